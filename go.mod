@@ -1,0 +1,3 @@
+module github.com/trustcloud/trustcloud
+
+go 1.26

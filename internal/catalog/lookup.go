@@ -1,0 +1,310 @@
+package catalog
+
+import (
+	"fmt"
+	"path"
+	"slices"
+	"strings"
+)
+
+// NormalizeSource reduces a provider source address to the catalog's key:
+// namespace/type in lower case, without host (registry.terraform.io,
+// registry.opentofu.org …). A bare type such as "aws" is returned as is.
+func NormalizeSource(source string) string {
+	s := strings.ToLower(strings.TrimSpace(source))
+	parts := strings.Split(s, "/")
+	if len(parts) > 2 {
+		parts = parts[len(parts)-2:]
+	}
+	return strings.Join(parts, "/")
+}
+
+// Provider returns the mapping of a Terraform provider source, written
+// short ("hashicorp/aws"), full ("registry.terraform.io/hashicorp/aws"), or
+// as a bare type when only one known provider has it ("aws"). An unknown
+// source is a *NotFoundError listing the known ones.
+func (c *Catalog) Provider(source string) (*Provider, error) {
+	key := NormalizeSource(source)
+	if p, ok := c.providerBySrc[key]; ok {
+		return p, nil
+	}
+	if !strings.Contains(key, "/") && key != "" {
+		var match []*Provider
+		for _, p := range c.providers {
+			if _, typ, _ := strings.Cut(strings.ToLower(p.Source), "/"); typ == key {
+				match = append(match, p)
+			}
+		}
+		if len(match) == 1 {
+			return match[0], nil
+		}
+	}
+	known := make([]string, len(c.providers))
+	for i, p := range c.providers {
+		known[i] = p.Source
+	}
+	return nil, &NotFoundError{What: "terraform provider", Name: source, Known: closestFirst(key, known),
+		Hint: "a provider source such as \"hashicorp/aws\"; add others with a catalog file"}
+}
+
+// OperatorIDs returns the operators a provider source can map to, in the
+// order its rules try them.
+func (p *Provider) OperatorIDs() []string {
+	out := make([]string, 0, len(p.Operators))
+	for _, r := range p.Operators {
+		out = append(out, r.Operator)
+	}
+	return out
+}
+
+// ResolveOperator picks the operator of a provider configuration: the first
+// rule whose condition holds for the attribute values get returns (get
+// reports false for an attribute that is not set). It returns nil when no
+// rule matches: the configuration matches no catalog operator.
+func (c *Catalog) ResolveOperator(p *Provider, get func(attribute string) (string, bool)) (*Operator, *OperatorRule) {
+	for i := range p.Operators {
+		rule := &p.Operators[i]
+		if w := rule.When; w != nil {
+			v, ok := get(w.Attribute)
+			if !ok {
+				continue
+			}
+			if w.Equals != "" && !strings.EqualFold(strings.TrimSpace(v), w.Equals) {
+				continue
+			}
+			if w.Matches != "" && !c.compiled[p].conditions[w].MatchString(v) {
+				continue
+			}
+		}
+		return c.operatorByID[rule.Operator], rule
+	}
+	return nil, nil
+}
+
+// Match is where a location value written in a configuration or plan
+// points.
+type Match struct {
+	// Input is the value as written.
+	Input string
+	// Global is set when the value means "no single region" (e.g.
+	// "global"); Region is then nil.
+	Global bool
+	// Region is the region or multi-region the value names.
+	Region *Region
+	// Zone is the input when it named a zone of Region.
+	Zone string
+	// Via says how the value was read, for evidence: "region code",
+	// "display name", "zone of …", "rewritten by …".
+	Via string
+}
+
+// Locate reads a location value for a provider: a region code, display name
+// or alias, a zone, a path or URL that contains one, or a global value. It
+// searches the regions of the given operators, in order (all the
+// provider's operators when none are given).
+func (c *Catalog) Locate(p *Provider, operators []string, value string) (Match, bool) {
+	explicit := len(operators) > 0
+	if !explicit {
+		operators = p.OperatorIDs()
+	}
+	m := Match{Input: value}
+	v := strings.TrimSpace(value)
+	if len(operators) > 0 && explicit {
+		// An operator may give a global value a meaning of its own: for
+		// S3NS, "global" is its single region.
+		if r, via, ok := c.findIn(operators, v); ok {
+			m.Region, m.Via = r, via
+			return m, true
+		}
+	}
+	for _, g := range p.GlobalValues {
+		if strings.EqualFold(v, g) {
+			m.Global, m.Via = true, "global location"
+			return m, true
+		}
+	}
+	cp := c.compiled[p]
+	var chain, steps []string
+	for depth := 0; depth < 4 && v != "" && !slices.Contains(chain, v); depth++ {
+		chain = append(chain, v)
+		if r, via, ok := c.findIn(operators, v); ok {
+			m.Region = r
+			m.Via = strings.Join(append(steps, via), ", ")
+			// The zone is the last value read before the region that is
+			// not a resource path.
+			for i := len(chain) - 1; i >= 0 && (via == "zone" || len(steps) > 0); i-- {
+				if normKey(chain[i]) != normKey(r.Code) && !strings.Contains(chain[i], "/") {
+					m.Zone = chain[i]
+					break
+				}
+			}
+			return m, true
+		}
+		next := ""
+		for i, re := range cp.zoneRules {
+			if out := re.ReplaceAllString(v, p.ZoneRules[i].Replace); re.MatchString(v) && out != v {
+				next = out
+				steps = append(steps, fmt.Sprintf("%q read as %q", v, out))
+				break
+			}
+		}
+		v = next
+	}
+	return m, false
+}
+
+// findIn looks a value up among the regions, names and zones of operators.
+func (c *Catalog) findIn(operators []string, v string) (*Region, string, bool) {
+	k := normKey(v)
+	for _, op := range operators {
+		if r, ok := c.regionKeys[op][k]; ok {
+			switch {
+			case normKey(r.Code) == k:
+				return r, "region code", true
+			case normKey(r.DisplayName) == k:
+				return r, "display name", true
+			}
+			return r, "alias", true
+		}
+	}
+	for _, op := range operators {
+		if r, ok := c.zoneKeys[op][k]; ok {
+			return r, "zone", true
+		}
+	}
+	return nil, "", false
+}
+
+// RegionInfo is everything the catalog says about one region of one
+// provider.
+type RegionInfo struct {
+	Provider *Provider
+	Operator *Operator
+	Region   *Region
+	// Zone is the zone the lookup named, empty when it named the region.
+	Zone string
+	EU   bool
+	EEA  bool
+	// Qualified is true when a SecNumCloud-qualified, unexpired offer
+	// covers the region.
+	Qualified bool
+	Offers    []*Offer
+}
+
+// RegionOf looks up a region (or zone) of a Terraform provider source. An
+// unknown provider, an unknown region, or a value that names no single
+// region ("global") is an error that says what is known.
+func (c *Catalog) RegionOf(source, region string) (*RegionInfo, error) {
+	p, err := c.Provider(source)
+	if err != nil {
+		return nil, err
+	}
+	if p.NotLocated {
+		return nil, fmt.Errorf("the resources of provider %q have no location: it has no regions", p.Source)
+	}
+	m, ok := c.Locate(p, nil, region)
+	if !ok {
+		var known []string
+		for _, op := range p.OperatorIDs() {
+			for _, r := range c.regions {
+				if r.Operator == op {
+					known = append(known, r.Code)
+				}
+			}
+		}
+		return nil, &NotFoundError{What: "region", Name: region, Scope: fmt.Sprintf("for provider %q", p.Source),
+			Known: closestFirst(region, known), Hint: "zones are accepted too; the trustcloud_regions data source lists them all"}
+	}
+	if m.Global {
+		return nil, fmt.Errorf("%q is not a region of provider %q: it means a global, non-regional location", region, p.Source)
+	}
+	r := m.Region
+	return &RegionInfo{
+		Provider:  p,
+		Operator:  c.operatorByID[r.Operator],
+		Region:    r,
+		Zone:      m.Zone,
+		EU:        c.RegionInEU(r),
+		EEA:       c.RegionInEEA(r),
+		Qualified: c.RegionQualified(r),
+		Offers:    c.OffersCovering(r),
+	}, nil
+}
+
+// NonRegional reports whether a resource type of this provider is a
+// non-regional service (IAM, DNS, CDN …), by the provider's type globs.
+func (p *Provider) NonRegional(resourceType string) bool {
+	matched := false
+	for _, g := range p.NonRegionalTypes {
+		neg := strings.HasPrefix(g, "!")
+		if ok, _ := path.Match(strings.TrimPrefix(g, "!"), resourceType); ok {
+			matched = !neg
+		}
+	}
+	return matched
+}
+
+// RegionsOf returns the regions of the operators a provider source maps to.
+func (c *Catalog) RegionsOf(p *Provider) []*Region {
+	var out []*Region
+	for _, op := range p.OperatorIDs() {
+		for _, r := range c.regions {
+			if r.Operator == op {
+				out = append(out, r)
+			}
+		}
+	}
+	return out
+}
+
+// ProvidersOf returns the provider sources that can map to an operator.
+func (c *Catalog) ProvidersOf(operator string) []string {
+	var out []string
+	for _, p := range c.providers {
+		for _, r := range p.Operators {
+			if r.Operator == operator {
+				out = append(out, p.Source)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// OperatorQualified reports whether any of the operator's offers is
+// SecNumCloud-qualified today.
+func (c *Catalog) OperatorQualified(id string) bool {
+	for _, o := range c.offers {
+		if o.Operator == id && c.Qualified(o) {
+			return true
+		}
+	}
+	return false
+}
+
+// Extract applies an attribute's pattern to a value: the first capture
+// group when the pattern matches, the value itself when there is no
+// pattern, and false when the pattern does not match.
+func (c *Catalog) Extract(p *Provider, a Attribute, value string) (string, bool) {
+	if a.Pattern == "" {
+		return value, true
+	}
+	m := c.compiled[p].patterns[a.Pattern].FindStringSubmatch(value)
+	if m == nil || len(m) < 2 || m[1] == "" {
+		return "", false
+	}
+	return m[1], true
+}
+
+// AppliesTo reports whether the attribute applies to a resource type.
+func (a Attribute) AppliesTo(resourceType string) bool {
+	if len(a.Types) == 0 {
+		return true
+	}
+	for _, g := range a.Types {
+		if ok, _ := path.Match(g, resourceType); ok {
+			return true
+		}
+	}
+	return false
+}

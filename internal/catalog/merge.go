@@ -1,0 +1,106 @@
+package catalog
+
+import (
+	"fmt"
+	"strings"
+)
+
+// origin is where an entry of the merged catalog was written.
+type origin struct {
+	file string
+	path string // e.g. $.offers[2]
+}
+
+func (o origin) err(sub, format string, args ...any) *Error {
+	return &Error{File: o.file, Path: o.path + sub, Msg: fmt.Sprintf(format, args...)}
+}
+
+type merger struct {
+	c       *Catalog
+	origins map[any]origin
+	errs    Errors
+	// position of each key in the merged lists
+	sources, areas, operators, offers, regions, providers map[string]int
+}
+
+func newMerger() *merger {
+	return &merger{
+		c:         &Catalog{},
+		origins:   map[any]origin{},
+		sources:   map[string]int{},
+		areas:     map[string]int{},
+		operators: map[string]int{},
+		offers:    map[string]int{},
+		regions:   map[string]int{},
+		providers: map[string]int{},
+	}
+}
+
+// mergeList adds the entries of one document's list to the merged list:
+// a key seen in an earlier document is replaced in place, a key seen twice
+// in the same document is an error.
+func mergeList[T any](m *merger, file, field string, entries []T, list *[]*T, pos map[string]int, key func(*T) string) {
+	seen := map[string]string{}
+	for i := range entries {
+		e := &entries[i]
+		path := fmt.Sprintf("$.%s[%d]", field, i)
+		k := key(e)
+		if prev, dup := seen[k]; dup && k != "" {
+			m.errs = append(m.errs, &Error{File: file, Path: path, Msg: fmt.Sprintf("duplicate %s %q: also at %s", keyName(field), displayKey(k), prev)})
+			continue
+		}
+		seen[k] = path
+		m.origins[e] = origin{file: file, path: path}
+		if at, ok := pos[k]; ok && k != "" {
+			(*list)[at] = e
+			continue
+		}
+		pos[k] = len(*list)
+		*list = append(*list, e)
+	}
+}
+
+func keyName(field string) string {
+	switch field {
+	case "regions":
+		return "region (operator and code)"
+	case "terraform_providers":
+		return "terraform provider source"
+	}
+	return "id"
+}
+
+func displayKey(k string) string { return strings.ReplaceAll(k, "\x00", "/") }
+
+func (m *merger) add(d Named) {
+	doc, file := d.Doc, d.Name
+	if doc.SchemaVersion == "" {
+		m.errs = append(m.errs, &Error{File: file, Path: "$.schema_version", Msg: fmt.Sprintf("missing; this trustcloud reads catalog schema version %q", SchemaVersion)})
+	} else if major, _, _ := strings.Cut(doc.SchemaVersion, "."); major != SchemaVersion {
+		m.errs = append(m.errs, &Error{File: file, Path: "$.schema_version", Msg: fmt.Sprintf("unsupported catalog schema version %q; this trustcloud reads version %q", doc.SchemaVersion, SchemaVersion)})
+	}
+	c := m.c
+	if doc.SchemaVersion != "" {
+		c.SchemaVersion = doc.SchemaVersion
+	}
+	if doc.Version != "" {
+		c.Version = doc.Version
+		m.origins["version"] = origin{file: file, path: "$"}
+	}
+	if doc.AsOf != "" {
+		c.AsOf = doc.AsOf
+		m.origins["as_of"] = origin{file: file, path: "$"}
+	}
+	c.Files = append(c.Files, file)
+	mergeList(m, file, "sources", doc.Sources, &c.sources, m.sources, func(s *Source) string { return s.ID })
+	mergeList(m, file, "areas", doc.Areas, &c.areas, m.areas, func(a *Area) string { return a.ID })
+	mergeList(m, file, "operators", doc.Operators, &c.operators, m.operators, func(o *Operator) string { return o.ID })
+	mergeList(m, file, "offers", doc.Offers, &c.offers, m.offers, func(o *Offer) string { return o.ID })
+	mergeList(m, file, "regions", doc.Regions, &c.regions, m.regions, func(r *Region) string { return regionKey(r.Operator, r.Code) })
+	mergeList(m, file, "terraform_providers", doc.Providers, &c.providers, m.providers, func(p *Provider) string { return strings.ToLower(p.Source) })
+}
+
+func (m *merger) catalog() *Catalog {
+	m.c.sortEntries()
+	return m.c
+}

@@ -1,0 +1,59 @@
+package catalog
+
+import (
+	"sort"
+	"strings"
+)
+
+// closestFirst returns candidates sorted by edit distance to name (case
+// insensitive), ties broken alphabetically, without duplicates.
+func closestFirst(name string, candidates []string) []string {
+	seen := make(map[string]bool, len(candidates))
+	out := make([]string, 0, len(candidates))
+	for _, c := range candidates {
+		if !seen[c] {
+			seen[c] = true
+			out = append(out, c)
+		}
+	}
+	n := strings.ToLower(name)
+	dist := make(map[string]int, len(out))
+	for _, c := range out {
+		d := levenshtein(n, strings.ToLower(c))
+		// A candidate that contains the input, or is contained in it, is
+		// closer than its raw distance suggests (zone vs region, short vs
+		// full source address).
+		if n != "" && (strings.Contains(strings.ToLower(c), n) || strings.Contains(n, strings.ToLower(c))) {
+			d /= 2
+		}
+		dist[c] = d
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if dist[out[i]] != dist[out[j]] {
+			return dist[out[i]] < dist[out[j]]
+		}
+		return out[i] < out[j]
+	})
+	return out
+}
+
+func levenshtein(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}

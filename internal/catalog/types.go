@@ -1,0 +1,220 @@
+// Package catalog is trustcloud's knowledge base: cloud operators, their
+// offers and SecNumCloud status, their regions, and how each Terraform
+// provider expresses where a resource lives. Both the Terraform provider and
+// the plan analyzer read it; it has no Terraform framework dependency.
+package catalog
+
+// SchemaVersion is the version of the catalog document format that this
+// package reads. A document with another major version is refused.
+const SchemaVersion = "1"
+
+// Status is the SecNumCloud qualification status of an offer.
+type Status string
+
+// SecNumCloud statuses. J0–J2 are the ANSSI milestones before the
+// qualification decision (J3, reported as qualified); InProgress means the
+// process is under way at an unpublished milestone.
+const (
+	StatusQualified  Status = "qualified"
+	StatusJ0         Status = "J0"
+	StatusJ1         Status = "J1"
+	StatusJ2         Status = "J2"
+	StatusInProgress Status = "in_progress"
+	StatusNone       Status = "none"
+)
+
+// Statuses lists every valid Status, in milestone order.
+var Statuses = []Status{StatusQualified, StatusJ0, StatusJ1, StatusJ2, StatusInProgress, StatusNone}
+
+// Pending reports whether the status is a qualification under way (J0–J2 or
+// in progress).
+func (s Status) Pending() bool {
+	switch s {
+	case StatusJ0, StatusJ1, StatusJ2, StatusInProgress:
+		return true
+	}
+	return false
+}
+
+// Region kinds.
+const (
+	KindRegion      = "region"
+	KindMultiRegion = "multi_region"
+)
+
+// Document is the catalog as written in JSON: the embedded default, or a user
+// file that adds or overrides entries.
+type Document struct {
+	SchemaVersion string     `json:"schema_version"`
+	Version       string     `json:"version,omitempty"`
+	AsOf          string     `json:"as_of,omitempty"`
+	Notes         string     `json:"notes,omitempty"`
+	Sources       []Source   `json:"sources,omitempty"`
+	Areas         []Area     `json:"areas,omitempty"`
+	Operators     []Operator `json:"operators,omitempty"`
+	Offers        []Offer    `json:"offers,omitempty"`
+	Regions       []Region   `json:"regions,omitempty"`
+	Providers     []Provider `json:"terraform_providers,omitempty"`
+}
+
+// Source is a document a fact was taken from.
+type Source struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	URL   string `json:"url,omitempty"`
+	// Date is the publication or consultation date (YYYY, YYYY-MM or
+	// YYYY-MM-DD), empty when the source carries none.
+	Date  string `json:"date,omitempty"`
+	Notes string `json:"notes,omitempty"`
+}
+
+// Area is a named group of countries, such as the EU or the EEA.
+type Area struct {
+	ID        string   `json:"id"`
+	Name      string   `json:"name"`
+	Countries []string `json:"countries"`
+	SourceIDs []string `json:"source_ids"`
+	Notes     string   `json:"notes,omitempty"`
+}
+
+// Operator is a company that runs a cloud.
+type Operator struct {
+	ID                 string `json:"id"`
+	Name               string `json:"name"`
+	LegalName          string `json:"legal_name,omitempty"`
+	Country            string `json:"country"`
+	ParentJurisdiction string `json:"parent_jurisdiction,omitempty"`
+	// ExtraterritorialExposure is nil when the ownership chain is not known.
+	ExtraterritorialExposure *bool    `json:"extraterritorial_exposure"`
+	ExtraterritorialLaws     []string `json:"extraterritorial_laws,omitempty"`
+	HybridTechnology         string   `json:"hybrid_technology,omitempty"`
+	SourceIDs                []string `json:"source_ids"`
+	Unverified               bool     `json:"unverified,omitempty"`
+	Notes                    string   `json:"notes,omitempty"`
+}
+
+// Offer is a commercial cloud offer and its SecNumCloud status.
+type Offer struct {
+	ID       string `json:"id"`
+	Operator string `json:"operator"`
+	Name     string `json:"name"`
+	// Model is one or more of IaaS, CaaS, PaaS, SaaS joined by "/".
+	Model       string `json:"model,omitempty"`
+	Status      Status `json:"status"`
+	Version     string `json:"version,omitempty"`
+	QualifiedOn string `json:"qualified_on,omitempty"`
+	ExpiresOn   string `json:"expires_on,omitempty"`
+	// Milestones maps J0, J1, J2 to the date each was reached.
+	Milestones map[string]string `json:"milestones,omitempty"`
+	// Regions are region codes of RegionsOf (the offer's operator when
+	// empty) that the offer covers.
+	Regions          []string `json:"regions"`
+	RegionsOf        string   `json:"regions_of,omitempty"`
+	HybridTechnology string   `json:"hybrid_technology,omitempty"`
+	SourceIDs        []string `json:"source_ids"`
+	Unverified       bool     `json:"unverified,omitempty"`
+	Notes            string   `json:"notes,omitempty"`
+}
+
+// RegionOperator is the operator whose region table the offer's regions
+// refer to.
+func (o *Offer) RegionOperator() string {
+	if o.RegionsOf != "" {
+		return o.RegionsOf
+	}
+	return o.Operator
+}
+
+// Region is a place where an operator runs resources: a region, or a
+// multi-region spanning several countries.
+type Region struct {
+	Operator    string   `json:"operator"`
+	Code        string   `json:"code"`
+	Kind        string   `json:"kind,omitempty"`
+	DisplayName string   `json:"display_name,omitempty"`
+	Aliases     []string `json:"aliases,omitempty"`
+	City        string   `json:"city,omitempty"`
+	// Country is the ISO 3166-1 alpha-2 code of a region; empty for a
+	// multi-region, which lists Countries instead.
+	Country    string   `json:"country,omitempty"`
+	Countries  []string `json:"countries,omitempty"`
+	Zones      []string `json:"zones,omitempty"`
+	SourceIDs  []string `json:"source_ids"`
+	Unverified bool     `json:"unverified,omitempty"`
+	Notes      string   `json:"notes,omitempty"`
+}
+
+// IsMulti reports whether the region is a multi-region.
+func (r *Region) IsMulti() bool { return r.Kind == KindMultiRegion }
+
+// Provider says how a Terraform provider source maps to operators and where
+// its configurations and resources write their location.
+type Provider struct {
+	// Source is the provider source address without host, e.g.
+	// "hashicorp/aws".
+	Source string `json:"source"`
+	// Operators are tried in order; the first whose condition holds (or
+	// that has none) is the operator. No match means no catalog operator.
+	Operators []OperatorRule `json:"operators,omitempty"`
+	// NotLocated marks providers whose resources have no location at all
+	// (random, null, tls, time …).
+	NotLocated bool `json:"not_located,omitempty"`
+	// ProviderAttributes are the provider-block attributes that carry the
+	// default location, in order of precedence.
+	ProviderAttributes []Attribute `json:"provider_attributes,omitempty"`
+	// ResourceAttributes are the resource attributes that carry a location,
+	// in order of precedence.
+	ResourceAttributes []Attribute `json:"resource_attributes,omitempty"`
+	// ZoneRules rewrite a zone (or a path such as projects/p/zones/z) into
+	// the code of a region; they are applied in order until a known region
+	// is found.
+	ZoneRules []Rewrite `json:"zone_rules,omitempty"`
+	// GlobalValues are location values that mean "not in one region", such
+	// as Azure's and Google's "global".
+	GlobalValues []string `json:"global_values,omitempty"`
+	// NonRegionalTypes are resource type globs of services that have no
+	// region (IAM, DNS, CDN …). A glob starting with "!" excludes.
+	NonRegionalTypes []string `json:"non_regional_types,omitempty"`
+	// DefaultRegion is the region every resource of this provider is in
+	// when the provider cannot express a location at all.
+	DefaultRegion string   `json:"default_region,omitempty"`
+	SourceIDs     []string `json:"source_ids"`
+	Unverified    bool     `json:"unverified,omitempty"`
+	Notes         string   `json:"notes,omitempty"`
+}
+
+// OperatorRule picks an operator for a provider configuration.
+type OperatorRule struct {
+	Operator string     `json:"operator"`
+	When     *Condition `json:"when,omitempty"`
+}
+
+// Condition tests one attribute of the provider configuration.
+type Condition struct {
+	Attribute string `json:"attribute"`
+	Equals    string `json:"equals,omitempty"`
+	// Matches is a regular expression (RE2) the value must match.
+	Matches string `json:"matches,omitempty"`
+}
+
+// Attribute names a location-bearing attribute.
+type Attribute struct {
+	// Path is a dotted attribute path; "[]" after a name means every
+	// element of a list or set ("nodes[].region", "api.region").
+	Path string `json:"path"`
+	// Pattern, if set, is a regular expression whose first group is the
+	// location within the value (e.g. the region inside an endpoint URL).
+	Pattern string `json:"pattern,omitempty"`
+	// Types restricts the attribute to resource type globs.
+	Types []string `json:"types,omitempty"`
+	// Role is "location" (default) or "replica" for replication and backup
+	// destinations.
+	Role string `json:"role,omitempty"`
+}
+
+// Rewrite is a regular-expression rewrite of a location value.
+type Rewrite struct {
+	Match   string `json:"match"`
+	Replace string `json:"replace"`
+	Notes   string `json:"notes,omitempty"`
+}

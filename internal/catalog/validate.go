@@ -1,0 +1,447 @@
+package catalog
+
+import (
+	"fmt"
+	"net/url"
+	"path"
+	"regexp"
+	"strings"
+	"time"
+)
+
+var (
+	idPattern     = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
+	sourcePattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_.-]*/[A-Za-z0-9][A-Za-z0-9_-]*$`)
+	models        = map[string]bool{"IaaS": true, "CaaS": true, "PaaS": true, "SaaS": true}
+	milestoneKeys = map[string]bool{"J0": true, "J1": true, "J2": true}
+)
+
+// validator checks the merged catalog; each error points at the document
+// and JSON path that wrote the faulty entry.
+type validator struct {
+	c       *Catalog
+	origins map[any]origin
+	errs    Errors
+	// regions by operator → normalised name → code, to detect names that
+	// two regions of one operator share.
+	names map[string]map[string]string
+}
+
+func validate(c *Catalog, origins map[any]origin) error {
+	v := &validator{c: c, origins: origins, names: map[string]map[string]string{}}
+	v.document()
+	for _, s := range c.sources {
+		v.source(s)
+	}
+	for _, a := range c.areas {
+		v.area(a)
+	}
+	for _, o := range c.operators {
+		v.operator(o)
+	}
+	for _, r := range c.regions {
+		v.region(r)
+	}
+	for _, o := range c.offers {
+		v.offer(o)
+	}
+	for _, p := range c.providers {
+		v.provider(p)
+	}
+	return v.errs.orNil()
+}
+
+func (v *validator) add(entry any, sub, format string, args ...any) {
+	v.errs = append(v.errs, v.origins[entry].err(sub, format, args...))
+}
+
+func (v *validator) document() {
+	o := v.origins["as_of"]
+	if v.c.AsOf == "" {
+		v.errs = append(v.errs, &Error{File: v.c.Files[0], Path: "$.as_of", Msg: "missing: the date the catalog's facts were checked (YYYY-MM-DD)"})
+	} else if _, err := time.Parse(time.DateOnly, v.c.AsOf); err != nil {
+		v.errs = append(v.errs, o.err(".as_of", "%q is not a date (YYYY-MM-DD)", v.c.AsOf))
+	}
+	if v.c.Version == "" {
+		v.errs = append(v.errs, &Error{File: v.c.Files[0], Path: "$.version", Msg: "missing: the catalog's version"})
+	}
+	for _, area := range []string{"EU", "EEA"} {
+		found := false
+		for _, a := range v.c.areas {
+			found = found || a.ID == area
+		}
+		if !found {
+			v.errs = append(v.errs, &Error{File: v.c.Files[0], Path: "$.areas", Msg: fmt.Sprintf("the area %q is missing: EU and EEA membership are derived from it", area)})
+		}
+	}
+}
+
+func (v *validator) required(entry any, field, value string) bool {
+	if strings.TrimSpace(value) == "" {
+		v.add(entry, "."+field, "missing; this field is required")
+		return false
+	}
+	return true
+}
+
+func (v *validator) id(entry any, value string) {
+	if v.required(entry, "id", value) && !idPattern.MatchString(value) {
+		v.add(entry, ".id", "%q is not a valid id: use lower-case letters, digits, '-' and '_'", value)
+	}
+}
+
+func (v *validator) country(entry any, field, value string, required bool) {
+	if value == "" {
+		if required {
+			v.add(entry, "."+field, "missing; give an ISO 3166-1 alpha-2 country code such as \"FR\"")
+		}
+		return
+	}
+	if !ValidCountry(value) {
+		v.add(entry, "."+field, "%q is not an ISO 3166-1 alpha-2 country code (such as \"FR\", \"DE\", \"US\")", value)
+	}
+}
+
+func (v *validator) date(entry any, field, value string) {
+	if value == "" {
+		return
+	}
+	if _, ok := dateEnd(value); !ok {
+		v.add(entry, "."+field, "%q is not a date: write YYYY-MM-DD (or YYYY-MM, YYYY when only that is known)", value)
+	}
+}
+
+func (v *validator) sourceIDs(entry any, ids []string) {
+	if len(ids) == 0 {
+		v.add(entry, ".source_ids", "missing: every fact must point at the sources it was taken from")
+		return
+	}
+	for i, id := range ids {
+		if _, ok := v.c.findSource(id); !ok {
+			v.add(entry, fmt.Sprintf(".source_ids[%d]", i), "unknown source %q; known: %s", id, v.c.known("source", id))
+		}
+	}
+}
+
+func (v *validator) regexp(entry any, field, expr string, minGroups int) {
+	re, err := regexp.Compile(expr)
+	if err != nil {
+		v.add(entry, "."+field, "invalid regular expression %q: %v", expr, err)
+		return
+	}
+	if re.NumSubexp() < minGroups {
+		v.add(entry, "."+field, "the regular expression %q needs a capture group around the location", expr)
+	}
+}
+
+func (v *validator) source(s *Source) {
+	v.id(s, s.ID)
+	v.required(s, "title", s.Title)
+	v.date(s, "date", s.Date)
+	if s.URL != "" {
+		u, err := url.Parse(s.URL)
+		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+			v.add(s, ".url", "%q is not an http(s) URL", s.URL)
+		}
+	}
+}
+
+func (v *validator) area(a *Area) {
+	v.required(a, "id", a.ID)
+	v.required(a, "name", a.Name)
+	if len(a.Countries) == 0 {
+		v.add(a, ".countries", "missing: list the member countries")
+	}
+	for i, cc := range a.Countries {
+		v.country(a, fmt.Sprintf("countries[%d]", i), cc, true)
+	}
+	v.sourceIDs(a, a.SourceIDs)
+}
+
+func (v *validator) operator(o *Operator) {
+	v.id(o, o.ID)
+	v.required(o, "name", o.Name)
+	v.country(o, "country", o.Country, true)
+	v.country(o, "parent_jurisdiction", o.ParentJurisdiction, false)
+	if len(o.ExtraterritorialLaws) > 0 && (o.ExtraterritorialExposure == nil || !*o.ExtraterritorialExposure) {
+		v.add(o, ".extraterritorial_exposure", "must be true when extraterritorial_laws are listed")
+	}
+	v.sourceIDs(o, o.SourceIDs)
+}
+
+func (v *validator) knownOperator(entry any, field, id string) bool {
+	if !v.required(entry, field, id) {
+		return false
+	}
+	if _, ok := v.c.findOperator(id); !ok {
+		v.add(entry, "."+field, "unknown operator %q; known: %s", id, v.c.known("operator", id))
+		return false
+	}
+	return true
+}
+
+func (v *validator) region(r *Region) {
+	v.knownOperator(r, "operator", r.Operator)
+	v.required(r, "code", r.Code)
+	switch r.Kind {
+	case "", KindRegion:
+		v.country(r, "country", r.Country, true)
+		if len(r.Countries) > 0 {
+			v.add(r, ".countries", "only a multi_region lists countries; a region has one country")
+		}
+	case KindMultiRegion:
+		if r.Country != "" {
+			v.add(r, ".country", "a multi_region lists its countries in \"countries\", not one country")
+		}
+		if len(r.Countries) == 0 {
+			v.add(r, ".countries", "missing: list the countries the multi-region spans")
+		}
+		for i, cc := range r.Countries {
+			v.country(r, fmt.Sprintf("countries[%d]", i), cc, true)
+		}
+	default:
+		v.add(r, ".kind", "unknown kind %q; use %q or %q", r.Kind, KindRegion, KindMultiRegion)
+	}
+	v.sourceIDs(r, r.SourceIDs)
+	if v.names[r.Operator] == nil {
+		v.names[r.Operator] = map[string]string{}
+	}
+	claim := func(sub, name string) {
+		k := normKey(name)
+		if k == "" {
+			v.add(r, sub, "empty name")
+			return
+		}
+		if other, ok := v.names[r.Operator][k]; ok && other != r.Code {
+			v.add(r, sub, "%q is already a name or zone of region %q of operator %q", name, other, r.Operator)
+			return
+		}
+		v.names[r.Operator][k] = r.Code
+	}
+	claim(".code", r.Code)
+	if r.DisplayName != "" {
+		claim(".display_name", r.DisplayName)
+	}
+	for i, a := range r.Aliases {
+		claim(fmt.Sprintf(".aliases[%d]", i), a)
+	}
+	for i, z := range r.Zones {
+		claim(fmt.Sprintf(".zones[%d]", i), z)
+	}
+}
+
+func (v *validator) offer(o *Offer) {
+	v.id(o, o.ID)
+	v.knownOperator(o, "operator", o.Operator)
+	v.required(o, "name", o.Name)
+	switch {
+	case o.Status == "":
+		v.add(o, ".status", "missing; one of %s", statusList())
+	case !validStatus(o.Status):
+		v.add(o, ".status", "unknown status %q; one of %s", o.Status, statusList())
+	}
+	if o.Model != "" {
+		for _, m := range strings.Split(o.Model, "/") {
+			if !models[m] {
+				v.add(o, ".model", "unknown service model %q in %q; use IaaS, CaaS, PaaS or SaaS, joined by \"/\"", m, o.Model)
+			}
+		}
+	}
+	v.date(o, "qualified_on", o.QualifiedOn)
+	v.date(o, "expires_on", o.ExpiresOn)
+	if o.QualifiedOn != "" && o.ExpiresOn != "" {
+		q, ok1 := dateEnd(o.QualifiedOn)
+		e, ok2 := dateEnd(o.ExpiresOn)
+		if ok1 && ok2 && e.Before(q) {
+			v.add(o, ".expires_on", "%s is before the qualification date %s", o.ExpiresOn, o.QualifiedOn)
+		}
+	}
+	if o.Status != StatusQualified && o.QualifiedOn != "" {
+		v.add(o, ".qualified_on", "set, but the status is %q: a qualification date needs status \"qualified\"", o.Status)
+	}
+	for _, k := range sortedKeys(o.Milestones) {
+		if !milestoneKeys[k] {
+			v.add(o, ".milestones."+k, "unknown milestone %q; use J0, J1 or J2 (J3 is qualified_on)", k)
+		}
+		v.date(o, "milestones."+k, o.Milestones[k])
+	}
+	regionOp := o.RegionOperator()
+	if o.RegionsOf != "" {
+		v.knownOperator(o, "regions_of", o.RegionsOf)
+	}
+	if o.Regions == nil {
+		v.add(o, ".regions", "missing: list the region codes the offer covers, [\"*\"] for all, or [] when they are not known")
+	}
+	for i, code := range o.Regions {
+		if code == "*" {
+			continue
+		}
+		if !v.c.hasRegion(regionOp, code) {
+			v.add(o, fmt.Sprintf(".regions[%d]", i), "unknown region %q of operator %q; known: %s", code, regionOp, v.c.known("region:"+regionOp, code))
+		}
+	}
+	v.sourceIDs(o, o.SourceIDs)
+}
+
+func (v *validator) provider(p *Provider) {
+	if v.required(p, "source", p.Source) && !sourcePattern.MatchString(p.Source) {
+		v.add(p, ".source", "%q is not a provider source address without host, such as \"hashicorp/aws\"", p.Source)
+	}
+	if p.NotLocated && (len(p.Operators) > 0 || len(p.ResourceAttributes) > 0 || len(p.ProviderAttributes) > 0) {
+		v.add(p, ".not_located", "a provider whose resources have no location cannot map to operators or list location attributes")
+	}
+	for i := range p.Operators {
+		rule := &p.Operators[i]
+		sub := fmt.Sprintf(".operators[%d]", i)
+		if _, ok := v.c.findOperator(rule.Operator); !ok {
+			v.add(p, sub+".operator", "unknown operator %q; known: %s", rule.Operator, v.c.known("operator", rule.Operator))
+		}
+		if w := rule.When; w != nil {
+			if w.Attribute == "" {
+				v.add(p, sub+".when.attribute", "missing: the provider attribute to test")
+			}
+			if (w.Equals == "") == (w.Matches == "") {
+				v.add(p, sub+".when", "give exactly one of \"equals\" and \"matches\"")
+			}
+			if w.Matches != "" {
+				v.regexp(p, sub[1:]+".when.matches", w.Matches, 0)
+			}
+		} else if i != len(p.Operators)-1 {
+			v.add(p, sub, "a rule without a condition must come last: the rules after it are never tried")
+		}
+	}
+	attrs := func(field string, list []Attribute) {
+		for i, a := range list {
+			sub := fmt.Sprintf("%s[%d]", field, i)
+			if a.Path == "" {
+				v.add(p, "."+sub+".path", "missing: the attribute path")
+			}
+			if a.Pattern != "" {
+				v.regexp(p, sub+".pattern", a.Pattern, 1)
+			}
+			if a.Role != "" && a.Role != "location" && a.Role != "replica" {
+				v.add(p, "."+sub+".role", "unknown role %q; use \"location\" or \"replica\"", a.Role)
+			}
+			for j, g := range a.Types {
+				v.glob(p, fmt.Sprintf(".%s.types[%d]", sub, j), g)
+			}
+		}
+	}
+	attrs("provider_attributes", p.ProviderAttributes)
+	attrs("resource_attributes", p.ResourceAttributes)
+	for i, z := range p.ZoneRules {
+		v.regexp(p, fmt.Sprintf("zone_rules[%d].match", i), z.Match, 0)
+	}
+	for i, g := range p.NonRegionalTypes {
+		v.glob(p, fmt.Sprintf(".non_regional_types[%d]", i), g)
+	}
+	if p.DefaultRegion != "" {
+		found := false
+		for _, rule := range p.Operators {
+			found = found || v.c.hasRegion(rule.Operator, p.DefaultRegion)
+		}
+		if !found {
+			v.add(p, ".default_region", "%q is not a region of this provider's operators", p.DefaultRegion)
+		}
+	}
+	v.sourceIDs(p, p.SourceIDs)
+}
+
+func (v *validator) glob(entry any, sub, g string) {
+	if _, err := path.Match(strings.TrimPrefix(g, "!"), ""); err != nil || strings.TrimPrefix(g, "!") == "" {
+		v.add(entry, sub, "%q is not a valid type glob (use * and ?, e.g. \"aws_iam_*\")", g)
+	}
+}
+
+func validStatus(s Status) bool {
+	for _, k := range Statuses {
+		if s == k {
+			return true
+		}
+	}
+	return false
+}
+
+func statusList() string {
+	out := make([]string, len(Statuses))
+	for i, s := range Statuses {
+		out[i] = string(s)
+	}
+	return strings.Join(out, ", ")
+}
+
+// dateEnd parses YYYY, YYYY-MM or YYYY-MM-DD and returns the last instant
+// of that period, so that an expiry written "2028-12" lasts all December.
+func dateEnd(s string) (time.Time, bool) {
+	if t, err := time.Parse(time.DateOnly, s); err == nil {
+		return t.AddDate(0, 0, 1).Add(-time.Nanosecond), true
+	}
+	if t, err := time.Parse("2006-01", s); err == nil {
+		return t.AddDate(0, 1, 0).Add(-time.Nanosecond), true
+	}
+	if t, err := time.Parse("2006", s); err == nil && len(s) == 4 {
+		return t.AddDate(1, 0, 0).Add(-time.Nanosecond), true
+	}
+	return time.Time{}, false
+}
+
+// Lookups used while validating, before the indexes exist.
+
+func (c *Catalog) findSource(id string) (*Source, bool) {
+	for _, s := range c.sources {
+		if s.ID == id {
+			return s, true
+		}
+	}
+	return nil, false
+}
+
+func (c *Catalog) findOperator(id string) (*Operator, bool) {
+	for _, o := range c.operators {
+		if o.ID == id {
+			return o, true
+		}
+	}
+	return nil, false
+}
+
+func (c *Catalog) hasRegion(operator, code string) bool {
+	k := normKey(code)
+	for _, r := range c.regions {
+		if r.Operator == operator && normKey(r.Code) == k {
+			return true
+		}
+	}
+	return false
+}
+
+// known lists the names of one kind of entry, closest to name first, for
+// error messages.
+func (c *Catalog) known(kind, name string) string {
+	var all []string
+	switch {
+	case kind == "source":
+		for _, s := range c.sources {
+			all = append(all, s.ID)
+		}
+	case kind == "operator":
+		for _, o := range c.operators {
+			all = append(all, o.ID)
+		}
+	case strings.HasPrefix(kind, "region:"):
+		op := strings.TrimPrefix(kind, "region:")
+		for _, r := range c.regions {
+			if r.Operator == op {
+				all = append(all, r.Code)
+			}
+		}
+	}
+	if len(all) == 0 {
+		return "none"
+	}
+	all = closestFirst(name, all)
+	if len(all) > maxSuggestions {
+		return strings.Join(all[:maxSuggestions], ", ") + fmt.Sprintf(" and %d more", len(all)-maxSuggestions)
+	}
+	return strings.Join(all, ", ")
+}
