@@ -2,6 +2,7 @@ package catalog
 
 import (
 	_ "embed"
+	"errors"
 	"fmt"
 	"os"
 	"regexp"
@@ -89,7 +90,8 @@ func Load(path string) (*Catalog, error) {
 }
 
 func unwrapPathError(err error) error {
-	if pe, ok := err.(*os.PathError); ok {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
 		return pe.Err
 	}
 	return err
@@ -106,6 +108,11 @@ type Named struct {
 // and code for regions; source for Terraform providers) — then validates
 // and indexes the result.
 func New(docs ...Named) (*Catalog, error) {
+	if len(docs) == 0 {
+		// Validation names the first document in errors about the catalog
+		// as a whole: there must be one.
+		return nil, &Error{Msg: "no catalog document to load"}
+	}
 	m := newMerger()
 	for _, d := range docs {
 		m.add(d)
@@ -299,19 +306,25 @@ func (c *Catalog) index() {
 	c.offersByRegion = map[string][]*Offer{}
 	for _, o := range c.offers {
 		c.offerByID[o.ID] = o
+		// An offer may name a region twice ("*" and its code, or the code
+		// in two cases); it covers the region once.
+		cover := func(r *Region) {
+			k := regionKey(r.Operator, r.Code)
+			if list := c.offersByRegion[k]; len(list) > 0 && list[len(list)-1] == o {
+				return
+			}
+			c.offersByRegion[k] = append(c.offersByRegion[k], o)
+		}
 		for _, code := range o.Regions {
 			if code == "*" {
 				for _, r := range c.regions {
 					if r.Operator == o.RegionOperator() {
-						k := regionKey(r.Operator, r.Code)
-						c.offersByRegion[k] = append(c.offersByRegion[k], o)
+						cover(r)
 					}
 				}
 				continue
 			}
-			r := c.regionKeys[o.RegionOperator()][normKey(code)]
-			k := regionKey(r.Operator, r.Code)
-			c.offersByRegion[k] = append(c.offersByRegion[k], o)
+			cover(c.regionKeys[o.RegionOperator()][normKey(code)])
 		}
 	}
 	c.providerBySrc = map[string]*Provider{}

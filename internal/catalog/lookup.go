@@ -290,7 +290,7 @@ func (c *Catalog) Extract(p *Provider, a Attribute, value string) (string, bool)
 		return value, true
 	}
 	m := c.compiled[p].patterns[a.Pattern].FindStringSubmatch(value)
-	if m == nil || len(m) < 2 || m[1] == "" {
+	if len(m) < 2 || m[1] == "" {
 		return "", false
 	}
 	return m[1], true

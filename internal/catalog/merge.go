@@ -9,6 +9,9 @@ import (
 type origin struct {
 	file string
 	path string // e.g. $.offers[2]
+	// seq orders entries as they were written: document by document, in
+	// document order.
+	seq int
 }
 
 func (o origin) err(sub, format string, args ...any) *Error {
@@ -19,6 +22,7 @@ type merger struct {
 	c       *Catalog
 	origins map[any]origin
 	errs    Errors
+	seq     int
 	// position of each key in the merged lists
 	sources, areas, operators, offers, regions, providers map[string]int
 }
@@ -50,7 +54,8 @@ func mergeList[T any](m *merger, file, field string, entries []T, list *[]*T, po
 			continue
 		}
 		seen[k] = path
-		m.origins[e] = origin{file: file, path: path}
+		m.seq++
+		m.origins[e] = origin{file: file, path: path, seq: m.seq}
 		if at, ok := pos[k]; ok && k != "" {
 			(*list)[at] = e
 			continue

@@ -44,7 +44,8 @@ func Parse(file string, data []byte) (*Document, error) {
 func syntaxError(file string, data []byte, err error) error {
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
-		return &Error{File: file, Path: position(data, se.Offset), Msg: "invalid JSON: " + se.Error()}
+		// Offset counts the offending byte; point at it, not after it.
+		return &Error{File: file, Path: position(data, max(se.Offset-1, 0)), Msg: "invalid JSON: " + se.Error()}
 	}
 	if errors.Is(err, io.EOF) {
 		return &Error{File: file, Msg: "the file is empty; a catalog is a JSON object"}

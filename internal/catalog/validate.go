@@ -1,10 +1,12 @@
 package catalog
 
 import (
+	"cmp"
 	"fmt"
 	"net/url"
 	"path"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 )
@@ -39,7 +41,12 @@ func validate(c *Catalog, origins map[any]origin) error {
 	for _, o := range c.operators {
 		v.operator(o)
 	}
-	for _, r := range c.regions {
+	// Regions claim their names and zones in the order they were written,
+	// so that a clash is reported at the later entry (the one a user file
+	// adds) rather than at the embedded entry it clashes with.
+	regions := slices.Clone(c.regions)
+	slices.SortStableFunc(regions, func(a, b *Region) int { return cmp.Compare(origins[a].seq, origins[b].seq) })
+	for _, r := range regions {
 		v.region(r)
 	}
 	for _, o := range c.offers {
