@@ -1,0 +1,155 @@
+package provider
+
+import (
+	"context"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/trustcloud/trustcloud/internal/catalog"
+)
+
+var _ datasource.DataSourceWithConfigure = (*offersDataSource)(nil)
+
+// serviceModels are the values of an offer's "/"-separated model.
+var serviceModels = []string{"IaaS", "CaaS", "PaaS", "SaaS"}
+
+// offersDataSource is trustcloud_offers: the commercial offers of the
+// catalog and their SecNumCloud status.
+type offersDataSource struct {
+	catalog *catalog.Catalog
+}
+
+type offersDataSourceModel struct {
+	Operator types.String `tfsdk:"operator"`
+	Status   types.String `tfsdk:"status"`
+	Model    types.String `tfsdk:"model"`
+	Offers   []offerModel `tfsdk:"offers"`
+}
+
+// NewOffersDataSource returns the trustcloud_offers data source.
+func NewOffersDataSource() datasource.DataSource {
+	return &offersDataSource{}
+}
+
+func (d *offersDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_offers"
+}
+
+func statusValues() []string {
+	out := make([]string, len(catalog.Statuses))
+	for i, s := range catalog.Statuses {
+		out[i] = string(s)
+	}
+	return out
+}
+
+func (d *offersDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	const desc = "Lists the cloud offers of the catalog with their SecNumCloud status (qualified, the ANSSI " +
+		"milestones J0, J1 and J2, in progress, or none), qualification dates and covered regions, sorted by " +
+		"operator then id. Filters combine: an offer is listed only if it matches all of them."
+	const statusDesc = "When set, list only offers with this SecNumCloud status: `qualified`, `J0`, `J1`, `J2`, " +
+		"`in_progress` or `none`. `qualified` lists offers whose status is qualified, including any whose " +
+		"qualification has expired; check `secnumcloud_qualified` for today's answer."
+	const modelDesc = "When set, list only offers that include this service model: `IaaS`, `CaaS`, `PaaS` or " +
+		"`SaaS`, in any case. An offer whose model is `IaaS/CaaS/PaaS` matches `IaaS`, `CaaS` and `PaaS`."
+	resp.Schema = schema.Schema{
+		Description:         plain(desc),
+		MarkdownDescription: desc,
+		Attributes: map[string]schema.Attribute{
+			"operator": schema.StringAttribute{
+				Description: "When set, list only the offers of this operator, by catalog id (such as outscale or bleu). An id the catalog does not know is an error that lists the known ones.",
+				Optional:    true,
+				Validators:  []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"status": schema.StringAttribute{
+				Description:         plain(statusDesc),
+				MarkdownDescription: statusDesc,
+				Optional:            true,
+				Validators:          []validator.String{stringvalidator.OneOf(statusValues()...)},
+			},
+			"model": schema.StringAttribute{
+				Description:         plain(modelDesc),
+				MarkdownDescription: modelDesc,
+				Optional:            true,
+				Validators:          []validator.String{stringvalidator.OneOfCaseInsensitive(serviceModels...)},
+			},
+			"offers": schema.ListNestedAttribute{
+				Description: "The offers that match the filters, sorted by operator then id.",
+				Computed:    true,
+				NestedObject: schema.NestedAttributeObject{
+					Attributes: offerAttributes(),
+				},
+			},
+		},
+	}
+}
+
+func (d *offersDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.catalog = configureCatalog(req.ProviderData, &resp.Diagnostics)
+}
+
+func (d *offersDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	c := d.catalog
+	if !requireCatalog(c, &resp.Diagnostics) {
+		return
+	}
+	var state offersDataSourceModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	operator := ""
+	if !state.Operator.IsNull() {
+		op, ok := checkOperator(c, state.Operator.ValueString(), path.Root("operator"), &resp.Diagnostics)
+		if !ok {
+			return
+		}
+		operator = op.ID
+	}
+	var offers []*catalog.Offer
+	for _, o := range c.Offers() {
+		if operator != "" && o.Operator != operator {
+			continue
+		}
+		if !state.Status.IsNull() && string(o.Status) != state.Status.ValueString() {
+			continue
+		}
+		if !state.Model.IsNull() && !hasModel(o.Model, state.Model.ValueString()) {
+			continue
+		}
+		offers = append(offers, o)
+	}
+	state.Offers = newOfferModels(c, offers)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+// hasModel reports whether a "/"-separated model such as "IaaS/CaaS/PaaS"
+// includes want, in any case.
+func hasModel(model, want string) bool {
+	for _, m := range strings.Split(model, "/") {
+		if strings.EqualFold(strings.TrimSpace(m), want) {
+			return true
+		}
+	}
+	return false
+}
+
+// checkOperator resolves an operator filter; an unknown id is an error on
+// the attribute at p with the catalog's message, which lists known ids.
+func checkOperator(c *catalog.Catalog, id string, p path.Path, diags *diag.Diagnostics) (*catalog.Operator, bool) {
+	op, err := c.Operator(id)
+	if err != nil {
+		diags.AddAttributeError(p, "Unknown operator",
+			err.Error()+". Use one of the known operator ids (the trustcloud_operators data source lists them), "+
+				"or add the operator with a catalog file in the provider's catalog_file.")
+		return nil, false
+	}
+	return op, true
+}

@@ -1,0 +1,177 @@
+package provider
+
+import (
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+)
+
+// regionFacts are facts of the catalog that the provider must report
+// exactly, whichever way the region is written.
+var regionFacts = []struct {
+	name, provider, region string
+	want                   map[string]knownvalue.Check
+}{
+	{
+		name: "outscale_cloudgouv", provider: "outscale/outscale", region: "cloudgouv-eu-west-1",
+		want: map[string]knownvalue.Check{
+			"operator":                  knownvalue.StringExact("outscale"),
+			"code":                      knownvalue.StringExact("cloudgouv-eu-west-1"),
+			"zone":                      knownvalue.Null(),
+			"country":                   knownvalue.StringExact("FR"),
+			"eu":                        knownvalue.Bool(true),
+			"secnumcloud_qualified":     knownvalue.Bool(true),
+			"extraterritorial_exposure": knownvalue.Bool(false),
+			"offers": knownvalue.ListPartial(map[int]knownvalue.Check{0: knownvalue.ObjectPartial(map[string]knownvalue.Check{
+				"id":                    knownvalue.StringExact("outscale-iaas-secnumcloud"),
+				"status":                knownvalue.StringExact("qualified"),
+				"secnumcloud_qualified": knownvalue.Bool(true),
+			})}),
+		},
+	},
+	{
+		name: "outscale_cloudgouv_zone", provider: "outscale/outscale", region: "cloudgouv-eu-west-1a",
+		want: map[string]knownvalue.Check{
+			"code":                  knownvalue.StringExact("cloudgouv-eu-west-1"),
+			"zone":                  knownvalue.StringExact("cloudgouv-eu-west-1a"),
+			"secnumcloud_qualified": knownvalue.Bool(true),
+		},
+	},
+	{
+		name: "outscale_public", provider: "outscale/outscale", region: "eu-west-2",
+		want: map[string]knownvalue.Check{
+			"code":                  knownvalue.StringExact("eu-west-2"),
+			"country":               knownvalue.StringExact("FR"),
+			"eu":                    knownvalue.Bool(true),
+			"secnumcloud_qualified": knownvalue.Bool(false),
+		},
+	},
+	{
+		name: "aws_paris", provider: "hashicorp/aws", region: "eu-west-3",
+		want: map[string]knownvalue.Check{
+			"operator":                  knownvalue.StringExact("aws"),
+			"operator_name":             knownvalue.NotNull(),
+			"code":                      knownvalue.StringExact("eu-west-3"),
+			"kind":                      knownvalue.StringExact("region"),
+			"country":                   knownvalue.StringExact("FR"),
+			"countries":                 knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact("FR")}),
+			"eu":                        knownvalue.Bool(true),
+			"eea":                       knownvalue.Bool(true),
+			"secnumcloud_qualified":     knownvalue.Bool(false),
+			"extraterritorial_exposure": knownvalue.Bool(true),
+		},
+	},
+	{
+		name: "aws_paris_zone_full_source", provider: "registry.terraform.io/hashicorp/aws", region: "eu-west-3a",
+		want: map[string]knownvalue.Check{
+			"operator":              knownvalue.StringExact("aws"),
+			"code":                  knownvalue.StringExact("eu-west-3"),
+			"zone":                  knownvalue.StringExact("eu-west-3a"),
+			"country":               knownvalue.StringExact("FR"),
+			"secnumcloud_qualified": knownvalue.Bool(false),
+		},
+	},
+	{
+		name: "aws_virginia", provider: "hashicorp/aws", region: "us-east-1",
+		want: map[string]knownvalue.Check{
+			"country": knownvalue.StringExact("US"),
+			"eu":      knownvalue.Bool(false),
+			"eea":     knownvalue.Bool(false),
+		},
+	},
+	{
+		name: "s3ns", provider: "hashicorp/google", region: "u-france-east1",
+		want: map[string]knownvalue.Check{
+			"operator":                  knownvalue.StringExact("s3ns"),
+			"country":                   knownvalue.StringExact("FR"),
+			"eu":                        knownvalue.Bool(true),
+			"secnumcloud_qualified":     knownvalue.Bool(true),
+			"extraterritorial_exposure": knownvalue.Bool(false),
+		},
+	},
+	{
+		name: "google_paris", provider: "hashicorp/google", region: "europe-west9",
+		want: map[string]knownvalue.Check{
+			"operator":                  knownvalue.StringExact("google"),
+			"country":                   knownvalue.StringExact("FR"),
+			"eu":                        knownvalue.Bool(true),
+			"secnumcloud_qualified":     knownvalue.Bool(false),
+			"extraterritorial_exposure": knownvalue.Bool(true),
+		},
+	},
+	{
+		name: "google_eu_multi_region", provider: "hashicorp/google", region: "EU",
+		want: map[string]knownvalue.Check{
+			"operator": knownvalue.StringExact("google"),
+			"kind":     knownvalue.StringExact("multi_region"),
+			"country":  knownvalue.Null(),
+			"eu":       knownvalue.Bool(true),
+		},
+	},
+	{
+		name: "azure_display_name", provider: "hashicorp/azurerm", region: "West Europe",
+		want: map[string]knownvalue.Check{
+			"operator":     knownvalue.StringExact("azure"),
+			"code":         knownvalue.StringExact("westeurope"),
+			"display_name": knownvalue.StringExact("West Europe"),
+			"country":      knownvalue.StringExact("NL"),
+			"eu":           knownvalue.Bool(true),
+		},
+	},
+}
+
+func TestAccRegionDataSource(t *testing.T) {
+	config := providerConfig
+	var checks []statecheck.StateCheck
+	for _, f := range regionFacts {
+		config += `
+data "trustcloud_region" "` + f.name + `" {
+  terraform_provider = "` + f.provider + `"
+  region             = "` + f.region + `"
+}
+`
+		addr := "data.trustcloud_region." + f.name
+		checks = append(checks,
+			statecheck.ExpectKnownValue(addr, tfjsonpath.New("terraform_provider"), knownvalue.StringExact(f.provider)),
+			statecheck.ExpectKnownValue(addr, tfjsonpath.New("region"), knownvalue.StringExact(f.region)))
+		for attr, want := range f.want {
+			checks = append(checks, statecheck.ExpectKnownValue(addr, tfjsonpath.New(attr), want))
+		}
+	}
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: protoV6ProviderFactories,
+		Steps:                    []resource.TestStep{{Config: config, ConfigStateChecks: checks}},
+	})
+}
+
+func TestAccRegionDataSource_errors(t *testing.T) {
+	tests := []struct {
+		name, provider, region string
+		want                   []string
+	}{
+		{"unknown region", "hashicorp/aws", "eu-west-33", []string{"Unknown region", `unknown region "eu-west-33"`, "known (closest first): eu-west-3"}},
+		{"unknown provider", "hashicorp/awz", "eu-west-3", []string{"Unknown Terraform provider", `unknown terraform provider "hashicorp/awz"`, "hashicorp/aws"}},
+		{"provider without regions", "hashicorp/random", "eu-west-3", []string{"Not a regional location", "hashicorp/random", "no location"}},
+		{"global location", "hashicorp/google", "global", []string{"Not a regional location", "global"}},
+		{"empty region", "hashicorp/aws", "", []string{"Invalid Attribute Value Length", "region"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			resource.UnitTest(t, resource.TestCase{
+				ProtoV6ProviderFactories: protoV6ProviderFactories,
+				Steps: []resource.TestStep{{
+					Config: providerConfig + `
+data "trustcloud_region" "r" {
+  terraform_provider = "` + tt.provider + `"
+  region             = "` + tt.region + `"
+}
+`,
+					ExpectError: expectError(tt.want...),
+				}},
+			})
+		})
+	}
+}
