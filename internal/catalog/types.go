@@ -165,6 +165,10 @@ type Provider struct {
 	// ResourceAttributes are the resource attributes that carry a location,
 	// in order of precedence.
 	ResourceAttributes []Attribute `json:"resource_attributes,omitempty"`
+	// ParentAttributes name the attributes through which a resource that
+	// has no location of its own refers to the resource containing it
+	// (bucket, vpc_id, virtual_network_name …): it is where its parent is.
+	ParentAttributes []string `json:"parent_attributes,omitempty"`
 	// ZoneRules rewrite a zone (or a path such as projects/p/zones/z) into
 	// the code of a region; they are applied in order until a known region
 	// is found.

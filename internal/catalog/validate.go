@@ -334,6 +334,11 @@ func (v *validator) provider(p *Provider) {
 			}
 		}
 	}
+	for i, a := range p.ParentAttributes {
+		if strings.TrimSpace(a) == "" {
+			v.add(p, fmt.Sprintf(".parent_attributes[%d]", i), "empty attribute name")
+		}
+	}
 	attrs("provider_attributes", p.ProviderAttributes)
 	attrs("resource_attributes", p.ResourceAttributes)
 	for i, z := range p.ZoneRules {

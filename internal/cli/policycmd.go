@@ -1,0 +1,68 @@
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+
+	"github.com/trustcloud/trustcloud/internal/policy"
+)
+
+const defaultPolicyFile = "trustcloud.hcl"
+
+func (e *env) policy(args []string) error {
+	if len(args) == 0 {
+		return usagef("policy: say init or validate")
+	}
+	switch args[0] {
+	case "init":
+		fs := flag.NewFlagSet("policy init", flag.ContinueOnError)
+		profile := fs.String("profile", "fr-cloud-au-centre", "built-in profile to start from")
+		force := fs.Bool("force", false, "overwrite an existing file")
+		positional, err := parse(fs, args[1:])
+		if err != nil {
+			return err
+		}
+		file := defaultPolicyFile
+		if len(positional) > 1 {
+			return usagef("policy init: at most one FILE")
+		}
+		if len(positional) == 1 {
+			file = positional[0]
+		}
+		if _, err := policy.Profile(*profile); err != nil {
+			return err
+		}
+		if _, err := os.Stat(file); err == nil && !*force {
+			return fmt.Errorf("%s: already exists: choose another file or pass --force to overwrite it", file)
+		} else if err != nil && !errors.Is(err, os.ErrNotExist) {
+			return fmt.Errorf("%s: %w", file, err)
+		}
+		if err := writeFileAtomic(file, policy.StarterFile(*profile)); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "wrote %s (profile %s): edit it, then check it with 'trustcloud policy validate %s'\n", file, *profile, file)
+		return nil
+	case "validate":
+		fs := flag.NewFlagSet("policy validate", flag.ContinueOnError)
+		positional, err := parse(fs, args[1:])
+		if err != nil {
+			return err
+		}
+		file := defaultPolicyFile
+		if len(positional) > 1 {
+			return usagef("policy validate: at most one FILE")
+		}
+		if len(positional) == 1 {
+			file = positional[0]
+		}
+		pol, diags := policy.Load(file)
+		if diags.HasErrors() {
+			return fmt.Errorf("%s", policy.FormatDiagnostics(diags))
+		}
+		fmt.Fprintf(e.stdout, "%s is valid: profile %s, %d levels, %d waivers, default level %s\n", file, pol.Profile, len(pol.Levels), len(pol.Waivers), pol.Classification.DefaultLevel)
+		return nil
+	}
+	return usagef("policy: unknown subcommand %q: use init or validate", args[0])
+}

@@ -1,0 +1,153 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/trustcloud/trustcloud/internal/plan"
+	"github.com/trustcloud/trustcloud/internal/policy"
+	"github.com/trustcloud/trustcloud/internal/rules"
+)
+
+type palette struct{ on bool }
+
+func (p palette) wrap(code, s string) string {
+	if !p.on {
+		return s
+	}
+	return "\x1b[" + code + "m" + s + "\x1b[0m"
+}
+
+func (p palette) severity(s policy.Severity) string {
+	label := strings.ToUpper(string(s))
+	switch s {
+	case policy.SeverityCritical:
+		return p.wrap("1;31", label)
+	case policy.SeverityHigh:
+		return p.wrap("31", label)
+	case policy.SeverityMedium:
+		return p.wrap("33", label)
+	}
+	return p.wrap("36", label)
+}
+
+func (p palette) dim(s string) string { return p.wrap("2", s) }
+
+// where describes a location in a few words.
+func where(l plan.Location, operator *string) string {
+	op := "no catalog operator"
+	if operator != nil {
+		op = *operator
+	}
+	switch l.Status {
+	case plan.StatusKnown:
+		c := "country unknown"
+		if l.Country != nil {
+			c = *l.Country
+		}
+		s := fmt.Sprintf("%s %s, %s", op, l.Region, c)
+		if l.Zone != "" {
+			s = fmt.Sprintf("%s %s (%s), %s", op, l.Region, l.Zone, c)
+		}
+		return s
+	case plan.StatusMultiRegion:
+		return fmt.Sprintf("%s %s (multi-region: %s)", op, l.Region, strings.Join(l.Countries, ", "))
+	case plan.StatusGlobal:
+		return op + ", global"
+	case plan.StatusNotApplicable:
+		return "no location"
+	}
+	return op + ", location unknown"
+}
+
+// byModule groups addresses by module, root first.
+func byModule[T any](items []T, module func(T) string) ([]string, map[string][]T) {
+	groups := map[string][]T{}
+	for _, it := range items {
+		m := module(it)
+		groups[m] = append(groups[m], it)
+	}
+	mods := make([]string, 0, len(groups))
+	for m := range groups {
+		mods = append(mods, m)
+	}
+	sort.Strings(mods)
+	return mods, groups
+}
+
+func moduleTitle(m string) string {
+	if m == "" {
+		return "root module"
+	}
+	return m
+}
+
+func writeInventoryText(w io.Writer, inv *plan.Inventory, color bool) {
+	p := palette{color}
+	mods, groups := byModule(inv.Resources, func(r *plan.Resource) string { return r.Module })
+	for _, m := range mods {
+		fmt.Fprintf(w, "%s\n", p.wrap("1", moduleTitle(m)))
+		for _, r := range groups[m] {
+			fmt.Fprintf(w, "  %s  %s  [%s]  %s\n", r.Address, where(r.Location, r.Operator), r.Sensitivity.Level, p.dim(strings.Join(r.Actions, ",")))
+			for _, ev := range r.Location.Evidence {
+				fmt.Fprintf(w, "      %s %s\n", p.dim("location:"), ev)
+			}
+			for _, rep := range r.Replicas {
+				fmt.Fprintf(w, "      %s %s\n", p.dim("replica:"), strings.Join(rep.Evidence, "; "))
+			}
+			for _, ev := range r.Sensitivity.Evidence {
+				fmt.Fprintf(w, "      %s %s\n", p.dim("level:"), ev)
+			}
+		}
+	}
+	s := inv.Summary
+	fmt.Fprintf(w, "\n%d resources: %d known, %d multi-region, %d global, %d unknown, %d without location; %d with no catalog operator\n",
+		s.Resources, s.ByStatus[plan.StatusKnown], s.ByStatus[plan.StatusMultiRegion], s.ByStatus[plan.StatusGlobal], s.ByStatus[plan.StatusUnknown],
+		s.ByStatus[plan.StatusNotApplicable], s.UnknownOperator)
+}
+
+func writeCheckText(w io.Writer, rep *Report, inv *plan.Inventory, color bool) {
+	p := palette{color}
+	profile := rep.Policy.Profile
+	if rep.Policy.File != "" {
+		profile = rep.Policy.File
+	}
+	fmt.Fprintf(w, "trustcloud check %s: policy %s, catalog %s\n\n", rep.Plan.File, profile, rep.Catalog.AsOf)
+	mods, groups := byModule(rep.Findings, func(f *rules.Finding) string { return f.Module })
+	for _, m := range mods {
+		fmt.Fprintf(w, "%s\n", p.wrap("1", moduleTitle(m)))
+		for _, f := range groups[m] {
+			sev := p.severity(f.Severity)
+			if f.Waived {
+				sev = p.dim("WAIVED")
+			}
+			fmt.Fprintf(w, "  %s %s %s  %s  [%s; %s]\n", sev, f.Rule, f.Name, f.Address, f.Sensitivity.Level, where(f.Location, f.Operator))
+			fmt.Fprintf(w, "      %s\n", f.Message)
+			if f.Waived && f.Waiver != nil {
+				fmt.Fprintf(w, "      waiver %s until %s, approved by %s: %s\n", f.Waiver.ID, f.Waiver.Expires, f.Waiver.ApprovedBy, f.Waiver.Reason)
+			} else {
+				fmt.Fprintf(w, "      %s %s\n", p.dim("what to do:"), f.Remediation)
+			}
+		}
+		fmt.Fprintln(w)
+	}
+	s := rep.Summary
+	var sev []string
+	for i := len(policy.Severities) - 1; i >= 0; i-- {
+		if n := s.BySeverity[string(policy.Severities[i])]; n > 0 {
+			sev = append(sev, fmt.Sprintf("%d %s", n, policy.Severities[i]))
+		}
+	}
+	counts := "no finding"
+	if s.Findings > 0 {
+		counts = fmt.Sprintf("%d finding(s) (%s)", s.Findings, strings.Join(sev, ", "))
+	}
+	verdict := p.wrap("32", "PASSED")
+	if s.Failed {
+		verdict = p.wrap("1;31", "FAILED")
+	}
+	fmt.Fprintf(w, "%s: %d resources analysed (%d unknown location, %d no catalog operator): %s, %d waived; threshold %s\n",
+		verdict, s.Analysed, s.UnknownLocation, s.UnknownOperator, counts, s.Waived, s.FailOn)
+}

@@ -1,0 +1,105 @@
+package plan
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	tfjson "github.com/hashicorp/terraform-json"
+
+	"github.com/trustcloud/trustcloud/internal/catalog"
+	"github.com/trustcloud/trustcloud/internal/policy"
+)
+
+// builder holds what building one inventory needs.
+type builder struct {
+	cat    *catalog.Catalog
+	policy *policy.Policy
+	cfg    *configIndex
+	// Warnings collects problems that do not stop the analysis (a tag
+	// value that is not a level …).
+	warnings []string
+}
+
+func (b *builder) warnf(format string, args ...any) {
+	b.warnings = append(b.warnings, fmt.Sprintf(format, args...))
+}
+
+// Build attributes every resource change of a plan: operator, location and
+// sensitivity, with evidence. It returns the inventory and warnings about
+// inputs it had to ignore.
+func Build(p *tfjson.Plan, file string, cat *catalog.Catalog, pol *policy.Policy) (*Inventory, []string) {
+	b := &builder{cat: cat, policy: pol, cfg: newConfigIndex(p)}
+	inv := &Inventory{
+		FormatVersion: FormatVersion,
+		Catalog:       CatalogRef{AsOf: cat.AsOf, Version: cat.Version},
+		Plan:          PlanRef{File: file, FormatVersion: p.FormatVersion, TerraformVersion: p.TerraformVersion},
+		Policy:        &PolicyRef{Profile: pol.Profile, File: pol.File},
+		Resources:     []*Resource{},
+	}
+	rv := &resolver{cat: cat, cfg: b.cfg, byConfig: map[string][]*Resource{}, done: map[*Resource]bool{}, active: map[*Resource]bool{}}
+	for _, rc := range p.ResourceChanges {
+		if rc == nil || rc.Change == nil {
+			continue
+		}
+		r := &Resource{
+			Address:  rc.Address,
+			Module:   rc.ModuleAddress,
+			Type:     rc.Type,
+			Name:     rc.Name,
+			Mode:     string(rc.Mode),
+			Provider: fullSource(rc.ProviderName),
+			config:   b.cfg.resource(rc),
+		}
+		for _, a := range rc.Change.Actions {
+			r.Actions = append(r.Actions, string(a))
+		}
+		if r.Actions == nil {
+			r.Actions = []string{}
+		}
+		r.after, _ = rc.Change.After.(map[string]any)
+		r.before, _ = rc.Change.Before.(map[string]any)
+		r.afterUnknown, _ = rc.Change.AfterUnknown.(map[string]any)
+		inv.Resources = append(inv.Resources, r)
+		k := stripKeys(r.Address)
+		rv.byConfig[k] = append(rv.byConfig[k], r)
+	}
+	for _, r := range inv.Resources {
+		rv.locate(r)
+		b.classify(r)
+	}
+	sort.SliceStable(inv.Resources, func(i, j int) bool { return inv.Resources[i].Address < inv.Resources[j].Address })
+	inv.Summary = summarize(inv.Resources)
+	return inv, b.warnings
+}
+
+// fullSource turns the legacy provider names of Terraform 0.12 plans
+// ("aws") into source addresses ("registry.terraform.io/hashicorp/aws").
+func fullSource(name string) string {
+	switch {
+	case name == "":
+		return ""
+	case name == "terraform":
+		return "terraform.io/builtin/terraform"
+	}
+	if strings.Contains(name, "/") {
+		return name
+	}
+	// Terraform 0.12 wrote the local name, with the alias ("null.aliased").
+	name, _, _ = strings.Cut(name, ".")
+	return "registry.terraform.io/hashicorp/" + name
+}
+
+func summarize(rs []*Resource) *Summary {
+	s := &Summary{Resources: len(rs), ByStatus: map[string]int{}}
+	for _, st := range []string{StatusKnown, StatusMultiRegion, StatusGlobal, StatusUnknown, StatusNotApplicable} {
+		s.ByStatus[st] = 0
+	}
+	for _, r := range rs {
+		s.ByStatus[r.Location.Status]++
+		if r.Operator == nil && r.Location.Status != StatusNotApplicable {
+			s.UnknownOperator++
+		}
+	}
+	return s
+}

@@ -1,0 +1,401 @@
+package plan
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+
+	tfjson "github.com/hashicorp/terraform-json"
+)
+
+// configIndex indexes a plan's configuration: modules by path (without
+// instance keys), their resources, and the provider configurations.
+type configIndex struct {
+	plan      *tfjson.Plan
+	modules   map[string]*configModule
+	providers map[string]*tfjson.ProviderConfig // by canonical key
+	// changes maps a resource address without instance keys to its
+	// changes, to read the planned values of referenced resources.
+	changes map[string][]*tfjson.ResourceChange
+}
+
+type configModule struct {
+	path   string
+	call   *tfjson.ModuleCall // the call in the parent; nil at the root
+	module *tfjson.ConfigModule
+	// resources by address within the module ("aws_vpc.main",
+	// "data.aws_region.current").
+	resources map[string]*configResource
+}
+
+type configResource struct {
+	module *configModule
+	res    *tfjson.ConfigResource
+}
+
+func newConfigIndex(p *tfjson.Plan) *configIndex {
+	ix := &configIndex{plan: p, modules: map[string]*configModule{}, providers: map[string]*tfjson.ProviderConfig{},
+		changes: map[string][]*tfjson.ResourceChange{}}
+	if p.Config != nil {
+		for key, pc := range p.Config.ProviderConfigs {
+			if pc == nil {
+				continue
+			}
+			m, local := canonicalProviderKey(key)
+			ix.providers[joinProviderKey(m, local)] = pc
+		}
+		if p.Config.RootModule != nil {
+			ix.addModule("", nil, p.Config.RootModule)
+		}
+	}
+	for _, rc := range p.ResourceChanges {
+		if rc == nil {
+			continue
+		}
+		k := stripKeys(rc.Address)
+		ix.changes[k] = append(ix.changes[k], rc)
+	}
+	return ix
+}
+
+func (ix *configIndex) addModule(path string, call *tfjson.ModuleCall, m *tfjson.ConfigModule) {
+	cm := &configModule{path: path, call: call, module: m, resources: map[string]*configResource{}}
+	ix.modules[path] = cm
+	for _, r := range m.Resources {
+		if r == nil {
+			continue
+		}
+		cm.resources[r.Address] = &configResource{module: cm, res: r}
+	}
+	names := make([]string, 0, len(m.ModuleCalls))
+	for n := range m.ModuleCalls {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		mc := m.ModuleCalls[n]
+		if mc == nil || mc.Module == nil {
+			continue
+		}
+		child := "module." + n
+		if path != "" {
+			child = path + "." + child
+		}
+		ix.addModule(child, mc, mc.Module)
+	}
+}
+
+// resource returns the configuration of a resource change.
+func (ix *configIndex) resource(rc *tfjson.ResourceChange) *configResource {
+	_, path := splitModule(rc.ModuleAddress)
+	m := ix.modules[path]
+	if m == nil {
+		return nil
+	}
+	addr := rc.Type + "." + rc.Name
+	if rc.Mode == tfjson.DataResourceMode {
+		addr = "data." + addr
+	}
+	return m.resources[addr]
+}
+
+// providerConf is a resolved provider configuration.
+type providerConf struct {
+	// key is the canonical key; module where it is declared.
+	key, module, local string
+	pc                 *tfjson.ProviderConfig
+}
+
+// display names the configuration in evidence: provider aws.paris (root).
+func (p *providerConf) display() string {
+	return fmt.Sprintf("provider %s (%s)", p.local, displayModule(p.module))
+}
+
+// providerConfig finds the provider configuration a resource uses. A key
+// naming a module's provider that has no configuration of its own (only a
+// version constraint, as Terraform writes for inherited providers)
+// resolves to the same local name in the parent module, up to the root.
+func (ix *configIndex) providerConfig(key, fallbackModule, fallbackLocal string) *providerConf {
+	module, local := fallbackModule, fallbackLocal
+	if key != "" {
+		module, local = canonicalProviderKey(key)
+	}
+	for {
+		k := joinProviderKey(module, local)
+		pc := ix.providers[k]
+		if pc != nil && (len(pc.Expressions) > 0 || pc.Alias != "" || module == "") {
+			return &providerConf{key: k, module: module, local: local, pc: pc}
+		}
+		if module == "" {
+			// A provider nobody configured: its settings all come from
+			// the environment.
+			return &providerConf{key: k, module: module, local: local}
+		}
+		module = parentModule(module)
+	}
+}
+
+// evaluated is the value of an expression and how it was found.
+type evaluated struct {
+	value any
+	set   bool // the expression exists
+	known bool // its value is known at plan time
+	// evidence is the chain, outermost last: `var.region = "eu-west-3" (root)`.
+	evidence []string
+	// reason says why an expression is not known.
+	reason string
+}
+
+var (
+	varRef    = regexp.MustCompile(`^var\.([A-Za-z_][A-Za-z0-9_-]*)((?:\.[A-Za-z_][A-Za-z0-9_-]*|\[[^\]]*\])*)$`)
+	moduleRef = regexp.MustCompile(`^module\.([A-Za-z_][A-Za-z0-9_-]*)\.([A-Za-z_][A-Za-z0-9_-]*)((?:\.[A-Za-z_][A-Za-z0-9_-]*|\[[^\]]*\])*)$`)
+)
+
+const maxDepth = 24
+
+// eval evaluates a configuration expression of the module at path:
+// constants, variables followed through module calls to the root
+// variables of the plan, module outputs, and attributes of other
+// resources read from their planned values.
+func (ix *configIndex) eval(e *tfjson.Expression, path string, depth int) evaluated {
+	if e == nil || e.ExpressionData == nil {
+		return evaluated{}
+	}
+	if len(e.NestedBlocks) > 0 {
+		// A nested block: hand back its expressions as a list of maps
+		// for the caller to walk.
+		return evaluated{value: e.NestedBlocks, set: true, known: true}
+	}
+	if e.ConstantValue != nil && e.ConstantValue != tfjson.UnknownConstantValue {
+		return evaluated{value: e.ConstantValue, set: true, known: true}
+	}
+	if len(e.References) == 0 {
+		if e.ConstantValue == tfjson.UnknownConstantValue {
+			return evaluated{set: true, reason: "the value is unknown until apply"}
+		}
+		// constant_value null, or an expression Terraform could not
+		// describe.
+		return evaluated{set: e.ConstantValue != nil, known: false, reason: "the expression has no value in the plan"}
+	}
+	if depth > maxDepth {
+		return evaluated{set: true, reason: "the chain of references is too long to follow"}
+	}
+	// Terraform lists the most specific reference first (var.a.b, then
+	// var.a).
+	ref := e.References[0]
+	return ix.evalRef(ref, path, depth)
+}
+
+func (ix *configIndex) evalRef(ref, path string, depth int) evaluated {
+	where := displayModule(path)
+	switch {
+	case varRef.MatchString(ref):
+		m := varRef.FindStringSubmatch(ref)
+		name, rest := m[1], m[2]
+		v := ix.variable(name, path, depth)
+		if !v.known {
+			return v
+		}
+		if rest != "" {
+			val, ok := index(v.value, rest)
+			if !ok {
+				return evaluated{set: true, reason: fmt.Sprintf("%s is not in the value of var.%s (%s)", ref, name, where), evidence: v.evidence}
+			}
+			v.value = val
+		}
+		return v
+	case moduleRef.MatchString(ref):
+		m := moduleRef.FindStringSubmatch(ref)
+		child := "module." + m[1]
+		if path != "" {
+			child = path + "." + child
+		}
+		cm := ix.modules[child]
+		if cm == nil || cm.module.Outputs[m[2]] == nil {
+			return evaluated{set: true, reason: fmt.Sprintf("%s is not in the plan's configuration", ref)}
+		}
+		v := ix.eval(cm.module.Outputs[m[2]].Expression, child, depth+1)
+		if !v.known {
+			return v
+		}
+		if m[3] != "" {
+			val, ok := index(v.value, m[3])
+			if !ok {
+				return evaluated{set: true, reason: fmt.Sprintf("%s has no value in the plan", ref)}
+			}
+			v.value = val
+		}
+		v.evidence = append([]string{fmt.Sprintf("%s = %s (%s)", ref, quote(v.value), where)}, v.evidence...)
+		return v
+	case strings.HasPrefix(ref, "local."):
+		return evaluated{set: true, reason: fmt.Sprintf("%s (%s): local values are not recorded in the plan", ref, where)}
+	case strings.HasPrefix(ref, "each.") || strings.HasPrefix(ref, "count."):
+		return evaluated{set: true, reason: fmt.Sprintf("%s (%s) differs per instance", ref, where)}
+	}
+	return ix.resourceRef(ref, path)
+}
+
+// variable resolves var.name in the module at path.
+func (ix *configIndex) variable(name, path string, depth int) evaluated {
+	if path == "" {
+		if pv, ok := ix.plan.Variables[name]; ok && pv != nil && pv.Value != nil {
+			return evaluated{value: pv.Value, set: true, known: true,
+				evidence: []string{fmt.Sprintf("var.%s = %s (root)", name, quote(pv.Value))}}
+		}
+		if m := ix.modules[""]; m != nil {
+			if cv := m.module.Variables[name]; cv != nil && cv.Default != nil {
+				return evaluated{value: cv.Default, set: true, known: true,
+					evidence: []string{fmt.Sprintf("var.%s = %s (root, default)", name, quote(cv.Default))}}
+			}
+		}
+		return evaluated{set: true, reason: fmt.Sprintf("var.%s has no value in the plan", name)}
+	}
+	m := ix.modules[path]
+	if m == nil {
+		return evaluated{set: true, reason: fmt.Sprintf("module %s is not in the plan's configuration", path)}
+	}
+	if m.call != nil {
+		if e := m.call.Expressions[name]; e != nil {
+			v := ix.eval(e, parentModule(path), depth+1)
+			if v.set {
+				step := fmt.Sprintf("var.%s = %s (module call %s)", name, exprText(e), path)
+				if v.known && !strings.HasPrefix(exprText(e), "var.") && exprText(e) != quote(v.value) {
+					step = fmt.Sprintf("var.%s = %s (module call %s)", name, quote(v.value), path)
+				}
+				v.evidence = append([]string{step}, v.evidence...)
+				return v
+			}
+		}
+	}
+	if cv := m.module.Variables[name]; cv != nil && cv.Default != nil {
+		return evaluated{value: cv.Default, set: true, known: true,
+			evidence: []string{fmt.Sprintf("var.%s = %s (%s, default)", name, quote(cv.Default), path)}}
+	}
+	return evaluated{set: true, reason: fmt.Sprintf("var.%s of %s has no value in the plan", name, path)}
+}
+
+// resourceRef reads another resource's attribute from its planned values
+// (first instance). Unknown values are computed at apply time.
+func (ix *configIndex) resourceRef(ref, path string) evaluated {
+	parts := strings.Split(stripKeys(ref), ".")
+	n := 2
+	if parts[0] == "data" {
+		n = 3
+	}
+	if len(parts) <= n {
+		return evaluated{set: true, reason: fmt.Sprintf("%s is computed at apply time", ref)}
+	}
+	addr := strings.Join(parts[:n], ".")
+	if path != "" {
+		addr = path + "." + addr
+	}
+	attr := strings.Join(parts[n:], ".")
+	for _, rc := range ix.changes[addr] {
+		if rc.Change == nil {
+			continue
+		}
+		after, _ := rc.Change.After.(map[string]any)
+		for _, pv := range lookupPath(after, rc.Change.AfterUnknown, attr) {
+			if pv.unknown {
+				return evaluated{set: true, reason: fmt.Sprintf("%s is computed at apply time", ref)}
+			}
+			return evaluated{value: pv.value, set: true, known: true,
+				evidence: []string{fmt.Sprintf("%s = %s (planned value)", ref, quote(pv.value))}}
+		}
+	}
+	return evaluated{set: true, reason: fmt.Sprintf("%s is computed at apply time", ref)}
+}
+
+// exprText renders an expression for evidence: its constant or its first
+// reference.
+func exprText(e *tfjson.Expression) string {
+	if e == nil || e.ExpressionData == nil {
+		return "null"
+	}
+	if e.ConstantValue != nil && e.ConstantValue != tfjson.UnknownConstantValue {
+		return quote(e.ConstantValue)
+	}
+	if len(e.References) > 0 {
+		return e.References[0]
+	}
+	return "(expression)"
+}
+
+// index applies ".a.b" / `["a"]` / "[0]" accessors to a value.
+func index(v any, accessors string) (any, bool) {
+	s := accessors
+	for s != "" {
+		switch {
+		case strings.HasPrefix(s, "."):
+			s = s[1:]
+			end := strings.IndexAny(s, ".[")
+			if end < 0 {
+				end = len(s)
+			}
+			obj, ok := v.(map[string]any)
+			if !ok {
+				return nil, false
+			}
+			v, s = obj[s[:end]], s[end:]
+		case strings.HasPrefix(s, "["):
+			end := skipKey(s)
+			key := strings.Trim(s[1:end-1], `"`)
+			s = s[end:]
+			switch t := v.(type) {
+			case map[string]any:
+				v = t[key]
+			case []any:
+				var i int
+				if _, err := fmt.Sscanf(key, "%d", &i); err != nil || i < 0 || i >= len(t) {
+					return nil, false
+				}
+				v = t[i]
+			default:
+				return nil, false
+			}
+		default:
+			return nil, false
+		}
+		if v == nil {
+			return nil, false
+		}
+	}
+	return v, true
+}
+
+// providerAttr evaluates an attribute of a provider configuration, through
+// nested blocks ("api.region", "endpoints[].api", "default_tags.tags").
+func (ix *configIndex) providerAttr(p *providerConf, path string) evaluated {
+	if p == nil || p.pc == nil {
+		return evaluated{}
+	}
+	exprs := p.pc.Expressions
+	segs := strings.Split(path, ".")
+	for i, seg := range segs {
+		e := exprs[strings.TrimSuffix(seg, "[]")]
+		if e == nil || e.ExpressionData == nil {
+			return evaluated{}
+		}
+		if i == len(segs)-1 {
+			v := ix.eval(e, p.module, 0)
+			if v.set {
+				v.evidence = append([]string{fmt.Sprintf("%s %s = %s", p.display(), path, exprTextOrValue(e, v))}, v.evidence...)
+			}
+			return v
+		}
+		if len(e.NestedBlocks) == 0 {
+			return evaluated{}
+		}
+		exprs = e.NestedBlocks[0]
+	}
+	return evaluated{}
+}
+
+func exprTextOrValue(e *tfjson.Expression, v evaluated) string {
+	t := exprText(e)
+	if t == "(expression)" && v.known {
+		return quote(v.value)
+	}
+	return t
+}

@@ -1,0 +1,124 @@
+// Package plan turns `terraform show -json` output into trustcloud's
+// inventory: every resource with its operator, its resolved location and
+// its sensitivity level, each with the evidence that led there.
+package plan
+
+// FormatVersion is the version of the inventory JSON format.
+const FormatVersion = "1"
+
+// Location statuses.
+const (
+	StatusKnown         = "known"
+	StatusUnknown       = "unknown"
+	StatusGlobal        = "global"
+	StatusMultiRegion   = "multi_region"
+	StatusNotApplicable = "not_applicable"
+)
+
+// Inventory is every resource of a plan, attributed.
+type Inventory struct {
+	FormatVersion string      `json:"format_version"`
+	Catalog       CatalogRef  `json:"catalog"`
+	Plan          PlanRef     `json:"plan"`
+	Resources     []*Resource `json:"resources"`
+	Summary       *Summary    `json:"summary,omitempty"`
+	Policy        *PolicyRef  `json:"policy,omitempty"`
+}
+
+// CatalogRef identifies the catalog an inventory was built with.
+type CatalogRef struct {
+	AsOf    string `json:"as_of"`
+	Version string `json:"version,omitempty"`
+}
+
+// PolicyRef identifies the policy an inventory was classified with.
+type PolicyRef struct {
+	Profile string `json:"profile,omitempty"`
+	File    string `json:"file,omitempty"`
+}
+
+// PlanRef describes the plan read.
+type PlanRef struct {
+	File             string `json:"file,omitempty"`
+	FormatVersion    string `json:"format_version"`
+	TerraformVersion string `json:"terraform_version,omitempty"`
+}
+
+// Summary counts the inventory's resources by location status.
+type Summary struct {
+	Resources int            `json:"resources"`
+	ByStatus  map[string]int `json:"by_status"`
+	// UnknownOperator counts located resources whose provider
+	// configuration matches no catalog operator.
+	UnknownOperator int `json:"unknown_operator"`
+}
+
+// Resource is one resource (or data source) instance of the plan.
+type Resource struct {
+	Address string   `json:"address"`
+	Module  string   `json:"module"`
+	Type    string   `json:"type"`
+	Name    string   `json:"-"`
+	Mode    string   `json:"mode"`
+	Actions []string `json:"actions"`
+	// Provider is the provider source address as the plan wrote it,
+	// normalised to its full form when the plan used a legacy short name.
+	Provider string `json:"provider"`
+	// ProviderConfig is the key of the provider configuration used.
+	ProviderConfig string `json:"provider_config,omitempty"`
+	// Operator is the catalog operator id, nil when none matches.
+	Operator    *string     `json:"operator"`
+	Location    Location    `json:"location"`
+	Replicas    []Location  `json:"replicas,omitempty"`
+	Offer       *OfferRef   `json:"offer"`
+	Sensitivity Sensitivity `json:"sensitivity"`
+
+	// before and after are the change's values, kept for resolution.
+	after, before map[string]any
+	afterUnknown  map[string]any
+	config        *configResource
+}
+
+// DeleteOnly reports whether the resource is only being deleted.
+func (r *Resource) DeleteOnly() bool {
+	return len(r.Actions) == 1 && r.Actions[0] == "delete"
+}
+
+// Managed reports whether the resource is a managed resource (not data).
+func (r *Resource) Managed() bool { return r.Mode == "managed" }
+
+// Location is where a resource lives and why trustcloud thinks so.
+type Location struct {
+	Status string `json:"status"`
+	// Region is the region code (catalog spelling when known), or the
+	// multi-region code.
+	Region string `json:"region,omitempty"`
+	// Zone is the zone the plan named, when it named one.
+	Zone string `json:"zone,omitempty"`
+	// Country is nil when the catalog cannot place the region.
+	Country   *string  `json:"country"`
+	Countries []string `json:"countries,omitempty"`
+	// EU is nil when the catalog cannot place the region.
+	EU *bool `json:"eu"`
+	// InCatalog is false when the region code is not in the catalog.
+	InCatalog bool `json:"in_catalog"`
+	// Attribute names the resource attribute a replica location comes
+	// from (replicas only).
+	Attribute string   `json:"attribute,omitempty"`
+	Evidence  []string `json:"evidence"`
+	// Reason explains an unknown location.
+	Reason string `json:"reason,omitempty"`
+}
+
+// OfferRef is the catalog offer covering a resource's region.
+type OfferRef struct {
+	ID     string `json:"id"`
+	Name   string `json:"name"`
+	Status string `json:"status"`
+}
+
+// Sensitivity is a resource's level and why.
+type Sensitivity struct {
+	Level    string   `json:"level"`
+	Evidence []string `json:"evidence"`
+}

@@ -1,0 +1,647 @@
+package policy
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/gohcl"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	hcljson "github.com/hashicorp/hcl/v2/json"
+	"github.com/zclconf/go-cty/cty"
+
+	"github.com/trustcloud/trustcloud/internal/catalog"
+)
+
+// The file schema. Attributes are kept as *hcl.Attribute so that the
+// decoder knows which ones are set (a redefined level only changes those)
+// and where each one is, for diagnostics.
+
+type fileBody struct {
+	Profile        *hcl.Attribute       `hcl:"profile,optional"`
+	RuleSeverity   *hcl.Attribute       `hcl:"rule_severity,optional"`
+	Classification *classificationBlock `hcl:"classification,block"`
+	Levels         []*levelBlock        `hcl:"level,block"`
+	Waivers        []*waiverBlock       `hcl:"waiver,block"`
+}
+
+type classificationBlock struct {
+	DefaultLevel *hcl.Attribute `hcl:"default_level,optional"`
+	TagKeys      *hcl.Attribute `hcl:"tag_keys,optional"`
+	ModuleInputs *hcl.Attribute `hcl:"module_inputs,optional"`
+	Aliases      *hcl.Attribute `hcl:"aliases,optional"`
+	Modules      []*moduleBlock `hcl:"module,block"`
+}
+
+type moduleBlock struct {
+	Glob      string         `hcl:"glob,label"`
+	GlobRange hcl.Range      `hcl:"glob,label_range"`
+	Level     *hcl.Attribute `hcl:"level,optional"` // required: checked for a better message
+	DefRange  hcl.Range      `hcl:",def_range"`
+}
+
+type levelBlock struct {
+	Name                  string         `hcl:"name,label"`
+	NameRange             hcl.Range      `hcl:"name,label_range"`
+	DefRange              hcl.Range      `hcl:",def_range"`
+	Description           *hcl.Attribute `hcl:"description,optional"`
+	AllowedArea           *hcl.Attribute `hcl:"allowed_area,optional"`
+	AllowedCountries      *hcl.Attribute `hcl:"allowed_countries,optional"`
+	RequireSecNumCloud    *hcl.Attribute `hcl:"require_secnumcloud,optional"`
+	AllowPending          *hcl.Attribute `hcl:"allow_pending,optional"`
+	RequireKnownLocation  *hcl.Attribute `hcl:"require_known_location,optional"`
+	UnknownLocation       *hcl.Attribute `hcl:"unknown_location,optional"`
+	AllowExtraterritorial *hcl.Attribute `hcl:"allow_extraterritorial,optional"`
+	Severity              *hcl.Attribute `hcl:"severity,optional"`
+	RuleSeverity          *hcl.Attribute `hcl:"rule_severity,optional"`
+}
+
+type waiverBlock struct {
+	ID         string         `hcl:"id,label"`
+	IDRange    hcl.Range      `hcl:"id,label_range"`
+	DefRange   hcl.Range      `hcl:",def_range"`
+	Addresses  *hcl.Attribute `hcl:"addresses,optional"`
+	Rules      *hcl.Attribute `hcl:"rules,optional"`
+	Reason     *hcl.Attribute `hcl:"reason,optional"`
+	Expires    *hcl.Attribute `hcl:"expires,optional"`
+	ApprovedBy *hcl.Attribute `hcl:"approved_by,optional"`
+}
+
+// Load reads and validates the policy file at path; an empty path gives
+// the default profile. Diagnostics carry the file and position of each
+// problem; the policy is nil when they hold an error.
+func Load(path string) (*Policy, hcl.Diagnostics) {
+	if path == "" {
+		return Default(), nil
+	}
+	src, err := os.ReadFile(path)
+	if err != nil {
+		detail := err.Error()
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			detail = pe.Err.Error()
+		}
+		detail = fmt.Sprintf("%s. Check the path; `trustcloud policy init FILE` writes a starter policy.", detail)
+		return nil, hcl.Diagnostics{{
+			Severity: hcl.DiagError,
+			Summary:  "Cannot read policy file",
+			Detail:   detail,
+			Subject:  &hcl.Range{Filename: path},
+		}}
+	}
+	return Parse(path, src)
+}
+
+// Parse decodes and validates a policy from src; filename names it in
+// diagnostics, and a name ending in ".json" selects HCL's JSON syntax.
+// The policy is nil when the diagnostics hold an error.
+func Parse(filename string, src []byte) (*Policy, hcl.Diagnostics) {
+	var file *hcl.File
+	var diags hcl.Diagnostics
+	if strings.HasSuffix(filename, ".json") {
+		file, diags = hcljson.Parse(src, filename)
+	} else {
+		file, diags = hclsyntax.ParseConfig(src, filename, hcl.InitialPos)
+	}
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	var raw fileBody
+	d := &decoder{diags: append(diags, gohcl.DecodeBody(file.Body, nil, &raw)...)}
+	p := d.policy(&raw, file.Body)
+	if d.diags.HasErrors() {
+		return nil, d.diags
+	}
+	p.File = filename
+	return p, d.diags
+}
+
+// decoder accumulates diagnostics while it turns the raw file into a
+// policy, so that one run reports every problem it can.
+type decoder struct {
+	diags hcl.Diagnostics
+}
+
+func (d *decoder) errorf(subject hcl.Range, summary, detail string, args ...any) {
+	d.diags = append(d.diags, &hcl.Diagnostic{
+		Severity: hcl.DiagError,
+		Summary:  summary,
+		Detail:   fmt.Sprintf(detail, args...),
+		Subject:  subject.Ptr(),
+	})
+}
+
+func (d *decoder) policy(raw *fileBody, body hcl.Body) *Policy {
+	p := d.profile(raw.Profile)
+	if p == nil {
+		// Without its base, every reference to a level would be reported
+		// again as unknown: stop at the unknown profile.
+		return nil
+	}
+	if raw.RuleSeverity != nil {
+		p.RuleSeverity = d.ruleSeverities(raw.RuleSeverity, p.RuleSeverity)
+	}
+	d.levels(p, raw.Levels)
+	if raw.Classification != nil {
+		d.classification(p, raw.Classification)
+	}
+	d.waivers(p, raw.Waivers)
+
+	switch {
+	case len(p.Levels) == 0:
+		d.errorf(body.MissingItemRange(), "No levels",
+			`A policy with profile = "none" must define its levels with level blocks.`)
+	case p.Classification.DefaultLevel == "":
+		d.errorf(body.MissingItemRange(), "Missing default level",
+			`A policy with profile = "none" must set default_level in a classification block.`)
+	}
+	return p
+}
+
+// profile returns the base the file starts from.
+func (d *decoder) profile(attr *hcl.Attribute) *Policy {
+	if attr == nil {
+		return Default()
+	}
+	known := append(Profiles(), ProfileNone)
+	val, diags := attr.Expr.Value(nil)
+	if diags.HasErrors() || len(attr.Expr.Variables()) > 0 || val.IsNull() || !val.IsWhollyKnown() ||
+		!val.Type().Equals(cty.String) {
+		d.errorf(attr.Expr.Range(), "Invalid profile",
+			"profile must be a literal string naming a built-in profile: %s.", quoteList(known))
+		return nil
+	}
+	name := val.AsString()
+	if name == ProfileNone {
+		return &Policy{
+			Profile: ProfileNone,
+			Classification: Classification{
+				TagKeys:      slices.Clone(defaultTagKeys),
+				ModuleInputs: slices.Clone(defaultModuleInputs),
+				Aliases:      map[string]string{},
+			},
+			RuleSeverity: map[string]Severity{},
+		}
+	}
+	p, err := Profile(name)
+	if err != nil {
+		d.errorf(attr.Expr.Range(), fmt.Sprintf("Unknown profile %q", name),
+			"Use one of %s%s.", quoteList(known), didYouMean(name, known))
+		return nil
+	}
+	return p
+}
+
+// levelName is the syntax of level names; other spellings are aliases.
+var levelName = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
+
+func (d *decoder) levels(p *Policy, blocks []*levelBlock) {
+	seen := map[string]*levelBlock{}
+	for _, b := range blocks {
+		if !levelName.MatchString(b.Name) {
+			d.errorf(b.NameRange, "Invalid level name",
+				"%q: level names are lower-case letters, digits, \"-\" and \"_\", starting with a letter or digit (e.g. \"sensitive\"). "+
+					"Declare other spellings as aliases in the classification block.", b.Name)
+			continue
+		}
+		if first, dup := seen[b.Name]; dup {
+			d.errorf(b.NameRange, "Duplicate level",
+				"Level %q is already defined at %s; merge the two blocks.", b.Name, first.NameRange)
+			continue
+		}
+		seen[b.Name] = b
+		l := p.Level(b.Name)
+		if l == nil {
+			l = &Level{
+				Name:                  b.Name,
+				AllowedArea:           AreaAny,
+				UnknownLocation:       UnknownDeny,
+				AllowExtraterritorial: true,
+				Severity:              SeverityMedium,
+			}
+			p.Levels = append(p.Levels, l)
+		}
+		l.Range = b.DefRange
+		d.level(l, b)
+	}
+}
+
+func (d *decoder) level(l *Level, b *levelBlock) {
+	if b.Description != nil {
+		if s, ok := d.str(b.Description.Expr); ok {
+			l.Description = s
+		}
+	}
+	if b.AllowedArea != nil {
+		if s, ok := d.str(b.AllowedArea.Expr); ok {
+			switch {
+			case strings.EqualFold(s, AreaEU):
+				l.AllowedArea = AreaEU
+			case strings.EqualFold(s, AreaEEA):
+				l.AllowedArea = AreaEEA
+			case strings.EqualFold(s, AreaAny):
+				l.AllowedArea = AreaAny
+			default:
+				d.errorf(b.AllowedArea.Expr.Range(), "Invalid allowed area",
+					"%q: allowed_area is \"EU\", \"EEA\" or \"any\"; to allow a list of countries, set allowed_countries.", s)
+			}
+		}
+		// A redefined area would be hidden by the profile's countries.
+		if b.AllowedCountries == nil {
+			l.AllowedCountries = nil
+		}
+	}
+	if b.AllowedCountries != nil {
+		if items, ok := d.strList(b.AllowedCountries.Expr); ok {
+			l.AllowedCountries = nil
+			for _, it := range items {
+				code := strings.ToUpper(strings.TrimSpace(it.value))
+				switch {
+				case !catalog.ValidCountry(code):
+					d.errorf(it.rng, "Invalid country code",
+						"%q is not an ISO 3166-1 alpha-2 code: use two letters such as \"FR\", \"DE\" or \"CA\".", it.value)
+				case !slices.Contains(l.AllowedCountries, code):
+					l.AllowedCountries = append(l.AllowedCountries, code)
+				}
+			}
+		}
+	}
+	d.boolean(b.RequireSecNumCloud, &l.RequireSecNumCloud)
+	d.boolean(b.AllowPending, &l.AllowPending)
+	d.boolean(b.RequireKnownLocation, &l.RequireKnownLocation)
+	d.boolean(b.AllowExtraterritorial, &l.AllowExtraterritorial)
+	if b.UnknownLocation != nil {
+		if s, ok := d.str(b.UnknownLocation.Expr); ok {
+			switch v := strings.ToLower(s); v {
+			case UnknownDeny, UnknownWarn:
+				l.UnknownLocation = v
+			default:
+				d.errorf(b.UnknownLocation.Expr.Range(), "Invalid unknown_location",
+					"%q: unknown_location is \"deny\" (findings at the level's severity) or \"warn\" (severity low).", s)
+			}
+		}
+	}
+	if b.Severity != nil {
+		if sev, ok := d.severity(b.Severity.Expr); ok {
+			l.Severity = sev
+		}
+	}
+	if b.RuleSeverity != nil {
+		l.RuleSeverity = d.ruleSeverities(b.RuleSeverity, l.RuleSeverity)
+	}
+}
+
+// ruleSeverities decodes a map of rule ids to severities and adds it to
+// into (which may be nil).
+func (d *decoder) ruleSeverities(attr *hcl.Attribute, into map[string]Severity) map[string]Severity {
+	pairs, ok := d.strMap(attr.Expr)
+	if !ok {
+		return into
+	}
+	out := make(map[string]Severity, len(into)+len(pairs))
+	for k, v := range into {
+		out[k] = v
+	}
+	seen := map[string]bool{}
+	for _, kv := range pairs {
+		id, known := canonicalRule(kv.key)
+		if !known {
+			d.unknownRule(kv.keyRange, kv.key)
+			continue
+		}
+		if seen[id] {
+			d.errorf(kv.keyRange, "Duplicate rule", "%s appears twice in rule_severity; keep one entry.", id)
+			continue
+		}
+		seen[id] = true
+		if sev, ok := parseSeverity(kv.value); ok {
+			out[id] = sev
+		} else {
+			d.badSeverity(kv.valueRange, kv.value)
+		}
+	}
+	return out
+}
+
+func (d *decoder) classification(p *Policy, c *classificationBlock) {
+	cl := &p.Classification
+	// Aliases first: default_level and module rules may use them.
+	if c.Aliases != nil {
+		if pairs, ok := d.strMap(c.Aliases.Expr); ok {
+			aliases := make(map[string]string, len(cl.Aliases)+len(pairs))
+			for k, v := range cl.Aliases {
+				aliases[k] = v
+			}
+			seen := map[string]bool{}
+			for _, kv := range pairs {
+				key := strings.ToLower(strings.TrimSpace(kv.key))
+				switch {
+				case key == "":
+					d.errorf(kv.keyRange, "Empty alias", "An alias is a word for a level, such as sensible = \"sensitive\".")
+					continue
+				case seen[key]:
+					d.errorf(kv.keyRange, "Duplicate alias",
+						"%q is given twice (aliases are case-insensitive); keep one entry.", kv.key)
+					continue
+				}
+				seen[key] = true
+				target := p.Level(kv.value)
+				if target == nil {
+					d.unknownLevel(p, kv.valueRange, kv.value, "An alias must name a level, not another alias. ")
+					continue
+				}
+				if l := p.Level(key); l != nil && l != target {
+					d.errorf(kv.keyRange, "Alias hides a level",
+						"%q is the name of a level; level names win over aliases, so this alias would never apply. Remove it.", kv.key)
+					continue
+				}
+				aliases[key] = target.Name
+			}
+			cl.Aliases = aliases
+		}
+	}
+	if c.DefaultLevel != nil {
+		if s, ok := d.str(c.DefaultLevel.Expr); ok {
+			if name, ok := d.levelRef(p, c.DefaultLevel.Expr.Range(), s); ok {
+				cl.DefaultLevel = name
+			}
+		}
+	}
+	if c.TagKeys != nil {
+		if items, ok := d.strList(c.TagKeys.Expr); ok {
+			cl.TagKeys = []string{}
+			for _, it := range items {
+				switch {
+				case strings.TrimSpace(it.value) == "":
+					d.errorf(it.rng, "Empty tag key", "Remove the empty string from tag_keys.")
+				case !slices.Contains(cl.TagKeys, it.value):
+					cl.TagKeys = append(cl.TagKeys, it.value)
+				}
+			}
+		}
+	}
+	if c.ModuleInputs != nil {
+		if items, ok := d.strList(c.ModuleInputs.Expr); ok {
+			cl.ModuleInputs = []string{}
+			for _, it := range items {
+				switch {
+				case !hclsyntax.ValidIdentifier(it.value):
+					d.errorf(it.rng, "Invalid module input",
+						"%q is not a Terraform variable name (letters, digits, \"_\" and \"-\", starting with a letter).", it.value)
+				case !slices.Contains(cl.ModuleInputs, it.value):
+					cl.ModuleInputs = append(cl.ModuleInputs, it.value)
+				}
+			}
+		}
+	}
+	for _, m := range c.Modules {
+		globOK := d.moduleGlob(m)
+		if m.Level == nil {
+			d.errorf(m.DefRange, "Missing module level",
+				"The module rule %q must give a level, e.g. level = \"sensitive\".", m.Glob)
+			continue
+		}
+		s, ok := d.str(m.Level.Expr)
+		if !ok {
+			continue
+		}
+		name, ok := d.levelRef(p, m.Level.Expr.Range(), s)
+		if ok && globOK {
+			cl.Modules = append(cl.Modules, ModuleRule{Glob: m.Glob, Level: name, Range: m.DefRange})
+		}
+	}
+}
+
+// moduleGlob checks the label of a module block.
+func (d *decoder) moduleGlob(m *moduleBlock) bool {
+	const syntax = ` In globs, "*" matches any run of characters within a step, "?" one character, ` +
+		`a "**" step any number of steps, and [0], ["key"] or [*] an instance key.`
+	if _, err := compileGlob(m.Glob); err != nil {
+		d.errorf(m.GlobRange, "Invalid module glob", "%q: %s."+syntax, m.Glob, err)
+		return false
+	}
+	steps, _ := splitGlob(m.Glob)
+	if first := steps[0].name; first != "**" && !regexp.MustCompile(`^`+nameRE(first)+`$`).MatchString("module") {
+		d.errorf(m.GlobRange, "Invalid module glob",
+			"%q can never match: module addresses start with \"module.\", e.g. \"module.db\" or \"module.health_*\".", m.Glob)
+		return false
+	}
+	return true
+}
+
+func (d *decoder) waivers(p *Policy, blocks []*waiverBlock) {
+	seen := map[string]*waiverBlock{}
+	for _, b := range blocks {
+		if strings.TrimSpace(b.ID) == "" {
+			d.errorf(b.IDRange, "Empty waiver id", "Label the waiver with its reference, e.g. waiver \"DER-2026-004\".")
+			continue
+		}
+		if first, dup := seen[b.ID]; dup {
+			d.errorf(b.IDRange, "Duplicate waiver",
+				"Waiver %q is already defined at %s; give each waiver its own id.", b.ID, first.IDRange)
+			continue
+		}
+		seen[b.ID] = b
+		w := &Waiver{ID: b.ID, Range: b.DefRange}
+
+		if b.Addresses == nil {
+			d.errorf(b.DefRange, "Missing waiver addresses",
+				`Waiver %q must list the resources it covers, e.g. addresses = ["module.legacy.aws_s3_bucket.*"].`, b.ID)
+		} else if items, ok := d.strList(b.Addresses.Expr); ok {
+			if len(items) == 0 {
+				d.errorf(b.Addresses.Expr.Range(), "Empty waiver addresses",
+					`Waiver %q must list the resources it covers, e.g. addresses = ["module.legacy.aws_s3_bucket.*"].`, b.ID)
+			}
+			for _, it := range items {
+				if _, err := compileGlob(it.value); err != nil {
+					d.errorf(it.rng, "Invalid address glob",
+						`%q: %s. Use a resource address where "*" matches within a step and "**" any steps, `+
+							`e.g. "module.legacy.aws_s3_bucket.*".`, it.value, err)
+					continue
+				}
+				w.Addresses = append(w.Addresses, it.value)
+			}
+		}
+
+		if b.Rules != nil {
+			if items, ok := d.strList(b.Rules.Expr); ok {
+				for _, it := range items {
+					id, known := canonicalRule(it.value)
+					switch {
+					case !known:
+						d.unknownRule(it.rng, it.value)
+					case !slices.Contains(w.Rules, id):
+						w.Rules = append(w.Rules, id)
+					}
+				}
+			}
+		}
+
+		w.Reason = d.requiredText(b, b.Reason, "reason", "why the exception is needed and how it will end")
+		w.ApprovedBy = d.requiredText(b, b.ApprovedBy, "approved_by", "who approved the exception")
+		if b.Expires == nil {
+			d.errorf(b.DefRange, "Missing waiver expiry",
+				`Waiver %q must say when it ends: a waiver is temporary. Add expires = "YYYY-MM-DD" (its last day of validity).`, b.ID)
+		} else if s, ok := d.str(b.Expires.Expr); ok {
+			t, err := time.Parse(time.DateOnly, s)
+			if err != nil {
+				d.errorf(b.Expires.Expr.Range(), "Invalid expiry date",
+					`%q is not a date in the form YYYY-MM-DD, such as "2027-06-30".`, s)
+			}
+			w.Expires = t
+		}
+		p.Waivers = append(p.Waivers, w)
+	}
+}
+
+// requiredText decodes a waiver attribute that must be a non-empty string.
+func (d *decoder) requiredText(b *waiverBlock, attr *hcl.Attribute, name, what string) string {
+	if attr == nil {
+		d.errorf(b.DefRange, "Missing waiver "+name,
+			"Waiver %q must say %s: add %s = \"…\".", b.ID, what, name)
+		return ""
+	}
+	s, ok := d.str(attr.Expr)
+	if ok && strings.TrimSpace(s) == "" {
+		d.errorf(attr.Expr.Range(), "Empty waiver "+name, "Waiver %q must say %s.", b.ID, what)
+	}
+	return s
+}
+
+// levelRef resolves a level name or alias written in the file.
+func (d *decoder) levelRef(p *Policy, rng hcl.Range, value string) (string, bool) {
+	if name, ok := p.NormalizeLevel(value); ok {
+		return name, true
+	}
+	d.unknownLevel(p, rng, value, "")
+	return "", false
+}
+
+func (d *decoder) unknownLevel(p *Policy, rng hcl.Range, value, hint string) {
+	names := make([]string, len(p.Levels))
+	for i, l := range p.Levels {
+		names[i] = l.Name
+	}
+	d.errorf(rng, fmt.Sprintf("Unknown level %q", value),
+		"%sLevels: %s%s.", hint, quoteList(names), didYouMean(value, names))
+}
+
+func (d *decoder) unknownRule(rng hcl.Range, value string) {
+	d.errorf(rng, fmt.Sprintf("Unknown rule %q", value), "Rules are %s%s.",
+		strings.Join(RuleIDs, ", "), didYouMean(value, RuleIDs))
+}
+
+func (d *decoder) badSeverity(rng hcl.Range, value string) {
+	names := make([]string, len(Severities))
+	for i, s := range Severities {
+		names[i] = string(s)
+	}
+	d.errorf(rng, "Invalid severity", "%q: use one of %s.", value, quoteList(names))
+}
+
+func (d *decoder) severity(expr hcl.Expression) (Severity, bool) {
+	s, ok := d.str(expr)
+	if !ok {
+		return "", false
+	}
+	sev, ok := parseSeverity(s)
+	if !ok {
+		d.badSeverity(expr.Range(), s)
+	}
+	return sev, ok
+}
+
+func (d *decoder) boolean(attr *hcl.Attribute, into *bool) {
+	if attr == nil || !d.constant(attr.Expr) {
+		return
+	}
+	var b bool
+	diags := gohcl.DecodeExpression(attr.Expr, nil, &b)
+	d.diags = append(d.diags, diags...)
+	if !diags.HasErrors() {
+		*into = b
+	}
+}
+
+func (d *decoder) str(expr hcl.Expression) (string, bool) {
+	if !d.constant(expr) {
+		return "", false
+	}
+	var s string
+	diags := gohcl.DecodeExpression(expr, nil, &s)
+	d.diags = append(d.diags, diags...)
+	return s, !diags.HasErrors()
+}
+
+// constant reports whether expr evaluates without variables or functions;
+// gohcl would add a second, confusing diagnostic about unknown values.
+func (d *decoder) constant(expr hcl.Expression) bool {
+	_, diags := expr.Value(nil)
+	d.diags = append(d.diags, diags...)
+	return !diags.HasErrors()
+}
+
+// item is a string element of a list, with its place in the file.
+type item struct {
+	value string
+	rng   hcl.Range
+}
+
+// strList decodes a static list of strings element by element, so that a
+// diagnostic can point at the bad element.
+func (d *decoder) strList(expr hcl.Expression) ([]item, bool) {
+	exprs, diags := hcl.ExprList(expr)
+	d.diags = append(d.diags, diags...)
+	if diags.HasErrors() {
+		return nil, false
+	}
+	items := make([]item, 0, len(exprs))
+	ok := true
+	for _, e := range exprs {
+		s, good := d.str(e)
+		ok = ok && good
+		items = append(items, item{value: s, rng: e.Range()})
+	}
+	return items, ok
+}
+
+// pair is an entry of a map of strings, with its place in the file.
+type pair struct {
+	key, value           string
+	keyRange, valueRange hcl.Range
+}
+
+func (d *decoder) strMap(expr hcl.Expression) ([]pair, bool) {
+	kvs, diags := hcl.ExprMap(expr)
+	d.diags = append(d.diags, diags...)
+	if diags.HasErrors() {
+		return nil, false
+	}
+	pairs := make([]pair, 0, len(kvs))
+	ok := true
+	for _, kv := range kvs {
+		k, goodKey := d.str(kv.Key)
+		v, goodValue := d.str(kv.Value)
+		if !goodKey || !goodValue {
+			ok = false
+			continue
+		}
+		pairs = append(pairs, pair{key: k, value: v, keyRange: kv.Key.Range(), valueRange: kv.Value.Range()})
+	}
+	return pairs, ok
+}
+
+// quoteList renders names as "a", "b", "c".
+func quoteList(names []string) string {
+	q := make([]string, len(names))
+	for i, n := range names {
+		q[i] = fmt.Sprintf("%q", n)
+	}
+	return strings.Join(q, ", ")
+}

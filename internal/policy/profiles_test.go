@@ -1,0 +1,208 @@
+package policy
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+)
+
+// policyOpts compare policies by meaning: where they were written and the
+// prose of descriptions are left out unless a test checks them.
+var policyOpts = cmp.Options{
+	cmpopts.IgnoreFields(Policy{}, "File"),
+	cmpopts.IgnoreFields(Level{}, "Range"),
+	cmpopts.IgnoreFields(ModuleRule{}, "Range"),
+	cmpopts.IgnoreFields(Waiver{}, "Range"),
+	cmpopts.EquateEmpty(),
+}
+
+var ignoreDescription = cmpopts.IgnoreFields(Level{}, "Description")
+
+func TestProfiles(t *testing.T) {
+	want := []string{"ca-protected-b", "eu-residency", "fr-cloud-au-centre"}
+	if diff := cmp.Diff(want, Profiles()); diff != "" {
+		t.Errorf("Profiles() (-want +got):\n%s", diff)
+	}
+	if got := Default().Profile; got != DefaultProfile || DefaultProfile != "fr-cloud-au-centre" {
+		t.Errorf("Default().Profile = %q, DefaultProfile = %q; want fr-cloud-au-centre", got, DefaultProfile)
+	}
+}
+
+// TestProfileSettings pins every setting of every built-in level: these are
+// the doctrine's requirements, and other packages' tests rely on them.
+func TestProfileSettings(t *testing.T) {
+	tests := []struct {
+		profile      string
+		defaultLevel string
+		levels       []*Level
+	}{
+		{
+			profile:      "fr-cloud-au-centre",
+			defaultLevel: "internal",
+			levels: []*Level{
+				{Name: "public", AllowedArea: AreaAny, UnknownLocation: UnknownDeny, AllowExtraterritorial: true, Severity: SeverityLow},
+				{Name: "internal", AllowedArea: AreaEEA, UnknownLocation: UnknownWarn, AllowExtraterritorial: true, Severity: SeverityMedium},
+				{Name: "sensitive", AllowedArea: AreaEEA, RequireSecNumCloud: true, RequireKnownLocation: true,
+					UnknownLocation: UnknownDeny, Severity: SeverityHigh},
+				{Name: "restricted", AllowedArea: AreaEEA, AllowedCountries: []string{"FR"}, RequireSecNumCloud: true,
+					RequireKnownLocation: true, UnknownLocation: UnknownDeny, Severity: SeverityCritical},
+			},
+		},
+		{
+			profile:      "ca-protected-b",
+			defaultLevel: "unclassified",
+			levels: []*Level{
+				{Name: "unclassified", AllowedArea: AreaAny, UnknownLocation: UnknownDeny, AllowExtraterritorial: true, Severity: SeverityLow},
+				{Name: "protected-a", AllowedArea: AreaAny, RequireKnownLocation: true, UnknownLocation: UnknownDeny,
+					AllowExtraterritorial: true, Severity: SeverityMedium},
+				{Name: "protected-b", AllowedArea: AreaAny, AllowedCountries: []string{"CA"}, RequireKnownLocation: true,
+					UnknownLocation: UnknownDeny, AllowExtraterritorial: true, Severity: SeverityHigh},
+			},
+		},
+		{
+			profile:      "eu-residency",
+			defaultLevel: "internal",
+			levels: []*Level{
+				{Name: "public", AllowedArea: AreaAny, UnknownLocation: UnknownDeny, AllowExtraterritorial: true, Severity: SeverityLow},
+				{Name: "internal", AllowedArea: AreaEU, UnknownLocation: UnknownWarn, AllowExtraterritorial: true, Severity: SeverityMedium},
+				{Name: "confidential", AllowedArea: AreaEU, RequireKnownLocation: true, UnknownLocation: UnknownDeny, Severity: SeverityHigh},
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.profile, func(t *testing.T) {
+			p, err := Profile(tt.profile)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if p.Profile != tt.profile {
+				t.Errorf("Profile = %q", p.Profile)
+			}
+			if diff := cmp.Diff(tt.levels, p.Levels, policyOpts, ignoreDescription); diff != "" {
+				t.Errorf("levels (-want +got):\n%s", diff)
+			}
+			c := p.Classification
+			if c.DefaultLevel != tt.defaultLevel {
+				t.Errorf("DefaultLevel = %q, want %q", c.DefaultLevel, tt.defaultLevel)
+			}
+			if diff := cmp.Diff([]string{"data_sensitivity", "trustcloud_sensitivity"}, c.TagKeys); diff != "" {
+				t.Errorf("TagKeys (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff([]string{"data_sensitivity"}, c.ModuleInputs); diff != "" {
+				t.Errorf("ModuleInputs (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(map[string]Severity{"TC007": SeverityHigh}, p.RuleSeverity); diff != "" {
+				t.Errorf("RuleSeverity (-want +got):\n%s", diff)
+			}
+			if len(c.Modules) != 0 || len(p.Waivers) != 0 {
+				t.Errorf("a profile has no module rule or waiver; got %d and %d", len(c.Modules), len(p.Waivers))
+			}
+			for alias, target := range c.Aliases {
+				if alias != strings.ToLower(alias) || p.Level(target) == nil || p.Level(target).Name != target {
+					t.Errorf("alias %q → %q: want a lower-case alias of an existing level name", alias, target)
+				}
+			}
+			for _, l := range p.Levels {
+				if l.Description == "" {
+					t.Errorf("level %s has no description", l.Name)
+				}
+			}
+		})
+	}
+}
+
+func TestHasRequirements(t *testing.T) {
+	tests := []struct {
+		profile, level string
+		want           bool
+	}{
+		{"fr-cloud-au-centre", "public", false},
+		{"fr-cloud-au-centre", "internal", true},
+		{"fr-cloud-au-centre", "restricted", true},
+		{"ca-protected-b", "unclassified", false},
+		{"ca-protected-b", "protected-a", true}, // a known location only
+		{"eu-residency", "public", false},
+		{"eu-residency", "confidential", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.profile+"/"+tt.level, func(t *testing.T) {
+			p, err := Profile(tt.profile)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := p.Level(tt.level).HasRequirements(); got != tt.want {
+				t.Errorf("HasRequirements() = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestProfileAliases(t *testing.T) {
+	want := map[string]map[string]string{
+		"fr-cloud-au-centre": {
+			"public": "public", "interne": "internal", "sensible": "sensitive",
+			"diffusion-restreinte": "restricted", "diffusion restreinte": "restricted", "dr": "restricted",
+		},
+		"eu-residency": {},
+	}
+	for name, aliases := range want {
+		p, err := Profile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(aliases, p.Classification.Aliases, cmpopts.EquateEmpty()); diff != "" {
+			t.Errorf("%s aliases (-want +got):\n%s", name, diff)
+		}
+	}
+}
+
+func TestProfileUnknown(t *testing.T) {
+	_, err := Profile("fr-cloud-au-centr")
+	if err == nil {
+		t.Fatal("Profile(fr-cloud-au-centr) succeeded")
+	}
+	want := `unknown policy profile "fr-cloud-au-centr" (did you mean "fr-cloud-au-centre"?) ` +
+		`(known: ca-protected-b, eu-residency, fr-cloud-au-centre)`
+	if err.Error() != want {
+		t.Errorf("error = %q\nwant    %q", err, want)
+	}
+	if _, err := Profile(ProfileNone); err == nil {
+		t.Error(`Profile("none") succeeded; "none" only exists in policy files`)
+	}
+}
+
+// TestProfileIsACopy makes sure that a caller changing a profile does not
+// change it for the next caller.
+func TestProfileIsACopy(t *testing.T) {
+	p := Default()
+	p.Levels[0].AllowedArea = AreaEU
+	p.Classification.Aliases["x"] = "public"
+	p.Classification.TagKeys[0] = "changed"
+	p.RuleSeverity["TC007"] = SeverityInfo
+
+	q := Default()
+	if q.Levels[0].AllowedArea != AreaAny || q.Classification.Aliases["x"] != "" ||
+		q.Classification.TagKeys[0] != "data_sensitivity" || q.RuleSeverity["TC007"] != SeverityHigh {
+		t.Errorf("Default() returned a changed profile: %+v", q)
+	}
+}
+
+func TestEditDistance(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want int
+	}{
+		{"", "", 0},
+		{"abc", "", 3},
+		{"sensitive", "sensitiv", 1},
+		{"protégé", "protege", 2},
+		{"kitten", "sitting", 3},
+	}
+	for _, tt := range tests {
+		if got := editDistance(tt.a, tt.b); got != tt.want {
+			t.Errorf("editDistance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
+		}
+	}
+}

@@ -1,0 +1,36 @@
+package policy
+
+import (
+	"slices"
+	"strings"
+)
+
+// RuleIDs lists the stable ids of the rules, in order. Policies may only
+// name these in waivers and rule_severity.
+var RuleIDs = []string{"TC001", "TC002", "TC003", "TC004", "TC005", "TC006", "TC007", "TC008"}
+
+// ruleNames are the short names of the rules (PRODUCT.md), used in comments
+// of the starter file.
+var ruleNames = map[string]string{
+	"TC001": "non-eu-region",
+	"TC002": "not-qualified",
+	"TC003": "unknown-location",
+	"TC004": "global-service",
+	"TC005": "extraterritorial-exposure",
+	"TC006": "cross-border-replication",
+	"TC007": "waiver-expired",
+	"TC008": "qualification-pending",
+}
+
+// canonicalRule returns the rule id written in any case ("tc001" →
+// "TC001"), or false if there is no such rule.
+func canonicalRule(id string) (string, bool) {
+	id = strings.ToUpper(strings.TrimSpace(id))
+	return id, slices.Contains(RuleIDs, id)
+}
+
+// parseSeverity accepts a severity in any case.
+func parseSeverity(s string) (Severity, bool) {
+	sev := Severity(strings.ToLower(strings.TrimSpace(s)))
+	return sev, sev.Rank() > 0
+}

@@ -1,0 +1,176 @@
+# trustcloud policy, written by "trustcloud policy init" from the built-in
+# profile "ca-protected-b".
+# As written it changes nothing: every setting below restates the profile.
+# Edit what you need; a setting you delete keeps the profile's value.
+# Check the file with "trustcloud policy validate FILE".
+#
+# Values are literals: a policy has no variables or functions.
+
+# profile: the built-in profile this policy starts from, one of
+#   "ca-protected-b", "eu-residency", "fr-cloud-au-centre",
+# or "none" to start from nothing and define every level here. Without this
+# attribute, a policy starts from "fr-cloud-au-centre".
+profile = "ca-protected-b"
+
+# rule_severity: severity of a rule's findings at every level that does
+# not set its own (in the level's rule_severity). Severities: info, low,
+# medium, high, critical. Entries are added to the profile's. Rules:
+#   TC001 non-eu-region
+#   TC002 not-qualified
+#   TC003 unknown-location
+#   TC004 global-service
+#   TC005 extraterritorial-exposure
+#   TC006 cross-border-replication
+#   TC007 waiver-expired
+#   TC008 qualification-pending
+rule_severity = {
+  "TC007" = "high"
+}
+
+# classification: how a resource gets its level, strongest first: a module
+# block below, a tag or label of the resource (tag_keys), a module input
+# given a constant in the module call (module_inputs), the level of the
+# parent module, and last default_level.
+classification {
+  # default_level: level of the resources that nothing else classifies.
+  default_level = "unclassified"
+
+  # tag_keys: tag and label keys whose value names a level, in precedence
+  # order. Replaces the profile's list; [] ignores tags.
+  tag_keys = ["data_sensitivity", "trustcloud_sensitivity"]
+
+  # module_inputs: module input variables whose constant value, in the
+  # module call, names a level. Replaces the profile's list.
+  module_inputs = ["data_sensitivity"]
+
+  # aliases: other words for levels, as found in tags and module inputs.
+  # Matching is case-insensitive, and level names always work. Entries are
+  # added to the profile's aliases.
+  aliases = {
+    "non classifie" = "unclassified"
+    "non classifié" = "unclassified"
+    "non-classifié" = "unclassified"
+    "pa"            = "protected-a"
+    "pb"            = "protected-b"
+    "protected a"   = "protected-a"
+    "protected b"   = "protected-b"
+    "protected_a"   = "protected-a"
+    "protected_b"   = "protected-b"
+    "protege a"     = "protected-a"
+    "protege b"     = "protected-b"
+    "protege-a"     = "protected-a"
+    "protege-b"     = "protected-b"
+    "protégé a"     = "protected-a"
+    "protégé b"     = "protected-b"
+    "protégé-a"     = "protected-a"
+    "protégé-b"     = "protected-b"
+    "unclass"       = "unclassified"
+  }
+
+  # module "GLOB": level (a level name or an alias) of every resource of
+  # the modules whose address matches GLOB; the first matching block wins.
+  # Steps of an address are separated by "."; in a glob, "*" matches any
+  # run of characters within a step, "?" one character, and a "**" step
+  # any number of steps, none included (module.app.** is module.app and
+  # all its child modules). A step without an instance key also matches
+  # its instances: "module.db" matches module.db[0] and module.db["eu"].
+  #
+  # module "module.benefits_*" {
+  #   level = "protected-b"
+  # }
+}
+
+# level "NAME": a level. The order of declaration is the order of
+# sensitivity, from the least to the most sensitive: the profile's levels
+# come first, a level redefined here keeps its place, and a new level comes
+# after all others. Level names are lower-case letters, digits, "-" and "_".
+#
+# In a level block, a setting left out keeps the profile's value, or for a
+# new level the default given here:
+#   description             what data the level is for. Default "".
+#   allowed_area            where resources may be located: "EU", "EEA", or
+#                           "any" for no residency requirement (TC001, and
+#                           TC006 for replicas and backups). Default "any".
+#   allowed_countries       ISO 3166-1 alpha-2 country codes; when not
+#                           empty, replaces allowed_area. Setting only
+#                           allowed_area in a level of the profile clears
+#                           its countries. Default [].
+#   require_secnumcloud     the operator's offer for the region must be
+#                           qualified SecNumCloud by ANSSI (TC002).
+#                           Default false.
+#   allow_pending           accept an offer whose qualification is under
+#                           way (J0 to J2) instead of reporting it (TC008).
+#                           Default false.
+#   require_known_location  report resources whose location the plan does
+#                           not tell (TC003) and non-regional services such
+#                           as IAM or CloudFront (TC004). Default false.
+#   unknown_location        "deny": TC003 at the level's severity; "warn":
+#                           TC003 at severity low. Default "deny".
+#   allow_extraterritorial  false reports operators subject to non-EU
+#                           extraterritorial law, such as the US CLOUD Act
+#                           (TC005), where SecNumCloud is not required.
+#                           Default true.
+#   severity                severity of the level's findings. Default
+#                           "medium".
+#   rule_severity           severity per rule at this level, over severity
+#                           and the policy-wide rule_severity. Entries are
+#                           added to the profile's. Default {}.
+
+level "unclassified" {
+  description            = "Information that is not Protected: no requirement."
+  allowed_area           = "any"
+  allowed_countries      = []
+  require_secnumcloud    = false
+  allow_pending          = false
+  require_known_location = false
+  unknown_location       = "deny"
+  allow_extraterritorial = true
+  severity               = "low"
+  rule_severity          = {}
+}
+
+level "protected-a" {
+  description            = "Protected A: no residency requirement, but a known location."
+  allowed_area           = "any"
+  allowed_countries      = []
+  require_secnumcloud    = false
+  allow_pending          = false
+  require_known_location = true
+  unknown_location       = "deny"
+  allow_extraterritorial = true
+  severity               = "medium"
+  rule_severity          = {}
+}
+
+level "protected-b" {
+  description            = "Protected B: stored in Canada, at a known location."
+  allowed_area           = "any"
+  allowed_countries      = ["CA"]
+  require_secnumcloud    = false
+  allow_pending          = false
+  require_known_location = true
+  unknown_location       = "deny"
+  allow_extraterritorial = true
+  severity               = "high"
+  rule_severity          = {}
+}
+
+# waiver "ID": a temporary, approved exception ("dérogation"), labelled
+# with its unique reference. It covers the findings of its rules on the
+# resources whose address matches one of its globs:
+#   addresses    resource address globs, same syntax as module globs.
+#                Required.
+#   rules        rule ids covered; every rule when left out.
+#   reason       why the exception is needed and how it will end. Required.
+#   expires      last day of validity, YYYY-MM-DD (UTC). Required. After
+#                it, the findings it covered are reported again, along
+#                with a TC007 finding.
+#   approved_by  who approved the exception. Required.
+#
+# waiver "DER-2026-004" {
+#   addresses   = ["module.legacy.aws_s3_bucket.*"]
+#   rules       = ["TC001"]
+#   reason      = "Migration to a qualified offer planned for Q2 2027"
+#   expires     = "2027-06-30"
+#   approved_by = "CISO, after the security committee of 2026-03-12"
+# }
