@@ -156,6 +156,9 @@ func Parse(name string, data []byte) (*tfjson.Plan, error) {
 func jsonError(name string, data []byte, err error) error {
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
+		if strings.Contains(se.Error(), "unexpected end of JSON input") {
+			return &Error{File: name, Where: position(data, int64(len(data))), Msg: "invalid JSON: the file ends too early (truncated?)"}
+		}
 		return &Error{File: name, Where: position(data, max(se.Offset-1, 0)), Msg: "invalid JSON: " + se.Error()}
 	}
 	var te *json.UnmarshalTypeError

@@ -239,6 +239,11 @@ func (rv *resolver) fromParent(c *ctx) (Location, bool) {
 				return loc, true
 			}
 		}
+		if c.r.config != nil {
+			// The configuration's references are authoritative: a name
+			// that happens to match is no evidence.
+			continue
+		}
 		if parent, value := rv.named(c.r, attr); parent != nil {
 			if loc, ok := rv.inherit(c, parent, fmt.Sprintf("%s = %q names %s", attr, value, parent.Address)); ok {
 				return loc, true
@@ -276,7 +281,7 @@ func (rv *resolver) named(r *Resource, attr string) (*Resource, string) {
 		}
 	}
 	for _, o := range rv.byValue[r.Provider+"\x00"+value] {
-		if o != r && o.Managed() {
+		if o != r && o.Managed() && o.Type != r.Type {
 			return o, value
 		}
 	}
@@ -296,6 +301,12 @@ func (rv *resolver) fromAnyReference(c *ctx) (Location, bool) {
 	sort.Strings(attrs)
 	for _, attr := range attrs {
 		if parent := rv.referenced(c.r, attr); parent != nil && parent.Provider == c.r.Provider {
+			rv.locate(parent)
+			if parent.Location.Status == StatusGlobal {
+				// Referring to a global resource (an IAM role) says
+				// nothing about where this one is.
+				continue
+			}
 			if loc, ok := rv.inherit(c, parent, fmt.Sprintf("%s refers to %s", attr, parent.Address)); ok {
 				return loc, true
 			}

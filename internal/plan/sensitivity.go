@@ -87,8 +87,9 @@ func (b *builder) fromTags(r *Resource) (string, []string, bool) {
 		}
 	}
 	// tags_all is unknown at plan time for some providers: read the
-	// provider's default_tags from the configuration.
-	if r.Provider != "" {
+	// provider's default_tags from the configuration, for resources that
+	// take tags at all.
+	if r.taggable() {
 		if tags := b.defaultTags(r); tags != nil {
 			for _, key := range b.policy.Classification.TagKeys {
 				if s, ok := tags[key].(string); ok {
@@ -100,6 +101,22 @@ func (b *builder) fromTags(r *Resource) (string, []string, bool) {
 		}
 	}
 	return "", nil, false
+}
+
+// taggable reports whether the resource has a tags attribute (set,
+// null or unknown), so that the provider's default_tags apply to it.
+func (r *Resource) taggable() bool {
+	vals, unknown := r.values()
+	u, _ := unknown.(map[string]any)
+	for _, k := range []string{"tags", "tags_all"} {
+		if _, ok := vals[k]; ok {
+			return true
+		}
+		if _, ok := u[k]; ok {
+			return true
+		}
+	}
+	return false
 }
 
 func tagWord(attr string) string {
