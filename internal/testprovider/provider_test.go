@@ -1,0 +1,255 @@
+package main
+
+import (
+	"context"
+	"math/big"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+)
+
+func TestParseAttr(t *testing.T) {
+	tests := []struct {
+		decl string
+		want attrSpec
+	}{
+		{"ami", attrSpec{name: "ami", optional: true}},
+		{"ami!", attrSpec{name: "ami", required: true}},
+		{"id~", attrSpec{name: "id", computed: true}},
+		{"region?~", attrSpec{name: "region", optional: true, computed: true}},
+		{"tags:map", attrSpec{name: "tags", kind: kindMap, optional: true}},
+		{"size:int!", attrSpec{name: "size", kind: kindInt, required: true}},
+		{"password*", attrSpec{name: "password", optional: true, sensitive: true}},
+		{"result~*", attrSpec{name: "result", computed: true, sensitive: true}},
+		{"location?~=global", attrSpec{name: "location", optional: true, computed: true, def: "global"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.decl, func(t *testing.T) {
+			if diff := cmp.Diff(tt.want, parseAttr(tt.decl), cmp.AllowUnexported(attrSpec{})); diff != "" {
+				t.Errorf("parseAttr(%q) (-want +got):\n%s", tt.decl, diff)
+			}
+		})
+	}
+	for _, bad := range []string{"", ":map", "x:float", "x!~", "x=y", "n:int?~=3"} {
+		t.Run("bad "+bad, func(t *testing.T) {
+			defer func() {
+				if recover() == nil {
+					t.Errorf("parseAttr(%q) did not panic", bad)
+				}
+			}()
+			parseAttr(bad)
+		})
+	}
+}
+
+func TestProviderName(t *testing.T) {
+	for exe, want := range map[string]string{
+		"/x/terraform-provider-aws":                     "aws",
+		"terraform-provider-google-beta":                "google-beta",
+		"terraform-provider-openstack_v3.0.0_x5":        "openstack",
+		"/cache/providers/time/terraform-provider-time": "time",
+	} {
+		if got := providerName(exe); got != want {
+			t.Errorf("providerName(%q) = %q, want %q", exe, got, want)
+		}
+	}
+}
+
+// Every table must make schemas Terraform accepts: GetProviderSchema runs
+// the framework's own validation of every resource and data source.
+func TestProviderSchemas(t *testing.T) {
+	seen := map[string]bool{}
+	for _, spec := range providers() {
+		t.Run(spec.typeName, func(t *testing.T) {
+			if seen[spec.source] {
+				t.Errorf("source %s served twice", spec.source)
+			}
+			seen[spec.source] = true
+			srv := providerserver.NewProtocol6(&testProvider{spec: spec})()
+			resp, err := srv.GetProviderSchema(context.Background(), &tfprotov6.GetProviderSchemaRequest{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, d := range resp.Diagnostics {
+				t.Errorf("%s: %s: %s", spec.typeName, d.Summary, d.Detail)
+			}
+			if len(resp.ResourceSchemas) != len(spec.resources) || len(resp.DataSourceSchemas) != len(spec.dataSources) {
+				t.Errorf("%d resources and %d data sources served, want %d and %d",
+					len(resp.ResourceSchemas), len(resp.DataSourceSchemas), len(spec.resources), len(spec.dataSources))
+			}
+			if lookupProvider(spec.typeName) == nil {
+				t.Errorf("lookupProvider(%q) = nil", spec.typeName)
+			}
+		})
+	}
+}
+
+// planned runs the resource's ModifyPlan on a create whose configuration
+// sets the given top-level attributes, with the given provider block.
+func planned(t *testing.T, spec *providerSpec, typeName string, providerBlock, config map[string]tftypes.Value) map[string]tftypes.Value {
+	t.Helper()
+	ctx := context.Background()
+	rt, ok := spec.resources[typeName]
+	if !ok {
+		t.Fatalf("%s serves no %s", spec.typeName, typeName)
+	}
+	r := &genericResource{spec: spec, typeName: typeName, t: rt}
+	pschema := providerSchema(spec.config)
+	r.cfg = &providerConfig{spec: spec, raw: objectOf(t, pschema.Type().TerraformType(ctx), providerBlock)}
+
+	schema := resourceSchema(rt)
+	typ := schema.Type().TerraformType(ctx)
+	cfg := objectOf(t, typ, config)
+	// Terraform proposes computed attributes left out of the configuration
+	// as unknown on create.
+	proposed := map[string]tftypes.Value{}
+	for name, v := range objectAttrs(cfg) {
+		if a, ok := rt.attr(name); ok && a.computed && v.IsNull() {
+			v = unknownOf(v.Type())
+		} else if name == "id" {
+			v = unknownOf(tftypes.String)
+		}
+		proposed[name] = v
+	}
+	plan := tftypes.NewValue(typ, proposed)
+	req := resource.ModifyPlanRequest{
+		Config: tfsdk.Config{Schema: schema, Raw: cfg},
+		Plan:   tfsdk.Plan{Schema: schema, Raw: plan},
+		State:  tfsdk.State{Schema: schema, Raw: tftypes.NewValue(typ, nil)},
+	}
+	resp := resource.ModifyPlanResponse{Plan: req.Plan}
+	r.ModifyPlan(ctx, req, &resp)
+	if resp.Diagnostics.HasError() {
+		t.Fatalf("ModifyPlan: %v", resp.Diagnostics)
+	}
+	return objectAttrs(resp.Plan.Raw)
+}
+
+// objectOf builds an object of type typ with the given attributes, every
+// other attribute null.
+func objectOf(t *testing.T, typ tftypes.Type, set map[string]tftypes.Value) tftypes.Value {
+	t.Helper()
+	obj, ok := typ.(tftypes.Object)
+	if !ok {
+		t.Fatalf("%s is not an object type", typ)
+	}
+	attrs := map[string]tftypes.Value{}
+	for name, at := range obj.AttributeTypes {
+		if v, ok := set[name]; ok {
+			attrs[name] = v
+			continue
+		}
+		attrs[name] = tftypes.NewValue(at, nil)
+	}
+	for name := range set {
+		if _, ok := obj.AttributeTypes[name]; !ok {
+			t.Fatalf("no attribute %s", name)
+		}
+	}
+	return tftypes.NewValue(typ, attrs)
+}
+
+func defaultTags(tags map[string]string) tftypes.Value {
+	obj := tftypes.Object{AttributeTypes: map[string]tftypes.Type{"tags": tftypes.Map{ElementType: tftypes.String}}}
+	return tftypes.NewValue(tftypes.List{ElementType: obj}, []tftypes.Value{tftypes.NewValue(obj, map[string]tftypes.Value{"tags": stringMapVal(tags)})})
+}
+
+func TestPlanBehaviour(t *testing.T) {
+	aws := awsProvider()
+	t.Run("aws region and tags_all", func(t *testing.T) {
+		got := planned(t, aws, "aws_s3_bucket",
+			map[string]tftypes.Value{"region": stringVal("eu-west-3"), "default_tags": defaultTags(map[string]string{"data_sensitivity": "sensitive", "owner": "dsi"})},
+			map[string]tftypes.Value{"bucket": stringVal("b"), "tags": stringMapVal(map[string]string{"owner": "team"})})
+		if s, _ := knownString(got["region"]); s != "eu-west-3" {
+			t.Errorf("region = %v, want the provider's eu-west-3", got["region"])
+		}
+		want := stringMapVal(map[string]string{"data_sensitivity": "sensitive", "owner": "team"})
+		if !got["tags_all"].Equal(want) {
+			t.Errorf("tags_all = %v, want %v", got["tags_all"], want)
+		}
+		if got["id"].IsKnown() {
+			t.Errorf("id = %v, want unknown at plan", got["id"])
+		}
+	})
+	t.Run("aws region override", func(t *testing.T) {
+		got := planned(t, aws, "aws_s3_bucket", map[string]tftypes.Value{"region": stringVal("eu-west-3")},
+			map[string]tftypes.Value{"region": stringVal("us-east-1")})
+		if s, _ := knownString(got["region"]); s != "us-east-1" {
+			t.Errorf("region = %v, want the resource's us-east-1", got["region"])
+		}
+	})
+	t.Run("aws provider region unknown or unset", func(t *testing.T) {
+		for name, region := range map[string]tftypes.Value{"unknown": unknownOf(tftypes.String), "unset": tftypes.NewValue(tftypes.String, nil)} {
+			got := planned(t, aws, "aws_sqs_queue", map[string]tftypes.Value{"region": region}, nil)
+			if got["region"].IsKnown() {
+				t.Errorf("%s provider region: resource region = %v, want unknown", name, got["region"])
+			}
+		}
+	})
+	t.Run("aws global service has no region", func(t *testing.T) {
+		if aws.resources["aws_iam_role"].has("region") {
+			t.Error("aws_iam_role has a region attribute")
+		}
+	})
+	t.Run("azure location display name", func(t *testing.T) {
+		got := planned(t, azurermProvider(), "azurerm_resource_group", nil,
+			map[string]tftypes.Value{"name": stringVal("rg"), "location": stringVal("West Europe")})
+		if s, _ := knownString(got["location"]); s != "westeurope" {
+			t.Errorf("location = %v, want westeurope", got["location"])
+		}
+	})
+	t.Run("google bucket location and labels", func(t *testing.T) {
+		got := planned(t, googleProvider("google"), "google_storage_bucket",
+			map[string]tftypes.Value{"project": stringVal("p"), "default_labels": stringMapVal(map[string]string{"team": "data"})},
+			map[string]tftypes.Value{"name": stringVal("b"), "location": stringVal("eu"), "labels": stringMapVal(map[string]string{"data_sensitivity": "internal"})})
+		if s, _ := knownString(got["location"]); s != "EU" {
+			t.Errorf("location = %v, want EU", got["location"])
+		}
+		if s, _ := knownString(got["project"]); s != "p" {
+			t.Errorf("project = %v, want the provider's p", got["project"])
+		}
+		want := stringMapVal(map[string]string{"data_sensitivity": "internal", "team": "data"})
+		if !got["effective_labels"].Equal(want) {
+			t.Errorf("effective_labels = %v, want %v", got["effective_labels"], want)
+		}
+	})
+	t.Run("google zone from the provider", func(t *testing.T) {
+		got := planned(t, googleProvider("google-beta"), "google_compute_disk",
+			map[string]tftypes.Value{"zone": stringVal("europe-west9-b")}, map[string]tftypes.Value{"name": stringVal("d")})
+		if s, _ := knownString(got["zone"]); s != "europe-west9-b" {
+			t.Errorf("zone = %v, want europe-west9-b", got["zone"])
+		}
+	})
+	t.Run("scaleway zone stays unknown", func(t *testing.T) {
+		got := planned(t, scalewayProvider(), "scaleway_instance_ip", map[string]tftypes.Value{"zone": stringVal("fr-par-1")}, nil)
+		if got["zone"].IsKnown() {
+			t.Errorf("zone = %v, want unknown at plan like the real provider", got["zone"])
+		}
+	})
+}
+
+func TestResolveUnknowns(t *testing.T) {
+	typ := tftypes.Object{AttributeTypes: map[string]tftypes.Type{
+		"id": tftypes.String, "name": tftypes.String, "size": tftypes.Number, "tags": tftypes.Map{ElementType: tftypes.String},
+	}}
+	v := tftypes.NewValue(typ, map[string]tftypes.Value{
+		"id": unknownOf(tftypes.String), "name": stringVal("n"), "size": unknownOf(tftypes.Number),
+		"tags": unknownOf(tftypes.Map{ElementType: tftypes.String}),
+	})
+	got, err := resolveUnknowns(v, "x-1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := tftypes.NewValue(typ, map[string]tftypes.Value{
+		"id": stringVal("x-1"), "name": stringVal("n"), "size": tftypes.NewValue(tftypes.Number, new(big.Float)),
+		"tags": tftypes.NewValue(tftypes.Map{ElementType: tftypes.String}, map[string]tftypes.Value{}),
+	})
+	if !got.Equal(want) {
+		t.Errorf("resolveUnknowns = %v, want %v", got, want)
+	}
+}

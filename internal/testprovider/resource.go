@@ -1,0 +1,150 @@
+package main
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+)
+
+// genericResource serves any resource type of a table. It plans like the
+// real provider where trustcloud cares (location defaults, normalisation,
+// tags) and "creates" by storing the plan with generated values, so that
+// `terraform apply` works without a cloud.
+type genericResource struct {
+	spec     *providerSpec
+	typeName string
+	t        typeSpec
+	cfg      *providerConfig
+}
+
+var (
+	_ resource.Resource               = (*genericResource)(nil)
+	_ resource.ResourceWithConfigure  = (*genericResource)(nil)
+	_ resource.ResourceWithModifyPlan = (*genericResource)(nil)
+)
+
+func (r *genericResource) Metadata(_ context.Context, _ resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = r.typeName
+}
+
+func (r *genericResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = resourceSchema(r.t)
+}
+
+func (r *genericResource) Configure(_ context.Context, req resource.ConfigureRequest, _ *resource.ConfigureResponse) {
+	if cfg, ok := req.ProviderData.(*providerConfig); ok {
+		r.cfg = cfg
+	}
+}
+
+// ModifyPlan applies the provider's plan-time behaviour to a resource being
+// created or updated.
+func (r *genericResource) ModifyPlan(_ context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() {
+		return // destroy
+	}
+	planned, err := r.normalize(req.Plan.Raw)
+	if err != nil {
+		resp.Diagnostics.AddError("Cannot normalise the plan", err.Error())
+		return
+	}
+	m := objectAttrs(planned)
+	if m == nil {
+		return
+	}
+	config := objectAttrs(req.Config.Raw)
+	for attr, from := range r.spec.fill {
+		a, ok := r.t.attr(attr)
+		if !ok || !a.computed || !a.optional || a.kind != kindString {
+			continue
+		}
+		if c, set := config[attr]; set && !c.IsNull() {
+			continue
+		}
+		pv := r.cfg.get(from...)
+		if s, known := knownString(pv); known {
+			m[attr] = stringVal(s)
+		} else if !pv.IsKnown() {
+			m[attr] = unknownOf(tftypes.String)
+		}
+	}
+	for _, hook := range r.spec.hooks {
+		hook(r.cfg, r.t, m)
+	}
+	resp.Plan.Raw = tftypes.NewValue(planned.Type(), m)
+}
+
+// normalize rewrites configured strings as the real provider's StateFunc
+// does, by attribute name at any depth.
+func (r *genericResource) normalize(v tftypes.Value) (tftypes.Value, error) {
+	if len(r.spec.normalize) == 0 && len(r.t.normalize) == 0 {
+		return v, nil
+	}
+	return tftypes.Transform(v, func(p *tftypes.AttributePath, v tftypes.Value) (tftypes.Value, error) {
+		steps := p.Steps()
+		if len(steps) == 0 {
+			return v, nil
+		}
+		name, ok := steps[len(steps)-1].(tftypes.AttributeName)
+		if !ok {
+			return v, nil
+		}
+		fn := r.t.normalize[string(name)]
+		if fn == nil {
+			fn = r.spec.normalize[string(name)]
+		}
+		if fn == nil {
+			return v, nil
+		}
+		if s, known := knownString(v); known {
+			return stringVal(fn(s)), nil
+		}
+		return v, nil
+	})
+}
+
+// complete fills what the provider knows once the resource exists: values
+// that were unknown at plan because the provider configuration was
+// (the provider is configured with known values on apply), and the
+// provider's applied hook.
+func (r *genericResource) complete(planned tftypes.Value) tftypes.Value {
+	m := objectAttrs(planned)
+	if m == nil {
+		return planned
+	}
+	for attr, from := range r.spec.fill {
+		setIfUnknown(m, attr, r.cfg.get(from...))
+	}
+	if r.spec.applied != nil {
+		r.spec.applied(r.cfg, m)
+	}
+	return tftypes.NewValue(planned.Type(), m)
+}
+
+func (r *genericResource) Create(_ context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	id := r.typeName + "-" + fingerprint(r.typeName, req.Plan.Raw.String())
+	state, err := resolveUnknowns(r.complete(req.Plan.Raw), id)
+	if err != nil {
+		resp.Diagnostics.AddError("Cannot create "+r.typeName, err.Error())
+		return
+	}
+	resp.State.Raw = state
+}
+
+func (r *genericResource) Read(context.Context, resource.ReadRequest, *resource.ReadResponse) {
+	// The state is the truth: there is no cloud behind this provider.
+}
+
+func (r *genericResource) Update(_ context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	id, _ := knownString(lookup(req.State.Raw, "id"))
+	state, err := resolveUnknowns(r.complete(req.Plan.Raw), id)
+	if err != nil {
+		resp.Diagnostics.AddError(fmt.Sprintf("Cannot update %s %s", r.typeName, id), err.Error())
+		return
+	}
+	resp.State.Raw = state
+}
+
+func (r *genericResource) Delete(context.Context, resource.DeleteRequest, *resource.DeleteResponse) {}
