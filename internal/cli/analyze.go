@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -125,10 +126,12 @@ func (e *env) check(args []string) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	threshold := policy.Severity(strings.ToLower(*failOn))
-	if *failOn != "none" && threshold.Rank() == 0 {
+	// Severities are case-insensitive; the summary and the exit code read
+	// the normalised value.
+	if sev := strings.ToLower(*failOn); sev != "none" && policy.Severity(sev).Rank() == 0 {
 		return 0, usagef("check: unknown --fail-on %q: use info, low, medium, high, critical or none", *failOn)
 	}
+	*failOn = strings.ToLower(*failOn)
 	type output struct{ format, path string }
 	var targets []output
 	for _, o := range outs {
@@ -174,7 +177,7 @@ func (e *env) check(args []string) (int, error) {
 		}
 	}
 	if *failOn == "none" && rep.Summary.Findings > 0 {
-		fmt.Fprintf(e.stderr, "trustcloud: --fail-on none: %d finding(s) do not change the exit code\n", rep.Summary.Findings)
+		fmt.Fprintf(e.stderr, "trustcloud: threshold none: %d finding(s) reported, ignored for the exit code\n", rep.Summary.Findings)
 	}
 	if rep.Summary.Failed {
 		return ExitFindings, nil
@@ -228,7 +231,11 @@ func writeFileAtomic(path string, data []byte) error {
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
-		return fmt.Errorf("%s: cannot write the report: %w", path, err)
+		var pe *os.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return fmt.Errorf("%s: cannot write the report in %s: %w", path, dir, err)
 	}
 	defer os.Remove(tmp.Name())
 	if _, err := tmp.Write(data); err != nil {

@@ -103,8 +103,8 @@ func writeInventoryText(w io.Writer, inv *plan.Inventory, color bool) {
 		}
 	}
 	s := inv.Summary
-	fmt.Fprintf(w, "\n%d resources: %d known, %d multi-region, %d global, %d unknown, %d without location; %d with no catalog operator\n",
-		s.Resources, s.ByStatus[plan.StatusKnown], s.ByStatus[plan.StatusMultiRegion], s.ByStatus[plan.StatusGlobal], s.ByStatus[plan.StatusUnknown],
+	fmt.Fprintf(w, "\n%s: %d known, %d multi-region, %d global, %d unknown, %d without location; %d with no catalog operator\n",
+		plural(s.Resources, "resource"), s.ByStatus[plan.StatusKnown], s.ByStatus[plan.StatusMultiRegion], s.ByStatus[plan.StatusGlobal], s.ByStatus[plan.StatusUnknown],
 		s.ByStatus[plan.StatusNotApplicable], s.UnknownOperator)
 }
 
@@ -142,12 +142,19 @@ func writeCheckText(w io.Writer, rep *Report, inv *plan.Inventory, color bool) {
 	}
 	counts := "no finding"
 	if s.Findings > 0 {
-		counts = fmt.Sprintf("%d finding(s) (%s)", s.Findings, strings.Join(sev, ", "))
+		counts = fmt.Sprintf("%s (%s)", plural(s.Findings, "finding"), strings.Join(sev, ", "))
 	}
 	verdict := p.wrap("32", "PASSED")
 	if s.Failed {
 		verdict = p.wrap("1;31", "FAILED")
 	}
-	fmt.Fprintf(w, "%s: %d resources analysed (%d unknown location, %d no catalog operator): %s, %d waived; threshold %s\n",
-		verdict, s.Analysed, s.UnknownLocation, s.UnknownOperator, counts, s.Waived, s.FailOn)
+	fmt.Fprintf(w, "%s: %s analysed (%d unknown location, %d no catalog operator): %s, %d waived; threshold %s\n",
+		verdict, plural(s.Analysed, "resource"), s.UnknownLocation, s.UnknownOperator, counts, s.Waived, s.FailOn)
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
 }

@@ -3,6 +3,8 @@
 // its sensitivity level, each with the evidence that led there.
 package plan
 
+import "encoding/json"
+
 // FormatVersion is the version of the inventory JSON format.
 const FormatVersion = "1"
 
@@ -108,6 +110,20 @@ type Location struct {
 	Evidence  []string `json:"evidence"`
 	// Reason explains an unknown location.
 	Reason string `json:"reason,omitempty"`
+}
+
+// MarshalJSON writes region as null, not absent, when there is none: the
+// inventory's consumers read location.region without guarding.
+func (l Location) MarshalJSON() ([]byte, error) {
+	type plain Location
+	out := struct {
+		plain
+		Region *string `json:"region"`
+	}{plain: plain(l)}
+	if l.Region != "" {
+		out.Region = &l.Region
+	}
+	return json.Marshal(out)
 }
 
 // OfferRef is the catalog offer covering a resource's region.

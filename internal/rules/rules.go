@@ -129,12 +129,11 @@ func (e *Evaluator) check(r *plan.Resource, level *policy.Level) []*Finding {
 		return nil
 	case plan.StatusUnknown:
 		if requiresLocation(level) {
-			f := e.newFinding(r, level, "TC003", fmt.Sprintf("the location of %s is unknown (%s); %s it must be known", r.Address, loc.Reason, lv),
-				"Set the region explicitly in the provider configuration or on the resource, with a value known at plan time, so that the plan records it.")
-			if level.UnknownLocation == policy.UnknownWarn {
-				f.Severity = policy.SeverityLow
-			}
-			fs = append(fs, f)
+			// Policy.Severity gives TC003 severity low at a level whose
+			// unknown_location is "warn", unless the level's rule_severity
+			// says otherwise.
+			fs = append(fs, e.newFinding(r, level, "TC003", fmt.Sprintf("the location of %s is unknown (%s); %s it must be known", r.Address, loc.Reason, lv),
+				"Set the region explicitly in the provider configuration or on the resource, with a value known at plan time, so that the plan records it."))
 		}
 		return fs
 	case plan.StatusGlobal:
@@ -151,12 +150,8 @@ func (e *Evaluator) check(r *plan.Resource, level *policy.Level) []*Finding {
 	}
 	if len(countries) == 0 {
 		if requiresLocation(level) {
-			f := e.newFinding(r, level, "TC003", fmt.Sprintf("region %q of %s is not in the catalog: its country is unknown; %s the location must be known", loc.Region, r.Address, lv),
-				"Check the region code, or add the region to a catalog file (--catalog) with its country and sources.")
-			if level.UnknownLocation == policy.UnknownWarn {
-				f.Severity = policy.SeverityLow
-			}
-			fs = append(fs, f)
+			fs = append(fs, e.newFinding(r, level, "TC003", fmt.Sprintf("region %q of %s is not in the catalog: its country is unknown; %s the location must be known", loc.Region, r.Address, lv),
+				"Check the region code, or add the region to a catalog file (--catalog) with its country and sources."))
 		}
 		return fs
 	}
@@ -287,7 +282,9 @@ func (e *Evaluator) exposure(r *plan.Resource, level *policy.Level) *Finding {
 	}
 	op, err := e.Catalog.Operator(*r.Operator)
 	if err != nil {
-		return nil
+		// Unknown is never silently treated as compliant.
+		return e.newFinding(r, level, "TC005", fmt.Sprintf("level %s does not allow extraterritorial exposure, and operator %q of %s is not in the catalog: its exposure cannot be established", level.Name, *r.Operator, r.Address),
+			"Use an operator the catalog knows to be immune to non-EU extraterritorial law, or describe this one in a catalog file.")
 	}
 	switch {
 	case op.ExtraterritorialExposure == nil:

@@ -1,0 +1,5 @@
+profile = "fr-cloud-au-centre"
+
+level "internal" {
+  severity = "urgent"
+}

@@ -1,0 +1,4 @@
+# Everything is sensitive unless classified otherwise.
+classification {
+  default_level = "sensitive"
+}

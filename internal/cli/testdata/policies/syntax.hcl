@@ -1,0 +1,3 @@
+level "internal" {
+  severity =
+}
