@@ -237,9 +237,10 @@ func writeFileAtomic(path string, data []byte) error {
 		}
 		return fmt.Errorf("%s: cannot write the report in %s: %w", path, dir, err)
 	}
-	defer os.Remove(tmp.Name())
+	// After a successful rename the temporary name no longer exists.
+	defer func() { _ = os.Remove(tmp.Name()) }()
 	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
+		_ = tmp.Close()
 		return fmt.Errorf("%s: cannot write the report: %w", path, err)
 	}
 	if err := tmp.Close(); err != nil {

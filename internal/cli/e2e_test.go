@@ -77,7 +77,7 @@ func TestNoColourInFiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
+	defer func() { _ = f.Close() }()
 	var errOut strings.Builder
 	code := cli.Run([]string{"trustcloud", "check", "--catalog", builtinAsAWS, builtinPlan}, strings.NewReader(""), f, &errOut)
 	if code != cli.ExitFindings {

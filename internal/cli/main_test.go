@@ -2,6 +2,7 @@ package cli_test
 
 import (
 	"bytes"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -33,7 +34,7 @@ func TestMain(m *testing.M) {
 	}
 	binary, binaryErr = build(dir)
 	code := m.Run()
-	os.RemoveAll(dir)
+	_ = os.RemoveAll(dir)
 	os.Exit(code)
 }
 
@@ -51,7 +52,7 @@ func build(dir string) (string, error) {
 		"-ldflags", "-X github.com/trustcloud/trustcloud/internal/cli.Version="+binaryVersion,
 		"github.com/trustcloud/trustcloud/cmd/trustcloud")
 	if msg, err := cmd.CombinedOutput(); err != nil {
-		return "", fmt.Errorf("go build ./cmd/trustcloud: %v\n%s", err, msg)
+		return "", fmt.Errorf("go build ./cmd/trustcloud: %w\n%s", err, msg)
 	}
 	return out, nil
 }
@@ -90,8 +91,8 @@ func runBinary(t *testing.T, dir string, env []string, stdin string, args ...str
 	err := cmd.Run()
 	code := 0
 	if err != nil {
-		ee, ok := err.(*exec.ExitError)
-		if !ok {
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) {
 			t.Fatalf("running %s: %v", binary, err)
 		}
 		code = ee.ExitCode()

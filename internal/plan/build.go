@@ -76,10 +76,10 @@ func Build(p *tfjson.Plan, file string, cat *catalog.Catalog, pol *policy.Policy
 // fullSource turns the legacy provider names of Terraform 0.12 plans
 // ("aws") into source addresses ("registry.terraform.io/hashicorp/aws").
 func fullSource(name string) string {
-	switch {
-	case name == "":
+	switch name {
+	case "":
 		return ""
-	case name == "terraform":
+	case "terraform":
 		return "terraform.io/builtin/terraform"
 	}
 	if strings.Contains(name, "/") {

@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -645,7 +646,8 @@ func TestValidate(t *testing.T) {
 	if err == nil || err.Error() != want {
 		t.Errorf("Validate(bad) = %v\nwant %s", err, want)
 	}
-	if _, ok := err.(*Error); !ok {
+	var pe *Error
+	if !errors.As(err, &pe) {
 		t.Errorf("Validate(bad) returned a %T, want *Error", err)
 	}
 }
