@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/trustcloud/trustcloud/internal/jsonpos"
 	"io"
 	"reflect"
 	"sort"
@@ -24,7 +25,7 @@ func Parse(file string, data []byte) (*Document, error) {
 	}
 	if dec.More() {
 		off := dec.InputOffset()
-		return nil, &Error{File: file, Path: position(data, off), Msg: "unexpected data after the catalog object"}
+		return nil, &Error{File: file, Path: jsonpos.Position(data, off), Msg: "unexpected data after the catalog object"}
 	}
 	if _, ok := raw.(map[string]any); !ok {
 		return nil, &Error{File: file, Path: "$", Msg: fmt.Sprintf("the catalog must be a JSON object, not %s", jsonKind(raw))}
@@ -45,32 +46,15 @@ func syntaxError(file string, data []byte, err error) error {
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
 		// Offset counts the offending byte; point at it, not after it.
-		return &Error{File: file, Path: position(data, max(se.Offset-1, 0)), Msg: "invalid JSON: " + se.Error()}
+		return &Error{File: file, Path: jsonpos.Position(data, max(se.Offset-1, 0)), Msg: "invalid JSON: " + se.Error()}
 	}
 	if errors.Is(err, io.EOF) {
 		return &Error{File: file, Msg: "the file is empty; a catalog is a JSON object"}
 	}
 	if errors.Is(err, io.ErrUnexpectedEOF) {
-		return &Error{File: file, Path: position(data, int64(len(data))), Msg: "invalid JSON: the document ends too early"}
+		return &Error{File: file, Path: jsonpos.Position(data, int64(len(data))), Msg: "invalid JSON: the document ends too early"}
 	}
 	return &Error{File: file, Msg: "invalid JSON: " + err.Error()}
-}
-
-// position turns a byte offset into "line L, column C" (1-based).
-func position(data []byte, off int64) string {
-	if off > int64(len(data)) {
-		off = int64(len(data))
-	}
-	line, col := 1, 1
-	for _, b := range data[:off] {
-		if b == '\n' {
-			line++
-			col = 1
-		} else {
-			col++
-		}
-	}
-	return fmt.Sprintf("line %d, column %d", line, col)
 }
 
 func jsonKind(v any) string {

@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"github.com/trustcloud/trustcloud/internal/jsonpos"
 	"strings"
 	"testing"
 
@@ -141,7 +142,7 @@ func TestPosition(t *testing.T) {
 		{99, "line 4, column 3"},
 	}
 	for _, tt := range tests {
-		if got := position(data, tt.off); got != tt.want {
+		if got := jsonpos.Position(data, tt.off); got != tt.want {
 			t.Errorf("position(%d) = %q, want %q", tt.off, got, tt.want)
 		}
 	}

@@ -19,7 +19,7 @@ func closestFirst(name string, candidates []string) []string {
 	n := strings.ToLower(name)
 	dist := make(map[string]int, len(out))
 	for _, c := range out {
-		d := levenshtein(n, strings.ToLower(c))
+		d := EditDistance(n, strings.ToLower(c))
 		// A candidate that contains the input, or is contained in it, is
 		// closer than its raw distance suggests (zone vs region, short vs
 		// full source address).
@@ -37,7 +37,8 @@ func closestFirst(name string, candidates []string) []string {
 	return out
 }
 
-func levenshtein(a, b string) int {
+// EditDistance is the Levenshtein distance between a and b, in runes.
+func EditDistance(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
 	prev := make([]int, len(rb)+1)
 	cur := make([]int, len(rb)+1)

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/trustcloud/trustcloud/internal/jsonpos"
 	"io"
 	"os"
 	"os/exec"
@@ -157,9 +158,9 @@ func jsonError(name string, data []byte, err error) error {
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
 		if strings.Contains(se.Error(), "unexpected end of JSON input") {
-			return &Error{File: name, Where: position(data, int64(len(data))), Msg: "invalid JSON: the file ends too early (truncated?)"}
+			return &Error{File: name, Where: jsonpos.Position(data, int64(len(data))), Msg: "invalid JSON: the file ends too early (truncated?)"}
 		}
-		return &Error{File: name, Where: position(data, max(se.Offset-1, 0)), Msg: "invalid JSON: " + se.Error()}
+		return &Error{File: name, Where: jsonpos.Position(data, max(se.Offset-1, 0)), Msg: "invalid JSON: " + se.Error()}
 	}
 	var te *json.UnmarshalTypeError
 	if errors.As(err, &te) {
@@ -170,23 +171,7 @@ func jsonError(name string, data []byte, err error) error {
 		return &Error{File: name, Where: where, Msg: fmt.Sprintf("expected %s, got JSON %s", te.Type, te.Value)}
 	}
 	if errors.Is(err, io.ErrUnexpectedEOF) {
-		return &Error{File: name, Where: position(data, int64(len(data))), Msg: "invalid JSON: the file ends too early (truncated?)"}
+		return &Error{File: name, Where: jsonpos.Position(data, int64(len(data))), Msg: "invalid JSON: the file ends too early (truncated?)"}
 	}
 	return &Error{File: name, Msg: "invalid plan: " + err.Error()}
-}
-
-func position(data []byte, off int64) string {
-	if off > int64(len(data)) {
-		off = int64(len(data))
-	}
-	line, col := 1, 1
-	for _, b := range data[:off] {
-		if b == '\n' {
-			line++
-			col = 1
-		} else {
-			col++
-		}
-	}
-	return fmt.Sprintf("line %d, column %d", line, col)
 }

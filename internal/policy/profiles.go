@@ -2,6 +2,7 @@ package policy
 
 import (
 	"fmt"
+	"github.com/trustcloud/trustcloud/internal/catalog"
 	"slices"
 	"strings"
 )
@@ -223,7 +224,7 @@ func didYouMean(name string, candidates []string) string {
 	best, bestDist := "", 0
 	lower := strings.ToLower(name)
 	for _, c := range candidates {
-		d := editDistance(lower, strings.ToLower(c))
+		d := catalog.EditDistance(lower, strings.ToLower(c))
 		if best == "" || d < bestDist {
 			best, bestDist = c, d
 		}
@@ -232,26 +233,4 @@ func didYouMean(name string, candidates []string) string {
 		return ""
 	}
 	return fmt.Sprintf(" (did you mean %q?)", best)
-}
-
-// editDistance is the Levenshtein distance between a and b, in runes.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }

@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"github.com/trustcloud/trustcloud/internal/catalog"
 	"strings"
 	"testing"
 
@@ -201,8 +202,8 @@ func TestEditDistance(t *testing.T) {
 		{"kitten", "sitting", 3},
 	}
 	for _, tt := range tests {
-		if got := editDistance(tt.a, tt.b); got != tt.want {
-			t.Errorf("editDistance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
+		if got := catalog.EditDistance(tt.a, tt.b); got != tt.want {
+			t.Errorf("catalog.EditDistance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
 		}
 	}
 }
