@@ -2,10 +2,11 @@ package cli
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
+	tfjson "github.com/hashicorp/terraform-json"
+	"github.com/trustcloud/trustcloud/internal/report"
 	"os"
 	"path/filepath"
 	"strings"
@@ -29,6 +30,7 @@ func (c *common) register(fs *flag.FlagSet) {
 
 // analysis is a loaded plan with its inventory.
 type analysis struct {
+	plan     *tfjson.Plan
 	cat      *catalog.Catalog
 	pol      *policy.Policy
 	inv      *plan.Inventory
@@ -55,7 +57,7 @@ func (e *env) analyze(c *common, positional []string) (*analysis, error) {
 		return nil, err
 	}
 	inv, warnings := plan.Build(p, name, cat, pol)
-	return &analysis{cat: cat, pol: pol, inv: inv, warnings: warnings}, nil
+	return &analysis{plan: p, cat: cat, pol: pol, inv: inv, warnings: warnings}, nil
 }
 
 func (e *env) warn(a *analysis) {
@@ -82,46 +84,22 @@ func (e *env) inventory(args []string) error {
 	}
 	e.warn(a)
 	if *format == "json" {
-		return writeJSON(e.stdout, a.inv)
+		return report.WriteJSON(e.stdout, a.inv)
 	}
-	writeInventoryText(e.stdout, a.inv, e.color())
+	report.WriteInventoryText(e.stdout, a.inv, e.color())
 	return nil
 }
-
-// Report is the JSON output of check.
-type Report struct {
-	FormatVersion string           `json:"format_version"`
-	Catalog       plan.CatalogRef  `json:"catalog"`
-	Policy        *plan.PolicyRef  `json:"policy"`
-	Plan          plan.PlanRef     `json:"plan"`
-	Findings      []*rules.Finding `json:"findings"`
-	Summary       Summary          `json:"summary"`
-}
-
-// Summary counts what a check found and what it could not look at.
-type Summary struct {
-	Resources int `json:"resources"`
-	// Analysed counts managed resources not only being deleted.
-	Analysed        int            `json:"analysed"`
-	UnknownLocation int            `json:"unknown_location"`
-	UnknownOperator int            `json:"unknown_operator"`
-	Findings        int            `json:"findings"`
-	Waived          int            `json:"waived"`
-	BySeverity      map[string]int `json:"by_severity"`
-	ByRule          map[string]int `json:"by_rule"`
-	FailOn          string         `json:"fail_on"`
-	Failed          bool           `json:"failed"`
-}
-
-var formats = map[string]bool{"text": true, "json": true}
 
 func (e *env) check(args []string) (int, error) {
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
 	var c common
 	c.register(fs)
 	var outs multiFlag
-	fs.Var(&outs, "format", "output format F or F=PATH (repeatable): text, json")
+	fs.Var(&outs, "format", "output format F or F=PATH (repeatable): "+strings.Join(report.Names(), ", "))
 	failOn := fs.String("fail-on", "high", "lowest severity that fails the run: info, low, medium, high, critical, or none")
+	baseline := fs.String("baseline", "", "an earlier `check --format json` output: its findings are reported as existing and do not fail the run")
+	newOnly := fs.Bool("new-only", false, "findings whose resource the plan does not change (in location, operator or level) are existing and do not fail the run")
+	configDir := fs.String("config-dir", "", "the Terraform configuration, to point findings at .tf lines (default: the current directory when it holds .tf files)")
 	positional, err := parse(fs, args)
 	if err != nil {
 		return 0, err
@@ -136,13 +114,22 @@ func (e *env) check(args []string) (int, error) {
 	var targets []output
 	for _, o := range outs {
 		f, p, _ := strings.Cut(o, "=")
-		if !formats[f] {
-			return 0, usagef("check: unknown format %q: use text or json", f)
+		if _, ok := report.Formats[f]; !ok {
+			return 0, usagef("check: unknown format %q: use %s", f, strings.Join(report.Names(), ", "))
+		}
+		if strings.Contains(o, "=") && p == "" {
+			return 0, usagef("check: --format %s= needs a file path after '='", f)
 		}
 		targets = append(targets, output{f, p})
 	}
 	if len(targets) == 0 {
 		targets = []output{{"text", ""}}
+	}
+	var known map[string]bool
+	if *baseline != "" {
+		if known, err = readBaseline(*baseline); err != nil {
+			return 0, err
+		}
 	}
 	a, err := e.analyze(&c, positional)
 	if err != nil {
@@ -150,21 +137,38 @@ func (e *env) check(args []string) (int, error) {
 	}
 	e.warn(a)
 	ev := &rules.Evaluator{Catalog: a.cat, Policy: a.pol}
-	findings := ev.Evaluate(a.inv)
-	rep := &Report{FormatVersion: "1", Catalog: a.inv.Catalog, Policy: a.inv.Policy, Plan: a.inv.Plan, Findings: findings,
-		Summary: summarize(a.inv, findings, *failOn)}
-	if findings == nil {
-		rep.Findings = []*rules.Finding{}
+	var prior map[string]*plan.Resource
+	if *newOnly {
+		prior = map[string]*plan.Resource{}
+		for _, r := range plan.BuildPrior(a.plan, a.inv.Plan.File, a.cat, a.pol).Resources {
+			prior[r.Address] = r
+		}
 	}
+	sources, err := e.sources(*configDir, a)
+	if err != nil {
+		return 0, err
+	}
+	rep := &report.Report{FormatVersion: report.FormatVersion, Tool: report.Tool{Name: "trustcloud", Version: Version},
+		Catalog: a.inv.Catalog, Policy: a.inv.Policy, Plan: a.inv.Plan, Findings: []*report.Finding{},
+		Inventory: a.inv, Rules: rules.Rules, Options: report.Options{PlanFile: a.inv.Plan.File}}
+	for _, f := range ev.Evaluate(a.inv) {
+		rf := &report.Finding{Finding: f, Fingerprint: report.Fingerprint(f), Status: report.StatusNew}
+		if known[rf.Fingerprint] || (prior != nil && unchanged(f.Resource(), prior[f.Address])) {
+			rf.Status = report.StatusExisting
+		}
+		if sources != nil {
+			if file, line, ok := sources.Lookup(f.Address); ok {
+				rf.Source = &report.SourceRef{File: file, Line: line}
+			}
+		}
+		rep.Findings = append(rep.Findings, rf)
+	}
+	rep.Summary = report.Summarize(a.inv, rep.Findings, *failOn)
 	for _, t := range targets {
 		var buf bytes.Buffer
-		switch t.format {
-		case "json":
-			if err := writeJSON(&buf, rep); err != nil {
-				return 0, err
-			}
-		case "text":
-			writeCheckText(&buf, rep, a.inv, t.path == "" && e.color())
+		rep.Options.Color = t.path == "" && t.format == "text" && e.color()
+		if err := report.Formats[t.format].Write(&buf, rep); err != nil {
+			return 0, fmt.Errorf("writing the %s report: %w", t.format, err)
 		}
 		if t.path == "" {
 			if _, err := e.stdout.Write(buf.Bytes()); err != nil {
@@ -183,46 +187,6 @@ func (e *env) check(args []string) (int, error) {
 		return ExitFindings, nil
 	}
 	return ExitOK, nil
-}
-
-func summarize(inv *plan.Inventory, findings []*rules.Finding, failOn string) Summary {
-	s := Summary{Resources: len(inv.Resources), BySeverity: map[string]int{}, ByRule: map[string]int{}, FailOn: failOn}
-	for _, sev := range policy.Severities {
-		s.BySeverity[string(sev)] = 0
-	}
-	for _, r := range inv.Resources {
-		if !r.Managed() || r.DeleteOnly() {
-			continue
-		}
-		s.Analysed++
-		if r.Location.Status == plan.StatusUnknown {
-			s.UnknownLocation++
-		}
-		if r.Operator == nil && r.Location.Status != plan.StatusNotApplicable {
-			s.UnknownOperator++
-		}
-	}
-	threshold := policy.Severity(failOn).Rank()
-	for _, f := range findings {
-		if f.Waived {
-			s.Waived++
-			continue
-		}
-		s.Findings++
-		s.BySeverity[string(f.Severity)]++
-		s.ByRule[f.Rule]++
-		if failOn != "none" && f.Severity.Rank() >= threshold {
-			s.Failed = true
-		}
-	}
-	return s
-}
-
-func writeJSON(w interface{ Write([]byte) (int, error) }, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
 }
 
 // writeFileAtomic writes a report next to its destination and renames it
@@ -244,6 +208,10 @@ func writeFileAtomic(path string, data []byte) error {
 		return fmt.Errorf("%s: cannot write the report: %w", path, err)
 	}
 	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("%s: cannot write the report: %w", path, err)
+	}
+	// CreateTemp makes the file private; a report is for CI and reviewers.
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
 		return fmt.Errorf("%s: cannot write the report: %w", path, err)
 	}
 	if err := os.Rename(tmp.Name(), path); err != nil {

@@ -3,6 +3,7 @@ package cli
 import (
 	"flag"
 	"fmt"
+	"github.com/trustcloud/trustcloud/internal/report"
 	"strings"
 	"text/tabwriter"
 
@@ -50,7 +51,7 @@ func (e *env) catalog(args []string) error {
 	case "providers":
 		list := c.Providers()
 		if *format == "json" {
-			return writeJSON(e.stdout, list)
+			return report.WriteJSON(e.stdout, list)
 		}
 		fmt.Fprintln(tw, "SOURCE\tOPERATORS\tLOCATION IN PROVIDER BLOCK\tLOCATION ON RESOURCES")
 		for _, p := range list {
@@ -68,7 +69,7 @@ func (e *env) catalog(args []string) error {
 			}
 		}
 		if *format == "json" {
-			return writeJSON(e.stdout, list)
+			return report.WriteJSON(e.stdout, list)
 		}
 		fmt.Fprintln(tw, "ID\tNAME\tCOUNTRY\tEXTRATERRITORIAL EXPOSURE\tSECNUMCLOUD")
 		for _, o := range list {
@@ -98,7 +99,7 @@ func (e *env) catalog(args []string) error {
 			}
 		}
 		if *format == "json" {
-			return writeJSON(e.stdout, list)
+			return report.WriteJSON(e.stdout, list)
 		}
 		fmt.Fprintln(tw, "OPERATOR\tOFFER\tSTATUS\tQUALIFIED ON\tREGIONS\tNOTE")
 		for _, o := range list {
@@ -141,7 +142,7 @@ func (e *env) catalog(args []string) error {
 			for i, r := range list {
 				rows[i] = row{r, c.RegionInEU(r), c.RegionInEEA(r), c.RegionQualified(r)}
 			}
-			return writeJSON(e.stdout, rows)
+			return report.WriteJSON(e.stdout, rows)
 		}
 		fmt.Fprintln(tw, "OPERATOR\tREGION\tCITY\tCOUNTRY\tEU\tSECNUMCLOUD")
 		for _, r := range list {

@@ -2,6 +2,7 @@ package cli_test
 
 import (
 	"encoding/json"
+	"github.com/trustcloud/trustcloud/internal/report"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -15,11 +16,11 @@ import (
 )
 
 // decodeReport decodes the JSON output of check, strictly.
-func decodeReport(t *testing.T, data string) *cli.Report {
+func decodeReport(t *testing.T, data string) *report.Report {
 	t.Helper()
 	dec := json.NewDecoder(strings.NewReader(data))
 	dec.DisallowUnknownFields()
-	var rep cli.Report
+	var rep report.Report
 	if err := dec.Decode(&rep); err != nil {
 		t.Fatalf("check --format json output does not decode: %v\n%s", err, data)
 	}
@@ -30,7 +31,7 @@ func decodeReport(t *testing.T, data string) *cli.Report {
 }
 
 // ruleAddr lists the findings as "RULE severity address [waived]".
-func ruleAddr(rep *cli.Report) []string {
+func ruleAddr(rep *report.Report) []string {
 	out := []string{}
 	for _, f := range rep.Findings {
 		s := f.Rule + " " + string(f.Severity) + " " + f.Address
@@ -135,7 +136,7 @@ func TestCheckBuiltinPlan(t *testing.T) {
 	if !strings.Contains(r.stdout, `"findings": []`) {
 		t.Errorf("no finding is not written as an empty list:\n%s", r.stdout)
 	}
-	wantSummary := cli.Summary{Resources: 5, Analysed: 5, BySeverity: map[string]int{"info": 0, "low": 0, "medium": 0, "high": 0, "critical": 0},
+	wantSummary := report.Summary{Resources: 5, Analysed: 5, BySeverity: map[string]int{"info": 0, "low": 0, "medium": 0, "high": 0, "critical": 0},
 		ByRule: map[string]int{}, FailOn: "high"}
 	if diff := cmp.Diff(wantSummary, rep.Summary); diff != "" {
 		t.Errorf("summary (-want +got):\n%s", diff)

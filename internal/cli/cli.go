@@ -40,7 +40,8 @@ func usagef(format string, args ...any) error { return &usageError{fmt.Sprintf(f
 const usage = `trustcloud: where your Terraform resources really live, and what the "cloud de confiance" doctrine says about it.
 
 Usage:
-  trustcloud check     [--policy FILE] [--catalog FILE] [--format F[=PATH]]... [--fail-on SEV] [--terraform PATH] PLAN
+  trustcloud check     [--policy FILE] [--catalog FILE] [--format F[=PATH]]... [--fail-on SEV]
+                       [--baseline FILE] [--new-only] [--config-dir DIR] [--terraform PATH] PLAN
   trustcloud inventory [--policy FILE] [--catalog FILE] [--format text|json] [--terraform PATH] PLAN
   trustcloud catalog   providers|offers|regions|operators [--format text|json] [--catalog FILE] [filters]
   trustcloud policy    init [--profile NAME] [--force] [FILE]
@@ -50,6 +51,7 @@ Usage:
 PLAN is the output of 'terraform show -json PLANFILE', '-' for standard input, or a binary
 plan file (converted with 'terraform show -json', terraform from PATH or --terraform).
 Without --policy, the built-in profile fr-cloud-au-centre applies.
+Formats: text, json, sarif, junit, gitlab, markdown, github, html; F=PATH writes a file.
 
 Exit codes: 0 no finding at or above --fail-on (default high); 1 such findings;
 2 usage, input, catalog or policy error.

@@ -29,6 +29,19 @@ func (b *builder) warnf(format string, args ...any) {
 // sensitivity, with evidence. It returns the inventory and warnings about
 // inputs it had to ignore.
 func Build(p *tfjson.Plan, file string, cat *catalog.Catalog, pol *policy.Policy) (*Inventory, []string) {
+	return build(p, file, cat, pol, false)
+}
+
+// BuildPrior attributes every resource as it was before the plan, from the
+// changes' prior values (before): what `check --new-only` compares with.
+// Resources being created have no prior values and are located from their
+// configuration only.
+func BuildPrior(p *tfjson.Plan, file string, cat *catalog.Catalog, pol *policy.Policy) *Inventory {
+	inv, _ := build(p, file, cat, pol, true)
+	return inv
+}
+
+func build(p *tfjson.Plan, file string, cat *catalog.Catalog, pol *policy.Policy, prior bool) (*Inventory, []string) {
 	b := &builder{cat: cat, policy: pol, cfg: newConfigIndex(p)}
 	inv := &Inventory{
 		FormatVersion: FormatVersion,
@@ -60,6 +73,9 @@ func Build(p *tfjson.Plan, file string, cat *catalog.Catalog, pol *policy.Policy
 		r.after, _ = rc.Change.After.(map[string]any)
 		r.before, _ = rc.Change.Before.(map[string]any)
 		r.afterUnknown, _ = rc.Change.AfterUnknown.(map[string]any)
+		if prior {
+			r.after, r.afterUnknown = r.before, nil
+		}
 		inv.Resources = append(inv.Resources, r)
 		k := stripKeys(r.Address)
 		rv.byConfig[k] = append(rv.byConfig[k], r)

@@ -327,3 +327,6 @@ func (e *Evaluator) waive(f *Finding, level *policy.Level, now time.Time) []*Fin
 func waiverRef(w *policy.Waiver, expired bool) *WaiverRef {
 	return &WaiverRef{ID: w.ID, Reason: w.Reason, Expires: w.Expires.Format(time.DateOnly), ApprovedBy: w.ApprovedBy, Expired: expired}
 }
+
+// Resource returns the inventory entry the finding is about.
+func (f *Finding) Resource() *plan.Resource { return f.resource }

@@ -56,6 +56,11 @@ func maxItems(max int) []validator.List {
 	return []validator.List{listvalidator.SizeAtMost(max)}
 }
 
+// placement names the top-level attributes whose change forces a new
+// resource.
+var placement = map[string]bool{"region": true, "location": true, "zone": true, "availability_zone": true,
+	"subregion_name": true, "placement_subregion_name": true}
+
 // resourceAttr builds one attribute; keep says whether a computed value is
 // kept from the prior state (top-level attributes only: nested blocks are
 // planned whole).
@@ -102,6 +107,11 @@ func resourceAttr(a attrSpec, keep bool) rschema.Attribute {
 		r := rschema.StringAttribute{Required: a.required, Optional: a.optional, Computed: a.computed, Sensitive: a.sensitive, Description: description}
 		if keep {
 			r.PlanModifiers = []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
+		}
+		if placement[a.name] {
+			// As in the real providers, moving a resource to another
+			// region or zone replaces it.
+			r.PlanModifiers = append(r.PlanModifiers, stringplanmodifier.RequiresReplace())
 		}
 		if a.def != "" {
 			r.Default = stringdefault.StaticString(a.def)

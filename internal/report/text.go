@@ -1,4 +1,4 @@
-package cli
+package report
 
 import (
 	"fmt"
@@ -8,7 +8,6 @@ import (
 
 	"github.com/trustcloud/trustcloud/internal/plan"
 	"github.com/trustcloud/trustcloud/internal/policy"
-	"github.com/trustcloud/trustcloud/internal/rules"
 )
 
 type palette struct{ on bool }
@@ -84,7 +83,8 @@ func moduleTitle(m string) string {
 	return m
 }
 
-func writeInventoryText(w io.Writer, inv *plan.Inventory, color bool) {
+// WriteInventoryText writes an inventory grouped by module, with evidence.
+func WriteInventoryText(w io.Writer, inv *plan.Inventory, color bool) {
 	p := palette{color}
 	mods, groups := byModule(inv.Resources, func(r *plan.Resource) string { return r.Module })
 	for _, m := range mods {
@@ -108,22 +108,33 @@ func writeInventoryText(w io.Writer, inv *plan.Inventory, color bool) {
 		s.ByStatus[plan.StatusNotApplicable], s.UnknownOperator)
 }
 
-func writeCheckText(w io.Writer, rep *Report, inv *plan.Inventory, color bool) {
-	p := palette{color}
+func init() {
+	register(Format{Name: "text", Ext: ".txt", Write: writeText})
+}
+
+func writeText(w io.Writer, rep *Report) error {
+	p := palette{rep.Options.Color}
 	profile := rep.Policy.Profile
 	if rep.Policy.File != "" {
 		profile = rep.Policy.File
 	}
 	fmt.Fprintf(w, "trustcloud check %s: policy %s, catalog %s\n\n", rep.Plan.File, profile, rep.Catalog.AsOf)
-	mods, groups := byModule(rep.Findings, func(f *rules.Finding) string { return f.Module })
+	mods, groups := byModule(rep.Findings, func(f *Finding) string { return f.Module })
 	for _, m := range mods {
 		fmt.Fprintf(w, "%s\n", p.wrap("1", moduleTitle(m)))
 		for _, f := range groups[m] {
 			sev := p.severity(f.Severity)
-			if f.Waived {
+			switch {
+			case f.Waived:
 				sev = p.dim("WAIVED")
+			case f.Status == StatusExisting:
+				sev = p.dim("existing " + strings.ToLower(string(f.Severity)))
 			}
-			fmt.Fprintf(w, "  %s %s %s  %s  [%s; %s]\n", sev, f.Rule, f.Name, f.Address, f.Sensitivity.Level, where(f.Location, f.Operator))
+			at := ""
+			if f.Source != nil {
+				at = fmt.Sprintf("  %s:%d", f.Source.File, f.Source.Line)
+			}
+			fmt.Fprintf(w, "  %s %s %s  %s  [%s; %s]%s\n", sev, f.Rule, f.Name, f.Address, f.Sensitivity.Level, where(f.Location, f.Operator), p.dim(at))
 			fmt.Fprintf(w, "      %s\n", f.Message)
 			if f.Waived && f.Waiver != nil {
 				fmt.Fprintf(w, "      waiver %s until %s, approved by %s: %s\n", f.Waiver.ID, f.Waiver.Expires, f.Waiver.ApprovedBy, f.Waiver.Reason)
@@ -148,8 +159,12 @@ func writeCheckText(w io.Writer, rep *Report, inv *plan.Inventory, color bool) {
 	if s.Failed {
 		verdict = p.wrap("1;31", "FAILED")
 	}
-	fmt.Fprintf(w, "%s: %s analysed (%d unknown location, %d no catalog operator): %s, %d waived; threshold %s\n",
+	if s.Existing > 0 {
+		counts += fmt.Sprintf(", %d of them existing before this change", s.Existing)
+	}
+	_, err := fmt.Fprintf(w, "%s: %s analysed (%d unknown location, %d no catalog operator): %s, %d waived; threshold %s\n",
 		verdict, plural(s.Analysed, "resource"), s.UnknownLocation, s.UnknownOperator, counts, s.Waived, s.FailOn)
+	return err
 }
 
 func plural(n int, word string) string {

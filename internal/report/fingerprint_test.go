@@ -1,0 +1,49 @@
+package report
+
+import (
+	"testing"
+
+	"github.com/trustcloud/trustcloud/internal/plan"
+	"github.com/trustcloud/trustcloud/internal/rules"
+)
+
+func TestFingerprint(t *testing.T) {
+	aws := "aws"
+	base := func(addr, rule, region string) *rules.Finding {
+		return &rules.Finding{Rule: rule, Address: addr, Operator: &aws, Message: "m", Location: plan.Location{Status: plan.StatusKnown, Region: region}}
+	}
+	f := Fingerprint(base("aws_instance.web[0]", "TC001", "us-east-1"))
+	if len(f) != 32 {
+		t.Fatalf("fingerprint %q: want 32 hex digits", f)
+	}
+	same := []*rules.Finding{
+		base("aws_instance.web[3]", "TC001", "us-east-1"), // count renumbered
+		func() *rules.Finding {
+			x := base("aws_instance.web[0]", "TC001", "us-east-1")
+			x.Message = "other words"
+			return x
+		}(),
+	}
+	for _, s := range same {
+		if Fingerprint(s) != f {
+			t.Errorf("%s %s: fingerprint changed", s.Address, s.Message)
+		}
+	}
+	different := []*rules.Finding{
+		base("aws_instance.web[0]", "TC002", "us-east-1"),
+		base("aws_instance.web[0]", "TC001", "us-west-2"),
+		base(`aws_instance.web["a"]`, "TC001", "us-east-1"),
+		base("module.x.aws_instance.web[0]", "TC001", "us-east-1"),
+	}
+	seen := map[string]string{f: "base"}
+	for _, d := range different {
+		fp := Fingerprint(d)
+		if prev, ok := seen[fp]; ok {
+			t.Errorf("%s %s %s has the fingerprint of %s", d.Rule, d.Address, d.Location.Region, prev)
+		}
+		seen[fp] = d.Address
+	}
+	if Fingerprint(base(`aws_instance.web["a"]`, "TC001", "x")) == Fingerprint(base(`aws_instance.web["b"]`, "TC001", "x")) {
+		t.Error("for_each keys must stay in the fingerprint")
+	}
+}

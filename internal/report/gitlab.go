@@ -1,0 +1,128 @@
+package report
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/trustcloud/trustcloud/internal/policy"
+)
+
+func init() {
+	register(Format{Name: "gitlab", Ext: ".json", Write: writeGitLab})
+}
+
+// GitLab Code Quality report (artifacts:reports:codequality): a JSON array
+// of Code Climate issues. GitLab reads description, check_name,
+// fingerprint, severity, location.path and location.lines.begin; type,
+// categories and content are there for other Code Climate readers.
+//
+// Existing (baseline) findings are included with their severity: GitLab
+// compares the report with the target branch's itself. Waived findings are
+// included at severity info, their waiver in the description.
+
+type codeQualityIssue struct {
+	Type        string              `json:"type"`
+	CheckName   string              `json:"check_name"`
+	Description string              `json:"description"`
+	Content     *codeQualityContent `json:"content,omitempty"`
+	Categories  []string            `json:"categories"`
+	Fingerprint string              `json:"fingerprint"`
+	Severity    string              `json:"severity"`
+	Location    codeQualityLocation `json:"location"`
+}
+
+type codeQualityContent struct {
+	Body string `json:"body"`
+}
+
+type codeQualityLocation struct {
+	Path  string           `json:"path"`
+	Lines codeQualityLines `json:"lines"`
+}
+
+type codeQualityLines struct {
+	Begin int `json:"begin"`
+}
+
+// codeQualitySeverity maps a severity to a Code Quality one.
+func codeQualitySeverity(s policy.Severity) string {
+	switch s {
+	case policy.SeverityCritical:
+		return "blocker"
+	case policy.SeverityHigh:
+		return "critical"
+	case policy.SeverityMedium:
+		return "major"
+	case policy.SeverityLow:
+		return "minor"
+	}
+	return "info"
+}
+
+func writeGitLab(w io.Writer, r *Report) error {
+	fps := uniqueFingerprints(r.Findings)
+	issues := []codeQualityIssue{}
+	for i, f := range r.Findings {
+		file, line := r.location(f)
+		desc := fmt.Sprintf("%s %s: %s", f.Rule, f.Name, f.Message)
+		if !strings.Contains(f.Message, f.Address) {
+			desc = fmt.Sprintf("%s %s on %s: %s", f.Rule, f.Name, f.Address, f.Message)
+		}
+		sev := codeQualitySeverity(f.Severity)
+		if f.Waived {
+			desc += " (waived: " + ciWaiverText(f) + ")"
+			sev = "info"
+		}
+		var content *codeQualityContent
+		if f.Remediation != "" {
+			content = &codeQualityContent{Body: "What to do: " + f.Remediation}
+		}
+		issues = append(issues, codeQualityIssue{
+			Type: "issue", CheckName: f.Rule, Description: desc, Content: content,
+			Categories:  []string{"Security"},
+			Fingerprint: fps[i], Severity: sev,
+			Location: codeQualityLocation{Path: ciPath(file), Lines: codeQualityLines{Begin: max(line, 1)}},
+		})
+	}
+	return WriteJSON(w, issues)
+}
+
+// uniqueFingerprints returns one fingerprint per finding, unique within
+// the report. GitLab keys Code Quality issues by fingerprint and keeps one
+// per value, but Fingerprint is the same for findings it deliberately does
+// not tell apart (count instances of a resource, two replicas outside the
+// area …). The first finding with a fingerprint keeps it; the n-th (n ≥ 2,
+// in report order) gets the first 32 hex digits of
+// sha256(fingerprint + "#" + n), and n moves on while that value is
+// already taken. The result depends only on the findings and their order,
+// which the rules sort.
+func uniqueFingerprints(fs []*Finding) []string {
+	out := make([]string, len(fs))
+	taken := map[string]bool{}
+	for _, f := range fs {
+		taken[ciFingerprint(f)] = true
+	}
+	seen := map[string]int{}
+	for i, f := range fs {
+		fp := ciFingerprint(f)
+		seen[fp]++
+		if seen[fp] == 1 {
+			out[i] = fp
+			continue
+		}
+		for n := seen[fp]; ; n++ {
+			sum := sha256.Sum256(fmt.Appendf(nil, "%s#%d", fp, n))
+			alt := hex.EncodeToString(sum[:16])
+			if !taken[alt] {
+				taken[alt] = true
+				seen[fp] = n
+				out[i] = alt
+				break
+			}
+		}
+	}
+	return out
+}

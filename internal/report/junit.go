@@ -1,0 +1,295 @@
+package report
+
+import (
+	"encoding/xml"
+	"fmt"
+	"io"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/trustcloud/trustcloud/internal/plan"
+)
+
+func init() {
+	register(Format{Name: "junit", Ext: ".xml", Write: writeJUnit})
+}
+
+type junitSuites struct {
+	XMLName  xml.Name     `xml:"testsuites"`
+	Name     string       `xml:"name,attr"`
+	Tests    int          `xml:"tests,attr"`
+	Failures int          `xml:"failures,attr"`
+	Errors   int          `xml:"errors,attr"`
+	Suites   []junitSuite `xml:"testsuite"`
+}
+
+type junitSuite struct {
+	Name     string      `xml:"name,attr"`
+	Tests    int         `xml:"tests,attr"`
+	Failures int         `xml:"failures,attr"`
+	Errors   int         `xml:"errors,attr"`
+	Skipped  int         `xml:"skipped,attr"`
+	Cases    []junitCase `xml:"testcase"`
+}
+
+type junitCase struct {
+	Name      string       `xml:"name,attr"`
+	Classname string       `xml:"classname,attr"`
+	Time      string       `xml:"time,attr"`
+	Failure   *junitResult `xml:"failure,omitempty"`
+	Skipped   *junitResult `xml:"skipped,omitempty"`
+	SystemOut junitText    `xml:"system-out,omitempty"`
+}
+
+type junitResult struct {
+	Message string    `xml:"message,attr"`
+	Type    string    `xml:"type,attr,omitempty"`
+	Text    junitText `xml:",chardata"`
+}
+
+// junitText is element text written with its line breaks as they are:
+// encoding/xml writes them as &#xA; in fields, which is valid but makes
+// failure texts hard to read in the raw file.
+type junitText string
+
+// MarshalXML writes the element with its text as one character data token
+// (escaped, line breaks kept).
+func (t junitText) MarshalXML(e *xml.Encoder, start xml.StartElement) error {
+	if err := e.EncodeToken(start); err != nil {
+		return err
+	}
+	if err := e.EncodeToken(xml.CharData(t)); err != nil {
+		return err
+	}
+	return e.EncodeToken(start.End())
+}
+
+// MarshalXML writes a failure or skipped element, its text with line
+// breaks kept.
+func (r junitResult) MarshalXML(e *xml.Encoder, start xml.StartElement) error {
+	start.Attr = append(start.Attr, xml.Attr{Name: xml.Name{Local: "message"}, Value: r.Message})
+	if r.Type != "" {
+		start.Attr = append(start.Attr, xml.Attr{Name: xml.Name{Local: "type"}, Value: r.Type})
+	}
+	return r.Text.MarshalXML(e, start)
+}
+
+// ruleGroup is a set of rules tested together on a resource.
+type ruleGroup struct {
+	Name  string
+	Rules []string
+}
+
+// Title is the test name: the group and its rules.
+func (g ruleGroup) Title() string {
+	return fmt.Sprintf("%s (%s)", g.Name, strings.Join(g.Rules, "/"))
+}
+
+// ruleGroups are the JUnit test groups, in test order.
+var ruleGroups = []ruleGroup{
+	{"location", []string{"TC001", "TC003", "TC004"}},
+	{"SecNumCloud", []string{"TC002", "TC008"}},
+	{"extraterritorial exposure", []string{"TC005"}},
+	{"replication", []string{"TC006"}},
+	{"waivers", []string{"TC007"}},
+}
+
+// groupOf returns the group a rule belongs to, or a group of its own.
+func groupOf(rule string) ruleGroup {
+	for _, g := range ruleGroups {
+		if slices.Contains(g.Rules, rule) {
+			return g
+		}
+	}
+	return ruleGroup{"other", []string{rule}}
+}
+
+// checkedResource is a resource the rules looked at, with its findings.
+type checkedResource struct {
+	Address, Module string
+	// Resource is nil for a finding whose resource the inventory lacks.
+	Resource *plan.Resource
+	Findings []*Finding
+}
+
+// checkedResources lists the managed resources not only being deleted,
+// sorted by module then address, with their findings in report order. A
+// finding whose resource the inventory lacks gets an entry of its own.
+func checkedResources(r *Report) []*checkedResource {
+	byAddr := map[string]*checkedResource{}
+	var out []*checkedResource
+	add := func(address, module string, res *plan.Resource) *checkedResource {
+		c, ok := byAddr[address]
+		if !ok {
+			c = &checkedResource{Address: address, Module: module, Resource: res}
+			byAddr[address] = c
+			out = append(out, c)
+		}
+		return c
+	}
+	if r.Inventory != nil {
+		for _, res := range r.Inventory.Resources {
+			if res.Managed() && !res.DeleteOnly() {
+				add(res.Address, res.Module, res)
+			}
+		}
+	}
+	for _, f := range r.Findings {
+		c := add(f.Address, f.Module, nil)
+		c.Findings = append(c.Findings, f)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Module != out[j].Module {
+			return out[i].Module < out[j].Module
+		}
+		return out[i].Address < out[j].Address
+	})
+	return out
+}
+
+// writeJUnit writes JUnit XML as GitLab's unit test report reads it
+// (artifacts:reports:junit), within the Jenkins xUnit JUnit schema too (no
+// file attribute, counts on every suite).
+//
+// Shape: one <testsuite> per module ("root module" first, then module
+// addresses sorted), and in it one <testcase> per checked resource (managed,
+// not only being deleted) and rule group, classname = the resource address,
+// name = the group. Every checked resource gets all five groups, passing or
+// not, so that the set of tests does not change with the findings and
+// GitLab can tell a fixed test from a removed one:
+//
+//	location (TC001/TC003/TC004)       where the resource is: allowed area, known, regional
+//	SecNumCloud (TC002/TC008)          qualification of the operator's offer
+//	extraterritorial exposure (TC005)  the operator's exposure to non-EU law
+//	replication (TC006)                replicas, backups, secondary locations
+//	waivers (TC007)                    expired waivers
+//
+// A finding of a rule outside these groups gets a test of its own,
+// "other (ID)". In a test: new, unwaived findings make one <failure>
+// (type = their rule ids; the Ant JUnit schema allows one per test and
+// GitLab's parser expects one, so several findings share it); existing
+// findings (from the
+// baseline) never fail a test and are written to <system-out>; waived
+// findings make a <skipped message="waived: …"> when nothing fails, and
+// are written to <system-out> otherwise, so that none is dropped.
+func writeJUnit(w io.Writer, r *Report) error {
+	doc := junitSuites{Name: "trustcloud"}
+	var suite *junitSuite
+	for _, c := range checkedResources(r) {
+		name := moduleTitle(c.Module)
+		if suite == nil || suite.Name != name {
+			doc.Suites = append(doc.Suites, junitSuite{Name: name})
+			suite = &doc.Suites[len(doc.Suites)-1]
+		}
+		groups := slices.Clone(ruleGroups)
+		for _, f := range c.Findings {
+			if g := groupOf(f.Rule); g.Name == "other" && !slices.ContainsFunc(groups, func(x ruleGroup) bool { return x.Title() == g.Title() }) {
+				groups = append(groups, g)
+			}
+		}
+		for _, g := range groups {
+			var in []*Finding
+			for _, f := range c.Findings {
+				if slices.Contains(g.Rules, f.Rule) {
+					in = append(in, f)
+				}
+			}
+			tc := junitTestCase(r, c.Address, g, in)
+			suite.Tests++
+			switch {
+			case tc.Failure != nil:
+				suite.Failures++
+			case tc.Skipped != nil:
+				suite.Skipped++
+			}
+			suite.Cases = append(suite.Cases, tc)
+		}
+	}
+	for _, s := range doc.Suites {
+		doc.Tests += s.Tests
+		doc.Failures += s.Failures
+	}
+	if _, err := io.WriteString(w, xml.Header); err != nil {
+		return err
+	}
+	enc := xml.NewEncoder(w)
+	enc.Indent("", "  ")
+	if err := enc.Encode(doc); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, "\n")
+	return err
+}
+
+// junitTestCase is the test of one rule group on one resource.
+func junitTestCase(r *Report, address string, g ruleGroup, fs []*Finding) junitCase {
+	tc := junitCase{Name: g.Title(), Classname: address, Time: "0"}
+	var failing, existing, waived []*Finding
+	for _, f := range fs {
+		switch {
+		case f.Waived:
+			waived = append(waived, f)
+		case f.Status == StatusExisting:
+			existing = append(existing, f)
+		default:
+			failing = append(failing, f)
+		}
+	}
+	var out []string
+	if len(failing) > 0 {
+		var ids, blocks []string
+		for _, f := range failing {
+			if !slices.Contains(ids, f.Rule) {
+				ids = append(ids, f.Rule)
+			}
+			blocks = append(blocks, junitBlock(r, f))
+		}
+		tc.Failure = &junitResult{Message: junitSummary(failing), Type: strings.Join(ids, ","), Text: junitText(strings.Join(blocks, "\n\n"))}
+	}
+	for _, f := range existing {
+		out = append(out, "Existing finding, reported by the baseline: it does not block this merge request.\n"+junitBlock(r, f))
+	}
+	if len(waived) > 0 {
+		var blocks []string
+		for _, f := range waived {
+			blocks = append(blocks, junitBlock(r, f))
+		}
+		if tc.Failure == nil {
+			msg := "waived: " + waived[0].Rule + " " + ciWaiverText(waived[0])
+			if len(waived) > 1 {
+				msg += fmt.Sprintf(" (and %d more)", len(waived)-1)
+			}
+			tc.Skipped = &junitResult{Message: msg, Text: junitText(strings.Join(blocks, "\n\n"))}
+		} else {
+			for _, b := range blocks {
+				out = append(out, "Waived finding.\n"+b)
+			}
+		}
+	}
+	tc.SystemOut = junitText(strings.Join(out, "\n\n"))
+	return tc
+}
+
+// junitSummary is the failure message: the first finding, and how many
+// more there are.
+func junitSummary(fs []*Finding) string {
+	s := fmt.Sprintf("%s %s: %s", fs[0].Rule, fs[0].Name, fs[0].Message)
+	if len(fs) > 1 {
+		s += fmt.Sprintf(" (and %d more)", len(fs)-1)
+	}
+	return s
+}
+
+// junitBlock describes one finding in a few lines.
+func junitBlock(r *Report, f *Finding) string {
+	file, line := r.location(f)
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s %s, severity %s, at %s:%d\n%s", f.Rule, f.Name, f.Severity, ciPath(file), line, f.Message)
+	if f.Waived {
+		fmt.Fprintf(&b, "\nWaived by %s", ciWaiverText(f))
+	} else if f.Remediation != "" {
+		fmt.Fprintf(&b, "\nWhat to do: %s", f.Remediation)
+	}
+	return b.String()
+}

@@ -1,0 +1,472 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/trustcloud/trustcloud/internal/plan"
+	"github.com/trustcloud/trustcloud/internal/policy"
+)
+
+func init() {
+	register(Format{Name: "markdown", Ext: ".md", Write: writeMarkdown})
+}
+
+// A merge-request comment, for GitLab, GitHub or Atlantis. Constraints:
+//   - the first line is the verdict, in plain words;
+//   - Atlantis takes any output holding the word "fail" for a failed run,
+//     so trustcloud's own words never use it (text from the plan or the
+//     policy, such as a waiver reason, is shown as written);
+//   - comments have size limits (GitHub: 65,536 characters), so the whole
+//     comment stays under markdownLimit bytes, dropping table rows from the
+//     end and saying how many.
+
+// markdownLimit is the size the comment stays under, in bytes (so in
+// characters too).
+const markdownLimit = 60000
+
+// markdownCellLimit caps the text of one table cell, in runes.
+const markdownCellLimit = 1000
+
+func writeMarkdown(w io.Writer, r *Report) error {
+	s := r.Summary
+	var head strings.Builder
+	head.WriteString(markdownVerdict(r) + "\n\n")
+	fmt.Fprintf(&head, "Plan %s, policy %s", mdCode(ciPath(r.Plan.File)), mdCode(mdPolicyName(r)))
+	if r.Catalog.AsOf != "" {
+		fmt.Fprintf(&head, ", catalog as of %s", mdText(r.Catalog.AsOf))
+	}
+	if r.Tool.Version != "" {
+		fmt.Fprintf(&head, ", trustcloud %s", mdText(r.Tool.Version))
+	}
+	head.WriteString(".\n\n")
+	if s.Findings == 0 {
+		fmt.Fprintf(&head, "No finding; %d waived.\n\n", s.Waived)
+	} else {
+		fmt.Fprintf(&head, "%s%s: %d new, %d existing before this change; %d waived.\n\n",
+			mdCapitalize(plural(s.Findings, "finding")), mdSeverityCounts(s), s.New, s.Existing, s.Waived)
+	}
+
+	checked := checkedResources(r)
+	markdownLevels(&head, r, checked)
+	markdownPlaces(&head, checked)
+
+	var open, waived []*Finding
+	for _, f := range r.Findings {
+		if f.Waived {
+			waived = append(waived, f)
+		} else {
+			open = append(open, f)
+		}
+	}
+	// The most pressing first: new before existing, then by severity.
+	sort.SliceStable(open, func(i, j int) bool {
+		a, b := open[i], open[j]
+		if (a.Status == StatusExisting) != (b.Status == StatusExisting) {
+			return b.Status == StatusExisting
+		}
+		return a.Severity.Rank() > b.Severity.Rank()
+	})
+	openRows := make([]string, len(open))
+	for i, f := range open {
+		sev := "**" + string(f.Severity) + "**"
+		if f.Status == StatusExisting {
+			sev = string(f.Severity) + " (existing)"
+		}
+		openRows[i] = fmt.Sprintf("| %s | %s | %s | %s | %s |\n", sev, mdText(f.Rule+" "+f.Name), mdCode(f.Address), mdCode(markdownWhere(r, f)), mdText(ciFindingText(f)))
+	}
+	waivedRows := make([]string, len(waived))
+	for i, f := range waived {
+		waivedRows[i] = fmt.Sprintf("| %s | %s | %s | %s | %s | %s |\n", f.Severity, mdText(f.Rule+" "+f.Name), mdCode(f.Address), mdCode(markdownWhere(r, f)), mdText(ciWaiverText(f)), mdText(f.Message))
+	}
+	openSection := func(n int) string {
+		if len(open) == 0 {
+			return "No finding.\n\n"
+		}
+		summary := fmt.Sprintf("%s (%d new, %d existing)", plural(len(open), "finding"), r.Summary.New, r.Summary.Existing)
+		return markdownDetails(summary, "| severity | rule | resource | location | message |\n|---|---|---|---|---|\n", openRows, n, "finding")
+	}
+	waivedSection := func(n int) string {
+		if len(waived) == 0 {
+			return ""
+		}
+		return markdownDetails(plural(len(waived), "waived finding"), "| severity | rule | resource | location | waiver | message |\n|---|---|---|---|---|---|\n", waivedRows, n, "waived finding")
+	}
+	foot := fmt.Sprintf("Coverage: %s analysed, %d with unknown location, %d with no catalog operator, %d %s waived.\n",
+		plural(s.Analysed, "resource"), s.UnknownLocation, s.UnknownOperator, s.Waived, mdPluralWord(s.Waived, "finding"))
+
+	nOpen, nWaived := len(openRows), len(waivedRows)
+	render := func() string { return head.String() + openSection(nOpen) + waivedSection(nWaived) + foot }
+	out := render()
+	if len(out) >= markdownLimit {
+		// Lay out the fixed parts with every row left out (the longest
+		// "… and N more" lines), then fill the room left, findings first.
+		nOpen, nWaived = 0, 0
+		room := markdownLimit - 1 - len(render())
+		for nOpen < len(openRows) && len(openRows[nOpen]) <= room {
+			room -= len(openRows[nOpen])
+			nOpen++
+		}
+		for nOpen == len(openRows) && nWaived < len(waivedRows) && len(waivedRows[nWaived]) <= room {
+			room -= len(waivedRows[nWaived])
+			nWaived++
+		}
+		// Table headers come back with the first row, and the "N more"
+		// lines get shorter: drop rows from the end until it fits.
+		for out = render(); len(out) >= markdownLimit && nOpen+nWaived > 0; out = render() {
+			if nWaived > 0 {
+				nWaived--
+			} else {
+				nOpen--
+			}
+		}
+	}
+	_, err := io.WriteString(w, out)
+	return err
+}
+
+// markdownCounts counts resources by compliance state.
+type markdownCounts struct{ all, ok, findings, waived int }
+
+// markdownLevels writes the table of resources by sensitivity level and
+// compliance state.
+func markdownLevels(b *strings.Builder, r *Report, checked []*checkedResource) {
+	b.WriteString("### Resources by sensitivity level\n\n")
+	b.WriteString("| level | resources | compliant | with findings | waived only |\n|---|--:|--:|--:|--:|\n")
+	var total markdownCounts
+	byLevel := map[string]*markdownCounts{}
+	for _, c := range checked {
+		lv := c.level()
+		if byLevel[lv] == nil {
+			byLevel[lv] = &markdownCounts{}
+		}
+		n := byLevel[lv]
+		n.all++
+		total.all++
+		switch c.state() {
+		case stateFindings:
+			n.findings++
+			total.findings++
+		case stateWaived:
+			n.waived++
+			total.waived++
+		default:
+			n.ok++
+			total.ok++
+		}
+	}
+	for _, lv := range mdLevelOrder(r, byLevel) {
+		n := byLevel[lv]
+		fmt.Fprintf(b, "| %s | %d | %d | %d | %d |\n", mdText(lv), n.all, n.ok, n.findings, n.waived)
+	}
+	fmt.Fprintf(b, "| **total** | %d | %d | %d | %d |\n\n", total.all, total.ok, total.findings, total.waived)
+}
+
+// markdownPlaces writes the table of resources by country and operator.
+func markdownPlaces(b *strings.Builder, checked []*checkedResource) {
+	b.WriteString("### Resources by country and operator\n\n")
+	b.WriteString("| country | operator | resources | with findings |\n|---|---|--:|--:|\n")
+	type placeKey struct {
+		rank            int
+		place, operator string
+	}
+	byPlace := map[placeKey]*markdownCounts{}
+	for _, c := range checked {
+		rank, place := c.place()
+		k := placeKey{rank, place, c.operator()}
+		if byPlace[k] == nil {
+			byPlace[k] = &markdownCounts{}
+		}
+		byPlace[k].all++
+		if c.state() == stateFindings {
+			byPlace[k].findings++
+		}
+	}
+	keys := make([]placeKey, 0, len(byPlace))
+	for k := range byPlace {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		x, y := keys[i], keys[j]
+		if x.rank != y.rank {
+			return x.rank < y.rank
+		}
+		if x.place != y.place {
+			return x.place < y.place
+		}
+		return x.operator < y.operator
+	})
+	for _, k := range keys {
+		fmt.Fprintf(b, "| %s | %s | %d | %d |\n", mdText(k.place), mdText(k.operator), byPlace[k].all, byPlace[k].findings)
+	}
+	b.WriteString("\n")
+}
+
+// markdownVerdict is the comment's first line.
+func markdownVerdict(r *Report) string {
+	s := r.Summary
+	if s.FailOn == "none" {
+		return fmt.Sprintf("**trustcloud: no blocking threshold set; %s reported**", plural(s.New, "new finding"))
+	}
+	if n := blockingFindings(r); s.Failed || n > 0 {
+		return fmt.Sprintf("**trustcloud: %s at or above %s — this merge request does not meet the doctrine**", plural(n, "new finding"), s.FailOn)
+	}
+	return fmt.Sprintf("**trustcloud: no new finding at or above %s**", s.FailOn)
+}
+
+// blockingFindings counts the new, unwaived findings at or above the
+// threshold: those that make the run exit 1.
+func blockingFindings(r *Report) int {
+	if r.Summary.FailOn == "none" {
+		return 0
+	}
+	threshold := policy.Severity(r.Summary.FailOn).Rank()
+	n := 0
+	for _, f := range r.Findings {
+		if !f.Waived && f.Status != StatusExisting && f.Severity.Rank() >= threshold {
+			n++
+		}
+	}
+	return n
+}
+
+// markdownDetails is a collapsible table showing the first n rows.
+func markdownDetails(summary, header string, rows []string, n int, noun string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "<details>\n<summary>%s</summary>\n\n", mdHTMLText(summary))
+	if n > 0 {
+		b.WriteString(header)
+		for _, row := range rows[:n] {
+			b.WriteString(row)
+		}
+		b.WriteString("\n")
+	}
+	if more := len(rows) - n; more > 0 {
+		fmt.Fprintf(&b, "… and %d more %s not shown (see the full report)\n\n", more, mdPluralWord(more, noun))
+	}
+	b.WriteString("</details>\n\n")
+	return b.String()
+}
+
+// markdownWhere is the file:line a finding points at.
+func markdownWhere(r *Report, f *Finding) string {
+	file, line := r.location(f)
+	return fmt.Sprintf("%s:%d", ciPath(file), line)
+}
+
+func mdPolicyName(r *Report) string {
+	if r.Policy == nil {
+		return "default"
+	}
+	if r.Policy.File != "" {
+		return ciPath(r.Policy.File)
+	}
+	return r.Policy.Profile
+}
+
+// mdSeverityCounts lists the non-zero severities, strongest first, as
+// " (1 critical, 2 high)".
+func mdSeverityCounts(s Summary) string {
+	var parts []string
+	for i := len(policy.Severities) - 1; i >= 0; i-- {
+		if n := s.BySeverity[string(policy.Severities[i])]; n > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", n, policy.Severities[i]))
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return " (" + strings.Join(parts, ", ") + ")"
+}
+
+// mdLevelOrder sorts levels as the policy's profile orders them (least
+// sensitive first), then the others by name.
+func mdLevelOrder[T any](r *Report, levels map[string]T) []string {
+	var order []string
+	if r.Policy != nil {
+		if p, err := policy.Profile(r.Policy.Profile); err == nil {
+			for _, l := range p.Levels {
+				order = append(order, l.Name)
+			}
+		}
+	}
+	out := make([]string, 0, len(levels))
+	for lv := range levels {
+		out = append(out, lv)
+	}
+	rank := func(lv string) int {
+		if i := slices.Index(order, lv); i >= 0 {
+			return i
+		}
+		return len(order)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if ri, rj := rank(out[i]), rank(out[j]); ri != rj {
+			return ri < rj
+		}
+		return out[i] < out[j]
+	})
+	return out
+}
+
+// Compliance states of a checked resource.
+const (
+	stateCompliant = iota
+	stateFindings
+	stateWaived
+)
+
+// state is stateFindings when a finding is not waived (new or existing),
+// stateWaived when every finding is waived.
+func (c *checkedResource) state() int {
+	st := stateCompliant
+	for _, f := range c.Findings {
+		if !f.Waived {
+			return stateFindings
+		}
+		st = stateWaived
+	}
+	return st
+}
+
+func (c *checkedResource) level() string {
+	switch {
+	case c.Resource != nil:
+		return c.Resource.Sensitivity.Level
+	case len(c.Findings) > 0:
+		return c.Findings[0].Sensitivity.Level
+	}
+	return ""
+}
+
+func (c *checkedResource) location() (plan.Location, *string) {
+	switch {
+	case c.Resource != nil:
+		return c.Resource.Location, c.Resource.Operator
+	case len(c.Findings) > 0:
+		return c.Findings[0].Location, c.Findings[0].Operator
+	}
+	return plan.Location{Status: plan.StatusUnknown}, nil
+}
+
+// place is where a resource is, for the country table, with a rank that
+// puts countries first.
+func (c *checkedResource) place() (int, string) {
+	l, _ := c.location()
+	switch l.Status {
+	case plan.StatusKnown:
+		if l.Country != nil {
+			return 0, *l.Country
+		}
+		return 3, "unknown (region " + l.Region + " not in the catalog)"
+	case plan.StatusMultiRegion:
+		if len(l.Countries) > 0 {
+			return 1, strings.Join(l.Countries, ", ") + " (multi-region " + l.Region + ")"
+		}
+		return 3, "unknown (multi-region " + l.Region + " not in the catalog)"
+	case plan.StatusGlobal:
+		return 2, "global"
+	case plan.StatusNotApplicable:
+		return 4, "no location"
+	}
+	return 3, "unknown"
+}
+
+func (c *checkedResource) operator() string {
+	l, op := c.location()
+	switch {
+	case op != nil:
+		return *op
+	case l.Status == plan.StatusNotApplicable:
+		return "none"
+	}
+	return "no catalog operator"
+}
+
+// mdText escapes text for a table cell: markdown punctuation, HTML, pipes
+// and line breaks; long text is cut.
+func mdText(s string) string {
+	s = mdTruncate(s, markdownCellLimit)
+	var b strings.Builder
+	rs := []rune(s)
+	for i, r := range rs {
+		switch r {
+		case '&':
+			b.WriteString("&amp;")
+		case '<':
+			b.WriteString("&lt;")
+		case '>':
+			b.WriteString("&gt;")
+		case '\r':
+		case '\n':
+			b.WriteString("<br>")
+		case '_':
+			// Inside a word (data_sensitivity) it cannot start emphasis.
+			if i > 0 && i < len(rs)-1 && isWordRune(rs[i-1]) && isWordRune(rs[i+1]) {
+				b.WriteRune(r)
+				break
+			}
+			b.WriteString(`\_`)
+		case '\\', '*', '`', '[', ']', '|', '~', '#':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// mdHTMLText escapes text inside an HTML element, where markdown is not read.
+func mdHTMLText(s string) string {
+	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s)
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// mdCode is a code span for a table cell; inside one only pipes and line
+// breaks need care.
+func mdCode(s string) string {
+	s = mdTruncate(s, markdownCellLimit)
+	s = strings.NewReplacer("\r", "", "\n", " ", "|", `\|`).Replace(s)
+	fence := "`"
+	for strings.Contains(s, fence) {
+		fence += "`"
+	}
+	if strings.HasPrefix(s, "`") || strings.HasSuffix(s, "`") {
+		s = " " + s + " "
+	}
+	return fence + s + fence
+}
+
+func mdTruncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	rs := []rune(s)
+	if len(rs) <= n {
+		return s
+	}
+	return string(rs[:n-1]) + "…"
+}
+
+func mdCapitalize(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// mdPluralWord is word, with an s unless n is 1.
+func mdPluralWord(n int, word string) string {
+	if n == 1 {
+		return word
+	}
+	return word + "s"
+}

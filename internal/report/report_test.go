@@ -1,0 +1,417 @@
+package report
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/trustcloud/trustcloud/internal/catalog"
+	"github.com/trustcloud/trustcloud/internal/plan"
+	"github.com/trustcloud/trustcloud/internal/policy"
+	"github.com/trustcloud/trustcloud/internal/rules"
+)
+
+// The -update flag rewrites golden files. html_test.go declares it too;
+// whichever file is compiled first registers it (package variables are set
+// before init runs), and goldens reads it by name, so that either file can
+// change without breaking the other.
+func init() {
+	if flag.Lookup("update") == nil {
+		flag.Bool("update", false, "rewrite the golden files under testdata/")
+	}
+}
+
+// updating reports whether -update was given.
+func updating() bool {
+	f := flag.Lookup("update")
+	return f != nil && f.Value.String() == "true"
+}
+
+// testNow is when the test reports are evaluated: waivers expiring before
+// it have expired.
+var testNow = time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
+
+// scenarioCase builds a report from a real plan of testdata/scenarios, as
+// `trustcloud check` does.
+type scenarioCase struct {
+	// name is the golden directory.
+	name string
+	// scenario is the directory under testdata/scenarios.
+	scenario string
+	// policy is a policy file relative to this package; "" for the
+	// default profile.
+	policy string
+	failOn string
+	// sources point findings of these addresses at a .tf line, as
+	// --config-dir would; the others point at the plan file.
+	sources map[string]SourceRef
+	// existing lists rule@address findings a baseline already had.
+	existing []string
+}
+
+// scenarioCases are the reports of the golden tests:
+//   - ministry: several clouds, a waiver in force (waived TC002), an expired
+//     one (TC001 kept, TC007 added), a finding marked existing by hand, and
+//     source lines for the root resources; exit 1;
+//   - aws-dynamodb-global-table: TC002 and a cross-border replica (TC006),
+//     no configuration given, so findings point at the plan file; exit 1;
+//   - policy-module-glob: a policy module glob makes two modules sensitive,
+//     five TC002 at high under a critical threshold: a passing report with
+//     findings, sources in module files;
+//   - s3ns-premi3ns: sensitive data on a qualified offer: no finding.
+var scenarioCases = []scenarioCase{
+	{
+		name: "ministry", scenario: "ministry", policy: "testdata/policies/ministry-waivers.hcl", failOn: "high",
+		sources: map[string]SourceRef{
+			"aws_s3_bucket.grant_applications": {File: "testdata/scenarios/ministry/main.tf", Line: 96},
+			"aws_sqs_queue.analytics_export":   {File: "testdata/scenarios/ministry/main.tf", Line: 103},
+		},
+		existing: []string{"TC002@aws_sqs_queue.analytics_export"},
+	},
+	{name: "aws-dynamodb-global-table", scenario: "aws-dynamodb-global-table", failOn: "high"},
+	{
+		name: "policy-module-glob", scenario: "policy-module-glob", policy: "../../testdata/scenarios/policy-module-glob/policy.hcl", failOn: "critical",
+		sources: map[string]SourceRef{
+			"module.health_records.aws_kms_key.this":     {File: "testdata/scenarios/policy-module-glob/modules/records/main.tf", Line: 13},
+			"module.health_records.aws_s3_bucket.this":   {File: "testdata/scenarios/policy-module-glob/modules/records/main.tf", Line: 18},
+			"module.health_records.aws_db_instance.this": {File: "testdata/scenarios/policy-module-glob/modules/records/main.tf", Line: 22},
+			"module.health_api.aws_sqs_queue.requests":   {File: "testdata/scenarios/policy-module-glob/modules/api/main.tf", Line: 13},
+		},
+	},
+	{name: "s3ns-premi3ns", scenario: "s3ns-premi3ns", failOn: "high"},
+}
+
+// build makes the case's report through plan.Load, plan.Build,
+// rules.Evaluator and Summarize.
+func (c scenarioCase) build(t *testing.T) *Report {
+	t.Helper()
+	cat, err := catalog.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pol := policy.Default()
+	if c.policy != "" {
+		src, err := os.ReadFile(c.policy)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Name the policy as a user at the repository root would.
+		var diags []string
+		p, ds := policy.Parse(repoPath(c.policy), src)
+		for _, d := range ds {
+			diags = append(diags, d.Error())
+		}
+		if ds.HasErrors() {
+			t.Fatalf("policy %s: %s", c.policy, strings.Join(diags, "; "))
+		}
+		pol = p
+	}
+	planFile := filepath.Join("..", "..", "testdata", "scenarios", c.scenario, "plan.json")
+	p, _, err := plan.Load(planFile, plan.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	inv, _ := plan.Build(p, repoPath(planFile), cat, pol)
+	ev := &rules.Evaluator{Catalog: cat, Policy: pol, Now: func() time.Time { return testNow }}
+	r := &Report{
+		FormatVersion: FormatVersion, Tool: Tool{Name: "trustcloud", Version: "v0.0.0-test"},
+		Catalog: inv.Catalog, Policy: inv.Policy, Plan: inv.Plan, Findings: []*Finding{},
+		Inventory: inv, Rules: rules.Rules, Options: Options{PlanFile: inv.Plan.File},
+	}
+	marked := map[string]bool{}
+	for _, f := range ev.Evaluate(inv) {
+		rf := &Finding{Finding: f, Fingerprint: Fingerprint(f), Status: StatusNew}
+		if src, ok := c.sources[f.Address]; ok {
+			rf.Source = &SourceRef{File: src.File, Line: src.Line}
+		}
+		for _, e := range c.existing {
+			if e == f.Rule+"@"+f.Address {
+				rf.Status = StatusExisting
+				marked[e] = true
+			}
+		}
+		r.Findings = append(r.Findings, rf)
+	}
+	for _, e := range c.existing {
+		if !marked[e] {
+			t.Fatalf("%s: no finding %s to mark existing: has the scenario changed?", c.name, e)
+		}
+	}
+	r.Summary = Summarize(inv, r.Findings, c.failOn)
+	return r
+}
+
+// repoPath turns a path relative to this package into one relative to the
+// repository root, as reports show it when trustcloud runs there.
+func repoPath(p string) string {
+	if rest, ok := strings.CutPrefix(filepath.ToSlash(p), "../../"); ok {
+		return rest
+	}
+	return "internal/report/" + filepath.ToSlash(p)
+}
+
+// renderFormat writes a report in a format.
+func renderFormat(t *testing.T, format string, r *Report) []byte {
+	t.Helper()
+	f, ok := Formats[format]
+	if !ok {
+		t.Fatalf("format %q is not registered", format)
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf, r); err != nil {
+		t.Fatalf("%s: %v", format, err)
+	}
+	return buf.Bytes()
+}
+
+// checkFormatGolden compares got with testdata/golden/CASE/FORMAT+EXT, or
+// rewrites it with -update.
+func checkFormatGolden(t *testing.T, caseName, format string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", "golden", caseName, format+Formats[format].Ext)
+	if updating() {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run `go test ./internal/report -update` to create it)", err)
+	}
+	if diff := cmp.Diff(string(want), string(got)); diff != "" {
+		t.Errorf("%s differs from the golden file (-want +got; `go test ./internal/report -update` rewrites it):\n%s", path, diff)
+	}
+}
+
+// eachScenario renders every scenario report in a format, checks it
+// against its golden file, and hands it to check.
+func eachScenario(t *testing.T, format string, check func(t *testing.T, r *Report, out []byte)) {
+	for _, c := range scenarioCases {
+		t.Run(c.name, func(t *testing.T) {
+			r := c.build(t)
+			out := renderFormat(t, format, r)
+			checkFormatGolden(t, c.name, format, out)
+			check(t, r, out)
+		})
+	}
+}
+
+// TestScenarioReports checks that the scenario reports hold what the
+// golden tests mean to cover, so that a change of the rules or catalog
+// cannot silently empty them.
+func TestScenarioReports(t *testing.T) {
+	type want struct {
+		findings, newF, existing, waived int
+		failed                           bool
+	}
+	wants := map[string]want{
+		"ministry":                  {findings: 3, newF: 2, existing: 1, waived: 1, failed: true},
+		"aws-dynamodb-global-table": {findings: 3, newF: 3, failed: true},
+		"policy-module-glob":        {findings: 5, newF: 5},
+		"s3ns-premi3ns":             {},
+	}
+	for _, c := range scenarioCases {
+		r := c.build(t)
+		s := r.Summary
+		got := want{s.Findings, s.New, s.Existing, s.Waived, s.Failed}
+		if diff := cmp.Diff(wants[c.name], got, cmp.AllowUnexported(want{})); diff != "" {
+			t.Errorf("%s: summary (-want +got):\n%s", c.name, diff)
+		}
+	}
+}
+
+func TestFormatsRegistered(t *testing.T) {
+	want := map[string]string{"sarif": ".sarif", "junit": ".xml", "gitlab": ".json", "markdown": ".md", "github": ".txt"}
+	for name, ext := range want {
+		f, ok := Formats[name]
+		if !ok {
+			t.Errorf("format %s is not registered", name)
+			continue
+		}
+		if f.Name != name || f.Ext != ext || f.Write == nil {
+			t.Errorf("format %s: name %q, ext %q, write set %v; want ext %q", name, f.Name, f.Ext, f.Write != nil, ext)
+		}
+	}
+}
+
+// syntheticReport is a report of n findings on n resources, cycling
+// through severities and statuses, every fifth waived, with long
+// messages: for size limits and escaping.
+func syntheticReport(n int, failOn string) *Report {
+	sevs := policy.Severities
+	inv := &plan.Inventory{}
+	var fs []*Finding
+	aws := "aws"
+	us := "US"
+	for i := range n {
+		addr := "aws_s3_bucket.b" + strings.Repeat("x", i%7) + "[" + strconv.Itoa(i) + "]"
+		res := &plan.Resource{Address: addr, Type: "aws_s3_bucket", Mode: "managed", Actions: []string{"create"}, Operator: &aws,
+			Location:    plan.Location{Status: plan.StatusKnown, Region: "us-east-1", Country: &us, InCatalog: true},
+			Sensitivity: plan.Sensitivity{Level: "sensitive"}}
+		inv.Resources = append(inv.Resources, res)
+		rf := &rules.Finding{Rule: "TC001", Name: "non-eu-region", Severity: sevs[i%len(sevs)], Address: addr, Type: res.Type,
+			Message:     addr + " is in us-east-1 (US), outside the area allowed at level sensitive (EU) " + strings.Repeat("and more words ", 10),
+			Remediation: "Deploy " + addr + " in a region located in EU.", Operator: &aws, Location: res.Location, Sensitivity: res.Sensitivity}
+		if i%5 == 4 {
+			rf.Waived = true
+			rf.Waiver = &rules.WaiverRef{ID: "DER-" + strconv.Itoa(i), Reason: "temporary", Expires: "2027-01-31", ApprovedBy: "CISO"}
+		}
+		f := &Finding{Finding: rf, Fingerprint: Fingerprint(rf), Status: StatusNew}
+		if i%3 == 2 {
+			f.Status = StatusExisting
+		}
+		fs = append(fs, f)
+	}
+	r := &Report{FormatVersion: FormatVersion, Tool: Tool{Name: "trustcloud", Version: "v0.0.0-test"},
+		Policy: &plan.PolicyRef{Profile: policy.DefaultProfile}, Plan: plan.PlanRef{File: "plan.json"},
+		Findings: fs, Inventory: inv, Rules: rules.Rules, Options: Options{PlanFile: "plan.json"}}
+	r.Summary = Summarize(inv, fs, failOn)
+	return r
+}
+
+// TestSeverityMappings: each CI format's word for each severity.
+func TestSeverityMappings(t *testing.T) {
+	want := map[policy.Severity][3]string{
+		policy.SeverityCritical: {"error", "blocker", "error"},
+		policy.SeverityHigh:     {"error", "critical", "error"},
+		policy.SeverityMedium:   {"warning", "major", "warning"},
+		policy.SeverityLow:      {"note", "minor", "notice"},
+		policy.SeverityInfo:     {"note", "info", "notice"},
+	}
+	for _, s := range policy.Severities {
+		got := [3]string{sarifLevel(s), codeQualitySeverity(s), githubCommand(s)}
+		if got != want[s] {
+			t.Errorf("%s: sarif, gitlab, github = %v, want %v", s, got, want[s])
+		}
+	}
+}
+
+func TestCIPath(t *testing.T) {
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for in, want := range map[string]string{
+		"":                                  "",
+		"main.tf":                           "main.tf",
+		"./a/../b/main.tf":                  "b/main.tf",
+		filepath.Join(wd, "mod", "main.tf"): "mod/main.tf",
+		"../up/main.tf":                     "../up/main.tf",
+	} {
+		if got := ciPath(in); got != want {
+			t.Errorf("ciPath(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if outside := filepath.Join(filepath.Dir(wd), "x.tf"); ciPath(outside) != filepath.ToSlash(outside) {
+		t.Errorf("ciPath(%q) = %q: a path outside the working directory stays absolute", outside, ciPath(outside))
+	}
+}
+
+func TestCIText(t *testing.T) {
+	f := syntheticReport(1, "high").Findings[0]
+	f.Message, f.Remediation = "it is wrong", "Fix it."
+	if got := ciFindingText(f); got != "it is wrong. What to do: Fix it." {
+		t.Errorf("ciFindingText: %q", got)
+	}
+	f.Message, f.Remediation = "Already a sentence.", ""
+	if got := ciFindingText(f); got != "Already a sentence." {
+		t.Errorf("ciFindingText without remediation: %q", got)
+	}
+	f.Waiver = &rules.WaiverRef{ID: "W1", Reason: "why", ApprovedBy: "CISO", Expires: "2020-01-31", Expired: true}
+	if got := ciWaiverText(f); got != "waiver W1: why (approved by CISO; expired 2020-01-31)" {
+		t.Errorf("ciWaiverText: %q", got)
+	}
+	f.Waiver = nil
+	if got := ciWaiverText(f); got != "waived" {
+		t.Errorf("ciWaiverText without waiver: %q", got)
+	}
+	if got := ciWithAddress("x is wrong", "x"); got != "x is wrong" {
+		t.Errorf("ciWithAddress: %q", got)
+	}
+	if got := ciWithAddress("it is wrong", "x"); got != "x: it is wrong" {
+		t.Errorf("ciWithAddress: %q", got)
+	}
+}
+
+// TestCIFormatsWithoutInventory: a report whose inventory, rules and
+// policy are missing still renders every finding in every CI format.
+func TestCIFormatsWithoutInventory(t *testing.T) {
+	r := syntheticReport(3, "high")
+	r.Inventory, r.Rules, r.Policy = nil, nil, nil
+	r.Findings[1].Fingerprint = ""
+	for _, format := range []string{"sarif", "junit", "gitlab", "markdown", "github"} {
+		out := string(renderFormat(t, format, r))
+		for _, f := range r.Findings {
+			if !strings.Contains(out, f.Address) && !strings.Contains(out, strings.NewReplacer("[", `\[`, "]", `\]`).Replace(f.Address)) {
+				t.Errorf("%s: %s missing", format, f.Address)
+			}
+		}
+	}
+	doc := parseJUnit(t, renderFormat(t, "junit", r))
+	if tests, _, _ := checkJUnitStructure(t, doc); tests != 3*len(ruleGroups) {
+		t.Errorf("junit: %d tests, want %d", tests, 3*len(ruleGroups))
+	}
+	if md := string(renderFormat(t, "markdown", r)); !strings.Contains(md, "| sensitive | 3 |") || !strings.Contains(md, "policy `default`") {
+		t.Errorf("markdown without inventory:\n%s", md)
+	}
+}
+
+// TestMarkdownPlaces: the country table names every kind of location.
+func TestMarkdownPlaces(t *testing.T) {
+	r := syntheticReport(0, "high")
+	aws, fr := "aws", "FR"
+	add := func(addr, level string, op *string, l plan.Location) {
+		r.Inventory.Resources = append(r.Inventory.Resources, &plan.Resource{Address: addr, Mode: "managed", Actions: []string{"create"},
+			Operator: op, Location: l, Sensitivity: plan.Sensitivity{Level: level}})
+	}
+	add("a.known", "internal", &aws, plan.Location{Status: plan.StatusKnown, Region: "eu-west-3", Country: &fr})
+	add("a.unplaced", "internal", &aws, plan.Location{Status: plan.StatusKnown, Region: "xx-1"})
+	add("a.multi", "sensitive", nil, plan.Location{Status: plan.StatusMultiRegion, Region: "EU", Countries: []string{"BE", "NL"}})
+	add("a.multi_unplaced", "sensitive", nil, plan.Location{Status: plan.StatusMultiRegion, Region: "ZZ"})
+	add("a.global", "public", &aws, plan.Location{Status: plan.StatusGlobal})
+	add("a.unknown", "custom", nil, plan.Location{Status: plan.StatusUnknown})
+	add("a.none", "public", nil, plan.Location{Status: plan.StatusNotApplicable})
+	add("a.deleted", "public", nil, plan.Location{Status: plan.StatusNotApplicable})
+	r.Inventory.Resources[len(r.Inventory.Resources)-1].Actions = []string{"delete"}
+	r.Summary = Summarize(r.Inventory, r.Findings, "high")
+	md := string(renderFormat(t, "markdown", r))
+	var rows []string
+	for line := range strings.SplitSeq(md, "\n") {
+		if strings.HasPrefix(line, "| ") && !strings.HasPrefix(line, "| country") && !strings.HasPrefix(line, "| level") {
+			rows = append(rows, line)
+		}
+	}
+	want := []string{
+		// Levels: the profile's order (public, internal, sensitive), then
+		// the others by name.
+		"| public | 2 | 2 | 0 | 0 |",
+		"| internal | 2 | 2 | 0 | 0 |",
+		"| sensitive | 2 | 2 | 0 | 0 |",
+		"| custom | 1 | 1 | 0 | 0 |",
+		"| **total** | 7 | 7 | 0 | 0 |",
+		"| FR | aws | 1 | 0 |",
+		"| BE, NL (multi-region EU) | no catalog operator | 1 | 0 |",
+		"| global | aws | 1 | 0 |",
+		"| unknown | no catalog operator | 1 | 0 |",
+		"| unknown (multi-region ZZ not in the catalog) | no catalog operator | 1 | 0 |",
+		"| unknown (region xx-1 not in the catalog) | aws | 1 | 0 |",
+		"| no location | none | 1 | 0 |",
+	}
+	if diff := cmp.Diff(want, rows); diff != "" {
+		t.Errorf("table rows (-want +got):\n%s\n%s", diff, md)
+	}
+	if !strings.Contains(md, "No finding; 0 waived.") || !strings.Contains(md, "No finding.\n") {
+		t.Errorf("an empty report:\n%s", md)
+	}
+}

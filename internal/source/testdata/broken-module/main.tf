@@ -1,0 +1,3 @@
+module "bad" {
+  source = "./modules/bad"
+}

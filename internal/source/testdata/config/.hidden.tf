@@ -1,0 +1,1 @@
+this file is ignored by Terraform, and by the index { 

@@ -1,0 +1,10 @@
+# Module calls that loop (Terraform refuses them): the index must not.
+module "self" {
+  source = "./"
+}
+
+module "sub" {
+  source = "./sub"
+}
+
+resource "terraform_data" "root" {}

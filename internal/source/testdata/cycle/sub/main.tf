@@ -1,0 +1,5 @@
+module "up" {
+  source = "../"
+}
+
+resource "terraform_data" "sub" {}

@@ -1,0 +1,3 @@
+resource "aws_flow_log" "this" {
+  traffic_type = "ALL"
+}

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs Debian's chromium, which the HTML report's browser test
+# (internal/report/html_test.go) drives headless over the DevTools
+# protocol. Does nothing when /usr/bin/chromium is already there.
+#
+# Needs root (or sudo) and apt; CI runs it from .ci/run before `make test`.
+# Set TRUSTCLOUD_CHROMIUM=/path/to/chromium instead to test with a browser
+# installed elsewhere.
+set -euo pipefail
+
+if [ -x /usr/bin/chromium ]; then
+	exit 0
+fi
+if ! command -v apt-get >/dev/null 2>&1; then
+	echo "install-chromium.sh: apt-get not found: install chromium with your package manager, or set TRUSTCLOUD_CHROMIUM to a Chromium binary" >&2
+	exit 1
+fi
+sudo=()
+if [ "$(id -u)" -ne 0 ]; then
+	if ! command -v sudo >/dev/null 2>&1; then
+		echo "install-chromium.sh: needs root (or sudo) to run apt-get" >&2
+		exit 1
+	fi
+	sudo=(sudo)
+fi
+start=$SECONDS
+echo "install-chromium.sh: installing chromium with apt-get" >&2
+export DEBIAN_FRONTEND=noninteractive
+"${sudo[@]}" apt-get update -qq
+"${sudo[@]}" apt-get install -y -qq --no-install-recommends chromium >/dev/null
+/usr/bin/chromium --version >&2
+echo "install-chromium.sh: done in $((SECONDS - start))s" >&2
