@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs Debian's chromium, which the HTML report's browser test
+# Installs Debian's chromium (and curl, used by the CI examples' tests), which the HTML report's browser test
 # (internal/report/html_test.go) drives headless over the DevTools
 # protocol. Does nothing when /usr/bin/chromium is already there.
 #
@@ -8,7 +8,8 @@
 # installed elsewhere.
 set -euo pipefail
 
-if [ -x /usr/bin/chromium ]; then
+# curl is used by the CI examples' commands that the tests run.
+if [ -x /usr/bin/chromium ] && command -v curl >/dev/null 2>&1; then
 	exit 0
 fi
 if ! command -v apt-get >/dev/null 2>&1; then
@@ -24,9 +25,9 @@ if [ "$(id -u)" -ne 0 ]; then
 	sudo=(sudo)
 fi
 start=$SECONDS
-echo "install-chromium.sh: installing chromium with apt-get" >&2
+echo "install-chromium.sh: installing chromium and curl with apt-get" >&2
 export DEBIAN_FRONTEND=noninteractive
 "${sudo[@]}" apt-get update -qq
-"${sudo[@]}" apt-get install -y -qq --no-install-recommends chromium >/dev/null
+"${sudo[@]}" apt-get install -y -qq --no-install-recommends chromium curl ca-certificates >/dev/null
 /usr/bin/chromium --version >&2
 echo "install-chromium.sh: done in $((SECONDS - start))s" >&2

@@ -131,38 +131,12 @@ func ciShArgs(t *testing.T, dir string, vars map[string]string, args ...string) 
 	return ciResult{0, out.String(), errOut.String()}
 }
 
-// ciCopy copies a directory tree into dst.
-func ciCopy(t *testing.T, from, dst string) {
-	t.Helper()
-	err := filepath.WalkDir(from, func(path string, d os.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, err := filepath.Rel(from, path)
-		if err != nil {
-			return err
-		}
-		target := filepath.Join(dst, rel)
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(target, data, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-}
-
 // ciRepo makes a repository root with the configuration and plan of
 // scenario under infra/, and returns the root.
 func ciRepo(t *testing.T, scenario string) string {
 	t.Helper()
 	root := t.TempDir()
-	ciCopy(t, scenario, filepath.Join(root, "infra"))
+	copyTree(t, scenario, filepath.Join(root, "infra"))
 	return root
 }
 
@@ -172,7 +146,7 @@ func ciOfflineRepo(t *testing.T) (root, terraform string) {
 	t.Helper()
 	tf, err := exec.LookPath("terraform")
 	if err != nil {
-		t.Skip("terraform is not on PATH: this test runs the example's terraform plan steps with it")
+		t.Fatal("terraform is not on PATH: this test runs the example's terraform plan steps with it (install Terraform >= 1.8)")
 	}
 	root = ciRepo(t, ciOfflineConfig)
 	if err := os.Remove(filepath.Join(root, "infra", "plan.json")); err != nil {
@@ -582,7 +556,7 @@ func TestCIExampleGitLab(t *testing.T) {
 	}))
 	defer api.Close()
 	if _, err := exec.LookPath("curl"); err != nil {
-		t.Skip("curl is not on PATH: the baseline download and the comment use it")
+		t.Fatal("curl is not on PATH: the baseline download and the comment use it (make test installs it with scripts/install-chromium.sh)")
 	}
 	mr := map[string]string{
 		"CI_API_V4_URL": api.URL + "/api/v4", "CI_PROJECT_ID": "42", "CI_JOB_NAME": checkJob,
@@ -905,7 +879,7 @@ func TestCIExampleAtlantis(t *testing.T) {
 		t.Run(c.workflow+"/"+c.stage, func(t *testing.T) {
 			run := func(scenario, cmd string) ciResult {
 				dir := t.TempDir()
-				ciCopy(t, scenario, dir)
+				copyTree(t, scenario, dir)
 				// Atlantis runs steps in the project directory, with $SHOWFILE
 				// an absolute path.
 				return ciSh(t, dir, map[string]string{"SHOWFILE": filepath.Join(dir, "plan.json")}, cmd)
@@ -1003,7 +977,7 @@ func TestCIExamplePreCommitHook(t *testing.T) {
 	argv := append(strings.Fields(h.Entry), h.Args...)
 	run := func(scenario string) ciResult {
 		dir := t.TempDir()
-		ciCopy(t, scenario, dir)
+		copyTree(t, scenario, dir)
 		return ciShArgs(t, dir, nil, append([]string{"-c", `exec "$@"`, "sh"}, argv...)...)
 	}
 	if r := run(ciFailingScenario); r.code != 1 || !strings.Contains(r.stdout, "FAILED") {

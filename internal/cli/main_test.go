@@ -159,7 +159,7 @@ func scenarioPlans(t *testing.T) map[string]string {
 		t.Fatal(err)
 	}
 	if len(files) == 0 {
-		t.Skip("no testdata/scenarios/*/plan.json at the repository root yet: nothing to run")
+		t.Fatal("no testdata/scenarios/*/plan.json at the repository root: run `make testdata`")
 	}
 	out := map[string]string{}
 	for _, f := range files {
