@@ -98,7 +98,7 @@ func TestNoColourInFiles(t *testing.T) {
 func TestBinaryPlanFile(t *testing.T) {
 	tf, err := exec.LookPath("terraform")
 	if err != nil {
-		t.Skip("terraform is not on PATH: this test makes a binary plan file with it")
+		t.Fatal("terraform is not on PATH: this test makes a binary plan file with it (install Terraform >= 1.8)")
 	}
 	dir := t.TempDir()
 	copyTree(t, "testdata/builtin", dir)
