@@ -52,7 +52,7 @@ func (e *env) analyze(c *common, positional []string) (*analysis, error) {
 	if diags.HasErrors() {
 		return nil, fmt.Errorf("%s", policy.FormatDiagnostics(diags))
 	}
-	p, name, err := plan.Load(positional[0], plan.LoadOptions{Stdin: e.stdin, Terraform: c.terraform})
+	p, name, err := plan.Load(positional[0], plan.LoadOptions{Stdin: e.stdin, Terraform: c.terraform, Keep: plan.KeepFor(cat)})
 	if err != nil {
 		return nil, err
 	}

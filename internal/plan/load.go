@@ -3,10 +3,8 @@ package plan
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/trustcloud/trustcloud/internal/jsonpos"
 	"io"
 	"os"
 	"os/exec"
@@ -26,6 +24,9 @@ type LoadOptions struct {
 	Terraform string
 	// Timeout bounds `terraform show -json` (default 5 minutes).
 	Timeout time.Duration
+	// Keep selects the resource attributes decoded (see KeepFor); nil
+	// keeps them all.
+	Keep func(attr string) bool
 }
 
 // Error is a problem with a plan file, naming the file and the place.
@@ -48,34 +49,47 @@ func (e *Error) Error() string {
 // -json`). It returns the plan and the name used for it in messages.
 func Load(path string, opts LoadOptions) (*tfjson.Plan, string, error) {
 	name := path
-	var data []byte
-	var err error
+	var in io.Reader
 	if path == "-" {
 		name = "<stdin>"
-		if opts.Stdin == nil {
-			opts.Stdin = os.Stdin
+		in = opts.Stdin
+		if in == nil {
+			in = os.Stdin
 		}
-		data, err = io.ReadAll(opts.Stdin)
 	} else {
-		data, err = os.ReadFile(path)
-	}
-	if err != nil {
-		var pe *os.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
+		f, err := os.Open(path)
+		if err != nil {
+			var pe *os.PathError
+			if errors.As(err, &pe) {
+				err = pe.Err
+			}
+			return nil, name, &Error{File: name, Msg: fmt.Sprintf("cannot read the plan: %v", err)}
 		}
+		defer func() { _ = f.Close() }()
+		if st, err := f.Stat(); err == nil && st.IsDir() {
+			return nil, name, &Error{File: name, Msg: "cannot read the plan: is a directory"}
+		}
+		in = f
+	}
+	// Look at the first bytes: a binary plan is a zip archive.
+	head := make([]byte, 4)
+	n, err := io.ReadFull(in, head)
+	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, io.ErrUnexpectedEOF) {
 		return nil, name, &Error{File: name, Msg: fmt.Sprintf("cannot read the plan: %v", err)}
 	}
-	if isBinaryPlan(data) {
+	head = head[:n]
+	if isBinaryPlan(head) {
 		if path == "-" {
 			return nil, name, &Error{File: name, Msg: "this is a binary plan file: pass it by path (trustcloud runs `terraform show -json` on it) or pipe `terraform show -json plan` instead"}
 		}
-		data, err = showJSON(path, opts)
+		data, err := showJSON(path, opts)
 		if err != nil {
 			return nil, name, err
 		}
+		p, err := decodePlan(name, bytes.NewReader(data), opts.Keep)
+		return p, name, err
 	}
-	p, err := Parse(name, data)
+	p, err := decodePlan(name, io.MultiReader(bytes.NewReader(head), in), opts.Keep)
 	return p, name, err
 }
 
@@ -117,61 +131,8 @@ func showJSON(path string, opts LoadOptions) ([]byte, error) {
 	return out, nil
 }
 
-// Parse decodes plan JSON. Errors name the file and, for malformed JSON,
-// the line and column.
+// Parse decodes plan JSON held in memory, every attribute kept. Errors
+// name the file and, for malformed JSON, the line and column.
 func Parse(name string, data []byte) (*tfjson.Plan, error) {
-	trimmed := bytes.TrimSpace(data)
-	if len(trimmed) == 0 {
-		return nil, &Error{File: name, Msg: "the file is empty: expected the output of `terraform show -json PLANFILE`"}
-	}
-	if trimmed[0] != '{' {
-		return nil, &Error{File: name, Where: "line 1, column 1", Msg: "not a Terraform plan: expected a JSON object (the output of `terraform show -json PLANFILE`)"}
-	}
-	// Check the shape before decoding into tfjson.Plan, whose own errors
-	// name neither the place nor the cause.
-	var head struct {
-		FormatVersion   *string          `json:"format_version"`
-		ResourceChanges *json.RawMessage `json:"resource_changes"`
-		PlannedValues   *json.RawMessage `json:"planned_values"`
-		Values          *json.RawMessage `json:"values"`
-	}
-	if err := json.Unmarshal(data, &head); err != nil {
-		return nil, jsonError(name, data, err)
-	}
-	if head.FormatVersion == nil {
-		return nil, &Error{File: name, Where: "$.format_version", Msg: "missing: this is not the output of `terraform show -json PLANFILE`"}
-	}
-	if head.ResourceChanges == nil && head.PlannedValues == nil && head.Values != nil {
-		return nil, &Error{File: name, Msg: "this is a Terraform state (`terraform show -json` without a plan file), not a plan: run `terraform plan -out=plan.tfplan && terraform show -json plan.tfplan`"}
-	}
-	var p tfjson.Plan
-	if err := json.Unmarshal(data, &p); err != nil {
-		if strings.Contains(err.Error(), "unsupported plan format version") {
-			return nil, &Error{File: name, Where: "$.format_version", Msg: fmt.Sprintf("unsupported plan format version %q: trustcloud reads formats 0.1 to 1.x (Terraform 0.12 and later)", *head.FormatVersion)}
-		}
-		return nil, jsonError(name, data, err)
-	}
-	return &p, nil
-}
-
-func jsonError(name string, data []byte, err error) error {
-	var se *json.SyntaxError
-	if errors.As(err, &se) {
-		if strings.Contains(se.Error(), "unexpected end of JSON input") {
-			return &Error{File: name, Where: jsonpos.Position(data, int64(len(data))), Msg: "invalid JSON: the file ends too early (truncated?)"}
-		}
-		return &Error{File: name, Where: jsonpos.Position(data, max(se.Offset-1, 0)), Msg: "invalid JSON: " + se.Error()}
-	}
-	var te *json.UnmarshalTypeError
-	if errors.As(err, &te) {
-		where := "$"
-		if te.Field != "" {
-			where = "$." + te.Field
-		}
-		return &Error{File: name, Where: where, Msg: fmt.Sprintf("expected %s, got JSON %s", te.Type, te.Value)}
-	}
-	if errors.Is(err, io.ErrUnexpectedEOF) {
-		return &Error{File: name, Where: jsonpos.Position(data, int64(len(data))), Msg: "invalid JSON: the file ends too early (truncated?)"}
-	}
-	return &Error{File: name, Msg: "invalid plan: " + err.Error()}
+	return decodePlan(name, bytes.NewReader(data), nil)
 }

@@ -1,0 +1,438 @@
+package plan
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+)
+
+// scanner reads JSON from a stream in one pass, keeping only a window of
+// it in memory: values the analysis needs are decoded, the rest (planned
+// values, prior state …) are skipped without being materialised. Skipped
+// values are checked for balanced brackets and terminated strings, not
+// for every detail of the grammar.
+type scanner struct {
+	r        io.Reader
+	buf      []byte
+	pos, end int
+	// base is the stream offset of buf[0]; line and lineStart describe
+	// the consumed text before buf[0], for error positions.
+	base      int64
+	line      int
+	lineStart int64
+	eof       bool
+	rerr      error
+	// capture, when not nil, receives every byte consumed (to hand a
+	// subtree to encoding/json); capFrom is where in buf it starts.
+	capture *[]byte
+	capFrom int
+	tmp     []byte
+}
+
+// maxNesting bounds the depth of decoded values and of skipped ones:
+// hostile inputs nest arrays a million levels deep.
+const maxNesting = 10000
+
+func newScanner(r io.Reader) *scanner {
+	return &scanner{r: r, buf: make([]byte, 0, 1<<20), line: 1}
+}
+
+// errSyntax is a malformed-JSON error with its position.
+type errSyntax struct {
+	off       int64
+	line, col int
+	msg       string
+}
+
+func (e *errSyntax) Error() string {
+	return fmt.Sprintf("line %d, column %d: %s", e.line, e.col, e.msg)
+}
+
+func (s *scanner) errorf(format string, args ...any) error {
+	line, col := s.position()
+	return &errSyntax{off: s.base + int64(s.pos), line: line, col: col, msg: fmt.Sprintf(format, args...)}
+}
+
+// position returns the line and column of s.pos.
+func (s *scanner) position() (int, int) {
+	consumed := s.buf[:s.pos]
+	line := s.line + bytes.Count(consumed, []byte{'\n'})
+	start := s.lineStart
+	if i := bytes.LastIndexByte(consumed, '\n'); i >= 0 {
+		start = s.base + int64(i) + 1
+	}
+	return line, int(s.base+int64(s.pos)-start) + 1
+}
+
+// fill reads more input, keeping the unconsumed bytes. It reports false
+// at the end of the input.
+func (s *scanner) fill() bool {
+	if s.eof {
+		return false
+	}
+	if s.capture != nil {
+		*s.capture = append(*s.capture, s.buf[s.capFrom:s.pos]...)
+		s.capFrom = 0
+	}
+	// Account for the consumed bytes, then move the rest to the front.
+	consumed := s.buf[:s.pos]
+	s.line += bytes.Count(consumed, []byte{'\n'})
+	if i := bytes.LastIndexByte(consumed, '\n'); i >= 0 {
+		s.lineStart = s.base + int64(i) + 1
+	}
+	n := copy(s.buf[:cap(s.buf)], s.buf[s.pos:s.end])
+	s.base += int64(s.pos)
+	s.pos, s.end = 0, n
+	if s.end == cap(s.buf) {
+		// A single token larger than the buffer: grow.
+		grown := make([]byte, s.end, 2*cap(s.buf))
+		copy(grown, s.buf[:s.end])
+		s.buf = grown
+	}
+	m, err := s.r.Read(s.buf[s.end:cap(s.buf)])
+	s.buf = s.buf[:s.end+m]
+	s.end += m
+	if err != nil {
+		if !errors.Is(err, io.EOF) {
+			s.rerr = err
+		}
+		if m == 0 {
+			s.eof = true
+			return false
+		}
+	}
+	return true
+}
+
+// peek skips white space and returns the next byte without consuming it.
+func (s *scanner) peek() (byte, error) {
+	for {
+		for s.pos < s.end {
+			switch c := s.buf[s.pos]; c {
+			case ' ', '\t', '\n', '\r':
+				s.pos++
+			default:
+				return c, nil
+			}
+		}
+		if !s.fill() {
+			if s.rerr != nil {
+				return 0, s.rerr
+			}
+			return 0, s.errorf("the input ends too early (truncated?)")
+		}
+	}
+}
+
+func (s *scanner) expect(c byte) error {
+	got, err := s.peek()
+	if err != nil {
+		return err
+	}
+	if got != c {
+		return s.errorf("expected %q, found %q", c, got)
+	}
+	s.pos++
+	return nil
+}
+
+// atEnd reports whether only white space is left.
+func (s *scanner) atEnd() bool {
+	_, err := s.peek()
+	return err != nil
+}
+
+// readString reads a JSON string.
+func (s *scanner) readString() (string, error) {
+	if err := s.expect('"'); err != nil {
+		return "", err
+	}
+	s.tmp = s.tmp[:0]
+	escaped := false
+	for {
+		i := bytes.IndexAny(s.buf[s.pos:s.end], "\"\\")
+		if i < 0 {
+			s.tmp = append(s.tmp, s.buf[s.pos:s.end]...)
+			s.pos = s.end
+			if !s.fill() {
+				return "", s.errorf("unterminated string (the input ends too early)")
+			}
+			continue
+		}
+		s.tmp = append(s.tmp, s.buf[s.pos:s.pos+i]...)
+		s.pos += i
+		if s.buf[s.pos] == '"' {
+			s.pos++
+			break
+		}
+		// A backslash and the character it escapes.
+		escaped = true
+		if s.pos+1 >= s.end && !s.fill() {
+			return "", s.errorf("unterminated string (the input ends too early)")
+		}
+		s.tmp = append(s.tmp, s.buf[s.pos], s.buf[s.pos+1])
+		s.pos += 2
+	}
+	for _, c := range s.tmp {
+		if c < 0x20 {
+			return "", s.errorf("control character in a string")
+		}
+	}
+	if !escaped {
+		return string(s.tmp), nil
+	}
+	var out string
+	quoted := append(append([]byte{'"'}, s.tmp...), '"')
+	if err := json.Unmarshal(quoted, &out); err != nil {
+		return "", s.errorf("invalid string escape")
+	}
+	return out, nil
+}
+
+// scalarEnd finds the end of a number or literal token.
+func (s *scanner) scalar() ([]byte, error) {
+	s.tmp = s.tmp[:0]
+	for {
+		for s.pos < s.end {
+			switch c := s.buf[s.pos]; {
+			case c >= '0' && c <= '9', c >= 'a' && c <= 'z', c == '-', c == '+', c == '.', c == 'E':
+				s.tmp = append(s.tmp, c)
+				s.pos++
+			default:
+				return s.tmp, nil
+			}
+		}
+		if !s.fill() {
+			return s.tmp, nil
+		}
+	}
+}
+
+// readValue decodes any JSON value into the types encoding/json uses for
+// interface{}: map[string]any, []any, string, float64, bool, nil.
+func (s *scanner) readValue(depth int) (any, error) {
+	if depth > maxNesting {
+		return nil, s.errorf("values nested more than %d levels deep", maxNesting)
+	}
+	c, err := s.peek()
+	if err != nil {
+		return nil, err
+	}
+	switch c {
+	case '"':
+		return s.readString()
+	case '{':
+		obj := map[string]any{}
+		err := s.object(func(key string) error {
+			v, err := s.readValue(depth + 1)
+			obj[key] = v
+			return err
+		})
+		return obj, err
+	case '[':
+		arr := []any{}
+		err := s.array(func() error {
+			v, err := s.readValue(depth + 1)
+			arr = append(arr, v)
+			return err
+		})
+		return arr, err
+	}
+	tok, err := s.scalar()
+	if err != nil {
+		return nil, err
+	}
+	switch string(tok) {
+	case "true":
+		return true, nil
+	case "false":
+		return false, nil
+	case "null":
+		return nil, nil
+	case "":
+		return nil, s.errorf("unexpected %q", c)
+	}
+	f, err := strconv.ParseFloat(string(tok), 64)
+	if err != nil || !validNumber(tok) {
+		return nil, s.errorf("invalid value %q", tok)
+	}
+	return f, nil
+}
+
+func validNumber(tok []byte) bool {
+	var v json.Number
+	return json.Unmarshal(tok, &v) == nil
+}
+
+// object reads an object, calling fn for each key; fn must consume the
+// value.
+func (s *scanner) object(fn func(key string) error) error {
+	if err := s.expect('{'); err != nil {
+		return err
+	}
+	c, err := s.peek()
+	if err != nil {
+		return err
+	}
+	if c == '}' {
+		s.pos++
+		return nil
+	}
+	for {
+		key, err := s.readString()
+		if err != nil {
+			return err
+		}
+		if err := s.expect(':'); err != nil {
+			return err
+		}
+		if err := fn(key); err != nil {
+			return err
+		}
+		c, err := s.peek()
+		if err != nil {
+			return err
+		}
+		s.pos++
+		switch c {
+		case ',':
+			continue
+		case '}':
+			return nil
+		}
+		s.pos--
+		return s.errorf("expected ',' or '}' after an object member, found %q", c)
+	}
+}
+
+// array reads an array, calling fn for each element; fn must consume it.
+func (s *scanner) array(fn func() error) error {
+	if err := s.expect('['); err != nil {
+		return err
+	}
+	c, err := s.peek()
+	if err != nil {
+		return err
+	}
+	if c == ']' {
+		s.pos++
+		return nil
+	}
+	for {
+		if err := fn(); err != nil {
+			return err
+		}
+		c, err := s.peek()
+		if err != nil {
+			return err
+		}
+		s.pos++
+		switch c {
+		case ',':
+			continue
+		case ']':
+			return nil
+		}
+		s.pos--
+		return s.errorf("expected ',' or ']' after an array element, found %q", c)
+	}
+}
+
+// skip consumes one value without decoding it.
+func (s *scanner) skip() error {
+	c, err := s.peek()
+	if err != nil {
+		return err
+	}
+	switch c {
+	case '"':
+		return s.skipString()
+	case '{', '[':
+	default:
+		tok, err := s.scalar()
+		if err != nil {
+			return err
+		}
+		if len(tok) == 0 {
+			return s.errorf("unexpected %q", c)
+		}
+		return nil
+	}
+	// A container: jump from bracket to bracket, through strings.
+	var stack []byte
+	for {
+		if s.pos >= s.end && !s.fill() {
+			return s.errorf("the input ends too early (truncated?)")
+		}
+		i := bytes.IndexAny(s.buf[s.pos:s.end], "\"{}[]")
+		if i < 0 {
+			s.pos = s.end
+			continue
+		}
+		s.pos += i
+		switch c := s.buf[s.pos]; c {
+		case '"':
+			if err := s.skipString(); err != nil {
+				return err
+			}
+		case '{', '[':
+			if len(stack) >= maxNesting {
+				return s.errorf("values nested more than %d levels deep", maxNesting)
+			}
+			stack = append(stack, c)
+			s.pos++
+		default:
+			open := byte('{')
+			if c == ']' {
+				open = '['
+			}
+			if len(stack) == 0 || stack[len(stack)-1] != open {
+				return s.errorf("unbalanced %q", c)
+			}
+			stack = stack[:len(stack)-1]
+			s.pos++
+			if len(stack) == 0 {
+				return nil
+			}
+		}
+	}
+}
+
+func (s *scanner) skipString() error {
+	s.pos++ // the opening quote
+	for {
+		i := bytes.IndexAny(s.buf[s.pos:s.end], "\"\\")
+		if i < 0 {
+			s.pos = s.end
+			if !s.fill() {
+				return s.errorf("unterminated string (the input ends too early)")
+			}
+			continue
+		}
+		s.pos += i
+		if s.buf[s.pos] == '"' {
+			s.pos++
+			return nil
+		}
+		if s.pos+1 >= s.end && !s.fill() {
+			return s.errorf("unterminated string (the input ends too early)")
+		}
+		s.pos += 2
+	}
+}
+
+// raw consumes one value and returns its bytes.
+func (s *scanner) raw() ([]byte, error) {
+	if _, err := s.peek(); err != nil {
+		return nil, err
+	}
+	var out []byte
+	s.capture, s.capFrom = &out, s.pos
+	err := s.skip()
+	out = append(out, s.buf[s.capFrom:s.pos]...)
+	s.capture = nil
+	return out, err
+}

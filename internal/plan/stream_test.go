@@ -1,0 +1,113 @@
+package plan
+
+import (
+	"encoding/json"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	tfjson "github.com/hashicorp/terraform-json"
+
+	"github.com/trustcloud/trustcloud/internal/catalog"
+	"github.com/trustcloud/trustcloud/internal/policy"
+)
+
+// TestStreamingMatchesFullDecode: the streaming reader, keeping only the
+// attributes the analysis reads, gives the same inventory as a full
+// terraform-json decode, on every scenario and corpus plan.
+func TestStreamingMatchesFullDecode(t *testing.T) {
+	files, _ := filepath.Glob("../../testdata/scenarios/*/plan.json")
+	if dir := os.Getenv("TRUSTCLOUD_CORPUS"); dir != "" {
+		more, _ := filepath.Glob(filepath.Join(dir, "*.json"))
+		files = append(files, more...)
+	}
+	if len(files) < 20 {
+		t.Fatalf("only %d plans found", len(files))
+	}
+	cat, err := catalog.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	keep := KeepFor(cat)
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var full tfjson.Plan
+		if err := json.Unmarshal(data, &full); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		streamed, _, err := Load(f, LoadOptions{Keep: keep})
+		if err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		a, _ := Build(&full, "p", cat, policy.Default())
+		b, _ := Build(streamed, "p", cat, policy.Default())
+		ja, _ := json.Marshal(a)
+		jb, _ := json.Marshal(b)
+		if diff := cmp.Diff(string(ja), string(jb)); diff != "" {
+			t.Errorf("%s: streamed inventory differs from the full decode:\n%s", filepath.Base(f), diff)
+		}
+	}
+}
+
+func TestStreamingErrors(t *testing.T) {
+	for _, tc := range []struct{ name, src, want string }{
+		{"deep nesting skipped", `{"format_version":"1.2","planned_values":` + strings.Repeat("[", 20000) + strings.Repeat("]", 20000) + `}`, "nested more than"},
+		{"deep nesting decoded", `{"format_version":"1.2","variables":{"v":{"value":` + strings.Repeat("[", 20000) + strings.Repeat("]", 20000) + `}}}`, "nested more than"},
+		{"unbalanced", `{"format_version":"1.2","planned_values":{"a":[}}`, "unbalanced"},
+		{"trailing", `{"format_version":"1.2"} {}`, "unexpected data after the plan object"},
+		{"bad change", `{"format_version":"1.2","resource_changes":[1]}`, "$.resource_changes[0]: expected a resource change object"},
+		{"bad actions", `{"format_version":"1.2","resource_changes":[{"change":{"actions":"create"}}]}`, "$.resource_changes[0].change.actions"},
+		{"control char", "{\"format_version\":\"1.\x01\"}", "control character"},
+		{"bad literal", `{"format_version":"1.2","variables":{"v":{"value":tru}}}`, "invalid value"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Parse("p.json", []byte(tc.src))
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("got %v, want an error containing %q", err, tc.want)
+			}
+			if !strings.HasPrefix(err.Error(), "p.json: ") {
+				t.Errorf("%q does not name the file", err)
+			}
+		})
+	}
+}
+
+// TestStreamingSmallBuffer reads a plan through a reader that returns one
+// byte at a time, so that every token crosses a buffer boundary.
+func TestStreamingSmallBuffer(t *testing.T) {
+	data, err := os.ReadFile("../../testdata/scenarios/ministry/plan.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := Parse("p", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := decodePlan("p", &oneByte{data: data}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want.ResourceChanges, got.ResourceChanges); diff != "" {
+		t.Errorf("one byte at a time:\n%s", diff)
+	}
+}
+
+type oneByte struct {
+	data []byte
+	pos  int
+}
+
+func (o *oneByte) Read(p []byte) (int, error) {
+	if o.pos >= len(o.data) {
+		return 0, io.EOF
+	}
+	p[0] = o.data[o.pos]
+	o.pos++
+	return 1, nil
+}
