@@ -144,6 +144,8 @@ func (e *env) check(args []string) (int, error) {
 			prior[r.Address] = r
 		}
 	}
+	// The inventories are built: the decoded values can go.
+	a.plan.ResourceChanges = nil
 	sources, err := e.sources(*configDir, a)
 	if err != nil {
 		return 0, err

@@ -84,6 +84,10 @@ func build(p *tfjson.Plan, file string, cat *catalog.Catalog, pol *policy.Policy
 		rv.locate(r)
 		b.classify(r)
 	}
+	// The values were needed to resolve; the inventory does not keep them.
+	for _, r := range inv.Resources {
+		r.after, r.before, r.afterUnknown, r.config = nil, nil, nil, nil
+	}
 	sort.SliceStable(inv.Resources, func(i, j int) bool { return inv.Resources[i].Address < inv.Resources[j].Address })
 	inv.Summary = summarize(inv.Resources)
 	return inv, b.warnings

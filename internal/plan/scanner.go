@@ -30,6 +30,9 @@ type scanner struct {
 	capture *[]byte
 	capFrom int
 	tmp     []byte
+	// interned holds one copy of each short string: plans repeat region
+	// names, tag keys and values, attribute names thousands of times.
+	interned map[string]string
 }
 
 // maxNesting bounds the depth of decoded values and of skipped ones:
@@ -182,7 +185,7 @@ func (s *scanner) readString() (string, error) {
 		}
 	}
 	if !escaped {
-		return string(s.tmp), nil
+		return s.intern(s.tmp), nil
 	}
 	var out string
 	quoted := append(append([]byte{'"'}, s.tmp...), '"')
@@ -192,7 +195,27 @@ func (s *scanner) readString() (string, error) {
 	return out, nil
 }
 
-// scalarEnd finds the end of a number or literal token.
+// intern returns a string for b, shared with earlier equal short strings.
+func (s *scanner) intern(b []byte) string {
+	if len(b) > 64 {
+		return string(b)
+	}
+	if v, ok := s.interned[string(b)]; ok {
+		return v
+	}
+	if s.interned == nil {
+		s.interned = map[string]string{}
+	}
+	if len(s.interned) > 1<<16 {
+		// Mostly unique values: stop remembering.
+		return string(b)
+	}
+	v := string(b)
+	s.interned[v] = v
+	return v
+}
+
+// scalar reads a number or literal token.
 func (s *scanner) scalar() ([]byte, error) {
 	s.tmp = s.tmp[:0]
 	for {

@@ -78,6 +78,8 @@ type Evaluator struct {
 	Policy  *policy.Policy
 	// Now decides whether waivers have expired; time.Now when nil.
 	Now func() time.Time
+	// alternatives caches qualifiedIn by country list.
+	alternatives map[string]string
 }
 
 // Evaluate returns the findings of an inventory, sorted by address then
@@ -259,6 +261,19 @@ func suffix(alternatives string) string {
 // qualifiedIn lists the regions covered by a qualified offer in the given
 // countries: what the user can move to.
 func (e *Evaluator) qualifiedIn(countries []string) string {
+	key := strings.Join(countries, ",")
+	if alt, ok := e.alternatives[key]; ok {
+		return alt
+	}
+	if e.alternatives == nil {
+		e.alternatives = map[string]string{}
+	}
+	alt := e.findQualifiedIn(countries)
+	e.alternatives[key] = alt
+	return alt
+}
+
+func (e *Evaluator) findQualifiedIn(countries []string) string {
 	var out []string
 	for _, reg := range e.Catalog.Regions() {
 		if reg.IsMulti() || !slices.Contains(countries, reg.Country) || !e.Catalog.RegionQualified(reg) {
