@@ -149,7 +149,12 @@ func (s *scanner) atEnd() bool {
 }
 
 // readString reads a JSON string.
-func (s *scanner) readString() (string, error) {
+func (s *scanner) readString() (string, error) { return s.readStringIntern(false) }
+
+// readStringIntern reads a JSON string, sharing the memory of short
+// strings that repeat when intern is set (attribute names, regions, tag
+// keys and values — not addresses, which are unique).
+func (s *scanner) readStringIntern(intern bool) (string, error) {
 	if err := s.expect('"'); err != nil {
 		return "", err
 	}
@@ -185,7 +190,10 @@ func (s *scanner) readString() (string, error) {
 		}
 	}
 	if !escaped {
-		return s.intern(s.tmp), nil
+		if intern {
+			return s.intern(s.tmp), nil
+		}
+		return string(s.tmp), nil
 	}
 	var out string
 	quoted := append(append([]byte{'"'}, s.tmp...), '"')
@@ -246,7 +254,7 @@ func (s *scanner) readValue(depth int) (any, error) {
 	}
 	switch c {
 	case '"':
-		return s.readString()
+		return s.readStringIntern(true)
 	case '{':
 		obj := map[string]any{}
 		err := s.object(func(key string) error {
@@ -305,7 +313,7 @@ func (s *scanner) object(fn func(key string) error) error {
 		return nil
 	}
 	for {
-		key, err := s.readString()
+		key, err := s.readStringIntern(true)
 		if err != nil {
 			return err
 		}

@@ -205,7 +205,7 @@ func (s *scanner) resourceChange(path string, keep func(string) bool) (*tfjson.R
 		return nil, at(path, fmt.Errorf("expected a resource change object"))
 	}
 	rc := &tfjson.ResourceChange{}
-	str := func(dst *string, key string) error {
+	str := func(dst *string, key string, intern bool) error {
 		c, err := s.peek()
 		if err != nil {
 			return err
@@ -216,27 +216,27 @@ func (s *scanner) resourceChange(path string, keep func(string) bool) (*tfjson.R
 		if c != '"' {
 			return at(path+"."+key, fmt.Errorf("expected a string"))
 		}
-		v, err := s.readString()
+		v, err := s.readStringIntern(intern)
 		*dst = v
 		return err
 	}
 	err := s.object(func(key string) error {
 		switch key {
 		case "address":
-			return str(&rc.Address, key)
+			return str(&rc.Address, key, false)
 		case "module_address":
-			return str(&rc.ModuleAddress, key)
+			return str(&rc.ModuleAddress, key, true)
 		case "type":
-			return str(&rc.Type, key)
+			return str(&rc.Type, key, true)
 		case "name":
-			return str(&rc.Name, key)
+			return str(&rc.Name, key, false)
 		case "provider_name":
-			return str(&rc.ProviderName, key)
+			return str(&rc.ProviderName, key, true)
 		case "deposed":
-			return str(&rc.DeposedKey, key)
+			return str(&rc.DeposedKey, key, false)
 		case "mode":
 			var m string
-			err := str(&m, key)
+			err := str(&m, key, true)
 			rc.Mode = tfjson.ResourceMode(m)
 			return err
 		case "index":
