@@ -1,0 +1,17 @@
+// Package bench holds the analyzer's benchmarks at the scale of the largest
+// monorepos (issue #5): BenchmarkDecodeFloor (reading a plan file and
+// decoding it into tfjson.Plan, the least any analysis of the whole plan
+// costs), BenchmarkInventory (plan.Load and plan.Build) and BenchmarkCheck
+// (`trustcloud check --format json` in process, report discarded), on
+// synthetic plans of internal/testplan.
+//
+// Sizes come from TRUSTCLOUD_BENCH_SIZES (default "1000,10000", so that
+// `go test -bench .` stays quick; `make bench` runs 1000 to 300000). Plans
+// are written once to .cache/bench/plan-N.json (TRUSTCLOUD_BENCH_DIR
+// overrides the directory) and rewritten when the generator's output no
+// longer matches them. Each benchmark reports MB/s of plan JSON,
+// resources/s and allocations; results compare with benchstat.
+//
+// Peak memory cannot be measured inside a benchmark: scripts/bench.sh runs
+// the built binaries and cmd/decodefloor under /usr/bin/time -v.
+package bench

@@ -1,0 +1,48 @@
+// Command genplan writes a synthetic Terraform plan of N resources in the
+// JSON format of `terraform show -json`, for benchmarks:
+//
+//	go run ./internal/testplan/cmd/genplan -n 100000              # .cache/bench/plan-100000.json
+//	go run ./internal/testplan/cmd/genplan -n 1000 -o - | jq .    # to standard output
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/trustcloud/trustcloud/internal/testplan"
+)
+
+func main() {
+	n := flag.Int("n", 100000, "number of resource changes")
+	out := flag.String("o", "", "output file, - for standard output (default .cache/bench/plan-N.json)")
+	seed := flag.Uint64("seed", 0, "seed (0: the default seed); the same N and seed give the same plan")
+	flag.Parse()
+	if flag.NArg() > 0 {
+		fmt.Fprintf(os.Stderr, "genplan: unexpected argument %q\n", flag.Arg(0))
+		os.Exit(2)
+	}
+	path := *out
+	if path == "" {
+		path = filepath.Join(".cache", "bench", fmt.Sprintf("plan-%d.json", *n))
+	}
+	start := time.Now()
+	opts := testplan.Options{Resources: *n, Seed: *seed}
+	var st testplan.Stats
+	var err error
+	if path == "-" {
+		st, err = testplan.Generate(os.Stdout, opts)
+	} else {
+		st, err = testplan.WriteFile(path, opts)
+	}
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "genplan: %v\n", err)
+		os.Exit(1)
+	}
+	if path != "-" {
+		fmt.Fprintf(os.Stderr, "genplan: %s: %d resources, %d modules, %.1f MB (%d bytes per resource) in %s\n",
+			path, st.Resources, st.Modules, float64(st.Bytes)/1e6, st.Bytes/int64(max(st.Resources, 1)), time.Since(start).Round(time.Millisecond))
+	}
+}
