@@ -194,6 +194,25 @@ func (e *env) check(args []string) (int, error) {
 // writeFileAtomic writes a report next to its destination and renames it
 // into place, so that a crash never leaves half a report.
 func writeFileAtomic(path string, data []byte) error {
+	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
+		if st.IsDir() {
+			return fmt.Errorf("%s: cannot write the report: is a directory", path)
+		}
+		// A device or a pipe (/dev/null, /dev/stdout, a FIFO): write to
+		// it; renaming over it would replace it with a file.
+		f, err := os.OpenFile(path, os.O_WRONLY, 0)
+		if err != nil {
+			return fmt.Errorf("%s: cannot write the report: %w", path, err)
+		}
+		_, err = f.Write(data)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return fmt.Errorf("%s: cannot write the report: %w", path, err)
+		}
+		return nil
+	}
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
 	if err != nil {

@@ -113,3 +113,23 @@ func TestBaselineErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestReportToDevice: writing a report to a device writes into it; the
+// atomic rename must never replace /dev/null with a file.
+func TestReportToDevice(t *testing.T) {
+	before, err := os.Stat(os.DevNull)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := run(t, "", "check", "--format", "json="+os.DevNull, regionMove)
+	if r.code != cli.ExitFindings {
+		t.Fatalf("exit %d\n%s", r.code, r)
+	}
+	after, err := os.Stat(os.DevNull)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after.Mode() != before.Mode() || after.Mode().IsRegular() {
+		t.Fatalf("%s changed from %v to %v", os.DevNull, before.Mode(), after.Mode())
+	}
+}
