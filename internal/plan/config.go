@@ -18,6 +18,10 @@ type configIndex struct {
 	// changes maps a resource address without instance keys to its
 	// changes, to read the planned values of referenced resources.
 	changes map[string][]*tfjson.ResourceChange
+	// Every resource of a provider configuration asks the same questions
+	// of it: the answers are computed once.
+	confs map[string]*providerConf
+	attrs map[string]evaluated
 }
 
 type configModule struct {
@@ -36,7 +40,7 @@ type configResource struct {
 
 func newConfigIndex(p *tfjson.Plan) *configIndex {
 	ix := &configIndex{plan: p, modules: map[string]*configModule{}, providers: map[string]*tfjson.ProviderConfig{},
-		changes: map[string][]*tfjson.ResourceChange{}}
+		changes: map[string][]*tfjson.ResourceChange{}, confs: map[string]*providerConf{}, attrs: map[string]evaluated{}}
 	if p.Config != nil {
 		for key, pc := range p.Config.ProviderConfigs {
 			if pc == nil {
@@ -117,6 +121,16 @@ func (p *providerConf) display() string {
 // version constraint, as Terraform writes for inherited providers)
 // resolves to the same local name in the parent module, up to the root.
 func (ix *configIndex) providerConfig(key, fallbackModule, fallbackLocal string) *providerConf {
+	memo := key + "\x00" + fallbackModule + "\x00" + fallbackLocal
+	if c, ok := ix.confs[memo]; ok {
+		return c
+	}
+	c := ix.findProviderConfig(key, fallbackModule, fallbackLocal)
+	ix.confs[memo] = c
+	return c
+}
+
+func (ix *configIndex) findProviderConfig(key, fallbackModule, fallbackLocal string) *providerConf {
 	module, local := fallbackModule, fallbackLocal
 	if key != "" {
 		module, local = canonicalProviderKey(key)
@@ -370,6 +384,16 @@ func (ix *configIndex) providerAttr(p *providerConf, path string) evaluated {
 	if p == nil || p.pc == nil {
 		return evaluated{}
 	}
+	memo := p.key + "\x00" + path
+	if v, ok := ix.attrs[memo]; ok {
+		return v
+	}
+	v := ix.evalProviderAttr(p, path)
+	ix.attrs[memo] = v
+	return v
+}
+
+func (ix *configIndex) evalProviderAttr(p *providerConf, path string) evaluated {
 	exprs := p.pc.Expressions
 	segs := strings.Split(path, ".")
 	for i, seg := range segs {

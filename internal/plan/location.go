@@ -2,6 +2,7 @@ package plan
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -369,7 +370,7 @@ func (rv *resolver) fromProvider(c *ctx) (Location, bool) {
 			continue
 		}
 		if !v.known {
-			return Location{Status: StatusUnknown, Evidence: v.evidence, Reason: fmt.Sprintf("%s %s: %s", c.conf.display(), a.Path, v.reason)}, true
+			return Location{Status: StatusUnknown, Evidence: slices.Clone(v.evidence), Reason: fmt.Sprintf("%s %s: %s", c.conf.display(), a.Path, v.reason)}, true
 		}
 		for _, s := range stringsOf(v.value) {
 			val, ok := rv.cat.Extract(c.p, a, s)
