@@ -50,7 +50,7 @@ func build(p *tfjson.Plan, file string, cat *catalog.Catalog, pol *policy.Policy
 		Policy:        &PolicyRef{Profile: pol.Profile, File: pol.File},
 		Resources:     []*Resource{},
 	}
-	rv := &resolver{cat: cat, cfg: b.cfg, byConfig: map[string][]*Resource{}, done: map[*Resource]bool{}, active: map[*Resource]bool{}}
+	rv := &resolver{cat: cat, cfg: b.cfg, byConfig: map[string][]*Resource{}, done: map[*Resource]bool{}, active: map[*Resource]bool{}, nonRegionalTypes: map[string]bool{}}
 	for _, rc := range p.ResourceChanges {
 		if rc == nil || rc.Change == nil {
 			continue

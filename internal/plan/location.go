@@ -25,6 +25,8 @@ type resolver struct {
 	byValue map[string][]*Resource
 	done    map[*Resource]bool
 	active  map[*Resource]bool
+	// nonRegionalTypes caches the catalog's answer by provider and type.
+	nonRegionalTypes map[string]bool
 }
 
 // ctx is what the resolver knows about one resource.
@@ -225,7 +227,13 @@ func normKeyEq(a, b string) bool {
 
 // nonRegional applies the catalog's non-regional resource types.
 func (rv *resolver) nonRegional(c *ctx) (Location, bool) {
-	if !c.p.NonRegional(c.r.Type) {
+	key := c.p.Source + "\x00" + c.r.Type
+	global, ok := rv.nonRegionalTypes[key]
+	if !ok {
+		global = c.p.NonRegional(c.r.Type)
+		rv.nonRegionalTypes[key] = global
+	}
+	if !global {
 		return Location{}, false
 	}
 	return Location{Status: StatusGlobal, Evidence: []string{fmt.Sprintf("%s is a non-regional service of %s (catalog)", c.r.Type, c.p.Source)}}, true

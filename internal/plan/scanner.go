@@ -33,6 +33,9 @@ type scanner struct {
 	// interned holds one copy of each short string: plans repeat region
 	// names, tag keys and values, attribute names thousands of times.
 	interned map[string]string
+	// shared holds decoded objects and lists by their text (values).
+	shared map[string]any
+	rawBuf []byte
 }
 
 // maxNesting bounds the depth of decoded values and of skipped ones:
@@ -158,46 +161,39 @@ func (s *scanner) readStringIntern(intern bool) (string, error) {
 	if err := s.expect('"'); err != nil {
 		return "", err
 	}
-	s.tmp = s.tmp[:0]
-	escaped := false
+	var content []byte
 	for {
-		i := bytes.IndexAny(s.buf[s.pos:s.end], "\"\\")
-		if i < 0 {
-			s.tmp = append(s.tmp, s.buf[s.pos:s.end]...)
-			s.pos = s.end
-			if !s.fill() {
-				return "", s.errorf("unterminated string (the input ends too early)")
-			}
-			continue
-		}
-		s.tmp = append(s.tmp, s.buf[s.pos:s.pos+i]...)
-		s.pos += i
-		if s.buf[s.pos] == '"' {
-			s.pos++
+		end, ok := stringEnd(s.buf[:s.end], s.pos)
+		if ok {
+			content = s.buf[s.pos:end]
+			s.pos = end + 1
 			break
 		}
-		// A backslash and the character it escapes.
-		escaped = true
-		if s.pos+1 >= s.end && !s.fill() {
+		s.pos-- // keep the opening quote in the buffer while reading more
+		if !s.fill() {
+			s.pos++
 			return "", s.errorf("unterminated string (the input ends too early)")
 		}
-		s.tmp = append(s.tmp, s.buf[s.pos], s.buf[s.pos+1])
-		s.pos += 2
+		s.pos++
 	}
-	for _, c := range s.tmp {
+	escaped := false
+	for _, c := range content {
 		if c < 0x20 {
 			return "", s.errorf("control character in a string")
+		}
+		if c == '\\' {
+			escaped = true
 		}
 	}
 	if !escaped {
 		if intern {
-			return s.intern(s.tmp), nil
+			return s.intern(content), nil
 		}
-		return string(s.tmp), nil
+		return string(content), nil
 	}
 	var out string
-	quoted := append(append([]byte{'"'}, s.tmp...), '"')
-	if err := json.Unmarshal(quoted, &out); err != nil {
+	s.tmp = append(append(append(s.tmp[:0], '"'), content...), '"')
+	if err := json.Unmarshal(s.tmp, &out); err != nil {
 		return "", s.errorf("invalid string escape")
 	}
 	return out, nil
@@ -382,88 +378,132 @@ func (s *scanner) skip() error {
 	case '"':
 		return s.skipString()
 	case '{', '[':
-	default:
-		tok, err := s.scalar()
-		if err != nil {
-			return err
-		}
-		if len(tok) == 0 {
-			return s.errorf("unexpected %q", c)
-		}
-		return nil
+		return s.skipContainer()
 	}
-	// A container: jump from bracket to bracket, through strings.
+	tok, err := s.scalar()
+	if err != nil {
+		return err
+	}
+	if len(tok) == 0 {
+		return s.errorf("unexpected %q", c)
+	}
+	return nil
+}
+
+// structural marks the bytes skipContainer stops at.
+var structural = [256]bool{'"': true, '{': true, '}': true, '[': true, ']': true}
+
+// skipContainer consumes an object or array, jumping from bracket to
+// bracket and through strings: the hot loop of the reader, as planned
+// values and prior state are most of a plan's bytes.
+func (s *scanner) skipContainer() error {
 	var stack []byte
 	for {
 		if s.pos >= s.end && !s.fill() {
 			return s.errorf("the input ends too early (truncated?)")
 		}
-		i := bytes.IndexAny(s.buf[s.pos:s.end], "\"{}[]")
-		if i < 0 {
-			s.pos = s.end
-			continue
+		buf := s.buf[:s.end]
+		i := s.pos
+	scan:
+		for i < len(buf) {
+			c := buf[i]
+			if !structural[c] {
+				i++
+				continue
+			}
+			switch c {
+			case '"':
+				end, ok := stringEnd(buf, i+1)
+				if !ok {
+					// The string goes on past the buffer: read more
+					// and scan it again from its opening quote.
+					break scan
+				}
+				i = end + 1
+			case '{', '[':
+				if len(stack) >= maxNesting {
+					s.pos = i
+					return s.errorf("values nested more than %d levels deep", maxNesting)
+				}
+				stack = append(stack, c)
+				i++
+			default:
+				open := byte('{')
+				if c == ']' {
+					open = '['
+				}
+				if len(stack) == 0 || stack[len(stack)-1] != open {
+					s.pos = i
+					return s.errorf("unbalanced %q", c)
+				}
+				stack = stack[:len(stack)-1]
+				i++
+				if len(stack) == 0 {
+					s.pos = i
+					return nil
+				}
+			}
 		}
-		s.pos += i
-		switch c := s.buf[s.pos]; c {
-		case '"':
-			if err := s.skipString(); err != nil {
-				return err
-			}
-		case '{', '[':
-			if len(stack) >= maxNesting {
-				return s.errorf("values nested more than %d levels deep", maxNesting)
-			}
-			stack = append(stack, c)
-			s.pos++
-		default:
-			open := byte('{')
-			if c == ']' {
-				open = '['
-			}
-			if len(stack) == 0 || stack[len(stack)-1] != open {
-				return s.errorf("unbalanced %q", c)
-			}
-			stack = stack[:len(stack)-1]
-			s.pos++
-			if len(stack) == 0 {
-				return nil
+		s.pos = i
+		if i < len(buf) {
+			// An unterminated string in the buffer: keep it, read more.
+			if !s.fill() {
+				return s.errorf("unterminated string (the input ends too early)")
 			}
 		}
 	}
 }
 
-func (s *scanner) skipString() error {
-	s.pos++ // the opening quote
+// stringEnd returns the index of the quote closing the string whose
+// content starts at from, and false when buf ends first.
+func stringEnd(buf []byte, from int) (int, bool) {
+	j := from
 	for {
-		i := bytes.IndexAny(s.buf[s.pos:s.end], "\"\\")
-		if i < 0 {
-			s.pos = s.end
-			if !s.fill() {
-				return s.errorf("unterminated string (the input ends too early)")
-			}
-			continue
+		k := bytes.IndexByte(buf[j:], '"')
+		if k < 0 {
+			return 0, false
 		}
-		s.pos += i
-		if s.buf[s.pos] == '"' {
-			s.pos++
+		j += k
+		// The quote is escaped when an odd number of backslashes
+		// precede it.
+		n := 0
+		for m := j - 1; m >= from && buf[m] == '\\'; m-- {
+			n++
+		}
+		if n%2 == 0 {
+			return j, true
+		}
+		j++
+	}
+}
+
+func (s *scanner) skipString() error {
+	for {
+		if end, ok := stringEnd(s.buf[:s.end], s.pos+1); ok {
+			s.pos = end + 1
 			return nil
 		}
-		if s.pos+1 >= s.end && !s.fill() {
+		if !s.fill() {
 			return s.errorf("unterminated string (the input ends too early)")
 		}
-		s.pos += 2
 	}
 }
 
 // raw consumes one value and returns its bytes.
 func (s *scanner) raw() ([]byte, error) {
+	var out []byte
+	return s.rawInto(&out)
+}
+
+// rawInto consumes one value and returns its bytes, in *buf's memory.
+func (s *scanner) rawInto(buf *[]byte) ([]byte, error) {
 	if _, err := s.peek(); err != nil {
 		return nil, err
 	}
-	var out []byte
-	s.capture, s.capFrom = &out, s.pos
+	*buf = (*buf)[:0]
+	s.capture, s.capFrom = buf, s.pos
 	err := s.skip()
-	out = append(out, s.buf[s.capFrom:s.pos]...)
+	*buf = append(*buf, s.buf[s.capFrom:s.pos]...)
 	s.capture = nil
-	return out, err
+	return *buf, err
 }

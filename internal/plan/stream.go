@@ -1,7 +1,6 @@
 package plan
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -96,16 +95,12 @@ func decodePlan(name string, r io.Reader, keep func(string) bool) (*tfjson.Plan,
 		case "resource_changes":
 			return s.resourceChanges(p, keep)
 		case "configuration":
-			raw, err := s.raw()
-			if err != nil {
-				return at("$.configuration", err)
+			if c, err := s.peek(); err == nil && c == 'n' {
+				return s.skip()
 			}
-			var cfg tfjson.Config
-			if err := json.Unmarshal(raw, &cfg); err != nil {
-				return at("$.configuration", err)
-			}
-			p.Config = &cfg
-			return nil
+			cfg, err := s.configuration(keep)
+			p.Config = cfg
+			return err
 		}
 		return at("$."+key, s.skip())
 	})
@@ -280,15 +275,15 @@ func (s *scanner) change(path string, keep func(string) bool) (*tfjson.Change, e
 			}
 			return nil
 		case "before":
-			v, err := s.values(keep)
+			v, err := s.values(keep, false)
 			ch.Before = v
 			return err
 		case "after":
-			v, err := s.values(keep)
+			v, err := s.values(keep, false)
 			ch.After = v
 			return err
 		case "after_unknown":
-			v, err := s.values(keep)
+			v, err := s.values(keep, true)
 			ch.AfterUnknown = v
 			return err
 		}
@@ -298,8 +293,11 @@ func (s *scanner) change(path string, keep func(string) bool) (*tfjson.Change, e
 }
 
 // values decodes a resource's values, keeping the attributes keep
-// accepts.
-func (s *scanner) values(keep func(string) bool) (any, error) {
+// accepts. Objects and lists that repeat from resource to resource (tags,
+// default tags) are decoded once and shared: the inventory treats values
+// as read-only. In after_unknown (unknown is set), only the "true"
+// leaves matter: false and empty objects are dropped.
+func (s *scanner) values(keep func(string) bool, unknown bool) (any, error) {
 	c, err := s.peek()
 	if err != nil {
 		return nil, err
@@ -307,14 +305,117 @@ func (s *scanner) values(keep func(string) bool) (any, error) {
 	if c != '{' || keep == nil {
 		return s.readValue(0)
 	}
-	obj := map[string]any{}
+	var obj map[string]any
 	err = s.object(func(key string) error {
 		if !keep(key) {
 			return s.skip()
 		}
-		v, err := s.readValue(1)
+		v, err := s.sharedValue()
+		if err != nil {
+			return err
+		}
+		if unknown {
+			v = pruneUnknown(v)
+			if v == nil {
+				return nil
+			}
+		}
+		if obj == nil {
+			obj = make(map[string]any, 4)
+		}
 		obj[key] = v
-		return err
+		return nil
 	})
+	if obj == nil && err == nil {
+		if unknown {
+			return nil, nil
+		}
+		return emptyObject, nil
+	}
 	return obj, err
+}
+
+// emptyObject stands for every object whose attributes were all skipped.
+var emptyObject = map[string]any{}
+
+// maxShared bounds the size of the values sharedValue shares, and
+// sharedEntries the number it remembers.
+const (
+	maxShared     = 1024
+	sharedEntries = 1 << 16
+)
+
+// sharedValue reads a value; an object or list whose text was read before
+// is returned as the value decoded then.
+func (s *scanner) sharedValue() (any, error) {
+	c, err := s.peek()
+	if err != nil {
+		return nil, err
+	}
+	if c != '{' && c != '[' {
+		return s.readValue(1)
+	}
+	raw, err := s.rawInto(&s.rawBuf)
+	if err != nil {
+		return nil, err
+	}
+	if len(raw) <= maxShared {
+		if v, ok := s.shared[string(raw)]; ok {
+			return v, nil
+		}
+	}
+	sub := &scanner{buf: raw, end: len(raw), eof: true, line: 1, interned: s.interned, base: s.base}
+	v, err := sub.readValue(1)
+	s.interned = sub.interned
+	if err != nil {
+		// Positions in the sub-scanner are not the file's: report the
+		// problem at the end of the value.
+		var se *errSyntax
+		if errors.As(err, &se) {
+			return nil, s.errorf("%s (in the value ending here)", se.msg)
+		}
+		return nil, err
+	}
+	if len(raw) <= maxShared && len(s.shared) < sharedEntries {
+		if s.shared == nil {
+			s.shared = map[string]any{}
+		}
+		s.shared[string(raw)] = v
+	}
+	return v, nil
+}
+
+// pruneUnknown drops the false leaves and empty objects of an
+// after_unknown value; nil when nothing is unknown. Lists keep their
+// elements, whose positions matter.
+func pruneUnknown(v any) any {
+	switch t := v.(type) {
+	case bool:
+		if t {
+			return true
+		}
+		return nil
+	case map[string]any:
+		var out map[string]any
+		for k, e := range t {
+			if p := pruneUnknown(e); p != nil {
+				if out == nil {
+					out = map[string]any{}
+				}
+				out[k] = p
+			}
+		}
+		if out == nil {
+			return nil
+		}
+		return out
+	case []any:
+		for _, e := range t {
+			if pruneUnknown(e) != nil {
+				return t
+			}
+		}
+		return nil
+	}
+	return nil
 }
