@@ -84,7 +84,9 @@ func (e *env) inventory(args []string) error {
 	}
 	e.warn(a)
 	if *format == "json" {
-		return report.WriteJSON(e.stdout, a.inv)
+		shell := *a.inv
+		shell.Resources = []*plan.Resource{}
+		return report.WriteJSONList(e.stdout, &shell, "resources", a.inv.Resources)
 	}
 	report.WriteInventoryText(e.stdout, a.inv, e.color())
 	return nil

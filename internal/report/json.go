@@ -1,7 +1,10 @@
 package report
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 )
 
@@ -9,7 +12,11 @@ func init() {
 	register(Format{Name: "json", Ext: ".json", Write: writeJSON})
 }
 
-func writeJSON(w io.Writer, r *Report) error { return WriteJSON(w, r) }
+func writeJSON(w io.Writer, r *Report) error {
+	shell := *r
+	shell.Findings = []*Finding{}
+	return WriteJSONList(w, &shell, "findings", r.Findings)
+}
 
 // WriteJSON writes v as indented JSON without HTML escaping.
 func WriteJSON(w io.Writer, v any) error {
@@ -17,4 +24,47 @@ func WriteJSON(w io.Writer, v any) error {
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(v)
+}
+
+// WriteJSONList writes what WriteJSON writes for a document whose
+// top-level member key holds list, one element at a time: the memory used
+// is that of one element, not of the whole document (a check of 300k
+// resources writes hundreds of megabytes). shell is the document with an
+// empty, non-nil list under key.
+func WriteJSONList[T any](w io.Writer, shell any, key string, list []T) error {
+	var head bytes.Buffer
+	if err := WriteJSON(&head, shell); err != nil {
+		return err
+	}
+	doc := head.Bytes()
+	marker := []byte("\n  \"" + key + "\": []")
+	i := bytes.Index(doc, marker)
+	if i < 0 {
+		return fmt.Errorf("json: no empty %q list at the top level", key)
+	}
+	if len(list) == 0 {
+		_, err := w.Write(doc)
+		return err
+	}
+	bw := bufio.NewWriterSize(w, 64<<10)
+	open := i + len(marker) - 1 // the "]"
+	bw.Write(doc[:open])
+	var elem bytes.Buffer
+	enc := json.NewEncoder(&elem)
+	enc.SetIndent("    ", "  ")
+	enc.SetEscapeHTML(false)
+	for n, v := range list {
+		elem.Reset()
+		if err := enc.Encode(v); err != nil {
+			return err
+		}
+		if n > 0 {
+			bw.WriteByte(',')
+		}
+		bw.WriteString("\n    ")
+		bw.Write(bytes.TrimSuffix(elem.Bytes(), []byte("\n")))
+	}
+	bw.WriteString("\n  ")
+	bw.Write(doc[open:])
+	return bw.Flush()
 }
