@@ -70,9 +70,9 @@ func build(p *tfjson.Plan, file string, cat *catalog.Catalog, pol *policy.Policy
 		if r.Actions == nil {
 			r.Actions = []string{}
 		}
-		r.after, _ = rc.Change.After.(map[string]any)
-		r.before, _ = rc.Change.Before.(map[string]any)
-		r.afterUnknown, _ = rc.Change.AfterUnknown.(map[string]any)
+		r.after, _ = asAttrs(rc.Change.After)
+		r.before, _ = asAttrs(rc.Change.Before)
+		r.afterUnknown, _ = asAttrs(rc.Change.AfterUnknown)
 		if prior {
 			r.after, r.afterUnknown = r.before, nil
 		}

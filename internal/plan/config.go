@@ -309,7 +309,7 @@ func (ix *configIndex) resourceRef(ref, path string) evaluated {
 		if rc.Change == nil {
 			continue
 		}
-		after, _ := rc.Change.After.(map[string]any)
+		after, _ := asAttrs(rc.Change.After)
 		for _, pv := range lookupPath(after, rc.Change.AfterUnknown, attr) {
 			if pv.unknown {
 				return evaluated{set: true, reason: fmt.Sprintf("%s is computed at apply time", ref)}

@@ -76,8 +76,8 @@ type Resource struct {
 	Sensitivity Sensitivity `json:"sensitivity"`
 
 	// before and after are the change's values, kept for resolution.
-	after, before map[string]any
-	afterUnknown  map[string]any
+	after, before attrs
+	afterUnknown  attrs
 	config        *configResource
 }
 

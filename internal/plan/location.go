@@ -129,7 +129,7 @@ func (rv *resolver) operator(c *ctx) (*catalog.Operator, string) {
 
 // values returns the resource's values: planned (after), or prior
 // (before) for a resource being deleted.
-func (r *Resource) values() (map[string]any, any) {
+func (r *Resource) values() (attrs, any) {
 	if r.DeleteOnly() || r.after == nil {
 		return r.before, nil
 	}
@@ -271,7 +271,8 @@ var identityAttributes = []string{"name", "id", "bucket", "arn", "self_link"}
 // did not record) still say virtual_network_name = "vnet-hub".
 func (rv *resolver) named(r *Resource, attr string) (*Resource, string) {
 	vals, _ := r.values()
-	value, ok := vals[attr].(string)
+	v, _ := vals.get(attr)
+	value, ok := v.(string)
 	if !ok || value == "" {
 		return nil, ""
 	}
@@ -281,7 +282,8 @@ func (rv *resolver) named(r *Resource, attr string) (*Resource, string) {
 			for _, o := range list {
 				ov, _ := o.values()
 				for _, id := range identityAttributes {
-					if s, ok := ov[id].(string); ok && s != "" {
+					idv, _ := ov.get(id)
+					if s, ok := idv.(string); ok && s != "" {
 						k := o.Provider + "\x00" + s
 						rv.byValue[k] = append(rv.byValue[k], o)
 					}

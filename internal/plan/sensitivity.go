@@ -70,7 +70,7 @@ func (b *builder) fromTags(r *Resource) (string, []string, bool) {
 	vals, _ := r.values()
 	for _, key := range b.policy.Classification.TagKeys {
 		for _, attr := range tagAttributes {
-			v, ok := vals[attr]
+			v, ok := vals.get(attr)
 			if !ok || v == nil {
 				continue
 			}
@@ -107,12 +107,12 @@ func (b *builder) fromTags(r *Resource) (string, []string, bool) {
 // null or unknown), so that the provider's default_tags apply to it.
 func (r *Resource) taggable() bool {
 	vals, unknown := r.values()
-	u, _ := unknown.(map[string]any)
+	u, _ := asAttrs(unknown)
 	for _, k := range []string{"tags", "tags_all"} {
-		if _, ok := vals[k]; ok {
+		if _, ok := vals.get(k); ok {
 			return true
 		}
-		if _, ok := u[k]; ok {
+		if _, ok := u.get(k); ok {
 			return true
 		}
 	}

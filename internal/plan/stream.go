@@ -305,7 +305,7 @@ func (s *scanner) values(keep func(string) bool, unknown bool) (any, error) {
 	if c != '{' || keep == nil {
 		return s.readValue(0)
 	}
-	var obj map[string]any
+	var obj attrs
 	err = s.object(func(key string) error {
 		if !keep(key) {
 			return s.skip()
@@ -321,22 +321,19 @@ func (s *scanner) values(keep func(string) bool, unknown bool) (any, error) {
 			}
 		}
 		if obj == nil {
-			obj = make(map[string]any, 4)
+			obj = make(attrs, 0, 4)
 		}
-		obj[key] = v
+		obj = append(obj, attrValue{key, v})
 		return nil
 	})
 	if obj == nil && err == nil {
 		if unknown {
 			return nil, nil
 		}
-		return emptyObject, nil
+		return attrs{}, nil
 	}
 	return obj, err
 }
-
-// emptyObject stands for every object whose attributes were all skipped.
-var emptyObject = map[string]any{}
 
 // maxShared bounds the size of the values sharedValue shares, and
 // sharedEntries the number it remembers.

@@ -5,6 +5,56 @@ import (
 	"strings"
 )
 
+// attrs are a resource's top-level values, the few attributes the
+// analysis reads: a slice costs a fraction of a map's memory, and a plan
+// has hundreds of thousands of them.
+type attrs []attrValue
+
+type attrValue struct {
+	key   string
+	value any
+}
+
+// get returns the value of an attribute, and whether it is present.
+func (a attrs) get(key string) (any, bool) {
+	for i := range a {
+		if a[i].key == key {
+			return a[i].value, true
+		}
+	}
+	return nil, false
+}
+
+// asAttrs returns the attributes of an object value: attrs from the
+// streaming reader, a map from encoding/json. It reports false for other
+// values (null).
+func asAttrs(v any) (attrs, bool) {
+	switch t := v.(type) {
+	case attrs:
+		return t, true
+	case map[string]any:
+		out := make(attrs, 0, len(t))
+		for k, e := range t {
+			out = append(out, attrValue{k, e})
+		}
+		return out, true
+	}
+	return nil, false
+}
+
+// field returns a member of an object value (nil when absent or v is not
+// an object).
+func field(v any, name string) any {
+	switch t := v.(type) {
+	case map[string]any:
+		return t[name]
+	case attrs:
+		e, _ := t.get(name)
+		return e
+	}
+	return nil
+}
+
 // pathValue is one value found at an attribute path.
 type pathValue struct {
 	value   any
@@ -33,13 +83,11 @@ func lookupPath(values, unknown any, path string) []pathValue {
 		seg := segs[0]
 		each := strings.HasSuffix(seg, "[]")
 		name := strings.TrimSuffix(seg, "[]")
-		obj, _ := v.(map[string]any)
-		uobj, _ := u.(map[string]any)
 		if b, ok := u.(bool); ok && b {
 			out = append(out, pathValue{unknown: true, at: joinAt(at, name)})
 			return
 		}
-		child, uchild := obj[name], uobj[name]
+		child, uchild := field(v, name), field(u, name)
 		if child == nil && uchild == nil {
 			return
 		}
