@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"unicode/utf16"
+	"unicode/utf8"
 )
 
 // scanner reads JSON from a stream in one pass, keeping only a window of
@@ -191,12 +193,85 @@ func (s *scanner) readStringIntern(intern bool) (string, error) {
 		}
 		return string(content), nil
 	}
-	var out string
-	s.tmp = append(append(append(s.tmp[:0], '"'), content...), '"')
-	if err := json.Unmarshal(s.tmp, &out); err != nil {
+	out, ok := unescape(s.tmp[:0], content)
+	s.tmp = out
+	if !ok {
 		return "", s.errorf("invalid string escape")
 	}
-	return out, nil
+	return string(out), nil
+}
+
+// unescape appends the JSON string content c, escapes decoded, to dst.
+// Invalid escapes report false; a lone surrogate decodes to U+FFFD, as
+// encoding/json does.
+func unescape(dst, c []byte) ([]byte, bool) {
+	for i := 0; i < len(c); i++ {
+		if c[i] != '\\' {
+			dst = append(dst, c[i])
+			continue
+		}
+		i++
+		if i >= len(c) {
+			return dst, false
+		}
+		switch c[i] {
+		case '"', '\\', '/':
+			dst = append(dst, c[i])
+		case 'b':
+			dst = append(dst, '\b')
+		case 'f':
+			dst = append(dst, '\f')
+		case 'n':
+			dst = append(dst, '\n')
+		case 'r':
+			dst = append(dst, '\r')
+		case 't':
+			dst = append(dst, '\t')
+		case 'u':
+			r, ok := hex4(c[i+1:])
+			if !ok {
+				return dst, false
+			}
+			i += 4
+			if utf16.IsSurrogate(r) {
+				if i+6 < len(c) && c[i+1] == '\\' && c[i+2] == 'u' {
+					if r2, ok := hex4(c[i+3:]); ok {
+						if d := utf16.DecodeRune(r, r2); d != utf8.RuneError {
+							dst = utf8.AppendRune(dst, d)
+							i += 6
+							continue
+						}
+					}
+				}
+				r = utf8.RuneError
+			}
+			dst = utf8.AppendRune(dst, r)
+		default:
+			return dst, false
+		}
+	}
+	return dst, true
+}
+
+func hex4(b []byte) (rune, bool) {
+	if len(b) < 4 {
+		return 0, false
+	}
+	var r rune
+	for _, c := range b[:4] {
+		switch {
+		case c >= '0' && c <= '9':
+			c -= '0'
+		case c >= 'a' && c <= 'f':
+			c = c - 'a' + 10
+		case c >= 'A' && c <= 'F':
+			c = c - 'A' + 10
+		default:
+			return 0, false
+		}
+		r = r*16 + rune(c)
+	}
+	return r, true
 }
 
 // intern returns a string for b, shared with earlier equal short strings.
