@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Side by side with the peers: time and peak memory of conftest, opa and jq running the same
 # "sensitive data in a non-EU region" check (scripts/peers/policy/trustcloud.rego,
-# scripts/peers/region.jq) on the same plans, plus trustcloud itself for context when a binary
-# is at hand. Prints a markdown table on stdout.
+# scripts/peers/region.jq) on the same plans, next to trustcloud check and inventory and the
+# decode floor (a bare json.Unmarshal of the plan into tfjson.Plan:
+# internal/bench/cmd/decodefloor), all in one run. Prints a markdown table on stdout.
 #
 #   scripts/peers/install.sh                                  # once: conftest and opa, pinned
 #   scripts/peers/run.sh testdata/scenarios/ministry/plan.json .cache/bench/plan-100000.json
@@ -10,7 +11,8 @@
 # Environment:
 #   REPEAT=3          runs per tool and plan; the table shows the median wall time and the
 #                     median peak RSS of those runs
-#   TOOLS="conftest opa jq trustcloud"   which rows to run (trustcloud only if a binary is found)
+#   TOOLS="floor trustcloud inventory jq conftest opa"   which rows to run (trustcloud and
+#                     inventory only if a binary is found)
 #   TRUSTCLOUD=PATH   trustcloud binary (default: .cache/peers/bin/trustcloud, then bin/trustcloud;
 #                     build one with `go build -o .cache/peers/bin/trustcloud ./cmd/trustcloud`)
 #   PEERS_BIN=DIR     where install.sh put conftest and opa (default .cache/peers/bin)
@@ -27,7 +29,7 @@ HERE="$ROOT/scripts/peers"
 BIN="${PEERS_BIN:-$ROOT/.cache/peers/bin}"
 LOGS="${LOGS:-$ROOT/.cache/peers/runs}"
 REPEAT="${REPEAT:-3}"
-TOOLS="${TOOLS:-conftest opa jq trustcloud}"
+TOOLS="${TOOLS:-floor trustcloud inventory jq conftest opa}"
 POLICY_DIR="$HERE/policy"
 POLICY="$POLICY_DIR/trustcloud.rego"
 FILTER="$HERE/region.jq"
@@ -67,10 +69,16 @@ if has_tool opa; then
   VERSION[opa]="$("$BIN/opa" version | awk -F': ' '/^Version/ { print "v" $2; exit }')"
 fi
 has_tool jq && VERSION[jq]="$(jq --version)"
+if has_tool floor; then
+  mkdir -p "$BIN"
+  (cd "$ROOT" && go build -o "$BIN/decodefloor" ./internal/bench/cmd/decodefloor)
+  VERSION[floor]="terraform-json $(cd "$ROOT" && go list -m -f '{{.Version}}' github.com/hashicorp/terraform-json), $(go env GOVERSION)"
+fi
 if has_tool trustcloud && [ -n "$TRUSTCLOUD" ]; then
   VERSION[trustcloud]="$("$TRUSTCLOUD" version 2>/dev/null | head -1 | sed 's/^trustcloud //')"
   rev="$(go version -m "$TRUSTCLOUD" 2>/dev/null | awk '$2 == "vcs.revision=" || $2 ~ /^vcs.revision=/ { sub("vcs.revision=", "", $2); print substr($2, 1, 12); exit }')"
   [ -n "$rev" ] && VERSION[trustcloud]="${VERSION[trustcloud]} ($rev)"
+  has_tool inventory && VERSION[inventory]="${VERSION[trustcloud]}"
 fi
 
 # ---- one measured run -----------------------------------------------------------------------
@@ -85,6 +93,8 @@ measure() {
     opa) cmd=("$BIN/opa" eval --format raw --data "$POLICY" --input "$plan" 'data.main.deny') ;;
     jq) cmd=(jq -f "$FILTER" "$plan") ;;
     trustcloud) cmd=("$TRUSTCLOUD" check --format json --fail-on none "$plan") ;;
+    inventory) cmd=("$TRUSTCLOUD" inventory --format json "$plan") ;;
+    floor) cmd=("$BIN/decodefloor" "$plan") ;;
   esac
   set +e
   /usr/bin/time -v -o "$timef" "${cmd[@]}" >"$outf" 2>"$errf"
@@ -107,6 +117,7 @@ denials() {
     jq) grep -c . "$2" || true ;;
     # trustcloud's TC001 fires at every level; count the ones the peer policy checks
     # (sensitive or restricted, outside the EU).
+    floor | inventory) echo "–" ;;
     trustcloud) jq '[.findings[] | select(.rule == "TC001" and (.sensitivity.level == "sensitive" or .sensitivity.level == "restricted") and .location.eu == false)] | length' "$2" ;;
   esac
 }
@@ -119,7 +130,14 @@ ok_exit() {
   esac
 }
 
-row_name() { if [ "$1" = trustcloud ]; then echo "trustcloud (ours)"; else echo "$1"; fi; }
+row_name() {
+  case "$1" in
+    trustcloud) echo "trustcloud check (ours)" ;;
+    inventory) echo "trustcloud inventory (ours)" ;;
+    floor) echo "decode floor (json.Unmarshal into tfjson.Plan)" ;;
+    *) echo "$1" ;;
+  esac
+}
 
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
