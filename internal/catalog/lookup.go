@@ -11,10 +11,14 @@ import (
 // namespace/type in lower case, without host (registry.terraform.io,
 // registry.opentofu.org …). A bare type such as "aws" is returned as is.
 func NormalizeSource(source string) string {
-	s := strings.ToLower(strings.TrimSpace(source))
-	parts := strings.Split(s, "/")
+	parts := strings.Split(strings.ToLower(source), "/")
 	if len(parts) > 2 {
 		parts = parts[len(parts)-2:]
+	}
+	// Spaces around any part, not only the whole: normalising twice
+	// must give the same key.
+	for i, p := range parts {
+		parts[i] = strings.TrimSpace(p)
 	}
 	return strings.Join(parts, "/")
 }

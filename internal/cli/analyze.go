@@ -10,8 +10,10 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/trustcloud/trustcloud/internal/catalog"
+	"github.com/trustcloud/trustcloud/internal/i18n"
 	"github.com/trustcloud/trustcloud/internal/plan"
 	"github.com/trustcloud/trustcloud/internal/policy"
 	"github.com/trustcloud/trustcloud/internal/rules"
@@ -20,12 +22,14 @@ import (
 // common are the inputs of check and inventory.
 type common struct {
 	policyFile, catalogFile, terraform string
+	maxInput                           sizeFlag
 }
 
 func (c *common) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.policyFile, "policy", "", "policy file (HCL); default: the built-in fr-cloud-au-centre profile")
 	fs.StringVar(&c.catalogFile, "catalog", "", "catalog file (JSON) merged over the embedded catalog")
 	fs.StringVar(&c.terraform, "terraform", "", "terraform binary used to read a binary plan file")
+	fs.Var(&c.maxInput, "max-input", "largest plan JSON read (file, standard input or terraform show output), e.g. 500MiB; 0 for no limit")
 }
 
 // analysis is a loaded plan with its inventory.
@@ -40,9 +44,9 @@ type analysis struct {
 func (e *env) analyze(c *common, positional []string) (*analysis, error) {
 	if len(positional) != 1 {
 		if len(positional) == 0 {
-			return nil, usagef("missing PLAN: give the output of 'terraform show -json PLANFILE', or '-' for standard input")
+			return nil, usage("cli.missing_plan")
 		}
-		return nil, usagef("one PLAN expected, got %d: %s", len(positional), strings.Join(positional, " "))
+		return nil, usage("cli.one_plan", len(positional), strings.Join(positional, " "))
 	}
 	cat, err := catalog.Load(c.catalogFile)
 	if err != nil {
@@ -52,17 +56,24 @@ func (e *env) analyze(c *common, positional []string) (*analysis, error) {
 	if diags.HasErrors() {
 		return nil, fmt.Errorf("%s", policy.FormatDiagnostics(diags))
 	}
-	p, name, err := plan.Load(positional[0], plan.LoadOptions{Stdin: e.stdin, Terraform: c.terraform, Keep: plan.KeepFor(cat)})
+	prog := e.startProgress(positional[0])
+	defer prog.finish()
+	opts := plan.LoadOptions{Stdin: e.stdin, Terraform: c.terraform, Keep: plan.KeepFor(cat), MaxInput: c.maxInput.limit()}
+	if prog != nil {
+		opts.Progress = prog.add
+	}
+	p, name, err := plan.Load(positional[0], opts)
 	if err != nil {
 		return nil, err
 	}
+	prog.setPhase(fmt.Sprintf("resolving %d resources", len(p.ResourceChanges)))
 	inv, warnings := plan.Build(p, name, cat, pol)
 	return &analysis{plan: p, cat: cat, pol: pol, inv: inv, warnings: warnings}, nil
 }
 
 func (e *env) warn(a *analysis) {
 	for _, w := range a.warnings {
-		fmt.Fprintf(e.stderr, "trustcloud: warning: %s\n", w)
+		fmt.Fprintf(e.stderr, "trustcloud: %s\n", e.t("cli.warning", w))
 	}
 }
 
@@ -76,7 +87,7 @@ func (e *env) inventory(args []string) error {
 		return err
 	}
 	if *format != "text" && *format != "json" {
-		return usagef("inventory: unknown format %q: use text or json", *format)
+		return usage("cli.unknown_format_text_json", "inventory", *format)
 	}
 	a, err := e.analyze(&c, positional)
 	if err != nil {
@@ -88,7 +99,7 @@ func (e *env) inventory(args []string) error {
 		shell.Resources = []*plan.Resource{}
 		return report.WriteJSONList(e.stdout, &shell, "resources", a.inv.Resources)
 	}
-	report.WriteInventoryText(e.stdout, a.inv, e.color())
+	report.WriteInventoryText(e.stdout, a.inv, e.color(), e.lang)
 	return nil
 }
 
@@ -102,14 +113,18 @@ func (e *env) check(args []string) (int, error) {
 	baseline := fs.String("baseline", "", "an earlier `check --format json` output: its findings are reported as existing and do not fail the run")
 	newOnly := fs.Bool("new-only", false, "findings whose resource the plan does not change (in location, operator or level) are existing and do not fail the run")
 	configDir := fs.String("config-dir", "", "the Terraform configuration, to point findings at .tf lines (default: the current directory when it holds .tf files)")
+	bundle := registerEvidence(fs)
 	positional, err := parse(fs, args)
 	if err != nil {
+		return 0, err
+	}
+	if err := bundle.prepare(e, positional); err != nil {
 		return 0, err
 	}
 	// Severities are case-insensitive; the summary and the exit code read
 	// the normalised value.
 	if sev := strings.ToLower(*failOn); sev != "none" && policy.Severity(sev).Rank() == 0 {
-		return 0, usagef("check: unknown --fail-on %q: use info, low, medium, high, critical or none", *failOn)
+		return 0, usage("cli.unknown_fail_on", *failOn)
 	}
 	*failOn = strings.ToLower(*failOn)
 	type output struct{ format, path string }
@@ -117,10 +132,10 @@ func (e *env) check(args []string) (int, error) {
 	for _, o := range outs {
 		f, p, _ := strings.Cut(o, "=")
 		if _, ok := report.Formats[f]; !ok {
-			return 0, usagef("check: unknown format %q: use %s", f, strings.Join(report.Names(), ", "))
+			return 0, usage("cli.unknown_format", f, strings.Join(report.Names(), ", "))
 		}
 		if strings.Contains(o, "=") && p == "" {
-			return 0, usagef("check: --format %s= needs a file path after '='", f)
+			return 0, usage("cli.format_needs_path", f)
 		}
 		targets = append(targets, output{f, p})
 	}
@@ -154,7 +169,7 @@ func (e *env) check(args []string) (int, error) {
 	}
 	rep := &report.Report{FormatVersion: report.FormatVersion, Tool: report.Tool{Name: "trustcloud", Version: Version},
 		Catalog: a.inv.Catalog, Policy: a.inv.Policy, Plan: a.inv.Plan, Findings: []*report.Finding{},
-		Inventory: a.inv, Rules: rules.Rules, Options: report.Options{PlanFile: a.inv.Plan.File}}
+		Inventory: a.inv, Rules: rules.Rules, Options: report.Options{PlanFile: a.inv.Plan.File, Lang: e.lang}}
 	for _, f := range ev.Evaluate(a.inv) {
 		rf := &report.Finding{Finding: f, Fingerprint: report.Fingerprint(f), Status: report.StatusNew}
 		if known[rf.Fingerprint] || (prior != nil && unchanged(f.Resource(), prior[f.Address])) {
@@ -168,11 +183,12 @@ func (e *env) check(args []string) (int, error) {
 		rep.Findings = append(rep.Findings, rf)
 	}
 	rep.Summary = report.Summarize(a.inv, rep.Findings, *failOn)
+	rep.Options.Started, rep.Options.Finished = bundle.started, time.Now()
 	for _, t := range targets {
 		var buf bytes.Buffer
 		rep.Options.Color = t.path == "" && t.format == "text" && e.color()
 		if err := report.Formats[t.format].Write(&buf, rep); err != nil {
-			return 0, fmt.Errorf("writing the %s report: %w", t.format, err)
+			return 0, fmt.Errorf("%s: %w", e.t("cli.writing_report", t.format), err)
 		}
 		if t.path == "" {
 			if _, err := e.stdout.Write(buf.Bytes()); err != nil {
@@ -184,8 +200,11 @@ func (e *env) check(args []string) (int, error) {
 			return 0, err
 		}
 	}
+	if err := bundle.write(a, rep, args); err != nil {
+		return 0, err
+	}
 	if *failOn == "none" && rep.Summary.Findings > 0 {
-		fmt.Fprintf(e.stderr, "trustcloud: threshold none: %d finding(s) reported, ignored for the exit code\n", rep.Summary.Findings)
+		fmt.Fprintf(e.stderr, "trustcloud: %s\n", i18n.N(e.lang, "cli.threshold_none", rep.Summary.Findings))
 	}
 	if rep.Summary.Failed {
 		return ExitFindings, nil

@@ -25,10 +25,10 @@ func (e *env) catalog(args []string) error {
 		return err
 	}
 	if len(positional) != 1 {
-		return usagef("catalog: say what to list: providers, offers, regions or operators")
+		return usage("cli.catalog_what")
 	}
 	if *format != "text" && *format != "json" {
-		return usagef("catalog: unknown format %q: use text or json", *format)
+		return usage("cli.unknown_format_text_json", "catalog", *format)
 	}
 	c, err := catalog.Load(*catalogFile)
 	if err != nil {
@@ -43,7 +43,7 @@ func (e *env) catalog(args []string) error {
 	}
 	*country = strings.ToUpper(*country)
 	if *country != "" && !catalog.ValidCountry(*country) {
-		return usagef("catalog: %q is not an ISO 3166-1 alpha-2 country code (such as FR)", *country)
+		return usage("cli.catalog_country", *country)
 	}
 	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
 	defer tw.Flush()
@@ -89,7 +89,7 @@ func (e *env) catalog(args []string) error {
 				}
 			}
 			if !valid {
-				return usagef("catalog: unknown status %q: use qualified, J0, J1, J2, in_progress or none", *status)
+				return usage("cli.catalog_status", *status)
 			}
 		}
 		var list []*catalog.Offer
@@ -149,7 +149,7 @@ func (e *env) catalog(args []string) error {
 			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", r.Operator, r.Code, orDash(r.City), strings.Join(r.CountryList(), ","), yesNo(c.RegionInEU(r)), yesNo(c.RegionQualified(r)))
 		}
 	default:
-		return usagef("catalog: unknown list %q: use providers, offers, regions or operators", positional[0])
+		return usage("cli.catalog_list", positional[0])
 	}
 	return nil
 }

@@ -9,7 +9,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"strings"
+
+	"github.com/trustcloud/trustcloud/internal/i18n"
 )
 
 // Exit codes.
@@ -28,46 +31,97 @@ type env struct {
 	stdout, stderr io.Writer
 	// getenv reads the environment (tests replace it).
 	getenv func(string) string
+	// lang is the language of messages and of the reports written for
+	// people: --lang, else the locale (LC_ALL, LC_MESSAGES, LANG).
+	lang i18n.Lang
 }
 
-// usageError is a command-line mistake: it prints the usage hint.
-type usageError struct{ msg string }
+// usageError is a command-line mistake: it prints the usage hint. Its
+// message is rendered in the user's language when it is printed.
+type usageError struct{ msg i18n.Localizer }
 
-func (e *usageError) Error() string { return e.msg }
+func (e *usageError) Error() string { return e.msg.In(i18n.English) }
 
-func usagef(format string, args ...any) error { return &usageError{fmt.Sprintf(format, args...)} }
+// usagef is a usage error in English only.
+func usagef(format string, args ...any) error {
+	return &usageError{i18n.Text(fmt.Sprintf(format, args...))}
+}
 
-const usage = `trustcloud: where your Terraform resources really live, and what the "cloud de confiance" doctrine says about it.
+// usage is a usage error from the i18n catalog, in the user's language.
+func usage(key string, args ...any) error { return &usageError{i18n.M(key, args...)} }
 
-Usage:
-  trustcloud check     [--policy FILE] [--catalog FILE] [--format F[=PATH]]... [--fail-on SEV]
-                       [--baseline FILE] [--new-only] [--config-dir DIR] [--terraform PATH] PLAN
-  trustcloud inventory [--policy FILE] [--catalog FILE] [--format text|json] [--terraform PATH] PLAN
-  trustcloud catalog   providers|offers|regions|operators [--format text|json] [--catalog FILE] [filters]
-  trustcloud policy    init [--profile NAME] [--force] [FILE]
-  trustcloud policy    validate [FILE]
-  trustcloud version
+// t renders a message in the user's language.
+func (e *env) t(key string, args ...any) string { return i18n.T(e.lang, key, args...) }
 
-PLAN is the output of 'terraform show -json PLANFILE', '-' for standard input, or a binary
-plan file (converted with 'terraform show -json', terraform from PATH or --terraform).
-Without --policy, the built-in profile fr-cloud-au-centre applies.
-Formats: text, json, sarif, junit, gitlab, markdown, github, html; F=PATH writes a file.
-
-Exit codes: 0 no finding at or above --fail-on (default high); 1 such findings;
-2 usage, input, catalog or policy error.
-`
-
-// Run runs the command line and returns the exit code.
-func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+// Run runs the command line and returns the exit code. A panic is
+// reported in one line and exits with ExitError.
+func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, getenv: os.Getenv}
+	defer func() {
+		if v := recover(); v != nil {
+			code = crashed(stderr, e.getenv, v, debug.Stack())
+		}
+	}()
 	return e.run(args)
 }
 
 func (e *env) run(args []string) int {
-	if len(args) < 2 {
-		fmt.Fprint(e.stderr, usage)
+	e.lang = i18n.FromEnv(e.getenv)
+	args, err := e.takeLang(args)
+	if err == nil && len(args) < 2 {
+		fmt.Fprint(e.stderr, e.t("cli.usage"))
 		return ExitError
 	}
+	code := ExitOK
+	if err == nil {
+		code, err = e.dispatch(args)
+	}
+	if err != nil {
+		var ue *usageError
+		if errors.As(err, &ue) {
+			fmt.Fprintf(e.stderr, "trustcloud: %s\n%s\n", ue.msg.In(e.lang), e.t("cli.usage_hint"))
+		} else {
+			fmt.Fprintf(e.stderr, "trustcloud: %s\n", strings.TrimRight(err.Error(), "\n"))
+		}
+		return ExitError
+	}
+	return code
+}
+
+// takeLang reads --lang (or --lang=, -lang), which every command takes,
+// sets the language from it and returns the arguments without it. Only
+// arguments before "--" are flags.
+func (e *env) takeLang(args []string) ([]string, error) {
+	out := make([]string, 0, len(args))
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			out = append(out, args[i:]...)
+			break
+		}
+		name, value, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		if i == 0 || !strings.HasPrefix(a, "-") || name != "lang" {
+			out = append(out, a)
+			continue
+		}
+		if !hasValue {
+			if i+1 >= len(args) {
+				return nil, usage("cli.lang_missing", i18n.SupportedNames())
+			}
+			i++
+			value = args[i]
+		}
+		l, ok := i18n.Parse(value)
+		if !ok {
+			return nil, usage("cli.lang_unknown", value, i18n.SupportedNames())
+		}
+		e.lang = l
+	}
+	return out, nil
+}
+
+// dispatch runs a command and returns its exit code.
+func (e *env) dispatch(args []string) (int, error) {
 	var err error
 	code := ExitOK
 	switch cmd, rest := args[1], args[2:]; cmd {
@@ -79,23 +133,18 @@ func (e *env) run(args []string) int {
 		err = e.catalog(rest)
 	case "policy":
 		err = e.policy(rest)
+	case "verify":
+		code, err = e.verify(rest)
+	case "keygen":
+		err = e.keygen(rest)
 	case "version", "--version", "-version":
 		fmt.Fprintf(e.stdout, "trustcloud %s\n", Version)
 	case "help", "--help", "-help", "-h":
-		fmt.Fprint(e.stdout, usage)
+		fmt.Fprint(e.stdout, e.t("cli.usage"))
 	default:
-		err = usagef("unknown command %q", cmd)
+		err = usage("cli.unknown_command", cmd)
 	}
-	if err != nil {
-		var ue *usageError
-		if errors.As(err, &ue) {
-			fmt.Fprintf(e.stderr, "trustcloud: %s\nRun 'trustcloud help' for usage.\n", ue.msg)
-		} else {
-			fmt.Fprintf(e.stderr, "trustcloud: %s\n", strings.TrimRight(err.Error(), "\n"))
-		}
-		return ExitError
-	}
-	return code
+	return code, err
 }
 
 // parse parses flags wherever they appear among the arguments (flags after
@@ -106,9 +155,9 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
-				return nil, usagef("%s: see 'trustcloud help'", fs.Name())
+				return nil, usage("cli.see_help", fs.Name())
 			}
-			return nil, usagef("%s: %v", fs.Name(), err)
+			return nil, usage("cli.flag_error", fs.Name(), err)
 		}
 		args = fs.Args()
 		if len(args) == 0 {

@@ -27,6 +27,13 @@ var (
 const binaryVersion = "v0.0.0-e2e"
 
 func TestMain(m *testing.M) {
+	// The golden outputs are in English: run with an English locale
+	// whatever the developer's (a French one would select French); the
+	// language tests set their own.
+	for _, v := range []string{"LC_ALL", "LC_MESSAGES"} {
+		_ = os.Unsetenv(v)
+	}
+	_ = os.Setenv("LANG", "C.UTF-8")
 	dir, err := os.MkdirTemp("", "trustcloud-cli-test-")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)

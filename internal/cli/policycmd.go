@@ -13,7 +13,7 @@ const defaultPolicyFile = "trustcloud.hcl"
 
 func (e *env) policy(args []string) error {
 	if len(args) == 0 {
-		return usagef("policy: say init or validate")
+		return usage("cli.policy_what")
 	}
 	switch args[0] {
 	case "init":
@@ -26,7 +26,7 @@ func (e *env) policy(args []string) error {
 		}
 		file := defaultPolicyFile
 		if len(positional) > 1 {
-			return usagef("policy init: at most one FILE")
+			return usage("cli.at_most_one_file", "policy init")
 		}
 		if len(positional) == 1 {
 			file = positional[0]
@@ -52,7 +52,7 @@ func (e *env) policy(args []string) error {
 		}
 		file := defaultPolicyFile
 		if len(positional) > 1 {
-			return usagef("policy validate: at most one FILE")
+			return usage("cli.at_most_one_file", "policy validate")
 		}
 		if len(positional) == 1 {
 			file = positional[0]
@@ -64,5 +64,5 @@ func (e *env) policy(args []string) error {
 		fmt.Fprintf(e.stdout, "%s is valid: profile %s, %d levels, %d waivers, default level %s\n", file, pol.Profile, len(pol.Levels), len(pol.Waivers), pol.Classification.DefaultLevel)
 		return nil
 	}
-	return usagef("policy: unknown subcommand %q: use init or validate", args[0])
+	return usage("cli.policy_unknown", args[0])
 }

@@ -17,7 +17,7 @@ func (e *env) sources(dir string, a *analysis) (*source.Index, error) {
 		}
 		dir = "."
 	} else if st, err := os.Stat(dir); err != nil || !st.IsDir() {
-		return nil, usagef("check: --config-dir %s is not a directory", dir)
+		return nil, usage("cli.config_dir", dir)
 	}
 	return source.Load(dir, a.plan)
 }

@@ -166,7 +166,7 @@ func (s *scanner) configModule(path string, keep func(string) bool, depth int) (
 			return s.objectOf(func(name string) error {
 				mc := &tfjson.ModuleCall{}
 				m.ModuleCalls[name] = mc
-				callPath := path + ".module_calls." + name
+				callPath := member(path+".module_calls", name)
 				return at(callPath, s.objectOf(func(k string) error {
 					var err error
 					switch k {

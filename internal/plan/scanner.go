@@ -564,12 +564,6 @@ func (s *scanner) skipString() error {
 	}
 }
 
-// raw consumes one value and returns its bytes.
-func (s *scanner) raw() ([]byte, error) {
-	var out []byte
-	return s.rawInto(&out)
-}
-
 // rawInto consumes one value and returns its bytes, in *buf's memory.
 func (s *scanner) rawInto(buf *[]byte) ([]byte, error) {
 	if _, err := s.peek(); err != nil {

@@ -48,6 +48,22 @@ type pathError struct {
 func (e *pathError) Error() string { return e.path + ": " + e.err.Error() }
 func (e *pathError) Unwrap() error { return e.err }
 
+// member is the JSON path of an object member: $.key, or $["key"] when
+// the key is not a plain name (so that a path stays on one line).
+func member(parent, key string) string {
+	plain := key != ""
+	for _, c := range key {
+		if c != '_' && c != '-' && (c < 'a' || c > 'z') && (c < 'A' || c > 'Z') && (c < '0' || c > '9') {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return parent + "." + key
+	}
+	return parent + "[" + strconv.Quote(key) + "]"
+}
+
 func at(path string, err error) error {
 	if err == nil {
 		return nil
@@ -102,7 +118,7 @@ func decodePlan(name string, r io.Reader, keep func(string) bool) (*tfjson.Plan,
 			p.Config = cfg
 			return err
 		}
-		return at("$."+key, s.skip())
+		return at(member("$", key), s.skip())
 	})
 	if err == nil && !s.atEnd() {
 		err = s.errorf("unexpected data after the plan object")
@@ -118,6 +134,11 @@ func decodePlan(name string, r io.Reader, keep func(string) bool) (*tfjson.Plan,
 	}
 	if !seen["resource_changes"] && !seen["planned_values"] && seen["values"] {
 		return nil, &Error{File: name, Msg: "this is a Terraform state (`terraform show -json` without a plan file), not a plan: run `terraform plan -out=plan.tfplan && terraform show -json plan.tfplan`"}
+	}
+	if !seen["resource_changes"] && !seen["planned_values"] && !seen["configuration"] {
+		// Other `terraform ... -json` outputs (providers schema, metadata
+		// functions) have a format_version too: an empty plan would pass.
+		return nil, &Error{File: name, Msg: "not a Terraform plan: it has none of resource_changes, planned_values or configuration (the output of `terraform show -json PLANFILE` has them)"}
 	}
 	if major, _, _ := strings.Cut(p.FormatVersion, "."); major != "0" && major != "1" {
 		return nil, &Error{File: name, Where: "$.format_version", Msg: fmt.Sprintf("unsupported plan format version %q: trustcloud reads formats 0.1 to 1.x (Terraform 0.12 and later)", p.FormatVersion)}

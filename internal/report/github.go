@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/trustcloud/trustcloud/internal/i18n"
 	"github.com/trustcloud/trustcloud/internal/policy"
 )
 
@@ -36,25 +37,26 @@ func githubCommand(s policy.Severity) string {
 
 func writeGitHub(w io.Writer, r *Report) error {
 	var b strings.Builder
+	lang := r.lang()
 	for _, f := range r.Findings {
 		cmd := githubCommand(f.Severity)
-		title := f.Rule + " " + f.Name
-		text := ciWithAddress(ciFindingText(f), f.Address)
+		title := f.Rule + " " + r.ruleTitle(f)
+		text := ciWithAddress(ciFindingText(lang, f), f.Address)
 		switch {
 		case f.Waived:
-			cmd, title = "notice", title+" (waived)"
-			text = fmt.Sprintf("%s. Waived by %s.", ciWithAddress(f.Message, f.Address), ciWaiverText(f))
+			cmd, title = "notice", title+r.t("github.waived")
+			text = r.t("github.waived_text", ciWithAddress(r.message(f), f.Address), ciWaiverText(lang, f))
 		case f.Status == StatusExisting:
-			cmd, title = "notice", title+" (existing)"
-			text = "Existing before this change. " + text
+			cmd, title = "notice", title+r.t("github.existing")
+			text = r.t("github.existing_text", text)
 		}
 		file, line := r.location(f)
 		fmt.Fprintf(&b, "::%s file=%s,line=%d,title=%s::%s\n", cmd,
 			githubProperty.Replace(ciPath(file)), max(line, 1), githubProperty.Replace(title), githubData.Replace(text))
 	}
 	s := r.Summary
-	fmt.Fprintf(&b, "trustcloud: %s analysed, %s (%d new, %d existing), %d waived; %s\n",
-		plural(s.Analysed, "resource"), plural(s.Findings, "finding"), s.New, s.Existing, s.Waived, githubVerdict(r))
+	fmt.Fprintf(&b, "%s\n", r.t("github.summary",
+		i18n.P("n.resource_analysed", s.Analysed), s.UnknownLocation, s.UnknownOperator, i18n.P("n.finding", s.Findings), s.New, s.Existing, s.Waived, githubVerdict(r)))
 	_, err := io.WriteString(w, b.String())
 	return err
 }
@@ -65,9 +67,9 @@ func githubVerdict(r *Report) string {
 	s := r.Summary
 	switch n := blockingFindings(r); {
 	case s.FailOn == "none":
-		return "no blocking threshold set"
+		return r.t("github.verdict_none")
 	case s.Failed || n > 0:
-		return fmt.Sprintf("%s at or above %s: this change does not meet the doctrine", plural(n, "new finding"), s.FailOn)
+		return r.t("github.verdict_blocked", i18n.P("n.new_finding", n), r.threshold())
 	}
-	return "no new finding at or above " + s.FailOn
+	return r.t("github.verdict_ok", r.threshold())
 }

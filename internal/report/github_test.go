@@ -39,7 +39,8 @@ func TestGitHub(t *testing.T) {
 		}
 		last := lines[len(lines)-1]
 		s := r.Summary
-		wantLast := fmt.Sprintf("trustcloud: %s analysed, %s (%d new, %d existing), %d waived; ", plural(s.Analysed, "resource"), plural(s.Findings, "finding"), s.New, s.Existing, s.Waived)
+		wantLast := fmt.Sprintf("trustcloud: %s analysed (%d unknown location, %d no catalog operator), %s (%d new, %d existing), %d waived; ",
+			plural(s.Analysed, "resource"), s.UnknownLocation, s.UnknownOperator, plural(s.Findings, "finding"), s.New, s.Existing, s.Waived)
 		if !strings.HasPrefix(last, wantLast) {
 			t.Errorf("summary %q, want it to start %q", last, wantLast)
 		}

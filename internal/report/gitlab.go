@@ -7,6 +7,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/trustcloud/trustcloud/internal/i18n"
 	"github.com/trustcloud/trustcloud/internal/policy"
 )
 
@@ -73,7 +74,7 @@ func writeGitLab(w io.Writer, r *Report) error {
 		}
 		sev := codeQualitySeverity(f.Severity)
 		if f.Waived {
-			desc += " (waived: " + ciWaiverText(f) + ")"
+			desc += " (waived: " + ciWaiverText(i18n.English, f) + ")"
 			sev = "info"
 		}
 		var content *codeQualityContent
@@ -87,7 +88,32 @@ func writeGitLab(w io.Writer, r *Report) error {
 			Location: codeQualityLocation{Path: ciPath(file), Lines: codeQualityLines{Begin: max(line, 1)}},
 		})
 	}
+	if c := codeQualityCoverage(r); c != nil {
+		issues = append(issues, *c)
+	}
 	return WriteJSON(w, issues)
+}
+
+// codeQualityCoverage is an info issue saying what the run could not look
+// at (resources with an unknown location or no catalog operator), nil
+// when it looked at everything: Code Quality has no summary, and a clean
+// run must not add an issue to the merge-request widget. Its fingerprint
+// hashes the counts, so that GitLab shows it as new when they change.
+func codeQualityCoverage(r *Report) *codeQualityIssue {
+	s := r.Summary
+	if s.UnknownLocation == 0 && s.UnknownOperator == 0 {
+		return nil
+	}
+	sum := sha256.Sum256(fmt.Appendf(nil, "trustcloud-coverage\x1f%d\x1f%d", s.UnknownLocation, s.UnknownOperator))
+	return &codeQualityIssue{
+		Type: "issue", CheckName: "trustcloud-coverage",
+		Description: fmt.Sprintf("trustcloud could not fully check the plan: of %d analysed resources, %d with an unknown location, %d with no catalog operator; %d findings waived",
+			s.Analysed, s.UnknownLocation, s.UnknownOperator, s.Waived),
+		Content:     &codeQualityContent{Body: "What to do: set the location of each resource at plan time, and add missing operators to a catalog file (--catalog); the check's inventory lists them."},
+		Categories:  []string{"Bug Risk"},
+		Fingerprint: hex.EncodeToString(sum[:16]), Severity: "info",
+		Location: codeQualityLocation{Path: ciPath(r.Options.PlanFile), Lines: codeQualityLines{Begin: 1}},
+	}
 }
 
 // uniqueFingerprints returns one fingerprint per finding, unique within

@@ -10,8 +10,10 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/trustcloud/trustcloud/internal/i18n"
 	"github.com/trustcloud/trustcloud/internal/plan"
 	"github.com/trustcloud/trustcloud/internal/policy"
+	"github.com/trustcloud/trustcloud/internal/rules"
 )
 
 // The html format is one self-contained page for architects: the verdict,
@@ -34,40 +36,78 @@ func writeHTML(w io.Writer, r *Report) error {
 
 // htmlView is what the template reads.
 type htmlView struct {
+	// Lang is the page's language; T translates into it.
+	Lang      i18n.Lang
 	Title     string
 	Generator string
 	Tool      Tool
 	Plan      plan.PlanRef
-	Catalog   plan.CatalogRef
-	Policy    string
-	// Verdict is "passed" or "blocked".
-	Verdict string
+	// PlanName is the plan file, or "standard input".
+	PlanName string
+	Catalog  plan.CatalogRef
+	Policy   string
+	// Verdict is "passed" or "blocked" (a CSS class); VerdictWord says it
+	// in the page's language.
+	Verdict     string
+	VerdictWord string
 	// Why explains the verdict in one sentence.
 	Why        string
+	Threshold  string
 	Summary    Summary
 	Severities []htmlSeverityCount
 	Chart      htmlChart
 	Findings   []htmlFinding
-	Inventory  []htmlResource
+	// Shown is the count of the findings shown, with {n} where the script
+	// puts the number; ShownAll is its text before the script runs.
+	Shown, ShownAll string
+	Inventory       []htmlResource
+	// InventoryCount is the inventory's summary line.
+	InventoryCount string
 	// HasInventory is false when the report carries no inventory.
 	HasInventory bool
 }
 
+// T translates a message into the page's language.
+func (v *htmlView) T(key string, args ...any) string { return i18n.T(v.Lang, key, args...) }
+
+// EU says whether a location is in the EU: yes, no or unknown.
+func (v *htmlView) EU(b *bool) string {
+	switch {
+	case b == nil:
+		return v.T("html.eu.unknown")
+	case *b:
+		return v.T("html.eu.yes")
+	}
+	return v.T("html.eu.no")
+}
+
+// Level is a sensitivity level's name in the page's language.
+func (v *htmlView) Level(name string) string { return rules.LevelName(name).In(v.Lang) }
+
 type htmlSeverityCount struct {
 	Name  string
+	Label string
 	Count int
+	// Text is the count and the label: "3 high".
+	Text string
 }
 
 type htmlFinding struct {
 	*Finding
 	ID string
 	// Status hides Finding.Status: new, existing, or waived, which wins.
-	Status   string
-	Where    string
-	Search   string
-	Place    string
-	ModuleOf string
-	Replicas []plan.Location
+	Status      string
+	StatusLabel string
+	// Name, Message and Remediation hide the finding's: they are in the
+	// page's language.
+	Name, Message, Remediation string
+	SeverityLabel              string
+	LocationStatus             string
+	Where                      string
+	Search                     string
+	Place                      string
+	ModuleOf                   string
+	Replicas                   []plan.Location
 }
 
 type htmlResource struct {
@@ -87,7 +127,10 @@ func htmlSeverities() []policy.Severity {
 
 func newHTMLView(r *Report) *htmlView {
 	s := r.Summary
+	lang := r.lang()
 	v := &htmlView{
+		Lang:      lang,
+		Threshold: r.threshold(),
 		Generator: strings.TrimSpace(r.Tool.Name + " " + r.Tool.Version),
 		Tool:      r.Tool,
 		Plan:      r.Plan,
@@ -99,7 +142,7 @@ func newHTMLView(r *Report) *htmlView {
 		if r.Policy.File != "" {
 			v.Policy = r.Policy.File
 			if r.Policy.Profile != "" {
-				v.Policy += " (from " + r.Policy.Profile + ")"
+				v.Policy += r.t("html.policy_from", r.Policy.Profile)
 			}
 		}
 	}
@@ -112,41 +155,44 @@ func newHTMLView(r *Report) *htmlView {
 	switch {
 	case s.Failed:
 		v.Verdict = "blocked"
-		verb := "block"
-		if blocking == 1 {
-			verb = "blocks"
-		}
-		v.Why = fmt.Sprintf("%s at or above %s, new in this change and not waived, %s this change.", plural(blocking, "finding"), s.FailOn, verb)
+		v.Why = i18n.N(lang, "html.why_blocked", blocking, v.Threshold)
 	case s.FailOn == "none":
 		v.Verdict = "passed"
-		v.Why = "Threshold none: findings are reported and block nothing."
+		v.Why = r.t("html.why_none")
 	default:
 		v.Verdict = "passed"
-		v.Why = fmt.Sprintf("No new, unwaived finding at or above %s.", s.FailOn)
+		v.Why = r.t("html.why_passed", v.Threshold)
 	}
-	planName := r.Plan.File
-	if planName == "" {
-		planName = "standard input"
+	v.VerdictWord = r.t("html.verdict." + v.Verdict)
+	v.PlanName = r.Plan.File
+	if v.PlanName == "" {
+		v.PlanName = r.t("html.stdin")
 	}
-	v.Title = fmt.Sprintf("trustcloud: %s — %s", planName, v.Verdict)
+	v.Title = r.t("html.title", v.PlanName, v.VerdictWord)
 	for _, sev := range htmlSeverities() {
-		v.Severities = append(v.Severities, htmlSeverityCount{string(sev), s.BySeverity[string(sev)]})
+		n := s.BySeverity[string(sev)]
+		v.Severities = append(v.Severities, htmlSeverityCount{Name: string(sev), Label: r.severity(sev), Count: n, Text: r.t("report.count", n, r.severity(sev))})
 	}
+	v.Shown = r.t("html.shown", "{n}", i18n.P("n.finding", len(r.Findings)))
+	v.ShownAll = r.n("n.finding", len(r.Findings))
 
 	for i, f := range r.Findings {
-		hf := htmlFinding{Finding: f, ID: "f" + strconv.Itoa(i+1), Status: f.Status, ModuleOf: htmlModule(f.Module)}
+		hf := htmlFinding{Finding: f, ID: "f" + strconv.Itoa(i+1), Status: f.Status, ModuleOf: htmlModule(lang, f.Module),
+			Name: r.ruleTitle(f), Message: r.message(f), Remediation: r.remediation(f), SeverityLabel: r.severity(f.Severity),
+			LocationStatus: i18n.Or("html.location_status."+f.Location.Status, f.Location.Status).In(lang)}
 		if f.Waived {
 			hf.Status = "waived"
 		}
 		if hf.Status == "" {
 			hf.Status = StatusNew
 		}
+		hf.StatusLabel = r.t("html.status." + hf.Status)
 		file, line := r.location(f)
 		hf.Where = file
 		if f.Source != nil {
 			hf.Where = fmt.Sprintf("%s:%d", file, line)
 		}
-		hf.Place = htmlPlace(f.Location)
+		hf.Place = htmlPlace(lang, f.Location)
 		if res := f.Resource(); res != nil {
 			hf.Replicas = res.Replicas
 		}
@@ -158,8 +204,13 @@ func newHTMLView(r *Report) *htmlView {
 		if f.Location.Country != nil {
 			country = *f.Location.Country
 		}
-		hf.Search = strings.ToLower(strings.Join([]string{f.Rule, f.Name, string(f.Severity), f.Address, f.Module, f.Type, op,
-			f.Location.Region, country, f.Sensitivity.Level, hf.Status, f.Message, hf.Where}, " "))
+		words := []string{f.Rule, f.Name, string(f.Severity), f.Address, f.Module, f.Type, op,
+			f.Location.Region, country, f.Sensitivity.Level, hf.Status, hf.Message, hf.Where}
+		if lang != i18n.English {
+			// The filter finds a finding by the words the page shows too.
+			words = append(words, hf.Name, hf.SeverityLabel, r.level(f.Sensitivity.Level), hf.StatusLabel)
+		}
+		hf.Search = strings.ToLower(strings.Join(words, " "))
 		v.Findings = append(v.Findings, hf)
 	}
 
@@ -172,26 +223,27 @@ func newHTMLView(r *Report) *htmlView {
 			}
 		}
 		for _, res := range r.Inventory.Resources {
-			hr := htmlResource{Resource: res, ModuleOf: htmlModule(res.Module), Place: htmlPlace(res.Location), Findings: perAddress[res.Address]}
+			hr := htmlResource{Resource: res, ModuleOf: htmlModule(lang, res.Module), Place: htmlPlace(lang, res.Location), Findings: perAddress[res.Address]}
 			if res.Operator != nil {
 				hr.Operator = *res.Operator
 			}
 			v.Inventory = append(v.Inventory, hr)
 		}
-		v.Chart = newHTMLChart(r.Inventory, htmlLevelOrder(r))
+		v.Chart = newHTMLChart(lang, r.Inventory, htmlLevelOrder(r))
+		v.InventoryCount = r.t("html.inventory_count", i18n.P("n.resource", len(v.Inventory)))
 	}
 	return v
 }
 
-func htmlModule(m string) string {
+func htmlModule(lang i18n.Lang, m string) string {
 	if m == "" {
-		return "root"
+		return i18n.T(lang, "html.root")
 	}
 	return m
 }
 
 // htmlPlace says where a location is in a few words: "eu-west-3, FR".
-func htmlPlace(l plan.Location) string {
+func htmlPlace(lang i18n.Lang, l plan.Location) string {
 	switch l.Status {
 	case plan.StatusKnown:
 		region := l.Region
@@ -199,17 +251,17 @@ func htmlPlace(l plan.Location) string {
 			region += " (" + l.Zone + ")"
 		}
 		if l.Country == nil {
-			return region + ", country unknown"
+			return region + ", " + i18n.T(lang, "where.country_unknown")
 		}
 		return region + ", " + *l.Country
 	case plan.StatusMultiRegion:
-		return l.Region + " (multi-region: " + strings.Join(l.Countries, ", ") + ")"
+		return i18n.T(lang, "html.place.multi_region", l.Region, strings.Join(l.Countries, ", "))
 	case plan.StatusGlobal:
-		return "global"
+		return i18n.T(lang, "html.place.global")
 	case plan.StatusNotApplicable:
-		return "no location"
+		return i18n.T(lang, "html.place.none")
 	}
-	return "unknown"
+	return i18n.T(lang, "html.place.unknown")
 }
 
 // htmlLevelOrder lists the levels from the least to the most sensitive: the
@@ -269,10 +321,13 @@ type htmlChart struct {
 	Ticks         []chartTick
 	Desc          string
 	Total         int
+	// Caption is the chart's title.
+	Caption string
 }
 
 type chartBar struct {
 	Key      string // a country code, or one of the bar* names
+	Label    string // Key in the page's language
 	Note     string // EU, non-EU or empty
 	Y        int
 	TextY    int
@@ -297,6 +352,7 @@ type chartSegment struct {
 
 type chartLegendItem struct {
 	Level string
+	Name  string // Level in the page's language
 	Color string
 	X     int
 	TextX int
@@ -310,7 +366,7 @@ type chartTick struct {
 // newHTMLChart counts the analysed resources (managed, not only deleted) by
 // country and level: one bar per country, then multi-region, global,
 // unknown (including regions the catalog cannot place) and no location.
-func newHTMLChart(inv *plan.Inventory, levels []string) htmlChart {
+func newHTMLChart(lang i18n.Lang, inv *plan.Inventory, levels []string) htmlChart {
 	type bar struct {
 		key     string
 		eu, non int
@@ -391,19 +447,20 @@ func newHTMLChart(inv *plan.Inventory, levels []string) htmlChart {
 		if !used[l] {
 			continue
 		}
-		c.Legend = append(c.Legend, chartLegendItem{Level: l, Color: colors[l], X: x, TextX: x + 18})
-		x += 18 + 7*len(l) + 22
+		name := rules.LevelName(l).In(lang)
+		c.Legend = append(c.Legend, chartLegendItem{Level: l, Name: name, Color: colors[l], X: x, TextX: x + 18})
+		x += 18 + 7*len([]rune(name)) + 22
 	}
 	step := htmlTickStep(maxTotal)
 	for y, b := range ordered {
-		cb := chartBar{Key: b.key, Total: b.total, Y: chartLegendH + y*chartRowH}
+		cb := chartBar{Key: b.key, Label: barLabel(lang, b.key), Total: b.total, Y: chartLegendH + y*chartRowH}
 		cb.TextY = cb.Y + chartBarH/2 + 5
 		if !slices.Contains(special, b.key) {
 			switch {
 			case b.non == 0:
-				cb.Note = "EU"
+				cb.Note = i18n.T(lang, "html.bar_note.eu")
 			case b.eu == 0:
-				cb.Note = "non-EU"
+				cb.Note = i18n.T(lang, "html.bar_note.non_eu")
 			}
 		}
 		var parts []string
@@ -416,18 +473,19 @@ func newHTMLChart(inv *plan.Inventory, levels []string) htmlChart {
 			x0 := htmlScale(cum, maxTotal, c.BarW)
 			cum += n
 			x1 := htmlScale(cum, maxTotal, c.BarW)
+			name := rules.LevelName(l).In(lang)
 			seg := chartSegment{Level: l, Count: n, X: c.BarX + x0, W: x1 - x0, Y: cb.Y, TextY: cb.TextY, Color: colors[l], Ink: "on-light",
-				Title: fmt.Sprintf("%s, %s: %s", b.key, l, plural(n, "resource"))}
+				Title: i18n.T(lang, "html.chart.segment", cb.Label, name, i18n.P("n.resource", n))}
 			seg.TextX = seg.X + seg.W/2
 			seg.ShowCount = seg.W >= 22
 			if slices.Index(chartLevelRamp, seg.Color) >= 3 {
 				seg.Ink = "on-dark"
 			}
 			cb.Segments = append(cb.Segments, seg)
-			parts = append(parts, fmt.Sprintf("%d %s", n, l))
+			parts = append(parts, i18n.T(lang, "report.count", n, name))
 		}
 		cb.TotalX = c.BarX + htmlScale(cum, maxTotal, c.BarW) + 8
-		cb.Title = fmt.Sprintf("%s: %s (%s)", b.key, plural(b.total, "resource"), strings.Join(parts, ", "))
+		cb.Title = i18n.T(lang, "html.chart.bar", cb.Label, i18n.P("n.resource", b.total), strings.Join(parts, ", "))
 		c.Bars = append(c.Bars, cb)
 	}
 	c.AxisY = chartLegendH + len(ordered)*chartRowH
@@ -443,7 +501,24 @@ func newHTMLChart(inv *plan.Inventory, levels []string) htmlChart {
 		desc = append(desc, b.Title)
 	}
 	c.Desc = strings.Join(desc, "; ")
+	c.Caption = i18n.T(lang, "html.chart.title", i18n.P("n.resource", c.Total))
 	return c
+}
+
+// barLabel is the label of a bar: a country code, or the name of a bar
+// that is not a country in the page's language.
+func barLabel(lang i18n.Lang, key string) string {
+	switch key {
+	case barMultiRegion:
+		return i18n.T(lang, "html.bar.multi_region")
+	case barGlobal:
+		return i18n.T(lang, "html.bar.global")
+	case barUnknown:
+		return i18n.T(lang, "html.bar.unknown")
+	case barNone:
+		return i18n.T(lang, "html.bar.none")
+	}
+	return key
 }
 
 // htmlScale maps n of total onto width units.
@@ -478,15 +553,6 @@ var htmlFuncs = template.FuncMap{
 		}
 		return *s
 	},
-	"eu": func(b *bool) string {
-		switch {
-		case b == nil:
-			return "unknown"
-		case *b:
-			return "yes"
-		}
-		return "no"
-	},
 }
 
 var htmlPage = template.Must(template.Must(template.New("html").Funcs(htmlFuncs).Parse(htmlTemplate)).Parse(htmlAddress))
@@ -498,7 +564,7 @@ const htmlAddress = `{{define "address"}}{{range $i, $step := split . "."}}{{if 
 	`{{define "path"}}{{range $i, $step := split . "/"}}{{if $i}}/<wbr>{{end}}{{$step}}{{end}}{{end}}`
 
 const htmlTemplate = `<!DOCTYPE html>
-<html lang="en">
+<html lang="{{.Lang}}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -601,40 +667,40 @@ footer { margin-top: 36px; color: var(--muted); font-size: 12px; }
 <main>
 <header class="top">
   <div>
-    <h1><span class="brand">trustcloud</span> sovereignty report</h1>
+    <h1><span class="brand">trustcloud</span> {{.T "html.heading"}}</h1>
     <dl class="meta">
-      <dt>Plan</dt><dd class="mono">{{with .Plan.File}}{{.}}{{else}}(standard input){{end}}{{with .Plan.TerraformVersion}} <span class="sub">· Terraform {{.}}</span>{{end}}</dd>
-      <dt>Policy</dt><dd>{{.Policy}}</dd>
-      <dt>Catalog</dt><dd>as of {{.Catalog.AsOf}}{{with .Catalog.Version}} · version {{.}}{{end}}</dd>
-      <dt>Tool</dt><dd>{{.Tool.Name}} {{.Tool.Version}}</dd>
-      <dt>Threshold</dt><dd>{{.Summary.FailOn}}</dd>
+      <dt>{{.T "html.plan"}}</dt><dd class="mono">{{with .Plan.File}}{{.}}{{else}}({{$.T "html.stdin"}}){{end}}{{with .Plan.TerraformVersion}} <span class="sub">· Terraform {{.}}</span>{{end}}</dd>
+      <dt>{{.T "html.policy"}}</dt><dd>{{.Policy}}</dd>
+      <dt>{{.T "html.catalog"}}</dt><dd>{{.T "html.as_of" .Catalog.AsOf}}{{with .Catalog.Version}} · version {{.}}{{end}}</dd>
+      <dt>{{.T "html.tool"}}</dt><dd>{{.Tool.Name}} {{.Tool.Version}}</dd>
+      <dt>{{.T "html.threshold"}}</dt><dd>{{.Threshold}}</dd>
     </dl>
   </div>
   <div class="verdict {{.Verdict}}" role="status">
-    <div class="word" id="verdict">{{.Verdict}}</div>
+    <div class="word" id="verdict">{{.VerdictWord}}</div>
     <p>{{.Why}}</p>
   </div>
 </header>
 
-<section aria-label="Totals" class="cards" id="totals">
-  <div class="card"><div class="n">{{.Summary.Analysed}}</div><div class="label">resources analysed <span class="sub">of {{.Summary.Resources}} in the plan</span></div></div>
-  <div class="card wide"><div class="n">{{.Summary.Findings}}</div><div class="label">findings, not waived</div>
-    <div class="chips">{{range .Severities}}<span class="sev {{.Name}}{{if not .Count}} zero{{end}}">{{.Count}} {{.Name}}</span>{{end}}</div></div>
-  <div class="card"><div class="n">{{.Summary.New}}</div><div class="label">new in this change</div></div>
-  <div class="card"><div class="n">{{.Summary.Existing}}</div><div class="label">existing (baseline)</div></div>
-  <div class="card"><div class="n">{{.Summary.Waived}}</div><div class="label">waived</div></div>
-  <div class="card{{if .Summary.UnknownLocation}} warn{{end}}"><div class="n">{{.Summary.UnknownLocation}}</div><div class="label">unknown location</div></div>
-  <div class="card{{if .Summary.UnknownOperator}} warn{{end}}"><div class="n">{{.Summary.UnknownOperator}}</div><div class="label">unknown operator</div></div>
+<section aria-label="{{.T "html.totals"}}" class="cards" id="totals">
+  <div class="card"><div class="n">{{.Summary.Analysed}}</div><div class="label">{{.T "html.card.analysed"}} <span class="sub">{{.T "html.card.of_plan" .Summary.Resources}}</span></div></div>
+  <div class="card wide"><div class="n">{{.Summary.Findings}}</div><div class="label">{{.T "html.card.findings"}}</div>
+    <div class="chips">{{range .Severities}}<span class="sev {{.Name}}{{if not .Count}} zero{{end}}">{{.Text}}</span>{{end}}</div></div>
+  <div class="card"><div class="n">{{.Summary.New}}</div><div class="label">{{.T "html.card.new"}}</div></div>
+  <div class="card"><div class="n">{{.Summary.Existing}}</div><div class="label">{{.T "html.card.existing"}}</div></div>
+  <div class="card"><div class="n">{{.Summary.Waived}}</div><div class="label">{{.T "html.card.waived"}}</div></div>
+  <div class="card{{if .Summary.UnknownLocation}} warn{{end}}"><div class="n">{{.Summary.UnknownLocation}}</div><div class="label">{{.T "html.card.unknown_location"}}</div></div>
+  <div class="card{{if .Summary.UnknownOperator}} warn{{end}}"><div class="n">{{.Summary.UnknownOperator}}</div><div class="label">{{.T "html.card.unknown_operator"}}</div></div>
 </section>
 {{if .HasInventory}}
-<h2 id="where">Where the resources are, by sensitivity level</h2>
+<h2 id="where">{{.T "html.where_title"}}</h2>
 <section class="panel">
 {{with .Chart}}{{if .Bars}}
 <svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {{.Width}} {{.Height}}" width="{{.Width}}" height="{{.Height}}" role="img" aria-labelledby="chart-title chart-desc">
-  <title id="chart-title">Analysed resources by country and sensitivity level ({{.Total}} resources)</title>
+  <title id="chart-title">{{.Caption}}</title>
   <desc id="chart-desc">{{.Desc}}</desc>
   <g class="legend">{{range .Legend}}
-    <g class="legend-item" data-level="{{.Level}}"><title>level {{.Level}}</title><rect x="{{.X}}" y="6" width="12" height="12" rx="2" fill="{{.Color}}"></rect><text x="{{.TextX}}" y="16">{{.Level}}</text></g>{{end}}
+    <g class="legend-item" data-level="{{.Level}}"><title>{{$.T "html.chart.legend" .Name}}</title><rect x="{{.X}}" y="6" width="12" height="12" rx="2" fill="{{.Color}}"></rect><text x="{{.TextX}}" y="16">{{.Name}}</text></g>{{end}}
   </g>
   <g class="axis">{{range .Ticks}}
     <line class="grid" x1="{{.X}}" x2="{{.X}}" y1="{{$.Chart.GridTop}}" y2="{{$.Chart.AxisY}}"></line>
@@ -643,80 +709,80 @@ footer { margin-top: 36px; color: var(--muted); font-size: 12px; }
   <g class="bars">{{range .Bars}}
     <g class="bar" data-country="{{.Key}}">
       <title>{{.Title}}</title>
-      <text x="{{$.Chart.LabelX}}" y="{{.TextY}}" text-anchor="end"><tspan font-weight="600">{{.Key}}</tspan>{{with .Note}}<tspan class="note" dx="6">{{.}}</tspan>{{end}}</text>{{range .Segments}}
+      <text x="{{$.Chart.LabelX}}" y="{{.TextY}}" text-anchor="end"><tspan font-weight="600">{{.Label}}</tspan>{{with .Note}}<tspan class="note" dx="6">{{.}}</tspan>{{end}}</text>{{range .Segments}}
       <rect x="{{.X}}" y="{{.Y}}" width="{{.W}}" height="{{$.Chart.BarH}}" fill="{{.Color}}" data-level="{{.Level}}"><title>{{.Title}}</title></rect>{{if .ShowCount}}
       <text x="{{.TextX}}" y="{{.TextY}}" text-anchor="middle" class="{{.Ink}}">{{.Count}}</text>{{end}}{{end}}
       <text x="{{.TotalX}}" y="{{.TextY}}" class="note">{{.Total}}</text>
     </g>{{end}}
   </g>
 </svg>
-<p class="caption">One bar per country of the analysed resources, split by sensitivity level; EU and non-EU tell whether the catalog places the country in the EU; unknown means the plan does not tell the location or the catalog cannot place its region; no location is for resources that have none (random_*, tls_*, …).</p>
-{{else}}<p class="empty">No resource to chart.</p>{{end}}{{end}}
+<p class="caption">{{$.T "html.chart.caption"}}</p>
+{{else}}<p class="empty">{{$.T "html.chart.empty"}}</p>{{end}}{{end}}
 </section>
 {{end}}
-<h2 id="findings-title">Findings</h2>
+<h2 id="findings-title">{{.T "html.findings"}}</h2>
 <section class="panel" aria-labelledby="findings-title">
   <div class="controls">
-    <input type="search" id="filter" placeholder="Filter by rule, address, module, region, level, message…" aria-label="Filter findings" autocomplete="off">
-    <select id="severity" aria-label="Severity">
-      <option value="">All severities</option>{{range .Severities}}
-      <option value="{{.Name}}">{{.Name}}</option>{{end}}
+    <input type="search" id="filter" placeholder="{{.T "html.filter.placeholder"}}" aria-label="{{.T "html.filter.label"}}" autocomplete="off">
+    <select id="severity" aria-label="{{.T "html.col.severity"}}">
+      <option value="">{{.T "html.filter.all_severities"}}</option>{{range .Severities}}
+      <option value="{{.Name}}">{{.Label}}</option>{{end}}
     </select>
-    <label><input type="checkbox" id="show-waived"> show waived</label>
-    <span class="count" id="shown" aria-live="polite">{{len .Findings}} findings</span>
+    <label><input type="checkbox" id="show-waived"> {{.T "html.filter.show_waived"}}</label>
+    <span class="count" id="shown" aria-live="polite" data-text="{{.Shown}}">{{.ShownAll}}</span>
   </div>
   <div class="table-wrap">
   <table id="findings">
-    <thead><tr><th><span class="visually-hidden">Evidence</span></th><th>Severity</th><th>Rule</th><th>Resource</th><th>Location</th><th>Level</th><th>Status</th><th>Message</th></tr></thead>
+    <thead><tr><th><span class="visually-hidden">{{.T "html.col.evidence"}}</span></th><th>{{.T "html.col.severity"}}</th><th>{{.T "html.col.rule"}}</th><th>{{.T "html.col.resource"}}</th><th>{{.T "html.col.location"}}</th><th>{{.T "html.col.level"}}</th><th>{{.T "html.col.status"}}</th><th>{{.T "html.col.message"}}</th></tr></thead>
     <tbody>{{range .Findings}}
     <tr class="finding {{.Status}}" id="{{.ID}}" data-severity="{{.Severity}}" data-status="{{.Status}}" data-rule="{{.Rule}}" data-search="{{.Search}}">
-      <td><button type="button" class="toggle" aria-expanded="false" aria-controls="{{.ID}}-detail" title="Evidence">▸</button></td>
-      <td><span class="sev {{.Severity}}">{{.Severity}}</span></td>
+      <td><button type="button" class="toggle" aria-expanded="false" aria-controls="{{.ID}}-detail" title="{{$.T "html.col.evidence"}}">▸</button></td>
+      <td><span class="sev {{.Severity}}">{{.SeverityLabel}}</span></td>
       <td class="nowrap"><strong>{{.Rule}}</strong><span class="sub">{{.Name}}</span></td>
       <td class="addr">{{template "address" .Address}}<span class="sub">module {{.ModuleOf}}</span><span class="sub where">{{template "path" .Where}}</span></td>
       <td class="nowrap">{{.Place}}{{with .Operator}}<span class="sub">{{.}}</span>{{end}}</td>
-      <td><span class="level">{{.Sensitivity.Level}}</span></td>
-      <td><span class="status {{.Status}}">{{.Status}}</span></td>
-      <td class="msg">{{.Message}}{{if and .Waived .Waiver}}<span class="todo">Waiver {{.Waiver.ID}} until {{.Waiver.Expires}}.</span>{{else}}<span class="todo">What to do: {{.Remediation}}</span>{{end}}</td>
+      <td><span class="level">{{$.Level .Sensitivity.Level}}</span></td>
+      <td><span class="status {{.Status}}">{{.StatusLabel}}</span></td>
+      <td class="msg">{{.Message}}{{if and .Waived .Waiver}}<span class="todo">{{$.T "html.waiver_until" .Waiver.ID .Waiver.Expires}}</span>{{else}}<span class="todo">{{$.T "html.what_to_do_colon" .Remediation}}</span>{{end}}</td>
     </tr>
     <tr class="detail" id="{{.ID}}-detail" data-for="{{.ID}}">
       <td colspan="8"><div class="evidence">
-        <div><h3>Location</h3>
-          <dl><dt>status</dt><dd>{{.Location.Status}}</dd>{{with .Location.Region}}<dt>region</dt><dd class="mono">{{.}}</dd>{{end}}{{with .Location.Zone}}<dt>zone</dt><dd class="mono">{{.}}</dd>{{end}}{{with .Location.Country}}<dt>country</dt><dd>{{deref .}}</dd>{{end}}{{with .Location.Countries}}<dt>countries</dt><dd>{{join . ", "}}</dd>{{end}}<dt>in the EU</dt><dd>{{eu .Location.EU}}</dd>{{with .Operator}}<dt>operator</dt><dd>{{deref .}}</dd>{{end}}{{with .Location.Reason}}<dt>reason</dt><dd>{{.}}</dd>{{end}}</dl>
+        <div><h3>{{$.T "html.col.location"}}</h3>
+          <dl><dt>{{$.T "html.dt.status"}}</dt><dd>{{.LocationStatus}}</dd>{{with .Location.Region}}<dt>{{$.T "html.dt.region"}}</dt><dd class="mono">{{.}}</dd>{{end}}{{with .Location.Zone}}<dt>{{$.T "html.dt.zone"}}</dt><dd class="mono">{{.}}</dd>{{end}}{{with .Location.Country}}<dt>{{$.T "html.dt.country"}}</dt><dd>{{deref .}}</dd>{{end}}{{with .Location.Countries}}<dt>{{$.T "html.dt.countries"}}</dt><dd>{{join . ", "}}</dd>{{end}}<dt>{{$.T "html.dt.in_eu"}}</dt><dd>{{$.EU .Location.EU}}</dd>{{with .Operator}}<dt>{{$.T "html.dt.operator"}}</dt><dd>{{deref .}}</dd>{{end}}{{with .Location.Reason}}<dt>{{$.T "html.dt.reason"}}</dt><dd>{{.}}</dd>{{end}}</dl>
           {{with .Location.Evidence}}<ol class="mono">{{range .}}<li>{{.}}</li>{{end}}</ol>{{end}}
-          {{range .Replicas}}<p>Replica{{with .Attribute}} (<code>{{.}}</code>){{end}}: {{.Region}}{{with .Country}}, {{deref .}}{{end}}</p>{{with .Evidence}}<ol class="mono">{{range .}}<li>{{.}}</li>{{end}}</ol>{{end}}{{end}}
+          {{range .Replicas}}<p>{{$.T "html.replica"}}{{with .Attribute}} (<code>{{.}}</code>){{end}}{{$.T "html.colon"}} {{.Region}}{{with .Country}}, {{deref .}}{{end}}</p>{{with .Evidence}}<ol class="mono">{{range .}}<li>{{.}}</li>{{end}}</ol>{{end}}{{end}}
         </div>
-        <div><h3>Sensitivity</h3>
-          <dl><dt>level</dt><dd>{{.Sensitivity.Level}}</dd><dt>type</dt><dd class="mono">{{.Type}}</dd><dt>fingerprint</dt><dd class="mono">{{.Fingerprint}}</dd></dl>
+        <div><h3>{{$.T "html.sensitivity"}}</h3>
+          <dl><dt>{{$.T "html.dt.level"}}</dt><dd>{{$.Level .Sensitivity.Level}}</dd><dt>{{$.T "html.dt.type"}}</dt><dd class="mono">{{.Type}}</dd><dt>{{$.T "html.dt.fingerprint"}}</dt><dd class="mono">{{.Fingerprint}}</dd></dl>
           {{with .Sensitivity.Evidence}}<ol class="mono">{{range .}}<li>{{.}}</li>{{end}}</ol>{{end}}
         </div>
-        <div>{{with .Waiver}}<h3>Waiver{{if .Expired}} (expired){{end}}</h3>
-          <dl><dt>id</dt><dd>{{.ID}}</dd><dt>expires</dt><dd>{{.Expires}}</dd><dt>approved by</dt><dd>{{.ApprovedBy}}</dd><dt>reason</dt><dd>{{.Reason}}</dd></dl>{{end}}
-          <h3{{if .Waiver}} class="next"{{end}}>What to do</h3>
+        <div>{{with .Waiver}}<h3>{{$.T "html.waiver"}}{{if .Expired}}{{$.T "html.waiver_expired"}}{{end}}</h3>
+          <dl><dt>{{$.T "html.dt.id"}}</dt><dd>{{.ID}}</dd><dt>{{$.T "html.dt.expires"}}</dt><dd>{{.Expires}}</dd><dt>{{$.T "html.dt.approved_by"}}</dt><dd>{{.ApprovedBy}}</dd><dt>{{$.T "html.dt.reason"}}</dt><dd>{{.Reason}}</dd></dl>{{end}}
+          <h3{{if .Waiver}} class="next"{{end}}>{{$.T "html.what_to_do"}}</h3>
           <p class="todo">{{.Remediation}}</p>
         </div>
       </div></td>
     </tr>{{else}}
-    <tr><td colspan="8" class="empty">No finding: every analysed resource meets its level.</td></tr>{{end}}
-    <tr id="no-match" hidden><td colspan="8" class="empty">No finding matches the filter.</td></tr>
+    <tr><td colspan="8" class="empty">{{.T "html.no_finding"}}</td></tr>{{end}}
+    <tr id="no-match" hidden><td colspan="8" class="empty">{{.T "html.no_match"}}</td></tr>
     </tbody>
   </table>
   </div>
 </section>
 {{if .HasInventory}}
 <details class="inventory" id="inventory">
-  <summary>Inventory <span>({{len .Inventory}} resources, every mode and action)</span></summary>
+  <summary>{{.T "html.inventory"}} <span>{{.InventoryCount}}</span></summary>
   <section class="panel">
   <div class="table-wrap">
   <table>
-    <thead><tr><th>Resource</th><th>Type</th><th>Operator</th><th>Location</th><th>Level</th><th>Actions</th><th>Findings</th></tr></thead>
+    <thead><tr><th>{{.T "html.col.resource"}}</th><th>{{.T "html.col.type"}}</th><th>{{.T "html.col.operator"}}</th><th>{{.T "html.col.location"}}</th><th>{{.T "html.col.level"}}</th><th>{{.T "html.col.actions"}}</th><th>{{.T "html.findings"}}</th></tr></thead>
     <tbody>{{range .Inventory}}
     <tr>
       <td class="addr">{{template "address" .Address}}<span class="sub">module {{.ModuleOf}}{{if ne .Mode "managed"}} · {{.Mode}}{{end}}</span></td>
       <td class="mono">{{.Type}}</td>
-      <td>{{with .Operator}}{{.}}{{else}}<span class="sub">none</span>{{end}}</td>
+      <td>{{with .Operator}}{{.}}{{else}}<span class="sub">{{$.T "html.operator_none"}}</span>{{end}}</td>
       <td class="nowrap">{{.Place}}</td>
-      <td><span class="level">{{.Sensitivity.Level}}</span></td>
+      <td><span class="level">{{$.Level .Sensitivity.Level}}</span></td>
       <td class="mono">{{join .Actions ", "}}</td>
       <td>{{if .Findings}}{{.Findings}}{{else}}<span class="sub">–</span>{{end}}</td>
     </tr>{{end}}
@@ -726,7 +792,7 @@ footer { margin-top: 36px; color: var(--muted); font-size: 12px; }
   </section>
 </details>
 {{end}}
-<footer>Generated by {{.Generator}} from {{with .Plan.File}}{{.}}{{else}}standard input{{end}}. This file is self-contained and works offline.</footer>
+<footer>{{.T "html.footer" .Generator .PlanName}}</footer>
 </main>
 <script>
 (function () {
@@ -757,7 +823,7 @@ footer { margin-top: 36px; color: var(--muted); font-size: 12px; }
       detailOf(row).hidden = !ok || !expanded(row);
       if (ok) { count++; }
     });
-    shown.textContent = "showing " + count + " of " + rows.length + (rows.length === 1 ? " finding" : " findings");
+    shown.textContent = shown.getAttribute("data-text").replace("{n}", count);
     noMatch.hidden = count > 0 || rows.length === 0;
   }
   rows.forEach(function (row) {

@@ -24,6 +24,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/trustcloud/trustcloud/internal/catalog"
+	"github.com/trustcloud/trustcloud/internal/i18n"
 	"github.com/trustcloud/trustcloud/internal/plan"
 	"github.com/trustcloud/trustcloud/internal/policy"
 	"github.com/trustcloud/trustcloud/internal/rules"
@@ -518,7 +519,7 @@ func TestHTMLChartBars(t *testing.T) {
 		res("a.gone", plan.StatusKnown, "CN", "internal", &no, "delete"),
 		{Address: "data.a.b", Mode: "data", Location: plan.Location{Status: plan.StatusKnown, Country: str("JP")}},
 	}}
-	c := newHTMLChart(inv, []string{"public", "internal", "sensitive", "restricted"})
+	c := newHTMLChart(i18n.English, inv, []string{"public", "internal", "sensitive", "restricted"})
 	type bar struct {
 		Key, Note string
 		Levels    []string

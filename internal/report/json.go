@@ -48,7 +48,8 @@ func WriteJSONList[T any](w io.Writer, shell any, key string, list []T) error {
 	}
 	bw := bufio.NewWriterSize(w, 64<<10)
 	open := i + len(marker) - 1 // the "]"
-	bw.Write(doc[:open])
+	// bufio keeps the first write error: Flush returns it.
+	_, _ = bw.Write(doc[:open])
 	var elem bytes.Buffer
 	enc := json.NewEncoder(&elem)
 	enc.SetIndent("    ", "  ")
@@ -59,12 +60,12 @@ func WriteJSONList[T any](w io.Writer, shell any, key string, list []T) error {
 			return err
 		}
 		if n > 0 {
-			bw.WriteByte(',')
+			_ = bw.WriteByte(',')
 		}
-		bw.WriteString("\n    ")
-		bw.Write(bytes.TrimSuffix(elem.Bytes(), []byte("\n")))
+		_, _ = bw.WriteString("\n    ")
+		_, _ = bw.Write(bytes.TrimSuffix(elem.Bytes(), []byte("\n")))
 	}
-	bw.WriteString("\n  ")
-	bw.Write(doc[open:])
+	_, _ = bw.WriteString("\n  ")
+	_, _ = bw.Write(doc[open:])
 	return bw.Flush()
 }

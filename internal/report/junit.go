@@ -6,8 +6,10 @@ import (
 	"io"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
+	"github.com/trustcloud/trustcloud/internal/i18n"
 	"github.com/trustcloud/trustcloud/internal/plan"
 )
 
@@ -25,12 +27,23 @@ type junitSuites struct {
 }
 
 type junitSuite struct {
-	Name     string      `xml:"name,attr"`
-	Tests    int         `xml:"tests,attr"`
-	Failures int         `xml:"failures,attr"`
-	Errors   int         `xml:"errors,attr"`
-	Skipped  int         `xml:"skipped,attr"`
-	Cases    []junitCase `xml:"testcase"`
+	Name       string           `xml:"name,attr"`
+	Tests      int              `xml:"tests,attr"`
+	Failures   int              `xml:"failures,attr"`
+	Errors     int              `xml:"errors,attr"`
+	Skipped    int              `xml:"skipped,attr"`
+	Properties *junitProperties `xml:"properties,omitempty"`
+	Cases      []junitCase      `xml:"testcase"`
+	SystemOut  junitText        `xml:"system-out,omitempty"`
+}
+
+type junitProperties struct {
+	Property []junitProperty `xml:"property"`
+}
+
+type junitProperty struct {
+	Name  string `xml:"name,attr"`
+	Value string `xml:"value,attr"`
 }
 
 type junitCase struct {
@@ -165,6 +178,10 @@ func checkedResources(r *Report) []*checkedResource {
 //	replication (TC006)                replicas, backups, secondary locations
 //	waivers (TC007)                    expired waivers
 //
+// Suite and test names stay in English whatever the language, so that
+// GitLab keeps tracking the same tests when the language changes; the
+// failure messages and texts are in the report's language.
+//
 // A finding of a rule outside these groups gets a test of its own,
 // "other (ID)". In a test: new, unwaived findings make one <failure>
 // (type = their rule ids; the Ant JUnit schema allows one per test and
@@ -177,7 +194,7 @@ func writeJUnit(w io.Writer, r *Report) error {
 	doc := junitSuites{Name: "trustcloud"}
 	var suite *junitSuite
 	for _, c := range checkedResources(r) {
-		name := moduleTitle(c.Module)
+		name := moduleTitle(i18n.English, c.Module)
 		if suite == nil || suite.Name != name {
 			doc.Suites = append(doc.Suites, junitSuite{Name: name})
 			suite = &doc.Suites[len(doc.Suites)-1]
@@ -206,6 +223,7 @@ func writeJUnit(w io.Writer, r *Report) error {
 			suite.Cases = append(suite.Cases, tc)
 		}
 	}
+	doc.Suites = append(doc.Suites, junitSummarySuite(r))
 	for _, s := range doc.Suites {
 		doc.Tests += s.Tests
 		doc.Failures += s.Failures
@@ -220,6 +238,25 @@ func writeJUnit(w io.Writer, r *Report) error {
 	}
 	_, err := io.WriteString(w, "\n")
 	return err
+}
+
+// junitSummarySuite is a last suite, without tests, that says what the
+// run could look at: the summary counts as properties (analysed, unknown
+// location and operator, waived …) and the coverage sentence of the
+// markdown report as its output.
+func junitSummarySuite(r *Report) junitSuite {
+	s := r.Summary
+	suite := junitSuite{Name: "trustcloud summary", Properties: &junitProperties{}}
+	for _, p := range []struct {
+		name  string
+		value int
+	}{{"resources", s.Resources}, {"analysed", s.Analysed}, {"unknown_location", s.UnknownLocation}, {"unknown_operator", s.UnknownOperator},
+		{"findings", s.Findings}, {"new", s.New}, {"existing", s.Existing}, {"waived", s.Waived}} {
+		suite.Properties.Property = append(suite.Properties.Property, junitProperty{p.name, strconv.Itoa(p.value)})
+	}
+	suite.Properties.Property = append(suite.Properties.Property, junitProperty{"fail_on", s.FailOn})
+	suite.SystemOut = junitText(r.t("md.coverage", i18n.P("n.resource_analysed", s.Analysed), s.UnknownLocation, s.UnknownOperator, i18n.P("md.n_waived", s.Waived)))
+	return suite
 }
 
 // junitTestCase is the test of one rule group on one resource.
@@ -245,10 +282,10 @@ func junitTestCase(r *Report, address string, g ruleGroup, fs []*Finding) junitC
 			}
 			blocks = append(blocks, junitBlock(r, f))
 		}
-		tc.Failure = &junitResult{Message: junitSummary(failing), Type: strings.Join(ids, ","), Text: junitText(strings.Join(blocks, "\n\n"))}
+		tc.Failure = &junitResult{Message: junitSummary(r, failing), Type: strings.Join(ids, ","), Text: junitText(strings.Join(blocks, "\n\n"))}
 	}
 	for _, f := range existing {
-		out = append(out, "Existing finding, reported by the baseline: it does not block this merge request.\n"+junitBlock(r, f))
+		out = append(out, r.t("junit.existing")+"\n"+junitBlock(r, f))
 	}
 	if len(waived) > 0 {
 		var blocks []string
@@ -256,14 +293,14 @@ func junitTestCase(r *Report, address string, g ruleGroup, fs []*Finding) junitC
 			blocks = append(blocks, junitBlock(r, f))
 		}
 		if tc.Failure == nil {
-			msg := "waived: " + waived[0].Rule + " " + ciWaiverText(waived[0])
+			msg := r.t("junit.skipped", waived[0].Rule, ciWaiverText(r.lang(), waived[0]))
 			if len(waived) > 1 {
-				msg += fmt.Sprintf(" (and %d more)", len(waived)-1)
+				msg += r.n("junit.and_more", len(waived)-1)
 			}
 			tc.Skipped = &junitResult{Message: msg, Text: junitText(strings.Join(blocks, "\n\n"))}
 		} else {
 			for _, b := range blocks {
-				out = append(out, "Waived finding.\n"+b)
+				out = append(out, r.t("junit.waived")+"\n"+b)
 			}
 		}
 	}
@@ -273,10 +310,10 @@ func junitTestCase(r *Report, address string, g ruleGroup, fs []*Finding) junitC
 
 // junitSummary is the failure message: the first finding, and how many
 // more there are.
-func junitSummary(fs []*Finding) string {
-	s := fmt.Sprintf("%s %s: %s", fs[0].Rule, fs[0].Name, fs[0].Message)
+func junitSummary(r *Report, fs []*Finding) string {
+	s := r.t("junit.summary", fs[0].Rule, r.ruleTitle(fs[0]), r.message(fs[0]))
 	if len(fs) > 1 {
-		s += fmt.Sprintf(" (and %d more)", len(fs)-1)
+		s += r.n("junit.and_more", len(fs)-1)
 	}
 	return s
 }
@@ -285,11 +322,11 @@ func junitSummary(fs []*Finding) string {
 func junitBlock(r *Report, f *Finding) string {
 	file, line := r.location(f)
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s %s, severity %s, at %s:%d\n%s", f.Rule, f.Name, f.Severity, ciPath(file), line, f.Message)
+	b.WriteString(r.t("junit.block", f.Rule, r.ruleTitle(f), r.severity(f.Severity), ciPath(file), line, r.message(f)))
 	if f.Waived {
-		fmt.Fprintf(&b, "\nWaived by %s", ciWaiverText(f))
-	} else if f.Remediation != "" {
-		fmt.Fprintf(&b, "\nWhat to do: %s", f.Remediation)
+		b.WriteString("\n" + r.t("junit.waived_by", ciWaiverText(r.lang(), f)))
+	} else if fix := r.remediation(f); fix != "" {
+		b.WriteString("\n" + r.t("junit.what_to_do", fix))
 	}
 	return b.String()
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/trustcloud/trustcloud/internal/i18n"
 	"github.com/trustcloud/trustcloud/internal/rules"
 )
 
@@ -214,8 +215,8 @@ func TestJUnit(t *testing.T) {
 			t.Errorf("%d failures, %d skipped; want %d, %d", failures, skipped, wantFailures, wantSkipped)
 		}
 		for _, f := range r.Findings {
-			if !modules[moduleTitle(f.Module)] {
-				t.Errorf("no testsuite %q for %s", moduleTitle(f.Module), f.Address)
+			if !modules[moduleTitle(i18n.English, f.Module)] {
+				t.Errorf("no testsuite %q for %s", moduleTitle(i18n.English, f.Module), f.Address)
 			}
 		}
 	})

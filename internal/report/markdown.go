@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/trustcloud/trustcloud/internal/i18n"
 	"github.com/trustcloud/trustcloud/internal/plan"
 	"github.com/trustcloud/trustcloud/internal/policy"
 )
@@ -34,26 +35,27 @@ const markdownCellLimit = 1000
 
 func writeMarkdown(w io.Writer, r *Report) error {
 	s := r.Summary
+	lang := r.lang()
 	var head strings.Builder
 	head.WriteString(markdownVerdict(r) + "\n\n")
-	fmt.Fprintf(&head, "Plan %s, policy %s", mdCode(ciPath(r.Plan.File)), mdCode(mdPolicyName(r)))
+	head.WriteString(r.t("md.plan", mdCode(ciPath(r.Plan.File)), mdCode(mdPolicyName(r))))
 	if r.Catalog.AsOf != "" {
-		fmt.Fprintf(&head, ", catalog as of %s", mdText(r.Catalog.AsOf))
+		head.WriteString(r.t("md.catalog", mdText(r.Catalog.AsOf)))
 	}
 	if r.Tool.Version != "" {
 		fmt.Fprintf(&head, ", trustcloud %s", mdText(r.Tool.Version))
 	}
 	head.WriteString(".\n\n")
 	if s.Findings == 0 {
-		fmt.Fprintf(&head, "No finding; %d waived.\n\n", s.Waived)
+		fmt.Fprintf(&head, "%s\n\n", r.t("md.no_finding_waived", s.Waived))
 	} else {
-		fmt.Fprintf(&head, "%s%s: %d new, %d existing before this change; %d waived.\n\n",
-			mdCapitalize(plural(s.Findings, "finding")), mdSeverityCounts(s), s.New, s.Existing, s.Waived)
+		fmt.Fprintf(&head, "%s\n\n", r.t("md.counts",
+			mdCapitalize(r.n("n.finding", s.Findings)), mdSeverityCounts(r), s.New, s.Existing, s.Waived))
 	}
 
 	checked := checkedResources(r)
 	markdownLevels(&head, r, checked)
-	markdownPlaces(&head, checked)
+	markdownPlaces(&head, r, checked)
 
 	var open, waived []*Finding
 	for _, f := range r.Findings {
@@ -73,31 +75,30 @@ func writeMarkdown(w io.Writer, r *Report) error {
 	})
 	openRows := make([]string, len(open))
 	for i, f := range open {
-		sev := "**" + string(f.Severity) + "**"
+		sev := "**" + r.severity(f.Severity) + "**"
 		if f.Status == StatusExisting {
-			sev = string(f.Severity) + " (existing)"
+			sev = r.t("md.existing", r.severity(f.Severity))
 		}
-		openRows[i] = fmt.Sprintf("| %s | %s | %s | %s | %s |\n", sev, mdText(f.Rule+" "+f.Name), mdCode(f.Address), mdCode(markdownWhere(r, f)), mdText(ciFindingText(f)))
+		openRows[i] = fmt.Sprintf("| %s | %s | %s | %s | %s |\n", sev, mdText(f.Rule+" "+r.ruleTitle(f)), mdCode(f.Address), mdCode(markdownWhere(r, f)), mdText(ciFindingText(lang, f)))
 	}
 	waivedRows := make([]string, len(waived))
 	for i, f := range waived {
-		waivedRows[i] = fmt.Sprintf("| %s | %s | %s | %s | %s | %s |\n", f.Severity, mdText(f.Rule+" "+f.Name), mdCode(f.Address), mdCode(markdownWhere(r, f)), mdText(ciWaiverText(f)), mdText(f.Message))
+		waivedRows[i] = fmt.Sprintf("| %s | %s | %s | %s | %s | %s |\n", r.severity(f.Severity), mdText(f.Rule+" "+r.ruleTitle(f)), mdCode(f.Address), mdCode(markdownWhere(r, f)), mdText(ciWaiverText(lang, f)), mdText(r.message(f)))
 	}
 	openSection := func(n int) string {
 		if len(open) == 0 {
-			return "No finding.\n\n"
+			return r.t("md.no_finding") + "\n\n"
 		}
-		summary := fmt.Sprintf("%s (%d new, %d existing)", plural(len(open), "finding"), r.Summary.New, r.Summary.Existing)
-		return markdownDetails(summary, "| severity | rule | resource | location | message |\n|---|---|---|---|---|\n", openRows, n, "finding")
+		summary := r.t("md.open_summary", r.n("n.finding", len(open)), r.Summary.New, r.Summary.Existing)
+		return markdownDetails(lang, summary, r.t("md.open_header")+"\n|---|---|---|---|---|\n", openRows, n, "md.more_findings")
 	}
 	waivedSection := func(n int) string {
 		if len(waived) == 0 {
 			return ""
 		}
-		return markdownDetails(plural(len(waived), "waived finding"), "| severity | rule | resource | location | waiver | message |\n|---|---|---|---|---|---|\n", waivedRows, n, "waived finding")
+		return markdownDetails(lang, r.n("n.waived_finding", len(waived)), r.t("md.waived_header")+"\n|---|---|---|---|---|---|\n", waivedRows, n, "md.more_waived")
 	}
-	foot := fmt.Sprintf("Coverage: %s analysed, %d with unknown location, %d with no catalog operator, %d %s waived.\n",
-		plural(s.Analysed, "resource"), s.UnknownLocation, s.UnknownOperator, s.Waived, mdPluralWord(s.Waived, "finding"))
+	foot := r.t("md.coverage", i18n.P("n.resource_analysed", s.Analysed), s.UnknownLocation, s.UnknownOperator, i18n.P("md.n_waived", s.Waived)) + "\n"
 
 	nOpen, nWaived := len(openRows), len(waivedRows)
 	render := func() string { return head.String() + openSection(nOpen) + waivedSection(nWaived) + foot }
@@ -135,8 +136,8 @@ type markdownCounts struct{ all, ok, findings, waived int }
 // markdownLevels writes the table of resources by sensitivity level and
 // compliance state.
 func markdownLevels(b *strings.Builder, r *Report, checked []*checkedResource) {
-	b.WriteString("### Resources by sensitivity level\n\n")
-	b.WriteString("| level | resources | compliant | with findings | waived only |\n|---|--:|--:|--:|--:|\n")
+	b.WriteString("### " + r.t("md.levels_title") + "\n\n")
+	b.WriteString(r.t("md.levels_header") + "\n|---|--:|--:|--:|--:|\n")
 	var total markdownCounts
 	byLevel := map[string]*markdownCounts{}
 	for _, c := range checked {
@@ -161,23 +162,24 @@ func markdownLevels(b *strings.Builder, r *Report, checked []*checkedResource) {
 	}
 	for _, lv := range mdLevelOrder(r, byLevel) {
 		n := byLevel[lv]
-		fmt.Fprintf(b, "| %s | %d | %d | %d | %d |\n", mdText(lv), n.all, n.ok, n.findings, n.waived)
+		fmt.Fprintf(b, "| %s | %d | %d | %d | %d |\n", mdText(r.level(lv)), n.all, n.ok, n.findings, n.waived)
 	}
-	fmt.Fprintf(b, "| **total** | %d | %d | %d | %d |\n\n", total.all, total.ok, total.findings, total.waived)
+	fmt.Fprintf(b, "| **%s** | %d | %d | %d | %d |\n\n", r.t("md.total"), total.all, total.ok, total.findings, total.waived)
 }
 
 // markdownPlaces writes the table of resources by country and operator.
-func markdownPlaces(b *strings.Builder, checked []*checkedResource) {
-	b.WriteString("### Resources by country and operator\n\n")
-	b.WriteString("| country | operator | resources | with findings |\n|---|---|--:|--:|\n")
+func markdownPlaces(b *strings.Builder, r *Report, checked []*checkedResource) {
+	lang := r.lang()
+	b.WriteString("### " + r.t("md.places_title") + "\n\n")
+	b.WriteString(r.t("md.places_header") + "\n|---|---|--:|--:|\n")
 	type placeKey struct {
 		rank            int
 		place, operator string
 	}
 	byPlace := map[placeKey]*markdownCounts{}
 	for _, c := range checked {
-		rank, place := c.place()
-		k := placeKey{rank, place, c.operator()}
+		rank, place := c.place(lang)
+		k := placeKey{rank, place, c.operator(lang)}
 		if byPlace[k] == nil {
 			byPlace[k] = &markdownCounts{}
 		}
@@ -210,12 +212,12 @@ func markdownPlaces(b *strings.Builder, checked []*checkedResource) {
 func markdownVerdict(r *Report) string {
 	s := r.Summary
 	if s.FailOn == "none" {
-		return fmt.Sprintf("**trustcloud: no blocking threshold set; %s reported**", plural(s.New, "new finding"))
+		return r.t("md.verdict_none", i18n.P("n.new_finding", s.New))
 	}
 	if n := blockingFindings(r); s.Failed || n > 0 {
-		return fmt.Sprintf("**trustcloud: %s at or above %s — this merge request does not meet the doctrine**", plural(n, "new finding"), s.FailOn)
+		return r.t("md.verdict_blocked", i18n.P("n.new_finding", n), r.threshold())
 	}
-	return fmt.Sprintf("**trustcloud: no new finding at or above %s**", s.FailOn)
+	return r.t("md.verdict_ok", r.threshold())
 }
 
 // blockingFindings counts the new, unwaived findings at or above the
@@ -234,8 +236,9 @@ func blockingFindings(r *Report) int {
 	return n
 }
 
-// markdownDetails is a collapsible table showing the first n rows.
-func markdownDetails(summary, header string, rows []string, n int, noun string) string {
+// markdownDetails is a collapsible table showing the first n rows; moreKey
+// counts the rows left out.
+func markdownDetails(lang i18n.Lang, summary, header string, rows []string, n int, moreKey string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "<details>\n<summary>%s</summary>\n\n", mdHTMLText(summary))
 	if n > 0 {
@@ -246,7 +249,7 @@ func markdownDetails(summary, header string, rows []string, n int, noun string) 
 		b.WriteString("\n")
 	}
 	if more := len(rows) - n; more > 0 {
-		fmt.Fprintf(&b, "… and %d more %s not shown (see the full report)\n\n", more, mdPluralWord(more, noun))
+		fmt.Fprintf(&b, "%s\n\n", i18n.N(lang, moreKey, more))
 	}
 	b.WriteString("</details>\n\n")
 	return b.String()
@@ -270,11 +273,12 @@ func mdPolicyName(r *Report) string {
 
 // mdSeverityCounts lists the non-zero severities, strongest first, as
 // " (1 critical, 2 high)".
-func mdSeverityCounts(s Summary) string {
+func mdSeverityCounts(r *Report) string {
+	s := r.Summary
 	var parts []string
 	for i := len(policy.Severities) - 1; i >= 0; i-- {
 		if n := s.BySeverity[string(policy.Severities[i])]; n > 0 {
-			parts = append(parts, fmt.Sprintf("%d %s", n, policy.Severities[i]))
+			parts = append(parts, r.t("report.count", n, r.severity(policy.Severities[i])))
 		}
 	}
 	if len(parts) == 0 {
@@ -355,36 +359,36 @@ func (c *checkedResource) location() (plan.Location, *string) {
 
 // place is where a resource is, for the country table, with a rank that
 // puts countries first.
-func (c *checkedResource) place() (int, string) {
+func (c *checkedResource) place(lang i18n.Lang) (int, string) {
 	l, _ := c.location()
 	switch l.Status {
 	case plan.StatusKnown:
 		if l.Country != nil {
 			return 0, *l.Country
 		}
-		return 3, "unknown (region " + l.Region + " not in the catalog)"
+		return 3, i18n.T(lang, "md.place.region_not_in_catalog", l.Region)
 	case plan.StatusMultiRegion:
 		if len(l.Countries) > 0 {
-			return 1, strings.Join(l.Countries, ", ") + " (multi-region " + l.Region + ")"
+			return 1, i18n.T(lang, "md.place.multi_region", strings.Join(l.Countries, ", "), l.Region)
 		}
-		return 3, "unknown (multi-region " + l.Region + " not in the catalog)"
+		return 3, i18n.T(lang, "md.place.multi_region_not_in_catalog", l.Region)
 	case plan.StatusGlobal:
-		return 2, "global"
+		return 2, i18n.T(lang, "md.place.global")
 	case plan.StatusNotApplicable:
-		return 4, "no location"
+		return 4, i18n.T(lang, "md.place.none")
 	}
-	return 3, "unknown"
+	return 3, i18n.T(lang, "md.place.unknown")
 }
 
-func (c *checkedResource) operator() string {
+func (c *checkedResource) operator(lang i18n.Lang) string {
 	l, op := c.location()
 	switch {
 	case op != nil:
 		return *op
 	case l.Status == plan.StatusNotApplicable:
-		return "none"
+		return i18n.T(lang, "md.operator.none")
 	}
-	return "no catalog operator"
+	return i18n.T(lang, "where.no_operator")
 }
 
 // mdText escapes text for a table cell: markdown punctuation, HTML, pipes
@@ -461,12 +465,4 @@ func mdCapitalize(s string) string {
 		return s
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
-}
-
-// mdPluralWord is word, with an s unless n is 1.
-func mdPluralWord(n int, word string) string {
-	if n == 1 {
-		return word
-	}
-	return word + "s"
 }

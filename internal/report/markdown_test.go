@@ -33,8 +33,8 @@ func TestMarkdown(t *testing.T) {
 			t.Errorf("%d bytes, want under %d", len(md), markdownLimit)
 		}
 		s := r.Summary
-		coverage := fmt.Sprintf("Coverage: %s analysed, %d with unknown location, %d with no catalog operator, %d %s waived.",
-			plural(s.Analysed, "resource"), s.UnknownLocation, s.UnknownOperator, s.Waived, mdPluralWord(s.Waived, "finding"))
+		coverage := fmt.Sprintf("Coverage: %s analysed, %d with unknown location, %d with no catalog operator, %s waived.",
+			plural(s.Analysed, "resource"), s.UnknownLocation, s.UnknownOperator, plural(s.Waived, "finding"))
 		if !strings.Contains(md, coverage) {
 			t.Errorf("no coverage line %q", coverage)
 		}

@@ -11,7 +11,9 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"time"
 
+	"github.com/trustcloud/trustcloud/internal/i18n"
 	"github.com/trustcloud/trustcloud/internal/plan"
 	"github.com/trustcloud/trustcloud/internal/policy"
 	"github.com/trustcloud/trustcloud/internal/rules"
@@ -47,6 +49,13 @@ type Options struct {
 	// PlanFile is the path reports point at when a resource has no
 	// source location.
 	PlanFile string
+	// Lang is the language of the formats written for people (text,
+	// markdown, html, junit, sarif, github); empty is English. The
+	// machine formats (json, gitlab) ignore it.
+	Lang i18n.Lang
+	// Started and Finished are when the check ran; the OSCAL assessment
+	// results record them (zero: the time the report is written).
+	Started, Finished time.Time
 }
 
 // Finding is a rule finding as reported: with its fingerprint, whether it
@@ -180,3 +189,34 @@ func (r *Report) location(f *Finding) (string, int) {
 	}
 	return r.Options.PlanFile, 1
 }
+
+// lang is the report's language: Options.Lang, English when it is empty.
+func (r *Report) lang() i18n.Lang {
+	if r.Options.Lang == "" {
+		return i18n.English
+	}
+	return r.Options.Lang
+}
+
+// t renders a message in the report's language.
+func (r *Report) t(key string, args ...any) string { return i18n.T(r.lang(), key, args...) }
+
+// n renders a count with its noun in the report's language.
+func (r *Report) n(key string, n int) string { return i18n.N(r.lang(), key, n) }
+
+// message is what a finding says, in the report's language.
+func (r *Report) message(f *Finding) string { return messageIn(r.lang(), f) }
+
+// remediation is what to do about a finding, in the report's language.
+func (r *Report) remediation(f *Finding) string { return remediationIn(r.lang(), f) }
+
+// ruleTitle is the name of a finding's rule for people.
+func (r *Report) ruleTitle(f *Finding) string { return rules.RuleTitle(r.lang(), f.Rule, f.Name) }
+
+// severity is a severity's name in the report's language (high, élevée).
+func (r *Report) severity(s policy.Severity) string {
+	return i18n.Or("severity."+string(s), string(s)).In(r.lang())
+}
+
+// level is a sensitivity level's name in the report's language.
+func (r *Report) level(name string) string { return rules.LevelName(name).In(r.lang()) }

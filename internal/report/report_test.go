@@ -13,6 +13,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/trustcloud/trustcloud/internal/catalog"
+	"github.com/trustcloud/trustcloud/internal/i18n"
 	"github.com/trustcloud/trustcloud/internal/plan"
 	"github.com/trustcloud/trustcloud/internal/policy"
 	"github.com/trustcloud/trustcloud/internal/rules"
@@ -321,19 +322,19 @@ func TestCIPath(t *testing.T) {
 func TestCIText(t *testing.T) {
 	f := syntheticReport(1, "high").Findings[0]
 	f.Message, f.Remediation = "it is wrong", "Fix it."
-	if got := ciFindingText(f); got != "it is wrong. What to do: Fix it." {
+	if got := ciFindingText(i18n.English, f); got != "it is wrong. What to do: Fix it." {
 		t.Errorf("ciFindingText: %q", got)
 	}
 	f.Message, f.Remediation = "Already a sentence.", ""
-	if got := ciFindingText(f); got != "Already a sentence." {
+	if got := ciFindingText(i18n.English, f); got != "Already a sentence." {
 		t.Errorf("ciFindingText without remediation: %q", got)
 	}
 	f.Waiver = &rules.WaiverRef{ID: "W1", Reason: "why", ApprovedBy: "CISO", Expires: "2020-01-31", Expired: true}
-	if got := ciWaiverText(f); got != "waiver W1: why (approved by CISO; expired 2020-01-31)" {
+	if got := ciWaiverText(i18n.English, f); got != "waiver W1: why (approved by CISO; expired 2020-01-31)" {
 		t.Errorf("ciWaiverText: %q", got)
 	}
 	f.Waiver = nil
-	if got := ciWaiverText(f); got != "waived" {
+	if got := ciWaiverText(i18n.English, f); got != "waived" {
 		t.Errorf("ciWaiverText without waiver: %q", got)
 	}
 	if got := ciWithAddress("x is wrong", "x"); got != "x is wrong" {

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/trustcloud/trustcloud/internal/i18n"
 	"github.com/trustcloud/trustcloud/internal/policy"
 	"github.com/trustcloud/trustcloud/internal/rules"
 )
@@ -121,100 +122,72 @@ type sarifSuppression struct {
 	Justification string `json:"justification"`
 }
 
-// Doctrine references quoted in the rules' help.
-const (
-	refCircular    = `the "Cloud au centre" circular (2021, updated 2023)`
-	refSREN        = "the SREN law of 10 April 2024, which makes the doctrine binding on State administrations"
-	refSNCLocation = "SecNumCloud 3.2 §19.2 (customer and technical data stored and processed in the EU)"
-	refSNCImmunity = "SecNumCloud 3.2 §19.6 (an EU provider, immune to non-EU extraterritorial law)"
-	refSNC         = "SecNumCloud 3.2 (ANSSI qualification, milestones J0 to J3)"
+// ruleDoc is what SARIF viewers show about a rule beyond rules.Rule. The
+// texts are in the i18n catalog: rule.ID.short (a short description),
+// rule.ID.help (what to do), and the doctrine references in why.
+type ruleDoc struct {
+	why        []i18n.Msg
+	defaultLvl string
+}
+
+// Doctrine references quoted in the rules' help: the "Cloud au centre"
+// circular (with what it asks, per rule), the SREN law, SecNumCloud 3.2.
+var (
+	refSREN        = i18n.M("doctrine.sren")
+	refSNCLocation = i18n.M("doctrine.snc_location")
+	refSNCImmunity = i18n.M("doctrine.snc_immunity")
+	refSNC         = i18n.M("doctrine.snc")
 )
 
-// ruleDoc is what SARIF viewers show about a rule beyond rules.Rule.
-type ruleDoc struct {
-	short      string
-	why        []string
-	fix        string
-	defaultLvl string
+func refCircular(rule string) i18n.Msg {
+	return i18n.M("doctrine.circular."+rule, i18n.M("doctrine.circular"))
 }
 
 // ruleDocs: defaultLvl is the SARIF level of the rule at the lowest
 // level of the default profile where it fires (medium at internal,
 // high from sensitive up, TC007 high); every result sets its own level.
 var ruleDocs = map[string]ruleDoc{
-	"TC001": {
-		short:      "Resource located outside the area its sensitivity level allows",
-		why:        []string{refCircular + ": sensitive data stays in the EU", refSREN, refSNCLocation},
-		fix:        "Deploy the resource in a region of the allowed area (EU/EEA by default, the level's country list when the policy sets one).",
-		defaultLvl: "warning",
-	},
-	"TC002": {
-		short:      "No SecNumCloud-qualified offer covers the resource",
-		why:        []string{refCircular + ": sensitive data goes to a SecNumCloud-qualified offer", refSREN, refSNC},
-		fix:        "Move the resource to a SecNumCloud-qualified offer, or record a temporary, approved waiver (dérogation) in the policy.",
-		defaultLvl: "error",
-	},
-	"TC003": {
-		short:      "The plan does not tell where the resource is",
-		why:        []string{refCircular + ": compliance must be shown, and an unknown location cannot be", refSNCLocation},
-		fix:        "Set the region explicitly, with a value known at plan time, in the provider configuration or on the resource.",
-		defaultLvl: "warning",
-	},
-	"TC004": {
-		short:      "Non-regional (global) service used for data that must stay in a known region",
-		why:        []string{refCircular + ": sensitive data stays in a known EU location", refSNCLocation},
-		fix:        "Keep data of this level out of global services (IAM, DNS, CDN …), or classify the resource at a level that allows them.",
-		defaultLvl: "error",
-	},
-	"TC005": {
-		short:      "Operator exposed to non-EU extraterritorial law",
-		why:        []string{refCircular + ": immunity from extraterritorial law", refSREN, refSNCImmunity},
-		fix:        "Use an operator the catalog knows to be immune to non-EU extraterritorial law.",
-		defaultLvl: "warning",
-	},
-	"TC006": {
-		short:      "Replica, backup or secondary location outside the allowed area",
-		why:        []string{refCircular + ": copies of the data are data too", refSNCLocation},
-		fix:        "Keep replicas, backups and secondary locations inside the allowed area, or remove the replication.",
-		defaultLvl: "warning",
-	},
-	"TC007": {
-		short:      "A waiver (dérogation) covering a finding has expired",
-		why:        []string{refCircular + ": a waiver is an explicit, temporary exception", refSREN},
-		fix:        "Fix the finding the waiver covered, or renew the waiver with a new expiry date and approval.",
-		defaultLvl: "error",
-	},
-	"TC008": {
-		short:      "The operator's offer is only on its way to SecNumCloud (J0–J2 or in progress)",
-		why:        []string{refCircular + ": only a qualified offer counts", refSREN, refSNC},
-		fix:        "Wait for the qualification, move to an offer already qualified, or allow pending qualifications for the level (allow_pending = true) if the doctrine lets you.",
-		defaultLvl: "error",
-	},
+	"TC001": {why: []i18n.Msg{refCircular("TC001"), refSREN, refSNCLocation}, defaultLvl: "warning"},
+	"TC002": {why: []i18n.Msg{refCircular("TC002"), refSREN, refSNC}, defaultLvl: "error"},
+	"TC003": {why: []i18n.Msg{refCircular("TC003"), refSNCLocation}, defaultLvl: "warning"},
+	"TC004": {why: []i18n.Msg{refCircular("TC004"), refSNCLocation}, defaultLvl: "error"},
+	"TC005": {why: []i18n.Msg{refCircular("TC005"), refSREN, refSNCImmunity}, defaultLvl: "warning"},
+	"TC006": {why: []i18n.Msg{refCircular("TC006"), refSNCLocation}, defaultLvl: "warning"},
+	"TC007": {why: []i18n.Msg{refCircular("TC007"), refSREN}, defaultLvl: "error"},
+	"TC008": {why: []i18n.Msg{refCircular("TC008"), refSREN, refSNC}, defaultLvl: "error"},
 }
 
-func sarifRuleOf(r rules.Rule) sarifRule {
+func sarifRuleOf(r rules.Rule, lang i18n.Lang) sarifRule {
 	doc, ok := ruleDocs[r.ID]
 	if !ok {
-		doc = ruleDoc{short: r.Summary, defaultLvl: "warning"}
+		doc = ruleDoc{defaultLvl: "warning"}
 	}
+	short := i18n.Or("rule."+r.ID+".short", r.Summary).In(lang)
+	fix := i18n.Or("rule."+r.ID+".help", "").In(lang)
+	summary := r.Description(lang)
+	title := r.Title(lang)
 	var text, md strings.Builder
-	fmt.Fprintf(&text, "%s %s: %s\n", r.ID, r.Name, r.Summary)
-	fmt.Fprintf(&md, "**%s %s**: %s\n", r.ID, r.Name, r.Summary)
+	fmt.Fprintf(&text, "%s\n", i18n.T(lang, "sarif.help.head", r.ID, title, summary))
+	fmt.Fprintf(&md, "%s\n", i18n.T(lang, "sarif.help.head_md", r.ID, title, summary))
 	if len(doc.why) > 0 {
-		fmt.Fprintf(&text, "\nDoctrine: %s.\n", strings.Join(doc.why, "; "))
-		md.WriteString("\nDoctrine:\n\n")
-		for _, w := range doc.why {
+		why := make([]string, len(doc.why))
+		for i, w := range doc.why {
+			why[i] = w.In(lang)
+		}
+		fmt.Fprintf(&text, "\n%s\n", i18n.T(lang, "sarif.help.doctrine", strings.Join(why, i18n.T(lang, "sarif.help.separator"))))
+		fmt.Fprintf(&md, "\n%s\n\n", i18n.T(lang, "sarif.help.doctrine_md"))
+		for _, w := range why {
 			fmt.Fprintf(&md, "- %s\n", w)
 		}
 	}
-	if doc.fix != "" {
-		fmt.Fprintf(&text, "\nWhat to do: %s\n", doc.fix)
-		fmt.Fprintf(&md, "\n**What to do:** %s\n", doc.fix)
+	if fix != "" {
+		fmt.Fprintf(&text, "\n%s\n", i18n.T(lang, "sarif.help.fix", fix))
+		fmt.Fprintf(&md, "\n%s\n", i18n.T(lang, "sarif.help.fix_md", fix))
 	}
 	return sarifRule{
 		ID: r.ID, Name: r.Name,
-		ShortDescription:     sarifText{doc.short},
-		FullDescription:      sarifText{r.Summary},
+		ShortDescription:     sarifText{short},
+		FullDescription:      sarifText{summary},
 		Help:                 sarifHelp{Text: text.String(), Markdown: md.String()},
 		DefaultConfiguration: sarifConfiguration{doc.defaultLvl},
 		Properties:           map[string]any{"tags": []string{"compliance", "data-residency"}},
@@ -241,7 +214,7 @@ func writeSARIF(w io.Writer, r *Report) error {
 	index := map[string]int{}
 	addRule := func(rule rules.Rule) {
 		index[rule.ID] = len(driver.Rules)
-		driver.Rules = append(driver.Rules, sarifRuleOf(rule))
+		driver.Rules = append(driver.Rules, sarifRuleOf(rule, r.lang()))
 	}
 	for _, rule := range catalogRules {
 		addRule(rule)
@@ -271,7 +244,7 @@ func writeSARIF(w io.Writer, r *Report) error {
 		}
 		res := sarifResult{
 			RuleID: f.Rule, RuleIndex: index[f.Rule], Level: sarifLevel(f.Severity),
-			Message: sarifText{ciFindingText(f)},
+			Message: sarifText{ciFindingText(r.lang(), f)},
 			Locations: []sarifLocation{{
 				PhysicalLocation: sarifPhysicalLocation{
 					ArtifactLocation: sarifArtifactLocation{URI: sarifURI(file)},
@@ -287,7 +260,7 @@ func writeSARIF(w io.Writer, r *Report) error {
 			res.BaselineState = "unchanged"
 		}
 		if f.Waived {
-			res.Suppressions = []sarifSuppression{{Kind: "external", Status: "accepted", Justification: ciWaiverText(f)}}
+			res.Suppressions = []sarifSuppression{{Kind: "external", Status: "accepted", Justification: ciWaiverText(r.lang(), f)}}
 		}
 		results = append(results, res)
 	}
@@ -295,6 +268,9 @@ func writeSARIF(w io.Writer, r *Report) error {
 		Tool:        sarifTool{driver},
 		Invocations: []sarifInvocation{{ExecutionSuccessful: true}},
 		Results:     results,
+		// What the run could look at (analysed, unknown location and
+		// operator, waived …): the check JSON summary.
+		Properties: map[string]any{"summary": r.Summary},
 	}}}
 	return WriteJSON(w, log)
 }
@@ -319,30 +295,47 @@ func ciFingerprint(f *Finding) string {
 	return Fingerprint(f.Finding)
 }
 
+// messageIn is what a finding says, in a language.
+func messageIn(lang i18n.Lang, f *Finding) string {
+	if f.MessageText.IsZero() {
+		return f.Message
+	}
+	return f.MessageText.In(lang)
+}
+
+// remediationIn is what to do about a finding, in a language.
+func remediationIn(lang i18n.Lang, f *Finding) string {
+	if f.RemediationText.IsZero() {
+		return f.Remediation
+	}
+	return f.RemediationText.In(lang)
+}
+
 // ciFindingText is the message followed by what to do, as one paragraph.
-func ciFindingText(f *Finding) string {
-	msg := strings.TrimSpace(f.Message)
+func ciFindingText(lang i18n.Lang, f *Finding) string {
+	msg := strings.TrimSpace(messageIn(lang, f))
 	if msg != "" && !strings.HasSuffix(msg, ".") {
 		msg += "."
 	}
-	if f.Remediation == "" {
+	fix := strings.TrimSpace(remediationIn(lang, f))
+	if fix == "" {
 		return msg
 	}
-	return msg + " What to do: " + strings.TrimSpace(f.Remediation)
+	return i18n.T(lang, "ci.finding", msg, fix)
 }
 
 // ciWaiverText describes the waiver of a finding: id, reason, approver and
 // expiry.
-func ciWaiverText(f *Finding) string {
+func ciWaiverText(lang i18n.Lang, f *Finding) string {
 	w := f.Waiver
 	if w == nil {
-		return "waived"
+		return i18n.T(lang, "ci.waived")
 	}
-	verb := "expires"
+	key := "ci.waiver"
 	if w.Expired {
-		verb = "expired"
+		key = "ci.waiver_expired"
 	}
-	return fmt.Sprintf("waiver %s: %s (approved by %s; %s %s)", w.ID, w.Reason, w.ApprovedBy, verb, w.Expires)
+	return i18n.T(lang, key, w.ID, w.Reason, w.ApprovedBy, w.Expires)
 }
 
 // ciWithAddress puts the resource address before a text that does not

@@ -6,8 +6,10 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/trustcloud/trustcloud/internal/i18n"
 	"github.com/trustcloud/trustcloud/internal/plan"
 	"github.com/trustcloud/trustcloud/internal/policy"
+	"github.com/trustcloud/trustcloud/internal/rules"
 )
 
 type palette struct{ on bool }
@@ -19,8 +21,8 @@ func (p palette) wrap(code, s string) string {
 	return "\x1b[" + code + "m" + s + "\x1b[0m"
 }
 
-func (p palette) severity(s policy.Severity) string {
-	label := strings.ToUpper(string(s))
+func (p palette) severity(s policy.Severity, lang i18n.Lang) string {
+	label := strings.ToUpper(i18n.Or("severity."+string(s), string(s)).In(lang))
 	switch s {
 	case policy.SeverityCritical:
 		return p.wrap("1;31", label)
@@ -35,30 +37,29 @@ func (p palette) severity(s policy.Severity) string {
 func (p palette) dim(s string) string { return p.wrap("2", s) }
 
 // where describes a location in a few words.
-func where(l plan.Location, operator *string) string {
-	op := "no catalog operator"
+func where(lang i18n.Lang, l plan.Location, operator *string) string {
+	op := i18n.T(lang, "where.no_operator")
 	if operator != nil {
 		op = *operator
 	}
 	switch l.Status {
 	case plan.StatusKnown:
-		c := "country unknown"
+		c := i18n.T(lang, "where.country_unknown")
 		if l.Country != nil {
 			c = *l.Country
 		}
-		s := fmt.Sprintf("%s %s, %s", op, l.Region, c)
 		if l.Zone != "" {
-			s = fmt.Sprintf("%s %s (%s), %s", op, l.Region, l.Zone, c)
+			return i18n.T(lang, "where.known_zone", op, l.Region, l.Zone, c)
 		}
-		return s
+		return i18n.T(lang, "where.known", op, l.Region, c)
 	case plan.StatusMultiRegion:
-		return fmt.Sprintf("%s %s (multi-region: %s)", op, l.Region, strings.Join(l.Countries, ", "))
+		return i18n.T(lang, "where.multi_region", op, l.Region, strings.Join(l.Countries, ", "))
 	case plan.StatusGlobal:
-		return op + ", global"
+		return i18n.T(lang, "where.global", op)
 	case plan.StatusNotApplicable:
-		return "no location"
+		return i18n.T(lang, "where.none")
 	}
-	return op + ", location unknown"
+	return i18n.T(lang, "where.unknown", op)
 }
 
 // byModule groups addresses by module, root first.
@@ -76,36 +77,38 @@ func byModule[T any](items []T, module func(T) string) ([]string, map[string][]T
 	return mods, groups
 }
 
-func moduleTitle(m string) string {
+// moduleTitle names a module for people: the root module has no address.
+func moduleTitle(lang i18n.Lang, m string) string {
 	if m == "" {
-		return "root module"
+		return i18n.T(lang, "report.root_module")
 	}
 	return m
 }
 
-// WriteInventoryText writes an inventory grouped by module, with evidence.
-func WriteInventoryText(w io.Writer, inv *plan.Inventory, color bool) {
+// WriteInventoryText writes an inventory grouped by module, with evidence,
+// in a language (the evidence itself quotes the plan and stays as it is).
+func WriteInventoryText(w io.Writer, inv *plan.Inventory, color bool, lang i18n.Lang) {
 	p := palette{color}
 	mods, groups := byModule(inv.Resources, func(r *plan.Resource) string { return r.Module })
 	for _, m := range mods {
-		fmt.Fprintf(w, "%s\n", p.wrap("1", moduleTitle(m)))
+		fmt.Fprintf(w, "%s\n", p.wrap("1", moduleTitle(lang, m)))
 		for _, r := range groups[m] {
-			fmt.Fprintf(w, "  %s  %s  [%s]  %s\n", r.Address, where(r.Location, r.Operator), r.Sensitivity.Level, p.dim(strings.Join(r.Actions, ",")))
+			fmt.Fprintf(w, "  %s  %s  [%s]  %s\n", r.Address, where(lang, r.Location, r.Operator), rules.LevelName(r.Sensitivity.Level).In(lang), p.dim(strings.Join(r.Actions, ",")))
 			for _, ev := range r.Location.Evidence {
-				fmt.Fprintf(w, "      %s %s\n", p.dim("location:"), ev)
+				fmt.Fprintf(w, "      %s %s\n", p.dim(i18n.T(lang, "inventory.location")), ev)
 			}
 			for _, rep := range r.Replicas {
-				fmt.Fprintf(w, "      %s %s\n", p.dim("replica:"), strings.Join(rep.Evidence, "; "))
+				fmt.Fprintf(w, "      %s %s\n", p.dim(i18n.T(lang, "inventory.replica")), strings.Join(rep.Evidence, "; "))
 			}
 			for _, ev := range r.Sensitivity.Evidence {
-				fmt.Fprintf(w, "      %s %s\n", p.dim("level:"), ev)
+				fmt.Fprintf(w, "      %s %s\n", p.dim(i18n.T(lang, "inventory.level")), ev)
 			}
 		}
 	}
 	s := inv.Summary
-	fmt.Fprintf(w, "\n%s: %d known, %d multi-region, %d global, %d unknown, %d without location; %d with no catalog operator\n",
-		plural(s.Resources, "resource"), s.ByStatus[plan.StatusKnown], s.ByStatus[plan.StatusMultiRegion], s.ByStatus[plan.StatusGlobal], s.ByStatus[plan.StatusUnknown],
-		s.ByStatus[plan.StatusNotApplicable], s.UnknownOperator)
+	fmt.Fprintf(w, "\n%s\n", i18n.T(lang, "inventory.summary",
+		i18n.P("n.resource", s.Resources), s.ByStatus[plan.StatusKnown], s.ByStatus[plan.StatusMultiRegion], s.ByStatus[plan.StatusGlobal], s.ByStatus[plan.StatusUnknown],
+		s.ByStatus[plan.StatusNotApplicable], s.UnknownOperator))
 }
 
 func init() {
@@ -114,32 +117,34 @@ func init() {
 
 func writeText(w io.Writer, rep *Report) error {
 	p := palette{rep.Options.Color}
+	lang := rep.lang()
 	profile := rep.Policy.Profile
 	if rep.Policy.File != "" {
 		profile = rep.Policy.File
 	}
-	fmt.Fprintf(w, "trustcloud check %s: policy %s, catalog %s\n\n", rep.Plan.File, profile, rep.Catalog.AsOf)
+	fmt.Fprintf(w, "%s\n\n", rep.t("text.header", rep.Plan.File, profile, rep.Catalog.AsOf))
 	mods, groups := byModule(rep.Findings, func(f *Finding) string { return f.Module })
 	for _, m := range mods {
-		fmt.Fprintf(w, "%s\n", p.wrap("1", moduleTitle(m)))
+		fmt.Fprintf(w, "%s\n", p.wrap("1", moduleTitle(lang, m)))
 		for _, f := range groups[m] {
-			sev := p.severity(f.Severity)
+			sev := p.severity(f.Severity, lang)
 			switch {
 			case f.Waived:
-				sev = p.dim("WAIVED")
+				sev = p.dim(rep.t("text.waived"))
 			case f.Status == StatusExisting:
-				sev = p.dim("existing " + strings.ToLower(string(f.Severity)))
+				sev = p.dim(rep.t("text.existing", strings.ToLower(rep.severity(f.Severity))))
 			}
 			at := ""
 			if f.Source != nil {
 				at = fmt.Sprintf("  %s:%d", f.Source.File, f.Source.Line)
 			}
-			fmt.Fprintf(w, "  %s %s %s  %s  [%s; %s]%s\n", sev, f.Rule, f.Name, f.Address, f.Sensitivity.Level, where(f.Location, f.Operator), p.dim(at))
-			fmt.Fprintf(w, "      %s\n", f.Message)
+			fmt.Fprintf(w, "  %s\n", rep.t("text.finding", sev, f.Rule, rep.ruleTitle(f), f.Address,
+				i18n.Or("data_level."+f.Sensitivity.Level, f.Sensitivity.Level), where(lang, f.Location, f.Operator), p.dim(at)))
+			fmt.Fprintf(w, "      %s\n", rep.message(f))
 			if f.Waived && f.Waiver != nil {
-				fmt.Fprintf(w, "      waiver %s until %s, approved by %s: %s\n", f.Waiver.ID, f.Waiver.Expires, f.Waiver.ApprovedBy, f.Waiver.Reason)
+				fmt.Fprintf(w, "      %s\n", rep.t("text.waiver", f.Waiver.ID, f.Waiver.Expires, f.Waiver.ApprovedBy, f.Waiver.Reason))
 			} else {
-				fmt.Fprintf(w, "      %s %s\n", p.dim("what to do:"), f.Remediation)
+				fmt.Fprintf(w, "      %s %s\n", p.dim(rep.t("text.what_to_do")), rep.remediation(f))
 			}
 		}
 		fmt.Fprintln(w)
@@ -148,28 +153,29 @@ func writeText(w io.Writer, rep *Report) error {
 	var sev []string
 	for i := len(policy.Severities) - 1; i >= 0; i-- {
 		if n := s.BySeverity[string(policy.Severities[i])]; n > 0 {
-			sev = append(sev, fmt.Sprintf("%d %s", n, policy.Severities[i]))
+			sev = append(sev, rep.t("report.count", n, rep.severity(policy.Severities[i])))
 		}
 	}
-	counts := "no finding"
+	counts := rep.t("text.no_finding")
 	if s.Findings > 0 {
-		counts = fmt.Sprintf("%s (%s)", plural(s.Findings, "finding"), strings.Join(sev, ", "))
+		counts = rep.t("text.findings", i18n.P("n.finding", s.Findings), strings.Join(sev, ", "))
 	}
-	verdict := p.wrap("32", "PASSED")
+	verdict := p.wrap("32", rep.t("text.passed"))
 	if s.Failed {
-		verdict = p.wrap("1;31", "FAILED")
+		verdict = p.wrap("1;31", rep.t("text.failed"))
 	}
 	if s.Existing > 0 {
-		counts += fmt.Sprintf(", %d of them existing before this change", s.Existing)
+		counts += rep.n("text.existing_before", s.Existing)
 	}
-	_, err := fmt.Fprintf(w, "%s: %s analysed (%d unknown location, %d no catalog operator): %s, %d waived; threshold %s\n",
-		verdict, plural(s.Analysed, "resource"), s.UnknownLocation, s.UnknownOperator, counts, s.Waived, s.FailOn)
+	_, err := fmt.Fprintf(w, "%s\n", rep.t("text.summary",
+		verdict, i18n.P("n.resource_analysed", s.Analysed), s.UnknownLocation, s.UnknownOperator, counts, s.Waived, rep.threshold()))
 	return err
 }
 
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
+// threshold is the --fail-on severity in the report's language.
+func (r *Report) threshold() string {
+	if r.Summary.FailOn == "none" {
+		return r.t("report.threshold_none")
 	}
-	return fmt.Sprintf("%d %ss", n, word)
+	return r.severity(policy.Severity(r.Summary.FailOn))
 }

@@ -10,28 +10,55 @@ import (
 	"time"
 
 	"github.com/trustcloud/trustcloud/internal/catalog"
+	"github.com/trustcloud/trustcloud/internal/i18n"
 	"github.com/trustcloud/trustcloud/internal/plan"
 	"github.com/trustcloud/trustcloud/internal/policy"
 )
 
 // Rule describes one rule.
 type Rule struct {
-	ID   string `json:"id"`
+	ID string `json:"id"`
+	// Name is the rule's stable, language-neutral name (non-eu-region).
 	Name string `json:"name"`
-	// Summary says when the rule fires.
+	// Summary says when the rule fires, in English.
 	Summary string `json:"summary"`
 }
 
-// Rules lists every rule, by id.
+// Rules lists every rule, by id. Titles and summaries in every language are
+// in the i18n catalog (rule.ID.title, rule.ID.summary); the English summary
+// is copied here for the machine-readable outputs.
 var Rules = []Rule{
-	{"TC001", "non-eu-region", "The resource's location is outside the area its sensitivity level allows (EU/EEA by default, a list of countries if the level sets one)."},
-	{"TC002", "not-qualified", "The level requires SecNumCloud and no qualified (or pending) offer of the resource's operator covers its region; an operator missing from the catalog counts as not qualified."},
-	{"TC003", "unknown-location", "The level requires a location and the plan does not tell it, or tells a region code the catalog cannot place in a country."},
-	{"TC004", "global-service", "A non-regional service (IAM, DNS, CDN …) is used at a level that requires a known location."},
-	{"TC005", "extraterritorial-exposure", "The level does not allow extraterritorial exposure (without requiring SecNumCloud) and the operator is subject to non-EU extraterritorial law."},
-	{"TC006", "cross-border-replication", "A replica, backup or secondary location of the resource is outside the allowed area."},
-	{"TC007", "waiver-expired", "A waiver matched a finding but its expiry date has passed; the finding it covered is reported too."},
-	{"TC008", "qualification-pending", "The level requires SecNumCloud and the operator's offer for the region is only at J0–J2 or in progress."},
+	newRule("TC001", "non-eu-region"),
+	newRule("TC002", "not-qualified"),
+	newRule("TC003", "unknown-location"),
+	newRule("TC004", "global-service"),
+	newRule("TC005", "extraterritorial-exposure"),
+	newRule("TC006", "cross-border-replication"),
+	newRule("TC007", "waiver-expired"),
+	newRule("TC008", "qualification-pending"),
+}
+
+func newRule(id, name string) Rule {
+	return Rule{ID: id, Name: name, Summary: i18n.T(i18n.English, "rule."+id+".summary")}
+}
+
+// Title is the rule's name for people, in a language ("région hors UE");
+// in English it is Name.
+func (r Rule) Title(l i18n.Lang) string { return RuleTitle(l, r.ID, r.Name) }
+
+// Description says when the rule fires, in a language.
+func (r Rule) Description(l i18n.Lang) string {
+	return i18n.Or("rule."+r.ID+".summary", r.Summary).In(l)
+}
+
+// RuleTitle is the name of rule id for people, in a language: in English
+// the rule's stable name, in another language its translation when the
+// catalog has one.
+func RuleTitle(l i18n.Lang, id, name string) string {
+	if l == i18n.English || l == "" {
+		return name
+	}
+	return i18n.Or("rule."+id+".title", name).In(l)
 }
 
 // RuleByID returns the rule with that id.
@@ -52,15 +79,21 @@ type Finding struct {
 	Address  string          `json:"address"`
 	Module   string          `json:"module"`
 	Type     string          `json:"type"`
-	Message  string          `json:"message"`
-	// Remediation says what to do.
-	Remediation string           `json:"remediation"`
-	Operator    *string          `json:"operator"`
-	Location    plan.Location    `json:"location"`
-	Sensitivity plan.Sensitivity `json:"sensitivity"`
-	Waived      bool             `json:"waived"`
-	Waiver      *WaiverRef       `json:"waiver"`
-	resource    *plan.Resource   `json:"-"`
+	// Message says what is wrong, in English (JSON and the other
+	// machine-readable outputs show it).
+	Message string `json:"message"`
+	// Remediation says what to do, in English.
+	Remediation string `json:"remediation"`
+	// MessageText and RemediationText are Message and Remediation not yet
+	// rendered, for the reports written for people in their language.
+	MessageText     i18n.Msg         `json:"-"`
+	RemediationText i18n.Msg         `json:"-"`
+	Operator        *string          `json:"operator"`
+	Location        plan.Location    `json:"location"`
+	Sensitivity     plan.Sensitivity `json:"sensitivity"`
+	Waived          bool             `json:"waived"`
+	Waiver          *WaiverRef       `json:"waiver"`
+	resource        *plan.Resource   `json:"-"`
 }
 
 // WaiverRef is the waiver that covers (or covered) a finding.
@@ -111,11 +144,22 @@ func (e *Evaluator) Evaluate(inv *plan.Inventory) []*Finding {
 	return out
 }
 
-func (e *Evaluator) newFinding(r *plan.Resource, level *policy.Level, rule, msg, remediation string) *Finding {
+func (e *Evaluator) newFinding(r *plan.Resource, level *policy.Level, rule string, msg, remediation i18n.Msg) *Finding {
 	meta, _ := RuleByID(rule)
 	return &Finding{Rule: rule, Name: meta.Name, Severity: e.Policy.Severity(level.Name, rule), Address: r.Address, Module: r.Module, Type: r.Type,
-		Message: msg, Remediation: remediation, Operator: r.Operator, Location: r.Location, Sensitivity: r.Sensitivity, resource: r}
+		Message: msg.String(), Remediation: remediation.String(), MessageText: msg, RemediationText: remediation,
+		Operator: r.Operator, Location: r.Location, Sensitivity: r.Sensitivity, resource: r}
 }
+
+// LevelName is a sensitivity level's name for people: the built-in levels
+// are translated (sensitive → sensible), the others keep their name.
+func LevelName(name string) i18n.Optional { return i18n.Or("level."+name, name) }
+
+// atLevel is "at level NAME", for messages.
+func atLevel(l *policy.Level) i18n.Msg { return i18n.M("finding.at_level", LevelName(l.Name)) }
+
+// theLevel is "level NAME", for messages.
+func theLevel(l *policy.Level) i18n.Msg { return i18n.M("finding.level", LevelName(l.Name)) }
 
 // requiresLocation reports whether a level asks anything of a location.
 func requiresLocation(l *policy.Level) bool {
@@ -125,7 +169,7 @@ func requiresLocation(l *policy.Level) bool {
 func (e *Evaluator) check(r *plan.Resource, level *policy.Level) []*Finding {
 	var fs []*Finding
 	loc := r.Location
-	lv := fmt.Sprintf("at level %s", level.Name)
+	lv := atLevel(level)
 	switch loc.Status {
 	case plan.StatusNotApplicable:
 		return nil
@@ -134,14 +178,12 @@ func (e *Evaluator) check(r *plan.Resource, level *policy.Level) []*Finding {
 			// Policy.Severity gives TC003 severity low at a level whose
 			// unknown_location is "warn", unless the level's rule_severity
 			// says otherwise.
-			fs = append(fs, e.newFinding(r, level, "TC003", fmt.Sprintf("the location of %s is unknown (%s); %s it must be known", r.Address, loc.Reason, lv),
-				"Set the region explicitly in the provider configuration or on the resource, with a value known at plan time, so that the plan records it."))
+			fs = append(fs, e.newFinding(r, level, "TC003", i18n.M("finding.TC003.unknown", r.Address, loc.Reason, lv), i18n.M("fix.TC003.unknown")))
 		}
 		return fs
 	case plan.StatusGlobal:
 		if level.RequireKnownLocation {
-			fs = append(fs, e.newFinding(r, level, "TC004", fmt.Sprintf("%s is a non-regional (global) service; %s data must stay in a known region", r.Type, lv),
-				"Keep data of this level out of global services, or classify the resource at a level that allows them (module rule or tag)."))
+			fs = append(fs, e.newFinding(r, level, "TC004", i18n.M("finding.TC004", r.Type, lv), i18n.M("fix.TC004")))
 		}
 		return fs
 	}
@@ -152,15 +194,14 @@ func (e *Evaluator) check(r *plan.Resource, level *policy.Level) []*Finding {
 	}
 	if len(countries) == 0 {
 		if requiresLocation(level) {
-			fs = append(fs, e.newFinding(r, level, "TC003", fmt.Sprintf("region %q of %s is not in the catalog: its country is unknown; %s the location must be known", loc.Region, r.Address, lv),
-				"Check the region code, or add the region to a catalog file (--catalog) with its country and sources."))
+			fs = append(fs, e.newFinding(r, level, "TC003", i18n.M("finding.TC003.not_in_catalog", loc.Region, r.Address, lv), i18n.M("fix.TC003.not_in_catalog")))
 		}
 		return fs
 	}
 	if outside := e.outside(level, countries); len(outside) > 0 {
 		fs = append(fs, e.newFinding(r, level, "TC001",
-			fmt.Sprintf("%s is in %s (%s), outside the area allowed %s (%s)", r.Address, loc.Region, strings.Join(outside, ", "), lv, e.areaText(level)),
-			e.remediationArea(level, r)))
+			i18n.M("finding.TC001", r.Address, loc.Region, strings.Join(outside, ", "), lv, e.areaText(level)),
+			i18n.M("fix.TC001", r.Address, e.areaText(level))))
 	}
 	if level.RequireSecNumCloud {
 		fs = append(fs, e.qualification(r, level, countries)...)
@@ -179,8 +220,8 @@ func (e *Evaluator) check(r *plan.Resource, level *policy.Level) []*Finding {
 		}
 		if outside := e.outside(level, repCountries); len(outside) > 0 {
 			fs = append(fs, e.newFinding(r, level, "TC006",
-				fmt.Sprintf("%s replicates to %s (%s, from %s), outside the area allowed %s (%s)", r.Address, rep.Region, strings.Join(outside, ", "), rep.Attribute, lv, e.areaText(level)),
-				"Keep replicas, backups and secondary locations inside the allowed area, or remove the replication."))
+				i18n.M("finding.TC006", r.Address, rep.Region, strings.Join(outside, ", "), rep.Attribute, lv, e.areaText(level)),
+				i18n.M("fix.TC006")))
 		}
 	}
 	return fs
@@ -210,28 +251,25 @@ func (e *Evaluator) allowed(level *policy.Level, country string) bool {
 	return true
 }
 
-func (e *Evaluator) areaText(level *policy.Level) string {
+// areaText names the area a level allows: its countries, or EU, EEA …
+// in the reader's language.
+func (e *Evaluator) areaText(level *policy.Level) i18n.Localizer {
 	if len(level.AllowedCountries) > 0 {
-		return strings.Join(level.AllowedCountries, ", ")
+		return i18n.Text(strings.Join(level.AllowedCountries, ", "))
 	}
-	return level.AllowedArea
-}
-
-func (e *Evaluator) remediationArea(level *policy.Level, r *plan.Resource) string {
-	return fmt.Sprintf("Deploy %s in a region located in %s.", r.Address, e.areaText(level))
+	return i18n.Or("area."+level.AllowedArea, level.AllowedArea)
 }
 
 // qualification implements TC002 and TC008.
 func (e *Evaluator) qualification(r *plan.Resource, level *policy.Level, countries []string) []*Finding {
-	lv := fmt.Sprintf("level %s", level.Name)
+	lv := theLevel(level)
 	alternatives := e.qualifiedIn(countries)
-	remediation := "Move the resource to a SecNumCloud-qualified offer"
+	remediation := i18n.M("fix.TC002")
 	if alternatives != "" {
-		remediation += "; qualified in " + strings.Join(countries, ", ") + ": " + alternatives
+		remediation = i18n.M("fix.TC002.alternatives", strings.Join(countries, ", "), alternatives)
 	}
-	remediation += ", or record a temporary waiver (dérogation) in the policy."
 	if r.Operator == nil {
-		return []*Finding{e.newFinding(r, level, "TC002", fmt.Sprintf("%s requires SecNumCloud, but the provider configuration of %s matches no operator of the catalog, so no qualification can be established", lv, r.Address), remediation)}
+		return []*Finding{e.newFinding(r, level, "TC002", i18n.M("finding.TC002.no_operator", lv, r.Address), remediation)}
 	}
 	if r.Offer != nil {
 		o, _ := e.Catalog.Offer(r.Offer.ID)
@@ -242,20 +280,17 @@ func (e *Evaluator) qualification(r *plan.Resource, level *policy.Level, countri
 			if level.AllowPending {
 				return nil
 			}
-			return []*Finding{e.newFinding(r, level, "TC008", fmt.Sprintf("%s requires SecNumCloud; the offer %q of %s covering %s is only at qualification stage %s", lv, o.Name, *r.Operator, r.Location.Region, o.Status),
-				"Wait for the qualification, move to an offer already qualified"+suffix(alternatives)+", or allow pending qualifications for this level (allow_pending = true) if the doctrine lets you.")}
+			fix := i18n.M("fix.TC008")
+			if alternatives != "" {
+				fix = i18n.M("fix.TC008.alternatives", alternatives)
+			}
+			stage := i18n.Or("stage."+string(o.Status), string(o.Status))
+			return []*Finding{e.newFinding(r, level, "TC008", i18n.M("finding.TC008", lv, o.Name, *r.Operator, r.Location.Region, stage), fix)}
 		case o != nil && e.Catalog.Expired(o):
-			return []*Finding{e.newFinding(r, level, "TC002", fmt.Sprintf("%s requires SecNumCloud; the qualification of %q covering %s expired on %s", lv, o.Name, r.Location.Region, o.ExpiresOn), remediation)}
+			return []*Finding{e.newFinding(r, level, "TC002", i18n.M("finding.TC002.expired", lv, o.Name, r.Location.Region, o.ExpiresOn), remediation)}
 		}
 	}
-	return []*Finding{e.newFinding(r, level, "TC002", fmt.Sprintf("%s requires SecNumCloud, and no qualified offer of %s covers %s", lv, *r.Operator, r.Location.Region), remediation)}
-}
-
-func suffix(alternatives string) string {
-	if alternatives == "" {
-		return ""
-	}
-	return " (" + alternatives + ")"
+	return []*Finding{e.newFinding(r, level, "TC002", i18n.M("finding.TC002", lv, *r.Operator, r.Location.Region), remediation)}
 }
 
 // qualifiedIn lists the regions covered by a qualified offer in the given
@@ -291,27 +326,24 @@ func (e *Evaluator) findQualifiedIn(countries []string) string {
 
 // exposure implements TC005.
 func (e *Evaluator) exposure(r *plan.Resource, level *policy.Level) *Finding {
+	lv := theLevel(level)
 	if r.Operator == nil {
-		return e.newFinding(r, level, "TC005", fmt.Sprintf("level %s does not allow extraterritorial exposure, and the provider configuration of %s matches no operator of the catalog: its exposure cannot be established", level.Name, r.Address),
-			"Use an operator the catalog knows to be immune to non-EU extraterritorial law, or describe this one in a catalog file.")
+		return e.newFinding(r, level, "TC005", i18n.M("finding.TC005.no_operator", lv, r.Address), i18n.M("fix.TC005.unknown"))
 	}
 	op, err := e.Catalog.Operator(*r.Operator)
 	if err != nil {
 		// Unknown is never silently treated as compliant.
-		return e.newFinding(r, level, "TC005", fmt.Sprintf("level %s does not allow extraterritorial exposure, and operator %q of %s is not in the catalog: its exposure cannot be established", level.Name, *r.Operator, r.Address),
-			"Use an operator the catalog knows to be immune to non-EU extraterritorial law, or describe this one in a catalog file.")
+		return e.newFinding(r, level, "TC005", i18n.M("finding.TC005.not_in_catalog", lv, *r.Operator, r.Address), i18n.M("fix.TC005.unknown"))
 	}
 	switch {
 	case op.ExtraterritorialExposure == nil:
-		return e.newFinding(r, level, "TC005", fmt.Sprintf("level %s does not allow extraterritorial exposure, and the catalog does not know whether %s is exposed", level.Name, op.Name),
-			"Use an operator the catalog knows to be immune to non-EU extraterritorial law.")
+		return e.newFinding(r, level, "TC005", i18n.M("finding.TC005.exposure_unknown", lv, op.Name), i18n.M("fix.TC005.exposure_unknown"))
 	case *op.ExtraterritorialExposure:
-		laws := strings.Join(op.ExtraterritorialLaws, ", ")
-		if laws == "" {
-			laws = "non-EU extraterritorial law"
+		var laws i18n.Localizer = i18n.M("finding.TC005.default_laws")
+		if len(op.ExtraterritorialLaws) > 0 {
+			laws = i18n.Text(strings.Join(op.ExtraterritorialLaws, ", "))
 		}
-		return e.newFinding(r, level, "TC005", fmt.Sprintf("level %s does not allow extraterritorial exposure, and %s is subject to %s, even in its EU regions", level.Name, op.Name, laws),
-			"Use an EU operator that is not subject to non-EU extraterritorial law.")
+		return e.newFinding(r, level, "TC005", i18n.M("finding.TC005", lv, op.Name, laws), i18n.M("fix.TC005"))
 	}
 	return nil
 }
@@ -333,8 +365,8 @@ func (e *Evaluator) waive(f *Finding, level *policy.Level, now time.Time) []*Fin
 	w := ws[0]
 	f.Waiver = waiverRef(w, true)
 	exp := e.newFinding(f.resource, level, "TC007",
-		fmt.Sprintf("waiver %s (%s) covered %s on %s but expired on %s", w.ID, w.Reason, f.Rule, f.Address, w.Expires.Format(time.DateOnly)),
-		"Fix the finding it covered, or renew the waiver with a new expiry date and approval.")
+		i18n.M("finding.TC007", w.ID, w.Reason, f.Rule, f.Address, w.Expires.Format(time.DateOnly)),
+		i18n.M("fix.TC007"))
 	exp.Waiver = waiverRef(w, true)
 	return []*Finding{f, exp}
 }

@@ -1118,6 +1118,6 @@ func TestFindingCarriesResource(t *testing.T) {
 func cmpIgnoreText() cmp.Option {
 	return cmp.FilterPath(func(p cmp.Path) bool {
 		name := p.Last().String()
-		return slices.Contains([]string{".Message", ".Remediation", ".resource"}, name)
+		return slices.Contains([]string{".Message", ".Remediation", ".MessageText", ".RemediationText", ".resource"}, name)
 	}, cmp.Ignore())
 }

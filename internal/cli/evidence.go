@@ -1,0 +1,262 @@
+package cli
+
+import (
+	"bytes"
+	"crypto/ed25519"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"flag"
+	"fmt"
+	"hash"
+	"io"
+	"os"
+	"time"
+
+	"github.com/trustcloud/trustcloud/internal/evidence"
+	"github.com/trustcloud/trustcloud/internal/report"
+)
+
+// Evidence bundles: `check --evidence DIR [--sign KEY]` writes one,
+// `verify DIR` checks one, `keygen` makes the signing key pair.
+
+// Bundle file names other than the manifest's.
+const (
+	bundleInventory = "inventory.json"
+	bundleFindings  = "findings.json"
+	bundleOSCAL     = "assessment-results.oscal.json"
+	bundlePolicy    = "policy.json"
+	bundlePolicySrc = "policy.hcl"
+	bundleCatalog   = "catalog.json"
+)
+
+// evidenceFlags are check's --evidence and --sign, and what they need
+// from the start of the run.
+type evidenceFlags struct {
+	dir, sign string
+	key       ed25519.PrivateKey
+	// started is when the check began: the OSCAL result's start.
+	started time.Time
+	// stdin hashes the plan when it comes from standard input.
+	stdin *hashingReader
+}
+
+func registerEvidence(fs *flag.FlagSet) *evidenceFlags {
+	ev := &evidenceFlags{started: time.Now()}
+	fs.StringVar(&ev.dir, "evidence", "", "write an evidence bundle into `DIR`: inventory, findings, OSCAL assessment results, the policy and catalog used, and a manifest of SHA-256 digests")
+	fs.StringVar(&ev.sign, "sign", "", "sign the evidence bundle's manifest with this ed25519 private `KEY` file (made by 'trustcloud keygen')")
+	return ev
+}
+
+// prepare checks the flags and reads the key before anything is analysed,
+// and hashes standard input as it is read when the plan comes from it.
+func (ev *evidenceFlags) prepare(e *env, positional []string) error {
+	if ev.sign != "" && ev.dir == "" {
+		return usagef("check: --sign signs an evidence bundle: give --evidence DIR too")
+	}
+	if ev.dir == "" {
+		return nil
+	}
+	if ev.sign != "" {
+		key, err := evidence.ReadPrivateKey(ev.sign)
+		if err != nil {
+			return err
+		}
+		ev.key = key
+	}
+	if len(positional) == 1 && positional[0] == "-" {
+		in := e.stdin
+		if in == nil {
+			in = os.Stdin
+		}
+		ev.stdin = &hashingReader{r: in, h: sha256.New()}
+		e.stdin = ev.stdin
+	}
+	return nil
+}
+
+// write makes the bundle of a finished check; args are check's arguments.
+func (ev *evidenceFlags) write(a *analysis, rep *report.Report, args []string) error {
+	if ev.dir == "" {
+		return nil
+	}
+	in, err := ev.planInput(rep.Plan.File)
+	if err != nil {
+		return err
+	}
+	render := func(name string, write func(w io.Writer) error) (evidence.Content, error) {
+		var buf bytes.Buffer
+		if err := write(&buf); err != nil {
+			return evidence.Content{}, fmt.Errorf("evidence bundle: writing %s: %w", name, err)
+		}
+		return evidence.Content{Name: name, Data: buf.Bytes()}, nil
+	}
+	parts := []struct {
+		name  string
+		write func(w io.Writer) error
+	}{
+		{bundleInventory, func(w io.Writer) error { return report.WriteJSON(w, a.inv) }},
+		{bundleFindings, func(w io.Writer) error { return report.Formats["json"].Write(w, rep) }},
+		{bundleOSCAL, func(w io.Writer) error { return report.Formats["oscal"].Write(w, rep) }},
+		{bundlePolicy, func(w io.Writer) error { return report.WriteJSON(w, a.pol.Effective()) }},
+		{bundleCatalog, func(w io.Writer) error { return report.WriteJSON(w, a.cat.Document()) }},
+	}
+	var files []evidence.Content
+	for _, p := range parts {
+		c, err := render(p.name, p.write)
+		if err != nil {
+			return err
+		}
+		files = append(files, c)
+	}
+	if a.pol.File != "" {
+		src, err := os.ReadFile(a.pol.File)
+		if err != nil {
+			return fmt.Errorf("evidence bundle: %s: cannot read the policy file: %w", a.pol.File, err)
+		}
+		files = append(files, evidence.Content{Name: bundlePolicySrc, Data: src})
+	}
+	exit := ExitOK
+	if rep.Summary.Failed {
+		exit = ExitFindings
+	}
+	m := &evidence.Manifest{
+		Tool:    evidence.Tool{Name: rep.Tool.Name, Version: rep.Tool.Version},
+		Created: rep.Options.Finished.UTC().Format(time.RFC3339),
+		Command: append([]string{"trustcloud", "check"}, args...),
+		Plan:    in,
+		Catalog: evidence.CatalogInfo{Version: a.cat.Version, AsOf: a.cat.AsOf, Files: append([]string{}, a.cat.Files...)},
+		Policy:  evidence.PolicyInfo{Profile: a.pol.Profile, File: a.pol.File},
+		Result: evidence.ResultInfo{Resources: rep.Summary.Resources, Analysed: rep.Summary.Analysed, Findings: rep.Summary.Findings,
+			Waived: rep.Summary.Waived, FailOn: rep.Summary.FailOn, Failed: rep.Summary.Failed, ExitCode: exit},
+	}
+	if err := evidence.Write(ev.dir, m, files, ev.key); err != nil {
+		return fmt.Errorf("evidence bundle: %w", err)
+	}
+	return nil
+}
+
+// planInput is the digest of the plan read: the file as given (a binary
+// plan is hashed as is), or standard input as it was read, to its end.
+func (ev *evidenceFlags) planInput(name string) (evidence.Input, error) {
+	if ev.stdin != nil {
+		// The decoder stops at the end of the JSON value: what follows
+		// is part of the input too.
+		if _, err := io.Copy(io.Discard, ev.stdin); err != nil {
+			return evidence.Input{}, fmt.Errorf("evidence bundle: reading the rest of standard input: %w", err)
+		}
+		return evidence.Input{Name: name, SHA256: hex.EncodeToString(ev.stdin.h.Sum(nil)), Size: ev.stdin.n}, nil
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return evidence.Input{}, fmt.Errorf("evidence bundle: %s: cannot read the plan again to hash it: %w", name, err)
+	}
+	defer func() { _ = f.Close() }()
+	sum, size, err := evidence.HashReader(f)
+	if err != nil {
+		return evidence.Input{}, fmt.Errorf("evidence bundle: %s: %w", name, err)
+	}
+	return evidence.Input{Name: name, SHA256: sum, Size: size}, nil
+}
+
+// hashingReader hashes what is read through it.
+type hashingReader struct {
+	r io.Reader
+	h hash.Hash
+	n int64
+}
+
+func (h *hashingReader) Read(p []byte) (int, error) {
+	n, err := h.r.Read(p)
+	h.h.Write(p[:n])
+	h.n += int64(n)
+	return n, err
+}
+
+func (e *env) keygen(args []string) error {
+	fs := flag.NewFlagSet("keygen", flag.ContinueOnError)
+	out := fs.String("out", "trustcloud", "write the private key to `PREFIX`.key (mode 0600) and the public key to PREFIX.pub")
+	force := fs.Bool("force", false, "replace an existing key pair")
+	positional, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(positional) > 0 {
+		return usagef("keygen: unexpected argument %q: name the key files with --out PREFIX", positional[0])
+	}
+	if *out == "" {
+		return usagef("keygen: --out needs a file name prefix")
+	}
+	pub, err := evidence.WriteKeyPair(*out, *force)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "wrote %s.key (private: keep it secret, sign with 'trustcloud check --evidence DIR --sign %s.key')\n", *out, *out)
+	fmt.Fprintf(e.stdout, "wrote %s.pub (public: give it to verifiers, 'trustcloud verify --pubkey %s.pub DIR')\n", *out, *out)
+	fmt.Fprintf(e.stdout, "key %s\n", evidence.KeyID(pub))
+	return nil
+}
+
+func (e *env) verify(args []string) (int, error) {
+	fs := flag.NewFlagSet("verify", flag.ContinueOnError)
+	pubkey := fs.String("pubkey", "", "check the manifest's signature with this ed25519 public key `FILE` (made by 'trustcloud keygen')")
+	planFile := fs.String("plan", "", "check that the bundle was made from this plan `FILE`")
+	format := fs.String("format", "text", "output format: text or json")
+	positional, err := parse(fs, args)
+	if err != nil {
+		return 0, err
+	}
+	if *format != "text" && *format != "json" {
+		return 0, usagef("verify: unknown format %q: use text or json", *format)
+	}
+	if len(positional) != 1 {
+		if len(positional) == 0 {
+			return 0, usagef("verify: missing DIR: give the evidence bundle's directory")
+		}
+		return 0, usagef("verify: one DIR expected, got %d", len(positional))
+	}
+	opts := evidence.VerifyOptions{PublicKeyName: *pubkey}
+	if *pubkey != "" {
+		if opts.PublicKey, err = evidence.ReadPublicKey(*pubkey); err != nil {
+			return 0, err
+		}
+	}
+	if *planFile != "" {
+		f, err := os.Open(*planFile)
+		if err != nil {
+			return 0, fmt.Errorf("%s: cannot read the plan: %w", *planFile, unwrapPath(err))
+		}
+		sum, _, err := evidence.HashReader(f)
+		_ = f.Close()
+		if err != nil {
+			return 0, fmt.Errorf("%s: %w", *planFile, err)
+		}
+		opts.PlanName, opts.PlanSHA256 = *planFile, sum
+	}
+	v, err := evidence.Verify(positional[0], opts)
+	if err != nil {
+		return 0, err
+	}
+	if *format == "json" {
+		err = report.WriteJSON(e.stdout, v)
+	} else {
+		err = v.WriteText(e.stdout)
+	}
+	if err != nil {
+		return 0, err
+	}
+	if !v.Intact() {
+		return ExitFindings, nil
+	}
+	return ExitOK, nil
+}
+
+// unwrapPath drops the *os.PathError wrapper, whose path the message
+// already names.
+func unwrapPath(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
