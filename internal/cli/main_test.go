@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/trustcloud/trustcloud/internal/testcorpus"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -107,24 +108,11 @@ func runBinary(t *testing.T, dir string, env []string, stdin string, args ...str
 	return result{code, out.String(), errOut.String()}
 }
 
-// corpusDir returns the shared corpus of real plans named by
-// TRUSTCLOUD_CORPUS: unset, the test is skipped and says why; set but
-// missing, the test fails.
+// corpusDir returns the shared corpus of real plans (see testcorpus.Dir:
+// skipped with a reason outside CI when absent, a failure in CI).
 func corpusDir(t *testing.T) string {
 	t.Helper()
-	dir := os.Getenv("TRUSTCLOUD_CORPUS")
-	if dir == "" {
-		t.Skip("TRUSTCLOUD_CORPUS is not set: this test reads the shared corpus of real Terraform plans (e.g. TRUSTCLOUD_CORPUS=/work/shared/corpus/plans)")
-	}
-	st, err := os.Stat(dir)
-	if err != nil || !st.IsDir() {
-		t.Fatalf("TRUSTCLOUD_CORPUS=%s is not a directory: %v", dir, err)
-	}
-	abs, err := filepath.Abs(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return abs
+	return testcorpus.Dir(t)
 }
 
 // corpusPlan returns the absolute path of one plan of the corpus.

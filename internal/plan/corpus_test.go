@@ -2,7 +2,7 @@ package plan
 
 import (
 	"fmt"
-	"os"
+	"github.com/trustcloud/trustcloud/internal/testcorpus"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -12,20 +12,11 @@ import (
 	"github.com/trustcloud/trustcloud/internal/policy"
 )
 
-// corpusDir returns the real-world plan corpus named by TRUSTCLOUD_CORPUS
-// (set by .ci/run). Unset, the test skips and says so; set but missing, it
-// fails: CI must never lose the corpus silently.
+// corpusDir returns the shared corpus of real plans (see testcorpus.Dir:
+// skipped with a reason outside CI when absent, a failure in CI).
 func corpusDir(t *testing.T) string {
 	t.Helper()
-	dir := os.Getenv("TRUSTCLOUD_CORPUS")
-	if dir == "" {
-		t.Skip("TRUSTCLOUD_CORPUS is not set: the real-world plan corpus test needs it (.ci/run sets it to ../shared/corpus/plans)")
-	}
-	st, err := os.Stat(dir)
-	if err != nil || !st.IsDir() {
-		t.Fatalf("TRUSTCLOUD_CORPUS=%s is not a directory: %v", dir, err)
-	}
-	return dir
+	return testcorpus.Dir(t)
 }
 
 func loadCorpus(t *testing.T, dir, file string) *Inventory {
