@@ -9,7 +9,6 @@ import (
 	"io"
 	"reflect"
 	"sort"
-	"strconv"
 	"strings"
 )
 
@@ -118,7 +117,7 @@ func checkShape(file string, v any, t reflect.Type, path string) Errors {
 		}
 		var errs Errors
 		for _, k := range sortedKeys(obj) {
-			errs = append(errs, checkShape(file, obj[k], t.Elem(), member(path, k))...)
+			errs = append(errs, checkShape(file, obj[k], t.Elem(), jsonpos.Member(path, k))...)
 		}
 		return errs
 	case reflect.Struct:
@@ -131,32 +130,14 @@ func checkShape(file string, v any, t reflect.Type, path string) Errors {
 		for _, k := range sortedKeys(obj) {
 			f, ok := fields[k]
 			if !ok {
-				errs = append(errs, &Error{File: file, Path: member(path, k), Msg: fmt.Sprintf("unknown field %q; known fields: %s", k, strings.Join(closestFirst(k, keys(fields)), ", "))})
+				errs = append(errs, &Error{File: file, Path: jsonpos.Member(path, k), Msg: fmt.Sprintf("unknown field %q; known fields: %s", k, strings.Join(closestFirst(k, keys(fields)), ", "))})
 				continue
 			}
-			errs = append(errs, checkShape(file, obj[k], f.Type, member(path, k))...)
+			errs = append(errs, checkShape(file, obj[k], f.Type, jsonpos.Member(path, k))...)
 		}
 		return errs
 	}
 	return nil
-}
-
-// member is the JSON path of key in the object at path: $.a.b, or
-// $.a["odd key"] when the key is not a plain name, so that a path is
-// always one unambiguous line.
-func member(path, key string) string {
-	plain := key != ""
-	for i, c := range key {
-		letter := c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
-		if !letter && (i == 0 || c != '-' && (c < '0' || c > '9')) {
-			plain = false
-			break
-		}
-	}
-	if plain {
-		return path + "." + key
-	}
-	return path + "[" + strconv.Quote(key) + "]"
 }
 
 func jsonFields(t reflect.Type) map[string]reflect.StructField {

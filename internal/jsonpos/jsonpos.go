@@ -2,7 +2,10 @@
 // column C" positions that error messages show users.
 package jsonpos
 
-import "fmt"
+import (
+	"fmt"
+	"strconv"
+)
 
 // Position returns "line L, column C" (1-based) for a byte offset of data;
 // an offset past the end points at the end.
@@ -23,4 +26,22 @@ func Position(data []byte, off int64) string {
 		}
 	}
 	return fmt.Sprintf("line %d, column %d", line, col)
+}
+
+// Member is the JSON path of key in the object at path: $.a.b, or
+// $.a["odd key"] when the key is not a plain name, so that a path is
+// always one unambiguous line.
+func Member(path, key string) string {
+	plain := key != ""
+	for i, c := range key {
+		letter := c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+		if !letter && (i == 0 || c != '-' && (c < '0' || c > '9')) {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return path + "." + key
+	}
+	return path + "[" + strconv.Quote(key) + "]"
 }

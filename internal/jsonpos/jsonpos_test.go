@@ -13,3 +13,18 @@ func TestPosition(t *testing.T) {
 		}
 	}
 }
+
+func TestMember(t *testing.T) {
+	for _, tc := range []struct{ path, key, want string }{
+		{"$", "format_version", "$.format_version"},
+		{"$.a", "eu-west-3", "$.a.eu-west-3"},
+		{"$", "a\nb", `$["a\nb"]`},
+		{"$", "0abc", `$["0abc"]`},
+		{"$", "", `$[""]`},
+		{"$", "clé", `$["clé"]`},
+	} {
+		if got := Member(tc.path, tc.key); got != tc.want {
+			t.Errorf("Member(%q, %q) = %s, want %s", tc.path, tc.key, got, tc.want)
+		}
+	}
+}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 
 	tfjson "github.com/hashicorp/terraform-json"
+
+	"github.com/trustcloud/trustcloud/internal/jsonpos"
 )
 
 // This file decodes the plan's configuration with the streaming scanner
@@ -166,7 +168,7 @@ func (s *scanner) configModule(path string, keep func(string) bool, depth int) (
 			return s.objectOf(func(name string) error {
 				mc := &tfjson.ModuleCall{}
 				m.ModuleCalls[name] = mc
-				callPath := member(path+".module_calls", name)
+				callPath := jsonpos.Member(path+".module_calls", name)
 				return at(callPath, s.objectOf(func(k string) error {
 					var err error
 					switch k {

@@ -10,6 +10,7 @@ import (
 	tfjson "github.com/hashicorp/terraform-json"
 
 	"github.com/trustcloud/trustcloud/internal/catalog"
+	"github.com/trustcloud/trustcloud/internal/jsonpos"
 )
 
 // KeepFor returns the filter of resource attributes the analysis reads
@@ -47,22 +48,6 @@ type pathError struct {
 
 func (e *pathError) Error() string { return e.path + ": " + e.err.Error() }
 func (e *pathError) Unwrap() error { return e.err }
-
-// member is the JSON path of an object member: $.key, or $["key"] when
-// the key is not a plain name (so that a path stays on one line).
-func member(parent, key string) string {
-	plain := key != ""
-	for _, c := range key {
-		if c != '_' && c != '-' && (c < 'a' || c > 'z') && (c < 'A' || c > 'Z') && (c < '0' || c > '9') {
-			plain = false
-			break
-		}
-	}
-	if plain {
-		return parent + "." + key
-	}
-	return parent + "[" + strconv.Quote(key) + "]"
-}
 
 func at(path string, err error) error {
 	if err == nil {
@@ -118,7 +103,7 @@ func decodePlan(name string, r io.Reader, keep func(string) bool) (*tfjson.Plan,
 			p.Config = cfg
 			return err
 		}
-		return at(member("$", key), s.skip())
+		return at(jsonpos.Member("$", key), s.skip())
 	})
 	if err == nil && !s.atEnd() {
 		err = s.errorf("unexpected data after the plan object")
