@@ -53,6 +53,9 @@ func (d *genericDataSource) Read(_ context.Context, req datasource.ReadRequest, 
 		if c, ok := config[k]; ok && !c.IsNull() {
 			delete(values, k) // configured arguments win
 		}
+		if _, ok := config[k]; !ok {
+			delete(values, k) // not in this version's schema (aws_region's region before 6.0)
+		}
 	}
 	resp.State.Raw = withAttrs(req.Config.Raw, values)
 }

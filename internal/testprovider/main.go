@@ -5,6 +5,10 @@
 // Terraform can plan test configurations offline (through dev_overrides) and
 // the analyzer can be tested on plans Terraform itself produced.
 //
+// Linked as terraform-provider-aws_v5.100.0 (any 5.x), it serves the 5.x
+// tables of hashicorp/aws instead of the 6.x ones. With TESTPROVIDER_LANDING
+// set, it records where each resource it creates lands (landing.go).
+//
 // Usage outside Terraform:
 //
 //	testprovider -sources   print "<type> <source>" for every provider served
@@ -34,7 +38,10 @@ func run(args []string, stdout, stderr *os.File) int {
 		return 0
 	}
 	name := providerName(args[0])
-	spec := lookupProvider(name)
+	if as := servedAs(args[0]); as != "" {
+		name = as
+	}
+	spec := lookupProvider(name, providerVersion(args[0]))
 	if spec == nil {
 		_, _ = fmt.Fprintf(stderr, "testprovider: invoked as %q: no test provider of type %q; link the binary as terraform-provider-<type>, one of: %s\n",
 			filepath.Base(args[0]), name, strings.Join(providerTypes(), ", "))
@@ -61,6 +68,32 @@ func providerName(exe string) string {
 	base = strings.TrimPrefix(base, "terraform-provider-")
 	name, _, _ := strings.Cut(base, "_")
 	return name
+}
+
+// servedAs is the provider type an executable linked as
+// terraform-provider-<type>_as-<other> serves: another provider's tables
+// under this source address, as a renamed or forked provider would (the
+// adversarial tests use it). "" for every other name.
+func servedAs(exe string) string {
+	base := strings.TrimSuffix(filepath.Base(exe), ".exe")
+	if _, as, ok := strings.Cut(base, "_as-"); ok {
+		return as
+	}
+	return ""
+}
+
+// providerVersion is the version in an executable name, as in a
+// provider package (terraform-provider-aws_v5.100.0_x5 → "5.100.0"); ""
+// when the name has none. Linking the binary under such a name selects
+// the tables of that major version (lookupProvider).
+func providerVersion(exe string) string {
+	base := strings.TrimSuffix(filepath.Base(exe), ".exe")
+	_, rest, ok := strings.Cut(strings.TrimPrefix(base, "terraform-provider-"), "_v")
+	if !ok {
+		return ""
+	}
+	version, _, _ := strings.Cut(rest, "_")
+	return version
 }
 
 // legacyServer marks plans and applies as coming from a provider on the

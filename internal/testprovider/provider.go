@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"os"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
@@ -38,6 +39,18 @@ type providerSpec struct {
 	// legacy marks providers that are SDKv2-based in reality: they may plan
 	// a value that differs from the configuration (normalisation).
 	legacy bool
+	// defaults computes a top-level provider attribute that the provider
+	// block leaves null, as the real provider does from its environment
+	// variables or shared configuration files (AWS_REGION, GOOGLE_REGION …).
+	// The block wins over these, as in the SDK's DefaultFunc.
+	defaults map[string]func(p *providerConfig) (string, bool)
+	// land tells where a created resource is, from the provider
+	// configuration and the resource's state (see landing.go). Providers
+	// without one (random, null, tls, time) create nothing in a cloud.
+	land landFunc
+	// version is the release of the real provider mimicked, when a
+	// table differs between major versions (hashicorp/aws 5 and 6).
+	version string
 }
 
 // planHook sets planned attributes of a resource being created or updated.
@@ -48,14 +61,42 @@ type planHook func(p *providerConfig, t typeSpec, planned map[string]tftypes.Val
 type providerConfig struct {
 	spec *providerSpec
 	raw  tftypes.Value
+	// getenv reads the environment of the provider process (which
+	// Terraform passes on from its own); tests replace it.
+	getenv func(string) string
 }
 
-// get returns the value at a path of the provider block.
+// get returns the value at a path of the provider block; a top-level
+// attribute that the block leaves null takes the spec's default (from the
+// environment), as in the real provider.
 func (p *providerConfig) get(path ...string) tftypes.Value {
 	if p == nil {
 		return tftypes.NewValue(tftypes.DynamicPseudoType, nil)
 	}
-	return lookup(p.raw, path...)
+	v := lookup(p.raw, path...)
+	if len(path) == 1 && v.IsKnown() && v.IsNull() {
+		if def := p.spec.defaults[path[0]]; def != nil {
+			if s, ok := def(p); ok {
+				return stringVal(s)
+			}
+		}
+	}
+	return v
+}
+
+// str is the known, non-empty string at a path of the provider block
+// (defaults included).
+func (p *providerConfig) str(path ...string) (string, bool) {
+	s, ok := knownString(p.get(path...))
+	return s, ok && s != ""
+}
+
+// env reads an environment variable of the provider process.
+func (p *providerConfig) env(name string) string {
+	if p == nil || p.getenv == nil {
+		return os.Getenv(name)
+	}
+	return p.getenv(name)
 }
 
 type testProvider struct {
@@ -67,6 +108,9 @@ var _ provider.Provider = (*testProvider)(nil)
 func (p *testProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
 	resp.TypeName = p.spec.typeName
 	resp.Version = "0.0.0-test"
+	if p.spec.version != "" {
+		resp.Version = p.spec.version
+	}
 }
 
 func (p *testProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {

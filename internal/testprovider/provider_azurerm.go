@@ -1,6 +1,10 @@
 package main
 
-import "github.com/hashicorp/terraform-plugin-go/tftypes"
+import (
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+)
 
 // azLocated is an Azure resource with a location and tags.
 func azLocated(items ...any) typeSpec {
@@ -19,6 +23,11 @@ func azurermProvider() *providerSpec {
 				blk("resource_group", 1, "prevent_deletion_if_contains_resources:bool"),
 				blk("virtual_machine", 1, "delete_os_disk_on_deletion:bool"))),
 		normalize: map[string]func(string) string{"location": azureLocation},
+		defaults: map[string]func(p *providerConfig) (string, bool){
+			"environment":   envDefault("ARM_ENVIRONMENT"),
+			"metadata_host": envDefault("ARM_METADATA_HOSTNAME"),
+		},
+		land: azureLanding,
 		resources: map[string]typeSpec{
 			"azurerm_resource_group": ty("name!", "location!", "managed_by", "tags:map"),
 			"azurerm_virtual_network": azLocated("address_space:list!", "dns_servers:list?~", "guid~",
@@ -89,4 +98,28 @@ func azureClientRead(p *providerConfig, _ map[string]tftypes.Value) (map[string]
 		"id": stringVal("clientConfigs/" + sub), "subscription_id": stringVal(sub), "tenant_id": stringVal(tenant),
 		"client_id": stringVal("22222222-2222-2222-2222-222222222222"), "object_id": stringVal("33333333-3333-3333-3333-333333333333"),
 	}, nil
+}
+
+// azureLanding: a resource lands in its location (normalised: westeurope),
+// "global" for global ones (action groups); the cloud is the provider's
+// environment (public unless set: china, usgovernment …), the endpoint the
+// metadata_host it discovers the cloud's endpoints from, when set.
+func azureLanding(p *providerConfig, typeName string, t typeSpec, m map[string]tftypes.Value) landing {
+	l := landing{Universe: "public"}
+	if e, ok := p.str("environment"); ok {
+		l.Universe = strings.ToLower(e)
+	}
+	if h, ok := p.str("metadata_host"); ok {
+		l.Endpoint = endpointHost(h)
+	}
+	l.Zone = firstString(m, "zone")
+	switch loc, ok := attrString(m, "location"); {
+	case ok:
+		l.Region = azureLocation(loc)
+	case t.has("location"):
+		l.Unknown = typeName + ": no location"
+	default:
+		l.Unknown = typeName + " has no location of its own: it is where the resource it belongs to is"
+	}
+	return l
 }

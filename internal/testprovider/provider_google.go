@@ -1,6 +1,7 @@
 package main
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
@@ -23,7 +24,15 @@ func googleProvider(typeName string) *providerSpec {
 		legacy:   true,
 		config: ty("project", "region", "zone", "universe_domain", "credentials*", "access_token*", "billing_project",
 			"user_project_override:bool", "impersonate_service_account", "default_labels:map", "add_terraform_attribution_label:bool"),
-		fill:  map[string][]string{"project": {"project"}, "region": {"region"}, "zone": {"zone"}},
+		fill: map[string][]string{"project": {"project"}, "region": {"region"}, "zone": {"zone"}},
+		// HandleSDKDefaults in the real provider: the environment fills
+		// what the provider block leaves out.
+		defaults: map[string]func(p *providerConfig) (string, bool){
+			"project": envDefault("GOOGLE_PROJECT", "GOOGLE_CLOUD_PROJECT", "GCLOUD_PROJECT", "CLOUDSDK_CORE_PROJECT"),
+			"region":  envDefault("GOOGLE_REGION", "GCLOUD_REGION", "CLOUDSDK_COMPUTE_REGION"),
+			"zone":    envDefault("GOOGLE_ZONE", "GCLOUD_ZONE", "CLOUDSDK_COMPUTE_ZONE"),
+		},
+		land:  googleLanding,
 		hooks: []planHook{mergeTagsHook("labels", []string{"default_labels"}, "effective_labels", "terraform_labels")},
 		resources: map[string]typeSpec{
 			"google_compute_instance": gLabelled(ty("name!", "machine_type!", "zone?~", project, "tags:set", "metadata:map",
@@ -144,4 +153,61 @@ func googleProjectRead(p *providerConfig, config map[string]tftypes.Value) (map[
 		"id": stringVal("projects/" + project), "project_id": stringVal(project),
 		"number": stringVal("123456789012"), "name": stringVal(project),
 	}, nil
+}
+
+// googleGlobal are the Google resource types that are global: no region,
+// zone or location of their own, and none of a parent.
+var googleGlobal = map[string]bool{
+	"google_compute_network": true, "google_compute_firewall": true, "google_compute_global_address": true,
+	"google_project_iam_member": true, "google_project_service": true, "google_service_account": true,
+	"google_pubsub_topic": true, "google_secret_manager_secret": true,
+}
+
+// googleZone matches a zone name (europe-west9-b): a location of that form
+// is a zone, whose region is the name without its last letter.
+var googleZone = regexp.MustCompile(`^[a-z]+-[a-z]+[0-9]+-[a-z]$`)
+
+// googleLanding: a resource lands in its location (a region, a zone, or a
+// multi-region such as EU), else its region and zone, which default to the
+// provider's (GOOGLE_REGION …); the universe is the provider's
+// universe_domain (googleapis.com unless set: S3NS is s3nsapis.fr).
+func googleLanding(p *providerConfig, typeName string, t typeSpec, m map[string]tftypes.Value) landing {
+	l := landing{Universe: "googleapis.com"}
+	if u, ok := p.str("universe_domain"); ok {
+		l.Universe = u
+	}
+	if googleGlobal[typeName] {
+		l.Region = "global"
+		return l
+	}
+	if !t.has("location") && !t.has("region") && !t.has("zone") {
+		l.Unknown = typeName + " has no location of its own: it is where the resource it belongs to is"
+		return l
+	}
+	l.Region = firstString(m, "region")
+	l.Zone = firstString(m, "zone")
+	if loc, ok := attrString(m, "location"); ok {
+		if googleZone.MatchString(loc) {
+			l.Zone = loc
+		} else {
+			l.Region = loc
+		}
+	}
+	if l.Zone == "" && t.has("zone") {
+		l.Zone, _ = p.str("zone")
+	}
+	if l.Region == "" && l.Zone != "" {
+		l.Region = l.Zone[:strings.LastIndex(l.Zone, "-")]
+	}
+	if l.Region == "" {
+		if r, ok := p.str("region"); ok {
+			l.Region = r
+		} else if z, ok := p.str("zone"); ok && googleZone.MatchString(z) {
+			l.Region = z[:strings.LastIndex(z, "-")]
+		}
+	}
+	if l.Region == "" {
+		l.Unknown = "no location: neither the resource, the provider block nor GOOGLE_REGION/GOOGLE_ZONE sets one (the real provider fails: cannot determine region)"
+	}
+	return l
 }

@@ -1,6 +1,10 @@
 package main
 
-import "github.com/hashicorp/terraform-plugin-go/tftypes"
+import (
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+)
 
 // European clouds and the utility providers. The clouds leave region and zone
 // computed when the configuration omits them (known only after apply), as
@@ -16,10 +20,12 @@ func scalewayProvider() *providerSpec {
 		legacy:   true,
 		config:   ty("region", "zone", "project_id", "organization_id", "access_key", "secret_key*", "profile", "api_url"),
 		applied: func(p *providerConfig, m map[string]tftypes.Value) {
-			setIfUnknown(m, "zone", p.get("zone"))
-			setIfUnknown(m, "region", p.get("region"))
+			zone, region, _ := scalewayDefaults(p)
+			setIfUnknown(m, "zone", stringVal(zone))
+			setIfUnknown(m, "region", stringVal(region))
 			setIfUnknown(m, "project_id", p.get("project_id"))
 		},
+		land: scalewayLanding,
 		resources: map[string]typeSpec{
 			"scaleway_instance_server": zonal("name?~", "type!", "image", "tags:list", "enable_dynamic_ip:bool", "ip_id",
 				"ip_ids:list?~", "security_group_id?~", "placement_group_id", "state?~", "user_data:map?~", "private_ip~", "public_ip~",
@@ -54,16 +60,17 @@ func outscaleProvider() *providerSpec {
 			blk("api", 1, "endpoint", "region", "x509_cert_path", "x509_key_path"),
 			blk("oks", 1, "endpoint", "region"),
 			blk("endpoints", 0, "api")),
+		defaults: map[string]func(p *providerConfig) (string, bool){
+			"region":  envDefault("OSC_REGION"),
+			"profile": envDefault("OSC_PROFILE"),
+		},
 		applied: func(p *providerConfig, m map[string]tftypes.Value) {
-			region, ok := knownString(p.get("api", "region"))
-			if !ok {
-				region, ok = knownString(p.get("region"))
-			}
-			if ok {
+			if region := outscaleRegion(p); region != "" {
 				setIfUnknown(m, "placement_subregion_name", stringVal(region+"a"))
 				setIfUnknown(m, "subregion_name", stringVal(region+"a"))
 			}
 		},
+		land: outscaleLanding,
 		resources: map[string]typeSpec{
 			"outscale_vm": ty("image_id!", "vm_type?~", "keypair_name?~", "placement_subregion_name?~", "placement_tenancy?~",
 				"subnet_id?~", "security_group_ids:list?~", "private_ips:set?~", "user_data", "deletion_protection:bool?~",
@@ -93,6 +100,8 @@ func ovhProvider() *providerSpec {
 		source:   "ovh/ovh",
 		legacy:   true,
 		config:   ty("endpoint", "application_key", "application_secret*", "consumer_key*", "client_id", "client_secret*", "access_token*"),
+		defaults: map[string]func(p *providerConfig) (string, bool){"endpoint": envDefault("OVH_ENDPOINT")},
+		land:     ovhLanding,
 		resources: map[string]typeSpec{
 			"ovh_cloud_project_kube": ty("service_name!", "name", "region!", "version?~", "private_network_id", "update_policy?~",
 				"kube_proxy_mode?~", "kubeconfig~*", "url~", "status~", "control_plane_is_up_to_date:bool~",
@@ -126,9 +135,15 @@ func openstackProvider() *providerSpec {
 		config: ty("auth_url", "region", "tenant_name", "tenant_id", "user_name", "user_id", "password*", "user_domain_name",
 			"project_domain_name", "domain_name", "cloud", "application_credential_id", "application_credential_secret*",
 			"endpoint_type", "insecure:bool"),
+		defaults: map[string]func(p *providerConfig) (string, bool){
+			"region":   envDefault("OS_REGION_NAME"),
+			"auth_url": envDefault("OS_AUTH_URL"),
+			"cloud":    envDefault("OS_CLOUD"),
+		},
 		applied: func(p *providerConfig, m map[string]tftypes.Value) {
 			setIfUnknown(m, "region", p.get("region"))
 		},
+		land: openstackLanding,
 		resources: map[string]typeSpec{
 			"openstack_compute_instance_v2": regional("name!", "availability_zone?~", "flavor_name?~", "flavor_id?~",
 				"image_name?~", "image_id?~", "key_pair", "security_groups:set?~", "metadata:map", "user_data", "power_state",
@@ -201,4 +216,163 @@ func timeProvider() *providerSpec {
 			"time_offset":   ty("offset_days:int", "offset_hours:int", "base_rfc3339?~", "rfc3339~", "triggers:map"),
 		},
 	}
+}
+
+// scalewayDefaults are the zone and region a Scaleway resource takes when
+// its configuration sets none, as the real provider merges its profiles
+// (meta.loadProfile): built-in fr-par-1 / fr-par, then the config file's
+// active profile, then the provider block, then SCW_DEFAULT_ZONE /
+// SCW_DEFAULT_REGION, the later winning. So the environment overrides the
+// provider block, and a block that sets only zone = "nl-ams-1" still puts
+// regional resources in fr-par. The config file (~/.config/scw/config.yaml)
+// is not read: unknown says so when a profile is named and neither the
+// block nor the environment decides.
+func scalewayDefaults(p *providerConfig) (zone, region, unknown string) {
+	zone, region = "fr-par-1", "fr-par"
+	_, named := scalewayProfile(p)
+	fromFile := named
+	if z, ok := p.str("zone"); ok {
+		zone, fromFile = z, false
+	}
+	if r, ok := p.str("region"); ok {
+		region, fromFile = r, false
+	}
+	if z := p.env("SCW_DEFAULT_ZONE"); z != "" {
+		zone, fromFile = z, false
+	}
+	if r := p.env("SCW_DEFAULT_REGION"); r != "" {
+		region, fromFile = r, false
+	}
+	if fromFile {
+		unknown = "the zone and region may come from the Scaleway config file's profile, which the test provider does not read"
+	}
+	return zone, region, unknown
+}
+
+// scalewayProfile is the profile named by SCW_PROFILE or the block.
+func scalewayProfile(p *providerConfig) (string, bool) {
+	if s := p.env("SCW_PROFILE"); s != "" {
+		return s, true
+	}
+	return p.str("profile")
+}
+
+// scalewayLanding: a zonal resource lands in its zone (and that zone's
+// region), a regional one in its region; both default as scalewayDefaults
+// says. The calls go to SCW_API_URL, else the block's api_url (the
+// environment wins here too), else Scaleway's own.
+func scalewayLanding(p *providerConfig, _ string, t typeSpec, m map[string]tftypes.Value) landing {
+	var l landing
+	zone, region, unknown := scalewayDefaults(p)
+	switch {
+	case t.has("zone"):
+		l.Zone = firstString(m, "zone")
+		if l.Zone == "" {
+			l.Zone = zone
+		}
+		l.Region = l.Zone
+		if i := strings.LastIndex(l.Zone, "-"); i > 0 {
+			l.Region = l.Zone[:i]
+		}
+	default:
+		l.Region = firstString(m, "region")
+		if l.Region == "" {
+			l.Region = region
+		}
+	}
+	if firstString(m, "zone", "region") == "" {
+		l.Unknown = unknown
+	}
+	if u := p.env("SCW_API_URL"); u != "" {
+		l.Endpoint = endpointHost(u)
+	} else if u, ok := p.str("api_url"); ok {
+		l.Endpoint = endpointHost(u)
+	}
+	l.Profile, _ = scalewayProfile(p)
+	return l
+}
+
+// outscaleRegion is the provider's api { region }, else its region, else
+// OSC_REGION.
+func outscaleRegion(p *providerConfig) string {
+	if r, ok := p.str("api", "region"); ok {
+		return r
+	}
+	r, _ := p.str("region")
+	return r
+}
+
+// outscaleLanding: every Outscale resource lands in the provider's region
+// (a subregion only places it inside); the calls go to endpoints { api },
+// else api { endpoint }, else OSC_ENDPOINT_API, else Outscale's own for the
+// region.
+func outscaleLanding(p *providerConfig, _ string, _ typeSpec, m map[string]tftypes.Value) landing {
+	l := landing{Region: outscaleRegion(p), Zone: firstString(m, "subregion_name", "placement_subregion_name")}
+	if l.Region == "" {
+		l.Unknown = "no region: neither api { region }, region nor OSC_REGION is set"
+	}
+	if e, ok := p.str("endpoints", "api"); ok {
+		l.Endpoint = endpointHost(e)
+	} else if e, ok := p.str("api", "endpoint"); ok {
+		l.Endpoint = endpointHost(e)
+	} else if e := p.env("OSC_ENDPOINT_API"); e != "" {
+		l.Endpoint = endpointHost(e)
+	}
+	l.Profile, _ = p.str("profile")
+	return l
+}
+
+// openstackLanding: a resource lands in its region, which defaults to the
+// provider's (OS_REGION_NAME); which cloud that region belongs to is told
+// by the identity service the provider authenticates with: the auth_url
+// host (OS_AUTH_URL), recorded as the endpoint (auth.cloud.ovh.net is
+// OVHcloud's). A clouds.yaml cloud (cloud, OS_CLOUD) is recorded as the
+// profile.
+func openstackLanding(p *providerConfig, _ string, _ typeSpec, m map[string]tftypes.Value) landing {
+	l := landing{Region: firstString(m, "region"), Zone: firstString(m, "availability_zone")}
+	if l.Region == "" {
+		l.Region, _ = p.str("region")
+	}
+	if u, ok := p.str("auth_url"); ok {
+		l.Endpoint = endpointHost(u)
+	}
+	l.Profile, _ = p.str("cloud")
+	switch {
+	case l.Region == "" && l.Profile != "":
+		l.Unknown = "no region in the configuration or OS_REGION_NAME: the clouds.yaml entry " + l.Profile + " may set one (not read by the test provider)"
+	case l.Region == "":
+		l.Unknown = "no region: neither the resource, the provider block nor OS_REGION_NAME sets one (the service catalog's first endpoint is used)"
+	}
+	return l
+}
+
+// ovhGlobal are OVHcloud resource types with no region: project-wide.
+var ovhGlobal = map[string]bool{"ovh_cloud_project_user": true}
+
+// ovhLanding: an OVHcloud resource lands in its region (region, the
+// regions of a private network, the regions of a database's nodes); the
+// endpoint is the OVHcloud API the provider calls (endpoint, OVH_ENDPOINT:
+// ovh-eu, ovh-ca, ovh-us …), which decides the OVHcloud entity.
+func ovhLanding(p *providerConfig, typeName string, t typeSpec, m map[string]tftypes.Value) landing {
+	var l landing
+	if e, ok := p.str("endpoint"); ok {
+		l.Endpoint = endpointHost(e)
+	}
+	regions := append(stringsOf(m["regions"]), nestedStrings(m["nodes"], "region")...)
+	if r, ok := attrString(m, "region"); ok {
+		regions = append(regions, r)
+	}
+	switch {
+	case len(regions) > 0:
+		l.Region = joinRegions(regions)
+	case ovhGlobal[typeName]:
+		l.Region = "global"
+	case t.has("regions"):
+		l.Unknown = "no regions set: the real provider makes " + typeName + " available in every region of the project"
+	case t.has("region"):
+		l.Unknown = typeName + ": no region"
+	default:
+		l.Unknown = typeName + " has no region of its own: it is where the resource it belongs to is"
+	}
+	return l
 }

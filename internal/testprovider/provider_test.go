@@ -47,6 +47,33 @@ func TestParseAttr(t *testing.T) {
 	}
 }
 
+// mapEnv is an environment made of a map only.
+func mapEnv(env map[string]string) func(string) string {
+	return func(name string) string { return env[name] }
+}
+
+func TestProviderVersion(t *testing.T) {
+	for exe, want := range map[string]string{
+		"/x/terraform-provider-aws":                     "",
+		"/x/terraform-provider-aws_v5.100.0_x5":         "5.100.0",
+		"terraform-provider-aws_v5.100.0":               "5.100.0",
+		"terraform-provider-google-beta_v6.1.0":         "6.1.0",
+		"/cache/providers/aws-5/terraform-provider-aws": "",
+	} {
+		if got := providerVersion(exe); got != want {
+			t.Errorf("providerVersion(%q) = %q, want %q", exe, got, want)
+		}
+	}
+	if v := lookupProvider("aws", "5.100.0").version; v != awsVersion5 {
+		t.Errorf(`lookupProvider("aws", "5.100.0") serves %s`, v)
+	}
+	for _, version := range []string{"", "6.2.0", "4.67.0"} {
+		if v := lookupProvider("aws", version).version; v != awsVersion6 {
+			t.Errorf("lookupProvider(aws, %q) serves %s, want the 6.x tables", version, v)
+		}
+	}
+}
+
 func TestProviderName(t *testing.T) {
 	for exe, want := range map[string]string{
 		"/x/terraform-provider-aws":                     "aws",
@@ -64,12 +91,12 @@ func TestProviderName(t *testing.T) {
 // the framework's own validation of every resource and data source.
 func TestProviderSchemas(t *testing.T) {
 	seen := map[string]bool{}
-	for _, spec := range providers() {
-		t.Run(spec.typeName, func(t *testing.T) {
-			if seen[spec.source] {
+	for _, spec := range append(providers(), awsProviderVersion(awsVersion5)) {
+		t.Run(spec.typeName+" "+spec.version, func(t *testing.T) {
+			if seen[spec.source+spec.version] {
 				t.Errorf("source %s served twice", spec.source)
 			}
-			seen[spec.source] = true
+			seen[spec.source+spec.version] = true
 			srv := providerserver.NewProtocol6(&testProvider{spec: spec})()
 			resp, err := srv.GetProviderSchema(context.Background(), &tfprotov6.GetProviderSchemaRequest{})
 			if err != nil {
@@ -82,7 +109,7 @@ func TestProviderSchemas(t *testing.T) {
 				t.Errorf("%d resources and %d data sources served, want %d and %d",
 					len(resp.ResourceSchemas), len(resp.DataSourceSchemas), len(spec.resources), len(spec.dataSources))
 			}
-			if lookupProvider(spec.typeName) == nil {
+			if lookupProvider(spec.typeName, spec.version) == nil {
 				t.Errorf("lookupProvider(%q) = nil", spec.typeName)
 			}
 		})
@@ -93,6 +120,13 @@ func TestProviderSchemas(t *testing.T) {
 // sets the given top-level attributes, with the given provider block.
 func planned(t *testing.T, spec *providerSpec, typeName string, providerBlock, config map[string]tftypes.Value) map[string]tftypes.Value {
 	t.Helper()
+	return plannedEnv(t, spec, typeName, providerBlock, config, nil)
+}
+
+// plannedEnv is planned with the provider process's environment: env and
+// nothing else (the developer's AWS_REGION must not change a test).
+func plannedEnv(t *testing.T, spec *providerSpec, typeName string, providerBlock, config map[string]tftypes.Value, env map[string]string) map[string]tftypes.Value {
+	t.Helper()
 	ctx := context.Background()
 	rt, ok := spec.resources[typeName]
 	if !ok {
@@ -100,7 +134,7 @@ func planned(t *testing.T, spec *providerSpec, typeName string, providerBlock, c
 	}
 	r := &genericResource{spec: spec, typeName: typeName, t: rt}
 	pschema := providerSchema(spec.config)
-	r.cfg = &providerConfig{spec: spec, raw: objectOf(t, pschema.Type().TerraformType(ctx), providerBlock)}
+	r.cfg = &providerConfig{spec: spec, raw: objectOf(t, pschema.Type().TerraformType(ctx), providerBlock), getenv: mapEnv(env)}
 
 	schema := resourceSchema(rt)
 	typ := schema.Type().TerraformType(ctx)

@@ -24,7 +24,13 @@ func providers() []*providerSpec {
 	}
 }
 
-func lookupProvider(typeName string) *providerSpec {
+// lookupProvider finds the provider served under a type name; version
+// (from the executable's name, "" for none) selects the tables of a major
+// version where the real provider's differ: hashicorp/aws 5.x.
+func lookupProvider(typeName, version string) *providerSpec {
+	if typeName == "aws" && strings.HasPrefix(version, "5.") {
+		return awsProviderVersion(version)
+	}
 	for _, p := range providers() {
 		if p.typeName == typeName {
 			return p

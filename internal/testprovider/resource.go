@@ -124,10 +124,22 @@ func (r *genericResource) complete(planned tftypes.Value) tftypes.Value {
 }
 
 func (r *genericResource) Create(_ context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	id := r.typeName + "-" + fingerprint(r.typeName, req.Plan.Raw.String())
+	parts := []string{r.typeName, req.Plan.Raw.String()}
+	if r.spec.version == awsVersion5 && r.cfg != nil {
+		// A 5.x plan does not tell two regions apart (no region attribute):
+		// the same resource under two provider configurations must still
+		// get two ids, which join the landing records with the state. The
+		// 6.x ids stay as they were: the committed scenario plans hold them.
+		parts = append(parts, r.cfg.raw.String())
+	}
+	id := r.typeName + "-" + fingerprint(parts...)
 	state, err := resolveUnknowns(r.complete(req.Plan.Raw), id)
 	if err != nil {
 		resp.Diagnostics.AddError("Cannot create "+r.typeName, err.Error())
+		return
+	}
+	if err := r.recordLanding(state); err != nil {
+		resp.Diagnostics.AddError("Cannot record where "+r.typeName+" lands", err.Error())
 		return
 	}
 	resp.State.Raw = state
@@ -142,6 +154,10 @@ func (r *genericResource) Update(_ context.Context, req resource.UpdateRequest, 
 	state, err := resolveUnknowns(r.complete(req.Plan.Raw), id)
 	if err != nil {
 		resp.Diagnostics.AddError(fmt.Sprintf("Cannot update %s %s", r.typeName, id), err.Error())
+		return
+	}
+	if err := r.recordLanding(state); err != nil {
+		resp.Diagnostics.AddError(fmt.Sprintf("Cannot record where %s %s lands", r.typeName, id), err.Error())
 		return
 	}
 	resp.State.Raw = state

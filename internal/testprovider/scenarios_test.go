@@ -37,6 +37,9 @@ type expectFile struct {
 	Policy      string                    `json:"policy"`
 	Resources   map[string]expectResource `json:"resources"`
 	Findings    []expectFinding           `json:"findings"`
+	// PlanJSONFindings are the findings added when the plan is read
+	// without the scenario's sources (internal/scenarios checks them).
+	PlanJSONFindings []expectFinding `json:"plan_json_findings"`
 }
 
 type expectResource struct {
@@ -170,7 +173,7 @@ func TestScenarios(t *testing.T) {
 			}
 
 			seen := map[expectFinding]bool{}
-			for _, f := range exp.Findings {
+			for _, f := range append(slices.Clone(exp.Findings), exp.PlanJSONFindings...) {
 				if !ruleID.MatchString(f.Rule) {
 					t.Errorf("finding %v: rule is not TC001…TC008", f)
 				}
