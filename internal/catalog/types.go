@@ -4,6 +4,8 @@
 // the plan analyzer read it; it has no Terraform framework dependency.
 package catalog
 
+import "strings"
+
 // SchemaVersion is the version of the catalog document format that this
 // package reads. A document with another major version is refused.
 const SchemaVersion = "1"
@@ -179,6 +181,22 @@ type Provider struct {
 	// NonRegionalTypes are resource type globs of services that have no
 	// region (IAM, DNS, CDN …). A glob starting with "!" excludes.
 	NonRegionalTypes []string `json:"non_regional_types,omitempty"`
+	// Redirects are provider arguments that can send the provider's API
+	// calls somewhere its location arguments do not say: endpoint
+	// overrides, profiles and configuration files, API environments.
+	// When one is set to a value the catalog does not know, the location
+	// cannot be verified from the plan.
+	Redirects []Redirect `json:"redirect_attributes,omitempty"`
+	// TypePrefixes are the prefixes of the resource types the provider
+	// serves; empty means its type name followed by "_" (aws_ for
+	// hashicorp/aws). A resource of another type under this source is a
+	// renamed or forked provider, not the one the catalog describes.
+	TypePrefixes []string `json:"type_prefixes,omitempty"`
+	// RegionalAPI is set when the provider's region picks a regional API
+	// endpoint (AWS, Outscale, OpenStack …): a resource's zone must then
+	// be in that region (or in the resource's own region, where it can
+	// set one); a zone of another region is a conflict, not a location.
+	RegionalAPI bool `json:"regional_api,omitempty"`
 	// DefaultRegion is the region every resource of this provider is in
 	// when the provider cannot express a location at all.
 	DefaultRegion string   `json:"default_region,omitempty"`
@@ -212,8 +230,31 @@ type Attribute struct {
 	// Types restricts the attribute to resource type globs.
 	Types []string `json:"types,omitempty"`
 	// Role is "location" (default) or "replica" for replication and backup
-	// destinations.
+	// destinations. On a provider attribute, "endpoint" marks an API host
+	// (Pattern extracts its region): the host decides where calls go, so
+	// it must agree with the region arguments.
 	Role string `json:"role,omitempty"`
+}
+
+// Attribute roles.
+const (
+	RoleLocation = "location"
+	RoleReplica  = "replica"
+	RoleEndpoint = "endpoint"
+)
+
+// Redirect is a provider argument that can send API calls elsewhere.
+type Redirect struct {
+	// Path is a top-level argument or block name of the provider
+	// configuration; a glob ("*_custom_endpoint") matches several.
+	Path string `json:"path"`
+	// Block marks a nested block (endpoints {}): any argument in it
+	// redirects, and plan JSON cannot show a dynamic one.
+	Block bool `json:"block,omitempty"`
+	// Known are values that send the calls nowhere unexpected (the
+	// provider's default, or a value an operator rule recognises).
+	Known []string `json:"known_values,omitempty"`
+	Notes string   `json:"notes,omitempty"`
 }
 
 // Rewrite is a regular-expression rewrite of a location value.
@@ -221,4 +262,19 @@ type Rewrite struct {
 	Match   string `json:"match"`
 	Replace string `json:"replace"`
 	Notes   string `json:"notes,omitempty"`
+}
+
+// Serves reports whether a resource type is one of the provider's.
+func (p *Provider) Serves(resourceType string) bool {
+	prefixes := p.TypePrefixes
+	if len(prefixes) == 0 {
+		typ := p.Source[strings.LastIndex(p.Source, "/")+1:]
+		prefixes = []string{strings.ToLower(typ) + "_"}
+	}
+	for _, pre := range prefixes {
+		if strings.HasPrefix(resourceType, pre) {
+			return true
+		}
+	}
+	return false
 }

@@ -326,8 +326,8 @@ func (v *validator) provider(p *Provider) {
 			if a.Pattern != "" {
 				v.regexp(p, sub+".pattern", a.Pattern, 1)
 			}
-			if a.Role != "" && a.Role != "location" && a.Role != "replica" {
-				v.add(p, "."+sub+".role", "unknown role %q; use \"location\" or \"replica\"", a.Role)
+			if a.Role != "" && a.Role != RoleLocation && a.Role != RoleReplica && a.Role != RoleEndpoint {
+				v.add(p, "."+sub+".role", "unknown role %q; use \"location\", \"replica\" or \"endpoint\"", a.Role)
 			}
 			for j, g := range a.Types {
 				v.glob(p, fmt.Sprintf(".%s.types[%d]", sub, j), g)
@@ -341,6 +341,18 @@ func (v *validator) provider(p *Provider) {
 	}
 	attrs("provider_attributes", p.ProviderAttributes)
 	attrs("resource_attributes", p.ResourceAttributes)
+	for i, a := range p.ResourceAttributes {
+		if a.Role == RoleEndpoint {
+			v.add(p, fmt.Sprintf(".resource_attributes[%d].role", i), "\"endpoint\" is a role of provider attributes only")
+		}
+	}
+	for i, r := range p.Redirects {
+		if strings.TrimSpace(r.Path) == "" {
+			v.add(p, fmt.Sprintf(".redirect_attributes[%d].path", i), "missing: the provider argument")
+		} else {
+			v.glob(p, fmt.Sprintf(".redirect_attributes[%d].path", i), r.Path)
+		}
+	}
 	for i, z := range p.ZoneRules {
 		v.regexp(p, fmt.Sprintf("zone_rules[%d].match", i), z.Match, 0)
 	}

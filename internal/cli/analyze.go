@@ -5,24 +5,31 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	tfjson "github.com/hashicorp/terraform-json"
-	"github.com/trustcloud/trustcloud/internal/report"
 	"os"
 	"path/filepath"
 	"strings"
 	"time"
 
+	tfjson "github.com/hashicorp/terraform-json"
+
 	"github.com/trustcloud/trustcloud/internal/catalog"
 	"github.com/trustcloud/trustcloud/internal/i18n"
 	"github.com/trustcloud/trustcloud/internal/plan"
 	"github.com/trustcloud/trustcloud/internal/policy"
+	"github.com/trustcloud/trustcloud/internal/report"
 	"github.com/trustcloud/trustcloud/internal/rules"
+	"github.com/trustcloud/trustcloud/internal/source"
+	"github.com/trustcloud/trustcloud/internal/tfconfig"
 )
 
 // common are the inputs of check and inventory.
 type common struct {
 	policyFile, catalogFile, terraform string
 	maxInput                           sizeFlag
+	// configDir, noConfig and workspace say where the configuration's
+	// sources are, and the workspace the plan was made in.
+	configDir, workspace string
+	noConfig             bool
 }
 
 func (c *common) register(fs *flag.FlagSet) {
@@ -30,6 +37,9 @@ func (c *common) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.catalogFile, "catalog", "", "catalog file (JSON) merged over the embedded catalog")
 	fs.StringVar(&c.terraform, "terraform", "", "terraform binary used to read a binary plan file")
 	fs.Var(&c.maxInput, "max-input", "largest plan JSON read (file, standard input or terraform show output), e.g. 500MiB; 0 for no limit")
+	fs.StringVar(&c.configDir, "config-dir", "", "the Terraform configuration the plan was made from, evaluated for exact values (default: a binary plan's snapshot, else the plan file's directory or the current directory when it holds .tf files)")
+	fs.BoolVar(&c.noConfig, "no-config", false, "judge from plan JSON alone: values read through references are inferred, and an inferred value never satisfies a requirement")
+	fs.StringVar(&c.workspace, "workspace", "", "the workspace the plan was made in, for terraform.workspace (default: TF_WORKSPACE, else what the binary plan or .terraform/environment records)")
 }
 
 // analysis is a loaded plan with its inventory.
@@ -38,6 +48,7 @@ type analysis struct {
 	cat      *catalog.Catalog
 	pol      *policy.Policy
 	inv      *plan.Inventory
+	srcs     *tfconfig.Config
 	warnings []string
 }
 
@@ -56,9 +67,18 @@ func (e *env) analyze(c *common, positional []string) (*analysis, error) {
 	if diags.HasErrors() {
 		return nil, fmt.Errorf("%s", policy.FormatDiagnostics(diags))
 	}
+	// The sources first, for the attributes their expressions read; an
+	// error waits until the plan itself has loaded, so that a broken plan
+	// is reported as such.
+	srcs, srcErr := e.loadSources(c, positional[0], tfconfig.Terraform)
 	prog := e.startProgress(positional[0])
 	defer prog.finish()
-	opts := plan.LoadOptions{Stdin: e.stdin, Terraform: c.terraform, Keep: plan.KeepFor(cat), MaxInput: c.maxInput.limit()}
+	keep := plan.KeepFor(cat)
+	if srcs != nil {
+		names, all := srcs.ReferencedAttributes()
+		keep = plan.KeepWith(keep, names, all)
+	}
+	opts := plan.LoadOptions{Stdin: e.stdin, Terraform: c.terraform, Keep: keep, MaxInput: c.maxInput.limit()}
 	if prog != nil {
 		opts.Progress = prog.add
 	}
@@ -66,9 +86,28 @@ func (e *env) analyze(c *common, positional []string) (*analysis, error) {
 	if err != nil {
 		return nil, err
 	}
+	if srcErr != nil {
+		return nil, srcErr
+	}
+	if srcs != nil {
+		if tool := plan.Tool(p); tool != srcs.Tool {
+			// OpenTofu reads .tofu files that Terraform ignores.
+			if srcs, err = e.loadSources(c, positional[0], tool); err != nil {
+				return nil, err
+			}
+		}
+		if err := tfconfig.Check(srcs, p.Config); err != nil {
+			return nil, err
+		}
+	}
 	prog.setPhase(fmt.Sprintf("resolving %d resources", len(p.ResourceChanges)))
-	inv, warnings := plan.Build(p, name, cat, pol)
-	return &analysis{plan: p, cat: cat, pol: pol, inv: inv, warnings: warnings}, nil
+	bo := plan.Options{Sources: srcs}
+	bo.Workspace, bo.WorkspaceFrom = c.workspace, "--workspace"
+	if bo.Workspace == "" && e.getenv("TF_WORKSPACE") != "" {
+		bo.Workspace, bo.WorkspaceFrom = e.getenv("TF_WORKSPACE"), "TF_WORKSPACE"
+	}
+	inv, warnings := plan.BuildWith(p, name, cat, pol, bo)
+	return &analysis{plan: p, cat: cat, pol: pol, inv: inv, srcs: srcs, warnings: warnings}, nil
 }
 
 func (e *env) warn(a *analysis) {
@@ -112,7 +151,6 @@ func (e *env) check(args []string) (int, error) {
 	failOn := fs.String("fail-on", "high", "lowest severity that fails the run: info, low, medium, high, critical, or none")
 	baseline := fs.String("baseline", "", "an earlier `check --format json` output: its findings are reported as existing and do not fail the run")
 	newOnly := fs.Bool("new-only", false, "findings whose resource the plan does not change (in location, operator or level) are existing and do not fail the run")
-	configDir := fs.String("config-dir", "", "the Terraform configuration, to point findings at .tf lines (default: the current directory when it holds .tf files)")
 	bundle := registerEvidence(fs)
 	positional, err := parse(fs, args)
 	if err != nil {
@@ -157,15 +195,15 @@ func (e *env) check(args []string) (int, error) {
 	var prior map[string]*plan.Resource
 	if *newOnly {
 		prior = map[string]*plan.Resource{}
-		for _, r := range plan.BuildPrior(a.plan, a.inv.Plan.File, a.cat, a.pol).Resources {
+		for _, r := range plan.BuildPrior(a.plan, a.inv.Plan.File, a.cat, a.pol, plan.Options{Sources: a.srcs}).Resources {
 			prior[r.Address] = r
 		}
 	}
 	// The inventories are built: the decoded values can go.
 	a.plan.ResourceChanges = nil
-	sources, err := e.sources(*configDir, a)
-	if err != nil {
-		return 0, err
+	var sources *source.Index
+	if a.srcs != nil {
+		sources = source.FromConfig(a.srcs)
 	}
 	rep := &report.Report{FormatVersion: report.FormatVersion, Tool: report.Tool{Name: "trustcloud", Version: Version},
 		Catalog: a.inv.Catalog, Policy: a.inv.Policy, Plan: a.inv.Plan, Findings: []*report.Finding{},

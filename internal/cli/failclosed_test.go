@@ -49,7 +49,7 @@ const acmeCatalog = `{
   "sources": [{"id": "acme-src", "title": "Test fixture: an operator the embedded catalog does not know"}],
   "operators": [{"id": "acme", "name": "Acme Cloud", "country": "FR", "parent_jurisdiction": "FR", "extraterritorial_exposure": false, "source_ids": ["acme-src"]}],
   "regions": [{"operator": "acme", "code": "acme-paris", "city": "Paris", "country": "FR", "source_ids": ["acme-src"]}],
-  "terraform_providers": [{"source": "acme/cloud", "operators": [{"operator": "acme"}], "resource_attributes": [{"path": "region"}], "source_ids": ["acme-src"]}]
+  "terraform_providers": [{"source": "acme/cloud", "operators": [{"operator": "acme"}], "type_prefixes": ["acme_"], "resource_attributes": [{"path": "region"}], "source_ids": ["acme-src"]}]
 }`
 
 // TestFailClosed: what trustcloud cannot establish is a finding, never a

@@ -104,7 +104,7 @@ func TestBinaryMalformedInputs(t *testing.T) {
 		{name: "NUL byte in a skipped string", file: write("nulstr.json", bytes.Replace(plan, []byte(`"app"`), []byte("\"a\x00p\""), 1)), want: []string{"NUL byte"}, where: true},
 		{name: "control character in a string", file: write("ctrl.json", bytes.Replace(plan, []byte(`"name":"later","provider_name":"terraform.io/builtin/terraform","change"`), []byte("\"name\":\"la\x01ter\",\"provider_name\":\"terraform.io/builtin/terraform\",\"change\""), 1)), want: []string{"control character"}, where: true},
 		{name: "10^6 nested arrays", file: write("nested.json", []byte(nested)), want: []string{"not a Terraform plan"}, where: true},
-		{name: "10^6 nested arrays in planned_values", file: write("nested-skipped.json", []byte(`{"format_version":"1.2","planned_values":`+nested+`}`)), want: []string{"nested more than"}, where: true},
+		{name: "10^6 nested arrays in planned_values", file: write("nested-skipped.json", []byte(`{"format_version":"1.2","planned_values":{"root_module":{"resources":[{"address":"a.b","values":`+nested+`}]}}}`)), want: []string{"nested more than"}, where: true},
 		{name: "10^6 nested arrays in a resource", file: write("nested-decoded.json", []byte(`{"format_version":"1.2","resource_changes":[{"address":"a.b","change":{"after":{"region":`+nested+`}}}]}`)), want: []string{"nested more than"}, where: true},
 		{name: "duplicate addresses", file: edit("duplicate.json", func(doc map[string]any) {
 			doc["resource_changes"] = append(changes(doc), changes(doc)[0])
@@ -115,6 +115,17 @@ func TestBinaryMalformedInputs(t *testing.T) {
 		{name: "missing change", file: edit("nochange.json", func(doc map[string]any) {
 			delete(changes(doc)[0].(map[string]any), "change")
 		}), want: []string{"$.resource_changes[0]: ", `missing "change"`}, where: true},
+		{name: "a member twice (encoding/json keeps the last)", file: write("dupmember.json", bytes.Replace(plan, []byte(`"after":{"input":"us-east-1",`), []byte(`"after":{"input":"eu-west-3","input":"us-east-1",`), 1)),
+			want: []string{"$.resource_changes[3].change.after: ", `member "input" appears twice`}, where: true},
+		{name: "a planned resource without a change", file: edit("nochangeplanned.json", func(doc map[string]any) {
+			doc["resource_changes"] = append(changes(doc)[:3], changes(doc)[4])
+		}), want: []string{`$.planned_values.root_module.resources[3]: "terraform_data.site[\"virginia\"]" has no resource change`}, where: true},
+		{name: "null resource_changes", file: edit("nullchanges.json", func(doc map[string]any) {
+			doc["resource_changes"] = nil
+		}), want: []string{"$.resource_changes: null, but planned_values lists resources"}, where: true},
+		{name: "a resource written as a data source", file: edit("datamode.json", func(doc map[string]any) {
+			changes(doc)[3].(map[string]any)["mode"] = "data"
+		}), want: []string{"$.resource_changes[3].mode: ", `has mode "data", but its address is that of a managed resource`}, where: true},
 		{name: "missing format_version", file: edit("noversion.json", func(doc map[string]any) {
 			delete(doc, "format_version")
 		}), want: []string{"$.format_version: missing"}, where: true},

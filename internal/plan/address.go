@@ -32,8 +32,8 @@ func splitModule(addr string) (names []string, path string) {
 }
 
 // skipKey returns the length of the instance key at the start of s
-// ("[0]", `["a.b"]`).
-func skipKey(s string) int {
+// ("[0]", `["a.b"]`), a string or the bytes of one.
+func skipKey[T string | []byte](s T) int {
 	inString := false
 	for i := 1; i < len(s); i++ {
 		switch c := s[i]; {

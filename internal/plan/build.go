@@ -29,28 +29,37 @@ func (b *builder) warnf(format string, args ...any) {
 // sensitivity, with evidence. It returns the inventory and warnings about
 // inputs it had to ignore.
 func Build(p *tfjson.Plan, file string, cat *catalog.Catalog, pol *policy.Policy) (*Inventory, []string) {
-	return build(p, file, cat, pol, false)
+	return build(p, file, cat, pol, false, Options{})
+}
+
+// BuildWith is Build with options: the configuration's sources to
+// evaluate values from, the workspace.
+func BuildWith(p *tfjson.Plan, file string, cat *catalog.Catalog, pol *policy.Policy, opts Options) (*Inventory, []string) {
+	return build(p, file, cat, pol, false, opts)
 }
 
 // BuildPrior attributes every resource as it was before the plan, from the
 // changes' prior values (before): what `check --new-only` compares with.
 // Resources being created have no prior values and are located from their
 // configuration only.
-func BuildPrior(p *tfjson.Plan, file string, cat *catalog.Catalog, pol *policy.Policy) *Inventory {
-	inv, _ := build(p, file, cat, pol, true)
+func BuildPrior(p *tfjson.Plan, file string, cat *catalog.Catalog, pol *policy.Policy, opts Options) *Inventory {
+	inv, _ := build(p, file, cat, pol, true, opts)
 	return inv
 }
 
-func build(p *tfjson.Plan, file string, cat *catalog.Catalog, pol *policy.Policy, prior bool) (*Inventory, []string) {
+func build(p *tfjson.Plan, file string, cat *catalog.Catalog, pol *policy.Policy, prior bool, opts Options) (*Inventory, []string) {
 	b := &builder{cat: cat, policy: pol, cfg: newConfigIndex(p)}
+	b.cfg.ev = newEvaluator(p, opts)
 	inv := &Inventory{
 		FormatVersion: FormatVersion,
 		Catalog:       CatalogRef{AsOf: cat.AsOf, Version: cat.Version},
 		Plan:          PlanRef{File: file, FormatVersion: p.FormatVersion, TerraformVersion: p.TerraformVersion},
 		Policy:        &PolicyRef{Profile: pol.Profile, File: pol.File},
+		Evaluation:    evaluation(opts),
 		Resources:     []*Resource{},
 	}
-	rv := &resolver{cat: cat, cfg: b.cfg, byConfig: map[string][]*Resource{}, done: map[*Resource]bool{}, active: map[*Resource]bool{}, nonRegionalTypes: map[string]bool{}}
+	rv := &resolver{cat: cat, cfg: b.cfg, byConfig: map[string][]*Resource{}, done: map[*Resource]bool{}, active: map[*Resource]bool{}, nonRegionalTypes: map[string]bool{},
+		trustedRegistries: pol.TrustedRegistries}
 	for _, rc := range p.ResourceChanges {
 		if rc == nil || rc.Change == nil {
 			continue

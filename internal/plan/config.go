@@ -3,10 +3,13 @@ package plan
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
 	tfjson "github.com/hashicorp/terraform-json"
+
+	"github.com/trustcloud/trustcloud/internal/tfconfig"
 )
 
 // configIndex indexes a plan's configuration: modules by path (without
@@ -22,6 +25,13 @@ type configIndex struct {
 	// of it: the answers are computed once.
 	confs map[string]*providerConf
 	attrs map[string]evaluated
+	// ev evaluates the configuration's sources; nil when only plan JSON
+	// is at hand (values read through references are then inferred).
+	ev *tfconfig.Evaluator
+	// resolvedKeys is set when the plan's provider_config_key names the
+	// configuration Terraform used (Terraform 1.1 and later, OpenTofu):
+	// a module's key then means the module's own provider block.
+	resolvedKeys bool
 }
 
 type configModule struct {
@@ -40,7 +50,8 @@ type configResource struct {
 
 func newConfigIndex(p *tfjson.Plan) *configIndex {
 	ix := &configIndex{plan: p, modules: map[string]*configModule{}, providers: map[string]*tfjson.ProviderConfig{},
-		changes: map[string][]*tfjson.ResourceChange{}, confs: map[string]*providerConf{}, attrs: map[string]evaluated{}}
+		changes: map[string][]*tfjson.ResourceChange{}, confs: map[string]*providerConf{}, attrs: map[string]evaluated{},
+		resolvedKeys: resolvesProviderKeys(p.TerraformVersion)}
 	if p.Config != nil {
 		for key, pc := range p.Config.ProviderConfigs {
 			if pc == nil {
@@ -109,10 +120,22 @@ type providerConf struct {
 	// key is the canonical key; module where it is declared.
 	key, module, local string
 	pc                 *tfjson.ProviderConfig
+	// ref is the configuration as the sources decide it (nil without
+	// sources).
+	ref *tfconfig.ProviderRef
+	// failed says why the configuration could not be determined.
+	failed string
+	// inferred says why, without sources, the configuration is a guess
+	// (a module's key that Terraform before 1.1 also wrote for an
+	// inherited configuration).
+	inferred string
 }
 
 // display names the configuration in evidence: provider aws.paris (root).
 func (p *providerConf) display() string {
+	if p.ref != nil {
+		return p.ref.Display()
+	}
 	return fmt.Sprintf("provider %s (%s)", p.local, displayModule(p.module))
 }
 
@@ -135,19 +158,47 @@ func (ix *configIndex) findProviderConfig(key, fallbackModule, fallbackLocal str
 	if key != "" {
 		module, local = canonicalProviderKey(key)
 	}
+	inferred := ""
 	for {
 		k := joinProviderKey(module, local)
 		pc := ix.providers[k]
-		if pc != nil && (len(pc.Expressions) > 0 || pc.Alias != "" || module == "") {
-			return &providerConf{key: k, module: module, local: local, pc: pc}
+		if pc != nil && (len(pc.Expressions) > 0 || pc.Alias != "" || module == "" || (ix.resolvedKeys && key != "")) {
+			// Since Terraform 1.1 a resource's key names the
+			// configuration used: a module's key with no arguments is
+			// the module's own empty provider block, which inherits
+			// nothing.
+			return &providerConf{key: k, module: module, local: local, pc: pc, inferred: inferred}
 		}
 		if module == "" {
 			// A provider nobody configured: its settings all come from
 			// the environment.
-			return &providerConf{key: k, module: module, local: local}
+			return &providerConf{key: k, module: module, local: local, inferred: inferred}
+		}
+		if pc != nil && key != "" && inferred == "" {
+			inferred = fmt.Sprintf("Terraform %s writes the same provider key for a module's own empty provider block and for one it inherits: %s is taken as inherited, which only the sources can confirm; give the binary plan file or --config-dir",
+				orUnknown(ix.plan.TerraformVersion), k)
 		}
 		module = parentModule(module)
 	}
+}
+
+// resolvesProviderKeys reports whether a Terraform version writes, as a
+// resource's provider_config_key, the key of the configuration it uses
+// (1.1 and later; OpenTofu forked from 1.6). Earlier versions wrote the
+// module's own key for inherited configurations too.
+func resolvesProviderKeys(version string) bool {
+	var major, minor int
+	if _, err := fmt.Sscanf(version, "%d.%d", &major, &minor); err != nil {
+		return false
+	}
+	return major > 1 || major == 1 && minor >= 1
+}
+
+func orUnknown(s string) string {
+	if s == "" {
+		return "(version unknown)"
+	}
+	return s
 }
 
 // evaluated is the value of an expression and how it was found.
@@ -159,6 +210,9 @@ type evaluated struct {
 	evidence []string
 	// reason says why an expression is not known.
 	reason string
+	// inferred says why a known value is not verified: it was read
+	// through references of plan JSON, not evaluated.
+	inferred string
 }
 
 var (
@@ -196,9 +250,34 @@ func (ix *configIndex) eval(e *tfjson.Expression, path string, depth int) evalua
 		return evaluated{set: true, reason: "the chain of references is too long to follow"}
 	}
 	// Terraform lists the most specific reference first (var.a.b, then
-	// var.a).
+	// var.a). The expression may do anything with it (upper(var.a),
+	// "${var.a}-2", var.a == "x" ? … : …): what the reference leads to is
+	// at best an inference.
 	ref := e.References[0]
-	return ix.evalRef(ref, path, depth)
+	v := ix.evalRef(ref, path, depth)
+	if v.known && v.inferred == "" {
+		v.inferred = "an expression over " + refsText(e.References)
+	}
+	return v
+}
+
+// refsText lists the references of an expression, without those that
+// only repeat a longer one's prefix (var.a.b and var.a: var.a.b).
+func refsText(refs []string) string {
+	var out []string
+	for _, r := range refs {
+		covered := false
+		for _, o := range refs {
+			if o != r && strings.HasPrefix(o, r) {
+				covered = true
+				break
+			}
+		}
+		if !covered && !slices.Contains(out, r) {
+			out = append(out, r)
+		}
+	}
+	return strings.Join(out, ", ")
 }
 
 func (ix *configIndex) evalRef(ref, path string, depth int) evaluated {
@@ -381,6 +460,17 @@ func index(v any, accessors string) (any, bool) {
 // providerAttr evaluates an attribute of a provider configuration, through
 // nested blocks ("api.region", "endpoints[].api", "default_tags.tags").
 func (ix *configIndex) providerAttr(p *providerConf, path string) evaluated {
+	if p != nil && p.ref != nil {
+		// The instance key too: OpenTofu's provider for_each makes one
+		// configuration per key.
+		memo := p.key + keyString(p.ref.Key) + "\x00" + path
+		if v, ok := ix.attrs[memo]; ok {
+			return v
+		}
+		v := fromSources(ix.ev.ProviderAttr(p.ref, path))
+		ix.attrs[memo] = v
+		return v
+	}
 	if p == nil || p.pc == nil {
 		return evaluated{}
 	}
@@ -406,6 +496,13 @@ func (ix *configIndex) evalProviderAttr(p *providerConf, path string) evaluated 
 			if v.set {
 				v.evidence = append([]string{fmt.Sprintf("%s %s = %s", p.display(), path, exprTextOrValue(e, v))}, v.evidence...)
 			}
+			if v.known && v.inferred != "" {
+				v.inferred = fmt.Sprintf("%s %s = %s, not evaluated (plan JSON records only its references): give the binary plan file or --config-dir",
+					p.display(), path, v.inferred)
+			}
+			if v.known && p.inferred != "" && v.inferred == "" {
+				v.inferred = p.inferred
+			}
 			return v
 		}
 		if len(e.NestedBlocks) == 0 {
@@ -422,4 +519,39 @@ func exprTextOrValue(e *tfjson.Expression, v evaluated) string {
 		return quote(v.value)
 	}
 	return t
+}
+
+// providerArgs lists the arguments a provider configuration sets, and its
+// nested blocks that hold any (alias, version and for_each are not
+// arguments of the provider).
+func (ix *configIndex) providerArgs(p *providerConf) []string {
+	if p == nil {
+		return nil
+	}
+	if p.ref != nil {
+		return ix.ev.ProviderArgs(p.ref)
+	}
+	if p.pc == nil {
+		return nil
+	}
+	var out []string
+	for name, e := range p.pc.Expressions {
+		if e == nil || e.ExpressionData == nil {
+			continue
+		}
+		if e.NestedBlocks != nil {
+			empty := true
+			for _, b := range e.NestedBlocks {
+				if len(b) > 0 {
+					empty = false
+				}
+			}
+			if empty {
+				continue
+			}
+		}
+		out = append(out, name)
+	}
+	sort.Strings(out)
+	return out
 }

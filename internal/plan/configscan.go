@@ -15,6 +15,18 @@ import (
 // their references (what a resource refers to) and drop their constant
 // values; nested blocks of such attributes are skipped.
 
+// The members the reader decodes, by object, for skipOther.
+var (
+	configMembers         = []string{"provider_config", "root_module"}
+	providerConfigMembers = []string{"name", "full_name", "alias", "module_address", "version_constraint", "expressions"}
+	configModuleMembers   = []string{"outputs", "resources", "module_calls", "variables"}
+	outputMembers         = []string{"expression", "sensitive"}
+	moduleCallMembers     = []string{"source", "version_constraint", "expressions", "module"}
+	variableMembers       = []string{"default", "sensitive"}
+	configResourceMembers = []string{"address", "mode", "type", "name", "provider_config_key", "expressions"}
+	expressionMembers     = []string{"constant_value", "references"}
+)
+
 func (s *scanner) configuration(keep func(string) bool) (*tfjson.Config, error) {
 	if c, err := s.peek(); err != nil {
 		return nil, err
@@ -36,7 +48,7 @@ func (s *scanner) configuration(keep func(string) bool) (*tfjson.Config, error) 
 			cfg.RootModule = m
 			return err
 		}
-		return s.skip()
+		return skipOther(s, key, configMembers)
 	})
 	return cfg, at("$.configuration", err)
 }
@@ -117,7 +129,7 @@ func (s *scanner) providerConfig() (*tfjson.ProviderConfig, error) {
 		case "expressions":
 			pc.Expressions, err = s.expressions(nil, 0)
 		default:
-			err = s.skip()
+			err = skipOther(s, key, providerConfigMembers)
 		}
 		return err
 	})
@@ -147,7 +159,7 @@ func (s *scanner) configModule(path string, keep func(string) bool, depth int) (
 					case "sensitive":
 						o.Sensitive, err = s.optBool()
 					default:
-						err = s.skip()
+						err = skipOther(s, k, outputMembers)
 					}
 					return err
 				})
@@ -181,7 +193,7 @@ func (s *scanner) configModule(path string, keep func(string) bool, depth int) (
 					case "module":
 						mc.Module, err = s.configModule(callPath+".module", keep, depth+1)
 					default:
-						err = s.skip()
+						err = skipOther(s, k, moduleCallMembers)
 					}
 					return err
 				}))
@@ -199,13 +211,13 @@ func (s *scanner) configModule(path string, keep func(string) bool, depth int) (
 					case "sensitive":
 						v.Sensitive, err = s.optBool()
 					default:
-						err = s.skip()
+						err = skipOther(s, k, variableMembers)
 					}
 					return err
 				})
 			}))
 		}
-		return s.skip()
+		return skipOther(s, key, configModuleMembers)
 	})
 	return m, at(path, err)
 }
@@ -230,7 +242,7 @@ func (s *scanner) configResource(keep func(string) bool) (*tfjson.ConfigResource
 		case "expressions":
 			r.Expressions, err = s.expressions(keep, 0)
 		default:
-			err = s.skip()
+			err = skipOther(s, key, configResourceMembers)
 		}
 		return err
 	})
@@ -304,7 +316,7 @@ func (s *scanner) expression(full bool, depth int) (*tfjson.Expression, error) {
 				return err
 			})
 		}
-		return s.skip()
+		return skipOther(s, key, expressionMembers)
 	})
 	if len(data.References) > 0 {
 		data.ConstantValue = tfjson.UnknownConstantValue

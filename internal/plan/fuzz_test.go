@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -11,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	tfjson "github.com/hashicorp/terraform-json"
 
 	"github.com/trustcloud/trustcloud/internal/catalog"
 	"github.com/trustcloud/trustcloud/internal/plan"
@@ -25,7 +27,10 @@ import (
 //     reads, accepts whatever the full decode accepts and builds the same
 //     inventory from it;
 //   - every resource of the plan is in the inventory with a location status
-//     and a level the policy knows; a known location has a region.
+//     and a level the policy knows; a known location has a region;
+//   - a plan the reader accepts, terraform-json (encoding/json) reads with
+//     the same resource changes: no duplicate member or name in other case
+//     lets two readers see two plans.
 //
 // Seeds: every plan of testdata/scenarios and internal/cli/testdata, and
 // the regression inputs of testdata/fuzz/FuzzLoad.
@@ -52,6 +57,10 @@ func FuzzLoad(f *testing.F) {
 		`{"format_version":"1.2","terraform_version":"1.9.0","values":{"root_module":{}}}`,
 		`{"format_version":"1.2","resource_changes":[{"address":"a.b","mode":"managed","type":"a","name":"b","provider_name":"registry.terraform.io/hashicorp/aws","change":{"actions":["create"],"after":{"region":"eu-west-3a","tags":{"data_sensitivity":"sensitive"}}}}]}`,
 		"\xef\xbb\xbf{\"format_version\":\"1.0\"}",
+		`{"format_version":"1.2","resource_changes":[{"address":"a.b","mode":"managed","type":"a","name":"b","provider_name":"registry.terraform.io/hashicorp/aws","change":{"actions":["create"],"after":{"region":"eu-west-3","region":"us-east-1"}}}]}`,
+		`{"format_version":"1.2","resource_changes":[{"address":"a.b","mode":"managed","MODE":"data","type":"a","name":"b","provider_name":"registry.terraform.io/hashicorp/aws","change":{"actions":["create"],"after":{"region":"eu-west-3"}}}]}`,
+		`{"format_version":"1.2","planned_values":{"root_module":{"resources":[{"address":"a.b","mode":"managed"},{"address":"data.a.c","mode":"data"}]}},"resource_changes":[{"address":"a.b","mode":"managed","type":"a","name":"b","provider_name":"registry.terraform.io/hashicorp/aws","change":{"actions":["create"],"after":{"region":"eu-west-3"}}}]}`,
+		`{"format_version":"1.2","resource_changes":[{"address":"module.m[\"k\"].data.a.b","module_address":"module.m[\"k\"]","mode":"data","type":"a","name":"b","provider_name":"p","change":{"actions":["read"]}}],"configuration":{"root_module":{"module_calls":{"m":{"module":{"resources":[{"address":"a.b","mode":"managed","type":"a","name":"b"}]}}}}}}`,
 		"\xff\xfe{\x00}\x00",
 	} {
 		f.Add([]byte(s))
@@ -110,6 +119,20 @@ func FuzzLoad(f *testing.F) {
 		got, err := json.Marshal(inv)
 		if err != nil {
 			t.Fatalf("inventory does not marshal: %v", err)
+		}
+		var other tfjson.Plan
+		if json.Unmarshal(data, &other) == nil {
+			if len(other.ResourceChanges) != len(streamed.ResourceChanges) {
+				t.Fatalf("encoding/json reads %d resource changes, the reader %d", len(other.ResourceChanges), len(streamed.ResourceChanges))
+			}
+			for i, rc := range streamed.ResourceChanges {
+				o := other.ResourceChanges[i]
+				if o == nil || o.Address != rc.Address || o.Mode != rc.Mode || o.Type != rc.Type || o.Name != rc.Name ||
+					o.ModuleAddress != rc.ModuleAddress || o.ProviderName != rc.ProviderName || o.Change == nil ||
+					fmt.Sprint(o.Change.Actions) != fmt.Sprint(rc.Change.Actions) {
+					t.Fatalf("resource change %d: encoding/json reads %+v, the reader %+v", i, o, rc)
+				}
+			}
 		}
 		if fullErr != nil {
 			return

@@ -25,6 +25,9 @@ type Inventory struct {
 	Resources     []*Resource `json:"resources"`
 	Summary       *Summary    `json:"summary,omitempty"`
 	Policy        *PolicyRef  `json:"policy,omitempty"`
+	// Evaluation says whether configuration values were evaluated from
+	// the sources or read from plan JSON alone.
+	Evaluation *Evaluation `json:"evaluation,omitempty"`
 }
 
 // CatalogRef identifies the catalog an inventory was built with.
@@ -110,6 +113,11 @@ type Location struct {
 	Evidence  []string `json:"evidence"`
 	// Reason explains an unknown location.
 	Reason string `json:"reason,omitempty"`
+	// Unverified, when set, says why the location (or the operator it
+	// was placed for) is only inferred: it was read through an expression
+	// trustcloud did not evaluate. It may fail a requirement, never
+	// satisfy one.
+	Unverified string `json:"unverified,omitempty"`
 }
 
 // MarshalJSON writes region as null, not absent, when there is none: the

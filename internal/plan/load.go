@@ -115,7 +115,7 @@ func decode(name string, r io.Reader, opts LoadOptions) (*tfjson.Plan, error) {
 	if bom, err := br.Peek(3); err == nil && bytes.Equal(bom, []byte("\xef\xbb\xbf")) {
 		_, _ = br.Discard(3)
 	}
-	p, err := decodePlan(name, br, opts.Keep)
+	p, facts, err := readPlan(name, br, opts.Keep)
 	if in.failed != nil {
 		// The decoder saw a read error; say what it was and where.
 		return nil, &Error{File: name, Where: fmt.Sprintf("byte %d", in.failed.off), Msg: in.failed.msg}
@@ -129,7 +129,7 @@ func decode(name string, r io.Reader, opts LoadOptions) (*tfjson.Plan, error) {
 		}
 		return nil, err
 	}
-	if err := validate(name, p); err != nil {
+	if err := validate(name, p, facts); err != nil {
 		return nil, err
 	}
 	return p, nil

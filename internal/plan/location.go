@@ -2,11 +2,12 @@ package plan
 
 import (
 	"fmt"
+	"path"
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/trustcloud/trustcloud/internal/catalog"
+	"github.com/trustcloud/trustcloud/internal/tfconfig"
 )
 
 // genericAttributes are tried on resources of providers the catalog does
@@ -27,6 +28,12 @@ type resolver struct {
 	active  map[*Resource]bool
 	// nonRegionalTypes caches the catalog's answer by provider and type.
 	nonRegionalTypes map[string]bool
+	// redirects caches redirected's answer per provider configuration.
+	redirects map[redirectKey]string
+	// trustedRegistries are registry hosts, besides the public Terraform
+	// and OpenTofu registries, whose providers are taken for the ones of
+	// the same namespace and type (private mirrors).
+	trustedRegistries []string
 }
 
 // ctx is what the resolver knows about one resource.
@@ -51,13 +58,7 @@ func (rv *resolver) locate(r *Resource) {
 
 	p, err := rv.cat.Provider(r.Provider)
 	c := &ctx{r: r, p: p}
-	local := providerLocalName(r)
-	key := ""
-	if r.config != nil {
-		key = r.config.res.ProviderConfigKey
-	}
-	_, modPath := splitModule(r.Module)
-	c.conf = rv.cfg.providerConfig(key, modPath, local)
+	c.conf = rv.cfg.confFor(r)
 	r.ProviderConfig = c.conf.key
 	if err != nil {
 		rv.locateUnknownProvider(c)
@@ -68,12 +69,24 @@ func (rv *resolver) locate(r *Resource) {
 			Evidence: []string{fmt.Sprintf("provider %s creates nothing in a cloud: %s has no location", p.Source, r.Type)}}
 		return
 	}
-	var opEvidence string
-	c.operator, opEvidence = rv.operator(c)
-	if c.operator != nil {
-		id := c.operator.ID
+	if why := rv.untrustedSource(r, p); why != "" {
+		// Not the provider the catalog describes: neither its operator
+		// nor its location attributes mean what the catalog says.
+		r.Location = Location{Status: StatusUnknown, Evidence: []string{why}, Reason: why}
+		return
+	}
+	op, opEvidence, opUnverified, opUnknown := rv.operator(c)
+	if op != nil {
+		c.operator = op
+		id := op.ID
 		r.Operator = &id
 		c.ops = []string{id}
+	}
+	redirect := rv.redirected(c)
+	if redirect != "" {
+		// The API calls go to a host the catalog does not know: who runs
+		// it and where is anybody's guess.
+		r.Operator, c.operator, c.ops = nil, nil, nil
 	}
 	loc, ok := rv.fromAttributes(c)
 	if !ok {
@@ -85,21 +98,63 @@ func (rv *resolver) locate(r *Resource) {
 	if !ok {
 		loc, ok = rv.fromProvider(c)
 	}
-	if !ok && p.DefaultRegion != "" {
+	if !ok && p.DefaultRegion != "" && c.conf.failed == "" {
 		loc, ok = rv.place(c, p.DefaultRegion, fmt.Sprintf("every resource of provider %s is in region %s", p.Source, p.DefaultRegion))
-	}
-	if !ok {
-		loc, ok = rv.fromAnyReference(c)
 	}
 	if !ok {
 		loc = rv.unknown(c)
 	}
+	if redirect != "" && loc.Status != StatusNotApplicable {
+		loc = Location{Status: StatusUnknown, Reason: redirect, Evidence: append([]string{redirect}, loc.Evidence...)}
+	}
+	if opUnknown != "" {
+		r.Operator, c.operator = nil, nil
+		loc.Evidence = append(loc.Evidence, opUnknown)
+	}
 	if opEvidence != "" {
 		loc.Evidence = append(loc.Evidence, opEvidence)
+	}
+	if opUnverified != "" && loc.Unverified == "" && r.Operator != nil {
+		loc.Unverified = opUnverified
 	}
 	r.Location = loc
 	r.Replicas = rv.replicas(c)
 	rv.offer(c)
+}
+
+// confFor finds the provider configuration a resource uses: from the
+// sources when they are at hand, else from the plan's provider key.
+func (ix *configIndex) confFor(r *Resource) *providerConf {
+	if ix.ev != nil {
+		return ix.sourceConf(r)
+	}
+	key := ""
+	if r.config != nil {
+		key = r.config.res.ProviderConfigKey
+	}
+	_, modPath := splitModule(r.Module)
+	return ix.providerConfig(key, modPath, providerLocalName(r))
+}
+
+// publicRegistries are the registries whose namespaces the catalog's
+// provider sources name.
+var publicRegistries = []string{"registry.terraform.io", "registry.opentofu.org", "terraform.io"}
+
+// untrustedSource says why a resource's provider cannot be taken for the
+// catalog's: a registry host nobody vouched for, or a resource type that
+// provider does not serve (aws_* types under another source are a renamed
+// or forked provider, not what the catalog describes).
+func (rv *resolver) untrustedSource(r *Resource, p *catalog.Provider) string {
+	parts := strings.Split(r.Provider, "/")
+	if len(parts) == 3 && !slices.Contains(publicRegistries, strings.ToLower(parts[0])) && !slices.Contains(rv.trustedRegistries, strings.ToLower(parts[0])) {
+		return fmt.Sprintf("provider %s comes from registry %s, which is neither the Terraform nor the OpenTofu public registry and which the policy does not list in trusted_registries: it is not taken for %s",
+			r.Provider, parts[0], p.Source)
+	}
+	if !p.Serves(r.Type) {
+		return fmt.Sprintf("resource type %s is not one of provider %s's (catalog type prefixes): a renamed or forked provider is not taken for the catalog's",
+			r.Type, r.Provider)
+	}
+	return ""
 }
 
 func providerLocalName(r *Resource) string {
@@ -111,20 +166,132 @@ func providerLocalName(r *Resource) string {
 }
 
 // operator picks the catalog operator from the provider configuration.
-func (rv *resolver) operator(c *ctx) (*catalog.Operator, string) {
+// It returns the operator, the evidence of a conditional choice, why the
+// choice is only inferred (an attribute read through references of plan
+// JSON), and why no operator can be chosen (an attribute that decides is
+// unknown, or set to a value no rule recognises).
+func (rv *resolver) operator(c *ctx) (op *catalog.Operator, evidence, unverified, unknownWhy string) {
+	if c.conf.failed != "" && hasConditions(c.p) {
+		return nil, "", "", fmt.Sprintf("the operator depends on the provider configuration, which is not known: %s", c.conf.failed)
+	}
+	values := map[string]evaluated{}
 	get := func(attr string) (string, bool) {
-		v := rv.cfg.providerAttr(c.conf, attr)
+		v, ok := values[attr]
+		if !ok {
+			v = rv.cfg.providerAttr(c.conf, attr)
+			values[attr] = v
+		}
 		if s, ok := v.value.(string); ok && v.known {
 			return s, true
 		}
 		return "", false
 	}
+	for _, rule := range c.p.Operators {
+		if rule.When == nil {
+			continue
+		}
+		get(rule.When.Attribute)
+		v := values[rule.When.Attribute]
+		if v.set && !v.known {
+			return nil, "", "", fmt.Sprintf("%s %s decides the operator and is not known: %s", c.conf.display(), rule.When.Attribute, v.reason)
+		}
+		if v.inferred != "" && unverified == "" {
+			unverified = v.inferred
+		}
+	}
 	op, rule := rv.cat.ResolveOperator(c.p, get)
 	if op == nil || rule == nil || rule.When == nil {
-		return op, ""
+		return op, "", unverified, ""
 	}
 	v, _ := get(rule.When.Attribute)
-	return op, fmt.Sprintf("%s %s = %q: operator %s", c.conf.display(), rule.When.Attribute, v, op.ID)
+	return op, fmt.Sprintf("%s %s = %q: operator %s", c.conf.display(), rule.When.Attribute, v, op.ID), unverified, ""
+}
+
+func hasConditions(p *catalog.Provider) bool {
+	for _, r := range p.Operators {
+		if r.When != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// redirected says why the provider configuration sends its API calls to a
+// place the catalog does not know: an endpoint override, a profile or
+// configuration file, an API environment it does not list.
+func (rv *resolver) redirected(c *ctx) string {
+	if len(c.p.Redirects) == 0 {
+		return ""
+	}
+	// Every resource of a configuration asks the same question.
+	key := redirectKey{c.conf, c.p}
+	if why, ok := rv.redirects[key]; ok {
+		return why
+	}
+	why := rv.findRedirect(c)
+	if rv.redirects == nil {
+		rv.redirects = map[redirectKey]string{}
+	}
+	rv.redirects[key] = why
+	return why
+}
+
+type redirectKey struct {
+	conf *providerConf
+	p    *catalog.Provider
+}
+
+func (rv *resolver) findRedirect(c *ctx) string {
+	for _, name := range rv.cfg.providerArgs(c.conf) {
+		for _, rd := range c.p.Redirects {
+			if ok, _ := path.Match(rd.Path, name); !ok {
+				continue
+			}
+			v := rv.cfg.providerAttr(c.conf, name)
+			s, isString := v.value.(string)
+			if !v.set || (v.known && !isString && v.value != nil) {
+				// A block with arguments (endpoints { s3 = … }), or a
+				// list or map of settings.
+				return fmt.Sprintf("%s sets %s: the provider's API calls can go elsewhere than its location arguments say, so the location cannot be verified", c.conf.display(), name)
+			}
+			if !v.known {
+				return fmt.Sprintf("%s %s is not known (%s): the provider's API calls can go anywhere", c.conf.display(), name, v.reason)
+			}
+			if isString && (strings.TrimSpace(s) == "" || containsFold(rd.Known, s)) {
+				continue
+			}
+			if isString && rv.placesEndpoint(c, s) {
+				continue
+			}
+			return fmt.Sprintf("%s %s = %s: the provider's API calls go to a place the catalog does not know, so the location and the operator cannot be verified", c.conf.display(), name, quote(v.value))
+		}
+	}
+	return ""
+}
+
+func containsFold(list []string, s string) bool {
+	for _, k := range list {
+		if strings.EqualFold(strings.TrimSpace(s), k) {
+			return true
+		}
+	}
+	return false
+}
+
+// placesEndpoint reports whether an endpoint value is one the catalog
+// places through an endpoint attribute's pattern.
+func (rv *resolver) placesEndpoint(c *ctx, value string) bool {
+	for _, a := range c.p.ProviderAttributes {
+		if a.Role != catalog.RoleEndpoint {
+			continue
+		}
+		if v, ok := rv.cat.Extract(c.p, a, value); ok {
+			if _, found := rv.cat.Locate(c.p, c.ops, v); found {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // values returns the resource's values: planned (after), or prior
@@ -137,17 +304,29 @@ func (r *Resource) values() (attrs, any) {
 }
 
 // fromAttributes reads the location attributes of the resource itself.
+// Every value found must name the same place: a zone of another region,
+// or a region attribute that disagrees with another, is a conflict, and
+// a conflict is unknown with both values as evidence. A value the
+// configuration does not set (the provider filled it in) must also agree
+// with the provider configuration's region.
 func (rv *resolver) fromAttributes(c *ctx) (Location, bool) {
 	vals, unknown := c.r.values()
+	var found []Location
+	var fromConfig []bool
+	var pending *pathValue // a configured location argument computed at apply time
+	pendingZone := true
 	for _, a := range c.p.ResourceAttributes {
-		if a.Role == "replica" || !a.AppliesTo(c.r.Type) {
+		if a.Role == catalog.RoleReplica || !a.AppliesTo(c.r.Type) {
 			continue
 		}
 		for _, pv := range lookupPath(vals, unknown, a.Path) {
 			if pv.unknown {
 				if c.r.configSets(strings.Split(a.Path, ".")[0]) {
-					return Location{Status: StatusUnknown, Evidence: []string{fmt.Sprintf("%s is set in the configuration but computed at apply time", pv.at)},
-						Reason: fmt.Sprintf("%s is computed at apply time", pv.at)}, true
+					if pending == nil {
+						pv := pv
+						pending = &pv
+					}
+					pendingZone = pendingZone && strings.Contains(a.Path, "zone")
 				}
 				continue
 			}
@@ -158,12 +337,86 @@ func (rv *resolver) fromAttributes(c *ctx) (Location, bool) {
 				}
 				loc, ok := rv.place(c, v, fmt.Sprintf("%s = %q", pv.at, s))
 				if ok {
-					return loc, true
+					found = append(found, loc)
+					fromConfig = append(fromConfig, c.r.config == nil || c.r.configSets(strings.Split(a.Path, ".")[0]))
 				}
 			}
 		}
 	}
-	return Location{}, false
+	// A configured argument known only at apply decides nothing yet:
+	// unknown — unless it is a zone and the provider's region picks a
+	// regional API, which only serves that region's zones.
+	if pending != nil && (!pendingZone || !c.p.RegionalAPI) {
+		return Location{Status: StatusUnknown, Evidence: []string{fmt.Sprintf("%s is set in the configuration but computed at apply time", pending.at)},
+			Reason: fmt.Sprintf("%s is computed at apply time", pending.at)}, true
+	}
+	if len(found) == 0 {
+		return Location{}, false
+	}
+	for _, other := range found[1:] {
+		if !samePlace(found[0], other) {
+			return conflict(found[0], other), true
+		}
+	}
+	// A resource value the configuration does not set came from the
+	// provider: it must be the provider's region. Where the provider's
+	// region picks a regional API (AWS, Outscale, OpenStack), a zone must
+	// be in that region whoever set it.
+	zoned := found[0].Zone != "" && c.p.RegionalAPI
+	if !fromConfig[0] || zoned {
+		if pl, ok := rv.fromProvider(c); ok && pl.Status == StatusKnown && found[0].Status == StatusKnown && !samePlace(found[0], pl) {
+			if !c.r.hasOwnRegion(c.p) || !fromConfig[0] {
+				return conflict(found[0], pl), true
+			}
+		}
+	}
+	return found[0], true
+}
+
+// hasOwnRegion reports whether the resource's configuration sets a region
+// of its own (AWS v6 region, Google region or location …), which then
+// overrides the provider's: a zone must be in that region, not the
+// provider's.
+func (r *Resource) hasOwnRegion(p *catalog.Provider) bool {
+	for _, a := range p.ResourceAttributes {
+		if a.Role == catalog.RoleReplica || !a.AppliesTo(r.Type) || strings.Contains(a.Path, "zone") {
+			continue
+		}
+		if r.configSets(strings.Split(a.Path, ".")[0]) {
+			return true
+		}
+	}
+	return false
+}
+
+// samePlace reports whether two locations name the same region (or the
+// same multi-region, or are both global).
+func samePlace(a, b Location) bool {
+	if a.Status != b.Status {
+		return false
+	}
+	return strings.EqualFold(a.Region, b.Region)
+}
+
+// conflict is the location of a resource whose location arguments
+// disagree: unknown, with both as evidence.
+func conflict(a, b Location) Location {
+	where := func(l Location) string {
+		if l.Status == StatusGlobal {
+			return "global"
+		}
+		return l.Region
+	}
+	reason := fmt.Sprintf("location arguments disagree: %s says %s, %s says %s", firstOr(a.Evidence), where(a), firstOr(b.Evidence), where(b))
+	ev := append(append([]string{reason}, a.Evidence...), b.Evidence...)
+	return Location{Status: StatusUnknown, Reason: reason, Evidence: ev}
+}
+
+func firstOr(ev []string) string {
+	if len(ev) == 0 {
+		return "(no evidence)"
+	}
+	return ev[0]
 }
 
 // configSets reports whether the resource's configuration sets an
@@ -240,11 +493,29 @@ func (rv *resolver) nonRegional(c *ctx) (Location, bool) {
 }
 
 // fromParent follows the catalog's parent attributes (bucket, vpc_id …)
-// to the resource that contains this one.
+// to the resource that contains this one. A reference in the
+// configuration places the resource only when it is the containment
+// itself: the attribute's planned value is the parent's identity (its
+// name, id …), or, with the sources, the argument is written as a plain
+// reference to the parent. Anything else (a conditional, a function, a
+// string built around the reference) names some other container: the
+// location taken from the parent is then only inferred.
 func (rv *resolver) fromParent(c *ctx) (Location, bool) {
 	for _, attr := range c.p.ParentAttributes {
-		if parent := rv.referenced(c.r, attr); parent != nil {
+		if parents := rv.referenced(c.r, attr); len(parents) > 0 {
+			parent, why := parents[0], ""
+			for _, p := range parents {
+				if w := rv.unverifiedContainment(c.r, attr, p); w == "" {
+					parent, why = p, ""
+					break
+				} else if p == parents[0] {
+					why = w
+				}
+			}
 			if loc, ok := rv.inherit(c, parent, fmt.Sprintf("%s refers to %s", attr, parent.Address)); ok {
+				if why != "" && loc.Unverified == "" {
+					loc.Unverified = why
+				}
 				return loc, true
 			}
 		}
@@ -260,6 +531,42 @@ func (rv *resolver) fromParent(c *ctx) (Location, bool) {
 		}
 	}
 	return Location{}, false
+}
+
+// unverifiedContainment says why a parent found through a reference of
+// the configuration may not be the container: "" when the attribute's
+// planned value is the parent's identity, or when the sources show the
+// argument is the reference itself.
+func (rv *resolver) unverifiedContainment(r *Resource, attr string, parent *Resource) string {
+	vals, _ := r.values()
+	v, _ := vals.get(attr)
+	if s, ok := v.(string); ok && s != "" {
+		pvals, _ := parent.values()
+		for _, id := range identityAttributes {
+			if pv, _ := pvals.get(id); pv == s {
+				return ""
+			}
+		}
+		if strings.Contains(s, "/") || strings.Contains(s, ":") {
+			// An id path or ARN that names the parent's identity inside
+			// it (projects/p/global/networks/n, arn:…:bucket).
+			for _, id := range identityAttributes {
+				if pv, ok := pvals.get(id); ok {
+					if ps, ok := pv.(string); ok && ps != "" && (strings.HasSuffix(s, "/"+ps) || strings.HasSuffix(s, ":"+ps)) {
+						return ""
+					}
+				}
+			}
+		}
+	}
+	if rv.cfg.ev != nil {
+		module, res, _, ok := tfconfig.ParseResourceAddress(r.Address)
+		if ok && rv.cfg.ev.PlainReference(module, res, attr, parent.Address) {
+			return ""
+		}
+	}
+	return fmt.Sprintf("%s of %s refers to %s, but neither its planned value nor (without the sources) its expression shows that it is that resource: its location is taken from %s only as an inference",
+		attr, r.Address, parent.Address, parent.Address)
 }
 
 // identityAttributes are the attributes by which a resource is named in
@@ -299,37 +606,16 @@ func (rv *resolver) named(r *Resource, attr string) (*Resource, string) {
 	return nil, ""
 }
 
-// fromAnyReference takes the location of any located resource of the same
-// provider that the resource refers to, when nothing else tells.
-func (rv *resolver) fromAnyReference(c *ctx) (Location, bool) {
-	if c.r.config == nil {
-		return Location{}, false
-	}
-	attrs := make([]string, 0, len(c.r.config.res.Expressions))
-	for k := range c.r.config.res.Expressions {
-		attrs = append(attrs, k)
-	}
-	sort.Strings(attrs)
-	for _, attr := range attrs {
-		if parent := rv.referenced(c.r, attr); parent != nil && parent.Provider == c.r.Provider {
-			rv.locate(parent)
-			if parent.Location.Status == StatusGlobal {
-				// Referring to a global resource (an IAM role) says
-				// nothing about where this one is.
-				continue
-			}
-			if loc, ok := rv.inherit(c, parent, fmt.Sprintf("%s refers to %s", attr, parent.Address)); ok {
-				return loc, true
-			}
-		}
-	}
-	return Location{}, false
-}
-
 func (rv *resolver) inherit(c *ctx, parent *Resource, head string) (Location, bool) {
 	rv.locate(parent)
 	pl := parent.Location
-	if pl.Status != StatusKnown && pl.Status != StatusMultiRegion && pl.Status != StatusGlobal {
+	switch pl.Status {
+	case StatusKnown, StatusMultiRegion, StatusGlobal:
+	case StatusUnknown:
+		// The resource is where its container is: nowhere known.
+		reason := fmt.Sprintf("%s, whose location is unknown: %s", head, pl.Reason)
+		return Location{Status: StatusUnknown, Reason: reason, Evidence: append([]string{reason}, pl.Evidence...)}, true
+	default:
 		return Location{}, false
 	}
 	loc := pl
@@ -342,9 +628,10 @@ func (rv *resolver) inherit(c *ctx, parent *Resource, head string) (Location, bo
 	return loc, true
 }
 
-// referenced returns the resource of the plan an attribute's expression
-// refers to, in the same module.
-func (rv *resolver) referenced(r *Resource, attr string) *Resource {
+// referenced returns the resources of the plan an attribute's
+// expression refers to, in the same module, in the order of the
+// references.
+func (rv *resolver) referenced(r *Resource, attr string) []*Resource {
 	if r.config == nil {
 		return nil
 	}
@@ -352,6 +639,7 @@ func (rv *resolver) referenced(r *Resource, attr string) *Resource {
 	if e == nil || e.ExpressionData == nil {
 		return nil
 	}
+	var out []*Resource
 	for _, ref := range e.References {
 		parts := strings.Split(stripKeys(ref), ".")
 		n := 2
@@ -365,36 +653,126 @@ func (rv *resolver) referenced(r *Resource, attr string) *Resource {
 		if r.config.module.path != "" {
 			addr = r.config.module.path + "." + addr
 		}
-		if targets := rv.byConfig[addr]; len(targets) > 0 {
-			return targets[0]
+		for _, t := range rv.byConfig[addr] {
+			if !slices.Contains(out, t) {
+				out = append(out, t)
+			}
 		}
 	}
-	return nil
+	return out
 }
 
-// fromProvider reads the location of the provider configuration.
+// fromProvider reads the location of the provider configuration: the
+// first region argument it sets, in the catalog's order of precedence
+// (api.region before region …), and every API endpoint it sets, which
+// must place the same region: an endpoint decides where the calls go.
 func (rv *resolver) fromProvider(c *ctx) (Location, bool) {
+	if c.conf.failed != "" {
+		return Location{Status: StatusUnknown, Reason: c.conf.failed, Evidence: []string{c.conf.failed}}, true
+	}
+	var chain *Location
+	var endpoints []Location
 	for _, a := range c.p.ProviderAttributes {
+		if !a.AppliesTo(c.r.Type) {
+			continue
+		}
+		endpoint := a.Role == catalog.RoleEndpoint
+		if !endpoint && chain != nil {
+			continue // a region argument of lower precedence
+		}
 		v := rv.cfg.providerAttr(c.conf, a.Path)
 		if !v.set {
 			continue
 		}
 		if !v.known {
-			return Location{Status: StatusUnknown, Evidence: slices.Clone(v.evidence), Reason: fmt.Sprintf("%s %s: %s", c.conf.display(), a.Path, v.reason)}, true
+			reason := v.reason
+			if !strings.HasPrefix(reason, c.conf.display()) {
+				reason = fmt.Sprintf("%s %s: %s", c.conf.display(), a.Path, reason)
+			}
+			return Location{Status: StatusUnknown, Evidence: slices.Clone(v.evidence), Reason: reason}, true
 		}
 		for _, s := range stringsOf(v.value) {
 			val, ok := rv.cat.Extract(c.p, a, s)
 			if !ok {
+				if endpoint {
+					why := fmt.Sprintf("%s %s = %q: an API host the catalog does not know, so the location cannot be verified", c.conf.display(), a.Path, s)
+					return Location{Status: StatusUnknown, Reason: why, Evidence: append([]string{why}, v.evidence...)}, true
+				}
 				continue
 			}
-			loc, ok := rv.place(c, val, v.evidence[0])
-			if ok {
-				loc.Evidence = append(loc.Evidence, v.evidence[1:]...)
-				return loc, true
+			loc, ok := rv.place(c, val, firstOr(v.evidence))
+			if !ok {
+				continue
 			}
+			if len(v.evidence) > 1 {
+				loc.Evidence = append(loc.Evidence, v.evidence[1:]...)
+			}
+			loc.Unverified = v.inferred
+			if endpoint {
+				endpoints = append(endpoints, loc)
+				continue
+			}
+			chain = &loc
+			break
 		}
 	}
-	return Location{}, false
+	var found []Location
+	if chain != nil {
+		found = append(found, *chain)
+	}
+	found = append(found, endpoints...)
+	if len(found) == 0 {
+		return Location{}, false
+	}
+	for _, other := range found[1:] {
+		if !samePlace(found[0], other) {
+			return conflict(found[0], other), true
+		}
+	}
+	loc := found[0]
+	for _, other := range found[1:] {
+		if loc.Unverified == "" {
+			loc.Unverified = other.Unverified
+		}
+	}
+	if loc.Unverified == "" {
+		loc.Unverified = rv.invisibleBlocks(c)
+	}
+	return loc, true
+}
+
+// invisibleBlocks says why, without the sources, a location read from a
+// provider configuration is not verified: plan JSON does not show dynamic
+// blocks, and a nested block of the provider that can set the location
+// or redirect its API (Outscale's api {} and endpoints {}, AWS's
+// endpoints {}) could be generated by one. "" when the sources were
+// evaluated or every such block is written out.
+func (rv *resolver) invisibleBlocks(c *ctx) string {
+	if c.conf.ref != nil || c.conf.pc == nil {
+		return ""
+	}
+	var blocks []string
+	for _, a := range c.p.ProviderAttributes {
+		if first, _, nested := strings.Cut(a.Path, "."); nested && a.AppliesTo(c.r.Type) {
+			blocks = append(blocks, strings.TrimSuffix(first, "[]"))
+		}
+	}
+	for _, rd := range c.p.Redirects {
+		if rd.Block {
+			blocks = append(blocks, rd.Path)
+		}
+	}
+	var missing []string
+	for _, b := range blocks {
+		if e := c.conf.pc.Expressions[b]; (e == nil || e.ExpressionData == nil || len(e.NestedBlocks) == 0) && !slices.Contains(missing, b) {
+			missing = append(missing, b)
+		}
+	}
+	if len(missing) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("plan JSON does not show dynamic blocks, and a dynamic %s block of %s, invisible there, would set the location or redirect the API: give the binary plan file or --config-dir",
+		strings.Join(missing, " or "), c.conf.display())
 }
 
 // unknown explains why no location could be found.

@@ -2,10 +2,13 @@ package plan
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"io"
+	"math/bits"
 	"strconv"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -38,6 +41,13 @@ type scanner struct {
 	// shared holds decoded objects and lists by their text (values).
 	shared map[string]any
 	rawBuf []byte
+	// memberSet holds the member names of the objects being read, to
+	// refuse one that appears twice; nil in a scanner re-reading text
+	// already checked. stack is skipContainer's, kept from call to
+	// call; keyBuf holds a member name being read.
+	memberSet *memberSet
+	stack     []byte
+	keyBuf    []byte
 }
 
 // maxNesting bounds the depth of decoded values and of skipped ones:
@@ -45,7 +55,7 @@ type scanner struct {
 const maxNesting = 10000
 
 func newScanner(r io.Reader) *scanner {
-	return &scanner{r: r, buf: make([]byte, 0, 1<<20), line: 1}
+	return &scanner{r: r, buf: make([]byte, 0, 1<<20), line: 1, memberSet: newMemberSet()}
 }
 
 // errSyntax is a malformed-JSON error with its position.
@@ -65,14 +75,17 @@ func (s *scanner) errorf(format string, args ...any) error {
 }
 
 // position returns the line and column of s.pos.
-func (s *scanner) position() (int, int) {
-	consumed := s.buf[:s.pos]
+func (s *scanner) position() (int, int) { return s.positionAt(s.pos) }
+
+// positionAt returns the line and column of buf[p].
+func (s *scanner) positionAt(p int) (int, int) {
+	consumed := s.buf[:p]
 	line := s.line + bytes.Count(consumed, []byte{'\n'})
 	start := s.lineStart
 	if i := bytes.LastIndexByte(consumed, '\n'); i >= 0 {
 		start = s.base + int64(i) + 1
 	}
-	return line, int(s.base+int64(s.pos)-start) + 1
+	return line, int(s.base+int64(p)-start) + 1
 }
 
 // fill reads more input, keeping the unconsumed bytes. It reports false
@@ -86,10 +99,12 @@ func (s *scanner) fill() bool {
 		s.capFrom = 0
 	}
 	// Account for the consumed bytes, then move the rest to the front.
+	// Terraform writes a plan on one line: look for the last line break
+	// only when there is one (Count is vectorised, LastIndexByte not).
 	consumed := s.buf[:s.pos]
-	s.line += bytes.Count(consumed, []byte{'\n'})
-	if i := bytes.LastIndexByte(consumed, '\n'); i >= 0 {
-		s.lineStart = s.base + int64(i) + 1
+	if n := bytes.Count(consumed, []byte{'\n'}); n > 0 {
+		s.line += n
+		s.lineStart = s.base + int64(bytes.LastIndexByte(consumed, '\n')) + 1
 	}
 	n := copy(s.buf[:cap(s.buf)], s.buf[s.pos:s.end])
 	s.base += int64(s.pos)
@@ -160,32 +175,9 @@ func (s *scanner) readString() (string, error) { return s.readStringIntern(false
 // strings that repeat when intern is set (attribute names, regions, tag
 // keys and values — not addresses, which are unique).
 func (s *scanner) readStringIntern(intern bool) (string, error) {
-	if err := s.expect('"'); err != nil {
+	content, escaped, err := s.stringContent()
+	if err != nil {
 		return "", err
-	}
-	var content []byte
-	for {
-		end, ok := stringEnd(s.buf[:s.end], s.pos)
-		if ok {
-			content = s.buf[s.pos:end]
-			s.pos = end + 1
-			break
-		}
-		s.pos-- // keep the opening quote in the buffer while reading more
-		if !s.fill() {
-			s.pos++
-			return "", s.errorf("unterminated string (the input ends too early)")
-		}
-		s.pos++
-	}
-	escaped := false
-	for _, c := range content {
-		if c < 0x20 {
-			return "", s.errorf("control character in a string")
-		}
-		if c == '\\' {
-			escaped = true
-		}
 	}
 	if !escaped {
 		if intern {
@@ -201,14 +193,69 @@ func (s *scanner) readStringIntern(intern bool) (string, error) {
 	return string(out), nil
 }
 
+// appendString reads a JSON string and appends it, escapes decoded, to
+// dst: for strings kept together in one block of memory.
+func (s *scanner) appendString(dst []byte) ([]byte, error) {
+	content, escaped, err := s.stringContent()
+	if err != nil {
+		return dst, err
+	}
+	if !escaped {
+		return append(dst, content...), nil
+	}
+	out, ok := unescape(dst, content)
+	if !ok {
+		return dst, s.errorf("invalid string escape")
+	}
+	return out, nil
+}
+
+// stringContent reads a JSON string and returns its content as written
+// (valid until the next read), and whether it has escapes.
+func (s *scanner) stringContent() ([]byte, bool, error) {
+	if err := s.expect('"'); err != nil {
+		return nil, false, err
+	}
+	var content []byte
+	for {
+		end, ok := stringEnd(s.buf[:s.end], s.pos)
+		if ok {
+			content = s.buf[s.pos:end]
+			s.pos = end + 1
+			break
+		}
+		s.pos-- // keep the opening quote in the buffer while reading more
+		if !s.fill() {
+			s.pos++
+			return nil, false, s.errorf("unterminated string (the input ends too early)")
+		}
+		s.pos++
+	}
+	escaped := false
+	for _, c := range content {
+		if c < 0x20 {
+			return nil, false, s.errorf("control character in a string")
+		}
+		if c == '\\' {
+			escaped = true
+		}
+	}
+	return content, escaped, nil
+}
+
 // unescape appends the JSON string content c, escapes decoded, to dst.
 // Invalid escapes report false; a lone surrogate decodes to U+FFFD, as
 // encoding/json does.
 func unescape(dst, c []byte) ([]byte, bool) {
 	for i := 0; i < len(c); i++ {
 		if c[i] != '\\' {
-			dst = append(dst, c[i])
-			continue
+			// Copy up to the next escape at once.
+			j := bytes.IndexByte(c[i:], '\\')
+			if j < 0 {
+				return append(dst, c[i:]...), true
+			}
+			dst = append(dst, c[i:i+j]...)
+			i += j
 		}
 		i++
 		if i >= len(c) {
@@ -370,8 +417,38 @@ func validNumber(tok []byte) bool {
 }
 
 // object reads an object, calling fn for each key; fn must consume the
-// value.
+// value. A key the object already has is refused (errDuplicate).
 func (s *scanner) object(fn func(key string) error) error {
+	return s.members(func(name []byte, escaped bool) error {
+		key := ""
+		if escaped {
+			key = string(name)
+		} else {
+			key = s.intern(name)
+		}
+		if err := s.expect(':'); err != nil {
+			return err
+		}
+		return fn(key)
+	})
+}
+
+// objectBytes is object for the objects whose members are mostly
+// skipped: fn gets the name as bytes, valid until fn reads the value.
+func (s *scanner) objectBytes(fn func(name []byte) error) error {
+	return s.members(func(name []byte, _ bool) error {
+		s.keyBuf = append(s.keyBuf[:0], name...)
+		if err := s.expect(':'); err != nil {
+			return err
+		}
+		return fn(s.keyBuf)
+	})
+}
+
+// members reads an object, calling fn for each member with its name,
+// escapes decoded, valid until the next read: fn must read the colon and
+// the value. A name the object already has is refused (errDuplicate).
+func (s *scanner) members(fn func(name []byte, escaped bool) error) error {
 	if err := s.expect('{'); err != nil {
 		return err
 	}
@@ -383,15 +460,16 @@ func (s *scanner) object(fn func(key string) error) error {
 		s.pos++
 		return nil
 	}
+	m := s.memberSet
+	if m != nil {
+		m.open()
+	}
 	for {
-		key, err := s.readStringIntern(true)
+		name, escaped, err := s.memberName()
 		if err != nil {
 			return err
 		}
-		if err := s.expect(':'); err != nil {
-			return err
-		}
-		if err := fn(key); err != nil {
+		if err := fn(name, escaped); err != nil {
 			return err
 		}
 		c, err := s.peek()
@@ -403,11 +481,39 @@ func (s *scanner) object(fn func(key string) error) error {
 		case ',':
 			continue
 		case '}':
+			if m != nil {
+				m.close()
+			}
 			return nil
 		}
 		s.pos--
 		return s.errorf("expected ',' or '}' after an object member, found %q", c)
 	}
+}
+
+// memberName reads the name of an object member (the object open in
+// memberSet) and returns it, escapes decoded, valid until the next read;
+// a name the object already has is refused (errDuplicate).
+func (s *scanner) memberName() ([]byte, bool, error) {
+	name, escaped, err := s.stringContent()
+	if err != nil {
+		return nil, false, err
+	}
+	// The opening quote is still in the buffer: where a duplicate is
+	// reported.
+	at := s.base + int64(s.pos-len(name)-2)
+	if escaped {
+		out, ok := unescape(s.tmp[:0], name)
+		s.tmp = out
+		if !ok {
+			return nil, false, s.errorf("invalid string escape")
+		}
+		name = out
+	}
+	if m := s.memberSet; m != nil && m.add(name) {
+		return nil, false, s.duplicate(string(name), at)
+	}
+	return name, escaped, nil
 }
 
 // array reads an array, calling fn for each element; fn must consume it.
@@ -453,7 +559,7 @@ func (s *scanner) skip() error {
 	case '"':
 		return s.skipString()
 	case '{', '[':
-		return s.skipContainer()
+		return s.skipContainer(nil)
 	}
 	tok, err := s.scalar()
 	if err != nil {
@@ -465,14 +571,34 @@ func (s *scanner) skip() error {
 	return nil
 }
 
-// structural marks the bytes skipContainer stops at.
-var structural = [256]bool{'"': true, '{': true, '}': true, '[': true, ']': true}
+// structural marks the bytes skipContainer stops at; space the white
+// space of JSON.
+var (
+	structural = [256]bool{'"': true, '{': true, '}': true, '[': true, ']': true}
+	space      = [256]bool{' ': true, '\t': true, '\n': true, '\r': true}
+)
 
 // skipContainer consumes an object or array, jumping from bracket to
 // bracket and through strings: the hot loop of the reader, as planned
-// values and prior state are most of a plan's bytes.
-func (s *scanner) skipContainer() error {
-	var stack []byte
+// values and prior state are most of a plan's bytes. The member names of
+// objects are checked for duplicates on the way: a string in an object
+// followed by a colon is one.
+func (s *scanner) skipContainer(watch []string) error {
+	return s.skipFrom(s.stack[:0], watch)
+}
+
+// skipRest consumes the rest of an object whose first members were read
+// (object names and memberSet level open), up to its closing brace; the
+// names of its own members are checked against watch as skipOther
+// does.
+func (s *scanner) skipRest(watch []string) error {
+	return s.skipFrom(append(s.stack[:0], '{'), watch)
+}
+
+// skipFrom is skipContainer with the brackets already open on stack.
+func (s *scanner) skipFrom(stack []byte, watch []string) error {
+	defer func() { s.stack = stack[:0] }()
+	m := s.memberSet
 	for {
 		if s.pos >= s.end && !s.fill() {
 			return s.errorf("the input ends too early (truncated?)")
@@ -494,6 +620,22 @@ func (s *scanner) skipContainer() error {
 					// and scan it again from its opening quote.
 					break scan
 				}
+				if m != nil && stack[len(stack)-1] == '{' {
+					j := end + 1
+					for j < len(buf) && space[buf[j]] {
+						j++
+					}
+					if j == len(buf) {
+						// Member name or value? The next byte
+						// tells: read more and scan the string again.
+						break scan
+					}
+					if buf[j] == ':' {
+						if err := s.skippedMember(buf[i+1:end], i, len(stack) == 1 && watch != nil, watch); err != nil {
+							return err
+						}
+					}
+				}
 				i = end + 1
 			case '{', '[':
 				if len(stack) >= maxNesting {
@@ -501,6 +643,9 @@ func (s *scanner) skipContainer() error {
 					return s.errorf("values nested more than %d levels deep", maxNesting)
 				}
 				stack = append(stack, c)
+				if m != nil && c == '{' {
+					m.open()
+				}
 				i++
 			default:
 				open := byte('{')
@@ -512,6 +657,9 @@ func (s *scanner) skipContainer() error {
 					return s.errorf("unbalanced %q", c)
 				}
 				stack = stack[:len(stack)-1]
+				if m != nil && c == '}' {
+					m.close()
+				}
 				i++
 				if len(stack) == 0 {
 					s.pos = i
@@ -521,12 +669,245 @@ func (s *scanner) skipContainer() error {
 		}
 		s.pos = i
 		if i < len(buf) {
-			// An unterminated string in the buffer: keep it, read more.
+			// A string in the buffer not read to its end, or to what
+			// follows it: keep it, read more.
 			if !s.fill() {
-				return s.errorf("unterminated string (the input ends too early)")
+				return s.errorf("the input ends too early (truncated?)")
 			}
 		}
 	}
+}
+
+// skippedMember records the name of a member skipContainer passes, its
+// JSON string content raw (escapes not decoded) at buf[at], and checks it
+// against the names in watch when asked to.
+func (s *scanner) skippedMember(raw []byte, at int, check bool, watch []string) error {
+	m := s.memberSet
+	key := raw
+	dup, escaped := m.addRaw(raw)
+	if escaped {
+		// "\u0061" and "a" are the same name.
+		out, ok := unescape(s.keyBuf[:0], raw)
+		s.keyBuf = out
+		if !ok {
+			s.pos = at
+			return s.errorf("invalid string escape")
+		}
+		key, dup = out, m.add(out)
+	}
+	if dup {
+		return s.duplicate(string(key), s.base+int64(at))
+	}
+	if check {
+		return otherCase(key, watch)
+	}
+	return nil
+}
+
+// errDuplicate is an object member whose name the object already has.
+type errDuplicate struct {
+	key       string
+	line, col int
+}
+
+func (e *errDuplicate) Error() string {
+	return fmt.Sprintf("member %s appears twice in an object (line %d, column %d): Terraform never writes that, and JSON readers disagree on which of the two counts; was the plan edited by hand?", strconv.Quote(e.key), e.line, e.col)
+}
+
+// duplicate returns the error for member key, whose name starts at stream
+// offset off.
+func (s *scanner) duplicate(key string, off int64) error {
+	line, col := s.position()
+	if p := off - s.base; p >= 0 && p <= int64(s.end) {
+		line, col = s.positionAt(int(p))
+	}
+	return &errDuplicate{key: key, line: line, col: col}
+}
+
+// memberSet holds the member names of the objects being read, the
+// innermost last, to find a name that appears twice in one object:
+// Terraform never writes that, and JSON readers disagree on which of the
+// two members counts (encoding/json keeps the last, this reader the
+// first), so that two tools would check two different plans. Names are
+// compared by a hash, and by their text only when hashes are equal; an
+// object of more than linearMembers names gets a hash index. A name is
+// kept only while its object is open: the memory is that of the deepest
+// path, reused from object to object.
+type memberSet struct {
+	// seed and k0, k1 are the hash's random keys (see add).
+	seed   maphash.Seed
+	k0, k1 uint64
+	names  []memberName
+	text   []byte
+	// first is the index in names of the innermost object's first name,
+	// index its hash index when it has one; outer holds the enclosing
+	// objects' first and index.
+	first int
+	index map[uint64]int
+	outer []memberLevel
+	spare []map[uint64]int
+}
+
+// memberName is the hash of a name and the end of its text.
+type memberName struct {
+	hash uint64
+	end  int
+}
+
+type memberLevel struct {
+	first int
+	index map[uint64]int
+}
+
+const (
+	// linearMembers is the number of names of an object compared one by
+	// one, past which they are indexed: most objects of a plan are
+	// smaller.
+	linearMembers = 16
+	// shortName is the length of the names hashed inline.
+	shortName = 16
+)
+
+func newMemberSet() *memberSet {
+	m := &memberSet{seed: maphash.MakeSeed()}
+	m.k0 = maphash.Comparable(m.seed, uint64(0x9e3779b97f4a7c15))
+	m.k1 = maphash.Comparable(m.seed, uint64(0xc2b2ae3d27d4eb4f))
+	return m
+}
+
+// add adds a name (escapes decoded) to the innermost object; it reports
+// whether the object already has it. Short names (most are) are hashed
+// inline by one multiplication of keyed words that cover all their bytes
+// (as wyhash does), longer ones by maphash: both are keyed at random, so
+// that a hostile plan cannot choose names whose hashes collide (which
+// would cost time, never correctness).
+func (m *memberSet) add(name []byte) bool {
+	if len(name) > shortName {
+		return m.addHashed(name, maphash.Bytes(m.seed, name))
+	}
+	a, c := nameWords(name)
+	return m.addHashed(name, m.mix(a, c, len(name)))
+}
+
+// addRaw is add for a name as written, escapes not decoded; a name with
+// an escape is not added but reported, to be decoded and added.
+func (m *memberSet) addRaw(raw []byte) (dup, escaped bool) {
+	if len(raw) > shortName {
+		if bytes.IndexByte(raw, '\\') >= 0 {
+			return false, true
+		}
+		return m.addHashed(raw, maphash.Bytes(m.seed, raw)), false
+	}
+	a, c := nameWords(raw)
+	if len(raw) >= 4 {
+		escaped = hasBackslash(a) || hasBackslash(c)
+	} else {
+		for _, x := range raw {
+			escaped = escaped || x == '\\'
+		}
+	}
+	if escaped {
+		return false, true
+	}
+	return m.addHashed(raw, m.mix(a, c, len(raw))), false
+}
+
+func (m *memberSet) mix(a, c uint64, n int) uint64 {
+	hi, lo := bits.Mul64(a^m.k0, c^m.k1^uint64(n))
+	return hi ^ lo
+}
+
+// nameWords reads a name of at most shortName bytes as two words that,
+// with its length, determine it: its first and last 8 (or 4) bytes,
+// overlapping, or for fewer than 4 bytes, its first, middle and last.
+func nameWords(b []byte) (uint64, uint64) {
+	switch n := len(b); {
+	case n >= 8:
+		return binary.LittleEndian.Uint64(b), binary.LittleEndian.Uint64(b[n-8:])
+	case n >= 4:
+		return uint64(binary.LittleEndian.Uint32(b)), uint64(binary.LittleEndian.Uint32(b[n-4:]))
+	case n > 0:
+		return uint64(b[0])<<16 | uint64(b[n>>1])<<8 | uint64(b[n-1]), 0
+	}
+	return 0, 0
+}
+
+// hasBackslash reports whether a word has a backslash byte (the zero
+// bytes above a 4-byte load are not one).
+func hasBackslash(w uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	v := w ^ 0x5c5c5c5c5c5c5c5c
+	return (v-ones)&^v&highs != 0
+}
+
+// open starts an object.
+func (m *memberSet) open() {
+	m.outer = append(m.outer, memberLevel{m.first, m.index})
+	m.first, m.index = len(m.names), nil
+}
+
+// close ends the innermost object, forgetting its names.
+func (m *memberSet) close() {
+	m.names = m.names[:m.first]
+	m.text = m.text[:m.textEnd(m.first)]
+	if m.index != nil {
+		clear(m.index)
+		m.spare = append(m.spare, m.index)
+	}
+	last := m.outer[len(m.outer)-1]
+	m.outer = m.outer[:len(m.outer)-1]
+	m.first, m.index = last.first, last.index
+}
+
+// textEnd returns the end of the text of the names before the i-th.
+func (m *memberSet) textEnd(i int) int {
+	if i == 0 {
+		return 0
+	}
+	return m.names[i-1].end
+}
+
+// name returns the text of the i-th name.
+func (m *memberSet) name(i int) []byte { return m.text[m.textEnd(i):m.names[i].end] }
+
+// addHashed is add, the hash computed.
+func (m *memberSet) addHashed(name []byte, h uint64) bool {
+	scan := m.index == nil
+	if !scan {
+		i, ok := m.index[h]
+		if ok && string(m.name(i)) == string(name) {
+			return true
+		}
+		// Another name with the same hash (rare): compare them all.
+		scan = ok
+	}
+	if scan {
+		for i := m.first; i < len(m.names); i++ {
+			if m.names[i].hash == h && string(m.name(i)) == string(name) {
+				return true
+			}
+		}
+	}
+	m.text = append(m.text, name...)
+	m.names = append(m.names, memberName{h, len(m.text)})
+	switch last := len(m.names) - 1; {
+	case m.index != nil:
+		if _, ok := m.index[h]; !ok {
+			m.index[h] = last
+		}
+	case last-m.first >= linearMembers:
+		if n := len(m.spare); n > 0 {
+			m.index, m.spare = m.spare[n-1], m.spare[:n-1]
+		} else {
+			m.index = make(map[uint64]int, 2*linearMembers)
+		}
+		for i := m.first; i <= last; i++ {
+			if _, ok := m.index[m.names[i].hash]; !ok {
+				m.index[m.names[i].hash] = i
+			}
+		}
+	}
+	return false
 }
 
 // stringEnd returns the index of the quote closing the string whose

@@ -33,11 +33,11 @@ func (b *builder) classify(r *Resource) {
 		return
 	}
 	// 3. A module input given in the module call, innermost first.
-	_, path := splitModule(r.Module)
-	for p, first := path, true; p != ""; p, first = parentModule(p), false {
-		if level, ev, ok := b.fromModuleInput(p); ok {
-			if !first {
-				ev = append([]string{fmt.Sprintf("inherited from enclosing module %s", p)}, ev...)
+	for i := len(names); i > 0; i-- {
+		inst := moduleAddrPrefix(r.Module, i)
+		if level, ev, ok := b.fromModuleInput(inst); ok {
+			if i < len(names) {
+				ev = append([]string{fmt.Sprintf("inherited from enclosing module %s", inst)}, ev...)
 			}
 			r.Sensitivity = Sensitivity{Level: level, Evidence: ev}
 			return
@@ -45,6 +45,27 @@ func (b *builder) classify(r *Resource) {
 	}
 	level := pol.Classification.DefaultLevel
 	r.Sensitivity = Sensitivity{Level: level, Evidence: []string{fmt.Sprintf("policy default level %s", level)}}
+}
+
+// rank orders the policy's levels, least sensitive first (-1: unknown).
+func (b *builder) rank(name string) int {
+	for i, l := range b.policy.Levels {
+		if l.Name == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// unclassifiedLevel is the level of a resource whose classification
+// signal is present but cannot be read (not evaluated, unknown until
+// apply): "sensitive" where the policy has it, else its strictest level.
+// What trustcloud cannot establish is never the lenient answer.
+func (b *builder) unclassifiedLevel() string {
+	if b.rank("sensitive") >= 0 {
+		return "sensitive"
+	}
+	return b.policy.Levels[len(b.policy.Levels)-1].Name
 }
 
 // moduleAddrPrefix returns the first n module steps of a module address,
@@ -90,11 +111,20 @@ func (b *builder) fromTags(r *Resource) (string, []string, bool) {
 	// provider's default_tags from the configuration, for resources that
 	// take tags at all.
 	if r.taggable() {
-		if tags := b.defaultTags(r); tags != nil {
+		if tags, inferred := b.defaultTags(r); tags != nil {
 			for _, key := range b.policy.Classification.TagKeys {
 				if s, ok := tags[key].(string); ok {
 					if level, ok := b.policy.NormalizeLevel(s); ok {
-						return level, []string{fmt.Sprintf("provider default_tags %s=%s", key, s)}, true
+						if inferred != "" && b.rank(level) < b.rank(b.unclassifiedLevel()) {
+							strict := b.unclassifiedLevel()
+							b.warnf("%s: provider default_tags %s=%s is only inferred (%s): judged at level %s", r.Address, key, s, inferred, strict)
+							return strict, []string{fmt.Sprintf("provider default_tags %s=%s is only inferred (%s): an inferred value cannot lower the level, judged at level %s", key, s, inferred, strict)}, true
+						}
+						ev := []string{fmt.Sprintf("provider default_tags %s=%s", key, s)}
+						if inferred != "" {
+							ev = append(ev, "inferred: "+inferred)
+						}
+						return level, ev, true
 					}
 				}
 			}
@@ -163,41 +193,73 @@ func tagValues(v any, key string) []string {
 }
 
 // defaultTags evaluates the default_tags block of the resource's provider
-// configuration.
-func (b *builder) defaultTags(r *Resource) map[string]any {
-	conf := b.cfg.providerConfig(r.ProviderConfig, "", providerLocalName(r))
+// configuration; inferred says why the value is not verified.
+func (b *builder) defaultTags(r *Resource) (map[string]any, string) {
+	conf := b.cfg.confFor(r)
 	v := b.cfg.providerAttr(conf, "default_tags.tags")
 	if m, ok := v.value.(map[string]any); ok && v.known {
-		return m
+		return m, v.inferred
 	}
-	return nil
+	return nil, ""
 }
 
 // fromModuleInput reads the module inputs of the policy in the call of
-// the module at path.
-func (b *builder) fromModuleInput(path string) (string, []string, bool) {
-	m := b.cfg.modules[path]
-	if m == nil || m.call == nil {
-		return "", nil, false
-	}
+// the module instance inst: evaluated from the sources, or read from plan
+// JSON (an inferred level then counts only when it does not lower the
+// resource's level below the policy's default).
+func (b *builder) fromModuleInput(inst string) (string, []string, bool) {
 	for _, input := range b.policy.Classification.ModuleInputs {
-		e := m.call.Expressions[input]
-		if e == nil {
+		var v evaluated
+		if b.cfg.ev != nil {
+			v = fromSources(b.cfg.ev.ModuleArg(inst, input))
+		} else {
+			_, path := splitModule(inst)
+			m := b.cfg.modules[path]
+			if m == nil || m.call == nil {
+				return "", nil, false
+			}
+			e := m.call.Expressions[input]
+			if e == nil {
+				continue
+			}
+			v = b.cfg.eval(e, parentModule(path), 0)
+			if v.inferred != "" {
+				v.inferred = fmt.Sprintf("module %s %s = %s, not evaluated (plan JSON records only its references): give the binary plan file or --config-dir", inst, input, v.inferred)
+			}
+		}
+		if !v.set {
 			continue
 		}
-		v := b.cfg.eval(e, parentModule(path), 0)
 		s, ok := v.value.(string)
 		if !v.known || !ok {
-			continue
+			// The module is classified, but by a value trustcloud cannot
+			// read: judged strictly until it can.
+			level := b.unclassifiedLevel()
+			why := v.reason
+			if v.known {
+				why = fmt.Sprintf("not a string: %s", quote(v.value))
+			}
+			b.warnf("module %s: %s cannot be read (%s): judged at level %s", inst, input, why, level)
+			return level, append([]string{fmt.Sprintf("module %s argument %s cannot be read (%s): judged at level %s, the level of what cannot be classified", inst, input, why, level)}, v.evidence...), true
 		}
 		if level, ok := b.policy.NormalizeLevel(s); ok {
-			ev := []string{fmt.Sprintf("module %s called with %s = %q", path, input, s)}
-			if len(v.evidence) > 0 {
-				ev = append(ev, v.evidence...)
+			if v.inferred != "" && b.rank(level) < b.rank(b.unclassifiedLevel()) {
+				strict := b.unclassifiedLevel()
+				b.warnf("module %s: %s = %q is only inferred (%s): judged at level %s", inst, input, s, v.inferred, strict)
+				return strict, append([]string{fmt.Sprintf("module %s argument %s = %q is only inferred (%s): an inferred value cannot lower the level, judged at level %s", inst, input, s, v.inferred, strict)}, v.evidence...), true
+			}
+			// The evaluator's chain starts with the argument as written;
+			// plan JSON's with the references it followed.
+			ev := v.evidence
+			if b.cfg.ev == nil {
+				ev = append([]string{fmt.Sprintf("module %s called with %s = %q", inst, input, s)}, v.evidence...)
+			}
+			if v.inferred != "" {
+				ev = append(ev, "inferred: "+v.inferred)
 			}
 			return level, ev, true
 		}
-		b.warnf("module %s: %s = %q is not a sensitivity level of the policy: ignored", path, input, s)
+		b.warnf("module %s: %s = %q is not a sensitivity level of the policy: ignored", inst, input, s)
 	}
 	return "", nil, false
 }

@@ -6,6 +6,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	tfjson "github.com/hashicorp/terraform-json"
 
@@ -66,18 +67,81 @@ func at(path string, err error) error {
 // skipped. Memory grows with the number of resources, not with the size
 // of the planned values and prior state Terraform also writes.
 func decodePlan(name string, r io.Reader, keep func(string) bool) (*tfjson.Plan, error) {
+	p, _, err := readPlan(name, r, keep)
+	return p, err
+}
+
+// planFacts is what the reader saw besides the plan it returns, for the
+// checks of validate.
+type planFacts struct {
+	// changes tells how resource_changes was written: "" when missing,
+	// "null", or "array".
+	changes string
+	// planned holds the resources of planned_values; plannedValues is
+	// set when planned_values is an object.
+	planned       plannedResources
+	plannedValues bool
+}
+
+// plannedResources are the resources of planned_values: only their
+// addresses are kept, with where each is.
+type plannedResources struct {
+	// chunks hold the addresses, one after the other, in blocks never
+	// reallocated (a plan of 100,000 resources has 6 MB of them).
+	chunks [][]byte
+	list   []plannedResource
+	// modules holds the JSON path of each module object read.
+	modules []string
+	scratch []byte
+}
+
+type plannedResource struct {
+	chunk, start, end int32 // the address
+	module, index     int32 // the module (in modules) and the index in its resources
+}
+
+// plannedChunk is the size of plannedResources' blocks.
+const plannedChunk = 64 << 10
+
+// add records a resource.
+func (pr *plannedResources) add(address []byte, module, index int) {
+	n := len(pr.chunks)
+	if n == 0 || cap(pr.chunks[n-1])-len(pr.chunks[n-1]) < len(address) {
+		pr.chunks = append(pr.chunks, make([]byte, 0, max(plannedChunk, len(address))))
+		n++
+	}
+	start := len(pr.chunks[n-1])
+	pr.chunks[n-1] = append(pr.chunks[n-1], address...)
+	pr.list = append(pr.list, plannedResource{int32(n - 1), int32(start), int32(start + len(address)), int32(module), int32(index)})
+}
+
+// address returns the address of the i-th resource.
+func (pr *plannedResources) address(i int) []byte {
+	r := pr.list[i]
+	return pr.chunks[r.chunk][r.start:r.end]
+}
+
+// path returns the JSON path of the i-th resource of a module.
+func (pr *plannedResources) path(module, index int) string {
+	return pr.modules[module] + ".resources[" + strconv.Itoa(index) + "]"
+}
+
+// readPlan is decodePlan, also returning what validate checks the plan
+// against.
+func readPlan(name string, r io.Reader, keep func(string) bool) (*tfjson.Plan, *planFacts, error) {
 	s := newScanner(r)
 	c, err := s.peek()
 	if err != nil {
 		if s.rerr != nil {
-			return nil, &Error{File: name, Msg: fmt.Sprintf("cannot read the plan: %v", s.rerr)}
+			return nil, nil, &Error{File: name, Msg: fmt.Sprintf("cannot read the plan: %v", s.rerr)}
 		}
-		return nil, &Error{File: name, Msg: "the file is empty: expected the output of `terraform show -json PLANFILE`"}
+		return nil, nil, &Error{File: name, Msg: "the file is empty: expected the output of `terraform show -json PLANFILE`"}
 	}
 	if c != '{' {
 		line, col := s.position()
-		return nil, &Error{File: name, Where: fmt.Sprintf("line %d, column %d", line, col), Msg: "not a Terraform plan: expected a JSON object (the output of `terraform show -json PLANFILE`)"}
+		return nil, nil, &Error{File: name, Where: fmt.Sprintf("line %d, column %d", line, col), Msg: "not a Terraform plan: expected a JSON object (the output of `terraform show -json PLANFILE`)"}
 	}
+	facts := &planFacts{}
 	p := &tfjson.Plan{}
 	seen := map[string]bool{}
 	err = s.object(func(key string) error {
@@ -94,7 +158,19 @@ func decodePlan(name string, r io.Reader, keep func(string) bool) (*tfjson.Plan,
 		case "variables":
 			return at("$.variables", s.variables(p))
 		case "resource_changes":
+			facts.changes = "array"
+			if c, err := s.peek(); err == nil && c == 'n' {
+				facts.changes = "null"
+			}
 			return s.resourceChanges(p, keep)
+		case "planned_values":
+			return s.plannedValues(facts)
+		case "timestamp":
+			v, err := s.optString(false)
+			p.Timestamp = v
+			return at("$.timestamp", err)
+		case "prior_state":
+			return s.priorState(p)
 		case "configuration":
 			if c, err := s.peek(); err == nil && c == 'n' {
 				return s.skip()
@@ -103,32 +179,67 @@ func decodePlan(name string, r io.Reader, keep func(string) bool) (*tfjson.Plan,
 			p.Config = cfg
 			return err
 		}
-		return at(jsonpos.Member("$", key), s.skip())
+		return at(jsonpos.Member("$", key), skipOther(s, key, planMembers))
 	})
 	if err == nil && !s.atEnd() {
 		err = s.errorf("unexpected data after the plan object")
 	}
 	if s.rerr != nil {
-		return nil, &Error{File: name, Msg: fmt.Sprintf("cannot read the plan: %v", s.rerr)}
+		return nil, nil, &Error{File: name, Msg: fmt.Sprintf("cannot read the plan: %v", s.rerr)}
 	}
 	if err != nil {
-		return nil, planError(name, err)
+		return nil, nil, planError(name, err)
 	}
 	if !seen["format_version"] {
-		return nil, &Error{File: name, Where: "$.format_version", Msg: "missing: this is not the output of `terraform show -json PLANFILE`"}
+		return nil, nil, &Error{File: name, Where: "$.format_version", Msg: "missing: this is not the output of `terraform show -json PLANFILE`"}
 	}
 	if !seen["resource_changes"] && !seen["planned_values"] && seen["values"] {
-		return nil, &Error{File: name, Msg: "this is a Terraform state (`terraform show -json` without a plan file), not a plan: run `terraform plan -out=plan.tfplan && terraform show -json plan.tfplan`"}
+		return nil, nil, &Error{File: name, Msg: "this is a Terraform state (`terraform show -json` without a plan file), not a plan: run `terraform plan -out=plan.tfplan && terraform show -json plan.tfplan`"}
 	}
 	if !seen["resource_changes"] && !seen["planned_values"] && !seen["configuration"] {
 		// Other `terraform ... -json` outputs (providers schema, metadata
 		// functions) have a format_version too: an empty plan would pass.
-		return nil, &Error{File: name, Msg: "not a Terraform plan: it has none of resource_changes, planned_values or configuration (the output of `terraform show -json PLANFILE` has them)"}
+		return nil, nil, &Error{File: name, Msg: "not a Terraform plan: it has none of resource_changes, planned_values or configuration (the output of `terraform show -json PLANFILE` has them)"}
 	}
 	if major, _, _ := strings.Cut(p.FormatVersion, "."); major != "0" && major != "1" {
-		return nil, &Error{File: name, Where: "$.format_version", Msg: fmt.Sprintf("unsupported plan format version %q: trustcloud reads formats 0.1 to 1.x (Terraform 0.12 and later)", p.FormatVersion)}
+		return nil, nil, &Error{File: name, Where: "$.format_version", Msg: fmt.Sprintf("unsupported plan format version %q: trustcloud reads formats 0.1 to 1.x (Terraform 0.12 and later)", p.FormatVersion)}
 	}
-	return p, nil
+	return p, facts, nil
+}
+
+// The members the reader decodes, by object, for skipOther.
+var (
+	planMembers            = []string{"format_version", "terraform_version", "variables", "resource_changes", "planned_values", "configuration", "timestamp", "prior_state"}
+	stateMembers           = []string{"values"}
+	stateResourceMembers   = []string{"address", "mode", "values"}
+	valuesMembers          = []string{"root_module"}
+	moduleMembers          = []string{"resources", "child_modules"}
+	plannedResourceMembers = []string{"address", "mode"}
+	resourceChangeMembers  = []string{"address", "module_address", "type", "name", "provider_name", "deposed", "mode", "index", "change"}
+	changeMembers          = []string{"actions", "before", "after", "after_unknown"}
+)
+
+// skipOther skips the value of a member the reader does not decode, after
+// checking that its name is not that of one it decodes (one of decoded)
+// in other case: encoding/json matches names to fields regardless of
+// case, so that Go tools reading the plan with terraform-json would take
+// "Resource_Changes" for the resource changes this reader skips.
+func skipOther[K string | []byte](s *scanner, key K, decoded []string) error {
+	if err := otherCase(key, decoded); err != nil {
+		return err
+	}
+	return s.skip()
+}
+
+// otherCase returns an error when key is one of names in other case.
+func otherCase[K string | []byte](key K, names []string) error {
+	for _, d := range names {
+		// The first byte differs for most names: compare it first.
+		if len(key) > 0 && (key[0]|0x20 == d[0] || key[0] >= utf8.RuneSelf) && strings.EqualFold(string(key), d) {
+			return fmt.Errorf("member %q is %q in other case: Terraform never writes that, and Go's encoding/json reads it as %q where trustcloud would not; was the plan edited by hand?", key, d, d)
+		}
+	}
+	return nil
 }
 
 // planError turns a scanner or decoding error into an *Error naming the
@@ -156,6 +267,252 @@ func planError(name string, err error) error {
 		path = "$"
 	}
 	return &Error{File: name, Where: path, Msg: err.Error()}
+}
+
+// priorState reads the values of the data sources in the plan's prior
+// state: those read while planning are there only, and a configuration
+// may take a location from one (region = data.aws_region.current.name).
+// Managed resources are skipped: their planned values are in the
+// resource changes.
+func (s *scanner) priorState(p *tfjson.Plan) error {
+	const path = "$.prior_state"
+	switch c, err := s.peek(); {
+	case err != nil:
+		return at(path, err)
+	case c == 'n':
+		return at(path, s.skip())
+	case c != '{':
+		return at(path, errors.New("expected an object"))
+	}
+	var data []*tfjson.StateResource
+	err := s.objectBytes(func(key []byte) error {
+		if string(key) != "values" {
+			return skipOther(s, key, stateMembers)
+		}
+		return at(path+".values", s.objectOf(func(k string) error {
+			if k != "root_module" {
+				return skipOther(s, k, valuesMembers)
+			}
+			return s.stateModule(&data, path+".values.root_module", 0)
+		}))
+	})
+	if err != nil {
+		return at(path, err)
+	}
+	if len(data) > 0 {
+		p.PriorState = &tfjson.State{Values: &tfjson.StateValues{RootModule: &tfjson.StateModule{Resources: data}}}
+	}
+	return nil
+}
+
+// stateModule reads the data sources of a module of the prior state (and
+// of its child modules) into data, by full address.
+func (s *scanner) stateModule(data *[]*tfjson.StateResource, path string, depth int) error {
+	if depth > maxModuleDepth {
+		return at(path, fmt.Errorf("modules nested more than %d levels deep", maxModuleDepth))
+	}
+	return at(path, s.objectOf(func(key string) error {
+		switch key {
+		case "resources":
+			return s.arrayOf(func() error {
+				r := &tfjson.StateResource{}
+				err := s.objectOf(func(k string) error {
+					switch k {
+					case "address":
+						v, err := s.optString(false)
+						r.Address = v
+						return err
+					case "mode":
+						v, err := s.optString(true)
+						r.Mode = tfjson.ResourceMode(v)
+						return err
+					case "values":
+						if r.Mode != tfjson.DataResourceMode {
+							// Terraform writes the mode first: a managed
+							// resource's values are not needed.
+							return s.skip()
+						}
+						v, err := s.readValue(0)
+						if m, ok := v.(map[string]any); ok {
+							r.AttributeValues = m
+						}
+						return err
+					}
+					return skipOther(s, k, stateResourceMembers)
+				})
+				if r.Mode == tfjson.DataResourceMode && r.Address != "" && r.AttributeValues != nil {
+					*data = append(*data, r)
+				}
+				return err
+			})
+		case "child_modules":
+			i := 0
+			return s.arrayOf(func() error {
+				i++
+				return s.stateModule(data, path+".child_modules["+strconv.Itoa(i-1)+"]", depth+1)
+			})
+		}
+		return skipOther(s, key, moduleMembers)
+	}))
+}
+
+// plannedValues reads planned_values, keeping the address of each
+// resource (to check that each has a resource change) and skipping the
+// rest: Terraform derives planned_values from the resource changes, so
+// that it lists no resource that resource_changes does not.
+func (s *scanner) plannedValues(facts *planFacts) error {
+	const path = "$.planned_values"
+	c, err := s.peek()
+	if err != nil {
+		return at(path, err)
+	}
+	switch c {
+	case 'n':
+		return at(path, s.skip())
+	case '{':
+	default:
+		return at(path, fmt.Errorf("expected an object"))
+	}
+	facts.plannedValues = true
+	return at(path, s.objectBytes(func(key []byte) error {
+		if string(key) == "root_module" {
+			return s.plannedModule(&facts.planned, path+".root_module", 0)
+		}
+		return skipOther(s, key, valuesMembers)
+	}))
+}
+
+func (s *scanner) plannedModule(pr *plannedResources, path string, depth int) error {
+	if depth > maxModuleDepth {
+		return at(path, fmt.Errorf("modules nested more than %d levels deep", maxModuleDepth))
+	}
+	module := len(pr.modules)
+	pr.modules = append(pr.modules, path)
+	switch c, err := s.peek(); {
+	case err != nil:
+		return at(path, err)
+	case c == 'n':
+		return at(path, s.skip())
+	case c != '{':
+		return at(path, errors.New("expected an object"))
+	}
+	return at(path, s.objectBytes(func(key []byte) error {
+		switch string(key) {
+		case "resources":
+			i := 0
+			return at(path+".resources", s.arrayOf(func() error {
+				i++
+				return s.plannedResource(pr, module, i-1)
+			}))
+		case "child_modules":
+			i := 0
+			return at(path+".child_modules", s.arrayOf(func() error {
+				i++
+				return s.plannedModule(pr, path+".child_modules["+strconv.Itoa(i-1)+"]", depth+1)
+			}))
+		}
+		return skipOther(s, key, moduleMembers)
+	}))
+}
+
+// plannedResource reads a resource of planned_values: its address and
+// mode; the rest, most of the resource, is skipped at the speed of
+// skipContainer once both are read (Terraform writes them first).
+func (s *scanner) plannedResource(pr *plannedResources, module, index int) error {
+	var mode string
+	found, err := s.plannedMembers(pr, &mode)
+	if err == nil && !found {
+		err = errors.New("missing \"address\": every resource of planned_values has one; was the plan edited by hand?")
+	}
+	if err != nil {
+		return at(pr.path(module, index), err)
+	}
+	if mode != "" && addressMode(pr.scratch) != mode {
+		return at(pr.path(module, index)+".mode", modeError(string(pr.scratch), mode))
+	}
+	pr.add(pr.scratch, module, index)
+	return nil
+}
+
+// plannedMembers reads the members of a resource of planned_values, the
+// address into pr.scratch; it reports whether there was one.
+func (s *scanner) plannedMembers(pr *plannedResources, mode *string) (bool, error) {
+	switch c, err := s.peek(); {
+	case err != nil:
+		return false, err
+	case c != '{':
+		return false, errors.New("expected a resource object")
+	}
+	s.pos++
+	m := s.memberSet
+	if m != nil {
+		m.open()
+	}
+	found, modeFound := false, false
+	for first := true; ; first = false {
+		c, err := s.peek()
+		if err != nil {
+			return found, err
+		}
+		if c == '}' && first {
+			s.pos++
+			if m != nil {
+				m.close()
+			}
+			return found, nil
+		}
+		name, _, err := s.memberName()
+		if err != nil {
+			return found, err
+		}
+		switch string(name) {
+		case "address":
+			if err := s.expect(':'); err != nil {
+				return found, err
+			}
+			if c, err := s.peek(); err != nil {
+				return found, err
+			} else if c != '"' {
+				return found, errors.New("\"address\": expected a string")
+			}
+			pr.scratch, err = s.appendString(pr.scratch[:0])
+			found = true
+		case "mode":
+			if err := s.expect(':'); err != nil {
+				return found, err
+			}
+			*mode, err = s.optString(true)
+			modeFound = true
+		default:
+			if err := otherCase(name, plannedResourceMembers); err != nil {
+				return found, err
+			}
+			if err := s.expect(':'); err != nil {
+				return found, err
+			}
+			err = s.skip()
+		}
+		if err != nil {
+			return found, err
+		}
+		c, err = s.peek()
+		if err != nil {
+			return found, err
+		}
+		s.pos++
+		switch {
+		case c == '}':
+			if m != nil {
+				m.close()
+			}
+			return found, nil
+		case c != ',':
+			s.pos--
+			return found, s.errorf("expected ',' or '}' after an object member, found %q", c)
+		case found && modeFound:
+			return found, s.skipRest(plannedResourceMembers)
+		}
+	}
 }
 
 func (s *scanner) variables(p *tfjson.Plan) error {
@@ -249,7 +606,7 @@ func (s *scanner) resourceChange(path string, keep func(string) bool) (*tfjson.R
 			rc.Change = ch
 			return err
 		}
-		return s.skip()
+		return skipOther(s, key, resourceChangeMembers)
 	})
 	return rc, at(path, err)
 }
@@ -266,7 +623,7 @@ func (s *scanner) change(path string, keep func(string) bool) (*tfjson.Change, e
 		case "actions":
 			v, err := s.readValue(0)
 			if err != nil {
-				return err
+				return at(path+".actions", err)
 			}
 			list, ok := v.([]any)
 			if !ok && v != nil {
@@ -280,22 +637,27 @@ func (s *scanner) change(path string, keep func(string) bool) (*tfjson.Change, e
 				ch.Actions = append(ch.Actions, tfjson.Action(name))
 			}
 			return nil
-		case "before":
-			v, err := s.values(keep, false)
-			ch.Before = v
-			return err
-		case "after":
-			v, err := s.values(keep, false)
-			ch.After = v
-			return err
-		case "after_unknown":
-			v, err := s.values(keep, true)
-			ch.AfterUnknown = v
-			return err
+		case "before", "after", "after_unknown":
+			v, err := s.values(keep, key == "after_unknown")
+			switch key {
+			case "before":
+				ch.Before = v
+			case "after":
+				ch.After = v
+			default:
+				ch.AfterUnknown = v
+			}
+			if err != nil {
+				return at(path+"."+key, err)
+			}
+			return nil
 		}
-		return s.skip()
+		if err := skipOther(s, key, changeMembers); err != nil {
+			return at(jsonpos.Member(path, key), err)
+		}
+		return nil
 	})
-	return ch, err
+	return ch, at(path, err)
 }
 
 // values decodes a resource's values, keeping the attributes keep

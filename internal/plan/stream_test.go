@@ -57,7 +57,11 @@ func TestStreamingMatchesFullDecode(t *testing.T) {
 
 func TestStreamingErrors(t *testing.T) {
 	for _, tc := range []struct{ name, src, want string }{
-		{"deep nesting skipped", `{"format_version":"1.2","planned_values":` + strings.Repeat("[", 20000) + strings.Repeat("]", 20000) + `}`, "nested more than"},
+		{"deep nesting skipped", `{"format_version":"1.2","output_changes":` + strings.Repeat("[", 20000) + strings.Repeat("]", 20000) + `}`, "nested more than"},
+		{"deep nesting in prior state", `{"format_version":"1.2","prior_state":{"values":{"root_module":{"resources":[{"address":"data.a.b","mode":"data","values":{"x":` + strings.Repeat("[", 20000) + strings.Repeat("]", 20000) + `}}]}}}}`, "nested more than"},
+		{"prior state not an object", `{"format_version":"1.2","prior_state":[]}`, "$.prior_state: expected an object"},
+		{"deep nesting in planned values", `{"format_version":"1.2","planned_values":{"root_module":{"resources":[{"address":"a.b","values":` + strings.Repeat("[", 20000) + strings.Repeat("]", 20000) + `}]}}}`, "nested more than"},
+		{"planned values not an object", `{"format_version":"1.2","planned_values":[]}`, "$.planned_values: expected an object"},
 		{"deep nesting decoded", `{"format_version":"1.2","variables":{"v":{"value":` + strings.Repeat("[", 20000) + strings.Repeat("]", 20000) + `}}}`, "nested more than"},
 		{"unbalanced", `{"format_version":"1.2","planned_values":{"a":[}}`, "unbalanced"},
 		{"trailing", `{"format_version":"1.2"} {}`, "unexpected data after the plan object"},

@@ -23,7 +23,9 @@ type Effective struct {
 	Classification EffectiveClassification `json:"classification"`
 	Levels         []EffectiveLevel        `json:"levels"`
 	RuleSeverity   map[string]Severity     `json:"rule_severity,omitempty"`
-	Waivers        []EffectiveWaiver       `json:"waivers"`
+	// TrustedRegistries are the private registry hosts the policy trusts.
+	TrustedRegistries []string          `json:"trusted_registries,omitempty"`
+	Waivers           []EffectiveWaiver `json:"waivers"`
 }
 
 // EffectiveClassification is how resources get their level.
@@ -84,8 +86,8 @@ func (p *Policy) Effective() *Effective {
 			Aliases:      maps.Clone(p.Classification.Aliases),
 		},
 		Levels:       []EffectiveLevel{},
-		RuleSeverity: maps.Clone(p.RuleSeverity),
-		Waivers:      []EffectiveWaiver{},
+		RuleSeverity: maps.Clone(p.RuleSeverity), TrustedRegistries: slices.Clone(p.TrustedRegistries),
+		Waivers: []EffectiveWaiver{},
 	}
 	for _, m := range p.Classification.Modules {
 		e.Classification.Modules = append(e.Classification.Modules, EffectiveModule{Glob: m.Glob, Level: m.Level, At: at(m.Range)})

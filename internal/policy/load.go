@@ -24,11 +24,15 @@ import (
 // and where each one is, for diagnostics.
 
 type fileBody struct {
-	Profile        *hcl.Attribute       `hcl:"profile,optional"`
-	RuleSeverity   *hcl.Attribute       `hcl:"rule_severity,optional"`
-	Classification *classificationBlock `hcl:"classification,block"`
-	Levels         []*levelBlock        `hcl:"level,block"`
-	Waivers        []*waiverBlock       `hcl:"waiver,block"`
+	Profile      *hcl.Attribute `hcl:"profile,optional"`
+	RuleSeverity *hcl.Attribute `hcl:"rule_severity,optional"`
+	// TrustedRegistries lists private registry hosts (mirrors) whose
+	// providers are taken for the public ones of the same namespace and
+	// type.
+	TrustedRegistries *hcl.Attribute       `hcl:"trusted_registries,optional"`
+	Classification    *classificationBlock `hcl:"classification,block"`
+	Levels            []*levelBlock        `hcl:"level,block"`
+	Waivers           []*waiverBlock       `hcl:"waiver,block"`
 }
 
 type classificationBlock struct {
@@ -146,6 +150,9 @@ func (d *decoder) policy(raw *fileBody, body hcl.Body) *Policy {
 	}
 	if raw.RuleSeverity != nil {
 		p.RuleSeverity = d.ruleSeverities(raw.RuleSeverity, p.RuleSeverity)
+	}
+	if raw.TrustedRegistries != nil {
+		p.TrustedRegistries = d.registries(raw.TrustedRegistries)
 	}
 	d.levels(p, raw.Levels)
 	if raw.Classification != nil {
@@ -644,4 +651,33 @@ func quoteList(names []string) string {
 		q[i] = fmt.Sprintf("%q", n)
 	}
 	return strings.Join(q, ", ")
+}
+
+// hostname is a registry host as Terraform writes it in a provider source
+// address (lower-case DNS name, optional port).
+var hostname = regexp.MustCompile(`^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:[0-9]+)?$`)
+
+// registries decodes trusted_registries: host names, not URLs.
+func (d *decoder) registries(attr *hcl.Attribute) []string {
+	items, ok := d.strList(attr.Expr)
+	if !ok {
+		return nil
+	}
+	var out []string
+	for _, it := range items {
+		h := strings.ToLower(strings.TrimSpace(it.value))
+		switch {
+		case !hostname.MatchString(h):
+			d.errorf(it.rng, "Invalid registry host",
+				"%q is not a registry host name: write the host of the provider source address, such as \"registry.example.gouv.fr\" (no scheme, no path).", it.value)
+		case h == "registry.terraform.io" || h == "registry.opentofu.org":
+			d.errorf(it.rng, "Public registry listed",
+				"%s is a public registry: trusted_registries lists private mirrors only.", h)
+		default:
+			if !slices.Contains(out, h) {
+				out = append(out, h)
+			}
+		}
+	}
+	return out
 }

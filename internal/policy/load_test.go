@@ -651,3 +651,38 @@ func TestValidate(t *testing.T) {
 		t.Errorf("Validate(bad) returned a %T, want *Error", err)
 	}
 }
+
+// TestTrustedRegistries: private mirrors are host names; a URL, a path or
+// a public registry is refused with the place.
+func TestTrustedRegistries(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "good.hcl")
+	if err := os.WriteFile(good, []byte(`trusted_registries = ["Registry.Example.gouv.fr", "mirror.internal:8443", "registry.example.gouv.fr"]`+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p, diags := Load(good)
+	if diags.HasErrors() {
+		t.Fatal(FormatDiagnostics(diags))
+	}
+	if diff := cmp.Diff([]string{"registry.example.gouv.fr", "mirror.internal:8443"}, p.TrustedRegistries); diff != "" {
+		t.Errorf("trusted registries (-want +got):\n%s", diff)
+	}
+	if got := p.Effective().TrustedRegistries; len(got) != 2 {
+		t.Errorf("effective policy: %v", got)
+	}
+	for value, want := range map[string]string{
+		`["https://registry.example.gouv.fr/v1"]`: "not a registry host name",
+		`["registry.terraform.io"]`:               "public registry",
+		`"registry.example.gouv.fr"`:              "",
+	} {
+		bad := filepath.Join(dir, "bad.hcl")
+		if err := os.WriteFile(bad, []byte("trusted_registries = "+value+"\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, diags := Load(bad)
+		msg := FormatDiagnostics(diags)
+		if !diags.HasErrors() || !strings.Contains(msg, "bad.hcl:1,") || !strings.Contains(msg, want) {
+			t.Errorf("trusted_registries = %s: %s", value, msg)
+		}
+	}
+}

@@ -1,12 +1,22 @@
 package report
 
 import (
+	"bytes"
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+
+	"github.com/trustcloud/trustcloud/internal/i18n"
+	"github.com/trustcloud/trustcloud/internal/plan"
+	"github.com/trustcloud/trustcloud/internal/tfconfig"
 )
 
 // coverageReport is a real report (a plan whose provider sets no region)
@@ -215,4 +225,367 @@ func summaryCounts(got map[string]any, keys ...string) error {
 		}
 	}
 	return nil
+}
+
+// Evaluations of the tests: from the sources of a binary plan, and from
+// plan JSON alone.
+var (
+	evalSources = &plan.Evaluation{Mode: plan.EvaluatedFromSources, Origin: "the configuration snapshot of plan.tfplan",
+		Sources: tfconfig.FromPlanFile, Path: "plan.tfplan", Note: "configuration values evaluated from the sources with Terraform's semantics"}
+	evalPlanJSON = &plan.Evaluation{Mode: plan.EvaluatedFromJSON,
+		Note: "plan JSON alone: a value read through references is inferred, which can reveal a breach but never show compliance; give the binary plan file or --config-dir"}
+)
+
+// evaluationWants is how each evaluation's statement begins, by language.
+var evaluationWants = map[*plan.Evaluation]map[i18n.Lang]string{
+	evalSources: {
+		i18n.English: "configuration evaluated from the configuration snapshot of plan.tfplan",
+		i18n.French:  "configuration évaluée depuis l'instantané de configuration de plan.tfplan",
+	},
+	evalPlanJSON: {
+		i18n.English: "plan JSON alone: values read through references are inferred, which can reveal a breach but never show compliance",
+		i18n.French:  "JSON du plan seul : les valeurs lues à travers des références sont déduites, ce qui peut révéler une infraction mais jamais démontrer la conformité",
+	},
+}
+
+// capitalized is s with its first letter in upper case, as sentences
+// of the markdown, JUnit and OSCAL outputs start.
+func capitalized(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// evaluationCheckers say, for each output format, where it says how the
+// configuration was evaluated: want is how the statement begins in the
+// report's language (the machine formats' in English).
+var evaluationCheckers = map[string]func(out []byte, ev *plan.Evaluation, want string) error{
+	"text": func(out []byte, _ *plan.Evaluation, want string) error {
+		lines := strings.Split(string(out), "\n")
+		if len(lines) < 2 || !strings.HasPrefix(lines[1], want) {
+			return fmt.Errorf("the line after the header does not start %q:\n%s", want, out)
+		}
+		return nil
+	},
+	"markdown": func(out []byte, _ *plan.Evaluation, want string) error {
+		md := string(out)
+		i, j := strings.Index(md, "\n\n"+capitalized(want)), strings.Index(md, "\n### ")
+		if i < 0 || j < i {
+			return fmt.Errorf("no paragraph %q under the summary:\n%s", capitalized(want), md)
+		}
+		return nil
+	},
+	"github": func(out []byte, _ *plan.Evaluation, want string) error {
+		first, _, _ := strings.Cut(string(out), "\n")
+		cmd, props, data, ok := parseWorkflowCommand(first)
+		if !ok || cmd != "notice" || props["file"] != "" || props["title"] == "" || !strings.HasPrefix(data, want) {
+			return fmt.Errorf("first line %q: want a titled notice on the run starting %q", first, want)
+		}
+		return nil
+	},
+	"html": func(out []byte, _ *plan.Evaluation, want string) error {
+		doc, err := html.Parse(bytes.NewReader(out))
+		if err != nil {
+			return err
+		}
+		dds := findNodes(doc, func(n *html.Node) bool { id, _ := nodeAttr(n, "id"); return n.Data == "dd" && id == "evaluation" })
+		if len(dds) != 1 || !strings.HasPrefix(nodeText(dds[0]), want) {
+			return fmt.Errorf("no <dd id=evaluation> starting %q in the header", want)
+		}
+		if p := dds[0].PrevSibling; p == nil || p.Data != "dt" {
+			return fmt.Errorf("<dd id=evaluation> has no <dt>")
+		}
+		return nil
+	},
+	"json": func(out []byte, ev *plan.Evaluation, _ string) error {
+		var doc struct {
+			FormatVersion string           `json:"format_version"`
+			Evaluation    *plan.Evaluation `json:"evaluation"`
+		}
+		if err := json.Unmarshal(out, &doc); err != nil {
+			return err
+		}
+		if doc.FormatVersion != "1" || doc.Evaluation == nil || *doc.Evaluation != *ev {
+			return fmt.Errorf("format_version %q, evaluation %+v; want 1, %+v", doc.FormatVersion, doc.Evaluation, ev)
+		}
+		p, e, f := bytes.Index(out, []byte(`"plan":`)), bytes.Index(out, []byte(`"evaluation":`)), bytes.Index(out, []byte(`"findings":`))
+		if p >= e || e >= f {
+			return fmt.Errorf("evaluation is not between plan and findings")
+		}
+		return nil
+	},
+	"sarif": func(out []byte, ev *plan.Evaluation, want string) error {
+		var doc struct {
+			Runs []struct {
+				Invocations []struct {
+					Notifications []struct {
+						Level   string
+						Message struct{ Text string }
+					} `json:"toolExecutionNotifications"`
+				}
+				Properties struct{ Evaluation *plan.Evaluation }
+			}
+		}
+		if err := json.Unmarshal(out, &doc); err != nil || len(doc.Runs) != 1 || len(doc.Runs[0].Invocations) != 1 {
+			return fmt.Errorf("want one run and one invocation: %w", err)
+		}
+		run := doc.Runs[0]
+		if run.Properties.Evaluation == nil || *run.Properties.Evaluation != *ev {
+			return fmt.Errorf("run properties evaluation %+v, want %+v", run.Properties.Evaluation, ev)
+		}
+		level := map[string]string{plan.EvaluatedFromSources: "note", plan.EvaluatedFromJSON: "warning"}[ev.Mode]
+		ns := run.Invocations[0].Notifications
+		if len(ns) != 1 || ns[0].Level != level || !strings.HasPrefix(ns[0].Message.Text, want) {
+			return fmt.Errorf("notifications %+v: want one %s starting %q", ns, level, want)
+		}
+		return nil
+	},
+	"junit": func(out []byte, ev *plan.Evaluation, want string) error {
+		var doc struct {
+			Suites []struct {
+				Name       string `xml:"name,attr"`
+				Properties []struct {
+					Name  string `xml:"name,attr"`
+					Value string `xml:"value,attr"`
+				} `xml:"properties>property"`
+				SystemOut string `xml:"system-out"`
+			} `xml:"testsuite"`
+		}
+		if err := xml.Unmarshal(out, &doc); err != nil {
+			return err
+		}
+		for _, s := range doc.Suites {
+			if s.Name != "trustcloud summary" {
+				continue
+			}
+			got := map[string]string{}
+			for _, p := range s.Properties {
+				got[p.Name] = p.Value
+			}
+			if got["evaluation"] != ev.Mode || got["evaluation_origin"] != ev.Origin {
+				return fmt.Errorf("properties %v: want evaluation %q, evaluation_origin %q", got, ev.Mode, ev.Origin)
+			}
+			return containsAll("\n" + capitalized(want))([]byte(s.SystemOut))
+		}
+		return fmt.Errorf("no testsuite \"trustcloud summary\"")
+	},
+	"gitlab": func(out []byte, ev *plan.Evaluation, want string) error {
+		var issues []codeQualityIn
+		if err := json.Unmarshal(out, &issues); err != nil {
+			return err
+		}
+		if len(issues) == 0 {
+			return fmt.Errorf("no issue to look at")
+		}
+		for i, is := range issues {
+			marked := strings.HasSuffix(is.Description, " [plan JSON alone: referenced values are inferred]")
+			if marked != (ev.Mode == plan.EvaluatedFromJSON) {
+				return fmt.Errorf("issue %d (%s): description %q, mode %s", i, is.CheckName, is.Description, ev.Mode)
+			}
+			if is.Content == nil || !strings.Contains(is.Content.Body, "\n\nEvaluation: "+want) {
+				return fmt.Errorf("issue %d (%s): body %+v lacks the evaluation", i, is.CheckName, is.Content)
+			}
+		}
+		return nil
+	},
+	"oscal": func(out []byte, ev *plan.Evaluation, want string) error {
+		var res struct {
+			AR struct {
+				Results []struct {
+					Props   []oscalProp `json:"props"`
+					Remarks string      `json:"remarks"`
+				} `json:"results"`
+			} `json:"assessment-results"`
+		}
+		if err := json.Unmarshal(out, &res); err != nil || len(res.AR.Results) != 1 {
+			return fmt.Errorf("want one result: %w", err)
+		}
+		props := res.AR.Results[0].Props
+		wantOrigin := []string(nil)
+		if ev.Origin != "" {
+			wantOrigin = []string{ev.Origin}
+		}
+		if got := prop(props, "evaluation"); len(got) != 1 || got[0] != ev.Mode {
+			return fmt.Errorf("evaluation props %q, want %q", got, ev.Mode)
+		}
+		if got := prop(props, "evaluation-origin"); !slices.Equal(got, wantOrigin) {
+			return fmt.Errorf("evaluation-origin props %q, want %q", got, wantOrigin)
+		}
+		if !strings.HasPrefix(res.AR.Results[0].Remarks, capitalized(want)) {
+			return fmt.Errorf("result remarks %q, want them to start %q", res.AR.Results[0].Remarks, capitalized(want))
+		}
+		return nil
+	},
+}
+
+// TestEvaluationInEveryFormat: every format says whether the configuration
+// was evaluated from its sources (and which) or read from plan JSON alone,
+// in the reader's language where the format is for people; the machine
+// formats still pass their schemas. A new format must say it too.
+func TestEvaluationInEveryFormat(t *testing.T) {
+	sarifStd, sarifCS := compileSchema(t, sarifStandardSchema), compileSchema(t, sarifCSSchema)
+	gitlab, oscal := compileSchema(t, "testdata/gitlab-codeclimate-degradation.schema.json"), compileOSCALSchema(t)
+	validate := map[string]func(t *testing.T, out []byte) error{
+		"sarif": func(t *testing.T, out []byte) error { return validateSARIF(t, sarifStd, sarifCS, out) },
+		"oscal": func(t *testing.T, out []byte) error { return validateJSON(t, oscal, out) },
+		"gitlab": func(t *testing.T, out []byte) error {
+			var issues []json.RawMessage
+			if err := json.Unmarshal(out, &issues); err != nil {
+				return err
+			}
+			for _, is := range issues {
+				if err := validateJSON(t, gitlab, is); err != nil {
+					return err
+				}
+			}
+			return nil
+		},
+		"junit": func(t *testing.T, out []byte) error {
+			checkJUnitStructure(t, parseJUnit(t, out))
+			return nil
+		},
+	}
+	r := coverageReport(t)
+	for _, ev := range []*plan.Evaluation{evalSources, evalPlanJSON} {
+		r.Inventory.Evaluation = ev
+		for _, lang := range i18n.Supported {
+			r.Options.Lang = lang
+			for _, name := range Names() {
+				t.Run(ev.Mode+"/"+string(lang)+"/"+name, func(t *testing.T) {
+					check, ok := evaluationCheckers[name]
+					if !ok {
+						t.Fatalf("format %s has no evaluation check: say where it reports how the configuration was evaluated", name)
+					}
+					want := evaluationWants[ev][lang]
+					if machineFormats[name] {
+						want = evaluationWants[ev][i18n.English]
+					}
+					out := renderFormat(t, name, r)
+					if err := check(out, ev, want); err != nil {
+						t.Errorf("%s: %v", name, err)
+					}
+					if v := validate[name]; v != nil {
+						if err := v(t, out); err != nil {
+							t.Errorf("%s no longer validates: %v", name, err)
+						}
+					}
+				})
+			}
+		}
+	}
+}
+
+// TestEvaluationNotStated: a report whose inventory does not say how it
+// was evaluated, or that has no inventory, states nothing about it and
+// renders in every format.
+func TestEvaluationNotStated(t *testing.T) {
+	r := coverageReport(t)
+	r.Inventory.Evaluation = nil
+	statement := regexp.MustCompile(`(?i)plan JSON alone|configuration evaluated|"evaluation|name="evaluation|title=trustcloud evaluation|id="evaluation"`)
+	for _, inv := range []*plan.Inventory{r.Inventory, nil} {
+		r.Inventory = inv
+		for _, name := range Names() {
+			if out := renderFormat(t, name, r); statement.Match(out) {
+				t.Errorf("%s (inventory %v) states an evaluation: %q", name, inv != nil, statement.Find(out))
+			}
+		}
+	}
+	inv := coverageReport(t).Inventory
+	inv.Evaluation = nil
+	var b bytes.Buffer
+	WriteInventoryText(&b, inv, false, i18n.English)
+	if statement.Match(b.Bytes()) {
+		t.Errorf("inventory text states an evaluation:\n%s", b.String())
+	}
+}
+
+// TestEvaluationOrigins: sources named by kind and path are translated;
+// an origin without them is quoted as it is.
+func TestEvaluationOrigins(t *testing.T) {
+	for _, tc := range []struct {
+		ev   plan.Evaluation
+		lang i18n.Lang
+		want string
+	}{
+		{plan.Evaluation{Origin: "the directory infra/", Sources: tfconfig.FromDirectory, Path: "infra/"}, i18n.English, "configuration evaluated from the directory infra/"},
+		{plan.Evaluation{Origin: "the directory infra/", Sources: tfconfig.FromDirectory, Path: "infra/"}, i18n.French, "configuration évaluée depuis le répertoire infra/"},
+		{plan.Evaluation{Origin: "the configuration snapshot of plan.tfplan", Sources: tfconfig.FromPlanFile, Path: "ci/plan.tfplan"}, i18n.French, "configuration évaluée depuis l'instantané de configuration de plan.tfplan"},
+		{plan.Evaluation{Origin: "a checkout"}, i18n.French, "configuration évaluée depuis a checkout"},
+		{plan.Evaluation{}, i18n.French, "configuration évaluée depuis ses sources"},
+	} {
+		ev := tc.ev
+		ev.Mode = plan.EvaluatedFromSources
+		if got := evaluationText(tc.lang, &ev); got != tc.want {
+			t.Errorf("%+v in %s: %q, want %q", tc.ev, tc.lang, got, tc.want)
+		}
+	}
+	if got := evaluationText(i18n.English, &plan.Evaluation{Mode: "future", Note: "a new mode"}); got != `configuration evaluation "future": a new mode` {
+		t.Errorf("unknown mode: %q", got)
+	}
+}
+
+// TestInventoryTextEvaluation: the inventory text ends with how the
+// configuration was evaluated, in the reader's language, on the line
+// after its summary (the module groups end at the first blank line).
+func TestInventoryTextEvaluation(t *testing.T) {
+	for _, ev := range []*plan.Evaluation{evalSources, evalPlanJSON} {
+		for _, lang := range i18n.Supported {
+			inv := coverageReport(t).Inventory
+			inv.Evaluation = ev
+			var b bytes.Buffer
+			WriteInventoryText(&b, inv, false, lang)
+			lines := strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n")
+			n := len(lines)
+			summary := map[i18n.Lang]string{i18n.English: " resources: ", i18n.French: " ressources — "}[lang]
+			if n < 3 || lines[n-3] != "" || !strings.Contains(lines[n-2], summary) || !strings.HasPrefix(lines[n-1], evaluationWants[ev][lang]) {
+				t.Errorf("%s, %s: the inventory does not end with a blank line, the summary and the evaluation:\n%s", ev.Mode, lang, b.String())
+			}
+		}
+	}
+}
+
+// TestInferredLocationShown: where a location is only inferred, the
+// formats that show its evidence say why: the text inventory, the html
+// page (finding details and inventory table) and the markdown tables,
+// which do not repeat a reason the message already gives (TC003 does).
+func TestInferredLocationShown(t *testing.T) {
+	const why = "provider aws (root) region = var.region, not evaluated (plan JSON records only its references)"
+	r := syntheticReport(2, "high")
+	for _, res := range r.Inventory.Resources {
+		res.Location.Unverified = why
+	}
+	for _, f := range r.Findings {
+		f.Location.Unverified = why
+		f.Waived, f.Waiver = false, nil
+	}
+	r.Findings[1].Message = "the location of x (us-east-1) is only inferred: " + why
+	r.Summary = Summarize(r.Inventory, r.Findings, "high")
+	label := map[i18n.Lang]string{i18n.English: "inferred", i18n.French: "déduite"}
+	for _, lang := range i18n.Supported {
+		r.Options.Lang = lang
+		var inv bytes.Buffer
+		WriteInventoryText(&inv, r.Inventory, false, lang)
+		if want := "\n      " + label[lang] + map[i18n.Lang]string{i18n.English: ": ", i18n.French: " : "}[lang] + why + "\n"; strings.Count(inv.String(), want) != 2 {
+			t.Errorf("%s: the inventory text does not give %q for each resource:\n%s", lang, want, inv.String())
+		}
+
+		note := label[lang] + map[i18n.Lang]string{i18n.English: ": ", i18n.French: " : "}[lang] + why
+		open, _ := markdownSections(string(renderFormat(t, "markdown", r)))
+		if row := findRow(open, "`"+r.Findings[0].Address+"`"); !strings.Contains(row, "("+mdText(note)+")") {
+			t.Errorf("%s: markdown row %q lacks %q", lang, row, note)
+		}
+		if row := findRow(open, "`"+r.Findings[1].Address+"`"); strings.Count(row, mdText(why)) != 1 {
+			t.Errorf("%s: markdown row %q repeats the reason its message gives", lang, row)
+		}
+
+		doc := parseHTML(t, renderFormat(t, "html", r))
+		details := findNodes(doc, func(n *html.Node) bool { return n.Data == "tr" && nodeHasClass(n, "detail") })
+		for i, d := range details {
+			if text := words(d); !strings.Contains(text, label[lang]+" "+why) {
+				t.Errorf("%s: finding %d details lack %q: %s", lang, i, label[lang]+" "+why, text)
+			}
+		}
+		if subs := findNodes(doc, func(n *html.Node) bool { return nodeHasClass(n, "inferred") && nodeHasClass(n, "sub") }); len(subs) != 2 || nodeText(subs[0]) != note {
+			t.Errorf("%s: the inventory table does not say %q for each resource", lang, note)
+		}
+	}
 }

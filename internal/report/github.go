@@ -17,7 +17,8 @@ func init() {
 // an annotation on the file and line it names. New findings are errors
 // (critical, high), warnings (medium) or notices (low, info); existing and
 // waived findings are notices, so that only what the change brings stands
-// out. A plain summary line ends the output.
+// out. A notice on the run first says how the configuration was evaluated;
+// a plain summary line ends the output.
 
 var (
 	githubData     = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
@@ -38,6 +39,10 @@ func githubCommand(s policy.Severity) string {
 func writeGitHub(w io.Writer, r *Report) error {
 	var b strings.Builder
 	lang := r.lang()
+	// Not tied to a file: GitHub shows it on the run.
+	if text := evaluationText(lang, r.evaluation()); text != "" {
+		fmt.Fprintf(&b, "::notice title=%s::%s\n", githubProperty.Replace(r.t("github.evaluation")), githubData.Replace(text))
+	}
 	for _, f := range r.Findings {
 		cmd := githubCommand(f.Severity)
 		title := f.Rule + " " + r.ruleTitle(f)

@@ -9,8 +9,15 @@ import (
 func TestGitHub(t *testing.T) {
 	eachScenario(t, "github", func(t *testing.T, r *Report, out []byte) {
 		lines := strings.Split(strings.TrimSuffix(string(out), "\n"), "\n")
+		// The scenarios are read from plan JSON alone: a notice on the
+		// run says so first.
+		if cmd, props, data, ok := parseWorkflowCommand(lines[0]); !ok || cmd != "notice" || props["file"] != "" || props["title"] != "trustcloud evaluation" ||
+			!strings.HasPrefix(data, "plan JSON alone: values read through references are inferred") {
+			t.Errorf("first line %q: want a notice on the run saying the configuration was read from plan JSON alone", lines[0])
+		}
+		lines = lines[1:]
 		if len(lines) != len(r.Findings)+1 {
-			t.Fatalf("%d lines for %d findings: want one a finding and a summary", len(lines), len(r.Findings))
+			t.Fatalf("%d lines for %d findings: want the evaluation notice, one a finding and a summary", len(lines)+1, len(r.Findings))
 		}
 		for i, f := range r.Findings {
 			cmd, props, data, ok := parseWorkflowCommand(lines[i])

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/trustcloud/trustcloud/internal/i18n"
+	"github.com/trustcloud/trustcloud/internal/plan"
 	"github.com/trustcloud/trustcloud/internal/policy"
 )
 
@@ -66,6 +67,17 @@ func codeQualitySeverity(s policy.Severity) string {
 func writeGitLab(w io.Writer, r *Report) error {
 	fps := uniqueFingerprints(r.Findings)
 	issues := []codeQualityIssue{}
+	// The format is a bare array of issues: how the configuration was
+	// evaluated goes in each, a short mark in the description GitLab
+	// shows when values may be only inferred, the full sentence in the
+	// body other Code Climate readers show.
+	evaluation, inferredMark := "", ""
+	if ev := r.evaluation(); ev != nil {
+		evaluation = "Evaluation: " + sentence(evaluationText(i18n.English, ev))
+		if ev.Mode == plan.EvaluatedFromJSON {
+			inferredMark = " [plan JSON alone: referenced values are inferred]"
+		}
+	}
 	for i, f := range r.Findings {
 		file, line := r.location(f)
 		desc := fmt.Sprintf("%s %s: %s", f.Rule, f.Name, f.Message)
@@ -77,21 +89,38 @@ func writeGitLab(w io.Writer, r *Report) error {
 			desc += " (waived: " + ciWaiverText(i18n.English, f) + ")"
 			sev = "info"
 		}
-		var content *codeQualityContent
+		body := ""
 		if f.Remediation != "" {
-			content = &codeQualityContent{Body: "What to do: " + f.Remediation}
+			body = "What to do: " + f.Remediation
 		}
 		issues = append(issues, codeQualityIssue{
-			Type: "issue", CheckName: f.Rule, Description: desc, Content: content,
+			Type: "issue", CheckName: f.Rule, Description: desc + inferredMark, Content: codeQualityBody(body, evaluation),
 			Categories:  []string{"Security"},
 			Fingerprint: fps[i], Severity: sev,
 			Location: codeQualityLocation{Path: ciPath(file), Lines: codeQualityLines{Begin: max(line, 1)}},
 		})
 	}
 	if c := codeQualityCoverage(r); c != nil {
+		c.Description += inferredMark
+		c.Content = codeQualityBody(c.Content.Body, evaluation)
 		issues = append(issues, *c)
 	}
 	return WriteJSON(w, issues)
+}
+
+// codeQualityBody joins the paragraphs of an issue's body, nil when there
+// is none.
+func codeQualityBody(paragraphs ...string) *codeQualityContent {
+	var ps []string
+	for _, p := range paragraphs {
+		if p != "" {
+			ps = append(ps, p)
+		}
+	}
+	if len(ps) == 0 {
+		return nil
+	}
+	return &codeQualityContent{Body: strings.Join(ps, "\n\n")}
 }
 
 // codeQualityCoverage is an info issue saying what the run could not look

@@ -65,6 +65,11 @@ type htmlView struct {
 	InventoryCount string
 	// HasInventory is false when the report carries no inventory.
 	HasInventory bool
+	// Evaluation says how the configuration was evaluated ("" when the
+	// report does not say); EvaluationInferred is true when values read
+	// through references are only inferred.
+	Evaluation         string
+	EvaluationInferred bool
 }
 
 // T translates a message into the page's language.
@@ -83,6 +88,9 @@ func (v *htmlView) EU(b *bool) string {
 
 // Level is a sensitivity level's name in the page's language.
 func (v *htmlView) Level(name string) string { return rules.LevelName(name).In(v.Lang) }
+
+// Inferred says why a location is only inferred, "" when it is not.
+func (v *htmlView) Inferred(l plan.Location) string { return inferred(v.Lang, l) }
 
 type htmlSeverityCount struct {
 	Name  string
@@ -164,6 +172,10 @@ func newHTMLView(r *Report) *htmlView {
 		v.Why = r.t("html.why_passed", v.Threshold)
 	}
 	v.VerdictWord = r.t("html.verdict." + v.Verdict)
+	if ev := r.evaluation(); ev != nil {
+		v.Evaluation = evaluationText(lang, ev)
+		v.EvaluationInferred = ev.Mode != plan.EvaluatedFromSources
+	}
 	v.PlanName = r.Plan.File
 	if v.PlanName == "" {
 		v.PlanName = r.t("html.stdin")
@@ -590,6 +602,7 @@ h2 { font-size: 16px; margin: 32px 0 12px; }
 dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: 2px 14px; margin: 0; color: var(--muted); font-size: 13px; }
 dl.meta dt { font-weight: 600; }
 dl.meta dd { margin: 0; color: var(--ink); }
+dl.meta dd.inferred { color: var(--medium); }
 .verdict { min-width: 280px; max-width: 420px; border-radius: 10px; padding: 14px 18px; border: 1px solid; }
 .verdict.passed { background: var(--ok-bg); border-color: #86efac; }
 .verdict.blocked { background: var(--stop-bg); border-color: #fca5a5; }
@@ -633,6 +646,7 @@ tr.detail td { background: #f8fafc; padding: 12px 16px 16px 44px; }
 td.addr { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", "DejaVu Sans Mono", monospace; font-size: 12.5px; overflow-wrap: anywhere; min-width: 220px; }
 td .sub { display: block; color: var(--muted); font-size: 12px; font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Liberation Sans", Arial, sans-serif; }
 td.msg { min-width: 300px; }
+td .sub.inferred { white-space: normal; min-width: 200px; color: var(--medium); }
 td .where { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", "DejaVu Sans Mono", monospace; font-size: 11.5px; }
 td.msg .todo { display: block; color: var(--muted); margin-top: 4px; font-size: 12.5px; }
 .nowrap { white-space: nowrap; }
@@ -670,6 +684,7 @@ footer { margin-top: 36px; color: var(--muted); font-size: 12px; }
     <h1><span class="brand">trustcloud</span> {{.T "html.heading"}}</h1>
     <dl class="meta">
       <dt>{{.T "html.plan"}}</dt><dd class="mono">{{with .Plan.File}}{{.}}{{else}}({{$.T "html.stdin"}}){{end}}{{with .Plan.TerraformVersion}} <span class="sub">· Terraform {{.}}</span>{{end}}</dd>
+      {{with .Evaluation}}<dt>{{$.T "html.evaluation"}}</dt><dd id="evaluation"{{if $.EvaluationInferred}} class="inferred"{{end}}>{{.}}</dd>{{end}}
       <dt>{{.T "html.policy"}}</dt><dd>{{.Policy}}</dd>
       <dt>{{.T "html.catalog"}}</dt><dd>{{.T "html.as_of" .Catalog.AsOf}}{{with .Catalog.Version}} · version {{.}}{{end}}</dd>
       <dt>{{.T "html.tool"}}</dt><dd>{{.Tool.Name}} {{.Tool.Version}}</dd>
@@ -748,9 +763,9 @@ footer { margin-top: 36px; color: var(--muted); font-size: 12px; }
     <tr class="detail" id="{{.ID}}-detail" data-for="{{.ID}}">
       <td colspan="8"><div class="evidence">
         <div><h3>{{$.T "html.col.location"}}</h3>
-          <dl><dt>{{$.T "html.dt.status"}}</dt><dd>{{.LocationStatus}}</dd>{{with .Location.Region}}<dt>{{$.T "html.dt.region"}}</dt><dd class="mono">{{.}}</dd>{{end}}{{with .Location.Zone}}<dt>{{$.T "html.dt.zone"}}</dt><dd class="mono">{{.}}</dd>{{end}}{{with .Location.Country}}<dt>{{$.T "html.dt.country"}}</dt><dd>{{deref .}}</dd>{{end}}{{with .Location.Countries}}<dt>{{$.T "html.dt.countries"}}</dt><dd>{{join . ", "}}</dd>{{end}}<dt>{{$.T "html.dt.in_eu"}}</dt><dd>{{$.EU .Location.EU}}</dd>{{with .Operator}}<dt>{{$.T "html.dt.operator"}}</dt><dd>{{deref .}}</dd>{{end}}{{with .Location.Reason}}<dt>{{$.T "html.dt.reason"}}</dt><dd>{{.}}</dd>{{end}}</dl>
+          <dl><dt>{{$.T "html.dt.status"}}</dt><dd>{{.LocationStatus}}</dd>{{with .Location.Region}}<dt>{{$.T "html.dt.region"}}</dt><dd class="mono">{{.}}</dd>{{end}}{{with .Location.Zone}}<dt>{{$.T "html.dt.zone"}}</dt><dd class="mono">{{.}}</dd>{{end}}{{with .Location.Country}}<dt>{{$.T "html.dt.country"}}</dt><dd>{{deref .}}</dd>{{end}}{{with .Location.Countries}}<dt>{{$.T "html.dt.countries"}}</dt><dd>{{join . ", "}}</dd>{{end}}<dt>{{$.T "html.dt.in_eu"}}</dt><dd>{{$.EU .Location.EU}}</dd>{{with .Operator}}<dt>{{$.T "html.dt.operator"}}</dt><dd>{{deref .}}</dd>{{end}}{{with .Location.Reason}}<dt>{{$.T "html.dt.reason"}}</dt><dd>{{.}}</dd>{{end}}{{with .Location.Unverified}}<dt>{{$.T "html.dt.inferred"}}</dt><dd>{{.}}</dd>{{end}}</dl>
           {{with .Location.Evidence}}<ol class="mono">{{range .}}<li>{{.}}</li>{{end}}</ol>{{end}}
-          {{range .Replicas}}<p>{{$.T "html.replica"}}{{with .Attribute}} (<code>{{.}}</code>){{end}}{{$.T "html.colon"}} {{.Region}}{{with .Country}}, {{deref .}}{{end}}</p>{{with .Evidence}}<ol class="mono">{{range .}}<li>{{.}}</li>{{end}}</ol>{{end}}{{end}}
+          {{range .Replicas}}<p>{{$.T "html.replica"}}{{with .Attribute}} (<code>{{.}}</code>){{end}}{{$.T "html.colon"}} {{.Region}}{{with .Country}}, {{deref .}}{{end}}</p>{{with .Evidence}}<ol class="mono">{{range .}}<li>{{.}}</li>{{end}}</ol>{{end}}{{with $.Inferred .}}<p>{{.}}</p>{{end}}{{end}}
         </div>
         <div><h3>{{$.T "html.sensitivity"}}</h3>
           <dl><dt>{{$.T "html.dt.level"}}</dt><dd>{{$.Level .Sensitivity.Level}}</dd><dt>{{$.T "html.dt.type"}}</dt><dd class="mono">{{.Type}}</dd><dt>{{$.T "html.dt.fingerprint"}}</dt><dd class="mono">{{.Fingerprint}}</dd></dl>
@@ -781,7 +796,7 @@ footer { margin-top: 36px; color: var(--muted); font-size: 12px; }
       <td class="addr">{{template "address" .Address}}<span class="sub">module {{.ModuleOf}}{{if ne .Mode "managed"}} · {{.Mode}}{{end}}</span></td>
       <td class="mono">{{.Type}}</td>
       <td>{{with .Operator}}{{.}}{{else}}<span class="sub">{{$.T "html.operator_none"}}</span>{{end}}</td>
-      <td class="nowrap">{{.Place}}</td>
+      <td class="nowrap">{{.Place}}{{with $.Inferred .Location}}<span class="sub inferred">{{.}}</span>{{end}}</td>
       <td><span class="level">{{$.Level .Sensitivity.Level}}</span></td>
       <td class="mono">{{join .Actions ", "}}</td>
       <td>{{if .Findings}}{{.Findings}}{{else}}<span class="sub">–</span>{{end}}</td>

@@ -15,6 +15,7 @@ func init() {
 func writeJSON(w io.Writer, r *Report) error {
 	shell := *r
 	shell.Findings = []*Finding{}
+	shell.Evaluation = r.evaluation()
 	return WriteJSONList(w, &shell, "findings", r.Findings)
 }
 

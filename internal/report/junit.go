@@ -241,9 +241,10 @@ func writeJUnit(w io.Writer, r *Report) error {
 }
 
 // junitSummarySuite is a last suite, without tests, that says what the
-// run could look at: the summary counts as properties (analysed, unknown
-// location and operator, waived …) and the coverage sentence of the
-// markdown report as its output.
+// run could look at: the summary counts and how the configuration was
+// evaluated as properties (analysed, unknown location and operator,
+// waived …, evaluation and its origin), and as its output the coverage
+// sentence of the markdown report and the evaluation's.
 func junitSummarySuite(r *Report) junitSuite {
 	s := r.Summary
 	suite := junitSuite{Name: "trustcloud summary", Properties: &junitProperties{}}
@@ -255,7 +256,15 @@ func junitSummarySuite(r *Report) junitSuite {
 		suite.Properties.Property = append(suite.Properties.Property, junitProperty{p.name, strconv.Itoa(p.value)})
 	}
 	suite.Properties.Property = append(suite.Properties.Property, junitProperty{"fail_on", s.FailOn})
-	suite.SystemOut = junitText(r.t("md.coverage", i18n.P("n.resource_analysed", s.Analysed), s.UnknownLocation, s.UnknownOperator, i18n.P("md.n_waived", s.Waived)))
+	out := r.t("md.coverage", i18n.P("n.resource_analysed", s.Analysed), s.UnknownLocation, s.UnknownOperator, i18n.P("md.n_waived", s.Waived))
+	if ev := r.evaluation(); ev != nil {
+		suite.Properties.Property = append(suite.Properties.Property, junitProperty{"evaluation", ev.Mode})
+		if ev.Origin != "" {
+			suite.Properties.Property = append(suite.Properties.Property, junitProperty{"evaluation_origin", ev.Origin})
+		}
+		out += "\n" + mdCapitalize(sentence(evaluationText(r.lang(), ev)))
+	}
+	suite.SystemOut = junitText(out)
 	return suite
 }
 

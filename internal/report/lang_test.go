@@ -38,6 +38,12 @@ func TestFormatsByLanguage(t *testing.T) {
 					}
 					continue
 				}
+				// The scenarios are read from plan JSON alone: every
+				// format for people says so in its reader's language.
+				if !strings.Contains(strings.ToLower(en), "plan json alone: values read through references are inferred") ||
+					!strings.Contains(fr, "JSON du plan seul : les valeurs lues à travers des références sont déduites") {
+					t.Errorf("%s does not say, in English and in French, that the configuration was read from plan JSON alone", name)
+				}
 				// JUnit names its tests in English: without a finding
 				// it has no message to translate.
 				if en == fr && (name != "junit" || len(r.Findings) > 0) {

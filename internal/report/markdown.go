@@ -52,6 +52,9 @@ func writeMarkdown(w io.Writer, r *Report) error {
 		fmt.Fprintf(&head, "%s\n\n", r.t("md.counts",
 			mdCapitalize(r.n("n.finding", s.Findings)), mdSeverityCounts(r), s.New, s.Existing, s.Waived))
 	}
+	if ev := evaluationText(lang, r.evaluation()); ev != "" {
+		fmt.Fprintf(&head, "%s\n\n", mdText(mdCapitalize(sentence(ev))))
+	}
 
 	checked := checkedResources(r)
 	markdownLevels(&head, r, checked)
@@ -79,11 +82,11 @@ func writeMarkdown(w io.Writer, r *Report) error {
 		if f.Status == StatusExisting {
 			sev = r.t("md.existing", r.severity(f.Severity))
 		}
-		openRows[i] = fmt.Sprintf("| %s | %s | %s | %s | %s |\n", sev, mdText(f.Rule+" "+r.ruleTitle(f)), mdCode(f.Address), mdCode(markdownWhere(r, f)), mdText(ciFindingText(lang, f)))
+		openRows[i] = fmt.Sprintf("| %s | %s | %s | %s | %s |\n", sev, mdText(f.Rule+" "+r.ruleTitle(f)), mdCode(f.Address), mdCode(markdownWhere(r, f)), mdText(withInferred(lang, f, ciFindingText(lang, f))))
 	}
 	waivedRows := make([]string, len(waived))
 	for i, f := range waived {
-		waivedRows[i] = fmt.Sprintf("| %s | %s | %s | %s | %s | %s |\n", r.severity(f.Severity), mdText(f.Rule+" "+r.ruleTitle(f)), mdCode(f.Address), mdCode(markdownWhere(r, f)), mdText(ciWaiverText(lang, f)), mdText(r.message(f)))
+		waivedRows[i] = fmt.Sprintf("| %s | %s | %s | %s | %s | %s |\n", r.severity(f.Severity), mdText(f.Rule+" "+r.ruleTitle(f)), mdCode(f.Address), mdCode(markdownWhere(r, f)), mdText(ciWaiverText(lang, f)), mdText(withInferred(lang, f, r.message(f))))
 	}
 	openSection := func(n int) string {
 		if len(open) == 0 {
@@ -253,6 +256,16 @@ func markdownDetails(lang i18n.Lang, summary, header string, rows []string, n in
 	}
 	b.WriteString("</details>\n\n")
 	return b.String()
+}
+
+// withInferred adds to a finding's text why its location is only
+// inferred, unless the text already says it (TC003 does).
+func withInferred(lang i18n.Lang, f *Finding, text string) string {
+	why := f.Location.Unverified
+	if why == "" || strings.Contains(text, why) {
+		return text
+	}
+	return text + " (" + inferred(lang, f.Location) + ")"
 }
 
 // markdownWhere is the file:line a finding points at.

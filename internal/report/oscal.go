@@ -11,6 +11,7 @@ import (
 
 	oscal "github.com/defenseunicorns/go-oscal/src/types/oscal-1-1-2"
 
+	"github.com/trustcloud/trustcloud/internal/i18n"
 	"github.com/trustcloud/trustcloud/internal/plan"
 	"github.com/trustcloud/trustcloud/internal/rules"
 )
@@ -36,7 +37,9 @@ func init() {
 //     force, "open" once expired, with its expiry as the risk's deadline
 //     and its approver and reason as props;
 //   - trustcloud itself is a software component, the "tool" actor of every
-//     observation, finding and risk.
+//     observation, finding and risk;
+//   - the result says how the configuration was evaluated (from its
+//     sources, or plan JSON alone): an "evaluation" prop and its remarks.
 //
 // UUIDs are version 5, derived from the fingerprints and addresses: the
 // same plan, catalog and policy give the same document except for its
@@ -185,6 +188,9 @@ func OSCAL(r *Report) *oscal.OscalModels {
 		ReviewedControls: b.reviewedControls(),
 		Props:            b.resultProps().list(),
 	}
+	if ev := r.evaluation(); ev != nil {
+		result.Remarks = mdCapitalize(sentence(evaluationText(i18n.English, ev)))
+	}
 	items, observations := b.observationsOf(started)
 	result.Observations = nonEmpty(observations)
 	risks := b.risks()
@@ -312,6 +318,12 @@ func (b *oscalBuilder) resultProps() propList {
 	p.add("waived", strconv.Itoa(s.Waived))
 	p.add("fail-on", s.FailOn)
 	p.add("failed", strconv.FormatBool(s.Failed))
+	if ev := b.r.evaluation(); ev != nil {
+		// How the configuration was evaluated: an inferred value can
+		// reveal a breach, never show compliance.
+		p.addRemarks("evaluation", ev.Mode, ev.Note)
+		p.add("evaluation-origin", ev.Origin)
+	}
 	return p
 }
 
@@ -474,6 +486,9 @@ func observationProps(res *plan.Resource) propList {
 	if res.Offer != nil {
 		p.add("offer", res.Offer.ID)
 		p.add("secnumcloud-status", res.Offer.Status)
+	}
+	if loc.Unverified != "" {
+		p.addRemarks("location-inferred", "true", loc.Unverified)
 	}
 	p.add("sensitivity-level", res.Sensitivity.Level)
 	for _, rep := range res.Replicas {

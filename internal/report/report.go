@@ -8,6 +8,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"io"
+	"path"
 	"regexp"
 	"sort"
 	"strings"
@@ -17,6 +18,7 @@ import (
 	"github.com/trustcloud/trustcloud/internal/plan"
 	"github.com/trustcloud/trustcloud/internal/policy"
 	"github.com/trustcloud/trustcloud/internal/rules"
+	"github.com/trustcloud/trustcloud/internal/tfconfig"
 )
 
 // FormatVersion is the version of the check JSON format.
@@ -29,11 +31,15 @@ type Report struct {
 	Catalog       plan.CatalogRef `json:"catalog"`
 	Policy        *plan.PolicyRef `json:"policy"`
 	Plan          plan.PlanRef    `json:"plan"`
-	Findings      []*Finding      `json:"findings"`
-	Summary       Summary         `json:"summary"`
-	Inventory     *plan.Inventory `json:"-"`
-	Rules         []rules.Rule    `json:"-"`
-	Options       Options         `json:"-"`
+	// Evaluation says whether the configuration was evaluated from its
+	// sources or read from plan JSON alone. Left nil, the formats take
+	// the inventory's; nil there too, they say nothing of it.
+	Evaluation *plan.Evaluation `json:"evaluation,omitempty"`
+	Findings   []*Finding       `json:"findings"`
+	Summary    Summary          `json:"summary"`
+	Inventory  *plan.Inventory  `json:"-"`
+	Rules      []rules.Rule     `json:"-"`
+	Options    Options          `json:"-"`
 }
 
 // Tool names the program that made the report.
@@ -220,3 +226,52 @@ func (r *Report) severity(s policy.Severity) string {
 
 // level is a sensitivity level's name in the report's language.
 func (r *Report) level(name string) string { return rules.LevelName(name).In(r.lang()) }
+
+// evaluation is how the configuration's values were found: the report's,
+// else its inventory's; nil when neither says.
+func (r *Report) evaluation() *plan.Evaluation {
+	if r.Evaluation != nil {
+		return r.Evaluation
+	}
+	if r.Inventory != nil {
+		return r.Inventory.Evaluation
+	}
+	return nil
+}
+
+// evaluationText says in a language how the configuration was evaluated,
+// "" when ev is nil. It changes verdicts (an inferred location can reveal
+// a breach, never show compliance), so every format shows it.
+func evaluationText(lang i18n.Lang, ev *plan.Evaluation) string {
+	switch {
+	case ev == nil:
+		return ""
+	case ev.Mode == plan.EvaluatedFromSources && ev.Origin != "":
+		return i18n.T(lang, "report.eval.sources", originIn(lang, ev))
+	case ev.Mode == plan.EvaluatedFromSources:
+		return i18n.T(lang, "report.eval.sources_unnamed")
+	case ev.Mode == plan.EvaluatedFromJSON:
+		return i18n.T(lang, "report.eval.plan_json")
+	}
+	return i18n.T(lang, "report.eval.unknown_mode", ev.Mode, ev.Note)
+}
+
+// originIn names the sources in a language, from their kind and path;
+// an evaluation that records neither keeps its English origin.
+func originIn(lang i18n.Lang, ev *plan.Evaluation) string {
+	switch ev.Sources {
+	case tfconfig.FromPlanFile:
+		return i18n.T(lang, "report.eval.origin.snapshot", path.Base(ev.Path))
+	case tfconfig.FromDirectory:
+		return i18n.T(lang, "report.eval.origin.directory", ev.Path)
+	}
+	return ev.Origin
+}
+
+// inferred says why a location is only inferred, "" when it is not.
+func inferred(lang i18n.Lang, l plan.Location) string {
+	if l.Unverified == "" {
+		return ""
+	}
+	return i18n.T(lang, "report.inferred", l.Unverified)
+}

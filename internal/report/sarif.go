@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/trustcloud/trustcloud/internal/i18n"
+	"github.com/trustcloud/trustcloud/internal/plan"
 	"github.com/trustcloud/trustcloud/internal/policy"
 	"github.com/trustcloud/trustcloud/internal/rules"
 )
@@ -78,8 +79,23 @@ type sarifConfiguration struct {
 }
 
 type sarifInvocation struct {
-	ExecutionSuccessful bool `json:"executionSuccessful"`
+	ExecutionSuccessful        bool                `json:"executionSuccessful"`
+	ToolExecutionNotifications []sarifNotification `json:"toolExecutionNotifications,omitempty"`
 }
+
+type sarifNotification struct {
+	Level      string             `json:"level"`
+	Message    sarifText          `json:"message"`
+	Descriptor sarifDescriptorRef `json:"descriptor"`
+}
+
+type sarifDescriptorRef struct {
+	ID string `json:"id"`
+}
+
+// sarifEvaluationID names the notification saying how the configuration
+// was evaluated.
+const sarifEvaluationID = "trustcloud/evaluation"
 
 type sarifResult struct {
 	RuleID              string             `json:"ruleId"`
@@ -239,6 +255,9 @@ func writeSARIF(w io.Writer, r *Report) error {
 		if f.Operator != nil {
 			props["operator"] = *f.Operator
 		}
+		if f.Location.Unverified != "" {
+			props["locationInferred"] = f.Location.Unverified
+		}
 		if f.Waiver != nil {
 			props["waiver"] = map[string]any{"id": f.Waiver.ID, "expires": f.Waiver.Expires, "expired": f.Waiver.Expired}
 		}
@@ -264,15 +283,28 @@ func writeSARIF(w io.Writer, r *Report) error {
 		}
 		results = append(results, res)
 	}
-	log := sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{{
+	run := sarifRun{
 		Tool:        sarifTool{driver},
 		Invocations: []sarifInvocation{{ExecutionSuccessful: true}},
 		Results:     results,
 		// What the run could look at (analysed, unknown location and
 		// operator, waived …): the check JSON summary.
 		Properties: map[string]any{"summary": r.Summary},
-	}}}
-	return WriteJSON(w, log)
+	}
+	if ev := r.evaluation(); ev != nil {
+		// For programs, the check JSON's evaluation object; for people,
+		// a notification of the run, a warning when values may be only
+		// inferred.
+		run.Properties["evaluation"] = ev
+		level := "warning"
+		if ev.Mode == plan.EvaluatedFromSources {
+			level = "note"
+		}
+		run.Invocations[0].ToolExecutionNotifications = []sarifNotification{{
+			Level: level, Message: sarifText{evaluationText(r.lang(), ev)}, Descriptor: sarifDescriptorRef{sarifEvaluationID},
+		}}
+	}
+	return WriteJSON(w, sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{run}})
 }
 
 // The helpers below are shared by the CI formats (sarif, junit, gitlab,

@@ -36,6 +36,16 @@ func (p palette) severity(s policy.Severity, lang i18n.Lang) string {
 
 func (p palette) dim(s string) string { return p.wrap("2", s) }
 
+// evaluation is the line saying how the configuration was evaluated, in
+// yellow when values may be only inferred; "" when nothing says.
+func (p palette) evaluation(lang i18n.Lang, ev *plan.Evaluation) string {
+	text := evaluationText(lang, ev)
+	if text == "" || ev.Mode == plan.EvaluatedFromSources {
+		return text
+	}
+	return p.wrap("33", text)
+}
+
 // where describes a location in a few words.
 func where(lang i18n.Lang, l plan.Location, operator *string) string {
 	op := i18n.T(lang, "where.no_operator")
@@ -97,18 +107,34 @@ func WriteInventoryText(w io.Writer, inv *plan.Inventory, color bool, lang i18n.
 			for _, ev := range r.Location.Evidence {
 				fmt.Fprintf(w, "      %s %s\n", p.dim(i18n.T(lang, "inventory.location")), ev)
 			}
+			if why := r.Location.Unverified; why != "" {
+				fmt.Fprintf(w, "      %s %s\n", p.wrap("33", i18n.T(lang, "inventory.inferred")), why)
+			}
 			for _, rep := range r.Replicas {
 				fmt.Fprintf(w, "      %s %s\n", p.dim(i18n.T(lang, "inventory.replica")), strings.Join(rep.Evidence, "; "))
+				if rep.Unverified != "" {
+					fmt.Fprintf(w, "      %s %s\n", p.wrap("33", i18n.T(lang, "inventory.inferred")), rep.Unverified)
+				}
 			}
 			for _, ev := range r.Sensitivity.Evidence {
 				fmt.Fprintf(w, "      %s %s\n", p.dim(i18n.T(lang, "inventory.level")), ev)
 			}
 		}
 	}
-	s := inv.Summary
-	fmt.Fprintf(w, "\n%s\n", i18n.T(lang, "inventory.summary",
-		i18n.P("n.resource", s.Resources), s.ByStatus[plan.StatusKnown], s.ByStatus[plan.StatusMultiRegion], s.ByStatus[plan.StatusGlobal], s.ByStatus[plan.StatusUnknown],
-		s.ByStatus[plan.StatusNotApplicable], s.UnknownOperator))
+	// The summary, then how the configuration was evaluated, after the
+	// blank line that ends the module groups.
+	var tail []string
+	if s := inv.Summary; s != nil {
+		tail = append(tail, i18n.T(lang, "inventory.summary",
+			i18n.P("n.resource", s.Resources), s.ByStatus[plan.StatusKnown], s.ByStatus[plan.StatusMultiRegion], s.ByStatus[plan.StatusGlobal], s.ByStatus[plan.StatusUnknown],
+			s.ByStatus[plan.StatusNotApplicable], s.UnknownOperator))
+	}
+	if line := p.evaluation(lang, inv.Evaluation); line != "" {
+		tail = append(tail, line)
+	}
+	if len(tail) > 0 {
+		fmt.Fprintf(w, "\n%s\n", strings.Join(tail, "\n"))
+	}
 }
 
 func init() {
@@ -122,7 +148,11 @@ func writeText(w io.Writer, rep *Report) error {
 	if rep.Policy.File != "" {
 		profile = rep.Policy.File
 	}
-	fmt.Fprintf(w, "%s\n\n", rep.t("text.header", rep.Plan.File, profile, rep.Catalog.AsOf))
+	fmt.Fprintf(w, "%s\n", rep.t("text.header", rep.Plan.File, profile, rep.Catalog.AsOf))
+	if line := p.evaluation(lang, rep.evaluation()); line != "" {
+		fmt.Fprintf(w, "%s\n", line)
+	}
+	fmt.Fprintln(w)
 	mods, groups := byModule(rep.Findings, func(f *Finding) string { return f.Module })
 	for _, m := range mods {
 		fmt.Fprintf(w, "%s\n", p.wrap("1", moduleTitle(lang, m)))

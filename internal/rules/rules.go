@@ -185,9 +185,17 @@ func (e *Evaluator) check(r *plan.Resource, level *policy.Level) []*Finding {
 		if level.RequireKnownLocation {
 			fs = append(fs, e.newFinding(r, level, "TC004", i18n.M("finding.TC004", r.Type, lv), i18n.M("fix.TC004")))
 		}
+		if loc.Unverified != "" && requiresLocation(level) {
+			fs = append(fs, e.newFinding(r, level, "TC003", i18n.M("finding.TC003.unverified", r.Address, "global", loc.Unverified, lv), i18n.M("fix.TC003.unverified")))
+		}
 		return fs
 	}
 	// known or multi_region
+	if loc.Unverified != "" && requiresLocation(level) && (loc.Country != nil || len(loc.Countries) > 0) {
+		// An inferred location may fail a requirement (the checks below
+		// still run) but never satisfies one.
+		fs = append(fs, e.newFinding(r, level, "TC003", i18n.M("finding.TC003.unverified", r.Address, loc.Region, loc.Unverified, lv), i18n.M("fix.TC003.unverified")))
+	}
 	countries := loc.Countries
 	if loc.Country != nil {
 		countries = []string{*loc.Country}

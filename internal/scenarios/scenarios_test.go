@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -19,6 +20,8 @@ import (
 	"github.com/trustcloud/trustcloud/internal/plan"
 	"github.com/trustcloud/trustcloud/internal/policy"
 	"github.com/trustcloud/trustcloud/internal/rules"
+	"github.com/trustcloud/trustcloud/internal/testtf"
+	"github.com/trustcloud/trustcloud/internal/tfconfig"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden inventory.golden.json and findings.golden.json of every scenario")
@@ -35,6 +38,11 @@ type expectation struct {
 	Policy      string                    `json:"policy"`
 	Resources   map[string]expectResource `json:"resources"`
 	Findings    []expectFinding           `json:"findings"`
+	// PlanJSONFindings are the findings added when the scenario is read
+	// from plan JSON alone, without its sources: a location reached
+	// through references is then only inferred (TC003 at levels that
+	// require a location).
+	PlanJSONFindings []expectFinding `json:"plan_json_findings"`
 }
 
 type expectResource struct {
@@ -69,33 +77,112 @@ func TestScenarios(t *testing.T) {
 		dir := filepath.Dir(planFile)
 		name := filepath.Base(dir)
 		t.Run(name, func(t *testing.T) {
-			var want expectation
-			data, err := os.ReadFile(filepath.Join(dir, "expect.json"))
-			if err != nil {
-				t.Fatalf("every scenario needs an expect.json: %v", err)
-			}
-			if err := json.Unmarshal(data, &want); err != nil {
-				t.Fatalf("expect.json: %v", err)
-			}
-			pol := policy.Default()
-			if want.Policy != "" {
-				var diags hcl.Diagnostics
-				pol, diags = policy.Load(filepath.Join(dir, want.Policy))
-				if diags.HasErrors() {
-					t.Fatalf("%s", policy.FormatDiagnostics(diags))
-				}
-			}
+			want, pol := loadExpectation(t, dir)
 			p, _, err := plan.Load(planFile, plan.LoadOptions{})
 			if err != nil {
 				t.Fatal(err)
 			}
 			rel := "testdata/scenarios/" + name + "/plan.json"
-			inv, _ := plan.Build(p, rel, cat, pol)
+			// With its sources: the configuration is evaluated; this is
+			// what expect.json describes.
+			srcs, err := tfconfig.LoadDir(dir, plan.Tool(p))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := tfconfig.Check(srcs, p.Config); err != nil {
+				t.Fatalf("the scenario's plan.json was not made from its .tf files (run `make testdata`): %v", err)
+			}
+			srcs.Root, srcs.Path, srcs.Origin = "testdata/scenarios/"+name, "testdata/scenarios/"+name, "the directory testdata/scenarios/"+name
+			inv, _ := plan.BuildWith(p, rel, cat, pol, plan.Options{Sources: srcs})
 			findings := (&rules.Evaluator{Catalog: cat, Policy: pol, Now: func() time.Time { return now }}).Evaluate(inv)
 			checkResources(t, want, inv)
-			checkFindings(t, want, findings)
+			checkFindings(t, want.Findings, findings)
 			golden(t, filepath.Join(dir, "inventory.golden.json"), inv)
 			golden(t, filepath.Join(dir, "findings.golden.json"), findings)
+
+			// From plan JSON alone: the same places, and the inferred
+			// ones reported, never passed.
+			jsonInv, _ := plan.Build(p, rel, cat, pol)
+			jsonFindings := (&rules.Evaluator{Catalog: cat, Policy: pol, Now: func() time.Time { return now }}).Evaluate(jsonInv)
+			checkResources(t, want, jsonInv)
+			checkFindings(t, append(slices.Clone(want.Findings), want.PlanJSONFindings...), jsonFindings)
+			if len(want.PlanJSONFindings) > 0 {
+				var added []string
+				for _, f := range want.PlanJSONFindings {
+					added = append(added, f.Rule+" "+f.Address)
+				}
+				t.Logf("from plan JSON alone (no sources): +%d findings: %s", len(added), strings.Join(added, ", "))
+			}
+		})
+	}
+}
+
+// loadExpectation reads a scenario's expect.json and its policy.
+func loadExpectation(t *testing.T, dir string) (expectation, *policy.Policy) {
+	t.Helper()
+	var want expectation
+	data, err := os.ReadFile(filepath.Join(dir, "expect.json"))
+	if err != nil {
+		t.Fatalf("every scenario needs an expect.json: %v", err)
+	}
+	if err := json.Unmarshal(data, &want); err != nil {
+		t.Fatalf("expect.json: %v", err)
+	}
+	pol := policy.Default()
+	if want.Policy != "" {
+		var diags hcl.Diagnostics
+		pol, diags = policy.Load(filepath.Join(dir, want.Policy))
+		if diags.HasErrors() {
+			t.Fatalf("%s", policy.FormatDiagnostics(diags))
+		}
+	}
+	return want, pol
+}
+
+// TestScenariosOpenTofu plans every scenario with OpenTofu (its registry
+// host, its reading of the same files) and checks the same expectations,
+// the configuration evaluated from the scenario's directory.
+func TestScenariosOpenTofu(t *testing.T) {
+	tofu := testtf.OpenTofu(t)
+	dirs, err := filepath.Glob(filepath.Join(root, "*", "expect.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(dirs) < minScenarios {
+		t.Fatalf("%d scenarios under %s", len(dirs), root)
+	}
+	cat, err := catalog.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, file := range dirs {
+		dir := filepath.Dir(file)
+		name := filepath.Base(dir)
+		t.Run(name, func(t *testing.T) {
+			want, pol := loadExpectation(t, dir)
+			var opts testtf.Options
+			if st, err := os.Stat(filepath.Join(dir, "before")); err == nil && st.IsDir() {
+				opts.Before = filepath.Join(dir, "before")
+			}
+			res := testtf.Plan(t, tofu, dir, opts)
+			p, err := plan.Parse("plan.json", res.PlanJSON)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if plan.Tool(p) != tfconfig.OpenTofu {
+				t.Fatalf("the plan does not name OpenTofu's registry: %s", p.TerraformVersion)
+			}
+			srcs, err := tfconfig.LoadDir(res.Dir, tfconfig.OpenTofu)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := tfconfig.Check(srcs, p.Config); err != nil {
+				t.Fatal(err)
+			}
+			inv, _ := plan.BuildWith(p, "plan.json", cat, pol, plan.Options{Sources: srcs})
+			findings := (&rules.Evaluator{Catalog: cat, Policy: pol, Now: func() time.Time { return now }}).Evaluate(inv)
+			checkResources(t, want, inv)
+			checkFindings(t, want.Findings, findings)
 		})
 	}
 }
@@ -134,13 +221,13 @@ func checkResources(t *testing.T, want expectation, inv *plan.Inventory) {
 	}
 }
 
-func checkFindings(t *testing.T, want expectation, findings []*rules.Finding) {
+func checkFindings(t *testing.T, want []expectFinding, findings []*rules.Finding) {
 	t.Helper()
 	var gotList, wantList []string
 	for _, f := range findings {
 		gotList = append(gotList, f.Rule+" "+f.Address)
 	}
-	for _, f := range want.Findings {
+	for _, f := range want {
 		wantList = append(wantList, f.Rule+" "+f.Address)
 	}
 	sort.Strings(gotList)

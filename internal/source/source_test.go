@@ -12,22 +12,6 @@ import (
 	"github.com/trustcloud/trustcloud/internal/source"
 )
 
-// configPlan is what a plan of testdata/config records of its modules.
-func configPlan() *tfjson.Plan {
-	return &tfjson.Plan{Config: &tfjson.Config{RootModule: &tfjson.ConfigModule{
-		ModuleCalls: map[string]*tfjson.ModuleCall{
-			"db": {Source: "./modules/db", Module: &tfjson.ConfigModule{
-				ModuleCalls: map[string]*tfjson.ModuleCall{
-					"replica": {Source: "./replica", Module: &tfjson.ConfigModule{}},
-					"common":  {Source: "../common", Module: &tfjson.ConfigModule{}},
-				}}},
-			"vpc": {Source: "terraform-aws-modules/vpc/aws", VersionConstraint: "5.0.0", Module: &tfjson.ConfigModule{
-				ModuleCalls: map[string]*tfjson.ModuleCall{
-					"flow_log": {Source: "./modules/flow-log", Module: &tfjson.ConfigModule{}},
-				}}},
-		}}}}
-}
-
 // installed copies testdata/config into a temporary directory and
 // installs testdata/registry/vpc there as `terraform init` would, with a
 // .terraform/modules/modules.json.
@@ -134,53 +118,29 @@ func checkLookups(t *testing.T, ix *source.Index, dir string, cases []lookupCase
 	}
 }
 
-func TestSourceLookupLocalModules(t *testing.T) {
-	for _, tc := range []struct {
-		name string
-		plan *tfjson.Plan
-	}{
-		{"plan configuration", configPlan()},
-		// Without a configuration in the plan, the module blocks' literal
-		// sources lead to the local modules.
-		{"no plan", nil},
-		{"plan without configuration", &tfjson.Plan{}},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			ix, err := source.Load("testdata/config", tc.plan)
-			if err != nil {
-				t.Fatal(err)
-			}
-			checkLookups(t, ix, "testdata/config", localCases)
-			// Without modules.json, a registry module is not on disk.
-			for _, c := range registryCases {
-				if file, line, ok := ix.Lookup(c.address); ok {
-					t.Errorf("Lookup(%q) = %s:%d without modules.json, want not found", c.address, file, line)
-				}
-			}
-		})
+// TestSourceMissingModule: a module the configuration calls that is not
+// on disk (a registry module before `terraform init`) is an error naming
+// it: its values could not be evaluated either.
+func TestSourceMissingModule(t *testing.T) {
+	_, err := source.Load("testdata/config")
+	if err == nil || !strings.Contains(err.Error(), `module "vpc"`) || !strings.Contains(err.Error(), "terraform init") {
+		t.Fatalf("Load without modules.json: %v, want an error naming module vpc", err)
 	}
 }
 
 func TestSourceLookupInstalledModules(t *testing.T) {
 	dir := installed(t)
-	for _, tc := range []struct {
-		name string
-		plan *tfjson.Plan
-	}{{"plan configuration", configPlan()}, {"no plan", nil}} {
-		t.Run(tc.name, func(t *testing.T) {
-			ix, err := source.Load(dir, tc.plan)
-			if err != nil {
-				t.Fatal(err)
-			}
-			checkLookups(t, ix, filepath.ToSlash(dir), append(append([]lookupCase{}, localCases...), registryCases...))
-		})
+	ix, err := source.Load(dir)
+	if err != nil {
+		t.Fatal(err)
 	}
+	checkLookups(t, ix, filepath.ToSlash(dir), append(append([]lookupCase{}, localCases...), registryCases...))
 }
 
 // TestSourcePaths: the file is the directory given joined with the
 // module's path, cleaned, with forward slashes.
 func TestSourcePaths(t *testing.T) {
-	t.Chdir("testdata/config/modules")
+	t.Chdir(filepath.Join(installed(t), "modules"))
 	for _, tc := range []struct {
 		dir           string
 		address, file string
@@ -194,7 +154,7 @@ func TestSourcePaths(t *testing.T) {
 		{"db/replica/..", "module.replica.aws_db_instance.replica", "db/replica/main.tf"},
 		{".", "aws_db_instance.main", ""},
 	} {
-		ix, err := source.Load(tc.dir, nil)
+		ix, err := source.Load(tc.dir)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -212,21 +172,17 @@ func TestSourcePaths(t *testing.T) {
 }
 
 func TestSourceMissingDirectories(t *testing.T) {
-	// A directory without configuration, and a module the plan records
-	// that is not on disk, leave lookups unanswered, not failed.
-	ix, err := source.Load(t.TempDir(), configPlan())
+	// A directory without configuration answers nothing; a missing one is
+	// an error naming it.
+	ix, err := source.Load(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
 	if _, _, ok := ix.Lookup("module.db.aws_db_instance.main"); ok {
 		t.Error("lookup answered from an empty directory")
 	}
-	ix, err = source.Load("testdata/does-not-exist", nil)
-	if err != nil {
-		t.Fatalf("missing directory: %v", err)
-	}
-	if _, _, ok := ix.Lookup("aws_s3_bucket.logs"); ok {
-		t.Error("lookup answered from a missing directory")
+	if _, err := source.Load("testdata/does-not-exist"); err == nil || !strings.Contains(err.Error(), "testdata/does-not-exist") {
+		t.Errorf("missing directory: %v", err)
 	}
 	var nilIndex *source.Index
 	if _, _, ok := nilIndex.Lookup("aws_s3_bucket.logs"); ok {
@@ -234,41 +190,26 @@ func TestSourceMissingDirectories(t *testing.T) {
 	}
 }
 
-// TestSourceModuleLoops: module calls that loop back to a calling module
-// are not followed.
+// TestSourceModuleLoops: a module call that loops back to a calling
+// module, which Terraform refuses, is an error.
 func TestSourceModuleLoops(t *testing.T) {
-	ix, err := source.Load("testdata/cycle", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for addr, want := range map[string]string{
-		"terraform_data.root":                      "testdata/cycle/main.tf",
-		"module.sub.terraform_data.sub":            "testdata/cycle/sub/main.tf",
-		"module.self.terraform_data.root":          "",
-		"module.sub.module.up.terraform_data.root": "",
-	} {
-		file, _, ok := ix.Lookup(addr)
-		if ok != (want != "") || file != want {
-			t.Errorf("Lookup(%q) = %q (found %v), want %q", addr, file, ok, want)
-		}
+	_, err := source.Load("testdata/cycle")
+	if err == nil || !strings.Contains(err.Error(), "calls its own directory") {
+		t.Fatalf("Load(testdata/cycle) = %v, want an error", err)
 	}
 }
 
 func TestSourceParseErrors(t *testing.T) {
 	for _, tc := range []struct {
 		dir  string
-		plan *tfjson.Plan
 		want string
 	}{
-		{"testdata/broken-hcl", nil, "testdata/broken-hcl/main.tf:5,"},
-		{"testdata/broken-json", nil, "testdata/broken-json/main.tf.json:4,"},
-		{"testdata/broken-module", nil, "testdata/broken-module/modules/bad/main.tf:2,"},
-		{"testdata/broken-module", &tfjson.Plan{Config: &tfjson.Config{RootModule: &tfjson.ConfigModule{
-			ModuleCalls: map[string]*tfjson.ModuleCall{"bad": {Source: "./modules/bad"}}}}},
-			"testdata/broken-module/modules/bad/main.tf:2,"},
+		{"testdata/broken-hcl", "testdata/broken-hcl/main.tf:5,"},
+		{"testdata/broken-json", "testdata/broken-json/main.tf.json:4,"},
+		{"testdata/broken-module", "testdata/broken-module/modules/bad/main.tf:2,"},
 	} {
 		t.Run(tc.want, func(t *testing.T) {
-			ix, err := source.Load(tc.dir, tc.plan)
+			ix, err := source.Load(tc.dir)
 			if err == nil {
 				t.Fatalf("Load(%s) = %v, want an error", tc.dir, ix)
 			}
@@ -286,7 +227,7 @@ func TestSourceParseErrors(t *testing.T) {
 		if err := os.WriteFile(filepath.Join(dir, ".terraform", "modules", "modules.json"), []byte("{"), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := source.Load(dir, nil); err == nil || !strings.Contains(err.Error(), "modules.json") {
+		if _, err := source.Load(dir); err == nil || !strings.Contains(err.Error(), "modules.json") {
 			t.Errorf("Load with a broken modules.json: %v, want an error naming it", err)
 		}
 	})
@@ -313,7 +254,7 @@ func TestSourceScenarios(t *testing.T) {
 			if err := json.Unmarshal(data, &p); err != nil {
 				t.Fatal(err)
 			}
-			ix, err := source.Load(dir, &p)
+			ix, err := source.Load(dir)
 			if err != nil {
 				t.Fatal(err)
 			}

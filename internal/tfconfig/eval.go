@@ -1,0 +1,925 @@
+package tfconfig
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/convert"
+	"github.com/zclconf/go-cty/cty/function"
+
+	"github.com/trustcloud/trustcloud/internal/tffunc"
+)
+
+// Plan is what evaluation needs of the plan the sources belong to.
+type Plan struct {
+	// Variables are the root module's variable values as plan JSON
+	// records them (every root variable, defaults included; ephemeral
+	// ones are not recorded).
+	Variables map[string]any
+	// Instances returns the planned values of a resource's instances:
+	// module is a module instance address ("" for the root,
+	// `module.a["x"]`), resource an address within it without instance
+	// keys ("aws_s3_bucket.b", "data.aws_region.r").
+	Instances func(module, resource string) []Instance
+	// Timestamp is the plan's timestamp (RFC 3339), for plantimestamp().
+	Timestamp string
+	// Workspace, when set, is the workspace the plan was made in, as the
+	// user says (--workspace or TF_WORKSPACE); WorkspaceFrom says so in
+	// evidence. Otherwise the sources' record is used, if any.
+	Workspace, WorkspaceFrom string
+}
+
+// Instance is one instance of a resource in the plan.
+type Instance struct {
+	// Key is the instance key: cty.NilVal without count or for_each, a
+	// number or a string.
+	Key cty.Value
+	// Value is the planned object, unknown where the plan says so.
+	Value cty.Value
+}
+
+// Value is the result of evaluating an expression of the configuration.
+type Value struct {
+	// Val is the value (possibly unknown, in whole or in part);
+	// cty.NilVal when the argument is not set.
+	Val cty.Value
+	// Set is false when the configuration does not set the argument.
+	Set bool
+	// Reasons say why (part of) Val is unknown: an input known only at
+	// apply, a function trustcloud does not implement, an ephemeral
+	// variable …
+	Reasons []string
+	// Evidence is the chain that led to the value: the expression as
+	// written, then the values it read.
+	Evidence []string
+}
+
+// Known reports whether the value is set and wholly known.
+func (v *Value) Known() bool {
+	return v != nil && v.Set && v.Val != cty.NilVal && v.Val.IsWhollyKnown()
+}
+
+// Reason joins the reasons for an unknown value.
+func (v *Value) Reason() string {
+	if v == nil || len(v.Reasons) == 0 {
+		return "the value is only known after apply"
+	}
+	return strings.Join(v.Reasons, "; ")
+}
+
+// Limits that keep evaluation of a hostile configuration bounded.
+const (
+	maxEvalDepth = 64
+	maxEvalSteps = 200000
+	// evalTimeout bounds the whole evaluation of one configuration.
+	evalTimeout = 60 * time.Second
+)
+
+// Evaluator evaluates a configuration's expressions against a plan. It is
+// not safe for concurrent use.
+type Evaluator struct {
+	cfg  *Config
+	plan Plan
+
+	memo   map[string]*Value
+	active map[string]bool
+	depth  int
+	steps  int
+	start  time.Time
+	// stubs collects what function stubs said during one evaluation.
+	stubs *[]string
+	funcs map[*Module]map[string]function.Function
+	// timeout bounds the whole evaluation (evalTimeout; tests shorten
+	// it).
+	timeout time.Duration
+	// mu guards stubs: an evaluation abandoned at the deadline may still
+	// call a stub.
+	mu sync.Mutex
+}
+
+// NewEvaluator returns an evaluator of cfg's expressions against plan.
+func NewEvaluator(cfg *Config, plan Plan) *Evaluator {
+	return &Evaluator{cfg: cfg, plan: plan, memo: map[string]*Value{}, active: map[string]bool{},
+		funcs: map[*Module]map[string]function.Function{}, timeout: evalTimeout}
+}
+
+// Config returns the configuration the evaluator reads.
+func (e *Evaluator) Config() *Config { return e.cfg }
+
+// scope is where an expression is evaluated: a module instance, with the
+// count or for_each key of the object the expression belongs to and the
+// iterators of the dynamic blocks around it.
+type scope struct {
+	mod *Module
+	// inst is the module instance address ("" for the root).
+	inst string
+	// each is the repetition of the object: count.index or each.key and
+	// each.value.
+	each *repetition
+	iter map[string]cty.Value
+}
+
+type repetition struct {
+	count      bool
+	key, value cty.Value
+}
+
+// moduleScope returns the scope of a module instance address, with the
+// repetition of its module call.
+func (e *Evaluator) moduleScope(inst string) (*scope, string) {
+	steps, err := parseModuleInstance(inst)
+	if err != "" {
+		return nil, err
+	}
+	key := ""
+	for i, st := range steps {
+		if i > 0 {
+			key += "."
+		}
+		key += st.name
+	}
+	m := e.cfg.Modules[key]
+	if m == nil {
+		return nil, fmt.Sprintf("module %s is not in %s", displayInst(inst), e.cfg.Origin)
+	}
+	return &scope{mod: m, inst: inst}, ""
+}
+
+// moduleStep is one step of a module instance address.
+type moduleStep struct {
+	name string
+	key  cty.Value // cty.NilVal without instance key
+}
+
+// parseModuleInstance splits `module.a["x"].module.b[0]` into its steps.
+func parseModuleInstance(inst string) ([]moduleStep, string) {
+	if inst == "" {
+		return nil, ""
+	}
+	tr, diags := hclsyntax.ParseTraversalAbs([]byte(inst), "", hcl.InitialPos)
+	if diags.HasErrors() {
+		return nil, fmt.Sprintf("%q is not a module address", inst)
+	}
+	var out []moduleStep
+	for i := 0; i < len(tr); i++ {
+		name := ""
+		switch s := tr[i].(type) {
+		case hcl.TraverseRoot:
+			name = s.Name
+		case hcl.TraverseAttr:
+			name = s.Name
+		}
+		if name != "module" || i+1 >= len(tr) {
+			return nil, fmt.Sprintf("%q is not a module address", inst)
+		}
+		attr, ok := tr[i+1].(hcl.TraverseAttr)
+		if !ok {
+			return nil, fmt.Sprintf("%q is not a module address", inst)
+		}
+		st := moduleStep{name: attr.Name}
+		i++
+		if i+1 < len(tr) {
+			if idx, ok := tr[i+1].(hcl.TraverseIndex); ok {
+				st.key = idx.Key
+				i++
+			}
+		}
+		out = append(out, st)
+	}
+	return out, ""
+}
+
+// joinInst renders a module instance address.
+func joinInst(steps []moduleStep) string {
+	var b strings.Builder
+	for i, st := range steps {
+		if i > 0 {
+			b.WriteByte('.')
+		}
+		b.WriteString("module.")
+		b.WriteString(st.name)
+		b.WriteString(keyText(st.key))
+	}
+	return b.String()
+}
+
+func keyText(k cty.Value) string {
+	if k == cty.NilVal || k.IsNull() || !k.IsKnown() {
+		return ""
+	}
+	if k.Type() == cty.String {
+		return fmt.Sprintf("[%q]", k.AsString())
+	}
+	if k.Type() == cty.Number {
+		return "[" + Render(k) + "]"
+	}
+	return ""
+}
+
+func displayInst(inst string) string {
+	if inst == "" {
+		return "root"
+	}
+	return inst
+}
+
+// unknown is a value that could not be evaluated, with the reason.
+func unknown(reason string, evidence ...string) *Value {
+	return &Value{Val: cty.DynamicVal, Set: true, Reasons: []string{reason}, Evidence: evidence}
+}
+
+// guard counts one evaluation step; it reports why evaluation must stop.
+func (e *Evaluator) guard() string {
+	e.steps++
+	if e.start.IsZero() {
+		e.start = time.Now()
+	}
+	switch {
+	case e.steps > maxEvalSteps:
+		return fmt.Sprintf("evaluation stopped after %d steps: the configuration is too large or loops", maxEvalSteps)
+	case e.depth > maxEvalDepth:
+		return fmt.Sprintf("evaluation stopped: references nested more than %d levels deep", maxEvalDepth)
+	case time.Since(e.start) > e.timeout:
+		return fmt.Sprintf("evaluation stopped after %s", e.timeout)
+	}
+	return ""
+}
+
+// memoized evaluates once per key, detecting cycles.
+func (e *Evaluator) memoized(key, what string, fn func() *Value) *Value {
+	if v, ok := e.memo[key]; ok {
+		return v
+	}
+	if e.active[key] {
+		return unknown(fmt.Sprintf("%s depends on itself", what))
+	}
+	if why := e.guard(); why != "" {
+		return unknown(why)
+	}
+	e.active[key] = true
+	e.depth++
+	v := fn()
+	e.depth--
+	delete(e.active, key)
+	e.memo[key] = v
+	return v
+}
+
+// expr evaluates an expression in a scope. what names it in evidence
+// ("provider aws (root) region"); the first evidence line is
+// `what = <expression> → <value> (file:line)`.
+func (e *Evaluator) expr(s *scope, x hcl.Expression, what string) *Value {
+	if why := e.guard(); why != "" {
+		return unknown(why)
+	}
+	ctx := &hcl.EvalContext{Variables: map[string]cty.Value{}, Functions: e.functions(s.mod)}
+	var inputs []*Value
+	roots := map[string][]hcl.Traversal{}
+	for _, tr := range x.Variables() {
+		roots[tr.RootName()] = append(roots[tr.RootName()], tr)
+	}
+	for _, root := range slices.Sorted(maps.Keys(roots)) {
+		val, used := e.root(s, root, roots[root])
+		ctx.Variables[root] = val
+		inputs = append(inputs, used...)
+	}
+	var stubs []string
+	e.mu.Lock()
+	prev := e.stubs
+	e.stubs = &stubs
+	e.mu.Unlock()
+	val, diags := e.value(x, ctx)
+	e.mu.Lock()
+	e.stubs = prev
+	stubs = slices.Clone(stubs)
+	e.mu.Unlock()
+	text := e.exprText(x)
+	line := fmt.Sprintf("%s = %s", what, text)
+	if diags.HasErrors() {
+		d := diags[0]
+		for _, dd := range diags {
+			if dd.Severity == hcl.DiagError {
+				d = dd
+				break
+			}
+		}
+		reason := fmt.Sprintf("%s: cannot evaluate %s (%s): %s", what, text, where(x.Range()), strings.TrimSuffix(d.Summary, "."))
+		if d.Detail != "" {
+			reason += ": " + strings.Join(strings.Fields(d.Detail), " ")
+		}
+		out := unknown(reason, line+" ("+where(x.Range())+")")
+		out.Evidence = appendEvidence(out.Evidence, inputs)
+		return out
+	}
+	val, marks := val.UnmarkDeep()
+	out := &Value{Val: val, Set: true}
+	if _, secret := marks[tffunc.Sensitive]; secret {
+		// Reports are CI logs: a sensitive value is never printed.
+		line += " → (sensitive value)"
+	} else if !isLiteral(text, val) {
+		line += " → " + Render(val)
+	}
+	out.Evidence = appendEvidence([]string{line + " (" + where(x.Range()) + ")"}, inputs)
+	if !val.IsWhollyKnown() {
+		for _, in := range inputs {
+			if !in.Set || in.Val == cty.NilVal || !in.Val.IsWhollyKnown() {
+				out.Reasons = appendUnique(out.Reasons, in.Reasons...)
+			}
+		}
+		out.Reasons = appendUnique(out.Reasons, stubs...)
+		if len(out.Reasons) == 0 {
+			out.Reasons = []string{fmt.Sprintf("%s is only known after apply", what)}
+		}
+	}
+	return out
+}
+
+// value evaluates with a deadline: HCL has no step limit of its own, and
+// an adversary's nested for expressions can multiply. An evaluation that
+// outlives the deadline is abandoned (its goroutine ends with the
+// process) and the value is unknown.
+func (e *Evaluator) value(x hcl.Expression, ctx *hcl.EvalContext) (cty.Value, hcl.Diagnostics) {
+	type result struct {
+		v     cty.Value
+		diags hcl.Diagnostics
+	}
+	done := make(chan result, 1)
+	go func() {
+		defer func() {
+			if r := recover(); r != nil {
+				done <- result{cty.DynamicVal, hcl.Diagnostics{{Severity: hcl.DiagError, Summary: fmt.Sprintf("evaluation failed: %v", r), Subject: x.Range().Ptr()}}}
+			}
+		}()
+		v, diags := x.Value(ctx)
+		done <- result{v, diags}
+	}()
+	left := e.timeout - time.Since(e.start)
+	if left <= 0 {
+		left = time.Millisecond
+	}
+	timer := time.NewTimer(left)
+	defer timer.Stop()
+	select {
+	case r := <-done:
+		return r.v, r.diags
+	case <-timer.C:
+		e.steps = maxEvalSteps + 1 // nothing more is evaluated
+		return cty.DynamicVal, hcl.Diagnostics{{Severity: hcl.DiagError, Summary: fmt.Sprintf("evaluation stopped after %s", e.timeout), Subject: x.Range().Ptr()}}
+	}
+}
+
+func isLiteral(text string, v cty.Value) bool {
+	return text == Render(v)
+}
+
+func appendEvidence(ev []string, inputs []*Value) []string {
+	seen := map[string]bool{}
+	for _, l := range ev {
+		seen[l] = true
+	}
+	for _, in := range inputs {
+		for _, l := range in.Evidence {
+			if !seen[l] {
+				seen[l] = true
+				ev = append(ev, l)
+			}
+		}
+	}
+	return ev
+}
+
+func appendUnique(list []string, items ...string) []string {
+	for _, it := range items {
+		found := false
+		for _, l := range list {
+			if l == it {
+				found = true
+				break
+			}
+		}
+		if !found {
+			list = append(list, it)
+		}
+	}
+	return list
+}
+
+// where is "file:line" of a range.
+func where(r hcl.Range) string {
+	return fmt.Sprintf("%s:%d", r.Filename, r.Start.Line)
+}
+
+// exprText is an expression as written, on one line and cut when long.
+func (e *Evaluator) exprText(x hcl.Expression) string {
+	r := x.Range()
+	src := e.cfg.files[r.Filename]
+	if r.Start.Byte < 0 || r.End.Byte > len(src) || r.Start.Byte > r.End.Byte {
+		return "(expression)"
+	}
+	s := strings.Join(strings.Fields(string(src[r.Start.Byte:r.End.Byte])), " ")
+	if len(s) > 120 {
+		s = strings.ToValidUTF8(s[:117], "") + "…"
+	}
+	return s
+}
+
+// functions returns the function table for a module: file functions read
+// the module's directory.
+func (e *Evaluator) functions(m *Module) map[string]function.Function {
+	if f, ok := e.funcs[m]; ok {
+		return f
+	}
+	opts := tffunc.Options{PlanTimestamp: e.plan.Timestamp, Unevaluated: func(reason string) {
+		e.mu.Lock()
+		defer e.mu.Unlock()
+		if e.stubs != nil {
+			*e.stubs = append(*e.stubs, reason)
+		}
+	}}
+	if e.cfg.read != nil {
+		opts.ReadFile = func(p string) ([]byte, error) { return e.cfg.read(m, p) }
+	}
+	f := tffunc.Table(opts)
+	e.funcs[m] = f
+	return f
+}
+
+// root builds the value of one root name of an expression's references,
+// and the inputs it read.
+func (e *Evaluator) root(s *scope, name string, trs []hcl.Traversal) (cty.Value, []*Value) {
+	if v, ok := s.iter[name]; ok {
+		return v, nil
+	}
+	switch name {
+	case "var":
+		return e.objectOf(trs, func(attr string) *Value { return e.variable(s, attr) })
+	case "local":
+		return e.objectOf(trs, func(attr string) *Value { return e.local(s, attr) })
+	case "module":
+		return e.objectOf(trs, func(attr string) *Value { return e.moduleCall(s, attr, trs) })
+	case "count":
+		if s.each == nil || !s.each.count {
+			return cty.DynamicVal, []*Value{unknown(fmt.Sprintf("count.index is used outside a counted block (%s)", displayInst(s.inst)))}
+		}
+		return cty.ObjectVal(map[string]cty.Value{"index": s.each.key}), nil
+	case "each":
+		if s.each == nil || s.each.count {
+			return cty.DynamicVal, []*Value{unknown(fmt.Sprintf("each is used outside a for_each block (%s)", displayInst(s.inst)))}
+		}
+		return cty.ObjectVal(map[string]cty.Value{"key": s.each.key, "value": s.each.value}), nil
+	case "path":
+		return cty.ObjectVal(map[string]cty.Value{
+			"module": cty.StringVal(s.mod.Dir),
+			"root":   cty.StringVal("."),
+			"cwd":    cty.UnknownVal(cty.String),
+		}), []*Value{unknown("path.cwd is the directory Terraform ran in, which the plan does not record")}
+	case "terraform":
+		ws := e.workspace()
+		return cty.ObjectVal(map[string]cty.Value{"workspace": ws.Val, "applying": cty.False}), []*Value{ws}
+	case "data":
+		return e.objectOf(trs, func(typ string) *Value { return e.dataType(s, typ, trs) })
+	case "self", "ephemeral":
+		return cty.DynamicVal, []*Value{unknown(fmt.Sprintf("%s references are not evaluated", name))}
+	}
+	// A managed resource type.
+	return e.objectOf(trs, func(rname string) *Value { return e.resource(s, "managed", name, rname) })
+}
+
+// objectOf builds an object with one attribute per name the traversals
+// use in their second step.
+func (e *Evaluator) objectOf(trs []hcl.Traversal, get func(string) *Value) (cty.Value, []*Value) {
+	attrs := map[string]cty.Value{}
+	var used []*Value
+	for _, tr := range trs {
+		if len(tr) < 2 {
+			// The whole object (var, local): not a value in Terraform.
+			return cty.DynamicVal, []*Value{unknown(fmt.Sprintf("%s alone is not a value", tr.RootName()))}
+		}
+		attr, ok := tr[1].(hcl.TraverseAttr)
+		if !ok {
+			return cty.DynamicVal, []*Value{unknown(fmt.Sprintf("%s must be followed by a name", tr.RootName()))}
+		}
+		if _, done := attrs[attr.Name]; done {
+			continue
+		}
+		v := get(attr.Name)
+		val := v.Val
+		if !v.Set || val == cty.NilVal {
+			val = cty.NullVal(cty.DynamicPseudoType)
+		}
+		attrs[attr.Name] = val
+		used = append(used, v)
+	}
+	return cty.ObjectVal(attrs), used
+}
+
+// workspace is terraform.workspace: as a binary plan records it (the
+// workspace it was made in, whatever the environment says now), else as
+// the user says, else as the directory records it, else unknown.
+func (e *Evaluator) workspace() *Value {
+	switch {
+	case e.cfg.Kind == FromPlanFile && e.cfg.Workspace != "":
+		return &Value{Val: cty.StringVal(e.cfg.Workspace), Set: true,
+			Evidence: []string{fmt.Sprintf("terraform.workspace = %q (%s)", e.cfg.Workspace, e.cfg.Origin)}}
+	case e.plan.Workspace != "":
+		return &Value{Val: cty.StringVal(e.plan.Workspace), Set: true,
+			Evidence: []string{fmt.Sprintf("terraform.workspace = %q (%s)", e.plan.Workspace, e.plan.WorkspaceFrom)}}
+	case e.cfg.Workspace != "":
+		return &Value{Val: cty.StringVal(e.cfg.Workspace), Set: true,
+			Evidence: []string{fmt.Sprintf("terraform.workspace = %q (%s)", e.cfg.Workspace, e.cfg.Origin)}}
+	}
+	return &Value{Val: cty.UnknownVal(cty.String), Set: true,
+		Reasons: []string{"terraform.workspace: plan JSON does not record the workspace; give the binary plan file, --workspace or TF_WORKSPACE"}}
+}
+
+// variable is var.name in a module instance.
+func (e *Evaluator) variable(s *scope, name string) *Value {
+	return e.memoized(s.inst+"\x00var\x00"+name, "var."+name, func() *Value {
+		decl := s.mod.Variables[name]
+		if decl == nil {
+			return unknown(fmt.Sprintf("var.%s is not declared in %s", name, s.mod.Display()))
+		}
+		what := fmt.Sprintf("var.%s (%s)", name, displayInst(s.inst))
+		if decl.Ephemeral {
+			return unknown(fmt.Sprintf("var.%s is ephemeral (%s): Terraform does not record its value in the plan", name, where(decl.Range)))
+		}
+		var v *Value
+		if s.inst == "" {
+			v = e.rootVariable(decl)
+		} else {
+			v = e.moduleArgument(s, decl)
+		}
+		if v.Set && v.Val != cty.NilVal {
+			val := v.Val
+			if decl.Defaults != nil && !val.IsNull() {
+				val = decl.Defaults.Apply(val)
+			}
+			conv, err := convert.Convert(val, decl.Type)
+			if err != nil {
+				return unknown(fmt.Sprintf("%s: the value does not fit the declared type: %v", what, err), v.Evidence...)
+			}
+			if decl.Sensitive {
+				conv = conv.Mark(tffunc.Sensitive)
+			}
+			v.Val = conv
+		}
+		return v
+	})
+}
+
+func (e *Evaluator) rootVariable(decl *Variable) *Value {
+	if raw, ok := e.plan.Variables[decl.Name]; ok {
+		val := FromJSON(raw)
+		shown := Render(val)
+		if decl.Sensitive {
+			shown = "(sensitive value)"
+		}
+		return &Value{Val: val, Set: true, Evidence: []string{fmt.Sprintf("var.%s = %s (root: the plan's variables)", decl.Name, shown)}}
+	}
+	if decl.Default != nil {
+		v := e.expr(&scope{mod: e.cfg.Modules[""]}, decl.Default.Expr, fmt.Sprintf("var.%s (root, default)", decl.Name))
+		return v
+	}
+	return unknown(fmt.Sprintf("var.%s has no value in the plan", decl.Name))
+}
+
+// moduleArgument is the value a module call gives a variable of the
+// called module: null is null (unless the variable is not nullable), an
+// absent argument takes the default.
+func (e *Evaluator) moduleArgument(s *scope, decl *Variable) *Value {
+	ps, call, key, fail := e.callOf(s.inst)
+	if fail != nil {
+		return fail
+	}
+	what := fmt.Sprintf("var.%s (%s)", decl.Name, s.inst)
+	if a := call.Args[decl.Name]; a != nil {
+		rep, v := e.callRepetition(ps, call, key)
+		if v != nil {
+			return v
+		}
+		cs := &scope{mod: ps.mod, inst: ps.inst, each: rep}
+		v = e.expr(cs, a.Expr, fmt.Sprintf("%s, from the module call's argument", what))
+		if v.Known() && v.Val.IsNull() && !decl.Nullable && decl.Default != nil {
+			d := e.expr(&scope{mod: s.mod, inst: s.inst}, decl.Default.Expr, what+" (null given, not nullable: default)")
+			d.Evidence = append(d.Evidence, v.Evidence...)
+			return d
+		}
+		return v
+	}
+	if decl.Default != nil {
+		return e.expr(&scope{mod: s.mod, inst: s.inst}, decl.Default.Expr, what+" (default)")
+	}
+	return unknown(fmt.Sprintf("%s: the module call gives no value and the variable has no default", what))
+}
+
+// callOf returns the module call of a module instance, the scope of the
+// calling module instance, and the instance's key.
+func (e *Evaluator) callOf(inst string) (*scope, *Call, cty.Value, *Value) {
+	steps, why := parseModuleInstance(inst)
+	if why != "" || len(steps) == 0 {
+		return nil, nil, cty.NilVal, unknown(fmt.Sprintf("%q is not the address of a module instance: %s", inst, why))
+	}
+	last := steps[len(steps)-1]
+	ps, why := e.moduleScope(joinInst(steps[:len(steps)-1]))
+	if why != "" {
+		return nil, nil, cty.NilVal, unknown(why)
+	}
+	call := ps.mod.Calls[last.name]
+	if call == nil {
+		return nil, nil, cty.NilVal, unknown(fmt.Sprintf("%s has no module call %q", ps.mod.Display(), last.name))
+	}
+	return ps, call, last.key, nil
+}
+
+// callRepetition returns the count.index or each.key/each.value of one
+// instance of a module call, or an unknown value when it cannot be
+// computed.
+func (e *Evaluator) callRepetition(ps *scope, call *Call, key cty.Value) (*repetition, *Value) {
+	switch {
+	case call.Count != nil:
+		if key == cty.NilVal {
+			return nil, unknown(fmt.Sprintf("module %q has count but the address has no index", call.Name))
+		}
+		return &repetition{count: true, key: key}, nil
+	case call.ForEach != nil:
+		if key == cty.NilVal {
+			return nil, unknown(fmt.Sprintf("module %q has for_each but the address has no key", call.Name))
+		}
+		fe := e.expr(ps, call.ForEach.Expr, fmt.Sprintf("module %q for_each", call.Name))
+		return e.forEachElement(fe, key, fmt.Sprintf("module %q", call.Name))
+	}
+	return nil, nil
+}
+
+// forEachElement is the each.value of one key of a for_each value.
+func (e *Evaluator) forEachElement(fe *Value, key cty.Value, what string) (*repetition, *Value) {
+	if !fe.Known() {
+		return &repetition{key: key, value: cty.DynamicVal}, nil
+	}
+	val := fe.Val
+	t := val.Type()
+	switch {
+	case t.IsSetType():
+		return &repetition{key: key, value: key}, nil
+	case t.IsMapType() || t.IsObjectType():
+		if key.Type() != cty.String || !val.Type().IsObjectType() && !val.HasIndex(key).True() {
+			return nil, unknown(fmt.Sprintf("%s: for_each has no key %s", what, Render(key)))
+		}
+		if t.IsObjectType() {
+			if !t.HasAttribute(key.AsString()) {
+				return nil, unknown(fmt.Sprintf("%s: for_each has no key %s", what, Render(key)))
+			}
+			return &repetition{key: key, value: val.GetAttr(key.AsString())}, nil
+		}
+		return &repetition{key: key, value: val.Index(key)}, nil
+	case t.IsTupleType() || t.IsListType():
+		// toset() of a tuple is common; a list is refused by Terraform.
+		return &repetition{key: key, value: key}, nil
+	}
+	return nil, unknown(fmt.Sprintf("%s: for_each is not a map or a set", what))
+}
+
+// local is local.name in a module instance.
+func (e *Evaluator) local(s *scope, name string) *Value {
+	return e.memoized(s.inst+"\x00local\x00"+name, "local."+name, func() *Value {
+		a := s.mod.Locals[name]
+		if a == nil {
+			return unknown(fmt.Sprintf("local.%s is not declared in %s", name, s.mod.Display()))
+		}
+		return e.expr(&scope{mod: s.mod, inst: s.inst}, a.Expr, fmt.Sprintf("local.%s (%s)", name, displayInst(s.inst)))
+	})
+}
+
+// moduleCall is module.name: an object of the outputs the expression
+// reads, or a tuple or map of them for count and for_each.
+func (e *Evaluator) moduleCall(s *scope, name string, trs []hcl.Traversal) *Value {
+	call := s.mod.Calls[name]
+	if call == nil {
+		return unknown(fmt.Sprintf("module.%s is not called in %s", name, s.mod.Display()))
+	}
+	outputs := referencedOutputs(name, trs)
+	childKey := name
+	if s.mod.Key != "" {
+		childKey = s.mod.Key + "." + name
+	}
+	child := e.cfg.Modules[childKey]
+	if child == nil {
+		return unknown(fmt.Sprintf("module.%s is not in %s", name, e.cfg.Origin))
+	}
+	if outputs == nil {
+		outputs = slices.Sorted(maps.Keys(child.Outputs))
+	}
+	instance := func(key cty.Value) *Value {
+		inst := joinInstWith(s.inst, name, key)
+		attrs := map[string]cty.Value{}
+		out := &Value{Set: true}
+		var inputs []*Value
+		for _, o := range outputs {
+			a := child.Outputs[o]
+			if a == nil {
+				return unknown(fmt.Sprintf("module.%s has no output %q", name, o))
+			}
+			v := e.memoized(inst+"\x00output\x00"+o, "output "+o, func() *Value {
+				return e.expr(&scope{mod: child, inst: inst}, a.Expr, fmt.Sprintf("%s.%s", inst, o))
+			})
+			attrs[o] = v.Val
+			if !v.Set || v.Val == cty.NilVal {
+				attrs[o] = cty.NullVal(cty.DynamicPseudoType)
+			}
+			inputs = append(inputs, v)
+			if !v.Known() {
+				out.Reasons = appendUnique(out.Reasons, v.Reasons...)
+			}
+		}
+		out.Val = cty.ObjectVal(attrs)
+		out.Evidence = appendEvidence(nil, inputs)
+		return out
+	}
+	switch {
+	case call.Count != nil:
+		n := e.expr(s, call.Count.Expr, fmt.Sprintf("module %q count", name))
+		if !n.Known() || n.Val.Type() != cty.Number {
+			return unknown(fmt.Sprintf("module.%s: count is not known (%s)", name, n.Reason()), n.Evidence...)
+		}
+		c, _ := n.Val.AsBigFloat().Int64()
+		if c > 10000 {
+			return unknown(fmt.Sprintf("module.%s: count %d is too large to evaluate", name, c))
+		}
+		var elems []cty.Value
+		out := &Value{Set: true}
+		for i := int64(0); i < c; i++ {
+			v := instance(cty.NumberIntVal(i))
+			elems = append(elems, v.Val)
+			out.Evidence = appendEvidence(out.Evidence, []*Value{v})
+			out.Reasons = appendUnique(out.Reasons, v.Reasons...)
+		}
+		out.Val = cty.TupleVal(elems)
+		if len(elems) == 0 {
+			out.Val = cty.EmptyTupleVal
+		}
+		return out
+	case call.ForEach != nil:
+		fe := e.expr(s, call.ForEach.Expr, fmt.Sprintf("module %q for_each", name))
+		if !fe.Known() || !fe.Val.CanIterateElements() {
+			return unknown(fmt.Sprintf("module.%s: for_each is not known (%s)", name, fe.Reason()), fe.Evidence...)
+		}
+		attrs := map[string]cty.Value{}
+		out := &Value{Set: true}
+		for it := fe.Val.ElementIterator(); it.Next(); {
+			k, ev := it.Element()
+			if fe.Val.Type().IsSetType() || fe.Val.Type().IsTupleType() || fe.Val.Type().IsListType() {
+				k = ev
+			}
+			if k.Type() != cty.String || k.IsNull() || !k.IsKnown() {
+				return unknown(fmt.Sprintf("module.%s: for_each keys must be strings", name))
+			}
+			v := instance(k)
+			attrs[k.AsString()] = v.Val
+			out.Evidence = appendEvidence(out.Evidence, []*Value{v})
+			out.Reasons = appendUnique(out.Reasons, v.Reasons...)
+		}
+		out.Val = cty.ObjectVal(attrs)
+		return out
+	}
+	return instance(cty.NilVal)
+}
+
+func joinInstWith(parent, name string, key cty.Value) string {
+	s := "module." + name + keyText(key)
+	if parent == "" {
+		return s
+	}
+	return parent + "." + s
+}
+
+// referencedOutputs lists the outputs of module.name the traversals read,
+// nil when one of them uses the whole module object.
+func referencedOutputs(name string, trs []hcl.Traversal) []string {
+	set := map[string]bool{}
+	for _, tr := range trs {
+		if len(tr) < 2 {
+			return nil
+		}
+		if a, ok := tr[1].(hcl.TraverseAttr); !ok || a.Name != name {
+			continue
+		}
+		i := 2
+		if i < len(tr) {
+			if _, ok := tr[i].(hcl.TraverseIndex); ok {
+				i++
+			}
+		}
+		if i >= len(tr) {
+			return nil
+		}
+		a, ok := tr[i].(hcl.TraverseAttr)
+		if !ok {
+			return nil
+		}
+		set[a.Name] = true
+	}
+	out := make([]string, 0, len(set))
+	for k := range set {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// dataType is data.TYPE: an object of the data sources of that type the
+// traversals read.
+func (e *Evaluator) dataType(s *scope, typ string, trs []hcl.Traversal) *Value {
+	attrs := map[string]cty.Value{}
+	out := &Value{Set: true}
+	var inputs []*Value
+	for _, tr := range trs {
+		if len(tr) < 3 {
+			continue
+		}
+		t, ok1 := tr[1].(hcl.TraverseAttr)
+		n, ok2 := tr[2].(hcl.TraverseAttr)
+		if !ok1 || !ok2 || t.Name != typ {
+			continue
+		}
+		if _, done := attrs[n.Name]; done {
+			continue
+		}
+		v := e.resource(s, "data", typ, n.Name)
+		attrs[n.Name] = v.Val
+		inputs = append(inputs, v)
+		if !v.Known() {
+			out.Reasons = appendUnique(out.Reasons, v.Reasons...)
+		}
+	}
+	out.Val = cty.ObjectVal(attrs)
+	out.Evidence = appendEvidence(nil, inputs)
+	return out
+}
+
+// resource is a resource's value from the plan: an object, or a tuple or
+// map of objects for count and for_each.
+func (e *Evaluator) resource(s *scope, mode, typ, name string) *Value {
+	addr := typ + "." + name
+	if mode == "data" {
+		addr = "data." + addr
+	}
+	r := s.mod.Resources[addr]
+	if r == nil {
+		return unknown(fmt.Sprintf("%s is not declared in %s", addr, s.mod.Display()))
+	}
+	var insts []Instance
+	if e.plan.Instances != nil {
+		insts = e.plan.Instances(s.inst, addr)
+	}
+	full := addr
+	if s.inst != "" {
+		full = s.inst + "." + addr
+	}
+	if len(insts) == 0 {
+		why := fmt.Sprintf("%s has no planned value in the plan's resource changes", full)
+		if mode == "data" {
+			why = fmt.Sprintf("%s is read while planning: its value is in the plan's prior state, which is not evaluated", full)
+		}
+		return unknown(why)
+	}
+	out := &Value{Set: true}
+	switch {
+	case r.Count != nil:
+		sort.SliceStable(insts, func(i, j int) bool { return numberLess(insts[i].Key, insts[j].Key) })
+		var elems []cty.Value
+		for _, in := range insts {
+			elems = append(elems, in.Value)
+		}
+		out.Val = cty.TupleVal(elems)
+	case r.ForEach != nil:
+		attrs := map[string]cty.Value{}
+		for _, in := range insts {
+			if in.Key != cty.NilVal && in.Key.Type() == cty.String {
+				attrs[in.Key.AsString()] = in.Value
+			}
+		}
+		out.Val = cty.ObjectVal(attrs)
+	default:
+		out.Val = insts[0].Value
+	}
+	out.Evidence = []string{fmt.Sprintf("%s: planned values of the plan", full)}
+	if !out.Val.IsWhollyKnown() {
+		out.Reasons = []string{fmt.Sprintf("%s is only partly known until apply", full)}
+	}
+	return out
+}
+
+func numberLess(a, b cty.Value) bool {
+	if a == cty.NilVal || b == cty.NilVal || a.Type() != cty.Number || b.Type() != cty.Number {
+		return false
+	}
+	return a.LessThan(b).True()
+}

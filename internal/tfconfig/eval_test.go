@@ -1,0 +1,303 @@
+package tfconfig
+
+import (
+	"maps"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/zclconf/go-cty/cty"
+)
+
+// modules builds a configuration from in-memory files: module key →
+// directory and files.
+type testModule struct {
+	dir   string
+	files map[string]string
+}
+
+func newTestConfig(t *testing.T, tool Tool, mods map[string]testModule) *Config {
+	t.Helper()
+	cfg := newConfig("test", tool)
+	for _, key := range slices.Sorted(maps.Keys(mods)) {
+		m := mods[key]
+		files := map[string][]byte{}
+		for n, c := range m.files {
+			files[n] = []byte(c)
+		}
+		if m.dir == "" {
+			m.dir = "."
+		}
+		if err := cfg.addModule(key, m.dir, "", files); err != nil {
+			t.Fatalf("module %q: %v", key, err)
+		}
+	}
+	cfg.link()
+	return cfg
+}
+
+func rootOnly(t *testing.T, src string) *Config {
+	return newTestConfig(t, Terraform, map[string]testModule{"": {files: map[string]string{"main.tf": src}}})
+}
+
+func providerAttr(t *testing.T, ev *Evaluator, module, resource, path string) *Value {
+	t.Helper()
+	ref, fail := ev.ResourceProvider(module, resource, cty.NilVal)
+	if fail != nil {
+		return fail
+	}
+	return ev.ProviderAttr(ref, path)
+}
+
+func wantString(t *testing.T, v *Value, want string) {
+	t.Helper()
+	if !v.Known() || v.Val.Type() != cty.String || v.Val.AsString() != want {
+		t.Fatalf("got %s (set %v, reasons %q), want %q\nevidence:\n  %s", Render(v.Val), v.Set, v.Reasons, want, strings.Join(v.Evidence, "\n  "))
+	}
+}
+
+func wantUnknown(t *testing.T, v *Value, reasonPart string) {
+	t.Helper()
+	if v.Known() {
+		t.Fatalf("got known %s, want unknown (%s)\nevidence:\n  %s", Render(v.Val), reasonPart, strings.Join(v.Evidence, "\n  "))
+	}
+	if !strings.Contains(v.Reason(), reasonPart) {
+		t.Fatalf("reason %q does not say %q", v.Reason(), reasonPart)
+	}
+}
+
+func TestProviderRegionThroughAFunction(t *testing.T) {
+	cfg := rootOnly(t, `
+variable "region" {
+  type    = string
+  default = "cloudgouv-eu-west-1"
+}
+provider "outscale" {
+  region = replace(var.region, "cloudgouv-eu-west-1", "us-east-2")
+}
+resource "outscale_net" "n" { ip_range = "10.0.0.0/16" }
+`)
+	ev := NewEvaluator(cfg, Plan{Variables: map[string]any{"region": "cloudgouv-eu-west-1"}})
+	v := providerAttr(t, ev, "", "outscale_net.n", "region")
+	wantString(t, v, "us-east-2")
+	if !strings.Contains(v.Evidence[0], `replace(var.region, "cloudgouv-eu-west-1", "us-east-2") → "us-east-2"`) {
+		t.Errorf("evidence does not show the expression and its value: %q", v.Evidence)
+	}
+	if !strings.Contains(strings.Join(v.Evidence, "\n"), `var.region = "cloudgouv-eu-west-1" (root: the plan's variables)`) {
+		t.Errorf("evidence does not show the variable: %q", v.Evidence)
+	}
+}
+
+func TestModuleArgumentsAndNull(t *testing.T) {
+	cfg := newTestConfig(t, Terraform, map[string]testModule{
+		"": {files: map[string]string{"main.tf": `
+variable "regions" { default = ["eu-west-3", "us-east-1"] }
+module "a" {
+  source = "./a"
+  region = var.regions[1]
+}
+module "b" {
+  source = "./b"
+  region = null
+}
+module "c" {
+  source = "./b"
+  region = null
+}
+`}},
+		"a": {dir: "a", files: map[string]string{"main.tf": `
+variable "region" {}
+provider "aws" { region = "${var.region}" }
+resource "aws_s3_bucket" "x" {}
+`}},
+		"b": {dir: "b", files: map[string]string{"main.tf": `
+variable "region" { default = "eu-west-3" }
+provider "aws" { region = var.region }
+resource "aws_s3_bucket" "x" {}
+`}},
+		"c": {dir: "c", files: map[string]string{"main.tf": `
+variable "region" {
+  default  = "eu-west-3"
+  nullable = false
+}
+provider "aws" { region = var.region }
+resource "aws_s3_bucket" "x" {}
+`}},
+	})
+	ev := NewEvaluator(cfg, Plan{Variables: map[string]any{"regions": []any{"eu-west-3", "us-east-1"}}})
+	wantString(t, providerAttr(t, ev, "module.a", "aws_s3_bucket.x", "region"), "us-east-1")
+	// null is null: the provider gets no region, not the default.
+	v := providerAttr(t, ev, "module.b", "aws_s3_bucket.x", "region")
+	if !v.Known() || !v.Val.IsNull() {
+		t.Errorf("module.b: region = %s, want null", Render(v.Val))
+	}
+	// Unless the variable is not nullable.
+	wantString(t, providerAttr(t, ev, "module.c", "aws_s3_bucket.x", "region"), "eu-west-3")
+}
+
+func TestWorkspaceMap(t *testing.T) {
+	src := `
+locals {
+  regions = { default = "eu-west-3", prod = "us-east-1" }
+}
+provider "aws" { region = local.regions[terraform.workspace] }
+resource "aws_s3_bucket" "x" {}
+`
+	ev := NewEvaluator(rootOnly(t, src), Plan{})
+	wantUnknown(t, providerAttr(t, ev, "", "aws_s3_bucket.x", "region"), "terraform.workspace")
+	ev = NewEvaluator(rootOnly(t, src), Plan{Workspace: "prod", WorkspaceFrom: "--workspace"})
+	wantString(t, providerAttr(t, ev, "", "aws_s3_bucket.x", "region"), "us-east-1")
+}
+
+func TestDynamicBlock(t *testing.T) {
+	cfg := rootOnly(t, `
+variable "apis" { default = { main = "us-east-2" } }
+provider "outscale" {
+  dynamic "api" {
+    for_each = var.apis
+    content {
+      region = api.value
+    }
+  }
+}
+resource "outscale_net" "n" {}
+`)
+	ev := NewEvaluator(cfg, Plan{Variables: map[string]any{"apis": map[string]any{"main": "us-east-2"}}})
+	wantString(t, providerAttr(t, ev, "", "outscale_net.n", "api.region"), "us-east-2")
+}
+
+func TestProviderInheritance(t *testing.T) {
+	cfg := newTestConfig(t, Terraform, map[string]testModule{
+		"": {files: map[string]string{"main.tf": `
+provider "aws" { region = "eu-west-3" }
+provider "aws" {
+  alias  = "us"
+  region = "us-east-1"
+}
+module "own" { source = "./own" }
+module "inherits" { source = "./plain" }
+module "passed" {
+  source    = "./plain"
+  providers = { aws = aws.us }
+}
+`}},
+		"own":      {dir: "own", files: map[string]string{"main.tf": "provider \"aws\" {}\nresource \"aws_s3_bucket\" \"x\" {}\n"}},
+		"inherits": {dir: "plain", files: map[string]string{"main.tf": "resource \"aws_s3_bucket\" \"x\" {}\n"}},
+		"passed":   {dir: "plain", files: map[string]string{"main.tf": "resource \"aws_s3_bucket\" \"x\" {}\n"}},
+	})
+	ev := NewEvaluator(cfg, Plan{})
+	// A module's own (empty) provider block inherits nothing.
+	ref, fail := ev.ResourceProvider("module.own", "aws_s3_bucket.x", cty.NilVal)
+	if fail != nil || ref.Module != "module.own" || ref.ConfigKey() != "module.own:aws" {
+		t.Fatalf("own: %+v %v", ref, fail)
+	}
+	if v := ev.ProviderAttr(ref, "region"); v.Set {
+		t.Errorf("own: region set to %s", Render(v.Val))
+	}
+	wantString(t, providerAttr(t, ev, "module.inherits", "aws_s3_bucket.x", "region"), "eu-west-3")
+	wantString(t, providerAttr(t, ev, "module.passed", "aws_s3_bucket.x", "region"), "us-east-1")
+	ref, _ = ev.ResourceProvider("module.passed", "aws_s3_bucket.x", cty.NilVal)
+	if ref.ConfigKey() != "aws.us" {
+		t.Errorf("passed: config key %q, want aws.us", ref.ConfigKey())
+	}
+}
+
+func TestModuleForEachArgument(t *testing.T) {
+	cfg := newTestConfig(t, Terraform, map[string]testModule{
+		"": {files: map[string]string{"main.tf": `
+module "tenant" {
+  source           = "./t"
+  for_each         = { a = "public", b = "sensitive" }
+  data_sensitivity = each.value
+}
+`}},
+		"tenant": {dir: "t", files: map[string]string{"main.tf": "variable \"data_sensitivity\" {}\n"}},
+	})
+	ev := NewEvaluator(cfg, Plan{})
+	wantString(t, ev.ModuleArg(`module.tenant["a"]`, "data_sensitivity"), "public")
+	wantString(t, ev.ModuleArg(`module.tenant["b"]`, "data_sensitivity"), "sensitive")
+	if v := ev.ModuleArg(`module.tenant["b"]`, "absent"); v.Set {
+		t.Errorf("absent argument is set: %s", Render(v.Val))
+	}
+}
+
+func TestEphemeralVariable(t *testing.T) {
+	cfg := rootOnly(t, `
+variable "region" {
+  type      = string
+  ephemeral = true
+}
+provider "aws" { region = var.region }
+resource "aws_s3_bucket" "x" {}
+`)
+	ev := NewEvaluator(cfg, Plan{Variables: map[string]any{"region": "eu-west-3"}})
+	wantUnknown(t, providerAttr(t, ev, "", "aws_s3_bucket.x", "region"), "ephemeral")
+}
+
+func TestResourceReference(t *testing.T) {
+	cfg := rootOnly(t, `
+resource "terraform_data" "placement" { input = "eu-west-3" }
+provider "aws" { region = upper(terraform_data.placement.output) }
+resource "aws_s3_bucket" "x" {}
+`)
+	plan := Plan{Instances: func(module, resource string) []Instance {
+		if module == "" && resource == "terraform_data.placement" {
+			return []Instance{{Key: cty.NilVal, Value: FromPlanned(map[string]any{"input": "eu-west-3"}, map[string]any{"output": true})}}
+		}
+		return nil
+	}}
+	ev := NewEvaluator(cfg, plan)
+	wantUnknown(t, providerAttr(t, ev, "", "aws_s3_bucket.x", "region"), "only partly known until apply")
+}
+
+func TestCycleAndDepthAreBounded(t *testing.T) {
+	cfg := rootOnly(t, `
+locals {
+  a = local.b
+  b = local.a
+}
+provider "aws" { region = local.a }
+resource "aws_s3_bucket" "x" {}
+`)
+	ev := NewEvaluator(cfg, Plan{})
+	wantUnknown(t, providerAttr(t, ev, "", "aws_s3_bucket.x", "region"), "depends on itself")
+}
+
+// TestSensitiveValuesAreNotPrinted: evidence goes into CI logs; a
+// sensitive variable's value is used, never shown.
+func TestSensitiveValuesAreNotPrinted(t *testing.T) {
+	cfg := rootOnly(t, `
+variable "settings" {
+  sensitive = true
+}
+provider "aws" { region = var.settings.region }
+resource "aws_s3_bucket" "x" {}
+`)
+	ev := NewEvaluator(cfg, Plan{Variables: map[string]any{"settings": map[string]any{"region": "eu-west-3", "token": "s3cr3t"}}})
+	v := providerAttr(t, ev, "", "aws_s3_bucket.x", "region")
+	wantString(t, v, "eu-west-3")
+	all := strings.Join(v.Evidence, "\n")
+	if strings.Contains(all, "s3cr3t") || strings.Contains(all, "eu-west-3") || !strings.Contains(all, "(sensitive value)") {
+		t.Errorf("evidence shows a sensitive value:\n%s", all)
+	}
+	is := rootOnly(t, `
+variable "settings" {
+  sensitive = true
+}
+provider "aws" { region = issensitive(var.settings) ? "yes" : "no" }
+resource "aws_s3_bucket" "x" {}
+`)
+	wantString(t, providerAttr(t, NewEvaluator(is, Plan{Variables: map[string]any{"settings": "x"}}), "", "aws_s3_bucket.x", "region"), "yes")
+}
+
+// TestJSONSyntax: a provider written in .tf.json, with a template string
+// and a nested block as an object, is evaluated like its HCL twin.
+func TestJSONSyntax(t *testing.T) {
+	cfg := newTestConfig(t, Terraform, map[string]testModule{"": {files: map[string]string{"main.tf.json": `{
+  "variable": {"region": {"default": "cloudgouv-eu-west-1"}},
+  "provider": {"outscale": [{"api": {"region": "${replace(var.region, \"cloudgouv-eu-west-1\", \"us-east-2\")}"}}]},
+  "resource": {"outscale_net": {"n": {"ip_range": "10.0.0.0/16"}}}
+}`}}})
+	ev := NewEvaluator(cfg, Plan{Variables: map[string]any{"region": "cloudgouv-eu-west-1"}})
+	wantString(t, providerAttr(t, ev, "", "outscale_net.n", "api.region"), "us-east-2")
+}

@@ -1,0 +1,298 @@
+package tfconfig
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/json"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	tfjson "github.com/hashicorp/terraform-json"
+	"github.com/zclconf/go-cty/cty"
+	"google.golang.org/protobuf/encoding/protowire"
+)
+
+func writeFiles(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	for name, content := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func TestLoadDirModulesAndOverrides(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"main.tf": `
+provider "aws" { region = "eu-west-3" }
+module "net" { source = "./modules/net" }
+`,
+		// An override file replaces the argument, not the block.
+		"main_override.tf": `
+provider "aws" { region = "us-east-1" }
+`,
+		"modules/net/main.tf": "resource \"aws_vpc\" \"v\" {}\nmodule \"sub\" { source = \"../sub\" }\n",
+		"modules/sub/main.tf": "resource \"aws_subnet\" \"s\" {}\n",
+		// Hidden and backup files are not configuration.
+		".hidden.tf":  "this is not HCL",
+		"main.tf~":    "this is not HCL",
+		"ignored.txt": "nor this",
+	})
+	cfg, err := LoadDir(dir, Terraform)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, key := range []string{"", "net", "net.sub"} {
+		if cfg.Modules[key] == nil {
+			t.Errorf("module %q not loaded; have %v", key, slices.Sorted(maps.Keys(cfg.Modules)))
+		}
+	}
+	if got := cfg.Modules["net.sub"].Dir; got != "modules/sub" {
+		t.Errorf("net.sub dir = %q", got)
+	}
+	ev := NewEvaluator(cfg, Plan{})
+	wantString(t, providerAttr(t, ev, "module.net.module.sub", "aws_subnet.s", "region"), "us-east-1")
+}
+
+func TestLoadDirMissingModuleIsAnError(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"main.tf": `module "x" { source = "hashicorp/x/aws" }`})
+	_, err := LoadDir(dir, Terraform)
+	if err == nil || !strings.Contains(err.Error(), `module "x"`) || !strings.Contains(err.Error(), "terraform init") {
+		t.Fatalf("err = %v", err)
+	}
+}
+
+func TestLoadDirParseErrorNamesThePlace(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"main.tf": "provider \"aws\" {\n  region = \n}\n"})
+	_, err := LoadDir(dir, Terraform)
+	if err == nil || !strings.Contains(err.Error(), "main.tf:2,") {
+		t.Fatalf("err = %v", err)
+	}
+}
+
+func TestOpenTofuFiles(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"main.tf":   `provider "aws" { region = "eu-west-3" }` + "\nresource \"aws_s3_bucket\" \"b\" {}\n",
+		"main.tofu": `provider "aws" { region = "us-east-1" }` + "\nresource \"aws_s3_bucket\" \"b\" {}\n",
+	})
+	for tool, want := range map[Tool]string{Terraform: "eu-west-3", OpenTofu: "us-east-1"} {
+		cfg, err := LoadDir(dir, tool)
+		if err != nil {
+			t.Fatal(err)
+		}
+		wantString(t, providerAttr(t, NewEvaluator(cfg, Plan{}), "", "aws_s3_bucket.b", "region"), want)
+	}
+}
+
+// planFile writes a binary plan file with the snapshot layout Terraform
+// uses: tfconfig/m-<key>/<file>, tfconfig/modules.json, and a tfplan
+// entry that records the workspace.
+func planFile(t *testing.T, workspace string, modules map[string]map[string]string, manifest string) string {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	add := func(name string, data []byte) {
+		w, err := zw.Create(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.Write(data); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var backend []byte
+	backend = protowire.AppendTag(backend, 1, protowire.BytesType)
+	backend = protowire.AppendString(backend, "local")
+	backend = protowire.AppendTag(backend, backendWorkspace, protowire.BytesType)
+	backend = protowire.AppendString(backend, workspace)
+	var tfplan []byte
+	tfplan = protowire.AppendTag(tfplan, 1, protowire.VarintType)
+	tfplan = protowire.AppendVarint(tfplan, 3)
+	tfplan = protowire.AppendTag(tfplan, planBackendField, protowire.BytesType)
+	tfplan = protowire.AppendBytes(tfplan, backend)
+	add("tfplan", tfplan)
+	add(snapshotManifest, []byte(manifest))
+	for key, files := range modules {
+		for name, content := range files {
+			add(snapshotModule+key+"/"+name, []byte(content))
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(t.TempDir(), "plan.tfplan")
+	if err := os.WriteFile(p, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestLoadPlanFile(t *testing.T) {
+	p := planFile(t, "prod", map[string]map[string]string{
+		"":    {"main.tf": "module \"app\" { source = \"./app\" }\n"},
+		"app": {"main.tf": "provider \"aws\" { region = \"eu-west-3\" }\nresource \"aws_s3_bucket\" \"b\" {}\n"},
+	}, `[{"Key":"","Dir":"."},{"Key":"app","Source":"./app","Dir":"app"}]`)
+	cfg, err := LoadPlanFile(p, Terraform)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Workspace != "prod" {
+		t.Errorf("workspace = %q", cfg.Workspace)
+	}
+	ev := NewEvaluator(cfg, Plan{})
+	v := providerAttr(t, ev, "module.app", "aws_s3_bucket.b", "region")
+	wantString(t, v, "eu-west-3")
+	if !strings.Contains(v.Evidence[0], "app/main.tf:1") {
+		t.Errorf("evidence names no file of the module: %q", v.Evidence)
+	}
+}
+
+func TestLoadPlanFileWithoutSnapshot(t *testing.T) {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	if _, err := zw.Create("tfplan"); err != nil {
+		t.Fatal(err)
+	}
+	_ = zw.Close()
+	p := filepath.Join(t.TempDir(), "plan.tfplan")
+	if err := os.WriteFile(p, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := LoadPlanFile(p, Terraform); err == nil || !strings.Contains(err.Error(), "no configuration snapshot") {
+		t.Fatalf("err = %v", err)
+	}
+}
+
+func TestParseResourceAddress(t *testing.T) {
+	cases := []struct {
+		addr, module, resource string
+		key                    cty.Value
+	}{
+		{"aws_s3_bucket.b", "", "aws_s3_bucket.b", cty.NilVal},
+		{`module.a["x.y"].module.b[2].aws_s3_bucket.b["k"]`, `module.a["x.y"].module.b[2]`, "aws_s3_bucket.b", cty.StringVal("k")},
+		{"data.aws_region.r", "", "data.aws_region.r", cty.NilVal},
+		{"module.m.data.aws_region.r[0]", "module.m", "data.aws_region.r", cty.NumberIntVal(0)},
+	}
+	for _, tc := range cases {
+		m, r, k, ok := ParseResourceAddress(tc.addr)
+		if !ok || m != tc.module || r != tc.resource || (k == cty.NilVal) != (tc.key == cty.NilVal) || (k != cty.NilVal && !k.RawEquals(tc.key)) {
+			t.Errorf("%s: got %q %q %#v %v", tc.addr, m, r, k, ok)
+		}
+	}
+	for _, bad := range []string{"", "module.m", "aws_s3_bucket", "a.b.c.d"} {
+		if _, _, _, ok := ParseResourceAddress(bad); ok {
+			t.Errorf("%q parsed", bad)
+		}
+	}
+}
+
+func TestCheckFindsWhatDiffers(t *testing.T) {
+	cfg := newTestConfig(t, Terraform, map[string]testModule{
+		"": {files: map[string]string{"main.tf": `
+variable "region" { default = "eu-west-3" }
+provider "aws" { region = var.region }
+provider "aws" {
+  alias  = "paris"
+  region = "eu-west-3"
+}
+module "app" {
+  source = "./app"
+  level  = "sensitive"
+}
+resource "aws_s3_bucket" "b" {}
+`}},
+		"app": {dir: "app", files: map[string]string{"main.tf": "variable \"level\" {}\n"}},
+	})
+	same := &tfjson.Config{
+		ProviderConfigs: map[string]*tfjson.ProviderConfig{
+			"aws":       {Name: "aws", Expressions: map[string]*tfjson.Expression{"region": {ExpressionData: &tfjson.ExpressionData{References: []string{"var.region"}}}}},
+			"aws.paris": {Name: "aws", Alias: "paris", Expressions: map[string]*tfjson.Expression{"region": {ExpressionData: &tfjson.ExpressionData{ConstantValue: "eu-west-3"}}}},
+		},
+		RootModule: &tfjson.ConfigModule{
+			Variables: map[string]*tfjson.ConfigVariable{"region": {Default: "eu-west-3"}},
+			Resources: []*tfjson.ConfigResource{{Address: "aws_s3_bucket.b", Mode: tfjson.ManagedResourceMode, Type: "aws_s3_bucket", Name: "b"}},
+			ModuleCalls: map[string]*tfjson.ModuleCall{"app": {Source: "./app",
+				Expressions: map[string]*tfjson.Expression{"level": {ExpressionData: &tfjson.ExpressionData{ConstantValue: "sensitive"}}},
+				Module:      &tfjson.ConfigModule{Variables: map[string]*tfjson.ConfigVariable{"level": {}}}}},
+		},
+	}
+	if err := Check(cfg, same); err != nil {
+		t.Fatalf("the same configuration: %v", err)
+	}
+	cases := []struct {
+		name string
+		edit func(c *tfjson.Config)
+		want string
+	}{
+		{"a constant changed", func(c *tfjson.Config) {
+			c.ProviderConfigs["aws.paris"].Expressions["region"].ConstantValue = "us-east-1"
+		}, `provider aws.paris (root): region is "us-east-1" in the plan, "eu-west-3" in the sources`},
+		{"a reference changed", func(c *tfjson.Config) {
+			c.ProviderConfigs["aws"].Expressions["region"].References = []string{"local.region"}
+		}, "region refers to local.region in the plan, to var.region in the sources"},
+		{"a resource missing", func(c *tfjson.Config) {
+			c.RootModule.Resources = append(c.RootModule.Resources, &tfjson.ConfigResource{Mode: tfjson.ManagedResourceMode, Type: "aws_s3_bucket", Name: "other"})
+		}, "aws_s3_bucket.other is in the plan, not in the sources"},
+		{"a module argument changed", func(c *tfjson.Config) {
+			c.RootModule.ModuleCalls["app"].Expressions["level"].ConstantValue = "public"
+		}, `level is "public" in the plan, "sensitive" in the sources`},
+		{"a module missing", func(c *tfjson.Config) {
+			delete(c.RootModule.ModuleCalls, "app")
+		}, `module "app" is in the sources, not in the plan`},
+		{"a provider missing", func(c *tfjson.Config) {
+			delete(c.ProviderConfigs, "aws.paris")
+		}, "provider aws.paris (root) is in the sources, not in the plan"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			c := cloneConfig(t, same)
+			tc.edit(c)
+			err := Check(cfg, c)
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("err = %v\nwant it to say %q", err, tc.want)
+			}
+		})
+	}
+}
+
+func cloneConfig(t *testing.T, c *tfjson.Config) *tfjson.Config {
+	t.Helper()
+	data, err := json.Marshal(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := &tfjson.Config{}
+	if err := json.Unmarshal(data, out); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func TestReferencedAttributes(t *testing.T) {
+	cfg := rootOnly(t, `
+provider "aws" { region = data.aws_region.r.name }
+locals { x = aws_s3_bucket.b.bucket_region }
+resource "aws_s3_bucket" "b" {}
+data "aws_region" "r" {}
+`)
+	names, all := cfg.ReferencedAttributes()
+	if all || !names["name"] || !names["bucket_region"] || len(names) != 2 {
+		t.Errorf("names %v all %v", names, all)
+	}
+	cfg = rootOnly(t, "locals { x = aws_s3_bucket.b }\nresource \"aws_s3_bucket\" \"b\" {}\n")
+	if _, all := cfg.ReferencedAttributes(); !all {
+		t.Error("a whole resource read: all attributes are needed")
+	}
+}

@@ -1,0 +1,517 @@
+package tfconfig
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
+)
+
+// ProviderRef is the provider configuration a resource instance uses, as
+// the sources decide it.
+type ProviderRef struct {
+	// Module is the module instance whose provider block it is.
+	Module string
+	// Local and Alias name the configuration in that module.
+	Local, Alias string
+	// Key is the instance key of an OpenTofu provider with for_each
+	// (cty.NilVal otherwise).
+	Key cty.Value
+	// Block is the provider block; nil when no module on the way declares
+	// one: the provider then takes all its settings from the environment.
+	Block *Provider
+	// Path lists how the configuration was found, for evidence
+	// ("module.app gets aws from aws.paris (root)").
+	Path []string
+}
+
+// Display names the configuration in evidence: provider aws.paris (root).
+func (p *ProviderRef) Display() string {
+	return fmt.Sprintf("provider %s%s (%s)", providerKey(p.Local, p.Alias), keyText(p.Key), displayInst(p.Module))
+}
+
+// ConfigKey is the configuration's key as plan JSON writes it
+// (provider_config_key): "aws.paris", or "module.a:aws" for a module's own.
+func (p *ProviderRef) ConfigKey() string {
+	k := providerKey(p.Local, p.Alias)
+	if p.Module == "" {
+		return k
+	}
+	steps, _ := parseModuleInstance(p.Module)
+	for i := range steps {
+		steps[i].key = cty.NilVal
+	}
+	return joinInst(steps) + ":" + k
+}
+
+// ResourceProvider finds the provider configuration of a resource
+// instance: its provider meta-argument (or the default configuration of
+// the type's provider), then, up the module tree, the module's own
+// provider block, else what the module call passes in its providers map,
+// else (for a default configuration) the parent's. key is the resource's
+// instance key (cty.NilVal without count or for_each).
+func (e *Evaluator) ResourceProvider(module, resource string, key cty.Value) (*ProviderRef, *Value) {
+	s, why := e.moduleScope(module)
+	if why != "" {
+		return nil, unknown(why)
+	}
+	r := s.mod.Resources[resource]
+	if r == nil {
+		return nil, unknown(fmt.Sprintf("%s is not declared in %s (%s)", resource, s.mod.Display(), e.cfg.Origin))
+	}
+	local := r.Type
+	if i := strings.Index(local, "_"); i > 0 {
+		local = local[:i]
+	}
+	ref := &ProviderRef{Module: module, Local: local, Key: cty.NilVal}
+	if r.Provider != nil {
+		rs := &scope{mod: s.mod, inst: s.inst}
+		if key != cty.NilVal {
+			rep, v := e.resourceRepetition(s, r, key)
+			if v != nil {
+				return nil, v
+			}
+			rs.each = rep
+		}
+		l, alias, k, v := e.providerExpr(rs, r.Provider, fmt.Sprintf("%s provider", resource))
+		if v != nil {
+			return nil, v
+		}
+		ref.Local, ref.Alias, ref.Key = l, alias, k
+	}
+	return e.followProvider(ref)
+}
+
+// resourceRepetition is the count.index or each.key/each.value of one
+// resource instance.
+func (e *Evaluator) resourceRepetition(s *scope, r *Resource, key cty.Value) (*repetition, *Value) {
+	switch {
+	case r.Count != nil:
+		return &repetition{count: true, key: key}, nil
+	case r.ForEach != nil:
+		fe := e.expr(s, r.ForEach.Expr, fmt.Sprintf("%s for_each", r.Address()))
+		return e.forEachElement(fe, key, r.Address())
+	}
+	return nil, nil
+}
+
+// providerExpr reads a provider reference: aws, aws.alias, or OpenTofu's
+// aws.alias[key] with a key expression.
+func (e *Evaluator) providerExpr(s *scope, x hcl.Expression, what string) (local, alias string, key cty.Value, fail *Value) {
+	key = cty.NilVal
+	var keyExpr hcl.Expression
+	if ix, ok := x.(*hclsyntax.IndexExpr); ok {
+		x, keyExpr = ix.Collection, ix.Key
+	}
+	tr, diags := hcl.AbsTraversalForExpr(x)
+	if diags.HasErrors() {
+		return "", "", key, unknown(fmt.Sprintf("%s: %s is not a provider reference", what, e.exprText(x)))
+	}
+	var names []string
+	for _, step := range tr {
+		switch st := step.(type) {
+		case hcl.TraverseRoot:
+			names = append(names, st.Name)
+		case hcl.TraverseAttr:
+			names = append(names, st.Name)
+		case hcl.TraverseIndex:
+			key = st.Key
+		}
+	}
+	if len(names) == 0 || len(names) > 2 {
+		return "", "", key, unknown(fmt.Sprintf("%s: %s is not a provider reference", what, e.exprText(x)))
+	}
+	local = names[0]
+	if len(names) == 2 {
+		alias = names[1]
+	}
+	if keyExpr != nil {
+		kv := e.expr(s, keyExpr, what+" instance key")
+		if !kv.Known() {
+			return "", "", key, unknown(fmt.Sprintf("%s: the provider instance key is not known (%s)", what, kv.Reason()), kv.Evidence...)
+		}
+		key = kv.Val
+	}
+	return local, alias, key, nil
+}
+
+// followProvider walks up from the module where a configuration is
+// referenced to the block that defines it.
+func (e *Evaluator) followProvider(ref *ProviderRef) (*ProviderRef, *Value) {
+	for depth := 0; depth <= maxModuleDepth; depth++ {
+		s, why := e.moduleScope(ref.Module)
+		if why != "" {
+			return nil, unknown(why)
+		}
+		k := providerKey(ref.Local, ref.Alias)
+		if p := s.mod.Providers[k]; p != nil {
+			ref.Block = p
+			return ref, nil
+		}
+		if ref.Module == "" {
+			// Nothing configures it: an empty configuration, the
+			// environment decides.
+			ref.Path = append(ref.Path, fmt.Sprintf("no provider %q block in the root module: its settings come from the environment", k))
+			return ref, nil
+		}
+		ps, call, callKey, fail := e.callOf(ref.Module)
+		if fail != nil {
+			return nil, fail
+		}
+		parentInst := ps.inst
+		if len(call.Providers) > 0 {
+			var mapped *ProviderMapping
+			for i := range call.Providers {
+				if call.Providers[i].Child == k {
+					mapped = &call.Providers[i]
+					break
+				}
+			}
+			if mapped == nil {
+				// An explicit providers map replaces inheritance: what it
+				// does not list, the module does not get.
+				ref.Path = append(ref.Path, fmt.Sprintf("module call %s passes no %q in its providers map: the module's %s is not configured", ref.Module, k, k))
+				return ref, nil
+			}
+			cs := &scope{mod: ps.mod, inst: ps.inst}
+			rep, v := e.callRepetition(ps, call, callKey)
+			if v != nil {
+				return nil, v
+			}
+			cs.each = rep
+			l, alias, key, fail := e.providerExpr(cs, mapped.Parent, fmt.Sprintf("module call %s providers", ref.Module))
+			if fail != nil {
+				return nil, fail
+			}
+			ref.Path = append(ref.Path, fmt.Sprintf("%s gets %s from %s%s (%s) through its providers map", ref.Module, k, providerKey(l, alias), keyText(key), displayInst(parentInst)))
+			ref.Module, ref.Local, ref.Alias, ref.Key = parentInst, l, alias, key
+			continue
+		}
+		if ref.Alias != "" {
+			return nil, unknown(fmt.Sprintf("%s uses provider %s, which its module call does not pass", ref.Module, k))
+		}
+		ref.Path = append(ref.Path, fmt.Sprintf("%s inherits %s from %s", ref.Module, k, displayInst(parentInst)))
+		ref.Module = parentInst
+	}
+	return nil, unknown("provider configurations nested too deep")
+}
+
+// ProviderAttr evaluates an argument of a provider configuration at a
+// path through nested blocks: "region", "api.region", "endpoints[].api",
+// "default_tags.tags". A path segment ending in [] collects every block
+// (the result is then a tuple); dynamic blocks are expanded.
+func (e *Evaluator) ProviderAttr(ref *ProviderRef, path string) *Value {
+	if ref == nil || ref.Block == nil {
+		return &Value{}
+	}
+	memo := fmt.Sprintf("%s\x00%s%s\x00provider\x00%s", ref.Module, ref.Block.Key(), keyText(ref.Key), path)
+	return e.memoized(memo, ref.Display()+" "+path, func() *Value {
+		s, why := e.moduleScope(ref.Module)
+		if why != "" {
+			return unknown(why)
+		}
+		ps := &scope{mod: s.mod, inst: s.inst}
+		if ref.Block.ForEach != nil {
+			if ref.Key == cty.NilVal {
+				return unknown(fmt.Sprintf("%s has for_each, but the reference names no instance", ref.Display()))
+			}
+			fe := e.expr(ps, ref.Block.ForEach.Expr, ref.Display()+" for_each")
+			rep, fail := e.forEachElement(fe, ref.Key, ref.Display())
+			if fail != nil {
+				return fail
+			}
+			ps.each = rep
+		}
+		return e.bodyPath(ps, ref.Block.Body, strings.Split(path, "."), ref.Display()+" "+path)
+	})
+}
+
+// ModuleArg evaluates the argument name of the call of a module instance
+// (in the caller's scope, with the instance's count or for_each key).
+func (e *Evaluator) ModuleArg(module, name string) *Value {
+	if module == "" {
+		return &Value{}
+	}
+	return e.memoized(module+"\x00arg\x00"+name, fmt.Sprintf("%s argument %s", module, name), func() *Value {
+		ps, call, key, fail := e.callOf(module)
+		if fail != nil {
+			return fail
+		}
+		a := call.Args[name]
+		if a == nil {
+			return &Value{}
+		}
+		rep, v := e.callRepetition(ps, call, key)
+		if v != nil {
+			return v
+		}
+		return e.expr(&scope{mod: ps.mod, inst: ps.inst, each: rep}, a.Expr, fmt.Sprintf("module %s argument %s", module, name))
+	})
+}
+
+// bodyPath evaluates the argument at segs in a block body.
+func (e *Evaluator) bodyPath(s *scope, n *node, segs []string, what string) *Value {
+	seg := segs[0]
+	each := strings.HasSuffix(seg, "[]")
+	name := strings.TrimSuffix(seg, "[]")
+	if a := n.attrs[name]; a != nil {
+		v := e.expr(s, a.Expr, what)
+		if len(segs) == 1 || !v.Set {
+			return v
+		}
+		return walkValue(v, segs[1:], what)
+	}
+	if len(segs) == 1 {
+		return &Value{}
+	}
+	var results []*Value
+	for _, b := range n.blocks {
+		if b.typ != name {
+			continue
+		}
+		if !b.dynamic {
+			results = append(results, e.bodyPath(s, b.body, segs[1:], what))
+			continue
+		}
+		expanded, fail := e.expandDynamic(s, b, what)
+		if fail != nil {
+			return fail
+		}
+		for _, x := range expanded {
+			results = append(results, e.bodyPath(x.scope, x.body, segs[1:], what))
+		}
+	}
+	return combine(results, each, what)
+}
+
+type expansion struct {
+	scope *scope
+	body  *node
+}
+
+// expandDynamic generates the blocks of a dynamic block: one per element
+// of its for_each, with the iterator variable bound.
+func (e *Evaluator) expandDynamic(s *scope, b *nestedBlock, what string) ([]expansion, *Value) {
+	iterName := b.typ
+	var content *node
+	if a := b.body.attrs["iterator"]; a != nil {
+		if kw := hcl.ExprAsKeyword(a.Expr); kw != "" {
+			iterName = kw
+		}
+	}
+	for _, nb := range b.body.blocks {
+		if nb.typ == "content" && !nb.dynamic {
+			content = nb.body
+		}
+	}
+	fa := b.body.attrs["for_each"]
+	if fa == nil || content == nil {
+		return nil, unknown(fmt.Sprintf("%s: dynamic %q block without for_each or content (%s)", what, b.typ, where(b.rng)))
+	}
+	fe := e.expr(s, fa.Expr, fmt.Sprintf("%s: dynamic %q for_each", what, b.typ))
+	if !fe.Known() || !fe.Val.CanIterateElements() {
+		out := unknown(fmt.Sprintf("%s: the for_each of dynamic block %q is not known (%s)", what, b.typ, fe.Reason()))
+		out.Evidence = fe.Evidence
+		return nil, out
+	}
+	var out []expansion
+	for it := fe.Val.ElementIterator(); it.Next(); {
+		k, v := it.Element()
+		iter := map[string]cty.Value{}
+		for n, val := range s.iter {
+			iter[n] = val
+		}
+		iter[iterName] = cty.ObjectVal(map[string]cty.Value{"key": k, "value": v})
+		out = append(out, expansion{scope: &scope{mod: s.mod, inst: s.inst, each: s.each, iter: iter}, body: content})
+	}
+	return out, nil
+}
+
+// combine joins the values found in several blocks: a tuple when the path
+// asks for every block; otherwise their common value, or unknown when
+// they disagree (a single block written twice cannot have two values).
+func combine(results []*Value, each bool, what string) *Value {
+	var set []*Value
+	for _, r := range results {
+		if r.Set {
+			set = append(set, r)
+		}
+	}
+	if len(set) == 0 {
+		return &Value{}
+	}
+	out := &Value{Set: true}
+	for _, r := range set {
+		out.Evidence = appendEvidence(out.Evidence, []*Value{r})
+		if !r.Known() {
+			out.Reasons = appendUnique(out.Reasons, r.Reasons...)
+		}
+	}
+	if each {
+		vals := make([]cty.Value, len(set))
+		for i, r := range set {
+			vals[i] = r.Val
+		}
+		out.Val = cty.TupleVal(vals)
+		return out
+	}
+	out.Val = set[0].Val
+	for _, r := range set[1:] {
+		if !r.Known() || !set[0].Known() || !r.Val.RawEquals(set[0].Val) {
+			return &Value{Val: cty.DynamicVal, Set: true, Evidence: out.Evidence,
+				Reasons: appendUnique(out.Reasons, fmt.Sprintf("%s is set in several blocks with different values", what))}
+		}
+	}
+	return out
+}
+
+// walkValue follows the rest of a path into a value (a JSON body's nested
+// blocks, an object argument).
+func walkValue(v *Value, segs []string, what string) *Value {
+	vals := []cty.Value{v.Val}
+	each := false
+	for _, seg := range segs {
+		name := strings.TrimSuffix(seg, "[]")
+		each = each || strings.HasSuffix(seg, "[]")
+		var next []cty.Value
+		for _, val := range vals {
+			next = append(next, stepInto(val, name)...)
+		}
+		vals = next
+	}
+	out := &Value{Set: len(vals) > 0, Evidence: v.Evidence, Reasons: v.Reasons}
+	switch {
+	case len(vals) == 0:
+		return &Value{}
+	case each:
+		out.Val = cty.TupleVal(vals)
+	case len(vals) == 1:
+		out.Val = vals[0]
+	default:
+		out.Val = vals[0]
+		for _, x := range vals[1:] {
+			if !x.RawEquals(vals[0]) {
+				return &Value{Val: cty.DynamicVal, Set: true, Evidence: v.Evidence,
+					Reasons: appendUnique(v.Reasons, fmt.Sprintf("%s is set in several blocks with different values", what))}
+			}
+		}
+	}
+	return out
+}
+
+// stepInto returns the values of attribute name in v: of the object, or
+// of each element of a list of objects (repeated blocks in JSON).
+func stepInto(v cty.Value, name string) []cty.Value {
+	if !v.IsKnown() {
+		return []cty.Value{cty.DynamicVal}
+	}
+	if v.IsNull() {
+		return nil
+	}
+	t := v.Type()
+	switch {
+	case t.IsObjectType():
+		if t.HasAttribute(name) {
+			return []cty.Value{v.GetAttr(name)}
+		}
+	case t.IsMapType():
+		k := cty.StringVal(name)
+		if v.HasIndex(k).True() {
+			return []cty.Value{v.Index(k)}
+		}
+	case t.IsListType() || t.IsTupleType() || t.IsSetType():
+		var out []cty.Value
+		for it := v.ElementIterator(); it.Next(); {
+			_, e := it.Element()
+			out = append(out, stepInto(e, name)...)
+		}
+		return out
+	}
+	return nil
+}
+
+// ProviderArgs lists the arguments a provider configuration sets and its
+// nested blocks that hold any (dynamic blocks included); alias, version
+// and for_each are not arguments of the provider.
+func (e *Evaluator) ProviderArgs(ref *ProviderRef) []string {
+	if ref == nil || ref.Block == nil {
+		return nil
+	}
+	var out []string
+	for name := range ref.Block.Body.attrs {
+		switch name {
+		case "alias", "version", "for_each":
+			continue
+		}
+		out = append(out, name)
+	}
+	for _, b := range ref.Block.Body.blocks {
+		if (len(b.body.attrs) > 0 || len(b.body.blocks) > 0 || b.dynamic) && !slices.Contains(out, b.typ) {
+			out = append(out, b.typ)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// PlainReference reports whether an argument of a resource block is
+// written as a plain reference to another resource of the same module
+// instance (aws_s3_bucket.b.id, aws_subnet.s[0].id): it then names that
+// resource, whatever its value. target is the other resource's full
+// address.
+func (e *Evaluator) PlainReference(module, resource, attr, target string) bool {
+	s, why := e.moduleScope(module)
+	if why != "" {
+		return false
+	}
+	r := s.mod.Resources[resource]
+	if r == nil {
+		return false
+	}
+	a := r.Body.attrs[attr]
+	if a == nil {
+		return false
+	}
+	st, ok := a.Expr.(*hclsyntax.ScopeTraversalExpr)
+	if !ok {
+		return false
+	}
+	tmod, tres, tkey, ok := ParseResourceAddress(target)
+	if !ok || tmod != module {
+		return false
+	}
+	n := 2
+	if st.Traversal.RootName() == "data" {
+		n = 3
+	}
+	var names []string
+	key := cty.NilVal
+	for _, step := range st.Traversal {
+		if len(names) == n {
+			if idx, ok := step.(hcl.TraverseIndex); ok {
+				key = idx.Key
+			}
+			break
+		}
+		switch x := step.(type) {
+		case hcl.TraverseRoot:
+			names = append(names, x.Name)
+		case hcl.TraverseAttr:
+			names = append(names, x.Name)
+		default:
+			return false
+		}
+	}
+	if len(names) < n || strings.Join(names[:n], ".") != tres {
+		return false
+	}
+	if key == cty.NilVal || tkey == cty.NilVal {
+		return key == cty.NilVal && tkey == cty.NilVal
+	}
+	eq := key.Equals(tkey)
+	return eq.IsKnown() && eq.True()
+}

@@ -1,0 +1,15 @@
+terraform {
+  required_providers {
+    scaleway = { source = "scaleway/scaleway" }
+  }
+}
+
+provider "scaleway" {
+  region = "fr-par"
+}
+
+module "tenant" {
+  source           = "./modules/tenant"
+  for_each         = { records = "internal" }
+  data_sensitivity = each.value
+}

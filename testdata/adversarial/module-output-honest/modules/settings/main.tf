@@ -1,0 +1,7 @@
+variable "base" {
+  type = string
+}
+
+output "region" {
+  value = var.base
+}

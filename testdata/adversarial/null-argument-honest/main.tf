@@ -1,0 +1,9 @@
+terraform {
+  required_providers {
+    outscale = { source = "outscale/outscale" }
+  }
+}
+
+module "app" {
+  source = "./modules/app"
+}

@@ -1,0 +1,10 @@
+terraform {
+  required_providers {
+    outscale = { source = "outscale/outscale" }
+  }
+}
+
+module "app" {
+  source = "./modules/app"
+  region = null
+}
