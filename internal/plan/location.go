@@ -28,8 +28,10 @@ type resolver struct {
 	active  map[*Resource]bool
 	// nonRegionalTypes caches the catalog's answer by provider and type.
 	nonRegionalTypes map[string]bool
-	// redirects caches redirected's answer per provider configuration.
-	redirects map[redirectKey]string
+	// redirects caches redirected's answer per provider configuration,
+	// providerLocs fromProvider's per configuration and resource type.
+	redirects    map[redirectKey]string
+	providerLocs map[providerLocKey]providerLoc
 	// trustedRegistries are registry hosts, besides the public Terraform
 	// and OpenTofu registries, whose providers are taken for the ones of
 	// the same namespace and type (private mirrors).
@@ -667,6 +669,33 @@ func (rv *resolver) referenced(r *Resource, attr string) []*Resource {
 // (api.region before region …), and every API endpoint it sets, which
 // must place the same region: an endpoint decides where the calls go.
 func (rv *resolver) fromProvider(c *ctx) (Location, bool) {
+	// Every resource of a type under one configuration gets the same
+	// answer (attributes apply by type): computed once, copied out.
+	key := providerLocKey{c.conf, c.r.Type}
+	cached, ok := rv.providerLocs[key]
+	if !ok {
+		cached.loc, cached.ok = rv.providerLocation(c)
+		if rv.providerLocs == nil {
+			rv.providerLocs = map[providerLocKey]providerLoc{}
+		}
+		rv.providerLocs[key] = cached
+	}
+	loc := cached.loc
+	loc.Evidence = slices.Clone(loc.Evidence)
+	return loc, cached.ok
+}
+
+type providerLocKey struct {
+	conf *providerConf
+	typ  string
+}
+
+type providerLoc struct {
+	loc Location
+	ok  bool
+}
+
+func (rv *resolver) providerLocation(c *ctx) (Location, bool) {
 	if c.conf.failed != "" {
 		return Location{Status: StatusUnknown, Reason: c.conf.failed, Evidence: []string{c.conf.failed}}, true
 	}
