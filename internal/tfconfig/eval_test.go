@@ -301,3 +301,17 @@ func TestJSONSyntax(t *testing.T) {
 	ev := NewEvaluator(cfg, Plan{Variables: map[string]any{"region": "cloudgouv-eu-west-1"}})
 	wantString(t, providerAttr(t, ev, "", "outscale_net.n", "api.region"), "us-east-2")
 }
+
+// TestUnimplementedFunctionIsUnknown: a function trustcloud does not
+// compute makes the value unknown, and the reason names it.
+func TestUnimplementedFunctionIsUnknown(t *testing.T) {
+	for fn, call := range map[string]string{
+		"rsadecrypt":    `rsadecrypt("x", "y")`,
+		"timestamp":     `substr(timestamp(), 0, 0) == "" ? "eu-west-3" : "us-east-1"`,
+		"provider::aws": `provider::aws::arn_parse("arn:aws:s3:::b").region`,
+		"no_such_thing": `no_such_thing("eu-west-3")`,
+	} {
+		cfg := rootOnly(t, "provider \"aws\" { region = "+call+" }\nresource \"aws_s3_bucket\" \"x\" {}\n")
+		wantUnknown(t, providerAttr(t, NewEvaluator(cfg, Plan{}), "", "aws_s3_bucket.x", "region"), fn)
+	}
+}
