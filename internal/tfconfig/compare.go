@@ -98,8 +98,40 @@ func (c *comparison) module(key string, pm *tfjson.ConfigModule, pc *tfjson.Conf
 			addr = "data." + addr
 		}
 		planRes[addr] = true
-		if m.Resources[addr] == nil {
+		sr := m.Resources[addr]
+		if sr == nil {
 			c.diff("%s: %s is in the plan, not in the sources", moduleDisplay(key), addr)
+			continue
+		}
+		// The arguments the plan records with their references (the
+		// reader keeps the references of every argument) must read the
+		// same objects in the sources.
+		for name, e := range r.Expressions {
+			if e == nil || e.ExpressionData == nil || len(e.NestedBlocks) > 0 || len(e.References) == 0 {
+				continue
+			}
+			a := sr.Body.attrs[name]
+			if a == nil {
+				c.diff("%s: %s.%s is in the plan, not in the sources", moduleDisplay(key), addr, name)
+				continue
+			}
+			c.sameRefs(fmt.Sprintf("%s: %s", moduleDisplay(key), addr), name, e, a)
+		}
+	}
+	// Outputs (a module's outputs feed its callers' expressions).
+	for name, o := range pm.Outputs {
+		a := m.Outputs[name]
+		if a == nil {
+			c.diff("%s: output %q is in the plan, not in the sources", moduleDisplay(key), name)
+			continue
+		}
+		if o != nil && o.Expression != nil && o.Expression.ExpressionData != nil && len(o.Expression.References) > 0 {
+			c.sameRefs(fmt.Sprintf("%s: output", moduleDisplay(key)), name, o.Expression, a)
+		}
+	}
+	for name := range m.Outputs {
+		if _, ok := pm.Outputs[name]; !ok {
+			c.diff("%s: output %q is in the sources, not in the plan", moduleDisplay(key), name)
 		}
 	}
 	for addr, r := range m.Resources {
@@ -243,17 +275,8 @@ func (c *comparison) expressions(what string, plan map[string]*tfjson.Expression
 		if len(pe.NestedBlocks) > 0 {
 			continue // a JSON body's nested block, written as an object
 		}
-		srcRefs := sourceRefs(a.Expr)
-		planRefs := map[string]bool{}
-		for _, r := range pe.References {
-			if n := normalizeRef(r); n != "" {
-				planRefs[n] = true
-			}
-		}
-		if len(planRefs) > 0 || len(srcRefs) > 0 {
-			if !reflect.DeepEqual(srcRefs, planRefs) {
-				c.diff("%s: %s refers to %s in the plan, to %s in the sources", what, name, refList(planRefs), refList(srcRefs))
-			}
+		if len(pe.References) > 0 || len(a.Expr.Variables()) > 0 {
+			c.sameRefs(what, name, pe, a)
 			continue
 		}
 		if pe.ConstantValue == nil || pe.ConstantValue == tfjson.UnknownConstantValue {
@@ -275,6 +298,21 @@ func (c *comparison) expressions(what string, plan map[string]*tfjson.Expression
 				c.diff("%s: %s is in the plan, not in the sources", what, name)
 			}
 		}
+	}
+}
+
+// sameRefs reports an argument whose references differ between the plan
+// and the sources.
+func (c *comparison) sameRefs(what, name string, pe *tfjson.Expression, a *hcl.Attribute) {
+	srcRefs := sourceRefs(a.Expr)
+	planRefs := map[string]bool{}
+	for _, r := range pe.References {
+		if n := normalizeRef(r); n != "" {
+			planRefs[n] = true
+		}
+	}
+	if !reflect.DeepEqual(srcRefs, planRefs) {
+		c.diff("%s: %s refers to %s in the plan, to %s in the sources", what, name, refList(planRefs), refList(srcRefs))
 	}
 }
 

@@ -211,7 +211,10 @@ module "app" {
   source = "./app"
   level  = "sensitive"
 }
-resource "aws_s3_bucket" "b" {}
+resource "aws_s3_bucket" "b" {
+  bucket = "b-${var.region}"
+}
+output "bucket" { value = aws_s3_bucket.b.bucket }
 `}},
 		"app": {dir: "app", files: map[string]string{"main.tf": "variable \"level\" {}\n"}},
 	})
@@ -222,7 +225,10 @@ resource "aws_s3_bucket" "b" {}
 		},
 		RootModule: &tfjson.ConfigModule{
 			Variables: map[string]*tfjson.ConfigVariable{"region": {Default: "eu-west-3"}},
-			Resources: []*tfjson.ConfigResource{{Address: "aws_s3_bucket.b", Mode: tfjson.ManagedResourceMode, Type: "aws_s3_bucket", Name: "b"}},
+			Resources: []*tfjson.ConfigResource{{Address: "aws_s3_bucket.b", Mode: tfjson.ManagedResourceMode, Type: "aws_s3_bucket", Name: "b",
+				Expressions: map[string]*tfjson.Expression{"bucket": {ExpressionData: &tfjson.ExpressionData{References: []string{"var.region"}}}}}},
+			Outputs: map[string]*tfjson.ConfigOutput{"bucket": {Expression: &tfjson.Expression{ExpressionData: &tfjson.ExpressionData{
+				References: []string{"aws_s3_bucket.b.bucket", "aws_s3_bucket.b"}}}}},
 			ModuleCalls: map[string]*tfjson.ModuleCall{"app": {Source: "./app",
 				Expressions: map[string]*tfjson.Expression{"level": {ExpressionData: &tfjson.ExpressionData{ConstantValue: "sensitive"}}},
 				Module:      &tfjson.ConfigModule{Variables: map[string]*tfjson.ConfigVariable{"level": {}}}}},
@@ -248,6 +254,12 @@ resource "aws_s3_bucket" "b" {}
 		{"a module argument changed", func(c *tfjson.Config) {
 			c.RootModule.ModuleCalls["app"].Expressions["level"].ConstantValue = "public"
 		}, `level is "public" in the plan, "sensitive" in the sources`},
+		{"a resource argument reads something else", func(c *tfjson.Config) {
+			c.RootModule.Resources[0].Expressions["bucket"].References = []string{"local.name"}
+		}, "aws_s3_bucket.b: bucket refers to local.name in the plan, to var.region in the sources"},
+		{"an output missing", func(c *tfjson.Config) {
+			delete(c.RootModule.Outputs, "bucket")
+		}, `output "bucket" is in the sources, not in the plan`},
 		{"a module missing", func(c *tfjson.Config) {
 			delete(c.RootModule.ModuleCalls, "app")
 		}, `module "app" is in the sources, not in the plan`},
