@@ -226,14 +226,66 @@ func (c *Catalog) OffersCovering(r *Region) []*Offer {
 	return c.offersByRegion[regionKey(r.Operator, r.Code)]
 }
 
-// Qualified reports whether the offer is SecNumCloud-qualified today: its
-// status is qualified and its expiry date, if known, has not passed.
-func (c *Catalog) Qualified(o *Offer) bool {
-	if o.Status != StatusQualified {
-		return false
+// Standing is what an offer's SecNumCloud status means on the catalog's
+// clock: only StandingQualified satisfies a requirement.
+type Standing string
+
+// Standings.
+const (
+	// StandingQualified: qualified, on a confirmed source, not expired.
+	StandingQualified Standing = "qualified"
+	// StandingUnconfirmed: recorded as qualified, but the qualification
+	// rests on an unverified or secondary source only.
+	StandingUnconfirmed Standing = "unconfirmed"
+	// StandingExpired: the qualification's expires_on has passed and no
+	// renewal is recorded.
+	StandingExpired Standing = "expired"
+	// StandingPending: at J0–J2 or in progress.
+	StandingPending Standing = "pending"
+	// StandingUnknown: the catalog does not know.
+	StandingUnknown Standing = "unknown"
+	// StandingNone: not qualified, not in progress.
+	StandingNone Standing = "none"
+)
+
+// Standing says what an offer's status means today.
+func (c *Catalog) Standing(o *Offer) Standing {
+	switch {
+	case o.Status == StatusQualified && c.Expired(o):
+		return StandingExpired
+	case o.Status == StatusQualified && o.Unverified:
+		return StandingUnconfirmed
+	case o.Status == StatusQualified:
+		return StandingQualified
+	case o.Status.Pending():
+		return StandingPending
+	case o.Status == StatusUnknown:
+		return StandingUnknown
 	}
-	return !c.Expired(o)
+	return StandingNone
 }
+
+// Qualified reports whether the offer is SecNumCloud-qualified today: its
+// status is qualified on a confirmed source and its expiry date, if
+// known, has not passed. An unconfirmed qualification never satisfies a
+// requirement silently.
+func (c *Catalog) Qualified(o *Offer) bool { return c.Standing(o) == StandingQualified }
+
+// ExpiresWithin reports whether a qualified offer's expiry date falls
+// within d of the catalog's clock, and the date.
+func (c *Catalog) ExpiresWithin(o *Offer, d time.Duration) (time.Time, bool) {
+	if o.Status != StatusQualified || o.ExpiresOn == "" || c.Expired(o) {
+		return time.Time{}, false
+	}
+	end, ok := dateEnd(o.ExpiresOn)
+	if !ok {
+		return time.Time{}, false
+	}
+	return end, end.Sub(c.now()) <= d
+}
+
+// Now is the catalog's clock.
+func (c *Catalog) Now() time.Time { return c.now() }
 
 // Expired reports whether the offer's qualification has an expiry date that
 // has passed.

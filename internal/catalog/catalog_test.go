@@ -120,7 +120,7 @@ func TestDateEnd(t *testing.T) {
 }
 
 func TestStatusPending(t *testing.T) {
-	want := map[Status]bool{StatusQualified: false, StatusJ0: true, StatusJ1: true, StatusJ2: true, StatusInProgress: true, StatusNone: false, "bogus": false}
+	want := map[Status]bool{StatusQualified: false, StatusJ0: true, StatusJ1: true, StatusJ2: true, StatusInProgress: true, StatusUnknown: false, StatusNone: false, "bogus": false}
 	got := map[Status]bool{}
 	for s := range want {
 		got[s] = s.Pending()
@@ -128,8 +128,54 @@ func TestStatusPending(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("Pending (-want +got):\n%s", diff)
 	}
-	if len(Statuses) != 6 {
-		t.Errorf("Statuses has %d entries, want 6", len(Statuses))
+	if len(Statuses) != 7 {
+		t.Errorf("Statuses has %d entries, want 7", len(Statuses))
+	}
+}
+
+// TestStanding: only a confirmed, unexpired qualification satisfies a
+// requirement; the catalog's clock decides expiry.
+func TestStanding(t *testing.T) {
+	at := func(day string) *Catalog {
+		now, err := time.Parse(time.DateOnly, day)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return defaultCatalogT(t).WithClock(func() time.Time { return now })
+	}
+	c := at("2026-12-03")
+	for _, tc := range []struct {
+		offer Offer
+		want  Standing
+	}{
+		{Offer{Status: StatusQualified, ExpiresOn: "2028-12-17"}, StandingQualified},
+		{Offer{Status: StatusQualified}, StandingQualified},
+		{Offer{Status: StatusQualified, ExpiresOn: "2026-11-30"}, StandingExpired},
+		{Offer{Status: StatusQualified, ExpiresOn: "2026-12-03"}, StandingQualified},
+		{Offer{Status: StatusQualified, Unverified: true}, StandingUnconfirmed},
+		{Offer{Status: StatusQualified, Unverified: true, ExpiresOn: "2020-01-01"}, StandingExpired},
+		{Offer{Status: StatusJ1}, StandingPending},
+		{Offer{Status: StatusInProgress}, StandingPending},
+		{Offer{Status: StatusUnknown}, StandingUnknown},
+		{Offer{Status: StatusNone}, StandingNone},
+	} {
+		o := tc.offer
+		if got := c.Standing(&o); got != tc.want {
+			t.Errorf("%+v: standing %s, want %s", tc.offer, got, tc.want)
+		}
+		if c.Qualified(&o) != (tc.want == StandingQualified) {
+			t.Errorf("%+v: Qualified disagrees with its standing", tc.offer)
+		}
+	}
+	o := &Offer{Status: StatusQualified, ExpiresOn: "2026-12-29"}
+	if end, ok := c.ExpiresWithin(o, 60*24*time.Hour); !ok || end.Format(time.DateOnly) != "2026-12-29" {
+		t.Errorf("expiring in 26 days: %v %v", end, ok)
+	}
+	if _, ok := c.ExpiresWithin(o, 20*24*time.Hour); ok {
+		t.Error("26 days away is not within 20 days")
+	}
+	if _, ok := at("2027-01-01").ExpiresWithin(o, 60*24*time.Hour); ok {
+		t.Error("an expired qualification is not expiring")
 	}
 }
 

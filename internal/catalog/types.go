@@ -22,11 +22,14 @@ const (
 	StatusJ1         Status = "J1"
 	StatusJ2         Status = "J2"
 	StatusInProgress Status = "in_progress"
-	StatusNone       Status = "none"
+	// StatusUnknown says the catalog does not know: never a claim of
+	// progress or of its absence.
+	StatusUnknown Status = "unknown"
+	StatusNone    Status = "none"
 )
 
 // Statuses lists every valid Status, in milestone order.
-var Statuses = []Status{StatusQualified, StatusJ0, StatusJ1, StatusJ2, StatusInProgress, StatusNone}
+var Statuses = []Status{StatusQualified, StatusJ0, StatusJ1, StatusJ2, StatusInProgress, StatusUnknown, StatusNone}
 
 // Pending reports whether the status is a qualification under way (J0–J2 or
 // in progress).
@@ -50,6 +53,9 @@ type Document struct {
 	SchemaVersion string     `json:"schema_version"`
 	Version       string     `json:"version,omitempty"`
 	AsOf          string     `json:"as_of,omitempty"`
+	// AnssiEdition is the date of the edition of ANSSI's catalogue of
+	// qualified services the statuses reflect.
+	AnssiEdition string `json:"anssi_edition,omitempty"`
 	Notes         string     `json:"notes,omitempty"`
 	Sources       []Source   `json:"sources,omitempty"`
 	Areas         []Area     `json:"areas,omitempty"`
@@ -106,6 +112,14 @@ type Offer struct {
 	Version     string `json:"version,omitempty"`
 	QualifiedOn string `json:"qualified_on,omitempty"`
 	ExpiresOn   string `json:"expires_on,omitempty"`
+	// Decision is the ANSSI decision (certificate) number of the
+	// qualification.
+	Decision string `json:"decision,omitempty"`
+	// Edition is the date (YYYY-MM-DD) of the edition of ANSSI's catalogue
+	// of qualified services the status was read from.
+	Edition string `json:"anssi_edition,omitempty"`
+	// Perimeter is the service perimeter ANSSI names, when it names one.
+	Perimeter string `json:"perimeter,omitempty"`
 	// Milestones maps J0, J1, J2 to the date each was reached.
 	Milestones map[string]string `json:"milestones,omitempty"`
 	// Regions are region codes of RegionsOf (the offer's operator when

@@ -159,7 +159,7 @@ func TestValidationErrors(t *testing.T) {
 		{"qualified_on with a pending status", []edit{{"$.offers[0].status", "J2"}},
 			"$.offers[0].qualified_on", `set, but the status is "J2"`},
 		{"unknown status", []edit{{"$.offers[0].status", "certified"}, {"$.offers[0].qualified_on", remove}},
-			"$.offers[0].status", `unknown status "certified"; one of qualified, J0, J1, J2, in_progress, none`},
+			"$.offers[0].status", `unknown status "certified"; one of qualified, J0, J1, J2, in_progress, unknown, none`},
 		{"missing status", []edit{{"$.offers[0].status", remove}, {"$.offers[0].qualified_on", remove}},
 			"$.offers[0].status", "missing; one of qualified, J0"},
 		{"unknown model token", []edit{{"$.offers[0].model", "IaaS/DBaaS"}},
