@@ -29,6 +29,9 @@ type Catalog struct {
 	SchemaVersion string
 	Version       string
 	AsOf          string
+	// AnssiEdition is the date of the edition of ANSSI's catalogue of
+	// qualified services the statuses reflect.
+	AnssiEdition string
 	// Files names the documents merged into this catalog, in order.
 	Files []string
 
@@ -182,6 +185,26 @@ func (c *Catalog) Operator(id string) (*Operator, error) {
 	return nil, &NotFoundError{What: "operator", Name: id, Known: closestFirst(id, ids)}
 }
 
+// Brand returns the operators of the brand of operator id, id first and
+// the others sorted by id: the legal entities that sell under one brand.
+// An operator without a brand (or an unknown id) is alone.
+func (c *Catalog) Brand(id string) []string {
+	o, ok := c.operatorByID[id]
+	if !ok {
+		return []string{id}
+	}
+	out := []string{id}
+	if o.Brand == "" {
+		return out
+	}
+	for _, other := range c.operators {
+		if other.ID != id && other.Brand == o.Brand {
+			out = append(out, other.ID)
+		}
+	}
+	return out
+}
+
 // InArea reports whether country is a member of the area (e.g. "EU").
 func (c *Catalog) InArea(area, country string) bool {
 	return c.areaByID[area][strings.ToUpper(country)]
@@ -249,9 +272,14 @@ const (
 )
 
 // Standing says what an offer's status means today.
-func (c *Catalog) Standing(o *Offer) Standing {
+func (c *Catalog) Standing(o *Offer) Standing { return StandingAt(o, c.now()) }
+
+// StandingAt says what an offer's status means at the instant now, for an
+// offer read from a document that is not (or no longer) a valid catalog,
+// such as a previous version being compared with this one.
+func StandingAt(o *Offer, now time.Time) Standing {
 	switch {
-	case o.Status == StatusQualified && c.Expired(o):
+	case o.Status == StatusQualified && expiredAt(o, now):
 		return StandingExpired
 	case o.Status == StatusQualified && o.Unverified:
 		return StandingUnconfirmed
@@ -289,12 +317,14 @@ func (c *Catalog) Now() time.Time { return c.now() }
 
 // Expired reports whether the offer's qualification has an expiry date that
 // has passed.
-func (c *Catalog) Expired(o *Offer) bool {
+func (c *Catalog) Expired(o *Offer) bool { return expiredAt(o, c.now()) }
+
+func expiredAt(o *Offer, now time.Time) bool {
 	if o.ExpiresOn == "" {
 		return false
 	}
 	end, ok := dateEnd(o.ExpiresOn)
-	return ok && c.now().After(end)
+	return ok && now.After(end)
 }
 
 // RegionQualified reports whether a SecNumCloud-qualified offer covers the

@@ -35,7 +35,7 @@ func TestExpiry(t *testing.T) {
 		{"year expiry lasts through December", "2028", "2028-12-31T12:00:00Z", true, false},
 		{"year expiry passed", "2028", "2029-01-01T00:00:01Z", false, true},
 		{"expired long ago", "2025-12-31", "2026-11-23T00:00:00Z", false, true},
-		{"no expiry", "", "2099-01-01T00:00:00Z", true, false},
+		{"far expiry", "2999-12-31", "2099-01-01T00:00:00Z", true, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -57,7 +57,8 @@ func TestEmbeddedRegionsPerOperator(t *testing.T) {
 	for _, r := range c.Regions() {
 		count[r.Operator]++
 	}
-	for _, id := range []string{"aws", "azure", "google", "s3ns", "outscale", "ovhcloud", "scaleway", "cloudtemple", "numspot", "ionos", "hetzner", "exoscale", "stackit"} {
+	for _, id := range []string{"aws", "azure", "google", "s3ns", "outscale", "ovhcloud", "scaleway", "cloudtemple", "numspot", "ionos", "hetzner", "exoscale", "stackit",
+		"ovhcloud-us", "outscale-us", "hetzner-us", "ionos-us"} {
 		if count[id] == 0 {
 			t.Errorf("operator %q has no region", id)
 		}
@@ -139,11 +140,11 @@ func TestEmbeddedOffers(t *testing.T) {
 	}
 
 	premi3ns := offer("s3ns-premi3ns")
-	got := []string{string(premi3ns.Status), premi3ns.QualifiedOn, premi3ns.HybridTechnology, strings.Join(premi3ns.Regions, ",")}
-	if diff := cmp.Diff([]string{"qualified", "2025-12-17", "Google", "u-france-east1"}, got); diff != "" {
-		t.Errorf("S3NS PREMI3NS status, qualified_on, hybrid_technology, regions (-want +got):\n%s", diff)
+	got := []string{string(premi3ns.Status), premi3ns.QualifiedOn, premi3ns.ExpiresOn, premi3ns.Decision, premi3ns.HybridTechnology, strings.Join(premi3ns.Regions, ",")}
+	if diff := cmp.Diff([]string{"qualified", "2025-12-17", "2028-12-17", "2057", "Google", "u-france-east1"}, got); diff != "" {
+		t.Errorf("S3NS PREMI3NS status, qualified_on, expires_on, decision, hybrid_technology, regions (-want +got):\n%s", diff)
 	}
-	if !c.WithClock(func() time.Time { return time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC) }).Qualified(premi3ns) {
+	if !asOfCatalog(t).Qualified(premi3ns) {
 		t.Error("S3NS PREMI3NS is not qualified on the catalog's as_of date")
 	}
 
@@ -156,19 +157,247 @@ func TestEmbeddedOffers(t *testing.T) {
 	}
 }
 
-// TestEmbeddedQualifiedRegions lists the regions a qualified offer covers:
-// a change to this list is a change to what trustcloud calls SecNumCloud.
-func TestEmbeddedQualifiedRegions(t *testing.T) {
+// asOfCatalog is the embedded catalog on the clock of its own as_of date,
+// so that what these tests say does not change with the day they run.
+func asOfCatalog(t *testing.T) *Catalog {
+	t.Helper()
 	c := defaultCatalogT(t)
+	asOf, err := time.Parse(time.DateOnly, c.AsOf)
+	if err != nil {
+		t.Fatalf("as_of %q: %v", c.AsOf, err)
+	}
+	return c.WithClock(func() time.Time { return asOf })
+}
+
+// TestEmbeddedQualifiedRegions lists the regions a qualified offer covers
+// on the catalog's as_of date: a change to this list is a change to what
+// trustcloud calls SecNumCloud.
+func TestEmbeddedQualifiedRegions(t *testing.T) {
+	c := asOfCatalog(t)
 	var got []string
 	for _, r := range c.Regions() {
 		if c.RegionQualified(r) {
 			got = append(got, r.Operator+"/"+r.Code)
 		}
 	}
-	want := []string{"cloudtemple/FR1", "outscale/cloudgouv-eu-west-1", "s3ns/u-france-east1"}
+	// Outscale's cloudgouv-eu-west-1 left the list when its qualification
+	// expired on 2026-11-30 with no renewal recorded.
+	want := []string{"cloudtemple/FR1", "numspot/cloudgouv-eu-west-1", "ovhcloud/eu-west-rbx-snc", "ovhcloud/eu-west-sbg-snc", "s3ns/u-france-east1"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("qualified regions (-want +got):\n%s", diff)
+	}
+}
+
+// TestEmbeddedStandings pins what each SecNumCloud offer means on the
+// catalog's as_of date, as re-baselined on the ANSSI catalogue.
+func TestEmbeddedStandings(t *testing.T) {
+	c := asOfCatalog(t)
+	want := map[string]Standing{
+		"outscale-iaas-secnumcloud":           StandingExpired,
+		"ovhcloud-hpc-secnumcloud":            StandingQualified,
+		"ovhcloud-bare-metal-pod-secnumcloud": StandingQualified,
+		"ovhcloud-secnumcloud-platform":       StandingQualified,
+		"numspot-iaas-paas":                   StandingQualified,
+		"orange_business-secnumcloud":         StandingQualified,
+		"cegedim-secnumcloud":                 StandingQualified,
+		"cloudtemple-iaas-vmware":             StandingQualified,
+		"cloudtemple-paas-openshift":          StandingQualified,
+		"s3ns-premi3ns":                       StandingQualified,
+		"worldline-secnumcloud":               StandingUnconfirmed,
+		"whaller-secnumcloud":                 StandingUnconfirmed,
+		"cloud_solutions-wimi":                StandingUnconfirmed,
+		"index_education-secnumcloud":         StandingUnconfirmed,
+		"oodrive-meet":                        StandingUnconfirmed,
+		"oodrive-work":                        StandingUnconfirmed,
+		"oodrive-work-share":                  StandingUnconfirmed,
+		"bleu-cloud-de-confiance":             StandingPending,
+		"scaleway-secnumcloud":                StandingPending,
+		"its_integra-secnumcloud":             StandingPending,
+		"cloudtemple-llmaas":                  StandingNone,
+	}
+	for id, w := range want {
+		o, ok := c.Offer(id)
+		if !ok {
+			t.Errorf("offer %q is missing", id)
+			continue
+		}
+		if got := c.Standing(o); got != w {
+			t.Errorf("offer %q: standing %q on %s, want %q", id, got, c.AsOf, w)
+		}
+	}
+	for _, gone := range []string{"docaposte-secnumcloud", "oodrive-secnumcloud", "cloudtemple-openiaas", "cloudtemple-object-storage"} {
+		if _, ok := c.Offer(gone); ok {
+			t.Errorf("offer %q is still in the catalog; it was replaced", gone)
+		}
+	}
+	// OVH Hosted Private Cloud ends 26 days after as_of: inside the default
+	// 60-day warning window.
+	hpc, _ := c.Offer("ovhcloud-hpc-secnumcloud")
+	if end, soon := c.ExpiresWithin(hpc, 60*24*time.Hour); !soon || end.Format(time.DateOnly) != "2026-12-29" {
+		t.Errorf("OVH HPC ExpiresWithin(60 days) = %v, %v; want 2026-12-29, true", end, soon)
+	}
+	bleu, _ := c.Offer("bleu-cloud-de-confiance")
+	if bleu.Status != StatusJ1 || bleu.Milestones["J0"] != "2025-04-17" || bleu.Milestones["J1"] != "2025-11-17" {
+		t.Errorf("Bleu: status %q, milestones %v; want J1 with J0 2025-04-17 and J1 2025-11-17", bleu.Status, bleu.Milestones)
+	}
+}
+
+// TestEmbeddedQualificationRecords: every confirmed qualification carries
+// what ANSSI publishes for it, read from the edition the catalog reflects
+// or an earlier one.
+func TestEmbeddedQualificationRecords(t *testing.T) {
+	c := asOfCatalog(t)
+	if c.AnssiEdition != "2026-09-15" {
+		t.Errorf("anssi_edition = %q, want 2026-09-15", c.AnssiEdition)
+	}
+	confirmed := 0
+	for _, o := range c.Offers() {
+		if o.Status != StatusQualified {
+			if o.QualifiedOn != "" || o.Decision != "" {
+				t.Errorf("offer %q is %q but has a qualification date or decision", o.ID, o.Status)
+			}
+			continue
+		}
+		if o.Unverified {
+			if !strings.Contains(o.Notes, "confirm") {
+				t.Errorf("unconfirmed offer %q: its notes do not say what to confirm", o.ID)
+			}
+			continue
+		}
+		confirmed++
+		for field, v := range map[string]string{"qualified_on": o.QualifiedOn, "expires_on": o.ExpiresOn, "decision": o.Decision, "anssi_edition": o.Edition} {
+			if v == "" {
+				t.Errorf("confirmed qualified offer %q has no %s", o.ID, field)
+			}
+		}
+		if o.Edition > c.AnssiEdition {
+			t.Errorf("offer %q: anssi_edition %s is after the catalog's %s", o.ID, o.Edition, c.AnssiEdition)
+		}
+		dated := false
+		for _, id := range o.SourceIDs {
+			s, _ := c.Source(id)
+			dated = dated || s.Date != ""
+		}
+		if !dated {
+			t.Errorf("confirmed qualified offer %q has no dated source", o.ID)
+		}
+	}
+	if confirmed < 10 {
+		t.Errorf("%d confirmed qualified offers, want the ten ANSSI lists with dates and decisions", confirmed)
+	}
+}
+
+// TestEmbeddedLegalEntities: jurisdiction follows the legal entity, not the
+// brand. Every region in the United States of a European brand belongs to
+// a US entity that is exposed to US law.
+func TestEmbeddedLegalEntities(t *testing.T) {
+	c := asOfCatalog(t)
+	s3ns, _ := c.Operator("s3ns")
+	if s3ns.LegalName != "Thales Cloud Sécurisé" {
+		t.Errorf("S3NS legal_name = %q, want Thales Cloud Sécurisé (the holder ANSSI lists)", s3ns.LegalName)
+	}
+	for _, r := range c.Regions() {
+		op, err := c.Operator(r.Operator)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if op.ParentJurisdiction == "" {
+			t.Errorf("operator %q runs region %s but has no parent jurisdiction", op.ID, r.Code)
+		}
+		if r.Country == "US" && op.Brand != "" && (op.Country != "US" || op.ExtraterritorialExposure == nil || !*op.ExtraterritorialExposure) {
+			t.Errorf("US region %s/%s belongs to %q (country %s), not to an exposed US entity of brand %q", r.Operator, r.Code, op.ID, op.Country, op.Brand)
+		}
+	}
+	for _, tt := range []struct{ id, brand string }{{"ovhcloud", "ovhcloud"}, {"ovhcloud-us", "ovhcloud"}, {"outscale", "outscale"}, {"outscale-us", "outscale"}} {
+		if op, err := c.Operator(tt.id); err != nil || op.Brand != tt.brand {
+			t.Errorf("operator %q: brand %q, %v; want %q", tt.id, op.Brand, err, tt.brand)
+		}
+	}
+	if diff := cmp.Diff([]string{"ovhcloud-us", "ovhcloud"}, c.Brand("ovhcloud-us")); diff != "" {
+		t.Errorf("Brand(ovhcloud-us) (-want +got):\n%s", diff)
+	}
+	// AWS's European Sovereign Cloud is still Amazon's.
+	info, err := c.RegionOf("hashicorp/aws", "eusc-de-east-1")
+	if err != nil || info.Operator.ID != "aws" || !*info.Operator.ExtraterritorialExposure {
+		t.Errorf("RegionOf(aws, eusc-de-east-1) = %+v, %v; want the exposed operator aws", info, err)
+	}
+}
+
+// TestEmbeddedOperatorRules: the auth hosts and API endpoints a plan shows
+// pick the legal entity.
+func TestEmbeddedOperatorRules(t *testing.T) {
+	c := asOfCatalog(t)
+	tests := []struct {
+		source, attr, value, want string
+	}{
+		{"terraform-provider-openstack/openstack", "auth_url", "https://auth.cloud.ovh.us/v3", "ovhcloud-us"},
+		{"terraform-provider-openstack/openstack", "auth_url", "https://auth.cloud.ovh.us/v3/", "ovhcloud-us"},
+		{"terraform-provider-openstack/openstack", "auth_url", "https://AUTH.CLOUD.OVH.US/v3", "ovhcloud-us"},
+		{"terraform-provider-openstack/openstack", "auth_url", "https://auth.us.ovhcloud.com/", "ovhcloud-us"},
+		{"terraform-provider-openstack/openstack", "auth_url", "https://auth.cloud.ovh.net/v3", "ovhcloud"},
+		{"terraform-provider-openstack/openstack", "auth_url", "https://auth.cloud.ovh.ca/v3", "ovhcloud"},
+		{"terraform-provider-openstack/openstack", "auth_url", "https://auth.cloud.ovh.us.example.org/v3", ""},
+		{"terraform-provider-openstack/openstack", "auth_url", "https://keystone.example.org/v3", ""},
+		{"ovh/ovh", "endpoint", "ovh-us", "ovhcloud-us"},
+		{"ovh/ovh", "endpoint", "https://api.us.ovhcloud.com/1.0", "ovhcloud-us"},
+		{"ovh/ovh", "endpoint", "ovh-eu", "ovhcloud"},
+		{"ovh/ovh", "endpoint", "ovh-ca", "ovhcloud"},
+		{"ovh/ovh", "", "", "ovhcloud"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.source+" "+tt.value, func(t *testing.T) {
+			p, err := c.Provider(tt.source)
+			if err != nil {
+				t.Fatal(err)
+			}
+			op, _ := c.ResolveOperator(p, func(a string) (string, bool) { return tt.value, a == tt.attr && tt.attr != "" })
+			got := ""
+			if op != nil {
+				got = op.ID
+			}
+			if got != tt.want {
+				t.Errorf("operator = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestEmbeddedRegionsIdentify: region codes and zones that only one entity
+// runs place a resource with it.
+func TestEmbeddedRegionsIdentify(t *testing.T) {
+	c := asOfCatalog(t)
+	tests := []struct {
+		source, value, operator, region string
+		eu                              bool
+	}{
+		{"hashicorp/google", "u-france-east1-a", "s3ns", "u-france-east1", true},
+		{"hashicorp/google", "u-france-east1-b", "s3ns", "u-france-east1", true},
+		{"hashicorp/google", "u-france-east1-c", "s3ns", "u-france-east1", true},
+		{"terraform-provider-openstack/openstack", "US-EAST-VA-1", "ovhcloud-us", "US-EAST-VA-1", false},
+		{"ovh/ovh", "US-WEST-OR-1", "ovhcloud-us", "US-WEST-OR-1", false},
+		{"ovh/ovh", "eu-west-rbx-snc", "ovhcloud", "eu-west-rbx-snc", true},
+		{"terraform-provider-openstack/openstack", "EU-WEST-LZ-ZRH", "ovhcloud", "EU-WEST-LZ-ZRH", false},
+		{"terraform-provider-openstack/openstack", "EU-WEST-LZ-BRU-A", "ovhcloud", "EU-WEST-LZ-BRU", true},
+		{"outscale/outscale", "us-east-2a", "outscale-us", "us-east-2", false},
+		{"hashicorp/aws", "eu-isoe-west-1", "aws", "eu-isoe-west-1", false},
+		{"hashicorp/aws", "us-isof-south-1", "aws", "us-isof-south-1", false},
+		{"ionoscloud/ionoscloud", "us/las", "ionos-us", "us/las", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.value, func(t *testing.T) {
+			source := tt.source
+			if source == "ionoscloud/ionoscloud" {
+				source = "ionos-cloud/ionoscloud"
+			}
+			info, err := c.RegionOf(source, tt.value)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := []any{info.Operator.ID, info.Region.Code, info.EU}
+			if diff := cmp.Diff([]any{tt.operator, tt.region, tt.eu}, got); diff != "" {
+				t.Errorf("operator, region, EU (-want +got):\n%s", diff)
+			}
+		})
 	}
 }
 

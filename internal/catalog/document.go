@@ -11,6 +11,7 @@ func (c *Catalog) Document() *Document {
 		SchemaVersion: c.SchemaVersion,
 		Version:       c.Version,
 		AsOf:          c.AsOf,
+		AnssiEdition:  c.AnssiEdition,
 		Notes:         "The catalog trustcloud used, merged from: " + strings.Join(c.Files, ", ") + ".",
 		Sources:       values(c.sources),
 		Areas:         values(c.areas),

@@ -105,11 +105,12 @@ type Match struct {
 // Locate reads a location value for a provider: a region code, display name
 // or alias, a zone, a path or URL that contains one, or a global value. It
 // searches the regions of the given operators, in order (all the
-// provider's operators when none are given).
+// provider's operators, and the other entities of their brands, when none
+// are given).
 func (c *Catalog) Locate(p *Provider, operators []string, value string) (Match, bool) {
 	explicit := len(operators) > 0
 	if !explicit {
-		operators = p.OperatorIDs()
+		operators = c.providerOperators(p)
 	}
 	m := Match{Input: value}
 	v := strings.TrimSpace(value)
@@ -209,7 +210,7 @@ func (c *Catalog) RegionOf(source, region string) (*RegionInfo, error) {
 	m, ok := c.Locate(p, nil, region)
 	if !ok {
 		var known []string
-		for _, op := range p.OperatorIDs() {
+		for _, op := range c.providerOperators(p) {
 			for _, r := range c.regions {
 				if r.Operator == op {
 					known = append(known, r.Code)
@@ -248,10 +249,26 @@ func (p *Provider) NonRegional(resourceType string) bool {
 	return matched
 }
 
-// RegionsOf returns the regions of the operators a provider source maps to.
+// providerOperators are the operators a provider source maps to, then the
+// other legal entities of their brands: a configuration the rules give to
+// one entity may name a region another entity of the brand runs.
+func (c *Catalog) providerOperators(p *Provider) []string {
+	var out []string
+	for _, id := range p.OperatorIDs() {
+		for _, op := range c.Brand(id) {
+			if !slices.Contains(out, op) {
+				out = append(out, op)
+			}
+		}
+	}
+	return out
+}
+
+// RegionsOf returns the regions of the operators a provider source maps to,
+// and of the other entities of their brands.
 func (c *Catalog) RegionsOf(p *Provider) []*Region {
 	var out []*Region
-	for _, op := range p.OperatorIDs() {
+	for _, op := range c.providerOperators(p) {
 		for _, r := range c.regions {
 			if r.Operator == op {
 				out = append(out, r)
@@ -261,12 +278,15 @@ func (c *Catalog) RegionsOf(p *Provider) []*Region {
 	return out
 }
 
-// ProvidersOf returns the provider sources that can map to an operator.
+// ProvidersOf returns the provider sources that can map to an operator,
+// or to another legal entity of its brand (whose configurations may name
+// the operator's regions).
 func (c *Catalog) ProvidersOf(operator string) []string {
+	brand := c.Brand(operator)
 	var out []string
 	for _, p := range c.providers {
 		for _, r := range p.Operators {
-			if r.Operator == operator {
+			if slices.Contains(brand, r.Operator) {
 				out = append(out, p.Source)
 				break
 			}

@@ -52,8 +52,8 @@ func TestRegionOf(t *testing.T) {
 		region   string
 		want     regionWant
 	}{
-		{"outscale/outscale", "cloudgouv-eu-west-1", fr("outscale", "cloudgouv-eu-west-1", "", true, no)},
-		{"outscale/outscale", "cloudgouv-eu-west-1a", fr("outscale", "cloudgouv-eu-west-1", "cloudgouv-eu-west-1a", true, no)},
+		{"outscale/outscale", "cloudgouv-eu-west-1", fr("outscale", "cloudgouv-eu-west-1", "", false, no)},
+		{"outscale/outscale", "cloudgouv-eu-west-1a", fr("outscale", "cloudgouv-eu-west-1", "cloudgouv-eu-west-1a", false, no)},
 		{"outscale/outscale", "eu-west-2", fr("outscale", "eu-west-2", "", false, no)},
 
 		{"hashicorp/aws", "eu-west-3", awsParis},
@@ -95,13 +95,13 @@ func TestRegionOf(t *testing.T) {
 
 		{"hetznercloud/hcloud", "fsn1-dc14", regionWant{Operator: "hetzner", Code: "fsn1", Kind: KindRegion, Zone: "fsn1-dc14", Country: "DE", EU: true, EEA: true, Exposure: no}},
 		{"hetznercloud/hcloud", "eu-central", regionWant{Operator: "hetzner", Code: "eu-central", Kind: KindMultiRegion, Countries: []string{"DE", "FI"}, EU: true, EEA: true, Exposure: no}},
-		{"hetznercloud/hcloud", "ash", regionWant{Operator: "hetzner", Code: "ash", Kind: KindRegion, Country: "US", Exposure: no}},
+		{"hetznercloud/hcloud", "ash", regionWant{Operator: "hetzner-us", Code: "ash", Kind: KindRegion, Country: "US", Exposure: yes}},
 
 		{"stackitcloud/stackit", "eu01-2", regionWant{Operator: "stackit", Code: "eu01", Kind: KindRegion, Zone: "eu01-2", Country: "DE", EU: true, EEA: true, Exposure: no}},
 		{"Cloud-Temple/cloudtemple", "AZ06", fr("cloudtemple", "FR1", "AZ06", true, no)},
 		{"cloud-temple/cloudtemple", "fr1", fr("cloudtemple", "FR1", "", true, no)},
-		{"numspot/numspot", "cloudgouv-eu-west-1", fr("numspot", "cloudgouv-eu-west-1", "", false, no)},
-		{"numspot/numspot", "cloudgouv-eu-west-1b", fr("numspot", "cloudgouv-eu-west-1", "cloudgouv-eu-west-1b", false, no)},
+		{"numspot/numspot", "cloudgouv-eu-west-1", fr("numspot", "cloudgouv-eu-west-1", "", true, no)},
+		{"numspot/numspot", "cloudgouv-eu-west-1b", fr("numspot", "cloudgouv-eu-west-1", "cloudgouv-eu-west-1b", true, no)},
 		{"exoscale/exoscale", "ch-gva-2", regionWant{Operator: "exoscale", Code: "ch-gva-2", Kind: KindRegion, Country: "CH"}},
 		{"ionos-cloud/ionoscloud", "de/fra", regionWant{Operator: "ionos", Code: "de/fra", Kind: KindRegion, Country: "DE", EU: true, EEA: true, Exposure: no}},
 	}

@@ -96,6 +96,10 @@ func (m *merger) add(d Named) {
 		c.AsOf = doc.AsOf
 		m.origins["as_of"] = origin{file: file, path: "$"}
 	}
+	if doc.AnssiEdition != "" {
+		c.AnssiEdition = doc.AnssiEdition
+		m.origins["anssi_edition"] = origin{file: file, path: "$"}
+	}
 	c.Files = append(c.Files, file)
 	mergeList(m, file, "sources", doc.Sources, &c.sources, m.sources, func(s *Source) string { return s.ID })
 	mergeList(m, file, "areas", doc.Areas, &c.areas, m.areas, func(a *Area) string { return a.ID })

@@ -64,8 +64,8 @@ func TestLoadUserOverride(t *testing.T) {
 		if n != 1 || len(c.Offers()) != len(base.Offers())+1 {
 			t.Errorf("%d Bleu offers and %d offers; want 1 and %d (one offer added by the file)", n, len(c.Offers()), len(base.Offers())+1)
 		}
-		if orig, _ := base.Offer("bleu-cloud-de-confiance"); orig.Status != StatusJ0 {
-			t.Errorf("embedded Bleu offer status = %q after Load, want J0", orig.Status)
+		if orig, _ := base.Offer("bleu-cloud-de-confiance"); orig.Status != StatusJ1 {
+			t.Errorf("embedded Bleu offer status = %q after Load, want J1", orig.Status)
 		}
 	})
 
@@ -193,7 +193,7 @@ func TestNewMergesNamedDocuments(t *testing.T) {
 	t.Run("later document replaces and adds", func(t *testing.T) {
 		second := parse("second.json", `{
   "schema_version": "1",
-  "operators": [{"id": "acme", "name": "Acme Cloud (renamed)", "country": "DE", "source_ids": ["s2"]}],
+  "operators": [{"id": "acme", "name": "Acme Cloud (renamed)", "country": "DE", "parent_jurisdiction": "DE", "source_ids": ["s2"]}],
   "regions": [{"operator": "acme", "code": "de-fra", "country": "DE", "source_ids": ["s2"]}],
   "offers": [{"id": "acme-iaas", "operator": "acme", "name": "Acme IaaS", "status": "J1", "regions": ["de-fra", "fr-par"], "source_ids": ["s2"]}]
 }`)

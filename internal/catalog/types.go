@@ -50,19 +50,19 @@ const (
 // Document is the catalog as written in JSON: the embedded default, or a user
 // file that adds or overrides entries.
 type Document struct {
-	SchemaVersion string     `json:"schema_version"`
-	Version       string     `json:"version,omitempty"`
-	AsOf          string     `json:"as_of,omitempty"`
+	SchemaVersion string `json:"schema_version"`
+	Version       string `json:"version,omitempty"`
+	AsOf          string `json:"as_of,omitempty"`
 	// AnssiEdition is the date of the edition of ANSSI's catalogue of
 	// qualified services the statuses reflect.
-	AnssiEdition string `json:"anssi_edition,omitempty"`
-	Notes         string     `json:"notes,omitempty"`
-	Sources       []Source   `json:"sources,omitempty"`
-	Areas         []Area     `json:"areas,omitempty"`
-	Operators     []Operator `json:"operators,omitempty"`
-	Offers        []Offer    `json:"offers,omitempty"`
-	Regions       []Region   `json:"regions,omitempty"`
-	Providers     []Provider `json:"terraform_providers,omitempty"`
+	AnssiEdition string     `json:"anssi_edition,omitempty"`
+	Notes        string     `json:"notes,omitempty"`
+	Sources      []Source   `json:"sources,omitempty"`
+	Areas        []Area     `json:"areas,omitempty"`
+	Operators    []Operator `json:"operators,omitempty"`
+	Offers       []Offer    `json:"offers,omitempty"`
+	Regions      []Region   `json:"regions,omitempty"`
+	Providers    []Provider `json:"terraform_providers,omitempty"`
 }
 
 // Source is a document a fact was taken from.
@@ -85,10 +85,20 @@ type Area struct {
 	Notes     string   `json:"notes,omitempty"`
 }
 
-// Operator is a company that runs a cloud.
+// Operator is a legal entity that runs a cloud: the company whose
+// jurisdiction applies to the data, not the brand it sells under. One brand
+// may have several operators (OVH SAS in France and OVH US LLC in the United
+// States); Brand groups them.
 type Operator struct {
-	ID                 string `json:"id"`
-	Name               string `json:"name"`
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	// Brand is a label shared by the operators (legal entities) that sell
+	// under one brand, such as "ovhcloud" for OVH SAS and OVH US LLC. It
+	// lets a resolver that met a region code of another entity of the same
+	// brand (a US region in a configuration the catalog attributed to the
+	// French entity) move the resource to that entity. It need not be the
+	// id of an operator; operators without a brand stand alone.
+	Brand              string `json:"brand,omitempty"`
 	LegalName          string `json:"legal_name,omitempty"`
 	Country            string `json:"country"`
 	ParentJurisdiction string `json:"parent_jurisdiction,omitempty"`
@@ -127,9 +137,17 @@ type Offer struct {
 	Regions          []string `json:"regions"`
 	RegionsOf        string   `json:"regions_of,omitempty"`
 	HybridTechnology string   `json:"hybrid_technology,omitempty"`
-	SourceIDs        []string `json:"source_ids"`
-	Unverified       bool     `json:"unverified,omitempty"`
-	Notes            string   `json:"notes,omitempty"`
+	// Replaces lists the ids of offers of an earlier catalog that this
+	// offer replaces: renamed, split into several offers, or attributed to
+	// another operator. A catalog comparison follows them; no offer of
+	// this catalog may have one of these ids.
+	Replaces  []string `json:"replaces,omitempty"`
+	SourceIDs []string `json:"source_ids"`
+	// Unverified: the status rests only on an unverified or secondary
+	// source. A qualified, unverified offer is "unconfirmed" (see
+	// Catalog.Standing) and never satisfies a requirement.
+	Unverified bool   `json:"unverified,omitempty"`
+	Notes      string `json:"notes,omitempty"`
 }
 
 // RegionOperator is the operator whose region table the offer's regions

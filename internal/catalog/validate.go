@@ -49,8 +49,13 @@ func validate(c *Catalog, origins map[any]origin) error {
 	for _, r := range regions {
 		v.region(r)
 	}
+	v.regionOwners()
+	ids := map[string]bool{}
 	for _, o := range c.offers {
-		v.offer(o)
+		ids[o.ID] = true
+	}
+	for _, o := range c.offers {
+		v.offer(o, ids)
 	}
 	for _, p := range c.providers {
 		v.provider(p)
@@ -68,6 +73,9 @@ func (v *validator) document() {
 		v.errs = append(v.errs, &Error{File: v.c.Files[0], Path: "$.as_of", Msg: "missing: the date the catalog's facts were checked (YYYY-MM-DD)"})
 	} else if _, err := time.Parse(time.DateOnly, v.c.AsOf); err != nil {
 		v.errs = append(v.errs, o.err(".as_of", "%q is not a date (YYYY-MM-DD)", v.c.AsOf))
+	}
+	if e := v.c.AnssiEdition; e != "" {
+		v.edition(v.origins["anssi_edition"], ".anssi_edition", e)
 	}
 	if v.c.Version == "" {
 		v.errs = append(v.errs, &Error{File: v.c.Files[0], Path: "$.version", Msg: "missing: the catalog's version"})
@@ -165,9 +173,40 @@ func (v *validator) area(a *Area) {
 	v.sourceIDs(a, a.SourceIDs)
 }
 
+// edition checks the date of an ANSSI catalogue edition: a full date that
+// is not after the catalog's as_of (a catalog cannot have read an edition
+// published after the date its facts were checked).
+func (v *validator) edition(o origin, sub, value string) {
+	t, err := time.Parse(time.DateOnly, value)
+	if err != nil {
+		v.errs = append(v.errs, o.err(sub, "%q is not a date: write the ANSSI catalogue edition as YYYY-MM-DD", value))
+		return
+	}
+	if asOf, err := time.Parse(time.DateOnly, v.c.AsOf); err == nil && t.After(asOf) {
+		v.errs = append(v.errs, o.err(sub, "%s is after the catalog's as_of %s: the catalog cannot reflect an edition published after its facts were checked", value, v.c.AsOf))
+	}
+}
+
+// regionOwners checks that every operator that runs a region is a legal
+// entity with a jurisdiction: the region's data is subject to it.
+func (v *validator) regionOwners() {
+	owners := map[string]bool{}
+	for _, r := range v.c.regions {
+		owners[r.Operator] = true
+	}
+	for _, o := range v.c.operators {
+		if owners[o.ID] && strings.TrimSpace(o.ParentJurisdiction) == "" {
+			v.add(o, ".parent_jurisdiction", "missing: operator %q runs regions, so give the country of its parent company (ISO 3166-1 alpha-2), the jurisdiction its regions' data is subject to", o.ID)
+		}
+	}
+}
+
 func (v *validator) operator(o *Operator) {
 	v.id(o, o.ID)
 	v.required(o, "name", o.Name)
+	if o.Brand != "" && !idPattern.MatchString(o.Brand) {
+		v.add(o, ".brand", "%q is not a valid brand label: use lower-case letters, digits, '-' and '_'", o.Brand)
+	}
 	v.country(o, "country", o.Country, true)
 	v.country(o, "parent_jurisdiction", o.ParentJurisdiction, false)
 	if len(o.ExtraterritorialLaws) > 0 && (o.ExtraterritorialExposure == nil || !*o.ExtraterritorialExposure) {
@@ -237,7 +276,7 @@ func (v *validator) region(r *Region) {
 	}
 }
 
-func (v *validator) offer(o *Offer) {
+func (v *validator) offer(o *Offer, ids map[string]bool) {
 	v.id(o, o.ID)
 	v.knownOperator(o, "operator", o.Operator)
 	v.required(o, "name", o.Name)
@@ -259,8 +298,26 @@ func (v *validator) offer(o *Offer) {
 	if o.QualifiedOn != "" && o.ExpiresOn != "" {
 		q, ok1 := dateEnd(o.QualifiedOn)
 		e, ok2 := dateEnd(o.ExpiresOn)
-		if ok1 && ok2 && e.Before(q) {
+		switch {
+		case !ok1 || !ok2:
+		case e.Before(q):
 			v.add(o, ".expires_on", "%s is before the qualification date %s", o.ExpiresOn, o.QualifiedOn)
+		case e.Equal(q):
+			v.add(o, ".expires_on", "%s is the qualification date: a qualification ends after it starts", o.ExpiresOn)
+		}
+	}
+	if o.Edition != "" {
+		v.edition(v.origins[o], ".anssi_edition", o.Edition)
+	}
+	if o.Status == StatusQualified {
+		v.qualification(o)
+	}
+	for i, id := range o.Replaces {
+		switch {
+		case !idPattern.MatchString(id):
+			v.add(o, fmt.Sprintf(".replaces[%d]", i), "%q is not a valid offer id", id)
+		case id == o.ID || ids[id]:
+			v.add(o, fmt.Sprintf(".replaces[%d]", i), "%q is an offer of this catalog: an offer replaces only offers that no longer exist", id)
 		}
 	}
 	if o.Status != StatusQualified && o.QualifiedOn != "" {
@@ -288,6 +345,35 @@ func (v *validator) offer(o *Offer) {
 		}
 	}
 	v.sourceIDs(o, o.SourceIDs)
+}
+
+// qualification checks what a qualified offer must carry. Every one
+// needs a source. A confirmed one (not unverified) is a claim trustcloud
+// acts on: it needs the qualification's dates, the ANSSI decision and the
+// catalogue edition it was read from, and a dated source, so that its
+// expiry can be enforced and the claim checked.
+func (v *validator) qualification(o *Offer) {
+	if len(o.SourceIDs) == 0 || o.Unverified {
+		// A missing source list is reported for every entry, qualified
+		// or not (sourceIDs).
+		return
+	}
+	for _, f := range []struct{ field, value, what string }{
+		{"qualified_on", o.QualifiedOn, "the date of the ANSSI decision"},
+		{"expires_on", o.ExpiresOn, "the end of its validity, as ANSSI publishes it"},
+		{"decision", o.Decision, "the ANSSI decision number"},
+		{"anssi_edition", o.Edition, "the date of the ANSSI catalogue edition it was read from (YYYY-MM-DD)"},
+	} {
+		if strings.TrimSpace(f.value) == "" {
+			v.add(o, "."+f.field, "missing: a confirmed qualified offer needs %s; mark the offer unverified when it is not known", f.what)
+		}
+	}
+	for _, id := range o.SourceIDs {
+		if s, ok := v.c.findSource(id); ok && s.Date != "" {
+			return
+		}
+	}
+	v.add(o, ".source_ids", "no source of this confirmed qualified offer has a date: cite a dated source (the ANSSI catalogue edition, the decision)")
 }
 
 func (v *validator) provider(p *Provider) {
@@ -396,6 +482,17 @@ func statusList() string {
 
 // dateEnd parses YYYY, YYYY-MM or YYYY-MM-DD and returns the last instant
 // of that period, so that an expiry written "2028-12" lasts all December.
+// LastDay is the first instant (UTC midnight) of the last day a date
+// written as YYYY-MM-DD, YYYY-MM or YYYY covers.
+func LastDay(s string) (time.Time, bool) {
+	end, ok := dateEnd(s)
+	if !ok {
+		return time.Time{}, false
+	}
+	y, m, d := end.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC), true
+}
+
 func dateEnd(s string) (time.Time, bool) {
 	if t, err := time.Parse(time.DateOnly, s); err == nil {
 		return t.AddDate(0, 0, 1).Add(-time.Nanosecond), true

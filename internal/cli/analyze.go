@@ -63,6 +63,7 @@ func (e *env) analyze(c *common, positional []string) (*analysis, error) {
 	if err != nil {
 		return nil, err
 	}
+	cat = cat.WithClock(e.now)
 	pol, diags := policy.Load(c.policyFile)
 	if diags.HasErrors() {
 		return nil, fmt.Errorf("%s", policy.FormatDiagnostics(diags))
@@ -191,7 +192,7 @@ func (e *env) check(args []string) (int, error) {
 		return 0, err
 	}
 	e.warn(a)
-	ev := &rules.Evaluator{Catalog: a.cat, Policy: a.pol}
+	ev := &rules.Evaluator{Catalog: a.cat, Policy: a.pol, Now: e.now}
 	var prior map[string]*plan.Resource
 	if *newOnly {
 		prior = map[string]*plan.Resource{}
@@ -221,6 +222,7 @@ func (e *env) check(args []string) (int, error) {
 		rep.Findings = append(rep.Findings, rf)
 	}
 	rep.Summary = report.Summarize(a.inv, rep.Findings, *failOn)
+	rep.Freshness = report.NewFreshness(a.inv.Catalog, e.now())
 	rep.Options.Started, rep.Options.Finished = bundle.started, time.Now()
 	for _, t := range targets {
 		var buf bytes.Buffer

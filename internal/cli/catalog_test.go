@@ -2,12 +2,16 @@ package cli_test
 
 import (
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/trustcloud/trustcloud/internal/catalog"
 	"github.com/trustcloud/trustcloud/internal/cli"
 )
 
@@ -40,8 +44,29 @@ func decodeJSON[T any](t *testing.T, out string) T {
 	return v
 }
 
+// embedded is the embedded catalog, on today's clock as the commands read
+// it. Which regions are SecNumCloud-qualified today changes as ANSSI
+// publishes and qualifications expire: tests read it from the catalog.
+func embedded(t *testing.T) *catalog.Catalog {
+	t.Helper()
+	c, err := catalog.Default()
+	if err != nil {
+		t.Fatalf("embedded catalog: %v", err)
+	}
+	return c
+}
+
 func TestCatalogRegionsSecNumCloudFrance(t *testing.T) {
-	want := [][]string{{"cloudtemple", "FR1"}, {"outscale", "cloudgouv-eu-west-1"}, {"s3ns", "u-france-east1"}}
+	c := embedded(t)
+	var want [][]string
+	for _, r := range c.Regions() {
+		if r.Country == "FR" && c.RegionQualified(r) {
+			want = append(want, []string{r.Operator, r.Code})
+		}
+	}
+	if len(want) == 0 {
+		t.Fatal("bad test: no French region is SecNumCloud-qualified in the embedded catalog today")
+	}
 	for _, args := range [][]string{
 		{"catalog", "regions", "--country", "FR", "--secnumcloud-only"},
 		{"catalog", "--secnumcloud-only", "regions", "--country", "fr"},
@@ -141,52 +166,212 @@ func TestCatalogRegionsFilters(t *testing.T) {
 	})
 }
 
-func TestCatalogOffers(t *testing.T) {
-	type offer struct {
-		ID       string `json:"id"`
-		Operator string `json:"operator"`
-		Status   string `json:"status"`
+// offersFixture is a user catalog of one operator, tc-test, whose offers
+// take every standing, with expiries relative to today: the catalog
+// commands judge on today's date, and the embedded catalog under the file
+// may change without changing these answers.
+type offersFixture struct {
+	today time.Time
+	file  string
+}
+
+// inDays is the date days after the fixture's today.
+func (f offersFixture) inDays(days int) string {
+	return f.today.AddDate(0, 0, days).Format(time.DateOnly)
+}
+
+func newOffersFixture(t *testing.T) offersFixture {
+	t.Helper()
+	f := offersFixture{today: time.Now().UTC()}
+	exposed := false
+	src := []string{"tc-anssi"}
+	qualified := func(id, name, from, until, decision string) catalog.Offer {
+		return catalog.Offer{ID: id, Operator: "tc-test", Name: name, Model: "IaaS", Status: catalog.StatusQualified,
+			QualifiedOn: from, ExpiresOn: until, Decision: decision, Edition: "2026-06-15",
+			Regions: []string{"tc-paris-1"}, SourceIDs: src}
 	}
-	for _, op := range []string{"bleu", "BLEU"} {
-		t.Run("--operator "+op, func(t *testing.T) {
-			r := run(t, "", "catalog", "offers", "--operator", op, "--format", "json")
-			if r.code != cli.ExitOK {
-				t.Fatalf("got %s", r)
-			}
-			got := decodeJSON[[]offer](t, r.stdout)
-			if diff := cmp.Diff([]offer{{"bleu-cloud-de-confiance", "bleu", "J0"}}, got); diff != "" {
+	unconfirmed := qualified("tc-unconfirmed", "Unconfirmed offer", "2025-06-01", f.inDays(10), "")
+	unconfirmed.Edition, unconfirmed.Unverified = "", true
+	doc := catalog.Document{
+		SchemaVersion: catalog.SchemaVersion,
+		Sources: []catalog.Source{{ID: "tc-anssi", Title: "Test edition of ANSSI's catalogue of qualified services",
+			URL: "https://example.test/anssi.pdf", Date: "2026-06-15"}},
+		Operators: []catalog.Operator{{ID: "tc-test", Name: "Test cloud", Country: "FR", ParentJurisdiction: "FR",
+			ExtraterritorialExposure: &exposed, SourceIDs: src}},
+		Regions: []catalog.Region{{Operator: "tc-test", Code: "tc-paris-1", City: "Paris", Country: "FR", SourceIDs: src}},
+		Offers: []catalog.Offer{
+			qualified("tc-expired", "Expired offer", "2020-01-15", "2023-01-15", "TC-2001"),
+			qualified("tc-expiring", "Expiring offer", f.inDays(-300), f.inDays(20), "TC-2002"),
+			{ID: "tc-pending", Operator: "tc-test", Name: "Pending offer", Status: catalog.StatusJ1,
+				Milestones: map[string]string{"J0": "2025-03-01", "J1": "2026-02-01"}, Regions: []string{"tc-paris-1"}, SourceIDs: src},
+			qualified("tc-qualified", "Qualified offer", "2025-01-15", f.inDays(400), "TC-2004"),
+			unconfirmed,
+			{ID: "tc-unknown", Operator: "tc-test", Name: "Unknown offer", Status: catalog.StatusUnknown,
+				Regions: []string{"tc-paris-1"}, SourceIDs: src},
+		},
+	}
+	b, err := json.MarshalIndent(doc, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.file = filepath.Join(t.TempDir(), "offers.json")
+	if err := os.WriteFile(f.file, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
+
+func TestCatalogOffers(t *testing.T) {
+	f := newOffersFixture(t)
+	type offer struct {
+		ID          string `json:"id"`
+		Operator    string `json:"operator"`
+		Status      string `json:"status"`
+		Standing    string `json:"standing"`
+		QualifiedOn string `json:"qualified_on"`
+		ExpiresOn   string `json:"expires_on"`
+		Decision    string `json:"decision"`
+		Edition     string `json:"anssi_edition"`
+		Unverified  bool   `json:"unverified"`
+	}
+	offers := func(t *testing.T, args ...string) []offer {
+		t.Helper()
+		r := run(t, "", append([]string{"catalog", "offers", "--catalog", f.file, "--operator", "tc-test", "--format", "json"}, args...)...)
+		if r.code != cli.ExitOK || r.stderr != "" {
+			t.Fatalf("got %s", r)
+		}
+		return decodeJSON[[]offer](t, r.stdout)
+	}
+	ids := func(list []offer) []string {
+		out := []string{}
+		for _, o := range list {
+			out = append(out, o.ID)
+		}
+		return out
+	}
+
+	t.Run("json", func(t *testing.T) {
+		want := []offer{
+			{"tc-expired", "tc-test", "qualified", "expired", "2020-01-15", "2023-01-15", "TC-2001", "2026-06-15", false},
+			{"tc-expiring", "tc-test", "qualified", "qualified", f.inDays(-300), f.inDays(20), "TC-2002", "2026-06-15", false},
+			{"tc-pending", "tc-test", "J1", "pending", "", "", "", "", false},
+			{"tc-qualified", "tc-test", "qualified", "qualified", "2025-01-15", f.inDays(400), "TC-2004", "2026-06-15", false},
+			{"tc-unconfirmed", "tc-test", "qualified", "unconfirmed", "2025-06-01", f.inDays(10), "", "", true},
+			{"tc-unknown", "tc-test", "unknown", "unknown", "", "", "", "", false},
+		}
+		if diff := cmp.Diff(want, offers(t)); diff != "" {
+			t.Errorf("offers (-want +got):\n%s", diff)
+		}
+		// The offers as the catalog marshals them: milestones too.
+		r := run(t, "", "catalog", "offers", "--catalog", f.file, "--operator", "tc-test", "--status", "J1", "--format", "json")
+		if !strings.Contains(r.stdout, `"milestones": {`) || !strings.Contains(r.stdout, `"J1": "2026-02-01"`) {
+			t.Errorf("milestones missing from %s", r.stdout)
+		}
+	})
+
+	filters := []struct {
+		args []string
+		want []string
+	}{
+		{[]string{"--status", "qualified"}, []string{"tc-expired", "tc-expiring", "tc-qualified", "tc-unconfirmed"}},
+		{[]string{"--status", "unknown"}, []string{"tc-unknown"}},
+		{[]string{"--status", "j1"}, []string{"tc-pending"}},
+		{[]string{"--standing", "expired"}, []string{"tc-expired"}},
+		{[]string{"--standing", "Unconfirmed"}, []string{"tc-unconfirmed"}},
+		{[]string{"--standing", "qualified"}, []string{"tc-expiring", "tc-qualified"}},
+		// Expiring: recorded as qualified, not expired, expiry within the
+		// window; the last day of a window in days is in it.
+		{[]string{"--expiring", "90d"}, []string{"tc-expiring", "tc-unconfirmed"}},
+		{[]string{"--expiring", "20d"}, []string{"tc-expiring", "tc-unconfirmed"}},
+		{[]string{"--expiring", "19d"}, []string{"tc-unconfirmed"}},
+		{[]string{"--expiring", "3w"}, []string{"tc-expiring", "tc-unconfirmed"}},
+		{[]string{"--expiring", "1d"}, []string{}},
+		{[]string{"--expiring", "2160h"}, []string{"tc-expiring", "tc-unconfirmed"}},
+		{[]string{"--expiring", "200h"}, []string{}},
+		{[]string{"--expiring", "1h"}, []string{}},
+		{[]string{"--expiring", "500d"}, []string{"tc-expiring", "tc-qualified", "tc-unconfirmed"}},
+		{[]string{"--expiring", "90d", "--standing", "qualified"}, []string{"tc-expiring"}},
+	}
+	for _, tc := range filters {
+		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
+			if diff := cmp.Diff(tc.want, ids(offers(t, tc.args...))); diff != "" {
 				t.Errorf("offers (-want +got):\n%s", diff)
 			}
 		})
 	}
-	t.Run("--status qualified", func(t *testing.T) {
-		got := decodeJSON[[]offer](t, run(t, "", "catalog", "offers", "--status", "qualified", "--format", "json").stdout)
-		var ids []string
-		for _, o := range got {
-			ids = append(ids, o.ID)
-			if o.Status != "qualified" {
-				t.Errorf("%s: status %s", o.ID, o.Status)
-			}
-		}
-		for _, id := range []string{"outscale-iaas-secnumcloud", "s3ns-premi3ns", "cloudtemple-iaas-vmware"} {
-			if !slices.Contains(ids, id) {
-				t.Errorf("%s not in %v", id, ids)
-			}
-		}
-	})
-	t.Run("--status j1", func(t *testing.T) {
-		got := decodeJSON[[]offer](t, run(t, "", "catalog", "offers", "--status", "j1", "--format", "json").stdout)
-		if !slices.Contains(got, offer{"numspot-iaas-paas", "numspot", "J1"}) {
-			t.Errorf("numspot J1 not in %v", got)
-		}
-	})
+
 	t.Run("text", func(t *testing.T) {
-		r := run(t, "", "catalog", "offers", "--operator", "numspot")
-		rows := table(t, r.stdout)
-		if r.code != cli.ExitOK || len(rows) != 2 || rows[0][0] != "OPERATOR" || rows[1][0] != "numspot" || rows[1][2] != "J1" {
+		r := run(t, "", "catalog", "offers", "--catalog", f.file, "--operator", "tc-test")
+		if r.code != cli.ExitOK || r.stderr != "" {
+			t.Fatalf("got %s", r)
+		}
+		want := [][]string{
+			{"OPERATOR", "OFFER", "STATUS", "STANDING", "QUALIFIED ON", "EXPIRES ON", "DECISION", "REGIONS", "NOTE"},
+			{"tc-test", "Expired offer", "qualified", "expired", "2020-01-15", "2023-01-15", "TC-2001", "tc-paris-1", "renewal not recorded"},
+			{"tc-test", "Expiring offer", "qualified", "qualified", f.inDays(-300), f.inDays(20), "TC-2002", "tc-paris-1"},
+			{"tc-test", "Pending offer", "J1", "pending", "-", "-", "-", "tc-paris-1"},
+			{"tc-test", "Qualified offer", "qualified", "qualified", "2025-01-15", f.inDays(400), "TC-2004", "tc-paris-1"},
+			{"tc-test", "Unconfirmed offer", "qualified", "qualified (unconfirmed)", "2025-06-01", f.inDays(10), "-", "tc-paris-1", "confirm in ANSSI's catalogue"},
+			{"tc-test", "Unknown offer", "unknown", "unknown", "-", "-", "-", "tc-paris-1"},
+		}
+		if diff := cmp.Diff(want, table(t, r.stdout)); diff != "" {
+			t.Errorf("table (-want +got):\n%s", diff)
+		}
+	})
+
+	// The embedded catalog still lists its offers under the user file.
+	t.Run("--operator BLEU", func(t *testing.T) {
+		got := decodeJSON[[]offer](t, run(t, "", "catalog", "offers", "--catalog", f.file, "--operator", "BLEU", "--format", "json").stdout)
+		if len(got) == 0 || got[0].Operator != "bleu" || got[0].Standing == "" {
+			t.Errorf("bleu offers = %+v", got)
+		}
+	})
+}
+
+func TestCatalogOffersErrors(t *testing.T) {
+	cases := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"bad status", []string{"--status", "J4"}, `catalog: --status: unknown status "J4": use one of qualified, J0, J1, J2, in_progress, unknown, none`},
+		{"bad standing", []string{"--standing", "lapsed"}, `catalog: --standing: unknown standing "lapsed": use one of qualified, unconfirmed, expired, pending, unknown, none`},
+		{"expiring without unit", []string{"--expiring", "90"}, `catalog: --expiring: "90" is not a positive duration`},
+		// A Go duration, but three minutes: surely meant as months.
+		{"expiring in minutes", []string{"--expiring", "3m"}, `catalog: --expiring: "3m" is not a positive duration`},
+		{"expiring in months", []string{"--expiring", "3mo"}, `catalog: --expiring: "3mo" is not a positive duration`},
+		{"expiring zero", []string{"--expiring", "0d"}, `catalog: --expiring: "0d" is not a positive duration`},
+		{"expiring negative", []string{"--expiring", "-90d"}, `catalog: --expiring: "-90d" is not a positive duration`},
+		{"expiring negative hours", []string{"--expiring", "-5h"}, `catalog: --expiring: "-5h" is not a positive duration`},
+		{"expiring fraction of days", []string{"--expiring", "1.5d"}, `"1.5d" is not a positive duration`},
+		{"expiring too long", []string{"--expiring", "36501d"}, `"36501d" is not a positive duration`},
+		{"expiring blank", []string{"--expiring", " "}, `catalog: --expiring: " " is not a positive duration`},
+		{"expiring unit only", []string{"--expiring", "d"}, `catalog: --expiring: "d" is not a positive duration`},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			r := run(t, "", append([]string{"catalog", "offers"}, tc.args...)...)
+			if r.code != cli.ExitError || r.stdout != "" {
+				t.Fatalf("got %s", r)
+			}
+			if !strings.Contains(r.stderr, tc.want) {
+				t.Errorf("stderr %q does not contain %q", r.stderr, tc.want)
+			}
+		})
+	}
+	t.Run("french", func(t *testing.T) {
+		r := run(t, "", "catalog", "offers", "--lang", "fr", "--expiring", "3m")
+		if r.code != cli.ExitError || !strings.Contains(r.stderr, `catalog : --expiring : "3m" n'est pas une durée positive`) {
 			t.Errorf("got %s", r)
 		}
 	})
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
 }
 
 // productOperators are the operator ids PRODUCT.md promises to keep.
@@ -211,9 +396,10 @@ func TestCatalogOperators(t *testing.T) {
 			t.Errorf("operator %s not listed", id)
 		}
 	}
+	c := embedded(t)
 	for id, want := range map[string][]string{
 		"aws":      {"US", "yes", "no"},
-		"outscale": {"FR", "no", "yes"},
+		"outscale": {"FR", "no", yesNo(c.OperatorQualified("outscale"))},
 		"exoscale": {"CH", "unknown", "no"},
 	} {
 		if row := byID[id]; row == nil || !cmp.Equal(row[len(row)-3:], want) {
@@ -231,8 +417,14 @@ func TestCatalogOperators(t *testing.T) {
 	for _, o := range qualified {
 		ids = append(ids, o.ID)
 	}
-	if !slices.Contains(ids, "outscale") || !slices.Contains(ids, "s3ns") || slices.Contains(ids, "aws") || slices.Contains(ids, "numspot") {
-		t.Errorf("SecNumCloud operators = %v", ids)
+	var wantIDs []string
+	for _, o := range c.Operators() {
+		if c.OperatorQualified(o.ID) {
+			wantIDs = append(wantIDs, o.ID)
+		}
+	}
+	if diff := cmp.Diff(wantIDs, ids); diff != "" || slices.Contains(ids, "aws") {
+		t.Errorf("SecNumCloud operators (-want +got):\n%s", diff)
 	}
 	german := decodeJSON[[]operator](t, run(t, "", "catalog", "operators", "--country", "de", "--format", "json").stdout)
 	for _, o := range german {

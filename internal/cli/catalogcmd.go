@@ -3,11 +3,13 @@ package cli
 import (
 	"flag"
 	"fmt"
-	"github.com/trustcloud/trustcloud/internal/report"
+	"strconv"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"github.com/trustcloud/trustcloud/internal/catalog"
+	"github.com/trustcloud/trustcloud/internal/report"
 )
 
 func (e *env) catalog(args []string) error {
@@ -17,7 +19,9 @@ func (e *env) catalog(args []string) error {
 	operator := fs.String("operator", "", "only this operator (offers, regions)")
 	provider := fs.String("provider", "", "only the regions of this Terraform provider source (regions)")
 	country := fs.String("country", "", "only this ISO country code (operators, regions)")
-	status := fs.String("status", "", "only this SecNumCloud status (offers): qualified, J0, J1, J2, in_progress, none")
+	status := fs.String("status", "", "only this SecNumCloud status (offers): qualified, J0, J1, J2, in_progress, unknown, none")
+	standing := fs.String("standing", "", "only this standing today (offers): qualified, unconfirmed, expired, pending, unknown, none")
+	expiring := fs.String("expiring", "", "only qualified offers that expire within DURATION of today (offers): 90d, 12w, 2160h")
 	euOnly := fs.Bool("eu-only", false, "only regions in the EU (regions)")
 	sncOnly := fs.Bool("secnumcloud-only", false, "only SecNumCloud-qualified regions or operators")
 	positional, err := parse(fs, args)
@@ -81,33 +85,56 @@ func (e *env) catalog(args []string) error {
 		}
 	case "offers":
 		if *status != "" {
-			valid := false
-			for _, s := range catalog.Statuses {
-				valid = valid || strings.EqualFold(string(s), *status)
-				if strings.EqualFold(string(s), *status) {
-					*status = string(s)
-				}
+			s, ok := lookupStatus(*status)
+			if !ok {
+				return usage("cli.catalog_offer_status", *status, strings.Join(statusNames(), ", "))
 			}
-			if !valid {
-				return usage("cli.catalog_status", *status)
+			*status = string(s)
+		}
+		if *standing != "" {
+			s, ok := lookupStanding(*standing)
+			if !ok {
+				return usage("cli.catalog_standing", *standing, strings.Join(standingNames(), ", "))
 			}
+			*standing = string(s)
+		}
+		var window time.Duration
+		if *expiring != "" {
+			d, ok := expiringWindow(c.Now(), *expiring)
+			if !ok {
+				return usage("cli.catalog_expiring", *expiring)
+			}
+			window = d
 		}
 		var list []*catalog.Offer
 		for _, o := range c.Offers() {
-			if (*operator == "" || o.Operator == *operator) && (*status == "" || string(o.Status) == *status) {
-				list = append(list, o)
+			if *operator != "" && o.Operator != *operator || *status != "" && string(o.Status) != *status ||
+				*standing != "" && string(c.Standing(o)) != *standing {
+				continue
 			}
+			if *expiring != "" {
+				if _, soon := c.ExpiresWithin(o, window); !soon {
+					continue
+				}
+			}
+			list = append(list, o)
 		}
 		if *format == "json" {
-			return report.WriteJSON(e.stdout, list)
-		}
-		fmt.Fprintln(tw, "OPERATOR\tOFFER\tSTATUS\tQUALIFIED ON\tREGIONS\tNOTE")
-		for _, o := range list {
-			note := ""
-			if o.Unverified {
-				note = "unverified"
+			type row struct {
+				*catalog.Offer
+				Standing catalog.Standing `json:"standing"`
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", o.Operator, o.Name, o.Status, orDash(o.QualifiedOn), orDash(strings.Join(o.Regions, ", ")), note)
+			rows := make([]row, len(list))
+			for i, o := range list {
+				rows[i] = row{o, c.Standing(o)}
+			}
+			return report.WriteJSON(e.stdout, rows)
+		}
+		fmt.Fprintln(tw, "OPERATOR\tOFFER\tSTATUS\tSTANDING\tQUALIFIED ON\tEXPIRES ON\tDECISION\tREGIONS\tNOTE")
+		for _, o := range list {
+			st := c.Standing(o)
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", o.Operator, o.Name, o.Status, standingText(st),
+				orDash(o.QualifiedOn), orDash(o.ExpiresOn), orDash(o.Decision), orDash(strings.Join(o.Regions, ", ")), offerNote(o, st))
 		}
 	case "regions":
 		var list []*catalog.Region
@@ -152,6 +179,103 @@ func (e *env) catalog(args []string) error {
 		return usage("cli.catalog_list", positional[0])
 	}
 	return nil
+}
+
+// standings are the values of catalog.Standing, in the order the help
+// lists them.
+var standings = []catalog.Standing{catalog.StandingQualified, catalog.StandingUnconfirmed, catalog.StandingExpired,
+	catalog.StandingPending, catalog.StandingUnknown, catalog.StandingNone}
+
+// lookupStatus finds a status whatever its case ("j1" is J1).
+func lookupStatus(s string) (catalog.Status, bool) {
+	for _, st := range catalog.Statuses {
+		if strings.EqualFold(string(st), s) {
+			return st, true
+		}
+	}
+	return "", false
+}
+
+func statusNames() []string {
+	out := make([]string, len(catalog.Statuses))
+	for i, s := range catalog.Statuses {
+		out[i] = string(s)
+	}
+	return out
+}
+
+// lookupStanding finds a standing whatever its case.
+func lookupStanding(s string) (catalog.Standing, bool) {
+	for _, st := range standings {
+		if strings.EqualFold(string(st), s) {
+			return st, true
+		}
+	}
+	return "", false
+}
+
+func standingNames() []string {
+	out := make([]string, len(standings))
+	for i, s := range standings {
+		out[i] = string(s)
+	}
+	return out
+}
+
+// maxExpiringDays bounds --expiring: a century is longer than any
+// qualification, and the duration cannot overflow.
+const maxExpiringDays = 36500
+
+// expiringWindow reads --expiring as the time from now to the end of the
+// window: a number of days ("90d") or weeks ("12w"), counted in calendar
+// days (UTC) so that an expiry on the last day is in, whatever the time
+// now; or a Go duration ("2160h"), counted from now, of at least an hour:
+// "3m" is three minutes, surely meant as months, and is refused.
+func expiringWindow(now time.Time, s string) (time.Duration, bool) {
+	s = strings.TrimSpace(s)
+	if unit := s[max(len(s)-1, 0):]; len(s) > 1 && (unit == "d" || unit == "w") {
+		days, err := strconv.Atoi(s[:len(s)-1])
+		if err != nil {
+			return 0, false
+		}
+		if unit == "w" {
+			days *= 7
+		}
+		if days < 1 || days > maxExpiringDays {
+			return 0, false
+		}
+		y, m, d := now.UTC().Date()
+		end := time.Date(y, m, d+days+1, 0, 0, 0, 0, time.UTC).Add(-time.Nanosecond)
+		return end.Sub(now), true
+	}
+	d, err := time.ParseDuration(s)
+	if err != nil || d < time.Hour {
+		return 0, false
+	}
+	return d, true
+}
+
+// standingText is the standing as the text table shows it: an
+// unconfirmed qualification is "qualified (unconfirmed)", never plain
+// "qualified".
+func standingText(s catalog.Standing) string {
+	if s == catalog.StandingUnconfirmed {
+		return "qualified (unconfirmed)"
+	}
+	return string(s)
+}
+
+// offerNote says what to check about an offer.
+func offerNote(o *catalog.Offer, s catalog.Standing) string {
+	switch {
+	case s == catalog.StandingUnconfirmed:
+		return "confirm in ANSSI's catalogue"
+	case s == catalog.StandingExpired:
+		return "renewal not recorded"
+	case o.Unverified:
+		return "unverified"
+	}
+	return ""
 }
 
 func attrPaths(as []catalog.Attribute) string {

@@ -11,6 +11,7 @@ import (
 	"os"
 	"runtime/debug"
 	"strings"
+	"time"
 
 	"github.com/trustcloud/trustcloud/internal/i18n"
 )
@@ -34,6 +35,17 @@ type env struct {
 	// lang is the language of messages and of the reports written for
 	// people: --lang, else the locale (LC_ALL, LC_MESSAGES, LANG).
 	lang i18n.Lang
+	// now is the clock of expiries (waivers, qualifications) and of the
+	// catalog's age.
+	now func() time.Time
+}
+
+// Options change how Run runs, for tests and embedding.
+type Options struct {
+	// Now is the clock of expiries and of the catalog's age (default
+	// time.Now): tests pin it so that a qualification that expires does
+	// not change their verdicts.
+	Now func() time.Time
 }
 
 // usageError is a command-line mistake: it prints the usage hint. Its
@@ -56,7 +68,15 @@ func (e *env) t(key string, args ...any) string { return i18n.T(e.lang, key, arg
 // Run runs the command line and returns the exit code. A panic is
 // reported in one line and exits with ExitError.
 func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
-	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, getenv: os.Getenv}
+	return RunWith(args, stdin, stdout, stderr, Options{})
+}
+
+// RunWith is Run with options.
+func RunWith(args []string, stdin io.Reader, stdout, stderr io.Writer, opts Options) (code int) {
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, getenv: os.Getenv, now: opts.Now}
+	if e.now == nil {
+		e.now = time.Now
+	}
 	defer func() {
 		if v := recover(); v != nil {
 			code = crashed(stderr, e.getenv, v, debug.Stack())

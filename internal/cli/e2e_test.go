@@ -79,7 +79,7 @@ func TestNoColourInFiles(t *testing.T) {
 	}
 	defer func() { _ = f.Close() }()
 	var errOut strings.Builder
-	code := cli.Run([]string{"trustcloud", "check", "--catalog", builtinAsAWS, builtinPlan}, strings.NewReader(""), f, &errOut)
+	code := cli.RunWith([]string{"trustcloud", "check", "--catalog", builtinAsAWS, builtinPlan}, strings.NewReader(""), f, &errOut, cli.Options{Now: testNow})
 	if code != cli.ExitFindings {
 		t.Fatalf("exit %d: %s", code, errOut.String())
 	}

@@ -29,7 +29,7 @@ var (
 		"hors de la zone autorisée au niveau « sensible » (EEE)",
 		"à faire : Déplacez la ressource vers une offre qualifiée SecNumCloud",
 		"ou inscrivez une dérogation temporaire dans la politique.",
-		"ÉCHEC : 11 ressources analysées (localisation inconnue : 0, sans opérateur du catalogue : 0) : 3 constats (élevée : 3), sous dérogation : 0 ; seuil : élevée",
+		"ÉCHEC : 11 ressources analysées (localisation inconnue : 0, sans opérateur du catalogue : 0) : 6 constats (élevée : 6), sous dérogation : 0 ; seuil : élevée",
 	}
 	englishText = []string{"root module", "HIGH", "non-eu-region", "not-qualified", "what to do:", "requires SecNumCloud", "FAILED", "threshold high"}
 )
@@ -182,14 +182,14 @@ func TestFormatsInFrench(t *testing.T) {
 		}
 	}
 	french := map[string][]string{
-		"markdown": {"**trustcloud : 3 nouveaux constats de gravité élevée ou plus — cette demande de fusion ne respecte pas la doctrine**",
+		"markdown": {"**trustcloud : 6 nouveaux constats de gravité élevée ou plus — cette demande de fusion ne respecte pas la doctrine**",
 			"### Ressources par niveau de sensibilité", "| sensible |", "| gravité | règle | ressource | emplacement | message |",
 			"TC001 région hors UE", "Couverture : 11 ressources analysées"},
 		"html": {`<html lang="fr">`, "rapport de souveraineté", "qualification SecNumCloud", "Éléments de preuve", "région hors UE",
-			`data-text="affichés : {n} sur 3 constats"`, "<span class=\"sev high\">élevée</span>", "hors UE"},
+			`data-text="affichés : {n} sur 6 constats"`, "<span class=\"sev high\">élevée</span>", "hors UE"},
 		"junit":  {"TC002 offre non qualifiée : le niveau « sensible » exige la qualification SecNumCloud", "À faire : "},
 		"sarif":  {"doctrine « Cloud au centre »", "loi SREN", "TC001 région hors UE : ", "À faire : Déplacez la ressource"},
-		"github": {"title=TC001 région hors UE::", "trustcloud : 11 ressources analysées (localisation inconnue : 0, sans opérateur du catalogue : 0), 3 constats"},
+		"github": {"title=TC001 région hors UE::", "trustcloud : 11 ressources analysées (localisation inconnue : 0, sans opérateur du catalogue : 0), 6 constats"},
 	}
 	for f, wants := range french {
 		for _, w := range wants {

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/trustcloud/trustcloud/internal/cli"
 )
@@ -26,6 +27,31 @@ var (
 
 // binaryVersion is the version the test binary is built with.
 const binaryVersion = "v0.0.0-e2e"
+
+// testClock is the instant every run of these tests evaluates expiries and
+// the catalog's age at, in-process (run) and in the built command (linked
+// in as main.clock): the embedded catalog's date, so that a qualification
+// expiring does not change their verdicts from one day to the next.
+const testClock = "2026-12-03T12:00:00Z"
+
+// testNow is testClock as a time.
+func testNow() time.Time {
+	at, err := time.Parse(time.RFC3339, testClock)
+	if err != nil {
+		panic(err)
+	}
+	return at
+}
+
+// buildFlags are the -ldflags of every build of the command in these
+// tests: the pinned clock, and the version unless it is "".
+func buildFlags(version string) string {
+	flags := "-X main.clock=" + testClock
+	if version != "" {
+		flags += " -X github.com/trustcloud/trustcloud/internal/cli.Version=" + version
+	}
+	return flags
+}
 
 func TestMain(m *testing.M) {
 	// The golden outputs are in English: run with an English locale
@@ -57,7 +83,7 @@ func build(dir string) (string, error) {
 	}
 	out := filepath.Join(dir, "trustcloud")
 	cmd := exec.Command(goBin, "build", "-o", out,
-		"-ldflags", "-X github.com/trustcloud/trustcloud/internal/cli.Version="+binaryVersion,
+		"-ldflags", buildFlags(binaryVersion),
 		"github.com/trustcloud/trustcloud/cmd/trustcloud")
 	if msg, err := cmd.CombinedOutput(); err != nil {
 		return "", fmt.Errorf("go build ./cmd/trustcloud: %w\n%s", err, msg)
@@ -79,7 +105,7 @@ func (r result) String() string {
 func run(t *testing.T, stdin string, args ...string) result {
 	t.Helper()
 	var out, errOut bytes.Buffer
-	code := cli.Run(append([]string{"trustcloud"}, args...), strings.NewReader(stdin), &out, &errOut)
+	code := cli.RunWith(append([]string{"trustcloud"}, args...), strings.NewReader(stdin), &out, &errOut, cli.Options{Now: testNow})
 	return result{code, out.String(), errOut.String()}
 }
 

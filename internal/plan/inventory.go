@@ -34,6 +34,9 @@ type Inventory struct {
 type CatalogRef struct {
 	AsOf    string `json:"as_of"`
 	Version string `json:"version,omitempty"`
+	// AnssiEdition is the edition of ANSSI's catalogue of qualified
+	// services the catalog's statuses reflect.
+	AnssiEdition string `json:"anssi_edition,omitempty"`
 }
 
 // PolicyRef identifies the policy an inventory was classified with.
@@ -139,6 +142,12 @@ type OfferRef struct {
 	ID     string `json:"id"`
 	Name   string `json:"name"`
 	Status string `json:"status"`
+	// Standing is what the status means on the catalog's clock:
+	// qualified, unconfirmed, expired, pending, unknown or none.
+	Standing    string `json:"standing"`
+	QualifiedOn string `json:"qualified_on,omitempty"`
+	ExpiresOn   string `json:"expires_on,omitempty"`
+	Decision    string `json:"decision,omitempty"`
 }
 
 // Sensitivity is a resource's level and why.

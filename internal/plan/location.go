@@ -45,6 +45,11 @@ type ctx struct {
 	conf     *providerConf
 	operator *catalog.Operator
 	ops      []string
+	// byDefault is set when the operator is the provider's default (its
+	// rule has no condition): a region only another operator of the
+	// provider runs then names that operator (u-france-east1 is S3NS's
+	// even when universe_domain comes from the environment).
+	byDefault bool
 }
 
 func (rv *resolver) locate(r *Resource) {
@@ -83,6 +88,7 @@ func (rv *resolver) locate(r *Resource) {
 		id := op.ID
 		r.Operator = &id
 		c.ops = []string{id}
+		c.byDefault = opEvidence == ""
 	}
 	redirect := rv.redirected(c)
 	if redirect != "" {
@@ -118,6 +124,15 @@ func (rv *resolver) locate(r *Resource) {
 	}
 	if opUnverified != "" && loc.Unverified == "" && r.Operator != nil {
 		loc.Unverified = opUnverified
+	}
+	if owner := rv.regionOwner(c, loc); owner != "" && r.Operator != nil && owner != *r.Operator {
+		// The region belongs to another legal entity of the brand, or is
+		// the only one of its code among the provider's operators.
+		if owner, err := rv.cat.Operator(owner); err == nil {
+			loc.Evidence = append(loc.Evidence, fmt.Sprintf("region %s is run by %s (%s), not %s: operator %s", loc.Region, owner.ID, orDash(owner.LegalName), *r.Operator, owner.ID))
+			id := owner.ID
+			r.Operator, c.operator, c.ops = &id, owner, []string{id}
+		}
 	}
 	r.Location = loc
 	r.Replicas = rv.replicas(c)
@@ -177,6 +192,7 @@ func (rv *resolver) operator(c *ctx) (op *catalog.Operator, evidence, unverified
 		return nil, "", "", fmt.Sprintf("the operator depends on the provider configuration, which is not known: %s", c.conf.failed)
 	}
 	values := map[string]evaluated{}
+	set := false
 	get := func(attr string) (string, bool) {
 		v, ok := values[attr]
 		if !ok {
@@ -197,12 +213,19 @@ func (rv *resolver) operator(c *ctx) (op *catalog.Operator, evidence, unverified
 		if v.set && !v.known {
 			return nil, "", "", fmt.Sprintf("%s %s decides the operator and is not known: %s", c.conf.display(), rule.When.Attribute, v.reason)
 		}
+		set = set || v.set
 		if v.inferred != "" && unverified == "" {
 			unverified = v.inferred
 		}
 	}
 	op, rule := rv.cat.ResolveOperator(c.p, get)
 	if op == nil || rule == nil || rule.When == nil {
+		if set && op != nil {
+			// The configuration chose the default operator explicitly
+			// (universe_domain = "googleapis.com"): say so, which also
+			// keeps a region of another operator from re-assigning it.
+			return op, fmt.Sprintf("%s sets what decides the operator to none of the values of another operator: operator %s", c.conf.display(), op.ID), unverified, ""
+		}
 		return op, "", unverified, ""
 	}
 	v, _ := get(rule.When.Attribute)
@@ -434,6 +457,15 @@ func (r *Resource) configSets(attr string) bool {
 // place turns a location value into a Location, through the catalog.
 func (rv *resolver) place(c *ctx, value, evidence string) (Location, bool) {
 	m, found := rv.cat.Locate(c.p, c.ops, value)
+	if !found && len(c.ops) == 1 {
+		// Not a region of the operator: one of another entity of its
+		// brand (Outscale's US regions), or, for a default operator, one
+		// that only another operator of the provider runs (locate then
+		// gives the resource to that operator: regionOwner).
+		if other, ok := rv.cat.Locate(c.p, nil, value); ok && !other.Global && other.Region != nil && rv.mayOwn(c, other.Region) {
+			m, found = other, true
+		}
+	}
 	if found && m.Global {
 		return Location{Status: StatusGlobal, Evidence: []string{evidence + ": a global, non-regional location"}}, true
 	}
@@ -861,7 +893,8 @@ func (rv *resolver) replicas(c *ctx) []Location {
 }
 
 // offer records the catalog offer of the resource's operator that covers
-// its region: qualified first, then pending, then any.
+// its region: the one whose standing is best (qualified, then unconfirmed,
+// expired, pending, unknown, none).
 func (rv *resolver) offer(c *ctx) {
 	r := c.r
 	if r.Operator == nil || !r.Location.InCatalog || r.Location.Status != StatusKnown && r.Location.Status != StatusMultiRegion {
@@ -873,13 +906,7 @@ func (rv *resolver) offer(c *ctx) {
 	}
 	var best *catalog.Offer
 	rank := func(o *catalog.Offer) int {
-		switch {
-		case rv.cat.Qualified(o):
-			return 3
-		case o.Status.Pending():
-			return 2
-		}
-		return 1
+		return len(standingOrder) - slices.Index(standingOrder, rv.cat.Standing(o))
 	}
 	for _, o := range rv.cat.OffersCovering(m.Region) {
 		if o.Operator != *r.Operator {
@@ -890,6 +917,52 @@ func (rv *resolver) offer(c *ctx) {
 		}
 	}
 	if best != nil {
-		r.Offer = &OfferRef{ID: best.ID, Name: best.Name, Status: string(best.Status)}
+		r.Offer = &OfferRef{ID: best.ID, Name: best.Name, Status: string(best.Status), Standing: string(rv.cat.Standing(best)),
+			QualifiedOn: best.QualifiedOn, ExpiresOn: best.ExpiresOn, Decision: best.Decision}
 	}
+}
+
+// standingOrder ranks standings, best first.
+var standingOrder = []catalog.Standing{catalog.StandingQualified, catalog.StandingUnconfirmed, catalog.StandingExpired,
+	catalog.StandingPending, catalog.StandingUnknown, catalog.StandingNone}
+
+// mayOwn reports whether a region of another operator than the one the
+// configuration names can be the resource's: one of another legal entity
+// of its brand, or, when the operator is the provider's default, the only
+// region of that code among the provider's operators.
+func (rv *resolver) mayOwn(c *ctx, r *catalog.Region) bool {
+	return slices.Contains(rv.cat.Brand(c.ops[0]), r.Operator) || c.byDefault && rv.onlyOwner(c.p, r)
+}
+
+// regionOwner is the operator that runs the resource's region when it is
+// another than the configuration's and may own it (mayOwn); "" otherwise.
+func (rv *resolver) regionOwner(c *ctx, loc Location) string {
+	if !loc.InCatalog || len(c.ops) != 1 || loc.Status != StatusKnown && loc.Status != StatusMultiRegion {
+		return ""
+	}
+	if m, ok := rv.cat.Locate(c.p, c.ops, loc.Region); ok && m.Region != nil {
+		return "" // the configuration's operator runs it
+	}
+	if m, ok := rv.cat.Locate(c.p, nil, loc.Region); ok && m.Region != nil && rv.mayOwn(c, m.Region) {
+		return m.Region.Operator
+	}
+	return ""
+}
+
+// onlyOwner reports whether no other operator of the provider (or of
+// their brands) has a region of that code.
+func (rv *resolver) onlyOwner(p *catalog.Provider, r *catalog.Region) bool {
+	for _, o := range rv.cat.RegionsOf(p) {
+		if o != r && strings.EqualFold(o.Code, r.Code) {
+			return false
+		}
+	}
+	return true
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
 }

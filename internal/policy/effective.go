@@ -24,7 +24,10 @@ type Effective struct {
 	Levels         []EffectiveLevel        `json:"levels"`
 	RuleSeverity   map[string]Severity     `json:"rule_severity,omitempty"`
 	// TrustedRegistries are the private registry hosts the policy trusts.
-	TrustedRegistries []string          `json:"trusted_registries,omitempty"`
+	TrustedRegistries []string `json:"trusted_registries,omitempty"`
+	// ExpiryWarningDays is how long before a qualification's expiry TC010
+	// warns.
+	ExpiryWarningDays int               `json:"expiry_warning_days"`
 	Waivers           []EffectiveWaiver `json:"waivers"`
 }
 
@@ -86,7 +89,7 @@ func (p *Policy) Effective() *Effective {
 			Aliases:      maps.Clone(p.Classification.Aliases),
 		},
 		Levels:       []EffectiveLevel{},
-		RuleSeverity: maps.Clone(p.RuleSeverity), TrustedRegistries: slices.Clone(p.TrustedRegistries),
+		RuleSeverity: maps.Clone(p.RuleSeverity), TrustedRegistries: slices.Clone(p.TrustedRegistries), ExpiryWarningDays: p.ExpiryWarningDays,
 		Waivers: []EffectiveWaiver{},
 	}
 	for _, m := range p.Classification.Modules {

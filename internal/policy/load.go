@@ -15,6 +15,7 @@ import (
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	hcljson "github.com/hashicorp/hcl/v2/json"
 	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/gocty"
 
 	"github.com/trustcloud/trustcloud/internal/catalog"
 )
@@ -29,7 +30,10 @@ type fileBody struct {
 	// TrustedRegistries lists private registry hosts (mirrors) whose
 	// providers are taken for the public ones of the same namespace and
 	// type.
-	TrustedRegistries *hcl.Attribute       `hcl:"trusted_registries,optional"`
+	TrustedRegistries *hcl.Attribute `hcl:"trusted_registries,optional"`
+	// ExpiryWarningDays is how many days before a qualification's expiry
+	// TC010 warns.
+	ExpiryWarningDays *hcl.Attribute       `hcl:"expiry_warning_days,optional"`
 	Classification    *classificationBlock `hcl:"classification,block"`
 	Levels            []*levelBlock        `hcl:"level,block"`
 	Waivers           []*waiverBlock       `hcl:"waiver,block"`
@@ -153,6 +157,16 @@ func (d *decoder) policy(raw *fileBody, body hcl.Body) *Policy {
 	}
 	if raw.TrustedRegistries != nil {
 		p.TrustedRegistries = d.registries(raw.TrustedRegistries)
+	}
+	if a := raw.ExpiryWarningDays; a != nil {
+		v, diags := a.Expr.Value(nil)
+		var days int
+		if diags.HasErrors() || v.Type() != cty.Number || v.IsNull() || !v.IsKnown() || gocty.FromCtyValue(v, &days) != nil || days < 0 || days > 3650 {
+			d.errorf(a.Expr.Range(), "Invalid expiry_warning_days",
+				"expiry_warning_days must be a whole number of days between 0 and 3650 (0: no warning before a qualification expires).")
+		} else {
+			p.ExpiryWarningDays = days
+		}
 	}
 	d.levels(p, raw.Levels)
 	if raw.Classification != nil {

@@ -170,7 +170,7 @@ func TestOverrideDetails(t *testing.T) {
 			name: "a policy-wide rule_severity adds to the profile's",
 			src:  `rule_severity = { TC004 = "Low" }`,
 			check: func(t *testing.T, p *Policy) {
-				want := map[string]Severity{"TC004": SeverityLow, "TC007": SeverityHigh}
+				want := map[string]Severity{"TC004": SeverityLow, "TC007": SeverityHigh, "TC010": SeverityLow}
 				if diff := cmp.Diff(want, p.RuleSeverity); diff != "" {
 					t.Errorf("RuleSeverity (-want +got):\n%s", diff)
 				}
@@ -461,9 +461,9 @@ func TestDiagnostics(t *testing.T) {
 		},
 		{
 			name:       "unknown rule in a level's rule_severity",
-			src:        "level \"internal\" {\n  rule_severity = { TC009 = \"low\" }\n}\n",
-			want:       []diagWant{{"p.hcl:2,21", `Unknown rule "TC009"`}},
-			wantDetail: "Rules are TC001, TC002, TC003, TC004, TC005, TC006, TC007, TC008 (did you mean",
+			src:        "level \"internal\" {\n  rule_severity = { TC099 = \"low\" }\n}\n",
+			want:       []diagWant{{"p.hcl:2,21", `Unknown rule "TC099"`}},
+			wantDetail: "Rules are TC001, TC002, TC003, TC004, TC005, TC006, TC007, TC008, TC009, TC010, TC011 (did you mean",
 		},
 		{
 			name: "unknown rule in the policy's rule_severity",
@@ -526,8 +526,8 @@ func TestDiagnostics(t *testing.T) {
 		},
 		{
 			name: "waiver for an unknown rule",
-			src:  "waiver \"W-1\" {\n  addresses   = [\"aws_s3_bucket.x\"]\n  rules       = [\"TC001\", \"TC010\"]" + waiverTail,
-			want: []diagWant{{"p.hcl:3,27", `Unknown rule "TC010"`}},
+			src:  "waiver \"W-1\" {\n  addresses   = [\"aws_s3_bucket.x\"]\n  rules       = [\"TC001\", \"TC099\"]" + waiverTail,
+			want: []diagWant{{"p.hcl:3,27", `Unknown rule "TC099"`}},
 		},
 		{
 			name: "duplicate waiver",
@@ -683,6 +683,37 @@ func TestTrustedRegistries(t *testing.T) {
 		msg := FormatDiagnostics(diags)
 		if !diags.HasErrors() || !strings.Contains(msg, "bad.hcl:1,") || !strings.Contains(msg, want) {
 			t.Errorf("trusted_registries = %s: %s", value, msg)
+		}
+	}
+}
+
+// TestExpiryWarningDays: the profiles warn 60 days ahead; a file may say
+// otherwise with a whole number of days, and nothing else.
+func TestExpiryWarningDays(t *testing.T) {
+	if got := Default().ExpiryWarningDays; got != 60 {
+		t.Errorf("default expiry_warning_days = %d, want 60", got)
+	}
+	dir := t.TempDir()
+	for src, want := range map[string]string{
+		"expiry_warning_days = 90\n":    "",
+		"expiry_warning_days = 0\n":     "",
+		"expiry_warning_days = -1\n":    "Invalid expiry_warning_days",
+		"expiry_warning_days = 1.5\n":   "Invalid expiry_warning_days",
+		"expiry_warning_days = \"x\"\n": "Invalid expiry_warning_days",
+	} {
+		f := filepath.Join(dir, "p.hcl")
+		if err := os.WriteFile(f, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		p, diags := Load(f)
+		msg := FormatDiagnostics(diags)
+		switch {
+		case want == "" && diags.HasErrors():
+			t.Errorf("%q: %s", src, msg)
+		case want != "" && (!diags.HasErrors() || !strings.Contains(msg, want) || !strings.Contains(msg, "p.hcl:1,")):
+			t.Errorf("%q: %s", src, msg)
+		case want == "" && src == "expiry_warning_days = 90\n" && p.ExpiryWarningDays != 90:
+			t.Errorf("%q: %d", src, p.ExpiryWarningDays)
 		}
 	}
 }

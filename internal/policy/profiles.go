@@ -67,8 +67,10 @@ func base(profile, defaultLevel string, aliases map[string]string, levels ...*Le
 			ModuleInputs: slices.Clone(defaultModuleInputs),
 			Aliases:      aliases,
 		},
-		Levels:       levels,
-		RuleSeverity: map[string]Severity{"TC007": SeverityHigh},
+		Levels: levels,
+		// A waiver that expired fails loudly; an expiry ahead is a warning.
+		RuleSeverity:      map[string]Severity{"TC007": SeverityHigh, "TC010": SeverityLow},
+		ExpiryWarningDays: 60,
 	}
 }
 

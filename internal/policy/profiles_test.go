@@ -94,7 +94,7 @@ func TestProfileSettings(t *testing.T) {
 			if diff := cmp.Diff([]string{"data_sensitivity"}, c.ModuleInputs); diff != "" {
 				t.Errorf("ModuleInputs (-want +got):\n%s", diff)
 			}
-			if diff := cmp.Diff(map[string]Severity{"TC007": SeverityHigh}, p.RuleSeverity); diff != "" {
+			if diff := cmp.Diff(map[string]Severity{"TC007": SeverityHigh, "TC010": SeverityLow}, p.RuleSeverity); diff != "" {
 				t.Errorf("RuleSeverity (-want +got):\n%s", diff)
 			}
 			if len(c.Modules) != 0 || len(p.Waivers) != 0 {

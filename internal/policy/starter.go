@@ -61,6 +61,18 @@ profile = %[1]s
 		w("#   %s %s\n", id, ruleNames[id])
 	}
 	w("rule_severity = %s\n\n", severityMap(p.RuleSeverity, "  "))
+	w(`# expiry_warning_days: how many days before a SecNumCloud qualification
+# expires TC010 (qualification-expiring) warns; 0 for no warning. Past its
+# expiry, with no renewal in the catalog, a qualification is not one
+# (TC009).
+expiry_warning_days = %d
+
+# trusted_registries: private registry hosts (mirrors) whose providers are
+# taken for the public registries' providers of the same namespace and
+# type. A provider from any other host is not the catalog's.
+# trusted_registries = ["registry.example.gouv.fr"]
+
+`, p.ExpiryWarningDays)
 
 	c := p.Classification
 	w(`# classification: how a resource gets its level, strongest first: a module

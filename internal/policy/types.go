@@ -62,6 +62,9 @@ type Policy struct {
 	// RuleSeverity gives a rule's severity at the levels that do not set
 	// their own for it (the profiles set TC007, waiver-expired, to high).
 	RuleSeverity map[string]Severity
+	// ExpiryWarningDays is how long before a qualification's expiry
+	// TC010 warns (default 60).
+	ExpiryWarningDays int
 	// TrustedRegistries are registry hosts, besides the public Terraform
 	// and OpenTofu registries, whose providers are taken for the catalog's
 	// providers of the same namespace and type (private mirrors). A

@@ -19,9 +19,10 @@ type catalogDataSource struct {
 }
 
 type catalogDataSourceModel struct {
-	AsOf    types.String  `tfsdk:"as_of"`
-	Version types.String  `tfsdk:"version"`
-	Sources []sourceModel `tfsdk:"sources"`
+	AsOf         types.String  `tfsdk:"as_of"`
+	AnssiEdition types.String  `tfsdk:"anssi_edition"`
+	Version      types.String  `tfsdk:"version"`
+	Sources      []sourceModel `tfsdk:"sources"`
 }
 
 type sourceModel struct {
@@ -41,15 +42,20 @@ func (d *catalogDataSource) Metadata(_ context.Context, req datasource.MetadataR
 }
 
 func (d *catalogDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	const desc = "Describes the catalog the provider reads: the date its facts were checked, its version, " +
-		"and the sources (ANSSI's list of qualified offers, operators' region pages …) every fact points at. " +
-		"Cite `as_of` next to any compliance decision taken from the catalog."
+	const desc = "Describes the catalog the provider reads: the date its facts were checked, the edition of " +
+		"ANSSI's catalogue of qualified services its SecNumCloud statuses reflect, its version, and the sources " +
+		"(ANSSI's list of qualified offers, operators' region pages …) every fact points at. Cite `as_of` and " +
+		"`anssi_edition` next to any compliance decision taken from the catalog."
 	resp.Schema = schema.Schema{
 		Description:         plain(desc),
 		MarkdownDescription: desc,
 		Attributes: map[string]schema.Attribute{
 			"as_of": schema.StringAttribute{
 				Description: "The date (YYYY-MM-DD) the catalog's facts were last checked; a catalog_file that sets as_of overrides it.",
+				Computed:    true,
+			},
+			"anssi_edition": schema.StringAttribute{
+				Description: "The date (YYYY-MM-DD) of the edition of ANSSI's catalogue of qualified services that the catalog's SecNumCloud statuses reflect; a catalog_file that sets anssi_edition overrides it; null when no catalog document sets it. Each offer gives the edition its own status was read from.",
 				Computed:    true,
 			},
 			"version": schema.StringAttribute{
@@ -94,9 +100,10 @@ func (d *catalogDataSource) Read(ctx context.Context, _ datasource.ReadRequest, 
 		return
 	}
 	state := catalogDataSourceModel{
-		AsOf:    types.StringValue(c.AsOf),
-		Version: types.StringValue(c.Version),
-		Sources: make([]sourceModel, 0, len(c.Sources())),
+		AsOf:         types.StringValue(c.AsOf),
+		AnssiEdition: optString(c.AnssiEdition),
+		Version:      types.StringValue(c.Version),
+		Sources:      make([]sourceModel, 0, len(c.Sources())),
 	}
 	for _, s := range c.Sources() {
 		state.Sources = append(state.Sources, sourceModel{

@@ -40,6 +40,7 @@ output "every_source_titled" {
 				statecheck.ExpectKnownValue(addr, tfjsonpath.New("as_of"), knownvalue.StringExact(c.AsOf)),
 				statecheck.ExpectKnownValue(addr, tfjsonpath.New("as_of"), knownvalue.StringRegexp(regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`))),
 				statecheck.ExpectKnownValue(addr, tfjsonpath.New("version"), knownvalue.StringExact(c.Version)),
+				statecheck.ExpectKnownValue(addr, tfjsonpath.New("anssi_edition"), optStringCheck(c.AnssiEdition)),
 				statecheck.ExpectKnownValue(addr, tfjsonpath.New("sources"), knownvalue.ListSizeExact(len(c.Sources()))),
 				statecheck.ExpectKnownValue(addr, tfjsonpath.New("sources").AtSliceIndex(0), knownvalue.ObjectExact(map[string]knownvalue.Check{
 					"id":    knownvalue.StringExact(first.ID),
@@ -48,6 +49,32 @@ output "every_source_titled" {
 					"date":  optStringCheck(first.Date),
 				})),
 				statecheck.ExpectKnownOutputValue("every_source_titled", knownvalue.Bool(true)),
+			},
+		}},
+	})
+}
+
+// TestAccCatalogDataSource_userFile: a catalog_file that sets as_of and
+// anssi_edition overrides the embedded ones.
+func TestAccCatalogDataSource_userFile(t *testing.T) {
+	f := newStandingFixture()
+	f.doc.AsOf = "2026-11-30"
+	file := f.file(t)
+	addr := "data.trustcloud_catalog.c"
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: protoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: requiredProviders + `
+provider "trustcloud" {
+  catalog_file = "` + file + `"
+}
+
+data "trustcloud_catalog" "c" {}
+`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(addr, tfjsonpath.New("as_of"), knownvalue.StringExact("2026-11-30")),
+				statecheck.ExpectKnownValue(addr, tfjsonpath.New("anssi_edition"), knownvalue.StringExact(fixtureEdition)),
+				statecheck.ExpectKnownValue(addr, tfjsonpath.New("version"), knownvalue.StringExact("test-standing")),
 			},
 		}},
 	})

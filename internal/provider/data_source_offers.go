@@ -3,7 +3,9 @@ package provider
 import (
 	"context"
 	"strings"
+	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -27,11 +29,18 @@ type offersDataSource struct {
 }
 
 type offersDataSourceModel struct {
-	Operator types.String `tfsdk:"operator"`
-	Status   types.String `tfsdk:"status"`
-	Model    types.String `tfsdk:"model"`
-	Offers   []offerModel `tfsdk:"offers"`
+	Operator           types.String `tfsdk:"operator"`
+	Status             types.String `tfsdk:"status"`
+	Standing           types.String `tfsdk:"standing"`
+	Model              types.String `tfsdk:"model"`
+	ExpiringWithinDays types.Int64  `tfsdk:"expiring_within_days"`
+	EvaluatedOn        types.String `tfsdk:"evaluated_on"`
+	Offers             []offerModel `tfsdk:"offers"`
 }
+
+// maxExpiringDays bounds expiring_within_days: a century is more than any
+// qualification lasts, and the duration stays far from overflowing.
+const maxExpiringDays = 36500
 
 // NewOffersDataSource returns the trustcloud_offers data source.
 func NewOffersDataSource() datasource.DataSource {
@@ -52,11 +61,21 @@ func statusValues() []string {
 
 func (d *offersDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	const desc = "Lists the cloud offers of the catalog with their SecNumCloud status (qualified, the ANSSI " +
-		"milestones J0, J1 and J2, in progress, or none), qualification dates and covered regions, sorted by " +
-		"operator then id. Filters combine: an offer is listed only if it matches all of them."
-	const statusDesc = "When set, list only offers with this SecNumCloud status: `qualified`, `J0`, `J1`, `J2`, " +
-		"`in_progress` or `none`. `qualified` lists offers whose status is qualified, including any whose " +
-		"qualification has expired; check `secnumcloud_qualified` for today's answer."
+		"milestones J0, J1 and J2, in progress, unknown, or none), their standing today (a qualification that " +
+		"has expired, or that rests on an unconfirmed source, does not count), qualification and expiry dates, " +
+		"ANSSI decision and covered regions, sorted by operator then id. Filters combine: an offer is listed " +
+		"only if it matches all of them."
+	const statusDesc = "When set, list only offers with this SecNumCloud status as the catalog records it: " +
+		"`qualified`, `J0`, `J1`, `J2`, `in_progress`, `unknown` or `none`. `qualified` lists offers whose " +
+		"status is qualified, including any whose qualification has expired or is unconfirmed; check `standing` " +
+		"or `secnumcloud_qualified` for today's answer."
+	const standingDesc = "When set, list only offers with this standing today: `qualified`, `unconfirmed`, " +
+		"`expired`, `pending`, `unknown` or `none` (see `standing` in `offers`). `expired` lists the " +
+		"qualifications whose `expires_on` has passed with no renewal recorded."
+	const expiringDesc = "When set, list only offers recorded as qualified, and not yet expired, whose " +
+		"qualification expires within this many days of today (UTC): an offer expiring on the last of those " +
+		"days is listed. Unconfirmed qualifications are included, their `standing` says so; expired ones are " +
+		"not (filter `standing = \"expired\"` for them), nor offers without an `expires_on`."
 	const modelDesc = "When set, list only offers that include this service model: `IaaS`, `CaaS`, `PaaS` or " +
 		"`SaaS`, in any case. An offer whose model is `IaaS/CaaS/PaaS` matches `IaaS`, `CaaS` and `PaaS`."
 	resp.Schema = schema.Schema{
@@ -74,11 +93,27 @@ func (d *offersDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 				Optional:            true,
 				Validators:          []validator.String{stringvalidator.OneOf(statusValues()...)},
 			},
+			"standing": schema.StringAttribute{
+				Description:         plain(standingDesc),
+				MarkdownDescription: standingDesc,
+				Optional:            true,
+				Validators:          []validator.String{stringvalidator.OneOf(standings...)},
+			},
 			"model": schema.StringAttribute{
 				Description:         plain(modelDesc),
 				MarkdownDescription: modelDesc,
 				Optional:            true,
 				Validators:          []validator.String{stringvalidator.OneOfCaseInsensitive(serviceModels...)},
+			},
+			"expiring_within_days": schema.Int64Attribute{
+				Description:         plain(expiringDesc),
+				MarkdownDescription: expiringDesc,
+				Optional:            true,
+				Validators:          []validator.Int64{int64validator.Between(1, maxExpiringDays)},
+			},
+			"evaluated_on": schema.StringAttribute{
+				Description: evaluatedOnDesc,
+				Computed:    true,
 			},
 			"offers": schema.ListNestedAttribute{
 				Description: "The offers that match the filters, sorted by operator then id.",
@@ -121,13 +156,31 @@ func (d *offersDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 		if !state.Status.IsNull() && string(o.Status) != state.Status.ValueString() {
 			continue
 		}
+		if !state.Standing.IsNull() && string(c.Standing(o)) != state.Standing.ValueString() {
+			continue
+		}
+		if !state.ExpiringWithinDays.IsNull() {
+			if _, soon := c.ExpiresWithin(o, withinDays(c.Now(), state.ExpiringWithinDays.ValueInt64())); !soon {
+				continue
+			}
+		}
 		if !state.Model.IsNull() && !hasModel(o.Model, state.Model.ValueString()) {
 			continue
 		}
 		offers = append(offers, o)
 	}
+	state.EvaluatedOn = evaluatedOn(c)
 	state.Offers = newOfferModels(c, offers)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+// withinDays is how long from now until the end (UTC) of the day that is
+// days after today: an expiry "within 30 days" is one on or before that
+// date, whatever the time of day the data source is read.
+func withinDays(now time.Time, days int64) time.Duration {
+	y, m, d := now.UTC().Date()
+	end := time.Date(y, m, d+int(days)+1, 0, 0, 0, 0, time.UTC).Add(-time.Nanosecond)
+	return end.Sub(now)
 }
 
 // hasModel reports whether a "/"-separated model such as "IaaS/CaaS/PaaS"

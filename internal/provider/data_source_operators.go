@@ -66,7 +66,7 @@ func (d *operatorsDataSource) Schema(_ context.Context, _ datasource.SchemaReque
 		MarkdownDescription: desc,
 		Attributes: map[string]schema.Attribute{
 			"secnumcloud_only": schema.BoolAttribute{
-				Description: "When true, list only operators with at least one SecNumCloud-qualified offer whose qualification has not expired.",
+				Description: "When true, list only operators with at least one offer whose standing is qualified today: SecNumCloud-qualified on a confirmed source and not expired (an unconfirmed or expired qualification does not count).",
 				Optional:    true,
 			},
 			"country": schema.StringAttribute{
@@ -113,7 +113,7 @@ func (d *operatorsDataSource) Schema(_ context.Context, _ datasource.SchemaReque
 							Computed:    true,
 						},
 						"secnumcloud_qualified": schema.BoolAttribute{
-							Description: "Whether at least one of the operator's offers is SecNumCloud-qualified today.",
+							Description: "Whether at least one of the operator's offers is SecNumCloud-qualified today, on a confirmed source and not expired.",
 							Computed:    true,
 						},
 						"terraform_providers": schema.ListAttribute{

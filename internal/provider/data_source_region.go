@@ -51,7 +51,8 @@ func (d *regionDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 		"EU and EEA membership, whether a SecNumCloud-qualified offer covers it, whether the operator is exposed " +
 		"to extraterritorial laws, and the offers that cover it. Use it in a `precondition` or `check` block to " +
 		"refuse a region that the data of a module may not live in. Unlike the provider functions, it reads the " +
-		"provider's `catalog_file`."
+		"provider's `catalog_file` and judges whether a qualification has expired on today's date, not on the " +
+		"catalog's `as_of` date."
 	attrs := regionInfoAttributes()
 	attrs["terraform_provider"] = schema.StringAttribute{
 		Description:         plain(terraformProviderArgDesc),

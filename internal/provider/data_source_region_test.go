@@ -10,7 +10,10 @@ import (
 )
 
 // regionFacts are facts of the catalog that the provider must report
-// exactly, whichever way the region is written.
+// exactly, whichever way the region is written. Whether a region is
+// SecNumCloud-qualified today depends on the embedded catalog's statuses
+// and expiries, which change as ANSSI publishes: the tests read it from
+// the catalog, except for operators that have no qualified offer.
 var regionFacts = []struct {
 	name, provider, region string
 	want                   map[string]knownvalue.Check
@@ -23,21 +26,18 @@ var regionFacts = []struct {
 			"zone":                      knownvalue.Null(),
 			"country":                   knownvalue.StringExact("FR"),
 			"eu":                        knownvalue.Bool(true),
-			"secnumcloud_qualified":     knownvalue.Bool(true),
 			"extraterritorial_exposure": knownvalue.Bool(false),
 			"offers": knownvalue.ListPartial(map[int]knownvalue.Check{0: knownvalue.ObjectPartial(map[string]knownvalue.Check{
-				"id":                    knownvalue.StringExact("outscale-iaas-secnumcloud"),
-				"status":                knownvalue.StringExact("qualified"),
-				"secnumcloud_qualified": knownvalue.Bool(true),
+				"id":     knownvalue.StringExact("outscale-iaas-secnumcloud"),
+				"status": knownvalue.StringExact("qualified"),
 			})}),
 		},
 	},
 	{
 		name: "outscale_cloudgouv_zone", provider: "outscale/outscale", region: "cloudgouv-eu-west-1a",
 		want: map[string]knownvalue.Check{
-			"code":                  knownvalue.StringExact("cloudgouv-eu-west-1"),
-			"zone":                  knownvalue.StringExact("cloudgouv-eu-west-1a"),
-			"secnumcloud_qualified": knownvalue.Bool(true),
+			"code": knownvalue.StringExact("cloudgouv-eu-west-1"),
+			"zone": knownvalue.StringExact("cloudgouv-eu-west-1a"),
 		},
 	},
 	{
@@ -88,7 +88,6 @@ var regionFacts = []struct {
 			"operator":                  knownvalue.StringExact("s3ns"),
 			"country":                   knownvalue.StringExact("FR"),
 			"eu":                        knownvalue.Bool(true),
-			"secnumcloud_qualified":     knownvalue.Bool(true),
 			"extraterritorial_exposure": knownvalue.Bool(false),
 		},
 	},
@@ -124,6 +123,7 @@ var regionFacts = []struct {
 }
 
 func TestAccRegionDataSource(t *testing.T) {
+	c := embedded(t)
 	config := providerConfig
 	var checks []statecheck.StateCheck
 	for _, f := range regionFacts {
@@ -140,6 +140,13 @@ data "trustcloud_region" "` + f.name + `" {
 		for attr, want := range f.want {
 			checks = append(checks, statecheck.ExpectKnownValue(addr, tfjsonpath.New(attr), want))
 		}
+		info, err := c.RegionOf(f.provider, f.region)
+		if err != nil {
+			t.Fatalf("%s: %v", f.name, err)
+		}
+		checks = append(checks,
+			statecheck.ExpectKnownValue(addr, tfjsonpath.New("secnumcloud_qualified"), knownvalue.Bool(info.Qualified)),
+			statecheck.ExpectKnownValue(addr, tfjsonpath.New("offers"), knownvalue.ListSizeExact(len(info.Offers))))
 	}
 	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: protoV6ProviderFactories,
@@ -174,4 +181,66 @@ data "trustcloud_region" "r" {
 			})
 		})
 	}
+}
+
+// TestAccRegionDataSource_standing: a region is SecNumCloud-qualified only
+// when an offer whose standing is qualified today covers it; the offers
+// say why the others do not count. The user catalog is standingFixture.
+func TestAccRegionDataSource_standing(t *testing.T) {
+	f := newStandingFixture()
+	file := f.file(t)
+	standings := func(pairs ...string) knownvalue.Check {
+		var checks []knownvalue.Check
+		for i := 0; i < len(pairs); i += 2 {
+			checks = append(checks, knownvalue.ObjectPartial(map[string]knownvalue.Check{
+				"id":       knownvalue.StringExact(pairs[i]),
+				"standing": knownvalue.StringExact(pairs[i+1]),
+			}))
+		}
+		return knownvalue.ListExact(checks)
+	}
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: protoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: requiredProviders + `
+provider "trustcloud" {
+  catalog_file = "` + file + `"
+}
+
+data "trustcloud_region" "paris" {
+  terraform_provider = "tc-test/tc"
+  region             = "tc-paris-1a"
+}
+
+data "trustcloud_region" "lyon" {
+  terraform_provider = "tc-test/tc"
+  region             = "tc-lyon-1"
+}
+
+data "trustcloud_region" "nice" {
+  terraform_provider = "tc-test/tc"
+  region             = "tc-nice-1"
+}
+`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.trustcloud_region.paris", tfjsonpath.New("code"), knownvalue.StringExact("tc-paris-1")),
+				statecheck.ExpectKnownValue("data.trustcloud_region.paris", tfjsonpath.New("secnumcloud_qualified"), knownvalue.Bool(true)),
+				statecheck.ExpectKnownValue("data.trustcloud_region.paris", tfjsonpath.New("evaluated_on"), f.todayCheck()),
+				statecheck.ExpectKnownValue("data.trustcloud_region.paris", tfjsonpath.New("offers"),
+					standings("tc-expiring", "qualified", "tc-qualified", "qualified")),
+				// Offers recorded as qualified cover Lyon, but one has expired
+				// and the other is unconfirmed: not qualified.
+				statecheck.ExpectKnownValue("data.trustcloud_region.lyon", tfjsonpath.New("secnumcloud_qualified"), knownvalue.Bool(false)),
+				statecheck.ExpectKnownValue("data.trustcloud_region.lyon", tfjsonpath.New("offers"),
+					standings("tc-expired", "expired", "tc-pending", "pending", "tc-unconfirmed", "unconfirmed", "tc-unknown", "unknown")),
+				statecheck.ExpectKnownValue("data.trustcloud_region.nice", tfjsonpath.New("secnumcloud_qualified"), knownvalue.Bool(false)),
+				statecheck.ExpectKnownValue("data.trustcloud_region.nice", tfjsonpath.New("offers").AtSliceIndex(0), knownvalue.ObjectPartial(map[string]knownvalue.Check{
+					"id":         knownvalue.StringExact("tc-lapsed"),
+					"standing":   knownvalue.StringExact("expired"),
+					"expires_on": knownvalue.StringExact(lapsedExpiry),
+					"decision":   knownvalue.StringExact("TC-2003"),
+				})),
+			},
+		}},
+	})
 }

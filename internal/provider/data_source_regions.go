@@ -85,7 +85,7 @@ func (d *regionsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 				Optional:    true,
 			},
 			"secnumcloud_only": schema.BoolAttribute{
-				Description: "When true, list only regions covered by a SecNumCloud-qualified offer whose qualification has not expired.",
+				Description: "When true, list only regions covered by an offer whose standing is qualified today: SecNumCloud-qualified on a confirmed source and not expired (an unconfirmed or expired qualification does not count).",
 				Optional:    true,
 			},
 			"country": schema.StringAttribute{
@@ -141,7 +141,7 @@ func (d *regionsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 							Computed:    true,
 						},
 						"secnumcloud_qualified": schema.BoolAttribute{
-							Description: "Whether a SecNumCloud-qualified offer whose qualification has not expired covers the region.",
+							Description: "Whether an offer whose standing is qualified today (SecNumCloud-qualified on a confirmed source, not expired) covers the region; an unconfirmed or expired qualification does not count.",
 							Computed:    true,
 						},
 						"unverified": schema.BoolAttribute{

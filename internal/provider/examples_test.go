@@ -103,23 +103,21 @@ func TestAccExamples(t *testing.T) {
 var exampleOutputs = map[string][]statecheck.StateCheck{
 	"data-sources/trustcloud_catalog/data-source.tf": {
 		statecheck.ExpectKnownOutputValue("trustcloud_catalog", knownvalue.ObjectExact(map[string]knownvalue.Check{
-			"as_of":   knownvalue.StringRegexp(regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)),
-			"version": knownvalue.NotNull(),
+			"as_of":         knownvalue.StringRegexp(regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)),
+			"anssi_edition": optStringCheck(embeddedEdition()),
+			"version":       knownvalue.NotNull(),
 		})),
 		statecheck.ExpectKnownOutputValue("anssi_sources", knownvalue.ListPartial(map[int]knownvalue.Check{
 			0: knownvalue.StringRegexp(regexp.MustCompile(`cyber\.gouv\.fr`)),
 		})),
 	},
 	"data-sources/trustcloud_operators/data-source.tf": {
-		statecheck.ExpectKnownOutputValue("qualified_french_operators", knownvalue.MapPartial(map[string]knownvalue.Check{
-			"outscale": knownvalue.NotNull(),
-			"s3ns":     knownvalue.NotNull(),
-		})),
+		statecheck.ExpectKnownOutputValue("qualified_french_operators", qualifiedFrenchOperators()),
 	},
 	"data-sources/trustcloud_offers/data-source.tf": {
-		// Bleu is at J0: in the process, not qualified.
+		// Bleu is in the process (its milestone is the catalog's), not qualified.
 		statecheck.ExpectKnownOutputValue("bleu_offers", knownvalue.MapExact(map[string]knownvalue.Check{
-			bleuOfferName(): knownvalue.StringExact("J0"),
+			bleuOfferName(): knownvalue.StringExact(bleuOfferStatus()),
 		})),
 		statecheck.ExpectKnownOutputValue("qualified_iaas_offers", knownvalue.ListPartial(map[int]knownvalue.Check{
 			0: knownvalue.NotNull(),
@@ -127,14 +125,15 @@ var exampleOutputs = map[string][]statecheck.StateCheck{
 	},
 	"data-sources/trustcloud_region/data-source.tf": {
 		statecheck.ExpectKnownOutputValue("database_location", knownvalue.ObjectPartial(map[string]knownvalue.Check{
-			"region":  knownvalue.StringExact("cloudgouv-eu-west-1"),
-			"zone":    knownvalue.StringExact("cloudgouv-eu-west-1a"),
+			"region":  knownvalue.StringExact("u-france-east1"),
+			"zone":    knownvalue.StringExact("u-france-east1-a"),
 			"country": knownvalue.StringExact("FR"),
+			"offers":  knownvalue.ListPartial(map[int]knownvalue.Check{0: knownvalue.StringRegexp(regexp.MustCompile(`: qualified until \d{4}-\d{2}-\d{2}$`))}),
 		})),
 	},
 	"data-sources/trustcloud_regions/data-source.tf": {
 		statecheck.ExpectKnownOutputValue("french_regions", knownvalue.MapPartial(map[string]knownvalue.Check{
-			"outscale/cloudgouv-eu-west-1": knownvalue.Bool(true),
+			"outscale/cloudgouv-eu-west-1": embeddedRegionQualified("outscale/outscale", "cloudgouv-eu-west-1"),
 			"aws/eu-west-3":                knownvalue.Bool(false),
 		})),
 	},
@@ -159,8 +158,8 @@ func TestAccExamples_refuse(t *testing.T) {
 		variables config.Variables
 		want      []string
 	}{
-		{"data-sources/trustcloud_region/data-source.tf", config.Variables{"region": config.StringVariable("eu-west-2")},
-			[]string{"Resource precondition failed", "Region eu-west-2", "is not covered by a SecNumCloud-qualified offer"}},
+		{"data-sources/trustcloud_region/data-source.tf", config.Variables{"region": config.StringVariable("europe-west9")},
+			[]string{"Resource precondition failed", "Region europe-west9", "is not covered by a SecNumCloud-qualified offer"}},
 		{"data-sources/trustcloud_regions/data-source.tf", config.Variables{"region": config.StringVariable("europe-west9")},
 			[]string{"Resource precondition failed", "u-france-east1; europe-west9 is not SecNumCloud-qualified"}},
 		{"functions/is_secnumcloud/function.tf", config.Variables{"region": config.StringVariable("europe-west9")},
@@ -183,6 +182,59 @@ func TestAccExamples_refuse(t *testing.T) {
 			})
 		})
 	}
+}
+
+// qualifiedFrenchOperators expects the French operators that have a
+// qualification valid today in the embedded catalog, by id.
+func qualifiedFrenchOperators() knownvalue.Check {
+	c, err := catalog.Default()
+	if err != nil {
+		return knownvalue.StringExact("embedded catalog: " + err.Error())
+	}
+	want := map[string]knownvalue.Check{}
+	for _, o := range c.Operators() {
+		if o.Country == "FR" && c.OperatorQualified(o.ID) {
+			want[o.ID] = knownvalue.StringExact(o.Name)
+		}
+	}
+	return knownvalue.MapExact(want)
+}
+
+// embeddedRegionQualified expects whether the region is qualified today in
+// the embedded catalog: statuses and expiries change as ANSSI publishes.
+func embeddedRegionQualified(source, region string) knownvalue.Check {
+	c, err := catalog.Default()
+	if err != nil {
+		return knownvalue.StringExact("embedded catalog: " + err.Error())
+	}
+	info, err := c.RegionOf(source, region)
+	if err != nil {
+		return knownvalue.StringExact(err.Error())
+	}
+	return knownvalue.Bool(info.Qualified)
+}
+
+// embeddedEdition is the embedded catalog's anssi_edition.
+func embeddedEdition() string {
+	c, err := catalog.Default()
+	if err != nil {
+		return "embedded catalog: " + err.Error()
+	}
+	return c.AnssiEdition
+}
+
+// bleuOfferStatus is the status of Bleu's offer in the embedded catalog.
+func bleuOfferStatus() string {
+	c, err := catalog.Default()
+	if err != nil {
+		return "embedded catalog: " + err.Error()
+	}
+	for _, o := range c.Offers() {
+		if o.Operator == "bleu" {
+			return string(o.Status)
+		}
+	}
+	return "no Bleu offer"
 }
 
 // bleuOfferName is the name of Bleu's offer in the embedded catalog; the

@@ -21,10 +21,12 @@ func (f *isSecNumCloudFunction) Metadata(_ context.Context, _ function.MetadataR
 }
 
 func (f *isSecNumCloudFunction) Definition(_ context.Context, _ function.DefinitionRequest, resp *function.DefinitionResponse) {
-	const desc = "Returns true when a SecNumCloud-qualified offer, whose qualification has not expired, covers " +
-		"a region (or zone) of a Terraform provider; false otherwise, including for offers still in the " +
-		"qualification process (J0 to J2). An unknown provider or region is an error that names it and lists " +
-		"the known values, closest first: never a silent `false`." + functionCatalogNote
+	const desc = "Returns true when an offer whose standing is qualified (SecNumCloud-qualified on a confirmed " +
+		"source, and not expired) covers a region (or zone) of a Terraform provider; false otherwise, including " +
+		"for offers still in the qualification process (J0 to J2), for a qualification that rests on an " +
+		"unconfirmed source only, and for one whose `expires_on` has passed with no renewal recorded. An unknown " +
+		"provider or region is an error that names it and lists the known values, closest first: never a silent " +
+		"`false`." + functionClockNote + functionCatalogNote
 	resp.Definition = function.Definition{
 		Summary:             "Whether a SecNumCloud-qualified offer covers a region of a Terraform provider",
 		Description:         plain(desc),
@@ -34,6 +36,8 @@ func (f *isSecNumCloudFunction) Definition(_ context.Context, _ function.Definit
 	}
 }
 
+// Run answers from the embedded catalog on its as_of clock (functionCatalog):
+// the answer depends on the arguments and the provider version only.
 func (f *isSecNumCloudFunction) Run(ctx context.Context, req function.RunRequest, resp *function.RunResponse) {
 	_, info := runRegionLookup(ctx, req, resp)
 	if info == nil {

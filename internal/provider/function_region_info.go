@@ -28,8 +28,9 @@ func (f *regionInfoFunction) Definition(_ context.Context, _ function.Definition
 	const desc = "Returns what the catalog says about a region (or zone) of a Terraform provider: an object " +
 		"with the same attributes as the `trustcloud_region` data source (`operator`, `operator_name`, `code`, " +
 		"`zone`, `kind`, `display_name`, `city`, `country`, `countries`, `eu`, `eea`, `secnumcloud_qualified`, " +
-		"`extraterritorial_exposure`, `offers`). An unknown provider or region is an error that names it and " +
-		"lists the known values, closest first." + functionCatalogNote
+		"`evaluated_on`, `extraterritorial_exposure`, `offers`), each offer with its status, `standing`, dates and " +
+		"ANSSI decision. Here `evaluated_on` is the catalog's `as_of` date. An unknown provider or region is an " +
+		"error that names it and lists the known values, closest first." + functionClockNote + functionCatalogNote
 	resp.Definition = function.Definition{
 		Summary:             "Look up a region of a Terraform provider in the trustcloud catalog",
 		Description:         plain(desc),

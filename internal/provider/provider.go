@@ -8,6 +8,8 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"sync"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -148,8 +150,18 @@ func configureCatalog(providerData any, diags *diag.Diagnostics) *catalog.Catalo
 // functionCatalog is the catalog functions read. The framework gives
 // functions no access to provider configuration, so it is always the
 // embedded default.
+//
+// Its clock is fixed at the catalog's as_of date. Terraform calls a
+// function several times (validate, plan, apply) and expects the same
+// result each time; a plan made before an expiry date and applied after it
+// must not change its mind, and the same configuration must give the same
+// answer on every machine. So a function judges whether a qualification
+// has expired on the date the catalog's facts were checked, never on the
+// wall clock: the same catalog (the same provider version) gives the same
+// answer. The data sources, which Terraform reads once per run, judge on
+// today's date.
 func functionCatalog() (*catalog.Catalog, *function.FuncError) {
-	c, err := catalog.Default()
+	c, err := functionCatalogSource()
 	if err != nil {
 		return nil, function.NewFuncError("the embedded trustcloud catalog is invalid: " + err.Error() +
 			"; this is a bug in the trustcloud provider: please report it")
@@ -157,11 +169,44 @@ func functionCatalog() (*catalog.Catalog, *function.FuncError) {
 	return c, nil
 }
 
+// functionCatalogSource gives the functions their catalog: pureCatalog.
+// Tests replace it with a catalog whose as_of they choose, to show that
+// the answer follows that date and not the wall clock.
+var functionCatalogSource = pureCatalog
+
+// pureCatalog is the embedded catalog on its as_of clock, built once.
+var pureCatalog = sync.OnceValues(func() (*catalog.Catalog, error) {
+	c, err := catalog.Default()
+	if err != nil {
+		return nil, err
+	}
+	return onAsOf(c)
+})
+
+// onAsOf returns the catalog with its clock stopped at the start (UTC) of
+// its as_of date.
+func onAsOf(c *catalog.Catalog) (*catalog.Catalog, error) {
+	asOf, err := time.Parse(time.DateOnly, c.AsOf)
+	if err != nil {
+		return nil, fmt.Errorf("as_of %q is not a date (YYYY-MM-DD)", c.AsOf)
+	}
+	return c.WithClock(func() time.Time { return asOf }), nil
+}
+
 // functionCatalogNote ends every function description: users must know
 // that catalog_file does not apply to functions.
 const functionCatalogNote = " Functions cannot read provider configuration, so this function always uses the " +
 	"catalog embedded in the provider, not the provider's `catalog_file`: use the `trustcloud_region` data " +
 	"source to look a region up in a custom catalog. Requires Terraform 1.8 or later."
+
+// functionClockNote ends the description of every function whose answer
+// depends on SecNumCloud standing: why the catalog's date, not today.
+const functionClockNote = " Whether a qualification has expired is judged on the catalog's `as_of` date, " +
+	"not on today's: a provider function must give the same answer every time Terraform calls it with the same " +
+	"arguments (at validate, plan and apply, on every machine), so the same catalog, that is the same provider " +
+	"version, always gives the same answer. A qualification that expires after the catalog's date therefore " +
+	"still counts here until the provider is upgraded; the `trustcloud_region` data source judges on today's " +
+	"date, and its `offers` give each expiry date."
 
 // plain turns a Markdown description into the plain-text one: tooling
 // such as the language server shows Description verbatim.

@@ -73,7 +73,8 @@ const userCatalog = `{
   "regions": [{"operator": "outscale", "code": "tc-test-1", "city": "Lyon", "country": "FR",
                "zones": ["tc-test-1z"], "source_ids": ["test-src"]}],
   "offers": [{"id": "outscale-test-qualified", "operator": "outscale", "name": "Test offer",
-              "model": "IaaS", "status": "qualified", "qualified_on": "2026-01-01",
+              "model": "IaaS", "status": "qualified", "qualified_on": "2026-01-01", "expires_on": "2099-01-01",
+              "decision": "TEST-1", "anssi_edition": "2026-01-01",
               "regions": ["tc-test-1"], "source_ids": ["test-src"]}]
 }`
 
@@ -146,7 +147,8 @@ data "trustcloud_region" "default" {
 					"secnumcloud_qualified":     knownvalue.Bool(false),
 				})),
 				// The embedded default is still there under the user file.
-				statecheck.ExpectKnownValue("data.trustcloud_region.default", tfjsonpath.New("secnumcloud_qualified"), knownvalue.Bool(true)),
+				statecheck.ExpectKnownValue("data.trustcloud_region.default", tfjsonpath.New("code"), knownvalue.StringExact("cloudgouv-eu-west-1")),
+				statecheck.ExpectKnownValue("data.trustcloud_region.default", tfjsonpath.New("offers").AtSliceIndex(0).AtMapKey("id"), knownvalue.StringExact("outscale-iaas-secnumcloud")),
 			},
 		}},
 	})

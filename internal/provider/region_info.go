@@ -24,6 +24,7 @@ type regionInfoModel struct {
 	EU                       types.Bool   `tfsdk:"eu"`
 	EEA                      types.Bool   `tfsdk:"eea"`
 	SecNumCloudQualified     types.Bool   `tfsdk:"secnumcloud_qualified"`
+	EvaluatedOn              types.String `tfsdk:"evaluated_on"`
 	ExtraterritorialExposure types.Bool   `tfsdk:"extraterritorial_exposure"`
 	Offers                   []offerModel `tfsdk:"offers"`
 }
@@ -77,7 +78,11 @@ func regionInfoAttributes() map[string]schema.Attribute {
 			Computed:    true,
 		},
 		"secnumcloud_qualified": schema.BoolAttribute{
-			Description: "Whether a SecNumCloud-qualified offer whose qualification has not expired covers the region. An offer that is only in progress (J0 to J2) does not count.",
+			Description: "Whether an offer whose standing is qualified covers the region on the date in evaluated_on: SecNumCloud-qualified on a confirmed source and not expired. An offer that is only in progress (J0 to J2), whose qualification is unconfirmed, or whose qualification has expired does not count; the offers attribute says which applies.",
+			Computed:    true,
+		},
+		"evaluated_on": schema.StringAttribute{
+			Description: evaluatedOnDesc,
 			Computed:    true,
 		},
 		"extraterritorial_exposure": schema.BoolAttribute{
@@ -120,6 +125,7 @@ func newRegionInfoModel(c *catalog.Catalog, info *catalog.RegionInfo) regionInfo
 		EU:                       types.BoolValue(info.EU),
 		EEA:                      types.BoolValue(info.EEA),
 		SecNumCloudQualified:     types.BoolValue(info.Qualified),
+		EvaluatedOn:              evaluatedOn(c),
 		Operator:                 types.StringValue(r.Operator),
 		OperatorName:             types.StringNull(),
 		ExtraterritorialExposure: types.BoolNull(),

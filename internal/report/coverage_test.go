@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -422,28 +423,7 @@ var evaluationCheckers = map[string]func(out []byte, ev *plan.Evaluation, want s
 // in the reader's language where the format is for people; the machine
 // formats still pass their schemas. A new format must say it too.
 func TestEvaluationInEveryFormat(t *testing.T) {
-	sarifStd, sarifCS := compileSchema(t, sarifStandardSchema), compileSchema(t, sarifCSSchema)
-	gitlab, oscal := compileSchema(t, "testdata/gitlab-codeclimate-degradation.schema.json"), compileOSCALSchema(t)
-	validate := map[string]func(t *testing.T, out []byte) error{
-		"sarif": func(t *testing.T, out []byte) error { return validateSARIF(t, sarifStd, sarifCS, out) },
-		"oscal": func(t *testing.T, out []byte) error { return validateJSON(t, oscal, out) },
-		"gitlab": func(t *testing.T, out []byte) error {
-			var issues []json.RawMessage
-			if err := json.Unmarshal(out, &issues); err != nil {
-				return err
-			}
-			for _, is := range issues {
-				if err := validateJSON(t, gitlab, is); err != nil {
-					return err
-				}
-			}
-			return nil
-		},
-		"junit": func(t *testing.T, out []byte) error {
-			checkJUnitStructure(t, parseJUnit(t, out))
-			return nil
-		},
-	}
+	validate := schemaValidators(t)
 	r := coverageReport(t)
 	for _, ev := range []*plan.Evaluation{evalSources, evalPlanJSON} {
 		r.Inventory.Evaluation = ev
@@ -471,6 +451,36 @@ func TestEvaluationInEveryFormat(t *testing.T) {
 				})
 			}
 		}
+	}
+}
+
+// schemaValidators check the machine formats against the schemas their
+// readers use: SARIF 2.1.0 (both versions), GitLab's Code Quality issue,
+// OSCAL 1.1.2 assessment results, and the JUnit structure of GitLab's
+// parser and the xUnit XSD.
+func schemaValidators(t *testing.T) map[string]func(t *testing.T, out []byte) error {
+	t.Helper()
+	sarifStd, sarifCS := compileSchema(t, sarifStandardSchema), compileSchema(t, sarifCSSchema)
+	gitlab, oscal := compileSchema(t, "testdata/gitlab-codeclimate-degradation.schema.json"), compileOSCALSchema(t)
+	return map[string]func(t *testing.T, out []byte) error{
+		"sarif": func(t *testing.T, out []byte) error { return validateSARIF(t, sarifStd, sarifCS, out) },
+		"oscal": func(t *testing.T, out []byte) error { return validateJSON(t, oscal, out) },
+		"gitlab": func(t *testing.T, out []byte) error {
+			var issues []json.RawMessage
+			if err := json.Unmarshal(out, &issues); err != nil {
+				return err
+			}
+			for _, is := range issues {
+				if err := validateJSON(t, gitlab, is); err != nil {
+					return err
+				}
+			}
+			return nil
+		},
+		"junit": func(t *testing.T, out []byte) error {
+			checkJUnitStructure(t, parseJUnit(t, out))
+			return nil
+		},
 	}
 }
 
@@ -587,5 +597,354 @@ func TestInferredLocationShown(t *testing.T) {
 		if subs := findNodes(doc, func(n *html.Node) bool { return nodeHasClass(n, "inferred") && nodeHasClass(n, "sub") }); len(subs) != 2 || nodeText(subs[0]) != note {
 			t.Errorf("%s: the inventory table does not say %q for each resource", lang, note)
 		}
+	}
+}
+
+// The catalog of the freshness tests, read 12 days after its date (fresh)
+// and 80 days after (stale).
+var (
+	testCatalog   = plan.CatalogRef{AsOf: "2026-12-03", Version: "2026.12.03", AnssiEdition: "2026-09-15"}
+	freshCatalog  = NewFreshness(testCatalog, time.Date(2026, 12, 15, 9, 0, 0, 0, time.UTC))
+	staleCatalog  = NewFreshness(testCatalog, time.Date(2027, 2, 21, 9, 0, 0, 0, time.UTC))
+	catalogWants  = map[i18n.Lang]string{i18n.English: "2026-12-03 (ANSSI catalogue of 2026-09-15)", i18n.French: "2026-12-03 (catalogue de l'ANSSI du 2026-09-15)"}
+	staleWants    = map[i18n.Lang]string{i18n.English: "the catalog is 80 days old (facts as of 2026-12-03, ANSSI catalogue of 2026-09-15): qualifications may have changed since; use a newer trustcloud or give a newer catalog file with --catalog", i18n.French: "le catalogue a 80 jours (état au 2026-12-03, catalogue de l'ANSSI du 2026-09-15) : les qualifications ont pu changer depuis ; utilisez une version plus récente de trustcloud ou donnez un fichier de catalogue plus récent avec --catalog"}
+	gitlabStaleTo = " [stale catalog: 80 days old, use a newer trustcloud or --catalog]"
+)
+
+// freshnessWant is what a format must say of testCatalog: date is its
+// date and ANSSI edition, stale the warning ("" when fresh), in the
+// report's language (the machine formats' in English).
+type freshnessWant struct {
+	lang        i18n.Lang
+	f           *Freshness
+	date, stale string
+}
+
+// once says that text occurs exactly once in out when want is true, and
+// not at all when it is false.
+func once(out, text string, want bool) error {
+	n := strings.Count(out, text)
+	switch {
+	case want && n != 1:
+		return fmt.Errorf("%q %d times, want once", text, n)
+	case !want && n != 0:
+		return fmt.Errorf("%q %d times, want none (fresh catalog)", text, n)
+	}
+	return nil
+}
+
+// freshnessCheckers say, for each output format, where it states the
+// catalog's date and ANSSI edition, and where (once) it warns that the
+// catalog is stale.
+var freshnessCheckers = map[string]func(out []byte, w freshnessWant) error{
+	"text": func(out []byte, w freshnessWant) error {
+		lines := strings.Split(string(out), "\n")
+		if !strings.HasSuffix(lines[0], map[i18n.Lang]string{i18n.English: ", catalog ", i18n.French: ", catalogue du "}[w.lang]+w.date) {
+			return fmt.Errorf("header %q does not end with the catalog %q", lines[0], w.date)
+		}
+		return once(string(out), "\n"+i18n.T(w.lang, "text.stale", staleWants[w.lang])+"\n", w.stale != "")
+	},
+	"markdown": func(out []byte, w freshnessWant) error {
+		md := string(out)
+		if !strings.Contains(md, i18n.T(w.lang, "md.catalog", mdText(w.date))+", trustcloud ") {
+			return fmt.Errorf("no catalog %q in the plan line:\n%s", w.date, md)
+		}
+		if err := once(md, "\n> ", w.stale != ""); err != nil {
+			return err
+		}
+		return once(md, "\n\n> "+i18n.T(w.lang, "md.stale", mdText(staleWants[w.lang]+"."))+"\n\n", w.stale != "")
+	},
+	"github": func(out []byte, w freshnessWant) error {
+		lines := strings.Split(string(out), "\n")
+		if err := once(string(out), "\n"+i18n.T(w.lang, "github.catalog_line", i18n.T(w.lang, "report.catalog", w.date))+"\n", true); err != nil {
+			return err
+		}
+		var warnings []string
+		for _, l := range lines {
+			if cmd, props, data, ok := parseWorkflowCommand(l); ok && props["title"] == i18n.T(w.lang, "github.catalog") {
+				if cmd != "warning" || props["file"] != "" || data != staleWants[w.lang] {
+					return fmt.Errorf("%q: want a warning on the run saying %q", l, staleWants[w.lang])
+				}
+				warnings = append(warnings, l)
+			}
+		}
+		if want := map[bool]int{true: 1}[w.stale != ""]; len(warnings) != want {
+			return fmt.Errorf("%d catalog warnings, want %d", len(warnings), want)
+		}
+		return nil
+	},
+	"html": func(out []byte, w freshnessWant) error {
+		doc, err := html.Parse(bytes.NewReader(out))
+		if err != nil {
+			return err
+		}
+		dds := findNodes(doc, func(n *html.Node) bool { id, _ := nodeAttr(n, "id"); return n.Data == "dd" && id == "catalog" })
+		if want := i18n.T(w.lang, "html.as_of", w.date) + " · version 2026.12.03"; len(dds) != 1 || nodeText(dds[0]) != want {
+			return fmt.Errorf("no <dd id=catalog> saying %q", want)
+		}
+		if nodeHasClass(dds[0], "stale") != (w.stale != "") {
+			return fmt.Errorf("<dd id=catalog> class stale: %v, want %v", nodeHasClass(dds[0], "stale"), w.stale != "")
+		}
+		banners := findNodes(doc, func(n *html.Node) bool { return nodeHasClass(n, "banner") })
+		if w.stale == "" {
+			if len(banners) != 0 {
+				return fmt.Errorf("%d banners for a fresh catalog", len(banners))
+			}
+			return nil
+		}
+		want := i18n.T(w.lang, "html.stale") + " " + staleWants[w.lang] + "."
+		if len(banners) != 1 || words(banners[0]) != want {
+			return fmt.Errorf("banners %d, want one saying %q", len(banners), want)
+		}
+		return nil
+	},
+	"json": func(out []byte, w freshnessWant) error {
+		var doc struct {
+			Catalog   plan.CatalogRef `json:"catalog"`
+			Freshness *Freshness      `json:"catalog_freshness"`
+		}
+		if err := json.Unmarshal(out, &doc); err != nil {
+			return err
+		}
+		if doc.Catalog != testCatalog || doc.Freshness == nil || *doc.Freshness != *w.f {
+			return fmt.Errorf("catalog %+v, catalog_freshness %+v; want %+v, %+v", doc.Catalog, doc.Freshness, testCatalog, w.f)
+		}
+		return nil
+	},
+	"sarif": func(out []byte, w freshnessWant) error {
+		var doc struct {
+			Runs []struct {
+				Invocations []struct {
+					Notifications []struct {
+						Level      string
+						Message    struct{ Text string }
+						Descriptor struct{ ID string }
+					} `json:"toolExecutionNotifications"`
+				}
+				Properties struct {
+					Catalog          plan.CatalogRef
+					CatalogFreshness *Freshness
+				}
+			}
+		}
+		if err := json.Unmarshal(out, &doc); err != nil || len(doc.Runs) != 1 || len(doc.Runs[0].Invocations) != 1 {
+			return fmt.Errorf("want one run and one invocation: %w", err)
+		}
+		run := doc.Runs[0]
+		if run.Properties.Catalog != testCatalog || run.Properties.CatalogFreshness == nil || *run.Properties.CatalogFreshness != *w.f {
+			return fmt.Errorf("run properties catalog %+v, catalogFreshness %+v", run.Properties.Catalog, run.Properties.CatalogFreshness)
+		}
+		var stale []string
+		for _, n := range run.Invocations[0].Notifications {
+			if n.Descriptor.ID == sarifStaleCatalogID {
+				if n.Level != "warning" || n.Message.Text != w.stale {
+					return fmt.Errorf("notification %+v: want a warning saying %q", n, w.stale)
+				}
+				stale = append(stale, n.Message.Text)
+			}
+		}
+		if want := map[bool]int{true: 1}[w.stale != ""]; len(stale) != want {
+			return fmt.Errorf("%d stale-catalog notifications, want %d", len(stale), want)
+		}
+		return nil
+	},
+	"junit": func(out []byte, w freshnessWant) error {
+		var doc struct {
+			Suites []struct {
+				Name       string `xml:"name,attr"`
+				Properties []struct {
+					Name  string `xml:"name,attr"`
+					Value string `xml:"value,attr"`
+				} `xml:"properties>property"`
+				SystemOut string `xml:"system-out"`
+			} `xml:"testsuite"`
+		}
+		if err := xml.Unmarshal(out, &doc); err != nil {
+			return err
+		}
+		for _, s := range doc.Suites {
+			if s.Name != "trustcloud summary" {
+				continue
+			}
+			got := map[string]string{}
+			for _, p := range s.Properties {
+				got[p.Name] = p.Value
+			}
+			want := map[string]string{"catalog_as_of": "2026-12-03", "catalog_anssi_edition": "2026-09-15", "catalog_version": "2026.12.03",
+				"catalog_age_days": fmt.Sprint(w.f.AgeDays), "catalog_stale": fmt.Sprint(w.f.Stale)}
+			for k, v := range want {
+				if got[k] != v {
+					return fmt.Errorf("property %s = %q, want %q", k, got[k], v)
+				}
+			}
+			if err := once(s.SystemOut, "\n"+capitalized(i18n.T(w.lang, "report.catalog", w.date))+".", true); err != nil {
+				return err
+			}
+			return once(s.SystemOut, "\n"+capitalized(staleWants[w.lang])+".", w.stale != "")
+		}
+		return fmt.Errorf("no testsuite \"trustcloud summary\"")
+	},
+	"gitlab": func(out []byte, w freshnessWant) error {
+		var issues []codeQualityIn
+		if err := json.Unmarshal(out, &issues); err != nil {
+			return err
+		}
+		if len(issues) == 0 {
+			return fmt.Errorf("no issue to look at")
+		}
+		for i, is := range issues {
+			if marked := strings.Contains(is.Description, gitlabStaleTo); marked != (w.stale != "") {
+				return fmt.Errorf("issue %d (%s): description %q, stale %v", i, is.CheckName, is.Description, w.stale != "")
+			}
+			if is.Content == nil || !strings.Contains(is.Content.Body, "\n\nCatalog as of "+w.date+".") {
+				return fmt.Errorf("issue %d (%s): body %+v does not name the catalog", i, is.CheckName, is.Content)
+			}
+			if err := once(is.Content.Body, capitalized(staleWants[i18n.English])+".", w.stale != ""); err != nil {
+				return fmt.Errorf("issue %d (%s): %w", i, is.CheckName, err)
+			}
+		}
+		return nil
+	},
+	"oscal": func(out []byte, w freshnessWant) error {
+		var res struct {
+			AR struct {
+				Metadata struct {
+					Props []oscalProp `json:"props"`
+				} `json:"metadata"`
+				Results []struct {
+					Props   []oscalProp `json:"props"`
+					Remarks string      `json:"remarks"`
+				} `json:"results"`
+			} `json:"assessment-results"`
+		}
+		if err := json.Unmarshal(out, &res); err != nil || len(res.AR.Results) != 1 {
+			return fmt.Errorf("want one result: %w", err)
+		}
+		meta, props := res.AR.Metadata.Props, res.AR.Results[0].Props
+		for name, want := range map[string]string{"catalog-as-of": "2026-12-03", "catalog-anssi-edition": "2026-09-15", "catalog-version": "2026.12.03"} {
+			if got := prop(meta, name); len(got) != 1 || got[0] != want {
+				return fmt.Errorf("metadata prop %s = %q, want %q", name, got, want)
+			}
+		}
+		for name, want := range map[string]string{"catalog-age-days": fmt.Sprint(w.f.AgeDays), "catalog-stale": fmt.Sprint(w.f.Stale)} {
+			if got := prop(props, name); len(got) != 1 || got[0] != want {
+				return fmt.Errorf("result prop %s = %q, want %q", name, got, want)
+			}
+		}
+		return once(res.AR.Results[0].Remarks, capitalized(staleWants[i18n.English])+".", w.stale != "")
+	},
+}
+
+// TestFreshnessInEveryFormat: every format states the catalog's date and
+// the ANSSI edition it reflects, and, when the catalog is stale, says so
+// once with how to refresh it, in the reader's language where the format
+// is for people; the machine formats still pass their schemas, and the
+// warning leaves GitLab fingerprints as they are. A new format must say
+// it too.
+func TestFreshnessInEveryFormat(t *testing.T) {
+	validate := schemaValidators(t)
+	r := coverageReport(t)
+	r.Catalog = testCatalog
+	fingerprints := map[*Freshness]string{}
+	for _, f := range []*Freshness{freshCatalog, staleCatalog} {
+		r.Freshness = f
+		for _, lang := range i18n.Supported {
+			r.Options.Lang = lang
+			for _, name := range Names() {
+				t.Run(fmt.Sprintf("stale=%v/%s/%s", f.Stale, lang, name), func(t *testing.T) {
+					check, ok := freshnessCheckers[name]
+					if !ok {
+						t.Fatalf("format %s has no freshness check: say where it reports the catalog's date and edition, and that it is stale", name)
+					}
+					w := freshnessWant{lang: lang, f: f, date: catalogWants[lang], stale: staleText(lang, f)}
+					if machineFormats[name] {
+						w.lang, w.date, w.stale = i18n.English, catalogWants[i18n.English], staleText(i18n.English, f)
+					}
+					out := renderFormat(t, name, r)
+					if err := check(out, w); err != nil {
+						t.Errorf("%s: %v", name, err)
+					}
+					if v := validate[name]; v != nil {
+						if err := v(t, out); err != nil {
+							t.Errorf("%s no longer validates: %v", name, err)
+						}
+					}
+					if name == "gitlab" {
+						var issues []codeQualityIn
+						if err := json.Unmarshal(out, &issues); err != nil {
+							t.Fatal(err)
+						}
+						var fps []string
+						for _, is := range issues {
+							fps = append(fps, is.Fingerprint)
+						}
+						fingerprints[f] = strings.Join(fps, ",")
+					}
+				})
+			}
+		}
+	}
+	if fingerprints[freshCatalog] == "" || fingerprints[freshCatalog] != fingerprints[staleCatalog] {
+		t.Errorf("GitLab fingerprints change when the catalog goes stale:\n%s\n%s", fingerprints[freshCatalog], fingerprints[staleCatalog])
+	}
+}
+
+// TestFreshnessNotStated: a report whose freshness is not known states
+// the catalog's date but no age and no warning, and renders in every
+// format; one whose catalog has no date at all renders too.
+func TestFreshnessNotStated(t *testing.T) {
+	statement := regexp.MustCompile(`(?i)days old|jours \(état|catalog_freshness|catalogFreshness|catalog[-_](stale|age)|stale-catalog|périmé|out of date|id="catalog-stale"`)
+	r := coverageReport(t)
+	r.Catalog, r.Freshness = testCatalog, nil
+	for _, lang := range i18n.Supported {
+		r.Options.Lang = lang
+		for _, name := range Names() {
+			out := renderFormat(t, name, r)
+			if statement.Match(out) {
+				t.Errorf("%s (%s) states a freshness: %q", name, lang, statement.Find(out))
+			}
+			if !bytes.Contains(out, []byte("2026-09-15")) {
+				t.Errorf("%s (%s) does not name the ANSSI edition", name, lang)
+			}
+		}
+	}
+	r.Catalog, r.Freshness = plan.CatalogRef{}, NewFreshness(plan.CatalogRef{}, time.Date(2027, 2, 21, 9, 0, 0, 0, time.UTC))
+	for _, name := range Names() {
+		if out := renderFormat(t, name, r); len(out) == 0 {
+			t.Errorf("%s: nothing written for an undated catalog", name)
+		}
+	}
+}
+
+// TestStaleText: the warning gives the age and both dates, or says the
+// catalog cannot be dated; a fresh or unknown freshness says nothing.
+func TestStaleText(t *testing.T) {
+	at := func(days int) time.Time { return time.Date(2026, 12, 3, 0, 0, 0, 0, time.UTC).AddDate(0, 0, days) }
+	for _, tc := range []struct {
+		f    *Freshness
+		lang i18n.Lang
+		want string
+	}{
+		{nil, i18n.English, ""},
+		{NewFreshness(testCatalog, at(StaleAfterDays)), i18n.English, ""},
+		{NewFreshness(testCatalog, at(-2)), i18n.English, ""},
+		{NewFreshness(testCatalog, at(StaleAfterDays+1)), i18n.English, "the catalog is 46 days old (facts as of 2026-12-03, ANSSI catalogue of 2026-09-15): qualifications may have changed since; use a newer trustcloud or give a newer catalog file with --catalog"},
+		{NewFreshness(testCatalog, at(80)), i18n.French, staleWants[i18n.French]},
+		{NewFreshness(plan.CatalogRef{AsOf: "2026-12-03"}, at(80)), i18n.English, "the catalog is 80 days old (facts as of 2026-12-03): qualifications may have changed since; use a newer trustcloud or give a newer catalog file with --catalog"},
+		{NewFreshness(plan.CatalogRef{AsOf: "soon"}, at(80)), i18n.English, `the catalog's date "soon" cannot be read, so nothing dates its facts: qualifications may have changed since; use a newer trustcloud or give a newer catalog file with --catalog`},
+		{NewFreshness(plan.CatalogRef{AsOf: "soon"}, at(80)), i18n.French, `la date du catalogue, "soon", est illisible : rien ne date ses faits, et les qualifications ont pu changer depuis ; utilisez une version plus récente de trustcloud ou donnez un fichier de catalogue plus récent avec --catalog`},
+	} {
+		if got := staleText(tc.lang, tc.f); got != tc.want {
+			t.Errorf("%+v in %s: %q, want %q", tc.f, tc.lang, got, tc.want)
+		}
+	}
+	if got := catalogDate(i18n.English, plan.CatalogRef{AsOf: "2026-12-03"}); got != "2026-12-03" {
+		t.Errorf("a catalog without an ANSSI edition: %q", got)
+	}
+	// A report's catalog takes the dates its freshness gives where it
+	// lacks them.
+	r := &Report{Freshness: freshCatalog}
+	if got := r.catalogRef(); got.AsOf != "2026-12-03" || got.AnssiEdition != "2026-09-15" {
+		t.Errorf("catalogRef from the freshness: %+v", got)
 	}
 }

@@ -17,8 +17,9 @@ func init() {
 // an annotation on the file and line it names. New findings are errors
 // (critical, high), warnings (medium) or notices (low, info); existing and
 // waived findings are notices, so that only what the change brings stands
-// out. A notice on the run first says how the configuration was evaluated;
-// a plain summary line ends the output.
+// out. A notice on the run first says how the configuration was evaluated,
+// a plain line the catalog's date, and a warning on the run that the
+// catalog is stale when it is; a plain summary line ends the output.
 
 var (
 	githubData     = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
@@ -42,6 +43,14 @@ func writeGitHub(w io.Writer, r *Report) error {
 	// Not tied to a file: GitHub shows it on the run.
 	if text := evaluationText(lang, r.evaluation()); text != "" {
 		fmt.Fprintf(&b, "::notice title=%s::%s\n", githubProperty.Replace(r.t("github.evaluation")), githubData.Replace(text))
+	}
+	// The catalog's date is a plain line of the log; a stale catalog is
+	// a warning on the run, once.
+	if text := catalogText(lang, r.catalogRef()); text != "" {
+		fmt.Fprintf(&b, "%s\n", r.t("github.catalog_line", text))
+	}
+	if text := staleText(lang, r.Freshness); text != "" {
+		fmt.Fprintf(&b, "::warning title=%s::%s\n", githubProperty.Replace(r.t("github.catalog")), githubData.Replace(text))
 	}
 	for _, f := range r.Findings {
 		cmd := githubCommand(f.Severity)

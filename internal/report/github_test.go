@@ -15,9 +15,13 @@ func TestGitHub(t *testing.T) {
 			!strings.HasPrefix(data, "plan JSON alone: values read through references are inferred") {
 			t.Errorf("first line %q: want a notice on the run saying the configuration was read from plan JSON alone", lines[0])
 		}
-		lines = lines[1:]
+		// Then a plain line names the catalog; it is fresh: no warning.
+		if want := "trustcloud: catalog as of " + r.Catalog.AsOf + " (ANSSI catalogue of " + r.Catalog.AnssiEdition + ")"; len(lines) < 2 || lines[1] != want {
+			t.Errorf("second line %q, want %q", lines[1], want)
+		}
+		lines = lines[2:]
 		if len(lines) != len(r.Findings)+1 {
-			t.Fatalf("%d lines for %d findings: want the evaluation notice, one a finding and a summary", len(lines)+1, len(r.Findings))
+			t.Fatalf("%d lines for %d findings: want the evaluation notice, the catalog, one a finding and a summary", len(lines)+2, len(r.Findings))
 		}
 		for i, f := range r.Findings {
 			cmd, props, data, ok := parseWorkflowCommand(lines[i])

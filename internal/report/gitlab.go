@@ -78,6 +78,12 @@ func writeGitLab(w io.Writer, r *Report) error {
 			inferredMark = " [plan JSON alone: referenced values are inferred]"
 		}
 	}
+	// The catalog's date goes in each body the same way; a stale
+	// catalog marks each description too, since the array has no place
+	// to say it once and GitLab shows only descriptions. The marks leave
+	// fingerprints as they are.
+	catalog, staleMark := codeQualityCatalog(r)
+	marks := staleMark + inferredMark
 	for i, f := range r.Findings {
 		file, line := r.location(f)
 		desc := fmt.Sprintf("%s %s: %s", f.Rule, f.Name, f.Message)
@@ -94,18 +100,36 @@ func writeGitLab(w io.Writer, r *Report) error {
 			body = "What to do: " + f.Remediation
 		}
 		issues = append(issues, codeQualityIssue{
-			Type: "issue", CheckName: f.Rule, Description: desc + inferredMark, Content: codeQualityBody(body, evaluation),
+			Type: "issue", CheckName: f.Rule, Description: desc + marks, Content: codeQualityBody(body, evaluation, catalog),
 			Categories:  []string{"Security"},
 			Fingerprint: fps[i], Severity: sev,
 			Location: codeQualityLocation{Path: ciPath(file), Lines: codeQualityLines{Begin: max(line, 1)}},
 		})
 	}
 	if c := codeQualityCoverage(r); c != nil {
-		c.Description += inferredMark
-		c.Content = codeQualityBody(c.Content.Body, evaluation)
+		c.Description += marks
+		c.Content = codeQualityBody(c.Content.Body, evaluation, catalog)
 		issues = append(issues, *c)
 	}
 	return WriteJSON(w, issues)
+}
+
+// codeQualityCatalog is the paragraph of an issue's body naming the
+// catalog (and saying it is stale when it is), and the mark a stale
+// catalog adds to each description ("" when it is fresh or not judged).
+func codeQualityCatalog(r *Report) (paragraph, mark string) {
+	var ps []string
+	if text := catalogText(i18n.English, r.catalogRef()); text != "" {
+		ps = append(ps, mdCapitalize(sentence(text)))
+	}
+	if f := r.Freshness; f != nil && f.Stale {
+		ps = append(ps, mdCapitalize(sentence(staleText(i18n.English, f))))
+		mark = " [stale catalog: undated, use a newer trustcloud or --catalog]"
+		if f.AgeDays >= 0 {
+			mark = fmt.Sprintf(" [stale catalog: %d days old, use a newer trustcloud or --catalog]", f.AgeDays)
+		}
+	}
+	return strings.Join(ps, " "), mark
 }
 
 // codeQualityBody joins the paragraphs of an issue's body, nil when there

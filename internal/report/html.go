@@ -70,6 +70,10 @@ type htmlView struct {
 	// through references are only inferred.
 	Evaluation         string
 	EvaluationInferred bool
+	// CatalogDate is the catalog's date and the ANSSI edition it
+	// reflects; Stale says the catalog is too old, "" when it is not (a
+	// banner under the header).
+	CatalogDate, Stale string
 }
 
 // T translates a message into the page's language.
@@ -175,6 +179,10 @@ func newHTMLView(r *Report) *htmlView {
 	if ev := r.evaluation(); ev != nil {
 		v.Evaluation = evaluationText(lang, ev)
 		v.EvaluationInferred = ev.Mode != plan.EvaluatedFromSources
+	}
+	v.CatalogDate = catalogDate(lang, r.catalogRef())
+	if stale := staleText(lang, r.Freshness); stale != "" {
+		v.Stale = sentence(stale)
 	}
 	v.PlanName = r.Plan.File
 	if v.PlanName == "" {
@@ -602,7 +610,9 @@ h2 { font-size: 16px; margin: 32px 0 12px; }
 dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: 2px 14px; margin: 0; color: var(--muted); font-size: 13px; }
 dl.meta dt { font-weight: 600; }
 dl.meta dd { margin: 0; color: var(--ink); }
-dl.meta dd.inferred { color: var(--medium); }
+dl.meta dd.inferred, dl.meta dd.stale { color: var(--medium); }
+.banner.stale { margin: 16px 0 0; padding: 10px 14px; border: 1px solid #fcd34d; border-radius: 10px; background: #fffbeb; }
+.banner.stale strong { color: #92400e; }
 .verdict { min-width: 280px; max-width: 420px; border-radius: 10px; padding: 14px 18px; border: 1px solid; }
 .verdict.passed { background: var(--ok-bg); border-color: #86efac; }
 .verdict.blocked { background: var(--stop-bg); border-color: #fca5a5; }
@@ -686,7 +696,7 @@ footer { margin-top: 36px; color: var(--muted); font-size: 12px; }
       <dt>{{.T "html.plan"}}</dt><dd class="mono">{{with .Plan.File}}{{.}}{{else}}({{$.T "html.stdin"}}){{end}}{{with .Plan.TerraformVersion}} <span class="sub">· Terraform {{.}}</span>{{end}}</dd>
       {{with .Evaluation}}<dt>{{$.T "html.evaluation"}}</dt><dd id="evaluation"{{if $.EvaluationInferred}} class="inferred"{{end}}>{{.}}</dd>{{end}}
       <dt>{{.T "html.policy"}}</dt><dd>{{.Policy}}</dd>
-      <dt>{{.T "html.catalog"}}</dt><dd>{{.T "html.as_of" .Catalog.AsOf}}{{with .Catalog.Version}} · version {{.}}{{end}}</dd>
+      <dt>{{.T "html.catalog"}}</dt><dd id="catalog"{{if .Stale}} class="stale"{{end}}>{{.T "html.as_of" .CatalogDate}}{{with .Catalog.Version}} · version {{.}}{{end}}</dd>
       <dt>{{.T "html.tool"}}</dt><dd>{{.Tool.Name}} {{.Tool.Version}}</dd>
       <dt>{{.T "html.threshold"}}</dt><dd>{{.Threshold}}</dd>
     </dl>
@@ -696,6 +706,7 @@ footer { margin-top: 36px; color: var(--muted); font-size: 12px; }
     <p>{{.Why}}</p>
   </div>
 </header>
+{{with .Stale}}<p class="banner stale" id="catalog-stale"><strong>{{$.T "html.stale"}}</strong> {{.}}</p>{{end}}
 
 <section aria-label="{{.T "html.totals"}}" class="cards" id="totals">
   <div class="card"><div class="n">{{.Summary.Analysed}}</div><div class="label">{{.T "html.card.analysed"}} <span class="sub">{{.T "html.card.of_plan" .Summary.Resources}}</span></div></div>

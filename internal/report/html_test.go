@@ -75,6 +75,7 @@ func htmlTestReport(t *testing.T, failOn string) *Report {
 	if err != nil {
 		t.Fatal(err)
 	}
+	cat = cat.WithClock(func() time.Time { return htmlTestNow })
 	pol, diags := policy.Parse("policy.hcl", []byte(htmlMinistryPolicy))
 	if diags.HasErrors() {
 		t.Fatalf("policy: %s", policy.FormatDiagnostics(diags))

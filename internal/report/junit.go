@@ -102,7 +102,7 @@ func (g ruleGroup) Title() string {
 // ruleGroups are the JUnit test groups, in test order.
 var ruleGroups = []ruleGroup{
 	{"location", []string{"TC001", "TC003", "TC004"}},
-	{"SecNumCloud", []string{"TC002", "TC008"}},
+	{"SecNumCloud", []string{"TC002", "TC008", "TC009", "TC010", "TC011"}},
 	{"extraterritorial exposure", []string{"TC005"}},
 	{"replication", []string{"TC006"}},
 	{"waivers", []string{"TC007"}},
@@ -173,7 +173,7 @@ func checkedResources(r *Report) []*checkedResource {
 // GitLab can tell a fixed test from a removed one:
 //
 //	location (TC001/TC003/TC004)       where the resource is: allowed area, known, regional
-//	SecNumCloud (TC002/TC008)          qualification of the operator's offer
+//	SecNumCloud (TC002/TC008/…/TC011)  qualification of the operator's offer: in force, confirmed
 //	extraterritorial exposure (TC005)  the operator's exposure to non-EU law
 //	replication (TC006)                replicas, backups, secondary locations
 //	waivers (TC007)                    expired waivers
@@ -243,8 +243,9 @@ func writeJUnit(w io.Writer, r *Report) error {
 // junitSummarySuite is a last suite, without tests, that says what the
 // run could look at: the summary counts and how the configuration was
 // evaluated as properties (analysed, unknown location and operator,
-// waived …, evaluation and its origin), and as its output the coverage
-// sentence of the markdown report and the evaluation's.
+// waived …, evaluation and its origin, the catalog's dates and age), and
+// as its output the coverage sentence of the markdown report, the
+// evaluation's, the catalog's and, when it is stale, the warning.
 func junitSummarySuite(r *Report) junitSuite {
 	s := r.Summary
 	suite := junitSuite{Name: "trustcloud summary", Properties: &junitProperties{}}
@@ -263,6 +264,23 @@ func junitSummarySuite(r *Report) junitSuite {
 			suite.Properties.Property = append(suite.Properties.Property, junitProperty{"evaluation_origin", ev.Origin})
 		}
 		out += "\n" + mdCapitalize(sentence(evaluationText(r.lang(), ev)))
+	}
+	// The catalog the verdicts rest on, and whether it was too old.
+	ref := r.catalogRef()
+	for _, p := range []junitProperty{{"catalog_as_of", ref.AsOf}, {"catalog_anssi_edition", ref.AnssiEdition}, {"catalog_version", ref.Version}} {
+		if p.Value != "" {
+			suite.Properties.Property = append(suite.Properties.Property, p)
+		}
+	}
+	if text := catalogText(r.lang(), ref); text != "" {
+		out += "\n" + mdCapitalize(sentence(text))
+	}
+	if f := r.Freshness; f != nil {
+		suite.Properties.Property = append(suite.Properties.Property,
+			junitProperty{"catalog_age_days", strconv.Itoa(f.AgeDays)}, junitProperty{"catalog_stale", strconv.FormatBool(f.Stale)})
+		if text := staleText(r.lang(), f); text != "" {
+			out += "\n" + mdCapitalize(sentence(text))
+		}
 	}
 	suite.SystemOut = junitText(out)
 	return suite

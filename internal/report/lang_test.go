@@ -44,6 +44,13 @@ func TestFormatsByLanguage(t *testing.T) {
 					!strings.Contains(fr, "JSON du plan seul : les valeurs lues à travers des références sont déduites") {
 					t.Errorf("%s does not say, in English and in French, that the configuration was read from plan JSON alone", name)
 				}
+				// Every format for people names the ANSSI catalogue
+				// edition the catalog reflects, in its reader's language
+				// (SARIF in its run properties, for programs).
+				if ed := r.Catalog.AnssiEdition; name != "sarif" && (ed == "" || !strings.Contains(en, "ANSSI catalogue of "+ed) ||
+					!strings.Contains(strings.ReplaceAll(fr, "&#39;", "'"), "catalogue de l'ANSSI du "+ed)) {
+					t.Errorf("%s does not name the ANSSI catalogue edition %q in English and in French", name, ed)
+				}
 				// JUnit names its tests in English: without a finding
 				// it has no message to translate.
 				if en == fr && (name != "junit" || len(r.Findings) > 0) {

@@ -39,13 +39,17 @@ func writeMarkdown(w io.Writer, r *Report) error {
 	var head strings.Builder
 	head.WriteString(markdownVerdict(r) + "\n\n")
 	head.WriteString(r.t("md.plan", mdCode(ciPath(r.Plan.File)), mdCode(mdPolicyName(r))))
-	if r.Catalog.AsOf != "" {
-		head.WriteString(r.t("md.catalog", mdText(r.Catalog.AsOf)))
+	if d := catalogDate(lang, r.catalogRef()); d != "" {
+		head.WriteString(r.t("md.catalog", mdText(d)))
 	}
 	if r.Tool.Version != "" {
 		fmt.Fprintf(&head, ", trustcloud %s", mdText(r.Tool.Version))
 	}
 	head.WriteString(".\n\n")
+	if stale := staleText(lang, r.Freshness); stale != "" {
+		// Once, under the line naming the catalog: the verdict may be wrong.
+		fmt.Fprintf(&head, "> %s\n\n", r.t("md.stale", mdText(sentence(stale))))
+	}
 	if s.Findings == 0 {
 		fmt.Fprintf(&head, "%s\n\n", r.t("md.no_finding_waived", s.Waived))
 	} else {

@@ -39,7 +39,10 @@ func init() {
 //   - trustcloud itself is a software component, the "tool" actor of every
 //     observation, finding and risk;
 //   - the result says how the configuration was evaluated (from its
-//     sources, or plan JSON alone): an "evaluation" prop and its remarks.
+//     sources, or plan JSON alone): an "evaluation" prop and its remarks;
+//   - the metadata name the catalog (version, date, ANSSI edition); the
+//     result gives its age ("catalog-age-days", "catalog-stale") and, when
+//     it is stale, says so in its remarks.
 //
 // UUIDs are version 5, derived from the fingerprints and addresses: the
 // same plan, catalog and policy give the same document except for its
@@ -113,6 +116,9 @@ var ruleDoctrine = map[string][]string{
 	"TC006": {"cloud-au-centre", "secnumcloud-19.2"},
 	"TC007": {"cloud-au-centre", "sren"},
 	"TC008": {"cloud-au-centre", "sren", "secnumcloud"},
+	"TC009": {"cloud-au-centre", "sren", "secnumcloud"},
+	"TC010": {"cloud-au-centre", "secnumcloud"},
+	"TC011": {"cloud-au-centre", "sren", "secnumcloud"},
 }
 
 // oscalString makes s an OSCAL string: one line, no leading or trailing
@@ -188,9 +194,14 @@ func OSCAL(r *Report) *oscal.OscalModels {
 		ReviewedControls: b.reviewedControls(),
 		Props:            b.resultProps().list(),
 	}
+	var remarks []string
 	if ev := r.evaluation(); ev != nil {
-		result.Remarks = mdCapitalize(sentence(evaluationText(i18n.English, ev)))
+		remarks = append(remarks, mdCapitalize(sentence(evaluationText(i18n.English, ev))))
 	}
+	if stale := staleText(i18n.English, r.Freshness); stale != "" {
+		remarks = append(remarks, mdCapitalize(sentence(stale)))
+	}
+	result.Remarks = strings.Join(remarks, "\n\n")
 	items, observations := b.observationsOf(started)
 	result.Observations = nonEmpty(observations)
 	risks := b.risks()
@@ -206,8 +217,10 @@ func OSCAL(r *Report) *oscal.OscalModels {
 	var meta propList
 	meta.add("tool", r.Tool.Name)
 	meta.add("tool-version", r.Tool.Version)
-	meta.add("catalog-version", r.Catalog.Version)
-	meta.add("catalog-as-of", r.Catalog.AsOf)
+	ref := r.catalogRef()
+	meta.add("catalog-version", ref.Version)
+	meta.add("catalog-as-of", ref.AsOf)
+	meta.add("catalog-anssi-edition", ref.AnssiEdition)
 	if r.Policy != nil {
 		meta.add("policy-profile", r.Policy.Profile)
 		meta.add("policy-file", r.Policy.File)
@@ -324,6 +337,12 @@ func (b *oscalBuilder) resultProps() propList {
 		p.addRemarks("evaluation", ev.Mode, ev.Note)
 		p.add("evaluation-origin", ev.Origin)
 	}
+	if f := b.r.Freshness; f != nil {
+		// The catalog's age when the check ran: a stale catalog may
+		// miss a qualification granted, withdrawn or renewed since.
+		p.add("catalog-age-days", strconv.Itoa(f.AgeDays))
+		p.add("catalog-stale", strconv.FormatBool(f.Stale))
+	}
 	return p
 }
 
@@ -377,7 +396,7 @@ func (b *oscalBuilder) reviewedControls() oscal.ReviewedControls {
 	var p propList
 	p.add("policy-profile", profile)
 	return oscal.ReviewedControls{
-		Description: "trustcloud's rules (TC001 to TC008), each checking one requirement of the cloud de confiance doctrine for every resource at the sensitivity levels the policy gives them.",
+		Description: "trustcloud's rules (TC001 to TC011), each checking one requirement of the cloud de confiance doctrine for every resource at the sensitivity levels the policy gives them.",
 		Props:       p.list(),
 		ControlSelections: []oscal.AssessedControls{{
 			Description:     "Every rule trustcloud evaluated.",

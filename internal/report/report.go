@@ -35,11 +35,43 @@ type Report struct {
 	// sources or read from plan JSON alone. Left nil, the formats take
 	// the inventory's; nil there too, they say nothing of it.
 	Evaluation *plan.Evaluation `json:"evaluation,omitempty"`
-	Findings   []*Finding       `json:"findings"`
-	Summary    Summary          `json:"summary"`
-	Inventory  *plan.Inventory  `json:"-"`
-	Rules      []rules.Rule     `json:"-"`
-	Options    Options          `json:"-"`
+	// Freshness says how old the catalog was when the check ran: a
+	// catalog too old to vouch for today's qualifications is said in
+	// every format, once. Nil: not stated.
+	Freshness *Freshness      `json:"catalog_freshness,omitempty"`
+	Findings  []*Finding      `json:"findings"`
+	Summary   Summary         `json:"summary"`
+	Inventory *plan.Inventory `json:"-"`
+	Rules     []rules.Rule    `json:"-"`
+	Options   Options         `json:"-"`
+}
+
+// StaleAfterDays is the age past which a catalog is said to be stale:
+// ANSSI publishes its catalogue of qualified services about monthly.
+const StaleAfterDays = 45
+
+// Freshness is the catalog's age at the time of the check.
+type Freshness struct {
+	// AsOf and AnssiEdition are the catalog's dates (its facts, and the
+	// ANSSI catalogue edition its statuses reflect).
+	AsOf         string `json:"as_of"`
+	AnssiEdition string `json:"anssi_edition,omitempty"`
+	// AgeDays is the number of days from AsOf to the check.
+	AgeDays int `json:"age_days"`
+	// Stale is set when AgeDays exceeds StaleAfterDays.
+	Stale bool `json:"stale"`
+}
+
+// NewFreshness computes a catalog's freshness at a time. A catalog whose
+// date cannot be read has AgeDays -1 and is stale: nothing vouches for
+// its facts.
+func NewFreshness(c plan.CatalogRef, now time.Time) *Freshness {
+	asOf, err := time.Parse(time.DateOnly, c.AsOf)
+	if err != nil {
+		return &Freshness{AsOf: c.AsOf, AnssiEdition: c.AnssiEdition, AgeDays: -1, Stale: true}
+	}
+	days := int(now.Sub(asOf).Hours() / 24)
+	return &Freshness{AsOf: c.AsOf, AnssiEdition: c.AnssiEdition, AgeDays: days, Stale: days > StaleAfterDays}
 }
 
 // Tool names the program that made the report.
@@ -254,6 +286,59 @@ func evaluationText(lang i18n.Lang, ev *plan.Evaluation) string {
 		return i18n.T(lang, "report.eval.plan_json")
 	}
 	return i18n.T(lang, "report.eval.unknown_mode", ev.Mode, ev.Note)
+}
+
+// catalogRef is the catalog the report rests on: its own, with the dates
+// its freshness gives where it lacks them.
+func (r *Report) catalogRef() plan.CatalogRef {
+	ref := r.Catalog
+	if f := r.Freshness; f != nil {
+		if ref.AsOf == "" {
+			ref.AsOf = f.AsOf
+		}
+		if ref.AnssiEdition == "" {
+			ref.AnssiEdition = f.AnssiEdition
+		}
+	}
+	return ref
+}
+
+// catalogDate says in a language when a catalog's facts date from and
+// the edition of ANSSI's catalogue its statuses reflect: "2026-12-03
+// (ANSSI catalogue of 2026-09-15)"; "" when it has no date. Every format
+// shows it: a verdict is only as good as the catalog's date.
+func catalogDate(lang i18n.Lang, ref plan.CatalogRef) string {
+	switch {
+	case ref.AsOf == "":
+		return ""
+	case ref.AnssiEdition == "":
+		return ref.AsOf
+	}
+	return i18n.T(lang, "report.catalog.edition", ref.AsOf, ref.AnssiEdition)
+}
+
+// catalogText is catalogDate as a statement: "catalog as of 2026-12-03
+// (ANSSI catalogue of 2026-09-15)"; "" when the catalog has no date.
+func catalogText(lang i18n.Lang, ref plan.CatalogRef) string {
+	if d := catalogDate(lang, ref); d != "" {
+		return i18n.T(lang, "report.catalog", d)
+	}
+	return ""
+}
+
+// staleText says in a language that the catalog is too old to vouch for
+// today's qualifications, and how to get a newer one; "" when f is nil
+// or fresh. Formats say it once per report, not per finding.
+func staleText(lang i18n.Lang, f *Freshness) string {
+	switch {
+	case f == nil || !f.Stale:
+		return ""
+	case f.AgeDays < 0:
+		return i18n.T(lang, "report.catalog.undated", f.AsOf)
+	case f.AnssiEdition == "":
+		return i18n.T(lang, "report.catalog.stale", i18n.P("n.day", f.AgeDays), f.AsOf)
+	}
+	return i18n.T(lang, "report.catalog.stale_edition", i18n.P("n.day", f.AgeDays), f.AsOf, f.AnssiEdition)
 }
 
 // originIn names the sources in a language, from their kind and path;

@@ -55,6 +55,8 @@ type scenarioCase struct {
 	sources map[string]SourceRef
 	// existing lists rule@address findings a baseline already had.
 	existing []string
+	// now is when the report is made (testNow when zero).
+	now time.Time
 }
 
 // scenarioCases are the reports of the golden tests:
@@ -98,6 +100,13 @@ func (c scenarioCase) build(t *testing.T) *Report {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// On the suite's clock: on testNow, the day after it expired, Outscale's
+	// qualification is TC009 in the ministry's reports.
+	now := testNow
+	if !c.now.IsZero() {
+		now = c.now
+	}
+	cat = cat.WithClock(func() time.Time { return now })
 	pol := policy.Default()
 	if c.policy != "" {
 		src, err := os.ReadFile(c.policy)
@@ -121,7 +130,7 @@ func (c scenarioCase) build(t *testing.T) *Report {
 		t.Fatal(err)
 	}
 	inv, _ := plan.Build(p, repoPath(planFile), cat, pol)
-	ev := &rules.Evaluator{Catalog: cat, Policy: pol, Now: func() time.Time { return testNow }}
+	ev := &rules.Evaluator{Catalog: cat, Policy: pol, Now: func() time.Time { return now }}
 	r := &Report{
 		FormatVersion: FormatVersion, Tool: Tool{Name: "trustcloud", Version: "v0.0.0-test"},
 		Catalog: inv.Catalog, Policy: inv.Policy, Plan: inv.Plan, Findings: []*Finding{},
@@ -147,7 +156,46 @@ func (c scenarioCase) build(t *testing.T) *Report {
 		}
 	}
 	r.Summary = Summarize(inv, r.Findings, c.failOn)
+	// Ten days after the catalog's date, whatever it is: fresh.
+	asOf, err := time.Parse(time.DateOnly, inv.Catalog.AsOf)
+	if err != nil {
+		t.Fatalf("catalog as_of: %v", err)
+	}
+	r.Freshness = NewFreshness(inv.Catalog, asOf.AddDate(0, 0, 10))
 	return r
+}
+
+// TestQualificationFindingsInEveryFormat: an expired qualification (the
+// day after Outscale's, 2026-11-30) and one expiring within the window (a
+// week before) are in every report format, with the expiry date.
+func TestQualificationFindingsInEveryFormat(t *testing.T) {
+	for _, c := range []struct {
+		now        time.Time
+		rule, name string
+	}{
+		{testNow, "TC009", "qualification-expired"},
+		{time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC), "TC010", "qualification-expiring"},
+	} {
+		r := scenarioCase{name: "ministry", scenario: "ministry", failOn: "high", now: c.now}.build(t)
+		n := 0
+		for _, f := range r.Findings {
+			if f.Rule == c.rule {
+				n++
+			}
+		}
+		if n != 3 {
+			t.Fatalf("%s: %d %s findings, want 3 (the ministry's Outscale resources)", c.now.Format(time.DateOnly), n, c.rule)
+		}
+		for _, format := range Names() {
+			out := string(renderFormat(t, format, r))
+			if !strings.Contains(out, c.rule) && !strings.Contains(out, c.name) {
+				t.Errorf("%s: the %s report names neither %s nor %s", c.now.Format(time.DateOnly), format, c.rule, c.name)
+			}
+			if !strings.Contains(out, "2026-11-30") {
+				t.Errorf("%s: the %s report does not give the expiry date 2026-11-30", c.now.Format(time.DateOnly), format)
+			}
+		}
+	}
 }
 
 // repoPath turns a path relative to this package into one relative to the
@@ -218,7 +266,7 @@ func TestScenarioReports(t *testing.T) {
 		failed                           bool
 	}
 	wants := map[string]want{
-		"ministry":                  {findings: 4, newF: 3, existing: 1, waived: 1, failed: true},
+		"ministry":                  {findings: 7, newF: 6, existing: 1, waived: 1, failed: true},
 		"aws-dynamodb-global-table": {findings: 3, newF: 3, failed: true},
 		"policy-module-glob":        {findings: 5, newF: 5},
 		"s3ns-premi3ns":             {},

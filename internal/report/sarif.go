@@ -97,6 +97,9 @@ type sarifDescriptorRef struct {
 // was evaluated.
 const sarifEvaluationID = "trustcloud/evaluation"
 
+// sarifStaleCatalogID names the notification saying the catalog is stale.
+const sarifStaleCatalogID = "trustcloud/stale-catalog"
+
 type sarifResult struct {
 	RuleID              string             `json:"ruleId"`
 	RuleIndex           int                `json:"ruleIndex"`
@@ -171,6 +174,9 @@ var ruleDocs = map[string]ruleDoc{
 	"TC006": {why: []i18n.Msg{refCircular("TC006"), refSNCLocation}, defaultLvl: "warning"},
 	"TC007": {why: []i18n.Msg{refCircular("TC007"), refSREN}, defaultLvl: "error"},
 	"TC008": {why: []i18n.Msg{refCircular("TC008"), refSREN, refSNC}, defaultLvl: "error"},
+	"TC009": {why: []i18n.Msg{refCircular("TC009"), refSREN, refSNC}, defaultLvl: "error"},
+	"TC010": {why: []i18n.Msg{refCircular("TC010"), refSNC}, defaultLvl: "note"},
+	"TC011": {why: []i18n.Msg{refCircular("TC011"), refSREN, refSNC}, defaultLvl: "error"},
 }
 
 func sarifRuleOf(r rules.Rule, lang i18n.Lang) sarifRule {
@@ -300,9 +306,21 @@ func writeSARIF(w io.Writer, r *Report) error {
 		if ev.Mode == plan.EvaluatedFromSources {
 			level = "note"
 		}
-		run.Invocations[0].ToolExecutionNotifications = []sarifNotification{{
+		run.Invocations[0].ToolExecutionNotifications = append(run.Invocations[0].ToolExecutionNotifications, sarifNotification{
 			Level: level, Message: sarifText{evaluationText(r.lang(), ev)}, Descriptor: sarifDescriptorRef{sarifEvaluationID},
-		}}
+		})
+	}
+	// The catalog the verdicts rest on (the check JSON's catalog and
+	// catalog_freshness objects) and, when it is stale, a warning of the
+	// run.
+	run.Properties["catalog"] = r.catalogRef()
+	if f := r.Freshness; f != nil {
+		run.Properties["catalogFreshness"] = f
+		if text := staleText(r.lang(), f); text != "" {
+			run.Invocations[0].ToolExecutionNotifications = append(run.Invocations[0].ToolExecutionNotifications, sarifNotification{
+				Level: "warning", Message: sarifText{text}, Descriptor: sarifDescriptorRef{sarifStaleCatalogID},
+			})
+		}
 	}
 	return WriteJSON(w, sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{run}})
 }

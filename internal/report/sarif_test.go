@@ -131,6 +131,9 @@ var sarifDoctrine = map[string][]string{
 	"TC006": {"Cloud au centre", "SecNumCloud 3.2 §19.2"},
 	"TC007": {"Cloud au centre", "SREN", "temporary"},
 	"TC008": {"Cloud au centre", "SREN", "SecNumCloud 3.2", "J0"},
+	"TC009": {"Cloud au centre", "SREN", "SecNumCloud 3.2", "in force"},
+	"TC010": {"Cloud au centre", "SecNumCloud 3.2", "in force"},
+	"TC011": {"Cloud au centre", "SREN", "SecNumCloud 3.2", "established"},
 }
 
 func TestSARIF(t *testing.T) {

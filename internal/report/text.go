@@ -148,9 +148,13 @@ func writeText(w io.Writer, rep *Report) error {
 	if rep.Policy.File != "" {
 		profile = rep.Policy.File
 	}
-	fmt.Fprintf(w, "%s\n", rep.t("text.header", rep.Plan.File, profile, rep.Catalog.AsOf))
+	fmt.Fprintf(w, "%s\n", rep.t("text.header", rep.Plan.File, profile, catalogDate(lang, rep.catalogRef())))
 	if line := p.evaluation(lang, rep.evaluation()); line != "" {
 		fmt.Fprintf(w, "%s\n", line)
+	}
+	if stale := staleText(lang, rep.Freshness); stale != "" {
+		// In yellow, as a value only inferred: the verdicts may be wrong.
+		fmt.Fprintf(w, "%s\n", p.wrap("33", rep.t("text.stale", stale)))
 	}
 	fmt.Fprintln(w)
 	mods, groups := byModule(rep.Findings, func(f *Finding) string { return f.Module })

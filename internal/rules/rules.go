@@ -1,5 +1,5 @@
 // Package rules evaluates an inventory against a policy and the catalog
-// into findings with stable rule ids (TC001–TC008).
+// into findings with stable rule ids (TC001–TC011).
 package rules
 
 import (
@@ -36,6 +36,9 @@ var Rules = []Rule{
 	newRule("TC006", "cross-border-replication"),
 	newRule("TC007", "waiver-expired"),
 	newRule("TC008", "qualification-pending"),
+	newRule("TC009", "qualification-expired"),
+	newRule("TC010", "qualification-expiring"),
+	newRule("TC011", "qualification-unconfirmed"),
 }
 
 func newRule(id, name string) Rule {
@@ -268,7 +271,9 @@ func (e *Evaluator) areaText(level *policy.Level) i18n.Localizer {
 	return i18n.Or("area."+level.AllowedArea, level.AllowedArea)
 }
 
-// qualification implements TC002 and TC008.
+// qualification implements TC002 and TC008 to TC011: only a confirmed,
+// unexpired qualification satisfies the requirement, and one expiring
+// within the policy's window is a warning.
 func (e *Evaluator) qualification(r *plan.Resource, level *policy.Level, countries []string) []*Finding {
 	lv := theLevel(level)
 	alternatives := e.qualifiedIn(countries)
@@ -279,26 +284,65 @@ func (e *Evaluator) qualification(r *plan.Resource, level *policy.Level, countri
 	if r.Operator == nil {
 		return []*Finding{e.newFinding(r, level, "TC002", i18n.M("finding.TC002.no_operator", lv, r.Address), remediation)}
 	}
+	var o *catalog.Offer
 	if r.Offer != nil {
-		o, _ := e.Catalog.Offer(r.Offer.ID)
-		switch {
-		case o != nil && e.Catalog.Qualified(o):
+		o, _ = e.Catalog.Offer(r.Offer.ID)
+	}
+	if o == nil {
+		return []*Finding{e.newFinding(r, level, "TC002", i18n.M("finding.TC002", lv, *r.Operator, r.Location.Region), remediation)}
+	}
+	asOf := e.Catalog.AsOf
+	switch e.Catalog.Standing(o) {
+	case catalog.StandingQualified:
+		days, ok := daysLeft(o.ExpiresOn, e.Catalog.Now())
+		if !ok || e.Policy.ExpiryWarningDays <= 0 || days > e.Policy.ExpiryWarningDays {
 			return nil
-		case o != nil && o.Status.Pending():
-			if level.AllowPending {
-				return nil
-			}
-			fix := i18n.M("fix.TC008")
-			if alternatives != "" {
-				fix = i18n.M("fix.TC008.alternatives", alternatives)
-			}
-			stage := i18n.Or("stage."+string(o.Status), string(o.Status))
-			return []*Finding{e.newFinding(r, level, "TC008", i18n.M("finding.TC008", lv, o.Name, *r.Operator, r.Location.Region, stage), fix)}
-		case o != nil && e.Catalog.Expired(o):
-			return []*Finding{e.newFinding(r, level, "TC002", i18n.M("finding.TC002.expired", lv, o.Name, r.Location.Region, o.ExpiresOn), remediation)}
 		}
+		when := i18n.M("when.today")
+		if days > 0 {
+			when = i18n.M("when.in", i18n.P("n.day", days))
+		}
+		return []*Finding{e.newFinding(r, level, "TC010", i18n.M("finding.TC010", lv, o.Name, r.Location.Region, o.ExpiresOn, when, decisionText(o)), i18n.M("fix.TC010"))}
+	case catalog.StandingPending:
+		if level.AllowPending {
+			return nil
+		}
+		fix := i18n.M("fix.TC008")
+		if alternatives != "" {
+			fix = i18n.M("fix.TC008.alternatives", alternatives)
+		}
+		stage := i18n.Or("stage."+string(o.Status), string(o.Status))
+		return []*Finding{e.newFinding(r, level, "TC008", i18n.M("finding.TC008", lv, o.Name, *r.Operator, r.Location.Region, stage), fix)}
+	case catalog.StandingExpired:
+		return []*Finding{e.newFinding(r, level, "TC009", i18n.M("finding.TC009", lv, o.Name, r.Location.Region, o.ExpiresOn, decisionText(o), asOf), i18n.M("fix.TC009"))}
+	case catalog.StandingUnconfirmed:
+		return []*Finding{e.newFinding(r, level, "TC011", i18n.M("finding.TC011", lv, o.Name, r.Location.Region), i18n.M("fix.TC011"))}
+	case catalog.StandingUnknown:
+		return []*Finding{e.newFinding(r, level, "TC002", i18n.M("finding.TC002.unknown", lv, o.Name, r.Location.Region, asOf), remediation)}
 	}
 	return []*Finding{e.newFinding(r, level, "TC002", i18n.M("finding.TC002", lv, *r.Operator, r.Location.Region), remediation)}
+}
+
+// daysLeft counts the calendar days (UTC) from now to the last day of a
+// qualification: 0 on that day. An expiry written as a month or a year
+// ends on its last day.
+func daysLeft(expiresOn string, now time.Time) (int, bool) {
+	end, ok := catalog.LastDay(expiresOn)
+	if !ok {
+		return 0, false
+	}
+	y, m, d := now.UTC().Date()
+	today := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	return int(end.Sub(today).Hours() / 24), true
+}
+
+// decisionText names an offer's ANSSI decision in a message, "" when the
+// catalog has none.
+func decisionText(o *catalog.Offer) string {
+	if o.Decision == "" {
+		return ""
+	}
+	return " (ANSSI decision " + o.Decision + ")"
 }
 
 // qualifiedIn lists the regions covered by a qualified offer in the given

@@ -2,6 +2,7 @@ package rules_test
 
 import (
 	"slices"
+	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -30,13 +31,15 @@ func summarize(fs []*rules.Finding) []got {
 	return out
 }
 
+// defaultCatalog is the embedded catalog on the tests' clock (fixedNow):
+// qualifications expire with time, verdicts of these tests must not.
 func defaultCatalog(t *testing.T) *catalog.Catalog {
 	t.Helper()
 	cat, err := catalog.Default()
 	if err != nil {
 		t.Fatalf("catalog.Default: %v", err)
 	}
-	return cat
+	return cat.WithClock(func() time.Time { return fixedNow })
 }
 
 func profile(t *testing.T, name string) *policy.Policy {
@@ -208,7 +211,8 @@ func TestRulesTable(t *testing.T) {
 	want := map[string]string{
 		"TC001": "non-eu-region", "TC002": "not-qualified", "TC003": "unknown-location", "TC004": "global-service",
 		"TC005": "extraterritorial-exposure", "TC006": "cross-border-replication", "TC007": "waiver-expired",
-		"TC008": "qualification-pending",
+		"TC008": "qualification-pending", "TC009": "qualification-expired", "TC010": "qualification-expiring",
+		"TC011": "qualification-unconfirmed",
 	}
 	got := map[string]string{}
 	for _, r := range rules.Rules {
@@ -311,9 +315,9 @@ func TestTC002NotQualified(t *testing.T) {
 		if !strings.Contains(f.Message, "no qualified offer of aws covers eu-west-3") {
 			t.Errorf("message %q does not say which operator and region", f.Message)
 		}
-		// The qualified regions in France, in catalog order; NumSpot's
-		// region is only at J1 and must not be offered as a way out.
-		want := []string{"cloudtemple FR1", "outscale cloudgouv-eu-west-1", "s3ns u-france-east1"}
+		// The qualified regions in France, in catalog order; Scaleway's
+		// offer is only at J0 and must not be offered as a way out.
+		want := []string{"cloudtemple FR1", "numspot cloudgouv-eu-west-1", "outscale cloudgouv-eu-west-1", "s3ns u-france-east1"}
 		last := -1
 		for _, w := range want {
 			i := strings.Index(f.Remediation, w)
@@ -326,8 +330,8 @@ func TestTC002NotQualified(t *testing.T) {
 			}
 			last = i
 		}
-		if strings.Contains(f.Remediation, "numspot") {
-			t.Errorf("remediation %q lists numspot, which is not qualified", f.Remediation)
+		if strings.Contains(f.Remediation, "scaleway") {
+			t.Errorf("remediation %q lists scaleway, which is not qualified", f.Remediation)
 		}
 		if !strings.Contains(f.Remediation, "waiver") {
 			t.Errorf("remediation %q does not mention the waiver", f.Remediation)
@@ -377,41 +381,142 @@ func TestTC002NotQualified(t *testing.T) {
 
 // TestTC002ExpiredQualification uses a user catalog in which outscale's
 // qualification has an expiry date that has passed.
-func TestTC002ExpiredQualification(t *testing.T) {
+// TestQualificationStanding: only a confirmed qualification in force
+// satisfies SecNumCloud; an expired one is TC009 (with its date), one
+// expiring within the policy's window TC010 (low), an unconfirmed one
+// TC011, an unknown status TC002. The offers are a user catalog's, so
+// that the test does not move with the embedded data.
+func TestQualificationStanding(t *testing.T) {
 	base, err := catalog.Parse(catalog.EmbeddedName, catalog.Embedded())
 	if err != nil {
 		t.Fatal(err)
 	}
-	var o *catalog.Offer
-	for i := range base.Offers {
-		if base.Offers[i].ID == "outscale-iaas-secnumcloud" {
-			o = &base.Offers[i]
+	src := catalog.Source{ID: "test-src", Title: "test fixture", Date: "2026-01-01"}
+	mk := func(id string, status catalog.Status, expires string, unverified bool) catalog.Offer {
+		o := catalog.Offer{ID: id, Operator: "outscale", Name: id, Status: status, Regions: []string{"cloudgouv-eu-west-1"},
+			SourceIDs: []string{"test-src"}, Unverified: unverified}
+		if status == catalog.StatusQualified && !unverified {
+			o.QualifiedOn, o.ExpiresOn, o.Decision, o.Edition = "2023-11-30", expires, "2118", "2025-01-15"
 		}
+		return o
 	}
-	if o == nil {
-		t.Fatal("outscale-iaas-secnumcloud is not in the embedded catalog")
-	}
-	expired := *o
-	expired.ExpiresOn = "2025-01-31"
-	cat, err := catalog.New(catalog.Named{Name: catalog.EmbeddedName, Doc: base},
-		catalog.Named{Name: "user.json", Doc: &catalog.Document{SchemaVersion: base.SchemaVersion, Offers: []catalog.Offer{expired}}})
+	user := &catalog.Document{SchemaVersion: base.SchemaVersion, Sources: []catalog.Source{src}, Offers: []catalog.Offer{
+		mk("test-expiring", catalog.StatusQualified, "2025-01-31", false),
+		mk("test-unconfirmed", catalog.StatusQualified, "", true),
+		mk("test-unknown", catalog.StatusUnknown, "", false),
+	}}
+	cat, err := catalog.New(catalog.Named{Name: catalog.EmbeddedName, Doc: base}, catalog.Named{Name: "user.json", Doc: user})
 	if err != nil {
 		t.Fatalf("catalog.New: %v", err)
 	}
-	runCases(t, cat, []ruleCase{{
-		name: "qualification expired",
-		res: res{address: "outscale_vm.vm", typ: "outscale_vm", operator: "outscale", level: "sensitive",
-			loc: known(t, cat, "cloudgouv-eu-west-1", "FR"), offer: offer(t, cat, "outscale-iaas-secnumcloud")},
+	at := func(day string) *catalog.Catalog {
+		now, err := time.Parse(time.DateOnly, day)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return cat.WithClock(func() time.Time { return now.Add(12 * time.Hour) })
+	}
+	vm := func(offerID string) res {
+		return res{address: "outscale_vm.vm", typ: "outscale_vm", operator: "outscale", level: "sensitive",
+			loc: known(t, cat, "cloudgouv-eu-west-1", "FR"), offer: offer(t, cat, offerID)}
+	}
+	runCases(t, at("2025-02-01"), []ruleCase{{
+		name: "expired the day before", res: vm("test-expiring"),
+		want: []got{{"TC009", policy.SeverityHigh, "outscale_vm.vm", false}},
+		msg:  "expired on 2025-01-31 (ANSSI decision 2118), and no renewal is recorded",
+	}})
+	runCases(t, at("2025-01-31"), []ruleCase{{
+		name: "expiring on the day", res: vm("test-expiring"),
+		want: []got{{"TC010", policy.SeverityLow, "outscale_vm.vm", false}},
+		msg:  "expires on 2025-01-31, today (ANSSI decision 2118)",
+	}})
+	runCases(t, at("2025-01-30"), []ruleCase{{
+		name: "expiring the next day", res: vm("test-expiring"),
+		want: []got{{"TC010", policy.SeverityLow, "outscale_vm.vm", false}},
+		msg:  "expires on 2025-01-31, in 1 day (ANSSI decision 2118)",
+	}})
+	runCases(t, at("2024-12-01"), []ruleCase{{
+		name: "61 days before, outside the default window", res: vm("test-expiring"),
+	}, {
+		name: "61 days before, inside a 61-day window", res: vm("test-expiring"),
+		policy: parsePolicy(t, "expiry_warning_days = 61\n"),
+		want:   []got{{"TC010", policy.SeverityLow, "outscale_vm.vm", false}},
+		msg:    "in 61 days",
+	}})
+	runCases(t, at("2024-12-02"), []ruleCase{{
+		name: "expiring in 60 days, the edge of the default window", res: vm("test-expiring"),
+		want: []got{{"TC010", policy.SeverityLow, "outscale_vm.vm", false}},
+		msg:  "in 60 days",
+	}, {
+		name: "no warning when the policy sets none", res: vm("test-expiring"),
+		policy: parsePolicy(t, "expiry_warning_days = 0\n"),
+	}})
+	runCases(t, at("2024-10-01"), []ruleCase{{
+		name: "in force, far from its expiry", res: vm("test-expiring"),
+	}, {
+		name: "unconfirmed", res: vm("test-unconfirmed"),
+		want: []got{{"TC011", policy.SeverityHigh, "outscale_vm.vm", false}},
+		msg:  "rests on an unconfirmed source only",
+	}, {
+		name: "status unknown", res: vm("test-unknown"),
 		want: []got{{"TC002", policy.SeverityHigh, "outscale_vm.vm", false}},
-		msg:  "expired on 2025-01-31",
+		msg:  "does not know whether",
+	}, {
+		name: "unconfirmed, at a level that does not require SecNumCloud",
+		res:  func() res { r := vm("test-unconfirmed"); r.level = "internal"; return r }(),
 	}})
-	// Before the expiry date, the same offer is still qualified.
-	before := cat.WithClock(func() time.Time { return time.Date(2025, 1, 31, 12, 0, 0, 0, time.UTC) })
-	runCases(t, before, []ruleCase{{
-		name: "qualification not yet expired",
-		res: res{address: "outscale_vm.vm", typ: "outscale_vm", operator: "outscale", level: "sensitive",
-			loc: known(t, cat, "cloudgouv-eu-west-1", "FR"), offer: offer(t, cat, "outscale-iaas-secnumcloud")},
-	}})
+}
+
+// TestQualificationStandingAtEachLevel: the standing findings follow the
+// level. Where the default profile requires SecNumCloud (sensitive,
+// restricted), an expired, unconfirmed or unknown qualification is a
+// finding at the level's severity and one expiring soon is low; where it
+// does not (public, internal), none of them is a finding. Restricted
+// requires France, and the offer's region is in France, so nothing else
+// fires.
+func TestQualificationStandingAtEachLevel(t *testing.T) {
+	base, err := catalog.Parse(catalog.EmbeddedName, catalog.Embedded())
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := catalog.Source{ID: "test-src", Title: "test fixture", Date: "2026-01-01"}
+	offers := []catalog.Offer{
+		{ID: "t-expired", Status: catalog.StatusQualified, QualifiedOn: "2022-01-01", ExpiresOn: "2025-01-31", Decision: "1", Edition: "2025-01-15"},
+		{ID: "t-expiring", Status: catalog.StatusQualified, QualifiedOn: "2022-01-01", ExpiresOn: "2025-03-01", Decision: "2", Edition: "2025-01-15"},
+		{ID: "t-unconfirmed", Status: catalog.StatusQualified, Unverified: true},
+		{ID: "t-unknown", Status: catalog.StatusUnknown},
+	}
+	for i := range offers {
+		offers[i].Operator, offers[i].Name, offers[i].Regions, offers[i].SourceIDs = "outscale", offers[i].ID, []string{"cloudgouv-eu-west-1"}, []string{"test-src"}
+	}
+	cat, err := catalog.New(catalog.Named{Name: catalog.EmbeddedName, Doc: base},
+		catalog.Named{Name: "user.json", Doc: &catalog.Document{SchemaVersion: base.SchemaVersion, Sources: []catalog.Source{src}, Offers: offers}})
+	if err != nil {
+		t.Fatalf("catalog.New: %v", err)
+	}
+	now := time.Date(2025, 2, 10, 12, 0, 0, 0, time.UTC)
+	cat = cat.WithClock(func() time.Time { return now })
+	rule := map[string]string{"t-expired": "TC009", "t-expiring": "TC010", "t-unconfirmed": "TC011", "t-unknown": "TC002"}
+	levels := map[string]policy.Severity{"public": "", "internal": "", "sensitive": policy.SeverityHigh, "restricted": policy.SeverityCritical}
+	var cases []ruleCase
+	for _, o := range offers {
+		for level, sev := range levels {
+			tc := ruleCase{
+				name: o.ID + " at " + level,
+				res: res{address: "outscale_vm.vm", typ: "outscale_vm", operator: "outscale", level: level,
+					loc: known(t, cat, "cloudgouv-eu-west-1", "FR"), offer: offer(t, cat, o.ID)},
+			}
+			if sev != "" {
+				if o.ID == "t-expiring" {
+					sev = policy.SeverityLow
+				}
+				tc.want = []got{{rule[o.ID], sev, "outscale_vm.vm", false}}
+			}
+			cases = append(cases, tc)
+		}
+	}
+	sort.Slice(cases, func(i, j int) bool { return cases[i].name < cases[j].name })
+	runCases(t, cat, cases)
 }
 
 func TestTC008QualificationPending(t *testing.T) {
@@ -421,27 +526,27 @@ level "sensitive" {
   allow_pending = true
 }
 `)
-	numspot := res{address: "numspot_vm.vm", typ: "numspot_vm", operator: "numspot", level: "sensitive",
-		loc: known(t, cat, "cloudgouv-eu-west-1", "FR"), offer: offer(t, cat, "numspot-iaas-paas")}
+	scw := res{address: "scaleway_instance_server.vm", typ: "scaleway_instance_server", operator: "scaleway", level: "sensitive",
+		loc: known(t, cat, "fr-par", "FR"), offer: offer(t, cat, "scaleway-secnumcloud")}
 	bleu := res{address: "azurerm_linux_virtual_machine.vm", typ: "azurerm_linux_virtual_machine", operator: "bleu", level: "sensitive",
 		loc: known(t, cat, "francecentral", "FR"), offer: offer(t, cat, "bleu-cloud-de-confiance")}
 	runCases(t, cat, []ruleCase{
 		{
-			name: "numspot at J1",
-			res:  numspot,
-			want: []got{{"TC008", policy.SeverityHigh, "numspot_vm.vm", false}},
-			msg:  "only at qualification stage J1",
-		},
-		{
-			name: "bleu at J0",
-			res:  bleu,
-			want: []got{{"TC008", policy.SeverityHigh, bleu.address, false}},
+			name: "scaleway at J0",
+			res:  scw,
+			want: []got{{"TC008", policy.SeverityHigh, scw.address, false}},
 			msg:  "only at qualification stage J0",
 		},
 		{
-			name:   "numspot at J1, allow_pending",
+			name: "bleu at J1",
+			res:  bleu,
+			want: []got{{"TC008", policy.SeverityHigh, bleu.address, false}},
+			msg:  "only at qualification stage J1",
+		},
+		{
+			name:   "scaleway at J0, allow_pending",
 			policy: pending,
-			res:    numspot,
+			res:    scw,
 		},
 		{
 			name:   "allow_pending does not make aws qualified",
@@ -452,8 +557,8 @@ level "sensitive" {
 		{
 			name:   "allow_pending on another level changes nothing",
 			policy: parsePolicy(t, "level \"internal\" {\n  allow_pending = true\n}\n"),
-			res:    numspot,
-			want:   []got{{"TC008", policy.SeverityHigh, "numspot_vm.vm", false}},
+			res:    scw,
+			want:   []got{{"TC008", policy.SeverityHigh, scw.address, false}},
 		},
 	})
 	t.Run("no qualified region in the country", func(t *testing.T) {
@@ -467,9 +572,9 @@ level "sensitive" {
 		}
 	})
 	t.Run("remediation offers the qualified regions", func(t *testing.T) {
-		fs := evaluate(cat, policy.Default(), inventory(numspot))
+		fs := evaluate(cat, policy.Default(), inventory(scw))
 		if len(fs) != 1 || !strings.Contains(fs[0].Remediation, "outscale cloudgouv-eu-west-1") || !strings.Contains(fs[0].Remediation, "allow_pending") {
-			t.Errorf("remediation: %q", fs[0].Remediation)
+			t.Fatalf("remediation: %v", messages(fs))
 		}
 	})
 }

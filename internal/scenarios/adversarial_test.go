@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/trustcloud/trustcloud/internal/cli"
 	"github.com/trustcloud/trustcloud/internal/testtf"
@@ -162,6 +163,11 @@ func TestAdversarial(t *testing.T) {
 	})
 }
 
+// adversarialClock pins the date: the suite tests how configurations are
+// evaluated, and the qualifications its honest twins rely on (Outscale's
+// ended on 2026-11-30) must not expire under it.
+var adversarialClock = cli.Options{Now: func() time.Time { return time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC) }}
+
 type inventoryDoc struct {
 	Evaluation struct {
 		Mode, Origin string
@@ -195,7 +201,7 @@ func (r *invResource) operator() string {
 func inventory(t *testing.T, args ...string) *inventoryDoc {
 	t.Helper()
 	var stdout, stderr bytes.Buffer
-	code := cli.Run(append([]string{"trustcloud", "inventory", "--format", "json"}, args...), nil, &stdout, &stderr)
+	code := cli.RunWith(append([]string{"trustcloud", "inventory", "--format", "json"}, args...), nil, &stdout, &stderr, adversarialClock)
 	if code != cli.ExitOK {
 		t.Fatalf("inventory %v: exit %d\n%s", args, code, stderr.String())
 	}
@@ -213,7 +219,7 @@ func inventory(t *testing.T, args ...string) *inventoryDoc {
 func check(t *testing.T, args ...string) int {
 	t.Helper()
 	var stdout, stderr bytes.Buffer
-	code := cli.Run(append([]string{"trustcloud", "check", "--format", "json"}, args...), nil, &stdout, &stderr)
+	code := cli.RunWith(append([]string{"trustcloud", "check", "--format", "json"}, args...), nil, &stdout, &stderr, adversarialClock)
 	if code == cli.ExitError {
 		t.Errorf("check %v: exit 2: %s", args, stderr.String())
 	}

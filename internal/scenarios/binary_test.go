@@ -5,7 +5,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/trustcloud/trustcloud/internal/catalog"
 	"github.com/trustcloud/trustcloud/internal/plan"
 	"github.com/trustcloud/trustcloud/internal/policy"
 	"github.com/trustcloud/trustcloud/internal/testtf"
@@ -22,10 +21,7 @@ func TestBinaryPlan(t *testing.T) {
 	// configuration (the test provider's dev_overrides) to read the plan.
 	res.Setenv(t)
 
-	cat, err := catalog.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	cat := defaultCatalog(t)
 	binary, _, err := plan.Load(res.PlanFile, plan.LoadOptions{Terraform: tf.Path})
 	if err != nil {
 		t.Fatalf("loading the binary plan: %v", err)

@@ -69,10 +69,7 @@ func TestScenarios(t *testing.T) {
 	if len(dirs) < minScenarios {
 		t.Fatalf("%d scenarios with a plan.json under %s; the suite needs at least 20 (run `make testdata`)", len(dirs), root)
 	}
-	cat, err := catalog.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	cat := defaultCatalog(t)
 	for _, planFile := range dirs {
 		dir := filepath.Dir(planFile)
 		name := filepath.Base(dir)
@@ -117,6 +114,18 @@ func TestScenarios(t *testing.T) {
 	}
 }
 
+// defaultCatalog is the embedded catalog read at the suite's fixed instant,
+// so that qualification standings (expired, expiring) do not depend on the
+// day the suite runs either.
+func defaultCatalog(t *testing.T) *catalog.Catalog {
+	t.Helper()
+	cat, err := catalog.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cat.WithClock(func() time.Time { return now })
+}
+
 // loadExpectation reads a scenario's expect.json and its policy.
 func loadExpectation(t *testing.T, dir string) (expectation, *policy.Policy) {
 	t.Helper()
@@ -151,10 +160,7 @@ func TestScenariosOpenTofu(t *testing.T) {
 	if len(dirs) < minScenarios {
 		t.Fatalf("%d scenarios under %s", len(dirs), root)
 	}
-	cat, err := catalog.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	cat := defaultCatalog(t)
 	for _, file := range dirs {
 		dir := filepath.Dir(file)
 		name := filepath.Base(dir)

@@ -58,7 +58,7 @@ type expectFinding struct {
 var (
 	statuses = []string{"known", "unknown", "global", "multi_region", "not_applicable"}
 	levels   = []string{"public", "internal", "sensitive", "restricted"}
-	ruleID   = regexp.MustCompile(`^TC00[1-8]$`)
+	ruleID   = regexp.MustCompile(`^TC0(0[1-9]|1[01])$`)
 )
 
 func scenarioNames(t *testing.T) []string {

@@ -3,8 +3,9 @@ data "trustcloud_catalog" "current" {}
 # Record, next to the plan, which catalog the compliance checks relied on.
 output "trustcloud_catalog" {
   value = {
-    as_of   = data.trustcloud_catalog.current.as_of
-    version = data.trustcloud_catalog.current.version
+    as_of         = data.trustcloud_catalog.current.as_of
+    anssi_edition = data.trustcloud_catalog.current.anssi_edition
+    version       = data.trustcloud_catalog.current.version
   }
 }
 

@@ -1,17 +1,36 @@
 // Command catalogdoc writes the catalog coverage guide (a tfplugindocs
 // template) from the embedded catalog, so the documentation cannot drift
 // from the data. `make docs` runs it.
+//
+// The guide judges every offer on the clock of the catalog's own as_of
+// date, not on the day it is generated, so the same catalog always gives
+// the same file. It also compares the catalog with the previous embedded
+// one (data/previous-catalog.json, the catalog this version replaced) and
+// says which verdicts moved.
 package main
 
 import (
+	_ "embed"
 	"fmt"
 	"io"
 	"os"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/trustcloud/trustcloud/internal/catalog"
 )
+
+// previous is the embedded catalog this version replaced, kept as it was
+// shipped. It is only parsed, not validated: it need not meet the rules of
+// the current format.
+//
+//go:embed data/previous-catalog.json
+var previous []byte
+
+// warnWindow is the default warning window of the expiring-qualification
+// finding.
+const warnWindow = 60 * 24 * time.Hour
 
 func main() {
 	c, err := catalog.Default()
@@ -19,11 +38,18 @@ func main() {
 		fmt.Fprintln(os.Stderr, "catalogdoc:", err)
 		os.Exit(2)
 	}
-	write(os.Stdout, c)
+	prev, err := catalog.Parse("data/previous-catalog.json", previous)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "catalogdoc:", err)
+		os.Exit(2)
+	}
+	write(os.Stdout, c, prev)
 }
 
-func write(w io.Writer, c *catalog.Catalog) {
+func write(w io.Writer, c *catalog.Catalog, prev *catalog.Document) {
 	p := func(format string, args ...any) { _, _ = fmt.Fprintf(w, format, args...) }
+	asOf := asOfTime(c.AsOf)
+	c = c.WithClock(func() time.Time { return asOf })
 	regions := map[string]int{}
 	unverifiedRegions := 0
 	for _, r := range c.Regions() {
@@ -35,13 +61,40 @@ func write(w io.Writer, c *catalog.Catalog) {
 	p("---\npage_title: \"The trustcloud catalog: coverage and sources\"\nsubcategory: \"\"\ndescription: |-\n  What the embedded catalog knows: operators, offers and their SecNumCloud status, regions, Terraform provider mappings, and the sources of every fact.\n---\n\n")
 	p("# The trustcloud catalog\n\n")
 	p("This page is generated from the embedded catalog (version `%s`, facts as of **%s**) by `make docs`.\n", c.Version, c.AsOf)
+	if c.AnssiEdition != "" {
+		p("Its SecNumCloud statuses reflect the **%s** edition of the ANSSI catalogue of qualified services: what ANSSI decided after that edition is not in it.\n", c.AnssiEdition)
+	}
 	p("It holds %d operators, %d offers, %d regions (%d of them marked unverified), %d Terraform provider mappings and %d sources.\n\n",
 		len(c.Operators()), len(c.Offers()), len(c.Regions()), unverifiedRegions, len(c.Providers()), len(c.Sources()))
-	p("Every entry points at its sources. **Unverified** marks a fact that could not be confirmed from a source read when the catalog was compiled: treat it as a lead, not as data. ")
+	p("Every entry points at its sources. **Unverified** marks a fact that rests on a secondary source only, or a record that lacks what ANSSI publishes: treat it as a lead, not as data. ")
+	p("A qualified offer marked unverified is **qualified (unconfirmed)**: it never satisfies a SecNumCloud requirement. ")
 	p("The authoritative list of SecNumCloud qualifications is the ANSSI catalogue of qualified products and services; check it before relying on a `qualified` status.\n\n")
+	p("**Standing** is what a status means on a given day: a qualification past its `expires_on` with no renewal recorded is *expired*. ")
+	p("On this page every standing is computed on the catalog's as_of date (%s), not on the day you read it, so that the page only changes when the catalog does; `trustcloud check` uses the clock of the run. ", c.AsOf)
+	p("*Expires soon* marks a qualification that ends within %d days of that date, the default warning window.\n\n", int(warnWindow.Hours()/24))
 	p("A catalog file (`catalog_file` in the provider) adds entries or replaces entries with the same key (id; operator and code for regions; source for Terraform providers). It is validated like the embedded catalog, and its errors name the file and the JSON path.\n\n")
 
-	p("## Operators\n\n| id | name | country | parent jurisdiction | extraterritorial exposure | Terraform providers | regions |\n|---|---|---|---|---|---|---|\n")
+	ch := compare(prev, c)
+	p("## What changed since the previous catalog\n\n")
+	p("Compared with the previous embedded catalog (version `%s`, facts as of %s), each judged on its own as_of date.\n\n", prev.Version, prev.AsOf)
+	list := func(title string, items []string) {
+		p("### %s\n\n", title)
+		if len(items) == 0 {
+			p("None.\n\n")
+			return
+		}
+		for _, it := range items {
+			p("- %s\n", it)
+		}
+		p("\n")
+	}
+	list("Offers: status, dates, decision, operator", ch.Offers)
+	list("Verdicts that flip, region by region", ch.Verdicts)
+	list("Operators: legal entities and jurisdiction", ch.Operators)
+	list("Terraform provider mappings: which entity a configuration reaches", ch.Providers)
+
+	p("## Operators\n\nAn operator is a legal entity: its jurisdiction is what applies to the data. Entities that sell under one brand share a **brand**.\n\n")
+	p("| id | name | brand | legal name | country | parent jurisdiction | extraterritorial exposure | Terraform providers | regions |\n|---|---|---|---|---|---|---|---|---|\n")
 	for _, o := range c.Operators() {
 		exp := "unknown"
 		if o.ExtraterritorialExposure != nil {
@@ -50,14 +103,22 @@ func write(w io.Writer, c *catalog.Catalog) {
 				exp += " (" + strings.Join(o.ExtraterritorialLaws, "; ") + ")"
 			}
 		}
-		p("| `%s` | %s%s | %s | %s | %s | %s | %d |\n", o.ID, o.Name, unverified(o.Unverified), o.Country, orDash(o.ParentJurisdiction), exp,
+		p("| `%s` | %s%s | %s | %s | %s | %s | %s | %s | %d |\n", o.ID, o.Name, unverified(o.Unverified), orDash(o.Brand), orDash(o.LegalName), o.Country, orDash(o.ParentJurisdiction), exp,
 			orDash(codeList(c.ProvidersOf(o.ID))), regions[o.ID])
 	}
 
-	p("\n## Offers\n\n| id | operator | name | model | status | version | qualified on | expires on | regions | sources |\n|---|---|---|---|---|---|---|---|---|---|\n")
+	p("\n## Offers\n\n")
+	p("| id | operator | name | model | status | standing on %s | qualified on | expires on | ANSSI decision | ANSSI edition | perimeter | regions | unverified | sources |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n", c.AsOf)
 	for _, o := range c.Offers() {
-		p("| `%s` | `%s` | %s%s | %s | **%s** | %s | %s | %s | %s | %s |\n", o.ID, o.Operator, o.Name, unverified(o.Unverified), orDash(o.Model), o.Status,
-			orDash(o.Version), orDash(o.QualifiedOn), orDash(o.ExpiresOn), regionList(o), strings.Join(o.SourceIDs, ", "))
+		p("| `%s` | `%s` | %s | %s | **%s** | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", o.ID, o.Operator, orDash(o.Name), orDash(o.Model), statusText(o),
+			standingCell(c, o), orDash(o.QualifiedOn), orDash(o.ExpiresOn), orDash(o.Decision), orDash(o.Edition), orDash(o.Perimeter), regionList(o),
+			unverifiedCell(c, o), strings.Join(o.SourceIDs, ", "))
+	}
+	p("\n### Notes on the offers\n\n")
+	for _, o := range c.Offers() {
+		if o.Notes != "" {
+			p("- `%s`: %s\n", o.ID, o.Notes)
+		}
 	}
 
 	p("\n## Regions\n\n")
@@ -95,7 +156,7 @@ func write(w io.Writer, c *catalog.Catalog) {
 				if cond == "" {
 					cond = "~ " + r.When.Matches
 				}
-				s += fmt.Sprintf(" when `%s` = `%s`", r.When.Attribute, cond)
+				s += fmt.Sprintf(" when `%s` = `%s`", r.When.Attribute, strings.ReplaceAll(cond, "|", "\\|"))
 			}
 			rules = append(rules, s)
 		}
@@ -118,6 +179,67 @@ func write(w io.Writer, c *catalog.Catalog) {
 		}
 		p("| %s | %s | %s |\n", s.ID, strings.ReplaceAll(title, "|", "\\|"), orDash(s.Date))
 	}
+}
+
+// statusText is the status with the milestone dates a pending offer has
+// reached.
+func statusText(o *catalog.Offer) string {
+	s := string(o.Status)
+	var ms []string
+	for _, m := range []string{"J0", "J1", "J2"} {
+		if d := o.Milestones[m]; d != "" {
+			ms = append(ms, m+" "+d)
+		}
+	}
+	if len(ms) > 0 {
+		s += " (" + strings.Join(ms, ", ") + ")"
+	}
+	return s
+}
+
+// standingCell is the offer's standing on the catalog's clock, with the
+// date that explains it.
+func standingCell(c *catalog.Catalog, o *catalog.Offer) string {
+	st := c.Standing(o)
+	switch st {
+	case catalog.StandingQualified:
+		if end, soon := c.ExpiresWithin(o, warnWindow); soon {
+			days := int(end.Sub(c.Now()).Hours() / 24)
+			return fmt.Sprintf("qualified, **expires soon** (in %d days), no renewal recorded", days)
+		}
+		return "qualified"
+	case catalog.StandingExpired:
+		return "**expired** on " + o.ExpiresOn + ", renewal not recorded"
+	case catalog.StandingUnconfirmed:
+		return "qualified (unconfirmed)"
+	case catalog.StandingPending:
+		return "pending (" + string(o.Status) + ")"
+	}
+	return string(st)
+}
+
+// unverifiedCell says what about an offer rests on secondary sources.
+func unverifiedCell(c *catalog.Catalog, o *catalog.Offer) string {
+	var out []string
+	if o.Unverified {
+		if o.Status == catalog.StatusQualified {
+			out = append(out, "the qualification record (see notes)")
+		} else {
+			out = append(out, "the status")
+		}
+	}
+	n := 0
+	for _, code := range o.Regions {
+		for _, r := range c.Regions() {
+			if r.Operator == o.RegionOperator() && (code == "*" || strings.EqualFold(r.Code, code)) && r.Unverified {
+				n++
+			}
+		}
+	}
+	if n > 0 {
+		out = append(out, fmt.Sprintf("%d region(s)", n))
+	}
+	return orDash(strings.Join(out, "; "))
 }
 
 func unverified(b bool) string {

@@ -23,9 +23,24 @@ profile = "fr-cloud-au-centre"
 #   TC006 cross-border-replication
 #   TC007 waiver-expired
 #   TC008 qualification-pending
+#   TC009 qualification-expired
+#   TC010 qualification-expiring
+#   TC011 qualification-unconfirmed
 rule_severity = {
   "TC007" = "high"
+  "TC010" = "low"
 }
+
+# expiry_warning_days: how many days before a SecNumCloud qualification
+# expires TC010 (qualification-expiring) warns; 0 for no warning. Past its
+# expiry, with no renewal in the catalog, a qualification is not one
+# (TC009).
+expiry_warning_days = 60
+
+# trusted_registries: private registry hosts (mirrors) whose providers are
+# taken for the public registries' providers of the same namespace and
+# type. A provider from any other host is not the catalog's.
+# trusted_registries = ["registry.example.gouv.fr"]
 
 # classification: how a resource gets its level, strongest first: a module
 # block below, a tag or label of the resource (tag_keys), a module input
