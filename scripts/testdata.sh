@@ -27,11 +27,12 @@ terraform=${TERRAFORM:-terraform}
 # Only this script's settings reach Terraform and the test provider: a
 # TF_VAR_*, TF_CLI_ARGS*, TF_WORKSPACE or TF_DATA_DIR from the caller's
 # shell would change the plans, and so would the clouds' own variables
-# (AWS_REGION, GOOGLE_REGION, SCW_DEFAULT_ZONE …), which the test provider
-# reads as the real providers do. internal/testtf removes the same ones.
+# (AWS_REGION, GOOGLE_REGION, SCW_DEFAULT_ZONE, NUMSPOT_HOST …), which the
+# test provider reads as the real providers do. internal/testtf removes the
+# same ones.
 while IFS= read -r name; do
 	unset "$name"
-done < <(compgen -e | grep -E '^(TF_|TOFU_|TESTPROVIDER_|AWS_|GOOGLE_|GCLOUD_|CLOUDSDK_|ARM_|SCW_|OSC_|OS_|OVH_)' || true)
+done < <(compgen -e | grep -E '^(TF_|TOFU_|TESTPROVIDER_|AWS_|GOOGLE_|GCLOUD_|CLOUDSDK_|ARM_|SCW_|OSC_|OS_|OVH_|NUMSPOT_)' || true)
 export CHECKPOINT_DISABLE=1 TF_IN_AUTOMATION=1 TF_INPUT=0
 
 command -v "$terraform" >/dev/null || { echo "testdata: terraform not found (set TERRAFORM=/path/to/terraform)" >&2; exit 2; }

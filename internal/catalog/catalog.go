@@ -327,6 +327,24 @@ func expiredAt(o *Offer, now time.Time) bool {
 	return ok && now.After(end)
 }
 
+// CoversType reports whether the offer's perimeter takes in a resource
+// type (see Offer.ResourceTypes).
+func (o *Offer) CoversType(resourceType string) bool {
+	return len(o.ResourceTypes) == 0 || matchTypeGlobs(o.ResourceTypes, resourceType, false)
+}
+
+// OutsidePerimeter returns the offers of an operator that cover a region
+// and stand qualified, but whose perimeter leaves out a resource type.
+func (c *Catalog) OutsidePerimeter(operator, region, resourceType string) []*Offer {
+	var out []*Offer
+	for _, o := range c.offersByRegion[regionKey(operator, region)] {
+		if o.Operator == operator && !o.CoversType(resourceType) && c.Qualified(o) {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
 // RegionQualified reports whether a SecNumCloud-qualified offer covers the
 // region.
 func (c *Catalog) RegionQualified(r *Region) bool {

@@ -242,3 +242,45 @@ func TestNewWithoutDocuments(t *testing.T) {
 		t.Errorf("error places (-want +got):\n%s", diff)
 	}
 }
+
+// TestCoversType: an offer without resource types covers every type; with
+// them, only the types a glob admits, the last match deciding.
+func TestCoversType(t *testing.T) {
+	all := &Offer{ID: "all"}
+	iaas := &Offer{ID: "iaas", ResourceTypes: []string{"acme_*", "!acme_db_*", "acme_db_backup"}}
+	for _, c := range []struct {
+		o    *Offer
+		typ  string
+		want bool
+	}{
+		{all, "acme_db_cluster", true},
+		{iaas, "acme_vm", true},
+		{iaas, "acme_db_cluster", false},
+		{iaas, "acme_db_backup", true},
+		{iaas, "other_vm", false},
+	} {
+		if got := c.o.CoversType(c.typ); got != c.want {
+			t.Errorf("%s covers %s: %v, want %v", c.o.ID, c.typ, got, c.want)
+		}
+	}
+}
+
+// TestOutsidePerimeter: the embedded catalog's NumSpot qualification is
+// IaaS only: a managed PostgreSQL in its region is outside it, a volume
+// is not.
+func TestOutsidePerimeter(t *testing.T) {
+	c, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c = c.WithClock(func() time.Time { return time.Date(2026, 12, 3, 0, 0, 0, 0, time.UTC) })
+	if got := c.OutsidePerimeter("numspot", "cloudgouv-eu-west-1", "numspot_postgres_cluster"); len(got) != 1 || got[0].ID != "numspot-iaas-paas" {
+		t.Errorf("numspot_postgres_cluster: %v, want numspot-iaas-paas", got)
+	}
+	if got := c.OutsidePerimeter("numspot", "cloudgouv-eu-west-1", "numspot_volume"); len(got) != 0 {
+		t.Errorf("numspot_volume: %v, want none", got)
+	}
+	if got := c.OutsidePerimeter("ovhcloud", "eu-west-rbx-snc", "ovh_cloud_project_kube"); len(got) != 1 {
+		t.Errorf("ovh_cloud_project_kube in eu-west-rbx-snc: %v, want the SNC Cloud Platform", got)
+	}
+}

@@ -239,8 +239,15 @@ func (c *Catalog) RegionOf(source, region string) (*RegionInfo, error) {
 // NonRegional reports whether a resource type of this provider is a
 // non-regional service (IAM, DNS, CDN …), by the provider's type globs.
 func (p *Provider) NonRegional(resourceType string) bool {
-	matched := false
-	for _, g := range p.NonRegionalTypes {
+	return matchTypeGlobs(p.NonRegionalTypes, resourceType, false)
+}
+
+// matchTypeGlobs matches a resource type against type globs: the last glob
+// that matches decides, one starting with "!" excluding; when none
+// matches, the answer is otherwise.
+func matchTypeGlobs(globs []string, resourceType string, otherwise bool) bool {
+	matched := otherwise
+	for _, g := range globs {
 		neg := strings.HasPrefix(g, "!")
 		if ok, _ := path.Match(strings.TrimPrefix(g, "!"), resourceType); ok {
 			matched = !neg
@@ -320,15 +327,14 @@ func (c *Catalog) Extract(p *Provider, a Attribute, value string) (string, bool)
 	return m[1], true
 }
 
-// AppliesTo reports whether the attribute applies to a resource type.
+// AppliesTo reports whether the attribute applies to a resource type:
+// to every type without Types; else the last glob that matches decides, a
+// glob starting with "!" excluding, as in NonRegionalTypes. A list that
+// starts with an exclusion applies to every type it does not exclude
+// (["!numspot_bucket"]: every type but numspot_bucket).
 func (a Attribute) AppliesTo(resourceType string) bool {
 	if len(a.Types) == 0 {
 		return true
 	}
-	for _, g := range a.Types {
-		if ok, _ := path.Match(g, resourceType); ok {
-			return true
-		}
-	}
-	return false
+	return matchTypeGlobs(a.Types, resourceType, strings.HasPrefix(a.Types[0], "!"))
 }

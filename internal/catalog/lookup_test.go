@@ -411,6 +411,12 @@ func TestAppliesTo(t *testing.T) {
 		{"glob", Attribute{Path: "region", Types: []string{"outscale_oks_*"}}, "outscale_oks_cluster", true},
 		{"glob, other type", Attribute{Path: "region", Types: []string{"outscale_oks_*"}}, "outscale_vm", false},
 		{"several types", Attribute{Path: "x", Types: []string{"a_*", "b_thing"}}, "b_thing", true},
+		{"exclusion only", Attribute{Path: "x", Types: []string{"!numspot_bucket"}}, "numspot_vpc", true},
+		{"exclusion only, excluded type", Attribute{Path: "x", Types: []string{"!numspot_bucket"}}, "numspot_bucket", false},
+		{"exclusion after a glob", Attribute{Path: "x", Types: []string{"a_*", "!a_iam_*"}}, "a_iam_role", false},
+		{"exclusion after a glob, other type", Attribute{Path: "x", Types: []string{"a_*", "!a_iam_*"}}, "a_vm", true},
+		{"exclusion after a glob, unmatched type", Attribute{Path: "x", Types: []string{"a_*", "!a_iam_*"}}, "b_vm", false},
+		{"the last match decides", Attribute{Path: "x", Types: []string{"!a_*", "a_vm"}}, "a_vm", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

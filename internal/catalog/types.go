@@ -130,6 +130,13 @@ type Offer struct {
 	Edition string `json:"anssi_edition,omitempty"`
 	// Perimeter is the service perimeter ANSSI names, when it names one.
 	Perimeter string `json:"perimeter,omitempty"`
+	// ResourceTypes, when the perimeter is narrower than the operator's
+	// services (IaaS only, say), are the Terraform resource types the
+	// qualification covers: globs, the last that matches deciding, one
+	// starting with "!" excluding. A type no glob admits is outside the
+	// perimeter: the offer does not cover it, whatever its region. Empty:
+	// every type of the operator in the offer's regions.
+	ResourceTypes []string `json:"resource_types,omitempty"`
 	// Milestones maps J0, J1, J2 to the date each was reached.
 	Milestones map[string]string `json:"milestones,omitempty"`
 	// Regions are region codes of RegionsOf (the offer's operator when
@@ -259,7 +266,9 @@ type Attribute struct {
 	// Pattern, if set, is a regular expression whose first group is the
 	// location within the value (e.g. the region inside an endpoint URL).
 	Pattern string `json:"pattern,omitempty"`
-	// Types restricts the attribute to resource type globs.
+	// Types restricts the attribute to resource type globs; a glob
+	// starting with "!" excludes, and the last glob that matches decides
+	// (AppliesTo).
 	Types []string `json:"types,omitempty"`
 	// Role is "location" (default) or "replica" for replication and backup
 	// destinations. On a provider attribute, "endpoint" marks an API host

@@ -293,6 +293,12 @@ func (v *validator) offer(o *Offer, ids map[string]bool) {
 			}
 		}
 	}
+	for i, g := range o.ResourceTypes {
+		v.glob(o, fmt.Sprintf(".resource_types[%d]", i), g)
+	}
+	if len(o.ResourceTypes) > 0 && o.Perimeter == "" {
+		v.add(o, ".resource_types", "a list of resource types needs the perimeter it comes from (perimeter)")
+	}
 	v.date(o, "qualified_on", o.QualifiedOn)
 	v.date(o, "expires_on", o.ExpiresOn)
 	if o.QualifiedOn != "" && o.ExpiresOn != "" {

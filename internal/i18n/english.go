@@ -75,6 +75,7 @@ var english = map[string]string{
 	"finding.TC001":                        "%s is in %s (%s), outside the area allowed %s (%s)",
 	"fix.TC001":                            "Deploy %s in a region located in %s.",
 	"finding.TC002":                        "%s requires SecNumCloud, and no qualified offer of %s covers %s",
+	"finding.TC002.perimeter":              "%s requires SecNumCloud; the qualification of %q covers %s, but its perimeter (%s) leaves out %s",
 	"finding.TC002.no_operator":            "%s requires SecNumCloud, but the provider configuration of %s matches no operator of the catalog, so no qualification can be established",
 	"finding.TC002.unknown":                "%s requires SecNumCloud; the catalog does not know whether %q, covering %s, is qualified (catalog of %s)",
 	"finding.TC009":                        "%s requires SecNumCloud; the qualification of %q covering %s expired on %s%s, and no renewal is recorded as of the catalog's date (%s)",

@@ -74,6 +74,7 @@ var french = map[string]string{
 	"finding.TC001":                        "%s est dans la région %s (%s), hors de la zone autorisée %s (%s)",
 	"fix.TC001":                            "Déployez %s dans une région de la zone autorisée (%s).",
 	"finding.TC002":                        "%s exige la qualification SecNumCloud, et aucune offre qualifiée de l'opérateur %s ne couvre %s",
+	"finding.TC002.perimeter":              "%s exige la qualification SecNumCloud ; la qualification de %q couvre %s, mais son périmètre (%s) exclut %s",
 	"finding.TC002.no_operator":            "%s exige la qualification SecNumCloud, mais la configuration du provider de %s ne correspond à aucun opérateur du catalogue : aucune qualification ne peut être établie",
 	"finding.TC002.unknown":                "%s exige la qualification SecNumCloud ; le catalogue ne sait pas si %q, qui couvre %s, est qualifiée (catalogue du %s)",
 	"finding.TC009":                        "%s exige la qualification SecNumCloud ; la qualification de %q, qui couvre %s, a expiré le %s%s, et aucun renouvellement n'est enregistré à la date du catalogue (%s)",

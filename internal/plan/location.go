@@ -893,7 +893,8 @@ func (rv *resolver) replicas(c *ctx) []Location {
 }
 
 // offer records the catalog offer of the resource's operator that covers
-// its region: the one whose standing is best (qualified, then unconfirmed,
+// its region and, when the offer's perimeter lists resource types, its
+// type: the one whose standing is best (qualified, then unconfirmed,
 // expired, pending, unknown, none).
 func (rv *resolver) offer(c *ctx) {
 	r := c.r
@@ -910,6 +911,10 @@ func (rv *resolver) offer(c *ctx) {
 	}
 	for _, o := range rv.cat.OffersCovering(m.Region) {
 		if o.Operator != *r.Operator {
+			continue
+		}
+		if !o.CoversType(r.Type) {
+			r.Location.Evidence = append(r.Location.Evidence, fmt.Sprintf("offer %q covers %s, but its perimeter (%s) leaves out %s", o.Name, m.Region.Code, o.Perimeter, r.Type))
 			continue
 		}
 		if best == nil || rank(o) > rank(best) {

@@ -288,8 +288,17 @@ func (e *Evaluator) qualification(r *plan.Resource, level *policy.Level, countri
 	if r.Offer != nil {
 		o, _ = e.Catalog.Offer(r.Offer.ID)
 	}
+	// notQualified is TC002 when no offer in force covers the resource: it
+	// names the qualification whose perimeter leaves the type out, if any.
+	notQualified := func() []*Finding {
+		msg := i18n.M("finding.TC002", lv, *r.Operator, r.Location.Region)
+		if out := e.Catalog.OutsidePerimeter(*r.Operator, r.Location.Region, r.Type); len(out) > 0 {
+			msg = i18n.M("finding.TC002.perimeter", lv, out[0].Name, r.Location.Region, out[0].Perimeter, r.Type)
+		}
+		return []*Finding{e.newFinding(r, level, "TC002", msg, remediation)}
+	}
 	if o == nil {
-		return []*Finding{e.newFinding(r, level, "TC002", i18n.M("finding.TC002", lv, *r.Operator, r.Location.Region), remediation)}
+		return notQualified()
 	}
 	asOf := e.Catalog.AsOf
 	switch e.Catalog.Standing(o) {
@@ -320,7 +329,7 @@ func (e *Evaluator) qualification(r *plan.Resource, level *policy.Level, countri
 	case catalog.StandingUnknown:
 		return []*Finding{e.newFinding(r, level, "TC002", i18n.M("finding.TC002.unknown", lv, o.Name, r.Location.Region, asOf), remediation)}
 	}
-	return []*Finding{e.newFinding(r, level, "TC002", i18n.M("finding.TC002", lv, *r.Operator, r.Location.Region), remediation)}
+	return notQualified()
 }
 
 // daysLeft counts the calendar days (UTC) from now to the last day of a

@@ -1226,3 +1226,20 @@ func cmpIgnoreText() cmp.Option {
 		return slices.Contains([]string{".Message", ".Remediation", ".MessageText", ".RemediationText", ".resource"}, name)
 	}, cmp.Ignore())
 }
+
+// TestPerimeter: NumSpot's qualification covers cloudgouv-eu-west-1 for
+// IaaS only; a sensitive managed PostgreSQL there is TC002 naming the
+// perimeter, a volume passes.
+func TestPerimeter(t *testing.T) {
+	cat := defaultCatalog(t).WithClock(func() time.Time { return time.Date(2026, 12, 3, 12, 0, 0, 0, time.UTC) })
+	db := res{address: "numspot_postgres_cluster.db", typ: "numspot_postgres_cluster", operator: "numspot", level: "sensitive",
+		loc: known(t, cat, "cloudgouv-eu-west-1", "FR")}
+	vol := res{address: "numspot_volume.data", typ: "numspot_volume", operator: "numspot", level: "sensitive",
+		loc: known(t, cat, "cloudgouv-eu-west-1", "FR"), offer: offer(t, cat, "numspot-iaas-paas")}
+	runCases(t, cat, []ruleCase{
+		{name: "PaaS outside the IaaS perimeter", res: db,
+			want: []got{{"TC002", policy.SeverityHigh, db.address, false}},
+			msg:  "covers cloudgouv-eu-west-1, but its perimeter (IaaS only: NumSpot's PaaS services are not shown as qualified) leaves out numspot_postgres_cluster"},
+		{name: "IaaS inside it", res: vol},
+	})
+}

@@ -5,6 +5,7 @@ import (
 	"os"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
@@ -51,6 +52,16 @@ type providerSpec struct {
 	// version is the release of the real provider mimicked, when a
 	// table differs between major versions (hashicorp/aws 5 and 6).
 	version string
+	// check fails Configure, as the real provider does when an argument
+	// it needs is missing from both the block and the environment
+	// (NumSpot's numspot_host).
+	check func(p *providerConfig) []configError
+}
+
+// configError is an error of the provider configuration, on one of its
+// top-level arguments.
+type configError struct {
+	attr, summary, detail string
 }
 
 // planHook sets planned attributes of a resource being created or updated.
@@ -119,6 +130,14 @@ func (p *testProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp 
 
 func (p *testProvider) Configure(_ context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
 	cfg := &providerConfig{spec: p.spec, raw: req.Config.Raw}
+	if p.spec.check != nil {
+		for _, e := range p.spec.check(cfg) {
+			resp.Diagnostics.AddAttributeError(path.Root(e.attr), e.summary, e.detail)
+		}
+		if resp.Diagnostics.HasError() {
+			return
+		}
+	}
 	resp.ResourceData = cfg
 	resp.DataSourceData = cfg
 }

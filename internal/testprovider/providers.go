@@ -17,6 +17,7 @@ func providers() []*providerSpec {
 		outscaleProvider(),
 		ovhProvider(),
 		openstackProvider(),
+		numspotProvider(),
 		randomProvider(),
 		nullProvider(),
 		tlsProvider(),

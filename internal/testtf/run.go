@@ -257,10 +257,10 @@ const landingEnv = "TESTPROVIDER_LANDING"
 
 // strippedPrefixes are the inherited variables that never reach the CLI:
 // Terraform's and OpenTofu's own (TF_VAR_*, TF_CLI_ARGS*, TF_WORKSPACE …)
-// and the clouds' (AWS_REGION, GOOGLE_REGION, SCW_DEFAULT_ZONE …), which
-// the test provider reads as the real providers do.
+// and the clouds' (AWS_REGION, GOOGLE_REGION, SCW_DEFAULT_ZONE,
+// NUMSPOT_HOST …), which the test provider reads as the real providers do.
 var strippedPrefixes = []string{"TF_", "TOFU_", "TESTPROVIDER_", "AWS_", "GOOGLE_", "GCLOUD_", "CLOUDSDK_",
-	"ARM_", "SCW_", "OSC_", "OS_", "OVH_"}
+	"ARM_", "SCW_", "OSC_", "OS_", "OVH_", "NUMSPOT_"}
 
 // environ is base without the stripped variables (and without those set
 // or extra replace), then set, then extra.

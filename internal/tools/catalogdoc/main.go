@@ -111,7 +111,7 @@ func write(w io.Writer, c *catalog.Catalog, prev *catalog.Document) {
 	p("| id | operator | name | model | status | standing on %s | qualified on | expires on | ANSSI decision | ANSSI edition | perimeter | regions | unverified | sources |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n", c.AsOf)
 	for _, o := range c.Offers() {
 		p("| `%s` | `%s` | %s | %s | **%s** | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", o.ID, o.Operator, orDash(o.Name), orDash(o.Model), statusText(o),
-			standingCell(c, o), orDash(o.QualifiedOn), orDash(o.ExpiresOn), orDash(o.Decision), orDash(o.Edition), orDash(o.Perimeter), regionList(o),
+			standingCell(c, o), orDash(o.QualifiedOn), orDash(o.ExpiresOn), orDash(o.Decision), orDash(o.Edition), perimeterCell(o), regionList(o),
 			unverifiedCell(c, o), strings.Join(o.SourceIDs, ", "))
 	}
 	p("\n### Notes on the offers\n\n")
@@ -298,4 +298,14 @@ func attrList(as []catalog.Attribute) string {
 		out = append(out, s)
 	}
 	return orDash(strings.Join(out, ", "))
+}
+
+// perimeterCell is the perimeter ANSSI names and, when the catalog narrows
+// the offer to some resource types, those types: the others are not
+// covered.
+func perimeterCell(o *catalog.Offer) string {
+	if len(o.ResourceTypes) == 0 {
+		return orDash(o.Perimeter)
+	}
+	return orDash(o.Perimeter) + "; covers only the resource types " + codeList(o.ResourceTypes)
 }
