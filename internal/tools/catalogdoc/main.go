@@ -93,6 +93,8 @@ func write(w io.Writer, c *catalog.Catalog, prev *catalog.Document) {
 	list("Operators: legal entities and jurisdiction", ch.Operators)
 	list("Terraform provider mappings: which entity a configuration reaches", ch.Providers)
 
+	writeAudit(w)
+
 	p("## Operators\n\nAn operator is a legal entity: its jurisdiction is what applies to the data. Entities that sell under one brand share a **brand**.\n\n")
 	p("| id | name | brand | legal name | country | parent jurisdiction | extraterritorial exposure | Terraform providers | regions |\n|---|---|---|---|---|---|---|---|---|\n")
 	for _, o := range c.Operators() {
@@ -179,6 +181,29 @@ func write(w io.Writer, c *catalog.Catalog, prev *catalog.Document) {
 		}
 		p("| %s | %s | %s |\n", s.ID, strings.ReplaceAll(title, "|", "\\|"), orDash(s.Date))
 	}
+}
+
+// writeAudit renders catalog.AuditRows: what the catalog did with each
+// finding of the audit of December 2026.
+func writeAudit(w io.Writer) {
+	p := func(format string, args ...any) { _, _ = fmt.Fprintf(w, format, args...) }
+	p("## Audit of December 2026, row by row\n\n")
+	p("An audit dated %s checked the previous catalog fact by fact against the ANSSI catalogue, the press and public code. ", catalog.AuditDate)
+	p("The table lists every row it found contradicted, stale, unverified or missing, and the confirmed rows this catalog departs from, with what the catalog did about each. ")
+	p("For a contradicted, stale or missing row, **applied** means the catalog now records the fact the audit gives, **partly applied** that it records part of it, **not applied** that it records none of it; the note says what is recorded, or why not. ")
+	p("For an unverified row, **applied** means the catalog marks the fact as unverified where it is recorded (a flag, or a note where the fact has no flag) and no verdict rests on it alone; **partly applied** means the mark is a note although the entry has a flag, or a verdict still rests on the fact. ")
+	p("The test suite checks every applied and partly applied row against the catalog.\n\n")
+	count := map[catalog.Resolution]int{}
+	for _, r := range catalog.AuditRows {
+		count[r.Resolution]++
+	}
+	p("%d rows: %d applied, %d partly applied, %d not applied.\n\n", len(catalog.AuditRows),
+		count[catalog.ResolutionApplied], count[catalog.ResolutionPartlyApplied], count[catalog.ResolutionNotApplied])
+	p("| row | verdict | subject | resolution | note |\n|---|---|---|---|---|\n")
+	for _, r := range catalog.AuditRows {
+		p("| %s | %s | %s | %s | %s |\n", r.ID, r.Verdict, orDash(r.Subject), r.Resolution, orDash(r.Note))
+	}
+	p("\n")
 }
 
 // statusText is the status with the milestone dates a pending offer has

@@ -175,3 +175,33 @@ func TestPreviousCatalogParses(t *testing.T) {
 		}
 	}
 }
+
+// TestWriteAudit: the guide renders every row of the audit table, with its
+// verdict, resolution and note, between the changes and the operators.
+func TestWriteAudit(t *testing.T) {
+	prev, cur := testPair(t)
+	var buf bytes.Buffer
+	write(&buf, cur, prev)
+	out := buf.String()
+	head := strings.Index(out, "## Audit of December 2026, row by row\n")
+	if head < 0 || head < strings.Index(out, "## What changed since the previous catalog") || head > strings.Index(out, "\n## Operators\n") {
+		t.Fatal("the page has no audit section between the changes and the operators")
+	}
+	if len(catalog.AuditRows) == 0 {
+		t.Fatal("no audit rows")
+	}
+	for _, r := range catalog.AuditRows {
+		prefix := "| " + r.ID + " | " + string(r.Verdict) + " | " + r.Subject + " | " + string(r.Resolution) + " | "
+		if !strings.Contains(out, prefix) {
+			t.Errorf("the page lacks the row %q", prefix)
+		}
+	}
+	for _, want := range []string{
+		"| B26 | CONTRADICTED | NumSpot recorded at J1 although qualified | applied | numspot-iaas-paas: qualified 2026-07-31 → 2029-07-31, decision 3395,",
+		"| E5 | MISSING | Bleu: no detection rule on hashicorp/azurerm | not applied | No Bleu environment,",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the page lacks %q", want)
+		}
+	}
+}
