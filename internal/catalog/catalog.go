@@ -131,6 +131,18 @@ func New(docs ...Named) (*Catalog, error) {
 	return c, nil
 }
 
+// UserFiles names the documents merged over the embedded catalog, in
+// order: nil when there are none.
+func (c *Catalog) UserFiles() []string {
+	var out []string
+	for _, f := range c.Files {
+		if f != EmbeddedName {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
 // WithClock returns a copy of the catalog that uses now to decide whether
 // a qualification has expired. Tests use it; the default is time.Now.
 func (c *Catalog) WithClock(now func() time.Time) *Catalog {

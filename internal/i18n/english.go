@@ -149,6 +149,7 @@ var english = map[string]string{
 	"report.inferred":                      "inferred: %s",
 	"report.catalog":                       "catalog as of %s",
 	"report.catalog.edition":               "%s (ANSSI catalogue of %s)",
+	"report.catalog.files":                 "%s, with the catalog file %s merged over it",
 	"report.catalog.stale":                 "the catalog is %s old (facts as of %s): qualifications may have changed since; use a newer trustcloud or give a newer catalog file with --catalog",
 	"report.catalog.stale_edition":         "the catalog is %s old (facts as of %s, ANSSI catalogue of %s): qualifications may have changed since; use a newer trustcloud or give a newer catalog file with --catalog",
 	"report.catalog.undated":               "the catalog's date %q cannot be read, so nothing dates its facts: qualifications may have changed since; use a newer trustcloud or give a newer catalog file with --catalog",

@@ -148,6 +148,7 @@ var french = map[string]string{
 	"report.inferred":                      "déduite : %s",
 	"report.catalog":                       "catalogue du %s",
 	"report.catalog.edition":               "%s (catalogue de l'ANSSI du %s)",
+	"report.catalog.files":                 "%s, complété par le fichier de catalogue %s",
 	"report.catalog.stale":                 "le catalogue a %s (état au %s) : les qualifications ont pu changer depuis ; utilisez une version plus récente de trustcloud ou donnez un fichier de catalogue plus récent avec --catalog",
 	"report.catalog.stale_edition":         "le catalogue a %s (état au %s, catalogue de l'ANSSI du %s) : les qualifications ont pu changer depuis ; utilisez une version plus récente de trustcloud ou donnez un fichier de catalogue plus récent avec --catalog",
 	"report.catalog.undated":               "la date du catalogue, %q, est illisible : rien ne date ses faits, et les qualifications ont pu changer depuis ; utilisez une version plus récente de trustcloud ou donnez un fichier de catalogue plus récent avec --catalog",

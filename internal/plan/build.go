@@ -52,7 +52,7 @@ func build(p *tfjson.Plan, file string, cat *catalog.Catalog, pol *policy.Policy
 	b.cfg.ev = newEvaluator(p, opts)
 	inv := &Inventory{
 		FormatVersion: FormatVersion,
-		Catalog:       CatalogRef{AsOf: cat.AsOf, Version: cat.Version, AnssiEdition: cat.AnssiEdition},
+		Catalog:       CatalogRef{AsOf: cat.AsOf, Version: cat.Version, AnssiEdition: cat.AnssiEdition, Files: cat.UserFiles()},
 		Plan:          PlanRef{File: file, FormatVersion: p.FormatVersion, TerraformVersion: p.TerraformVersion},
 		Policy:        &PolicyRef{Profile: pol.Profile, File: pol.File},
 		Evaluation:    evaluation(opts),

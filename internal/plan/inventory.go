@@ -37,6 +37,9 @@ type CatalogRef struct {
 	// AnssiEdition is the edition of ANSSI's catalogue of qualified
 	// services the catalog's statuses reflect.
 	AnssiEdition string `json:"anssi_edition,omitempty"`
+	// Files are the user catalog files merged over the embedded catalog
+	// (--catalog): what they say changes verdicts, so reports name them.
+	Files []string `json:"files,omitempty"`
 }
 
 // PolicyRef identifies the policy an inventory was classified with.

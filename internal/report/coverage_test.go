@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
+	"reflect"
 	"regexp"
 	"slices"
 	"strings"
@@ -706,7 +707,7 @@ var freshnessCheckers = map[string]func(out []byte, w freshnessWant) error{
 		if err := json.Unmarshal(out, &doc); err != nil {
 			return err
 		}
-		if doc.Catalog != testCatalog || doc.Freshness == nil || *doc.Freshness != *w.f {
+		if !reflect.DeepEqual(doc.Catalog, testCatalog) || doc.Freshness == nil || *doc.Freshness != *w.f {
 			return fmt.Errorf("catalog %+v, catalog_freshness %+v; want %+v, %+v", doc.Catalog, doc.Freshness, testCatalog, w.f)
 		}
 		return nil
@@ -731,7 +732,7 @@ var freshnessCheckers = map[string]func(out []byte, w freshnessWant) error{
 			return fmt.Errorf("want one run and one invocation: %w", err)
 		}
 		run := doc.Runs[0]
-		if run.Properties.Catalog != testCatalog || run.Properties.CatalogFreshness == nil || *run.Properties.CatalogFreshness != *w.f {
+		if !reflect.DeepEqual(run.Properties.Catalog, testCatalog) || run.Properties.CatalogFreshness == nil || *run.Properties.CatalogFreshness != *w.f {
 			return fmt.Errorf("run properties catalog %+v, catalogFreshness %+v", run.Properties.Catalog, run.Properties.CatalogFreshness)
 		}
 		var stale []string

@@ -221,6 +221,9 @@ func OSCAL(r *Report) *oscal.OscalModels {
 	meta.add("catalog-version", ref.Version)
 	meta.add("catalog-as-of", ref.AsOf)
 	meta.add("catalog-anssi-edition", ref.AnssiEdition)
+	for _, f := range ref.Files {
+		meta.add("catalog-file", f)
+	}
 	if r.Policy != nil {
 		meta.add("policy-profile", r.Policy.Profile)
 		meta.add("policy-file", r.Policy.File)

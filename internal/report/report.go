@@ -303,18 +303,25 @@ func (r *Report) catalogRef() plan.CatalogRef {
 	return ref
 }
 
-// catalogDate says in a language when a catalog's facts date from and
-// the edition of ANSSI's catalogue its statuses reflect: "2026-12-03
-// (ANSSI catalogue of 2026-09-15)"; "" when it has no date. Every format
-// shows it: a verdict is only as good as the catalog's date.
+// catalogDate says in a language when a catalog's facts date from, the
+// edition of ANSSI's catalogue its statuses reflect and the user catalog
+// files merged over it: "2026-12-03 (ANSSI catalogue of 2026-09-15), with
+// the catalog file my.json"; "" when it has no date. Every format shows
+// it: a verdict is only as good as the catalog's date and its sources.
 func catalogDate(lang i18n.Lang, ref plan.CatalogRef) string {
+	var d string
 	switch {
 	case ref.AsOf == "":
 		return ""
 	case ref.AnssiEdition == "":
-		return ref.AsOf
+		d = ref.AsOf
+	default:
+		d = i18n.T(lang, "report.catalog.edition", ref.AsOf, ref.AnssiEdition)
 	}
-	return i18n.T(lang, "report.catalog.edition", ref.AsOf, ref.AnssiEdition)
+	if len(ref.Files) > 0 {
+		d = i18n.T(lang, "report.catalog.files", d, strings.Join(ref.Files, ", "))
+	}
+	return d
 }
 
 // catalogText is catalogDate as a statement: "catalog as of 2026-12-03

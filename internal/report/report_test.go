@@ -465,3 +465,16 @@ func TestMarkdownPlaces(t *testing.T) {
 		t.Errorf("an empty report:\n%s", md)
 	}
 }
+
+// TestUserCatalogInEveryFormat: a catalog file merged over the embedded
+// one (a renewal recorded by hand, say) changes verdicts, so every format
+// names it.
+func TestUserCatalogInEveryFormat(t *testing.T) {
+	r := scenarioCase{name: "ministry", scenario: "ministry", failOn: "high"}.build(t)
+	r.Catalog.Files = []string{"renewals-2026-12.json"}
+	for _, format := range Names() {
+		if out := string(renderFormat(t, format, r)); !strings.Contains(out, "renewals-2026-12.json") {
+			t.Errorf("the %s report does not name the user catalog file", format)
+		}
+	}
+}
