@@ -62,34 +62,18 @@ var coverageCheckers = map[string]func(out []byte) error{
 		return summaryCounts(doc.Runs[0].Properties.Summary, "analysed", "unknown_location", "unknown_operator", "waived")
 	},
 	"junit": func(out []byte) error {
-		var doc struct {
-			Suites []struct {
-				Name       string `xml:"name,attr"`
-				Tests      int    `xml:"tests,attr"`
-				Properties []struct {
-					Name  string `xml:"name,attr"`
-					Value string `xml:"value,attr"`
-				} `xml:"properties>property"`
-				SystemOut string `xml:"system-out"`
-			} `xml:"testsuite"`
-		}
-		if err := xml.Unmarshal(out, &doc); err != nil {
+		props, systemOut, err := readJUnitSummary(out)
+		if err != nil {
 			return err
 		}
-		for _, s := range doc.Suites {
-			if s.Name != "trustcloud summary" {
-				continue
-			}
-			got := map[string]any{}
-			for _, p := range s.Properties {
-				got[p.Name] = p.Value
-			}
-			if err := summaryCounts(got, "analysed", "unknown_location", "unknown_operator", "waived"); err != nil {
-				return err
-			}
-			return containsAll("41 resources analysed", "17 with unknown location", "13 with no catalog operator", "7 findings waived")([]byte(s.SystemOut))
+		got := map[string]any{}
+		for k, v := range props {
+			got[k] = v
 		}
-		return fmt.Errorf("no testsuite \"trustcloud summary\"")
+		if err := summaryCounts(got, "analysed", "unknown_location", "unknown_operator", "waived"); err != nil {
+			return err
+		}
+		return containsAll("41 resources analysed", "17 with unknown location", "13 with no catalog operator", "7 findings waived")([]byte(systemOut))
 	},
 	"gitlab": func(out []byte) error {
 		var issues []struct {
@@ -342,33 +326,15 @@ var evaluationCheckers = map[string]func(out []byte, ev *plan.Evaluation, want s
 		return nil
 	},
 	"junit": func(out []byte, ev *plan.Evaluation, want string) error {
-		var doc struct {
-			Suites []struct {
-				Name       string `xml:"name,attr"`
-				Properties []struct {
-					Name  string `xml:"name,attr"`
-					Value string `xml:"value,attr"`
-				} `xml:"properties>property"`
-				SystemOut string `xml:"system-out"`
-			} `xml:"testsuite"`
-		}
-		if err := xml.Unmarshal(out, &doc); err != nil {
+		props, systemOut, err := readJUnitSummary(out)
+		if err != nil {
 			return err
 		}
-		for _, s := range doc.Suites {
-			if s.Name != "trustcloud summary" {
-				continue
-			}
-			got := map[string]string{}
-			for _, p := range s.Properties {
-				got[p.Name] = p.Value
-			}
-			if got["evaluation"] != ev.Mode || got["evaluation_origin"] != ev.Origin {
-				return fmt.Errorf("properties %v: want evaluation %q, evaluation_origin %q", got, ev.Mode, ev.Origin)
-			}
-			return containsAll("\n" + capitalized(want))([]byte(s.SystemOut))
+		got := props
+		if got["evaluation"] != ev.Mode || got["evaluation_origin"] != ev.Origin {
+			return fmt.Errorf("properties %v: want evaluation %q, evaluation_origin %q", got, ev.Mode, ev.Origin)
 		}
-		return fmt.Errorf("no testsuite \"trustcloud summary\"")
+		return containsAll("\n" + capitalized(want))([]byte(systemOut))
 	},
 	"gitlab": func(out []byte, ev *plan.Evaluation, want string) error {
 		var issues []codeQualityIn
@@ -750,40 +716,22 @@ var freshnessCheckers = map[string]func(out []byte, w freshnessWant) error{
 		return nil
 	},
 	"junit": func(out []byte, w freshnessWant) error {
-		var doc struct {
-			Suites []struct {
-				Name       string `xml:"name,attr"`
-				Properties []struct {
-					Name  string `xml:"name,attr"`
-					Value string `xml:"value,attr"`
-				} `xml:"properties>property"`
-				SystemOut string `xml:"system-out"`
-			} `xml:"testsuite"`
-		}
-		if err := xml.Unmarshal(out, &doc); err != nil {
+		props, systemOut, err := readJUnitSummary(out)
+		if err != nil {
 			return err
 		}
-		for _, s := range doc.Suites {
-			if s.Name != "trustcloud summary" {
-				continue
+		got := props
+		want := map[string]string{"catalog_as_of": "2026-12-03", "catalog_anssi_edition": "2026-09-15", "catalog_version": "2026.12.03",
+			"catalog_age_days": fmt.Sprint(w.f.AgeDays), "catalog_stale": fmt.Sprint(w.f.Stale)}
+		for k, v := range want {
+			if got[k] != v {
+				return fmt.Errorf("property %s = %q, want %q", k, got[k], v)
 			}
-			got := map[string]string{}
-			for _, p := range s.Properties {
-				got[p.Name] = p.Value
-			}
-			want := map[string]string{"catalog_as_of": "2026-12-03", "catalog_anssi_edition": "2026-09-15", "catalog_version": "2026.12.03",
-				"catalog_age_days": fmt.Sprint(w.f.AgeDays), "catalog_stale": fmt.Sprint(w.f.Stale)}
-			for k, v := range want {
-				if got[k] != v {
-					return fmt.Errorf("property %s = %q, want %q", k, got[k], v)
-				}
-			}
-			if err := once(s.SystemOut, "\n"+capitalized(i18n.T(w.lang, "report.catalog", w.date))+".", true); err != nil {
-				return err
-			}
-			return once(s.SystemOut, "\n"+capitalized(staleWants[w.lang])+".", w.stale != "")
 		}
-		return fmt.Errorf("no testsuite \"trustcloud summary\"")
+		if err := once(systemOut, "\n"+capitalized(i18n.T(w.lang, "report.catalog", w.date))+".", true); err != nil {
+			return err
+		}
+		return once(systemOut, "\n"+capitalized(staleWants[w.lang])+".", w.stale != "")
 	},
 	"gitlab": func(out []byte, w freshnessWant) error {
 		var issues []codeQualityIn
@@ -948,4 +896,33 @@ func TestStaleText(t *testing.T) {
 	if got := r.catalogRef(); got.AsOf != "2026-12-03" || got.AnssiEdition != "2026-09-15" {
 		t.Errorf("catalogRef from the freshness: %+v", got)
 	}
+}
+
+// readJUnitSummary reads the properties and standard output of a JUnit
+// report's "trustcloud summary" test suite.
+func readJUnitSummary(out []byte) (map[string]string, string, error) {
+	var doc struct {
+		Suites []struct {
+			Name       string `xml:"name,attr"`
+			Properties []struct {
+				Name  string `xml:"name,attr"`
+				Value string `xml:"value,attr"`
+			} `xml:"properties>property"`
+			SystemOut string `xml:"system-out"`
+		} `xml:"testsuite"`
+	}
+	if err := xml.Unmarshal(out, &doc); err != nil {
+		return nil, "", err
+	}
+	for _, s := range doc.Suites {
+		if s.Name != "trustcloud summary" {
+			continue
+		}
+		props := map[string]string{}
+		for _, p := range s.Properties {
+			props[p.Name] = p.Value
+		}
+		return props, s.SystemOut, nil
+	}
+	return nil, "", fmt.Errorf("no testsuite \"trustcloud summary\"")
 }
