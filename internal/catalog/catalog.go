@@ -54,6 +54,9 @@ type Catalog struct {
 	offersByRegion map[string][]*Offer
 	providerBySrc  map[string]*Provider
 	compiled       map[*Provider]*compiledProvider
+	// typeScopes and dataFlows are keyed by typeKey.
+	typeScopes map[string]*TypeScope
+	dataFlows  map[string][]*DataFlow
 
 	// now is the clock used to decide whether a qualification has expired.
 	now func() time.Time
@@ -66,6 +69,9 @@ var defaultCatalog = sync.OnceValues(func() (*Catalog, error) {
 	}
 	return New(Named{Name: EmbeddedName, Doc: doc})
 })
+
+// generatedTables are the embedded type tables, parsed once.
+var generatedTables = sync.OnceValues(parseGenerated)
 
 // Default returns the embedded default catalog, parsed and validated once.
 func Default() (*Catalog, error) { return defaultCatalog() }
@@ -127,7 +133,20 @@ func New(docs ...Named) (*Catalog, error) {
 	if err := validate(c, m.origins); err != nil {
 		return nil, err
 	}
+	if err := validateTypes(docs); err != nil {
+		return nil, err
+	}
 	c.index()
+	var g *generated
+	for _, d := range docs {
+		if d.Name == EmbeddedName {
+			var err error
+			if g, err = generatedTables(); err != nil {
+				return nil, err
+			}
+		}
+	}
+	c.indexTypes(g, docs)
 	return c, nil
 }
 

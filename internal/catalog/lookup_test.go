@@ -398,7 +398,7 @@ func TestAppliesTo(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	replica := findAttribute(t, aws.ResourceAttributes, "replica[].region_name")
+	replica := Attribute{Path: "replica[].region_name", Role: RoleReplica, Types: []string{"aws_dynamodb_table"}}
 	tests := []struct {
 		name string
 		a    Attribute

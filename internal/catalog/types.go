@@ -63,6 +63,12 @@ type Document struct {
 	Offers       []Offer    `json:"offers,omitempty"`
 	Regions      []Region   `json:"regions,omitempty"`
 	Providers    []Provider `json:"terraform_providers,omitempty"`
+	// TypeScopes and DataFlows extend or override, type by type, the
+	// tables generated from the providers' metadata (types.tsv and
+	// dataflows.tsv): where resources of a type live, and through which
+	// attributes their data goes elsewhere.
+	TypeScopes []TypeScope `json:"type_scopes,omitempty"`
+	DataFlows  []DataFlow  `json:"data_flows,omitempty"`
 }
 
 // Source is a document a fact was taken from.
@@ -106,9 +112,14 @@ type Operator struct {
 	ExtraterritorialExposure *bool    `json:"extraterritorial_exposure"`
 	ExtraterritorialLaws     []string `json:"extraterritorial_laws,omitempty"`
 	HybridTechnology         string   `json:"hybrid_technology,omitempty"`
-	SourceIDs                []string `json:"source_ids"`
-	Unverified               bool     `json:"unverified,omitempty"`
-	Notes                    string   `json:"notes,omitempty"`
+	// GlobalScope is the region where the operator runs its global and
+	// project-level services, when it runs them in one region only (S3NS:
+	// its French region). Empty: worldwide, as for AWS, Azure and Google,
+	// whose global services are served from anywhere.
+	GlobalScope string   `json:"global_scope,omitempty"`
+	SourceIDs   []string `json:"source_ids"`
+	Unverified  bool     `json:"unverified,omitempty"`
+	Notes       string   `json:"notes,omitempty"`
 }
 
 // Offer is a commercial cloud offer and its SecNumCloud status.
@@ -177,12 +188,16 @@ type Region struct {
 	City        string   `json:"city,omitempty"`
 	// Country is the ISO 3166-1 alpha-2 code of a region; empty for a
 	// multi-region, which lists Countries instead.
-	Country    string   `json:"country,omitempty"`
-	Countries  []string `json:"countries,omitempty"`
-	Zones      []string `json:"zones,omitempty"`
-	SourceIDs  []string `json:"source_ids"`
-	Unverified bool     `json:"unverified,omitempty"`
-	Notes      string   `json:"notes,omitempty"`
+	Country   string   `json:"country,omitempty"`
+	Countries []string `json:"countries,omitempty"`
+	Zones     []string `json:"zones,omitempty"`
+	// PairedRegion is the region the operator pairs this one with for
+	// geo-redundant copies (Azure's region pairs); set from the providers'
+	// metadata (region-pairs.tsv) unless the catalog gives it.
+	PairedRegion string   `json:"paired_region,omitempty"`
+	SourceIDs    []string `json:"source_ids"`
+	Unverified   bool     `json:"unverified,omitempty"`
+	Notes        string   `json:"notes,omitempty"`
 }
 
 // IsMulti reports whether the region is a multi-region.

@@ -103,7 +103,7 @@ func TestCorpusHandChecked(t *testing.T) {
 			// The provider names a profile of the shared configuration,
 			// which can redirect the API (endpoint_url): unverifiable.
 			"aws_cloudwatch_log_group.aws_route53_example_com": {StatusUnknown, "", "", `profile = "dev"`},
-			"aws_route53_zone.example_com":                     {StatusGlobal, "", "aws", "non-regional"},
+			"aws_route53_zone.example_com":                     {StatusGlobal, "", "aws", "aws_route53_zone is a global service of hashicorp/aws (provider metadata aws/resource-scope.tsv:"},
 		},
 		// Terraform 0.13: storage account in westeurope; a log profile
 		// refers to it.

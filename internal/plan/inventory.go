@@ -78,11 +78,15 @@ type Resource struct {
 	// ProviderConfig is the key of the provider configuration used.
 	ProviderConfig string `json:"provider_config,omitempty"`
 	// Operator is the catalog operator id, nil when none matches.
-	Operator    *string     `json:"operator"`
-	Location    Location    `json:"location"`
-	Replicas    []Location  `json:"replicas,omitempty"`
-	Offer       *OfferRef   `json:"offer"`
-	Sensitivity Sensitivity `json:"sensitivity"`
+	Operator *string  `json:"operator"`
+	Location Location `json:"location"`
+	// DataLocations are where the resource's data also goes: replicas,
+	// backups, failovers, storage policies, every value of a location
+	// list, destinations it refers to (Location.Flow and Attribute say
+	// which).
+	DataLocations []Location  `json:"data_locations,omitempty"`
+	Offer         *OfferRef   `json:"offer"`
+	Sensitivity   Sensitivity `json:"sensitivity"`
 
 	// before and after are the change's values, kept for resolution.
 	after, before attrs
@@ -113,9 +117,10 @@ type Location struct {
 	EU *bool `json:"eu"`
 	// InCatalog is false when the region code is not in the catalog.
 	InCatalog bool `json:"in_catalog"`
-	// Attribute names the resource attribute a replica location comes
-	// from (replicas only).
+	// Attribute names the resource attribute a data location comes from,
+	// Flow what the flow does (replica, backup …): data locations only.
 	Attribute string   `json:"attribute,omitempty"`
+	Flow      string   `json:"flow,omitempty"`
 	Evidence  []string `json:"evidence"`
 	// Reason explains an unknown location.
 	Reason string `json:"reason,omitempty"`

@@ -3,6 +3,7 @@ package plan
 import (
 	"fmt"
 	"path"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -14,6 +15,11 @@ import (
 // not know: a location they name cannot be placed, but it is reported.
 var genericAttributes = []catalog.Attribute{{Path: "region"}, {Path: "location"}, {Path: "zone"}, {Path: "availability_zone"}}
 
+// genericZone is the zone-to-region rule for providers the catalog does
+// not know: a zone is its region followed by a letter (ru-central1-a,
+// us-east-1a).
+var genericZone = regexp.MustCompile(`^([a-z]+(?:-[a-z]+)*-?[0-9]+)-?[a-z]$`)
+
 // resolver works out where each resource lives.
 type resolver struct {
 	cat *catalog.Catalog
@@ -24,6 +30,9 @@ type resolver struct {
 	// byValue maps provider + name/id/bucket value to resources, built
 	// when first needed.
 	byValue map[string][]*Resource
+	// byIdent maps a name, id, bucket, ARN or self-link value to the
+	// resources that have it, for data flows (any provider).
+	byIdent map[string][]*Resource
 	done    map[*Resource]bool
 	active  map[*Resource]bool
 	// nonRegionalTypes caches the catalog's answer by provider and type.
@@ -45,6 +54,9 @@ type ctx struct {
 	conf     *providerConf
 	operator *catalog.Operator
 	ops      []string
+	// scope is the type's row of the catalog's type tables, nil when it
+	// has none.
+	scope *catalog.TypeScope
 	// byDefault is set when the operator is the provider's default (its
 	// rule has no condition): a region only another operator of the
 	// provider runs then names that operator (u-france-east1 is S3NS's
@@ -65,6 +77,11 @@ func (rv *resolver) locate(r *Resource) {
 
 	p, err := rv.cat.Provider(r.Provider)
 	c := &ctx{r: r, p: p}
+	if err == nil {
+		if ts, ok := rv.cat.TypeScope(p, r.catalogType()); ok {
+			c.scope = ts
+		}
+	}
 	c.conf = rv.cfg.confFor(r)
 	r.ProviderConfig = c.conf.key
 	if err != nil {
@@ -96,11 +113,36 @@ func (rv *resolver) locate(r *Resource) {
 		// it and where is anybody's guess.
 		r.Operator, c.operator, c.ops = nil, nil, nil
 	}
-	loc, ok := rv.fromAttributes(c)
-	if !ok {
-		loc, ok = rv.nonRegional(c)
+	var loc Location
+	ok := false
+	if c.scope != nil && c.scope.Scope == catalog.ScopeNone {
+		loc, ok = Location{Status: StatusNotApplicable, Evidence: []string{fmt.Sprintf("%s creates nothing in a cloud (provider metadata %s)", r.Type, c.scope.Ref)}}, true
+	}
+	if !ok && c.scope != nil && c.scope.Scope == catalog.ScopeParent && !c.p.RegionalAPI {
+		// A part of another resource (an object of a bucket, a rule of a
+		// security group) is where that resource is, whatever location
+		// the provider filled in — unless its configuration names a
+		// location itself. Where the provider's region picks a regional
+		// API (AWS, Outscale, OpenStack), that region is authoritative:
+		// a parent elsewhere cannot be reached through it, and the
+		// resource's own region comes first, as for any type.
+		if rv.setsLocation(c) {
+			loc, ok = rv.fromAttributes(c)
+		}
+		if !ok {
+			loc, ok = rv.fromParent(c)
+		}
+	}
+	if !ok && (c.scope == nil || c.scope.Scope != catalog.ScopeProvider) {
+		loc, ok = rv.fromAttributes(c)
 	}
 	if !ok {
+		loc, ok = rv.fromScope(c)
+	}
+	if !ok && c.scope == nil {
+		loc, ok = rv.nonRegional(c)
+	}
+	if !ok && (c.scope == nil || c.scope.Scope != catalog.ScopeProvider) {
 		loc, ok = rv.fromParent(c)
 	}
 	if !ok {
@@ -134,8 +176,12 @@ func (rv *resolver) locate(r *Resource) {
 			r.Operator, c.operator, c.ops = &id, owner, []string{id}
 		}
 	}
+	loc = rv.globalScope(c, loc)
 	r.Location = loc
-	r.Replicas = rv.replicas(c)
+	r.DataLocations = rv.dataLocations(c)
+	if r.Location.Status == StatusGlobal {
+		r.Location = rv.placedByData(c, r.Location)
+	}
 	rv.offer(c)
 }
 
@@ -340,10 +386,7 @@ func (rv *resolver) fromAttributes(c *ctx) (Location, bool) {
 	var fromConfig []bool
 	var pending *pathValue // a configured location argument computed at apply time
 	pendingZone := true
-	for _, a := range c.p.ResourceAttributes {
-		if a.Role == catalog.RoleReplica || !a.AppliesTo(c.r.Type) {
-			continue
-		}
+	for _, a := range rv.locationAttributes(c) {
 		for _, pv := range lookupPath(vals, unknown, a.Path) {
 			if pv.unknown {
 				if c.r.configSets(strings.Split(a.Path, ".")[0]) {
@@ -535,7 +578,11 @@ func (rv *resolver) nonRegional(c *ctx) (Location, bool) {
 // string built around the reference) names some other container: the
 // location taken from the parent is then only inferred.
 func (rv *resolver) fromParent(c *ctx) (Location, bool) {
-	for _, attr := range c.p.ParentAttributes {
+	attrs := c.p.ParentAttributes
+	if c.scope != nil && len(c.scope.ParentAttributes) > 0 {
+		attrs = append(slices.Clone(c.scope.ParentAttributes), attrs...)
+	}
+	for _, attr := range attrs {
 		if parents := rv.referenced(c.r, attr); len(parents) > 0 {
 			parent, why := parents[0], ""
 			for _, p := range parents {
@@ -673,8 +720,14 @@ func (rv *resolver) referenced(r *Resource, attr string) []*Resource {
 	if e == nil || e.ExpressionData == nil {
 		return nil
 	}
+	return rv.resolveRefs(r, e.References)
+}
+
+// resolveRefs returns the resources of the plan that references of r's
+// configuration (in r's module) name, in the order of the references.
+func (rv *resolver) resolveRefs(r *Resource, refs []string) []*Resource {
 	var out []*Resource
-	for _, ref := range e.References {
+	for _, ref := range refs {
 		parts := strings.Split(stripKeys(ref), ".")
 		n := 2
 		if parts[0] == "data" {
@@ -856,40 +909,21 @@ func (rv *resolver) locateUnknownProvider(c *ctx) {
 	vals, unknown := r.values()
 	for _, a := range genericAttributes {
 		for _, pv := range lookupPath(vals, unknown, a.Path) {
-			for _, s := range stringsOf(pv.value) {
-				r.Location = Location{Status: StatusKnown, Region: s,
-					Evidence: []string{fmt.Sprintf("%s = %q; provider %s is not in the catalog, so the region cannot be placed", pv.at, s, r.Provider)}}
+			if ss := stringsOf(pv.value); len(ss) > 0 {
+				s := ss[0]
+				loc := Location{Status: StatusKnown, Region: s,
+					Evidence: []string{fmt.Sprintf("%s = %q; provider %s is not in the catalog, so the region cannot be placed (read generically from an attribute named %s)", pv.at, s, r.Provider, a.Path)}}
+				if m := genericZone.FindStringSubmatch(s); m != nil && (strings.Contains(a.Path, "zone") || a.Path == "location") {
+					loc.Region, loc.Zone = m[1], s
+					loc.Evidence = []string{fmt.Sprintf("%s = %q: zone of region %s by the generic zone-to-region rule (a zone is its region plus a letter); provider %s is not in the catalog, so the region cannot be placed", pv.at, s, m[1], r.Provider)}
+				}
+				r.Location = loc
 				return
 			}
 		}
 	}
 	reason := fmt.Sprintf("provider %s is not in the catalog: add it with a catalog file to place its resources", r.Provider)
 	r.Location = Location{Status: StatusUnknown, Evidence: []string{reason}, Reason: reason}
-}
-
-// replicas reads replication and backup destinations.
-func (rv *resolver) replicas(c *ctx) []Location {
-	var out []Location
-	vals, unknown := c.r.values()
-	for _, a := range c.p.ResourceAttributes {
-		if a.Role != "replica" || !a.AppliesTo(c.r.Type) {
-			continue
-		}
-		for _, pv := range lookupPath(vals, unknown, a.Path) {
-			if pv.unknown {
-				out = append(out, Location{Status: StatusUnknown, Attribute: pv.at, Reason: pv.at + " is computed at apply time",
-					Evidence: []string{pv.at + " is computed at apply time"}})
-				continue
-			}
-			for _, s := range stringsOf(pv.value) {
-				if loc, ok := rv.place(c, s, fmt.Sprintf("replica %s = %q", pv.at, s)); ok {
-					loc.Attribute = pv.at
-					out = append(out, loc)
-				}
-			}
-		}
-	}
-	return out
 }
 
 // offer records the catalog offer of the resource's operator that covers
@@ -970,4 +1004,82 @@ func orDash(s string) string {
 		return "-"
 	}
 	return s
+}
+
+// catalogType is the resource's type as the catalog's type tables write
+// it: data sources as "data.TYPE".
+func (r *Resource) catalogType() string {
+	if r.Mode == "data" {
+		return "data." + r.Type
+	}
+	return r.Type
+}
+
+// locationAttributes are the attributes that locate the resource: its
+// type's own (from the providers' metadata), then the provider's.
+func (rv *resolver) locationAttributes(c *ctx) []catalog.Attribute {
+	var out []catalog.Attribute
+	seen := map[string]bool{}
+	if c.scope != nil {
+		for _, path := range c.scope.LocationAttributes {
+			if !seen[path] {
+				seen[path] = true
+				out = append(out, catalog.Attribute{Path: path})
+			}
+		}
+	}
+	for _, a := range c.p.ResourceAttributes {
+		if a.Role == catalog.RoleReplica || !a.AppliesTo(c.r.Type) || seen[a.Path] {
+			continue
+		}
+		seen[a.Path] = true
+		out = append(out, a)
+	}
+	return out
+}
+
+// fromScope places a global or project-level type: it has no location of
+// its own (globalScope then says where its operator runs such services).
+func (rv *resolver) fromScope(c *ctx) (Location, bool) {
+	if c.scope == nil {
+		return Location{}, false
+	}
+	switch c.scope.Scope {
+	case catalog.ScopeGlobal:
+		return Location{Status: StatusGlobal, Evidence: []string{fmt.Sprintf("%s is a global service of %s (provider metadata %s)", c.r.Type, c.p.Source, c.scope.Ref)}}, true
+	case catalog.ScopeProject:
+		return Location{Status: StatusGlobal, Evidence: []string{fmt.Sprintf("%s is project- or account-level configuration of %s, with no region of its own (provider metadata %s)", c.r.Type, c.p.Source, c.scope.Ref)}}, true
+	}
+	return Location{}, false
+}
+
+// globalScope turns a global location into the region where the
+// resource's operator runs its global services, when it runs them in one
+// region (S3NS): global there means in that region.
+func (rv *resolver) globalScope(c *ctx, loc Location) Location {
+	if loc.Status != StatusGlobal || c.r.Operator == nil {
+		return loc
+	}
+	reg, ok := rv.cat.GlobalScope(*c.r.Operator)
+	if !ok {
+		return loc
+	}
+	placed, ok := rv.place(c, reg.Code, fmt.Sprintf("operator %s runs its global services in region %s only (catalog: global_scope)", *c.r.Operator, reg.Code))
+	if !ok || placed.Status != StatusKnown {
+		return loc
+	}
+	placed.Evidence = append(loc.Evidence, placed.Evidence...)
+	placed.Unverified = loc.Unverified
+	return placed
+}
+
+// setsLocation reports whether the resource's configuration sets one of
+// its location attributes.
+func (rv *resolver) setsLocation(c *ctx) bool {
+	for _, a := range rv.locationAttributes(c) {
+		if c.r.configSets(strings.TrimSuffix(strings.Split(a.Path, ".")[0], "[]")) {
+			return true
+		}
+	}
+	return false
 }

@@ -189,7 +189,7 @@ func TestResolverSteps(t *testing.T) {
 		{"module.app.module.db.aws_db_instance.main", StatusKnown, "eu-west-3", "sensitive", []string{
 			"provider aws (module.app) region = var.region"}},
 		// Global service despite the provider's region.
-		{"aws_iam_role.r", StatusGlobal, "", "internal", []string{"aws_iam_role is a non-regional service"}},
+		{"aws_iam_role.r", StatusGlobal, "", "internal", []string{"aws_iam_role is a global service of hashicorp/aws (provider metadata aws/resource-scope.tsv:"}},
 		// A resource being deleted is located from its prior values.
 		{"aws_s3_bucket.old", StatusKnown, "us-east-1", "internal", []string{`region = "us-east-1"`}},
 	} {

@@ -32,6 +32,9 @@ func KeepFor(cat *catalog.Catalog) func(string) bool {
 			add(a)
 		}
 	}
+	for _, a := range cat.TypeAttributes() {
+		add(a)
+	}
 	for _, a := range genericAttributes {
 		add(a.Path)
 	}

@@ -28,6 +28,16 @@ func (a attrs) get(key string) (any, bool) {
 // asAttrs returns the attributes of an object value: attrs from the
 // streaming reader, a map from encoding/json. It reports false for other
 // values (null).
+// getString returns the string value of key, if it is one.
+func (a attrs) getString(key string) (string, bool) {
+	v, ok := a.get(key)
+	if !ok {
+		return "", false
+	}
+	s, ok := v.(string)
+	return s, ok
+}
+
 func asAttrs(v any) (attrs, bool) {
 	switch t := v.(type) {
 	case attrs:
@@ -73,6 +83,22 @@ func lookupPath(values, unknown any, path string) []pathValue {
 		if len(segs) == 0 {
 			if b, ok := u.(bool); ok && b {
 				out = append(out, pathValue{unknown: true, at: at})
+				return
+			}
+			if list, ok := v.([]any); ok && len(list) > 0 {
+				// Every value of a list, each at its index.
+				ulist, _ := u.([]any)
+				for i, e := range list {
+					var ue any
+					if i < len(ulist) {
+						ue = ulist[i]
+					}
+					if b, ok := ue.(bool); ok && b {
+						out = append(out, pathValue{unknown: true, at: fmt.Sprintf("%s[%d]", at, i)})
+					} else if e != nil {
+						out = append(out, pathValue{value: e, at: fmt.Sprintf("%s[%d]", at, i)})
+					}
+				}
 				return
 			}
 			if v != nil {

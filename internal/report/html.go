@@ -214,7 +214,7 @@ func newHTMLView(r *Report) *htmlView {
 		}
 		hf.Place = htmlPlace(lang, f.Location)
 		if res := f.Resource(); res != nil {
-			hf.Replicas = res.Replicas
+			hf.Replicas = res.DataLocations
 		}
 		op := ""
 		if f.Operator != nil {

@@ -513,8 +513,12 @@ func observationProps(res *plan.Resource) propList {
 		p.addRemarks("location-inferred", "true", loc.Unverified)
 	}
 	p.add("sensitivity-level", res.Sensitivity.Level)
-	for _, rep := range res.Replicas {
-		p.addRemarks("replica-region", rep.Region, "From the resource attribute "+rep.Attribute+".")
+	for _, d := range res.DataLocations {
+		where := d.Region
+		if where == "" {
+			where = d.Status
+		}
+		p.addRemarks("data-location", where, fmt.Sprintf("%s through the resource attribute %s.", d.Flow, d.Attribute))
 	}
 	return p
 }
@@ -541,8 +545,8 @@ func (b *oscalBuilder) evidenceOf(res *plan.Resource) []oscal.RelevantEvidence {
 	if res.Location.Status == plan.StatusUnknown && len(res.Location.Evidence) == 0 && res.Location.Reason != "" {
 		add("location", []string{res.Location.Reason})
 	}
-	for _, rep := range res.Replicas {
-		add("replica", rep.Evidence)
+	for _, d := range res.DataLocations {
+		add("data-location", d.Evidence)
 	}
 	add("sensitivity", res.Sensitivity.Evidence)
 	return out

@@ -110,7 +110,7 @@ func WriteInventoryText(w io.Writer, inv *plan.Inventory, color bool, lang i18n.
 			if why := r.Location.Unverified; why != "" {
 				fmt.Fprintf(w, "      %s %s\n", p.wrap("33", i18n.T(lang, "inventory.inferred")), why)
 			}
-			for _, rep := range r.Replicas {
+			for _, rep := range r.DataLocations {
 				fmt.Fprintf(w, "      %s %s\n", p.dim(i18n.T(lang, "inventory.replica")), strings.Join(rep.Evidence, "; "))
 				if rep.Unverified != "" {
 					fmt.Fprintf(w, "      %s %s\n", p.wrap("33", i18n.T(lang, "inventory.inferred")), rep.Unverified)

@@ -170,12 +170,18 @@ func requiresLocation(l *policy.Level) bool {
 }
 
 func (e *Evaluator) check(r *plan.Resource, level *policy.Level) []*Finding {
+	if r.Location.Status == plan.StatusNotApplicable {
+		return nil
+	}
+	return append(e.checkLocation(r, level), e.dataLocations(r, level)...)
+}
+
+// checkLocation judges the resource's own location.
+func (e *Evaluator) checkLocation(r *plan.Resource, level *policy.Level) []*Finding {
 	var fs []*Finding
 	loc := r.Location
 	lv := atLevel(level)
 	switch loc.Status {
-	case plan.StatusNotApplicable:
-		return nil
 	case plan.StatusUnknown:
 		if requiresLocation(level) {
 			// Policy.Severity gives TC003 severity low at a level whose
@@ -183,7 +189,7 @@ func (e *Evaluator) check(r *plan.Resource, level *policy.Level) []*Finding {
 			// says otherwise.
 			fs = append(fs, e.newFinding(r, level, "TC003", i18n.M("finding.TC003.unknown", r.Address, loc.Reason, lv), i18n.M("fix.TC003.unknown")))
 		}
-		return fs
+		return append(fs, e.qualifiedNowhere(r, level)...)
 	case plan.StatusGlobal:
 		if level.RequireKnownLocation {
 			fs = append(fs, e.newFinding(r, level, "TC004", i18n.M("finding.TC004", r.Type, lv), i18n.M("fix.TC004")))
@@ -191,7 +197,7 @@ func (e *Evaluator) check(r *plan.Resource, level *policy.Level) []*Finding {
 		if loc.Unverified != "" && requiresLocation(level) {
 			fs = append(fs, e.newFinding(r, level, "TC003", i18n.M("finding.TC003.unverified", r.Address, "global", loc.Unverified, lv), i18n.M("fix.TC003.unverified")))
 		}
-		return fs
+		return append(fs, e.qualifiedNowhere(r, level)...)
 	}
 	// known or multi_region
 	if loc.Unverified != "" && requiresLocation(level) && (loc.Country != nil || len(loc.Countries) > 0) {
@@ -207,7 +213,7 @@ func (e *Evaluator) check(r *plan.Resource, level *policy.Level) []*Finding {
 		if requiresLocation(level) {
 			fs = append(fs, e.newFinding(r, level, "TC003", i18n.M("finding.TC003.not_in_catalog", loc.Region, r.Address, lv), i18n.M("fix.TC003.not_in_catalog")))
 		}
-		return fs
+		return append(fs, e.qualifiedNowhere(r, level)...)
 	}
 	if outside := e.outside(level, countries); len(outside) > 0 {
 		fs = append(fs, e.newFinding(r, level, "TC001",
@@ -221,21 +227,69 @@ func (e *Evaluator) check(r *plan.Resource, level *policy.Level) []*Finding {
 			fs = append(fs, f)
 		}
 	}
-	for _, rep := range r.Replicas {
-		repCountries := rep.Countries
-		if rep.Country != nil {
-			repCountries = []string{*rep.Country}
+	return fs
+}
+
+// dataLocations implements TC006: every data location of the resource
+// (replica, backup, failover, storage policy, destination) outside the
+// allowed area, global, or unknown at a level that asks anything of a
+// location, is a finding on the resource that sets up the flow.
+func (e *Evaluator) dataLocations(r *plan.Resource, level *policy.Level) []*Finding {
+	var fs []*Finding
+	lv := atLevel(level)
+	restricted := level.AllowedArea != policy.AreaAny || len(level.AllowedCountries) > 0
+	for _, d := range r.DataLocations {
+		flow := d.Flow
+		if flow == "" {
+			flow = "replica"
 		}
-		if len(repCountries) == 0 {
-			continue
-		}
-		if outside := e.outside(level, repCountries); len(outside) > 0 {
+		countries := d.CountryList()
+		switch {
+		case d.Status == plan.StatusUnknown || (d.Status == plan.StatusKnown || d.Status == plan.StatusMultiRegion) && len(countries) == 0:
+			if !requiresLocation(level) {
+				continue
+			}
+			why := d.Reason
+			if why == "" {
+				why = fmt.Sprintf("%s is not a region the catalog can place", d.Region)
+			}
 			fs = append(fs, e.newFinding(r, level, "TC006",
-				i18n.M("finding.TC006", r.Address, rep.Region, strings.Join(outside, ", "), rep.Attribute, lv, e.areaText(level)),
-				i18n.M("fix.TC006")))
+				i18n.M("finding.TC006.unknown", r.Address, d.Attribute, flow, why, lv, e.areaText(level)), i18n.M("fix.TC006.unknown")))
+		case d.Status == plan.StatusGlobal:
+			if !restricted && !level.RequireKnownLocation {
+				continue
+			}
+			fs = append(fs, e.newFinding(r, level, "TC006",
+				i18n.M("finding.TC006.global", r.Address, d.Attribute, flow, lv, e.areaText(level)), i18n.M("fix.TC006")))
+		default:
+			if outside := e.outside(level, countries); len(outside) > 0 {
+				fs = append(fs, e.newFinding(r, level, "TC006",
+					i18n.M("finding.TC006", r.Address, d.Region, strings.Join(outside, ", "), d.Attribute, lv, e.areaText(level)),
+					i18n.M("fix.TC006")))
+			}
 		}
 	}
 	return fs
+}
+
+// qualifiedNowhere implements TC002 where the location is unknown or
+// global: when the level requires SecNumCloud and the resource's operator
+// has no qualified or pending offer in any region, no region could
+// satisfy the level, and the reviewer must see it beside TC003/TC004.
+func (e *Evaluator) qualifiedNowhere(r *plan.Resource, level *policy.Level) []*Finding {
+	if !level.RequireSecNumCloud || r.Operator == nil {
+		return nil
+	}
+	for _, o := range e.Catalog.Offers() {
+		if o.Operator == *r.Operator && (o.Status == catalog.StatusQualified || o.Status.Pending() || o.Status == catalog.StatusUnknown) {
+			return nil
+		}
+	}
+	name := *r.Operator
+	if op, err := e.Catalog.Operator(name); err == nil && op.Name != "" {
+		name = op.Name
+	}
+	return []*Finding{e.newFinding(r, level, "TC002", i18n.M("finding.TC002.nowhere", theLevel(level), name, r.Address), i18n.M("fix.TC002"))}
 }
 
 // outside returns the countries not allowed by the level.

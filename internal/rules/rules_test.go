@@ -138,7 +138,7 @@ func (r res) build() *plan.Resource {
 		module = strings.Join(parts[:2], ".")
 	}
 	return &plan.Resource{Address: r.address, Module: module, Type: typ, Mode: mode, Actions: actions,
-		Provider: "registry.terraform.io/hashicorp/aws", Operator: op, Location: r.loc, Replicas: r.replicas,
+		Provider: "registry.terraform.io/hashicorp/aws", Operator: op, Location: r.loc, DataLocations: r.replicas,
 		Offer: r.offer, Sensitivity: plan.Sensitivity{Level: r.level, Evidence: []string{"tag data_sensitivity=" + r.level}}}
 }
 
@@ -183,8 +183,8 @@ func runCases(t *testing.T, cat *catalog.Catalog, cases []ruleCase) {
 			if diff := cmp.Diff(want, summarize(fs)); diff != "" {
 				t.Fatalf("findings (-want +got):\n%s\nmessages: %s", diff, messages(fs))
 			}
-			if tc.msg != "" && !strings.Contains(fs[0].Message, tc.msg) {
-				t.Errorf("message %q does not contain %q", fs[0].Message, tc.msg)
+			if tc.msg != "" && !strings.Contains(messages(fs), tc.msg) {
+				t.Errorf("no message contains %q: %s", tc.msg, messages(fs))
 			}
 			for _, f := range fs {
 				if f.Message == "" || f.Remediation == "" {
@@ -585,13 +585,26 @@ func TestTC003UnknownLocation(t *testing.T) {
 		{
 			name: "sensitive, unknown",
 			res:  res{address: "aws_s3_bucket.b", operator: "aws", level: "sensitive", loc: unknown()},
-			want: []got{{"TC003", policy.SeverityHigh, "aws_s3_bucket.b", false}},
+			// AWS has no qualified offer anywhere: wherever the bucket
+			// lands it is not qualified (TC002 beside TC003).
+			want: []got{{"TC002", policy.SeverityHigh, "aws_s3_bucket.b", false}, {"TC003", policy.SeverityHigh, "aws_s3_bucket.b", false}},
 			msg:  "region computed at apply time",
 		},
 		{
 			name: "restricted, unknown",
 			res:  res{address: "aws_s3_bucket.b", operator: "aws", level: "restricted", loc: unknown()},
-			want: []got{{"TC003", policy.SeverityCritical, "aws_s3_bucket.b", false}},
+			want: []got{{"TC002", policy.SeverityCritical, "aws_s3_bucket.b", false}, {"TC003", policy.SeverityCritical, "aws_s3_bucket.b", false}},
+			msg:  "Amazon Web Services has no qualified or pending offer in any region",
+		},
+		{
+			name: "sensitive, unknown, operator qualified somewhere: TC003 only",
+			res:  res{address: "outscale_vm.v", operator: "outscale", level: "sensitive", loc: unknown()},
+			want: []got{{"TC003", policy.SeverityHigh, "outscale_vm.v", false}},
+		},
+		{
+			name: "sensitive, unknown, unknown operator: TC003 only",
+			res:  res{address: "aws_s3_bucket.b", level: "sensitive", loc: unknown()},
+			want: []got{{"TC003", policy.SeverityHigh, "aws_s3_bucket.b", false}},
 		},
 		{
 			name: "internal, unknown: warn gives low",
@@ -601,7 +614,7 @@ func TestTC003UnknownLocation(t *testing.T) {
 		{
 			name: "sensitive, region the catalog cannot place",
 			res:  res{address: "aws_s3_bucket.b", operator: "aws", level: "sensitive", loc: uncatalogued("mars-north-1")},
-			want: []got{{"TC003", policy.SeverityHigh, "aws_s3_bucket.b", false}},
+			want: []got{{"TC002", policy.SeverityHigh, "aws_s3_bucket.b", false}, {"TC003", policy.SeverityHigh, "aws_s3_bucket.b", false}},
 			msg:  `region "mars-north-1"`,
 		},
 		{
@@ -656,7 +669,7 @@ func TestTC004GlobalService(t *testing.T) {
 		{
 			name: "sensitive IAM role",
 			res:  res{address: "aws_iam_role.r", typ: "aws_iam_role", operator: "aws", level: "sensitive", loc: global()},
-			want: []got{{"TC004", policy.SeverityHigh, "aws_iam_role.r", false}},
+			want: []got{{"TC002", policy.SeverityHigh, "aws_iam_role.r", false}, {"TC004", policy.SeverityHigh, "aws_iam_role.r", false}},
 			msg:  "aws_iam_role is a non-regional (global) service",
 		},
 		{
@@ -790,9 +803,36 @@ func TestTC006CrossBorderReplication(t *testing.T) {
 				replicas: []plan.Location{replica("eu-central-1", "DE", "replica[0].region_name")}},
 		},
 		{
-			name: "replica the catalog cannot place is not a TC006",
+			name: "replica the catalog cannot place: unknown, a TC006 (fail closed)",
 			res: res{address: addr, typ: "aws_dynamodb_table", operator: "aws", level: "internal", loc: known(t, cat, "eu-west-3", "FR"), offer: offer(t, cat, "aws-all"),
 				replicas: []plan.Location{uncatalogued("mars-north-1")}},
+			want: []got{{"TC006", policy.SeverityMedium, addr, false}},
+			msg:  "mars-north-1 is not a region the catalog can place",
+		},
+		{
+			name: "replica computed at apply time: a TC006, never dropped",
+			res: res{address: addr, typ: "aws_dynamodb_table", operator: "aws", level: "sensitive", loc: known(t, cat, "eu-west-3", "FR"), offer: offer(t, cat, "aws-all"),
+				replicas: []plan.Location{{Status: plan.StatusUnknown, Attribute: "replica[0].region_name", Flow: "replica", Reason: "replica replica[0].region_name: computed at apply time"}}},
+			want: []got{{"TC002", policy.SeverityHigh, addr, false}, {"TC006", policy.SeverityHigh, addr, false}},
+			msg:  "sends data through replica[0].region_name (replica) to a place that is not known",
+		},
+		{
+			name: "automatic replication (global) at internal: a TC006",
+			res: res{address: addr, typ: "aws_dynamodb_table", operator: "aws", level: "internal", loc: known(t, cat, "eu-west-3", "FR"), offer: offer(t, cat, "aws-all"),
+				replicas: []plan.Location{{Status: plan.StatusGlobal, Attribute: "replication[0].auto", Flow: "automatic"}}},
+			want: []got{{"TC006", policy.SeverityMedium, addr, false}},
+			msg:  "to a global location",
+		},
+		{
+			name: "unknown replica at public: nothing",
+			res: res{address: addr, typ: "aws_dynamodb_table", operator: "aws", level: "public", loc: known(t, cat, "eu-west-3", "FR"), offer: offer(t, cat, "aws-all"),
+				replicas: []plan.Location{{Status: plan.StatusUnknown, Attribute: "replica[0].region_name", Flow: "replica", Reason: "computed"}}},
+		},
+		{
+			name: "unknown replica of a resource whose own location is unknown: both reported",
+			res: res{address: addr, typ: "aws_dynamodb_table", operator: "aws", level: "internal", loc: unknown(),
+				replicas: []plan.Location{{Status: plan.StatusUnknown, Attribute: "replica[0].region_name", Flow: "replica", Reason: "computed"}}},
+			want: []got{{"TC003", policy.SeverityLow, addr, false}, {"TC006", policy.SeverityMedium, addr, false}},
 		},
 		{
 			name: "public table replicated anywhere",
@@ -1055,6 +1095,7 @@ func TestSorting(t *testing.T) {
 		res{address: "module.a.aws_s3_bucket.x", operator: "aws", level: "internal", loc: us},
 	)
 	want := []got{
+		{"TC002", policy.SeverityHigh, "aws_iam_role.r", false},
 		{"TC004", policy.SeverityHigh, "aws_iam_role.r", false},
 		{"TC003", policy.SeverityLow, "aws_s3_bucket.a", false},
 		{"TC001", policy.SeverityHigh, "aws_s3_bucket.z", false},
@@ -1066,8 +1107,8 @@ func TestSorting(t *testing.T) {
 	if diff := cmp.Diff(want, summarize(fs)); diff != "" {
 		t.Errorf("findings (-want +got):\n%s", diff)
 	}
-	if fs[4].Module != "module.a" {
-		t.Errorf("module = %q, want module.a", fs[4].Module)
+	if fs[5].Module != "module.a" {
+		t.Errorf("module = %q, want module.a", fs[5].Module)
 	}
 	// Evaluating twice gives the same order.
 	again := evaluate(cat, policy.Default(), inv)
