@@ -229,3 +229,65 @@ func TestCorpusHandChecked(t *testing.T) {
 		})
 	}
 }
+
+// TestCorpusMetadataAnswers: on every plan of the corpus, no resource is
+// unknown for a reason the providers' metadata answers: a type the
+// metadata says is global, project-level or creates nothing is never
+// unknown when its operator is known. It logs attribution per status and the data locations
+// found, by status.
+func TestCorpusMetadataAnswers(t *testing.T) {
+	dir := corpusDir(t)
+	files, err := filepath.Glob(filepath.Join(dir, "*.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat, err := catalog.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	byStatus, dataByStatus, withScope, managed := map[string]int{}, map[string]int{}, 0, 0
+	for _, f := range files {
+		inv := loadCorpus(t, dir, filepath.Base(f))
+		for _, r := range inv.Resources {
+			if !r.Managed() {
+				continue
+			}
+			managed++
+			byStatus[r.Location.Status]++
+			for _, d := range r.DataLocations {
+				dataByStatus[d.Status]++
+				if d.Attribute == "" || d.Flow == "" || len(d.Evidence) == 0 {
+					t.Errorf("%s: %s: data location without attribute, flow or evidence: %+v", filepath.Base(f), r.Address, d)
+				}
+			}
+			p, err := cat.Provider(r.Provider)
+			if err != nil {
+				continue
+			}
+			ts, ok := cat.TypeScope(p, r.catalogType())
+			if !ok {
+				continue
+			}
+			withScope++
+			if r.Location.Status != StatusUnknown || r.Operator == nil {
+				// An operator that cannot be established (the provider's
+				// API is redirected) leaves every type unknown: rightly.
+				continue
+			}
+			switch ts.Scope {
+			case catalog.ScopeGlobal, catalog.ScopeProject, catalog.ScopeNone:
+				t.Errorf("%s: %s is unknown (%s), though the metadata says %s (%s)", filepath.Base(f), r.Address, r.Location.Reason, ts.Scope, ts.Ref)
+			}
+		}
+	}
+	var parts, dparts []string
+	for _, k := range []string{StatusKnown, StatusMultiRegion, StatusGlobal, StatusUnknown, StatusNotApplicable} {
+		parts = append(parts, fmt.Sprintf("%s %d (%.1f%%)", k, byStatus[k], 100*float64(byStatus[k])/float64(max(managed, 1))))
+		dparts = append(dparts, fmt.Sprintf("%s %d", k, dataByStatus[k]))
+	}
+	t.Logf("corpus: %d managed resources, %d with a type row in the metadata; by location status: %s; data locations: %s",
+		managed, withScope, strings.Join(parts, ", "), strings.Join(dparts, ", "))
+	if withScope*10 < managed*7 {
+		t.Errorf("only %d of %d managed resources of the corpus have a type row: the metadata tables are not read", withScope, managed)
+	}
+}
