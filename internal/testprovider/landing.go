@@ -83,7 +83,7 @@ func (r *genericResource) recordLanding(state tftypes.Value) error {
 		return nil
 	}
 	m := objectAttrs(state)
-	l := r.spec.land(r.cfg, r.typeName, r.t, m)
+	l := r.spec.land(r.cfg, r.typeName, r.typ(), m)
 	l.Provider, l.Type = r.spec.source, r.typeName
 	l.ID, _ = knownString(m["id"])
 	return appendLanding(path, l)

@@ -39,7 +39,7 @@ func configBlock(t *testing.T, spec *providerSpec, set map[string]tftypes.Value,
 // environment made of env only.
 func landed(t *testing.T, spec *providerSpec, typeName string, block tftypes.Value, state map[string]tftypes.Value, env map[string]string) landing {
 	t.Helper()
-	rt, ok := spec.resources[typeName]
+	rt, ok := spec.resource(typeName)
 	if !ok {
 		t.Fatalf("%s serves no %s", spec.typeName, typeName)
 	}
@@ -173,9 +173,9 @@ func TestLanding(t *testing.T) {
 
 func TestAWSDynamoDBReplicas(t *testing.T) {
 	aws := awsProvider()
-	rt := aws.resources["aws_dynamodb_table"]
+	rt, _ := aws.resource("aws_dynamodb_table")
 	typ := resourceSchema(rt).Type().TerraformType(context.Background()).(tftypes.Object)
-	replicas := typ.AttributeTypes["replica"].(tftypes.List)
+	replicas := typ.AttributeTypes["replica"].(tftypes.Set) // a set block in the real schema
 	replica := func(region string) tftypes.Value {
 		return objectOf(t, replicas.ElementType, map[string]tftypes.Value{"region_name": stringVal(region)})
 	}
@@ -189,7 +189,7 @@ func TestAWSDynamoDBReplicas(t *testing.T) {
 
 func TestOVHDatabaseNodes(t *testing.T) {
 	ovh := ovhProvider()
-	rt := ovh.resources["ovh_cloud_project_database"]
+	rt, _ := ovh.resource("ovh_cloud_project_database")
 	typ := resourceSchema(rt).Type().TerraformType(context.Background()).(tftypes.Object)
 	nodes := typ.AttributeTypes["nodes"].(tftypes.List)
 	node := func(region string) tftypes.Value {
@@ -216,14 +216,14 @@ func TestAWSRegionFromEnvironment(t *testing.T) {
 	if got["region"].IsKnown() {
 		t.Errorf("5.x plan: bucket region = %v, want unknown until apply", got["region"])
 	}
-	r := &genericResource{spec: aws5, typeName: "aws_s3_bucket", t: aws5.resources["aws_s3_bucket"],
+	r := &genericResource{spec: aws5, typeName: "aws_s3_bucket",
 		cfg: &providerConfig{spec: aws5, raw: configBlock(t, aws5, nil, nil), getenv: mapEnv(env)}}
-	typ := resourceSchema(r.t).Type().TerraformType(context.Background())
+	typ := resourceSchema(r.typ()).Type().TerraformType(context.Background())
 	state := objectAttrs(r.complete(tftypes.NewValue(typ, got)))
 	if s, _ := knownString(state["region"]); s != "us-east-1" {
 		t.Errorf("5.x apply: bucket region = %v, want us-east-1", state["region"])
 	}
-	if aws5.resources["aws_sqs_queue"].has("region") {
+	if aws5.mustResource("aws_sqs_queue").has("region") {
 		t.Error("5.x aws_sqs_queue has a region attribute: 5.x has none")
 	}
 }
@@ -234,7 +234,7 @@ func TestRecordLandingConcurrent(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "landing.jsonl")
 	aws := awsProvider()
 	block := configBlock(t, aws, map[string]tftypes.Value{"region": stringVal("eu-west-3")}, nil)
-	rt := aws.resources["aws_sqs_queue"]
+	rt, _ := aws.resource("aws_sqs_queue")
 	typ := resourceSchema(rt).Type().TerraformType(context.Background())
 	const n = 200
 	var wg sync.WaitGroup
@@ -242,7 +242,7 @@ func TestRecordLandingConcurrent(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			r := &genericResource{spec: aws, typeName: "aws_sqs_queue", t: rt,
+			r := &genericResource{spec: aws, typeName: "aws_sqs_queue",
 				cfg: &providerConfig{spec: aws, raw: block, getenv: mapEnv(map[string]string{landingEnv: path})}}
 			state := objectOf(t, typ, map[string]tftypes.Value{"id": stringVal(fmt.Sprintf("q-%d", i)), "region": stringVal("eu-west-3")})
 			if err := r.recordLanding(state); err != nil {

@@ -21,7 +21,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
 )
@@ -48,7 +47,7 @@ func run(args []string, stdout, stderr *os.File) int {
 		return 2
 	}
 	err := tf6server.Serve("registry.terraform.io/"+spec.source, func() tfprotov6.ProviderServer {
-		srv := providerserver.NewProtocol6(&testProvider{spec: spec})()
+		srv := newSchemaServer(spec)
 		if spec.legacy {
 			return legacyServer{srv}
 		}

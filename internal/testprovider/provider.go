@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"os"
+	"sync"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -56,6 +57,15 @@ type providerSpec struct {
 	// it needs is missing from both the block and the environment
 	// (NumSpot's numspot_host).
 	check func(p *providerConfig) []configError
+	// real is the real provider's schema, when the repository has it:
+	// every resource type it has is served with its structure (see
+	// realschema.go), and resources only adds behaviour.
+	real *realSchema
+	// extend changes a served type after the overlay: the AWS 6.x region.
+	extend func(name string, t typeSpec) typeSpec
+
+	mu    sync.Mutex
+	built map[string]typeSpec
 }
 
 // configError is an error of the provider configuration, on one of its
@@ -112,6 +122,9 @@ func (p *providerConfig) env(name string) string {
 
 type testProvider struct {
 	spec *providerSpec
+	// noResources serves the provider block and data sources only (see
+	// schemaServer).
+	noResources bool
 }
 
 var _ provider.Provider = (*testProvider)(nil)
@@ -144,9 +157,11 @@ func (p *testProvider) Configure(_ context.Context, req provider.ConfigureReques
 
 func (p *testProvider) Resources(context.Context) []func() resource.Resource {
 	var out []func() resource.Resource
-	for _, name := range sortedKeys(p.spec.resources) {
-		t := p.spec.resources[name]
-		out = append(out, func() resource.Resource { return &genericResource{spec: p.spec, typeName: name, t: t} })
+	if p.noResources {
+		return nil
+	}
+	for _, name := range p.spec.resourceNames() {
+		out = append(out, func() resource.Resource { return &genericResource{spec: p.spec, typeName: name} })
 	}
 	return out
 }

@@ -81,6 +81,8 @@ func awsProviderVersion(version string) *providerSpec {
 		source:   "hashicorp/aws",
 		version:  version,
 		legacy:   true,
+		real:     newRealSchema("aws-5.100.0.json.gz"),
+		extend:   awsExtend(v5),
 		config: ty("region", "profile", "access_key*", "secret_key*", "token*", "shared_config_files:list",
 			"shared_credentials_files:list", "skip_credentials_validation:bool", "skip_requesting_account_id:bool",
 			"skip_metadata_api_check", "skip_region_validation:bool", "allowed_account_ids:set", "forbidden_account_ids:set",
@@ -180,6 +182,33 @@ func awsProviderVersion(version string) *providerSpec {
 			"aws_availability_zones": {attrs: attrs(append(regionArg, "state", "names:list~", "zone_ids:list~")...), read: awsAZRead},
 			"aws_caller_identity":    {attrs: attrs("account_id~", "arn~", "user_id~"), read: awsCallerRead},
 		},
+	}
+}
+
+// awsExtend makes the 5.100.0 schema a 6.x one: every type of a regional
+// service gets the top-level region, optional and computed (defaulted to
+// the provider's at plan by fill); aws_s3_bucket's computed region becomes
+// that argument and bucket_region the bucket's own. In 5.x mode the
+// schema is served as it is.
+func awsExtend(v5 bool) func(name string, t typeSpec) typeSpec {
+	if v5 {
+		return nil
+	}
+	var regional map[string]bool
+	return func(name string, t typeSpec) typeSpec {
+		if !t.real {
+			return t
+		}
+		if regional == nil {
+			regional = textLines("schemas/aws-v6-regional.txt")
+		}
+		if regional[name] {
+			t = t.without("region").with("region?~")
+		}
+		if name == "aws_s3_bucket" {
+			t = t.without("bucket_region").with("bucket_region~")
+		}
+		return t
 	}
 }
 

@@ -16,6 +16,7 @@ func azurermProvider() *providerSpec {
 		typeName: "azurerm",
 		source:   "hashicorp/azurerm",
 		legacy:   true,
+		real:     newRealSchema("azurerm-5.2.0.json.gz"),
 		config: ty("subscription_id", "tenant_id", "client_id", "client_secret*", "environment", "metadata_host",
 			"use_oidc:bool", "use_cli:bool", "storage_use_azuread:bool", "resource_provider_registrations", "skip_provider_registration:bool",
 			blk("features", 1,

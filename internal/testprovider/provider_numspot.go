@@ -28,6 +28,7 @@ func numspotProvider() *providerSpec {
 	return &providerSpec{
 		typeName: "numspot",
 		source:   "numspot/numspot",
+		real:     newRealSchema("numspot.json.gz"),
 		config:   ty("numspot_host", "numspot_host_os", "space_id", "client_id", "client_secret*"),
 		defaults: map[string]func(p *providerConfig) (string, bool){
 			"numspot_host":    envDefault("NUMSPOT_HOST"),

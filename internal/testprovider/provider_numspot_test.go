@@ -88,9 +88,9 @@ func TestNumSpotPlanAndApply(t *testing.T) {
 			if got["availability_zone_name"].IsKnown() {
 				t.Errorf("plan: availability_zone_name = %v, want unknown like the real provider", got["availability_zone_name"])
 			}
-			r := &genericResource{spec: ns, typeName: tt.typeName, t: ns.resources[tt.typeName],
+			r := &genericResource{spec: ns, typeName: tt.typeName,
 				cfg: &providerConfig{spec: ns, raw: configBlock(t, ns, block, nil), getenv: mapEnv(nil)}}
-			typ := resourceSchema(r.t).Type().TerraformType(context.Background())
+			typ := resourceSchema(r.typ()).Type().TerraformType(context.Background())
 			state, err := resolveUnknowns(r.complete(tftypes.NewValue(typ, got)), "id-1")
 			if err != nil {
 				t.Fatal(err)

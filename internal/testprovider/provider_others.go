@@ -18,6 +18,7 @@ func scalewayProvider() *providerSpec {
 		typeName: "scaleway",
 		source:   "scaleway/scaleway",
 		legacy:   true,
+		real:     newRealSchema("scaleway.json.gz"),
 		config:   ty("region", "zone", "project_id", "organization_id", "access_key", "secret_key*", "profile", "api_url"),
 		applied: func(p *providerConfig, m map[string]tftypes.Value) {
 			zone, region, _ := scalewayDefaults(p)
@@ -56,6 +57,7 @@ func outscaleProvider() *providerSpec {
 		typeName: "outscale",
 		source:   "outscale/outscale",
 		legacy:   true,
+		real:     newRealSchema("outscale.json.gz"),
 		config: ty("access_key_id*", "secret_key_id*", "region", "profile", "config_file", "insecure:bool",
 			blk("api", 1, "endpoint", "region", "x509_cert_path", "x509_key_path"),
 			blk("oks", 1, "endpoint", "region"),
@@ -99,6 +101,7 @@ func ovhProvider() *providerSpec {
 		typeName: "ovh",
 		source:   "ovh/ovh",
 		legacy:   true,
+		real:     newRealSchema("ovh.json.gz"),
 		config:   ty("endpoint", "application_key", "application_secret*", "consumer_key*", "client_id", "client_secret*", "access_token*"),
 		defaults: map[string]func(p *providerConfig) (string, bool){"endpoint": envDefault("OVH_ENDPOINT")},
 		land:     ovhLanding,
@@ -132,6 +135,7 @@ func openstackProvider() *providerSpec {
 		typeName: "openstack",
 		source:   "terraform-provider-openstack/openstack",
 		legacy:   true,
+		real:     newRealSchema("openstack.json.gz"),
 		config: ty("auth_url", "region", "tenant_name", "tenant_id", "user_name", "user_id", "password*", "user_domain_name",
 			"project_domain_name", "domain_name", "cloud", "application_credential_id", "application_credential_secret*",
 			"endpoint_type", "insecure:bool"),

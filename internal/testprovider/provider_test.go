@@ -105,9 +105,9 @@ func TestProviderSchemas(t *testing.T) {
 			for _, d := range resp.Diagnostics {
 				t.Errorf("%s: %s: %s", spec.typeName, d.Summary, d.Detail)
 			}
-			if len(resp.ResourceSchemas) != len(spec.resources) || len(resp.DataSourceSchemas) != len(spec.dataSources) {
+			if len(resp.ResourceSchemas) != len(spec.resourceNames()) || len(resp.DataSourceSchemas) != len(spec.dataSources) {
 				t.Errorf("%d resources and %d data sources served, want %d and %d",
-					len(resp.ResourceSchemas), len(resp.DataSourceSchemas), len(spec.resources), len(spec.dataSources))
+					len(resp.ResourceSchemas), len(resp.DataSourceSchemas), len(spec.resourceNames()), len(spec.dataSources))
 			}
 			if lookupProvider(spec.typeName, spec.version) == nil {
 				t.Errorf("lookupProvider(%q) = nil", spec.typeName)
@@ -128,11 +128,11 @@ func planned(t *testing.T, spec *providerSpec, typeName string, providerBlock, c
 func plannedEnv(t *testing.T, spec *providerSpec, typeName string, providerBlock, config map[string]tftypes.Value, env map[string]string) map[string]tftypes.Value {
 	t.Helper()
 	ctx := context.Background()
-	rt, ok := spec.resources[typeName]
+	rt, ok := spec.resource(typeName)
 	if !ok {
 		t.Fatalf("%s serves no %s", spec.typeName, typeName)
 	}
-	r := &genericResource{spec: spec, typeName: typeName, t: rt}
+	r := &genericResource{spec: spec, typeName: typeName}
 	pschema := providerSchema(spec.config)
 	r.cfg = &providerConfig{spec: spec, raw: objectOf(t, pschema.Type().TerraformType(ctx), providerBlock), getenv: mapEnv(env)}
 
@@ -226,7 +226,7 @@ func TestPlanBehaviour(t *testing.T) {
 		}
 	})
 	t.Run("aws global service has no region", func(t *testing.T) {
-		if aws.resources["aws_iam_role"].has("region") {
+		if aws.mustResource("aws_iam_role").has("region") {
 			t.Error("aws_iam_role has a region attribute")
 		}
 	})
@@ -286,4 +286,13 @@ func TestResolveUnknowns(t *testing.T) {
 	if !got.Equal(want) {
 		t.Errorf("resolveUnknowns = %v, want %v", got, want)
 	}
+}
+
+// mustResource is a served type, which must exist.
+func (p *providerSpec) mustResource(name string) typeSpec {
+	t, ok := p.resource(name)
+	if !ok {
+		panic(p.typeName + " serves no " + name)
+	}
+	return t
 }

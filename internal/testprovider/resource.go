@@ -15,8 +15,14 @@ import (
 type genericResource struct {
 	spec     *providerSpec
 	typeName string
-	t        typeSpec
 	cfg      *providerConfig
+}
+
+// typ is the resource type's schema and behaviour, built when first
+// needed (Terraform asks for a few of the provider's types).
+func (r *genericResource) typ() typeSpec {
+	t, _ := r.spec.resource(r.typeName)
+	return t
 }
 
 var (
@@ -30,7 +36,7 @@ func (r *genericResource) Metadata(_ context.Context, _ resource.MetadataRequest
 }
 
 func (r *genericResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	resp.Schema = resourceSchema(r.t)
+	resp.Schema = resourceSchema(r.typ())
 }
 
 func (r *genericResource) Configure(_ context.Context, req resource.ConfigureRequest, _ *resource.ConfigureResponse) {
@@ -56,7 +62,7 @@ func (r *genericResource) ModifyPlan(_ context.Context, req resource.ModifyPlanR
 	}
 	config := objectAttrs(req.Config.Raw)
 	for attr, from := range r.spec.fill {
-		a, ok := r.t.attr(attr)
+		a, ok := r.typ().attr(attr)
 		if !ok || !a.computed || !a.optional || a.kind != kindString {
 			continue
 		}
@@ -71,7 +77,7 @@ func (r *genericResource) ModifyPlan(_ context.Context, req resource.ModifyPlanR
 		}
 	}
 	for _, hook := range r.spec.hooks {
-		hook(r.cfg, r.t, m)
+		hook(r.cfg, r.typ(), m)
 	}
 	resp.Plan.Raw = tftypes.NewValue(planned.Type(), m)
 }
@@ -79,7 +85,7 @@ func (r *genericResource) ModifyPlan(_ context.Context, req resource.ModifyPlanR
 // normalize rewrites configured strings as the real provider's StateFunc
 // does, by attribute name at any depth.
 func (r *genericResource) normalize(v tftypes.Value) (tftypes.Value, error) {
-	if len(r.spec.normalize) == 0 && len(r.t.normalize) == 0 {
+	if len(r.spec.normalize) == 0 && len(r.typ().normalize) == 0 {
 		return v, nil
 	}
 	return tftypes.Transform(v, func(p *tftypes.AttributePath, v tftypes.Value) (tftypes.Value, error) {
@@ -91,7 +97,7 @@ func (r *genericResource) normalize(v tftypes.Value) (tftypes.Value, error) {
 		if !ok {
 			return v, nil
 		}
-		fn := r.t.normalize[string(name)]
+		fn := r.typ().normalize[string(name)]
 		if fn == nil {
 			fn = r.spec.normalize[string(name)]
 		}

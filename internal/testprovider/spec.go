@@ -32,6 +32,9 @@ const (
 	kindInt
 	kindNumber
 	kindBool
+	// kindDynamic is any other type of a real schema (objects,
+	// collections of collections): attrSpec.typ says which.
+	kindDynamic
 )
 
 var kindNames = map[string]kind{
@@ -55,12 +58,39 @@ type attrSpec struct {
 	// def is a default for a computed string attribute left out of the
 	// configuration ("" for none).
 	def string
+	// writeOnly marks a write-only argument (never in a plan or state).
+	writeOnly bool
+	// typ is the attribute's full type when the notation cannot declare it
+	// (objects, collections of collections): set for attributes read from a
+	// real provider schema, nil for the notation's kinds.
+	typ tftypes.Type
+	// nested is a protocol-6 nested attribute's object (real schemas only).
+	nested *nestedSpec
 }
 
-// blockSpec is a nested block: a list of objects, at most max of them (0:
+// nestedSpec is the object of a nested attribute and how it nests.
+type nestedSpec struct {
+	mode  nesting
+	attrs []attrSpec
+}
+
+// nesting is how a nested block or nested attribute holds its objects.
+type nesting int
+
+const (
+	nestList nesting = iota
+	nestSet
+	nestSingle
+	nestMap
+)
+
+// blockSpec is a nested block: a list of objects (the notation's only
+// kind), a set or a single object (real schemas), at most max of them (0:
 // no limit).
 type blockSpec struct {
 	name   string
+	mode   nesting
+	min    int
 	max    int
 	attrs  []attrSpec
 	blocks []blockSpec
@@ -77,6 +107,9 @@ type typeSpec struct {
 	normalize map[string]func(string) string
 	// read computes a data source's computed attributes.
 	read readFunc
+	// real marks a type built from the real provider's schema: it is
+	// served as it is, without the id the notation's types get.
+	real bool
 }
 
 // readFunc computes the attributes of a data source from the provider
@@ -151,6 +184,18 @@ func ty(items ...any) typeSpec {
 // with returns a copy of t with more attribute declarations appended.
 func (t typeSpec) with(decls ...string) typeSpec {
 	t.attrs = append(append([]attrSpec(nil), t.attrs...), attrs(decls...)...)
+	return t
+}
+
+// without returns a copy of t without the top-level attribute name.
+func (t typeSpec) without(name string) typeSpec {
+	var out []attrSpec
+	for _, a := range t.attrs {
+		if a.name != name {
+			out = append(out, a)
+		}
+	}
+	t.attrs = out
 	return t
 }
 

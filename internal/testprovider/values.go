@@ -37,8 +37,8 @@ func withAttrs(v tftypes.Value, changes map[string]tftypes.Value) tftypes.Value 
 	return tftypes.NewValue(v.Type(), m)
 }
 
-// lookup walks object attributes by name; a list (a nested block) is
-// entered through its first element. The result is null when a step is
+// lookup walks object attributes by name; a list or set (a nested block)
+// is entered through its first element. The result is null when a step is
 // missing or null, and unknown when a step is unknown.
 func lookup(v tftypes.Value, path ...string) tftypes.Value {
 	for _, step := range path {
@@ -48,7 +48,7 @@ func lookup(v tftypes.Value, path ...string) tftypes.Value {
 		if v.IsNull() {
 			return tftypes.NewValue(tftypes.DynamicPseudoType, nil)
 		}
-		if v.Type().Is(tftypes.List{}) {
+		if v.Type().Is(tftypes.List{}) || v.Type().Is(tftypes.Set{}) {
 			var elems []tftypes.Value
 			if err := v.As(&elems); err != nil || len(elems) == 0 {
 				return tftypes.NewValue(tftypes.DynamicPseudoType, nil)

@@ -59,6 +59,8 @@ resource "azurerm_key_vault" "secrets" {
   tenant_id                = data.azurerm_client_config.current.tenant_id
   sku_name                 = "premium"
   purge_protection_enabled = true
+  # Required since azurerm 5.0 (was enable_rbac_authorization).
+  rbac_authorization_enabled = true
   tags = {
     data_sensitivity = "DR"
   }

@@ -52,7 +52,17 @@ module "reporting" {
 
 # The staff directory: internal, in the qualified region.
 resource "numspot_postgres_cluster" "directory" {
-  name = "staff-directory"
+  name       = "staff-directory"
+  user       = "app"
+  visibility = "internal"
+  node_configuration = {
+    vcpu_count       = 2
+    memory_size_gi_b = 4
+  }
+  volume = {
+    type      = "gp2"
+    size_gi_b = 50
+  }
 }
 
 # Build tooling in eu-west-2: internal, no SecNumCloud requirement. The

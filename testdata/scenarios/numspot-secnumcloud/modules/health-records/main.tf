@@ -55,5 +55,15 @@ resource "numspot_bucket" "archive" {
 # The records database: a managed PostgreSQL, a PaaS service outside the
 # qualified IaaS perimeter even in the qualified region.
 resource "numspot_postgres_cluster" "records" {
-  name = "${var.name}-db"
+  name       = "${var.name}-db"
+  user       = "app"
+  visibility = "internal"
+  node_configuration = {
+    vcpu_count       = 2
+    memory_size_gi_b = 4
+  }
+  volume = {
+    type      = "gp2"
+    size_gi_b = 50
+  }
 }

@@ -24,6 +24,16 @@ variable "data_sensitivity" {
 resource "numspot_postgres_cluster" "this" {
   name          = var.name
   replica_count = 1
+  user          = "app"
+  visibility    = "internal"
+  node_configuration = {
+    vcpu_count       = 2
+    memory_size_gi_b = 4
+  }
+  volume = {
+    type      = "gp2"
+    size_gi_b = 50
+  }
 }
 
 resource "numspot_volume" "exports" {
