@@ -5,6 +5,7 @@
 package testcorpus
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -17,16 +18,32 @@ import (
 // the corpus silently.
 func Dir(tb testing.TB) string {
 	tb.Helper()
-	dir := os.Getenv("TRUSTCLOUD_CORPUS")
+	return shared(tb, "TRUSTCLOUD_CORPUS", "the shared plan corpus", "corpus", "plans")
+}
+
+// MetadataDir returns the shared reference copy of the providers' metadata
+// (../shared/reference/provider-metadata, with the providers' schema
+// files): TRUSTCLOUD_PROVIDER_METADATA when set, else that directory next
+// to the repository; skipped with the reason without either, a failure
+// under CI.
+func MetadataDir(tb testing.TB) string {
+	tb.Helper()
+	return shared(tb, "TRUSTCLOUD_PROVIDER_METADATA", "the shared provider metadata", "reference", "provider-metadata")
+}
+
+func shared(tb testing.TB, env, what string, rel ...string) string {
+	tb.Helper()
+	dir := os.Getenv(env)
 	if dir == "" {
 		if root, ok := moduleRoot(); ok {
-			if st, err := os.Stat(filepath.Join(root, "..", "shared", "corpus", "plans")); err == nil && st.IsDir() {
-				dir = filepath.Join(root, "..", "shared", "corpus", "plans")
+			p := filepath.Join(append([]string{root, "..", "shared"}, rel...)...)
+			if st, err := os.Stat(p); err == nil && st.IsDir() {
+				dir = p
 			}
 		}
 	}
 	if dir == "" {
-		msg := "the shared plan corpus is not available: set TRUSTCLOUD_CORPUS to ../shared/corpus/plans (.ci/run does)"
+		msg := fmt.Sprintf("%s is not available: set %s to ../shared/%s (.ci/run does)", what, env, filepath.Join(rel...))
 		if os.Getenv("CI") != "" {
 			tb.Fatal(msg)
 		}
@@ -34,7 +51,7 @@ func Dir(tb testing.TB) string {
 	}
 	st, err := os.Stat(dir)
 	if err != nil || !st.IsDir() {
-		tb.Fatalf("TRUSTCLOUD_CORPUS=%s is not a directory: %v", dir, err)
+		tb.Fatalf("%s=%s is not a directory: %v", env, dir, err)
 	}
 	abs, err := filepath.Abs(dir)
 	if err != nil {

@@ -17,11 +17,13 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+
+	"github.com/trustcloud/trustcloud/internal/testcorpus"
 )
 
 // The embedded schema files are made from the reference copies of the
-// real providers' schemas (TRUSTCLOUD_PROVIDER_METADATA, the
-// provider-metadata directory: <provider>/schema*.json.gz, azurerm's
+// real providers' schemas (the shared provider-metadata directory,
+// ../shared/reference/provider-metadata or TRUSTCLOUD_PROVIDER_METADATA: <provider>/schema*.json.gz, azurerm's
 // release schema in its own format, aws/resource-scope.tsv):
 //
 //	TRUSTCLOUD_PROVIDER_METADATA=/path/to/provider-metadata go test ./internal/testprovider -run TestSchemaFiles -update
@@ -44,14 +46,7 @@ var schemaSources = []struct{ file, source, address string }{
 
 func referenceDir(t *testing.T) string {
 	t.Helper()
-	dir := os.Getenv("TRUSTCLOUD_PROVIDER_METADATA")
-	if dir == "" {
-		if *update {
-			t.Fatal("-update needs TRUSTCLOUD_PROVIDER_METADATA, the provider-metadata directory")
-		}
-		t.Skip("TRUSTCLOUD_PROVIDER_METADATA is not set: the embedded schema files cannot be checked against the reference copies")
-	}
-	return dir
+	return testcorpus.MetadataDir(t)
 }
 
 func TestSchemaFiles(t *testing.T) {
