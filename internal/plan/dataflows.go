@@ -360,10 +360,33 @@ func (rv *resolver) placedByData(c *ctx, loc Location) Location {
 	if len(ls) == 0 {
 		return loc
 	}
-	var codes, countries []string
-	eu := true
+	var codes []string
 	for _, d := range ls {
 		codes = append(codes, d.Region)
+	}
+	out, ok := combine(ls, fmt.Sprintf("%s is global, but its data is stored only where %s says: %s", c.r.Type, ls[0].Attribute, strings.Join(codes, ", ")))
+	if !ok {
+		return loc
+	}
+	out.Evidence = append(out.Evidence, loc.Evidence...)
+	return out
+}
+
+// combine is the location of something in every one of several places:
+// the place itself when they are one, else a multi-region whose code joins
+// theirs with "+" and whose countries are all of theirs. Every place must
+// be in the catalog.
+func combine(ls []Location, head string) (Location, bool) {
+	var codes, countries, ev []string
+	eu := true
+	for _, d := range ls {
+		if d.Status != StatusKnown && d.Status != StatusMultiRegion || !d.InCatalog {
+			return Location{}, false
+		}
+		if !slices.ContainsFunc(codes, func(c string) bool { return strings.EqualFold(c, d.Region) }) {
+			codes = append(codes, d.Region)
+			ev = append(ev, d.Evidence...)
+		}
 		for _, cc := range d.CountryList() {
 			if !slices.Contains(countries, cc) {
 				countries = append(countries, cc)
@@ -371,18 +394,20 @@ func (rv *resolver) placedByData(c *ctx, loc Location) Location {
 		}
 		eu = eu && d.EU != nil && *d.EU
 	}
-	ev := fmt.Sprintf("%s is global, but its data is stored only where %s says: %s", c.r.Type, ls[0].Attribute, strings.Join(codes, ", "))
-	out := Location{InCatalog: true, EU: &eu, Evidence: append([]string{ev}, loc.Evidence...)}
-	if len(ls) == 1 {
-		out = ls[0]
+	if len(codes) == 1 {
+		out := ls[0]
 		out.Attribute, out.Flow = "", ""
-		out.Evidence = append([]string{ev}, ls[0].Evidence...)
-		return out
+		out.Evidence = append([]string{head}, ls[0].Evidence...)
+		return out, true
 	}
-	out.Status = StatusMultiRegion
-	out.Region = strings.Join(codes, "+")
-	out.Countries = countries
-	return out
+	out := Location{Status: StatusMultiRegion, Region: strings.Join(codes, "+"), Countries: countries, InCatalog: true, EU: &eu,
+		Evidence: append([]string{head}, ev...)}
+	for _, d := range ls {
+		if d.Unverified != "" {
+			out.Unverified = d.Unverified
+		}
+	}
+	return out, true
 }
 
 // CountryList is the countries of a location: its country, or those of a

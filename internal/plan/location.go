@@ -383,6 +383,7 @@ func (r *Resource) values() (attrs, any) {
 func (rv *resolver) fromAttributes(c *ctx) (Location, bool) {
 	vals, unknown := c.r.values()
 	var found []Location
+	var paths []string
 	var fromConfig []bool
 	var pending *pathValue // a configured location argument computed at apply time
 	pendingZone := true
@@ -406,6 +407,7 @@ func (rv *resolver) fromAttributes(c *ctx) (Location, bool) {
 				loc, ok := rv.place(c, v, fmt.Sprintf("%s = %q", pv.at, s))
 				if ok {
 					found = append(found, loc)
+					paths = append(paths, a.Path)
 					fromConfig = append(fromConfig, c.r.config == nil || c.r.configSets(strings.Split(a.Path, ".")[0]))
 				}
 			}
@@ -421,9 +423,16 @@ func (rv *resolver) fromAttributes(c *ctx) (Location, bool) {
 	if len(found) == 0 {
 		return Location{}, false
 	}
-	for _, other := range found[1:] {
+	for i, other := range found[1:] {
 		if !samePlace(found[0], other) {
-			return conflict(found[0], other), true
+			if !c.p.RegionalAPI && !slices.ContainsFunc(paths, func(p string) bool { return p != paths[0] }) {
+				// Every value of one list (OVHcloud's regions): the
+				// resource spans them all.
+				if l, ok := combine(found, fmt.Sprintf("%s lists several locations: the resource spans them all", paths[0])); ok {
+					return l, true
+				}
+			}
+			return conflict(found[0], found[i+1]), true
 		}
 	}
 	// A resource value the configuration does not set came from the
@@ -935,24 +944,32 @@ func (rv *resolver) offer(c *ctx) {
 	if r.Operator == nil || !r.Location.InCatalog || r.Location.Status != StatusKnown && r.Location.Status != StatusMultiRegion {
 		return
 	}
-	m, ok := rv.cat.Locate(c.p, c.ops, r.Location.Region)
-	if !ok || m.Region == nil {
-		return
+	// A location over several regions ("GRA11+SBG5") is covered by an
+	// offer that covers every one of them.
+	var regions []*catalog.Region
+	for _, code := range strings.Split(r.Location.Region, "+") {
+		m, ok := rv.cat.Locate(c.p, c.ops, code)
+		if !ok || m.Region == nil {
+			return
+		}
+		regions = append(regions, m.Region)
 	}
 	var best *catalog.Offer
 	rank := func(o *catalog.Offer) int {
 		return len(standingOrder) - slices.Index(standingOrder, rv.cat.Standing(o))
 	}
-	for _, o := range rv.cat.OffersCovering(m.Region) {
+	for _, o := range rv.cat.OffersCovering(regions[0]) {
 		if o.Operator != *r.Operator {
 			continue
 		}
-		if !o.CoversType(r.Type) {
-			r.Location.Evidence = append(r.Location.Evidence, fmt.Sprintf("offer %q covers %s, but its perimeter (%s) leaves out %s", o.Name, m.Region.Code, o.Perimeter, r.Type))
-			continue
-		}
-		if best == nil || rank(o) > rank(best) {
-			best = o
+		if !slices.ContainsFunc(regions[1:], func(reg *catalog.Region) bool { return !slices.Contains(rv.cat.OffersCovering(reg), o) }) {
+			if !o.CoversType(r.Type) {
+				r.Location.Evidence = append(r.Location.Evidence, fmt.Sprintf("offer %q covers %s, but its perimeter (%s) leaves out %s", o.Name, r.Location.Region, o.Perimeter, r.Type))
+				continue
+			}
+			if best == nil || rank(o) > rank(best) {
+				best = o
+			}
 		}
 	}
 	if best != nil {

@@ -253,8 +253,15 @@ func (e *Evaluator) dataLocations(r *plan.Resource, level *policy.Level) []*Find
 			if why == "" {
 				why = fmt.Sprintf("%s is not a region the catalog can place", d.Region)
 			}
-			fs = append(fs, e.newFinding(r, level, "TC006",
-				i18n.M("finding.TC006.unknown", r.Address, d.Attribute, flow, why, lv, e.areaText(level)), i18n.M("fix.TC006.unknown")))
+			f := e.newFinding(r, level, "TC006",
+				i18n.M("finding.TC006.unknown", r.Address, d.Attribute, flow, why, lv, e.areaText(level)), i18n.M("fix.TC006.unknown"))
+			if e.warnsUnknown(level, "TC006") {
+				// An unknown data location is judged like an unknown
+				// location (TC003): low at a level whose unknown_location
+				// is "warn", unless the policy sets TC006's severity.
+				f.Severity = policy.SeverityLow
+			}
+			fs = append(fs, f)
 		case d.Status == plan.StatusGlobal:
 			if !restricted && !level.RequireKnownLocation {
 				continue
@@ -270,6 +277,19 @@ func (e *Evaluator) dataLocations(r *plan.Resource, level *policy.Level) []*Find
 		}
 	}
 	return fs
+}
+
+// warnsUnknown reports whether unknown locations only warn at the level
+// and the policy sets no severity of its own for the rule.
+func (e *Evaluator) warnsUnknown(level *policy.Level, rule string) bool {
+	if level.UnknownLocation != policy.UnknownWarn {
+		return false
+	}
+	if _, set := level.RuleSeverity[rule]; set {
+		return false
+	}
+	_, set := e.Policy.RuleSeverity[rule]
+	return !set
 }
 
 // qualifiedNowhere implements TC002 where the location is unknown or

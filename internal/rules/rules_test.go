@@ -803,10 +803,10 @@ func TestTC006CrossBorderReplication(t *testing.T) {
 				replicas: []plan.Location{replica("eu-central-1", "DE", "replica[0].region_name")}},
 		},
 		{
-			name: "replica the catalog cannot place: unknown, a TC006 (fail closed)",
+			name: "replica the catalog cannot place: unknown, a TC006 (fail closed), low where unknown locations warn",
 			res: res{address: addr, typ: "aws_dynamodb_table", operator: "aws", level: "internal", loc: known(t, cat, "eu-west-3", "FR"), offer: offer(t, cat, "aws-all"),
 				replicas: []plan.Location{uncatalogued("mars-north-1")}},
-			want: []got{{"TC006", policy.SeverityMedium, addr, false}},
+			want: []got{{"TC006", policy.SeverityLow, addr, false}},
 			msg:  "mars-north-1 is not a region the catalog can place",
 		},
 		{
@@ -832,7 +832,18 @@ func TestTC006CrossBorderReplication(t *testing.T) {
 			name: "unknown replica of a resource whose own location is unknown: both reported",
 			res: res{address: addr, typ: "aws_dynamodb_table", operator: "aws", level: "internal", loc: unknown(),
 				replicas: []plan.Location{{Status: plan.StatusUnknown, Attribute: "replica[0].region_name", Flow: "replica", Reason: "computed"}}},
-			want: []got{{"TC003", policy.SeverityLow, addr, false}, {"TC006", policy.SeverityMedium, addr, false}},
+			want: []got{{"TC003", policy.SeverityLow, addr, false}, {"TC006", policy.SeverityLow, addr, false}},
+		},
+		{
+			name: "unknown replica where unknown locations are denied: the level's severity",
+			policy: parsePolicy(t, `
+level "internal" {
+  unknown_location = "deny"
+}
+`),
+			res: res{address: addr, typ: "aws_dynamodb_table", operator: "aws", level: "internal", loc: known(t, cat, "eu-west-3", "FR"), offer: offer(t, cat, "aws-all"),
+				replicas: []plan.Location{{Status: plan.StatusUnknown, Attribute: "replica[0].region_name", Flow: "replica", Reason: "computed"}}},
+			want: []got{{"TC006", policy.SeverityMedium, addr, false}},
 		},
 		{
 			name: "public table replicated anywhere",
