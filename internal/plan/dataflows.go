@@ -487,3 +487,26 @@ func (rv *resolver) byIdentity(r *Resource, value string) *Resource {
 	}
 	return nil
 }
+
+// dataOwner is the resource whose data a part's flows carry: the parent
+// its type's metadata names (a replication configuration's bucket), when
+// the configuration refers to it or, without a configuration, its value
+// names it.
+func (rv *resolver) dataOwner(c *ctx) string {
+	if c.scope == nil {
+		return ""
+	}
+	for _, attr := range c.scope.ParentAttributes {
+		for _, p := range rv.referenced(c.r, attr) {
+			if p != c.r {
+				return p.Address
+			}
+		}
+		if c.r.config == nil {
+			if p, _ := rv.named(c.r, attr); p != nil {
+				return p.Address
+			}
+		}
+	}
+	return ""
+}

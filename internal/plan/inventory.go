@@ -84,9 +84,14 @@ type Resource struct {
 	// backups, failovers, storage policies, every value of a location
 	// list, destinations it refers to (Location.Flow and Attribute say
 	// which).
-	DataLocations []Location  `json:"data_locations,omitempty"`
-	Offer         *OfferRef   `json:"offer"`
-	Sensitivity   Sensitivity `json:"sensitivity"`
+	DataLocations []Location `json:"data_locations,omitempty"`
+	// DataOf, for a resource with data locations that is part of another
+	// (a bucket's replication configuration, a server's failover group),
+	// is the address of that resource: the data its flows carry is that
+	// resource's, judged at the stricter of the two levels.
+	DataOf      string      `json:"data_of,omitempty"`
+	Offer       *OfferRef   `json:"offer"`
+	Sensitivity Sensitivity `json:"sensitivity"`
 
 	// before and after are the change's values, kept for resolution.
 	after, before attrs

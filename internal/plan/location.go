@@ -179,6 +179,9 @@ func (rv *resolver) locate(r *Resource) {
 	loc = rv.globalScope(c, loc)
 	r.Location = loc
 	r.DataLocations = rv.dataLocations(c)
+	if len(r.DataLocations) > 0 {
+		r.DataOf = rv.dataOwner(c)
+	}
 	if r.Location.Status == StatusGlobal {
 		r.Location = rv.placedByData(c, r.Location)
 	}

@@ -126,16 +126,41 @@ func (e *Evaluator) Evaluate(inv *plan.Inventory) []*Finding {
 		now = e.Now
 	}
 	var out []*Finding
+	var byAddr map[string]*plan.Resource
 	for _, r := range inv.Resources {
-		if !r.Managed() || r.DeleteOnly() {
+		if r.DataOf != "" && byAddr == nil {
+			byAddr = map[string]*plan.Resource{}
+			for _, o := range inv.Resources {
+				byAddr[o.Address] = o
+			}
+		}
+	}
+	for _, r := range inv.Resources {
+		if !r.Managed() || r.DeleteOnly() || r.Location.Status == plan.StatusNotApplicable {
 			continue
 		}
 		level := e.Policy.Level(r.Sensitivity.Level)
-		if level == nil || !level.HasRequirements() {
+		if level != nil && level.HasRequirements() {
+			for _, f := range e.checkLocation(r, level) {
+				out = append(out, e.waive(f, level, now())...)
+			}
+		}
+		// The data a part's flows carry is its owner's (a bucket's, for
+		// its replication configuration): judged at the stricter level.
+		dataLevel, sens := level, (*plan.Sensitivity)(nil)
+		if owner := byAddr[r.DataOf]; owner != nil && e.Policy.LevelRank(owner.Sensitivity.Level) > e.Policy.LevelRank(r.Sensitivity.Level) {
+			dataLevel = e.Policy.Level(owner.Sensitivity.Level)
+			sens = &plan.Sensitivity{Level: owner.Sensitivity.Level,
+				Evidence: append([]string{fmt.Sprintf("the data %s copies or sends is %s's, at level %s", r.Address, owner.Address, owner.Sensitivity.Level)}, owner.Sensitivity.Evidence...)}
+		}
+		if dataLevel == nil || !dataLevel.HasRequirements() {
 			continue
 		}
-		for _, f := range e.check(r, level) {
-			out = append(out, e.waive(f, level, now())...)
+		for _, f := range e.dataLocations(r, dataLevel) {
+			if sens != nil {
+				f.Sensitivity = *sens
+			}
+			out = append(out, e.waive(f, dataLevel, now())...)
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool {
@@ -167,13 +192,6 @@ func theLevel(l *policy.Level) i18n.Msg { return i18n.M("finding.level", LevelNa
 // requiresLocation reports whether a level asks anything of a location.
 func requiresLocation(l *policy.Level) bool {
 	return l.AllowedArea != policy.AreaAny || len(l.AllowedCountries) > 0 || l.RequireSecNumCloud || l.RequireKnownLocation || !l.AllowExtraterritorial
-}
-
-func (e *Evaluator) check(r *plan.Resource, level *policy.Level) []*Finding {
-	if r.Location.Status == plan.StatusNotApplicable {
-		return nil
-	}
-	return append(e.checkLocation(r, level), e.dataLocations(r, level)...)
 }
 
 // checkLocation judges the resource's own location.

@@ -113,6 +113,7 @@ type res struct {
 	replicas                      []plan.Location
 	actions                       []string
 	mode                          string
+	dataOf                        string
 }
 
 func (r res) build() *plan.Resource {
@@ -139,7 +140,7 @@ func (r res) build() *plan.Resource {
 	}
 	return &plan.Resource{Address: r.address, Module: module, Type: typ, Mode: mode, Actions: actions,
 		Provider: "registry.terraform.io/hashicorp/aws", Operator: op, Location: r.loc, DataLocations: r.replicas,
-		Offer: r.offer, Sensitivity: plan.Sensitivity{Level: r.level, Evidence: []string{"tag data_sensitivity=" + r.level}}}
+		Offer: r.offer, DataOf: r.dataOf, Sensitivity: plan.Sensitivity{Level: r.level, Evidence: []string{"tag data_sensitivity=" + r.level}}}
 }
 
 func inventory(rs ...res) *plan.Inventory {
@@ -851,6 +852,45 @@ level "internal" {
 				replicas: []plan.Location{replica("us-east-1", "US", "replica[0].region_name")}},
 		},
 	})
+}
+
+// TestTC006OwnersLevel: a part that sets up a flow (a replication
+// configuration, untagged) carries its owner's data (a sensitive bucket):
+// its flows are judged at the owner's level, whatever the part's own.
+func TestTC006OwnersLevel(t *testing.T) {
+	cat := defaultCatalog(t)
+	paris := known(t, cat, "eu-west-3", "FR")
+	us := known(t, cat, "us-east-1", "US")
+	us.Attribute, us.Flow = "rule[0].destination[0].bucket", "replica"
+	bucket := res{address: "aws_s3_bucket.records", operator: "aws", level: "restricted", loc: paris, offer: offer(t, cat, "aws-all")}
+	cfg := res{address: "aws_s3_bucket_replication_configuration.r", typ: "aws_s3_bucket_replication_configuration", operator: "aws",
+		level: "public", loc: paris, offer: offer(t, cat, "aws-all"), replicas: []plan.Location{us}, dataOf: "aws_s3_bucket.records"}
+	fs := evaluate(cat, policy.Default(), inventory(bucket, cfg))
+	var tc006 *rules.Finding
+	for _, f := range fs {
+		if f.Rule == "TC006" {
+			tc006 = f
+		}
+	}
+	if tc006 == nil || tc006.Address != cfg.address || tc006.Severity != policy.SeverityCritical || tc006.Sensitivity.Level != "restricted" ||
+		!strings.Contains(strings.Join(tc006.Sensitivity.Evidence, " "), "aws_s3_bucket.records's, at level restricted") {
+		t.Fatalf("TC006 on the replication configuration at the bucket's level: %+v (all: %s)", tc006, messages(fs))
+	}
+	// A part classified stricter than its owner keeps its own level.
+	cfg.level, bucket.level = "restricted", "public"
+	fs = evaluate(cat, policy.Default(), inventory(bucket, cfg))
+	n := 0
+	for _, f := range fs {
+		if f.Rule == "TC006" {
+			n++
+			if f.Sensitivity.Level != "restricted" {
+				t.Errorf("level %s", f.Sensitivity.Level)
+			}
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d TC006, want 1: %s", n, messages(fs))
+	}
 }
 
 func TestWaivers(t *testing.T) {
