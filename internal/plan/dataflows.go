@@ -83,6 +83,12 @@ func (rv *resolver) dataLocations(c *ctx) []Location {
 			switch f.Value {
 			case catalog.ValueRegion, catalog.ValueZone, catalog.ValueLocation, catalog.ValueMultiRegion:
 				ls = rv.placeFlow(c, f, pv)
+				if f.Flow == catalog.FlowPairedRegion {
+					// The value is a region whose pair receives the copies
+					// (a Key Vault's location): the pair is the data
+					// location.
+					ls = rv.pairsOf(c, f, ls)
+				}
 			case catalog.ValueARN, catalog.ValueReference, catalog.ValueBucket:
 				ls = rv.targetFlow(c, f, pv)
 			case catalog.ValueEnum:
@@ -340,6 +346,35 @@ func (rv *resolver) pairedRegion(c *ctx, f *catalog.DataFlow, at, head string) L
 	l.Attribute, l.Flow = at, f.Flow
 	l.Evidence[0] += " " + metaRef(f)
 	return l
+}
+
+// pairsOf replaces each located region by the region the catalog pairs
+// with it; a region without a known pair is an unknown data location.
+func (rv *resolver) pairsOf(c *ctx, f *catalog.DataFlow, ls []Location) []Location {
+	var out []Location
+	for _, l := range ls {
+		if l.Status != StatusKnown || !l.InCatalog {
+			out = append(out, l)
+			continue
+		}
+		m, ok := rv.cat.Locate(c.p, c.ops, l.Region)
+		if !ok || m.Region == nil {
+			out = append(out, unknownFlow(f, l.Attribute, "the region "+l.Region+" is not in the catalog, so its paired region is not known"))
+			continue
+		}
+		pair, ok := rv.cat.Pair(m.Region)
+		if !ok {
+			out = append(out, unknownFlow(f, l.Attribute, fmt.Sprintf("copies the data to the region paired with %s, and the catalog knows no pair for it", l.Region)))
+			continue
+		}
+		p, ok := rv.place(c, pair.Code, fmt.Sprintf("%s: copies go to %s, the region paired with %s %s", flowHead(f, l.Attribute), pair.Code, l.Region, metaRef(f)))
+		if !ok {
+			continue
+		}
+		p.Attribute, p.Flow = l.Attribute, f.Flow
+		out = append(out, p)
+	}
+	return out
 }
 
 // placedByData locates a global type by its data: a Pub/Sub topic whose

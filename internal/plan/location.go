@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 
+	tfjson "github.com/hashicorp/terraform-json"
+
 	"github.com/trustcloud/trustcloud/internal/catalog"
 	"github.com/trustcloud/trustcloud/internal/tfconfig"
 )
@@ -33,8 +35,11 @@ type resolver struct {
 	// byIdent maps a name, id, bucket, ARN or self-link value to the
 	// resources that have it, for data flows (any provider).
 	byIdent map[string][]*Resource
-	done    map[*Resource]bool
-	active  map[*Resource]bool
+	// prior holds the data sources read while planning (prior state),
+	// by address without instance keys.
+	prior  map[string][]*Resource
+	done   map[*Resource]bool
+	active map[*Resource]bool
 	// nonRegionalTypes caches the catalog's answer by provider and type.
 	nonRegionalTypes map[string]bool
 	// redirects caches redirected's answer per provider configuration,
@@ -752,11 +757,62 @@ func (rv *resolver) resolveRefs(r *Resource, refs []string) []*Resource {
 		if r.config.module.path != "" {
 			addr = r.config.module.path + "." + addr
 		}
-		for _, t := range rv.byConfig[addr] {
+		targets := rv.byConfig[addr]
+		if len(targets) == 0 && parts[0] == "data" {
+			targets = rv.priorData(addr, r)
+		}
+		for _, t := range targets {
 			if !slices.Contains(out, t) {
 				out = append(out, t)
 			}
 		}
+	}
+	return out
+}
+
+// priorData returns the instances of a data source read while planning,
+// which are in the plan's prior state only, as resources to locate (never
+// in the inventory): a replication destination may be a bucket that another
+// configuration manages, read here through a data source. Their provider
+// is the referring resource's, when it serves the type.
+func (rv *resolver) priorData(addr string, from *Resource) []*Resource {
+	if rv.prior == nil {
+		rv.prior = map[string][]*Resource{}
+		if ps := rv.cfg.plan.PriorState; ps != nil && ps.Values != nil && ps.Values.RootModule != nil {
+			var walk func(m *tfjson.StateModule)
+			walk = func(m *tfjson.StateModule) {
+				for _, sr := range m.Resources {
+					if sr.Mode != tfjson.DataResourceMode {
+						continue
+					}
+					module, res, _, ok := tfconfig.ParseResourceAddress(sr.Address)
+					parts := strings.Split(res, ".")
+					if !ok || len(parts) != 3 {
+						continue
+					}
+					r := &Resource{Address: sr.Address, Module: module, Type: parts[1], Name: parts[2], Mode: "data", Actions: []string{"read"}}
+					r.after, _ = asAttrs(sr.AttributeValues)
+					r.config = rv.cfg.resource(&tfjson.ResourceChange{ModuleAddress: module, Type: r.Type, Name: r.Name, Mode: tfjson.DataResourceMode})
+					k := stripKeys(sr.Address)
+					rv.prior[k] = append(rv.prior[k], r)
+				}
+				for _, c := range m.ChildModules {
+					walk(c)
+				}
+			}
+			walk(ps.Values.RootModule)
+		}
+	}
+	var out []*Resource
+	for _, r := range rv.prior[addr] {
+		if r.Provider == "" {
+			p, err := rv.cat.Provider(from.Provider)
+			if err != nil || !p.Serves(r.Type) {
+				continue
+			}
+			r.Provider = from.Provider
+		}
+		out = append(out, r)
 	}
 	return out
 }
@@ -1041,15 +1097,44 @@ func (rv *resolver) locationAttributes(c *ctx) []catalog.Attribute {
 	var out []catalog.Attribute
 	seen := map[string]bool{}
 	if c.scope != nil {
+		// An attribute through which the type's data goes elsewhere (a
+		// bucket's replication destination) is not where the resource
+		// is, even where the metadata also lists it among the location
+		// attributes beside the resource's own. (A location list, a
+		// storage policy, or a location whose pair receives the copies,
+		// is where the resource is; so is a type's only location.)
+		flowsTo := map[string]bool{}
+		for _, f := range rv.cat.DataFlows(c.p, c.r.catalogType()) {
+			switch f.Flow {
+			case catalog.FlowMultiLocation, catalog.FlowStoragePolicy, catalog.FlowPairedRegion:
+			default:
+				flowsTo[strings.ReplaceAll(f.Path, "[]", "")] = true
+			}
+		}
+		var own []string
 		for _, path := range c.scope.LocationAttributes {
+			if !flowsTo[strings.ReplaceAll(path, "[]", "")] {
+				own = append(own, path)
+			}
+		}
+		if len(own) == 0 {
+			own = c.scope.LocationAttributes
+		}
+		for _, path := range own {
 			if !seen[path] {
 				seen[path] = true
 				out = append(out, catalog.Attribute{Path: path})
 			}
+			seen[strings.ReplaceAll(path, "[]", "")] = true
+		}
+		for path := range flowsTo {
+			if !slices.Contains(own, path) {
+				seen[path] = true
+			}
 		}
 	}
 	for _, a := range c.p.ResourceAttributes {
-		if a.Role == catalog.RoleReplica || !a.AppliesTo(c.r.Type) || seen[a.Path] {
+		if a.Role == catalog.RoleReplica || !a.AppliesTo(c.r.Type) || seen[a.Path] || seen[strings.ReplaceAll(a.Path, "[]", "")] {
 			continue
 		}
 		seen[a.Path] = true
