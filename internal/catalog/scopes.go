@@ -384,3 +384,15 @@ func (c *Catalog) TypeAttributes() []string {
 	}
 	return out
 }
+
+// CountDataFlows counts the data flows of a provider's types.
+func (c *Catalog) CountDataFlows(p *Provider) int {
+	n := 0
+	prefix := strings.ToLower(p.Source) + "\x00"
+	for k, fs := range c.dataFlows {
+		if strings.HasPrefix(k, prefix) {
+			n += len(fs)
+		}
+	}
+	return n
+}

@@ -173,6 +173,8 @@ func write(w io.Writer, c *catalog.Catalog, prev *catalog.Document) {
 			orDash(codeList(tp.NonRegionalTypes)))
 	}
 
+	writeTypes(p, c)
+
 	p("\n## Sources\n\n| id | title | date |\n|---|---|---|\n")
 	for _, s := range c.Sources() {
 		title := s.Title
@@ -185,6 +187,48 @@ func write(w io.Writer, c *catalog.Catalog, prev *catalog.Document) {
 
 // writeAudit renders catalog.AuditRows: what the catalog did with each
 // finding of the audit of December 2026.
+// writeTypes summarises the type tables generated from the providers'
+// metadata: types per scope and data flows per flow, by provider source.
+func writeTypes(p func(string, ...any), c *catalog.Catalog) {
+	p("\n## Type scopes and data flows\n\n")
+	p("Generated from the providers' own metadata (`internal/catalog/metadata`, repositories and commits in its `SOURCES.md`) by `make catalog`. " +
+		"A type's scope says where its resources live; its data flows, where their data also goes (TC006). A catalog file extends or overrides both, type by type (`type_scopes`, `data_flows`); " +
+		"the \"non-regional types\" above apply only to types without a row.\n\n")
+	scopes := map[string]map[string]int{}
+	var sources []string
+	for _, t := range c.TypeScopes() {
+		if scopes[t.Source] == nil {
+			scopes[t.Source] = map[string]int{}
+			sources = append(sources, t.Source)
+		}
+		scopes[t.Source][t.Scope]++
+	}
+	sort.Strings(sources)
+	head := "| source | types |"
+	sep := "|---|---|"
+	for _, sc := range catalog.Scopes {
+		head += " " + sc + " |"
+		sep += "---|"
+	}
+	p("%s data flows |\n%s---|\n", head, sep)
+	for _, src := range sources {
+		total := 0
+		for _, n := range scopes[src] {
+			total += n
+		}
+		row := fmt.Sprintf("| `%s` | %d |", src, total)
+		for _, sc := range catalog.Scopes {
+			row += fmt.Sprintf(" %d |", scopes[src][sc])
+		}
+		pr, err := c.Provider(src)
+		n := 0
+		if err == nil {
+			n = c.CountDataFlows(pr)
+		}
+		p("%s %d |\n", row, n)
+	}
+}
+
 func writeAudit(w io.Writer) {
 	p := func(format string, args ...any) { _, _ = fmt.Fprintf(w, format, args...) }
 	p("## Audit of December 2026, row by row\n\n")
