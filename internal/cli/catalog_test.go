@@ -497,3 +497,58 @@ func TestCatalogUserFile(t *testing.T) {
 	}
 	t.Error("builtin/terraform not listed")
 }
+
+// TestCatalogTypes: the type tables, filtered by provider, glob and scope,
+// in text and JSON, each row naming the metadata row it comes from.
+func TestCatalogTypes(t *testing.T) {
+	r := run(t, "", "catalog", "types", "--provider", "registry.terraform.io/hashicorp/aws", "--type", "aws_s3_bucket*")
+	if r.code != cli.ExitOK || r.stderr != "" {
+		t.Fatalf("got %s", r)
+	}
+	rows := table(t, r.stdout)
+	if diff := cmp.Diff([]string{"SOURCE", "TYPE", "SCOPE", "LOCATION", "PARENT", "DATA FLOWS", "ROW"}, rows[0]); diff != "" {
+		t.Errorf("header (-want +got):\n%s", diff)
+	}
+	byType := map[string][]string{}
+	for _, row := range rows[1:] {
+		if row[0] != "hashicorp/aws" || !strings.HasPrefix(row[1], "aws_s3_bucket") {
+			t.Errorf("row outside the filters: %q", row)
+		}
+		byType[row[1]] = row
+	}
+	if row := byType["aws_s3_bucket_replication_configuration"]; row == nil || row[2] != "parent" || row[4] != "bucket" ||
+		!strings.Contains(row[5], "replica rule[].destination[].bucket") || !strings.HasPrefix(row[6], "aws/resource-scope.tsv:") {
+		t.Errorf("aws_s3_bucket_replication_configuration: %q", row)
+	}
+
+	type typeRow struct {
+		Source    string `json:"source"`
+		Type      string `json:"type"`
+		Scope     string `json:"scope"`
+		DataFlows []struct {
+			Path string `json:"path"`
+			Flow string `json:"flow"`
+		} `json:"data_flows"`
+	}
+	global := decodeJSON[[]typeRow](t, run(t, "", "catalog", "types", "--provider", "hashicorp/google", "--scope", "global", "--format", "json").stdout)
+	found := false
+	for _, row := range global {
+		if row.Scope != "global" || row.Source != "hashicorp/google" {
+			t.Errorf("row outside the filters: %+v", row)
+		}
+		if row.Type == "google_pubsub_topic" {
+			found = slices.ContainsFunc(row.DataFlows, func(f struct {
+				Path string `json:"path"`
+				Flow string `json:"flow"`
+			}) bool {
+				return f.Flow == "storage_policy"
+			})
+		}
+	}
+	if !found {
+		t.Error("google_pubsub_topic is not listed as global with its storage policy flow")
+	}
+	if r := run(t, "", "catalog", "types", "--scope", "planetary"); r.code != cli.ExitError || !strings.Contains(r.stderr, `unknown scope "planetary"`) {
+		t.Errorf("bad scope: %s", r)
+	}
+}

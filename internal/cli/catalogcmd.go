@@ -3,6 +3,9 @@ package cli
 import (
 	"flag"
 	"fmt"
+	"path"
+	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -17,7 +20,9 @@ func (e *env) catalog(args []string) error {
 	catalogFile := fs.String("catalog", "", "catalog file (JSON) merged over the embedded catalog")
 	format := fs.String("format", "text", "output format: text or json")
 	operator := fs.String("operator", "", "only this operator (offers, regions)")
-	provider := fs.String("provider", "", "only the regions of this Terraform provider source (regions)")
+	provider := fs.String("provider", "", "only the regions or types of this Terraform provider source (regions, types)")
+	typeGlob := fs.String("type", "", "only the resource types matching this glob, data sources as data.TYPE (types)")
+	scope := fs.String("scope", "", "only the types of this scope (types): "+strings.Join(catalog.Scopes, ", "))
 	country := fs.String("country", "", "only this ISO country code (operators, regions)")
 	status := fs.String("status", "", "only this SecNumCloud status (offers): qualified, J0, J1, J2, in_progress, unknown, none")
 	standing := fs.String("standing", "", "only this standing today (offers): qualified, unconfirmed, expired, pending, unknown, none")
@@ -175,8 +180,64 @@ func (e *env) catalog(args []string) error {
 		for _, r := range list {
 			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", r.Operator, r.Code, orDash(r.City), strings.Join(r.CountryList(), ","), yesNo(c.RegionInEU(r)), yesNo(c.RegionQualified(r)))
 		}
+	case "types":
+		return e.catalogTypes(c, tw, *format, *provider, *typeGlob, *scope)
 	default:
 		return usage("cli.catalog_list", positional[0])
+	}
+	return nil
+}
+
+// catalogTypes lists the type tables: each type's scope, location and
+// parent attributes, and data flows, with the row they come from.
+func (e *env) catalogTypes(c *catalog.Catalog, tw *tabwriter.Writer, format, provider, typeGlob, scope string) error {
+	if scope != "" && !slices.Contains(catalog.Scopes, scope) {
+		return usage("cli.catalog_scope", scope, strings.Join(catalog.Scopes, ", "))
+	}
+	if provider != "" {
+		p, err := c.Provider(provider)
+		if err != nil {
+			return err
+		}
+		provider = p.Source
+	}
+	type row struct {
+		*catalog.TypeScope
+		DataFlows []*catalog.DataFlow `json:"data_flows"`
+	}
+	var rows []row
+	for _, t := range c.TypeScopes() {
+		if provider != "" && !strings.EqualFold(t.Source, provider) || scope != "" && t.Scope != scope {
+			continue
+		}
+		if typeGlob != "" {
+			if ok, _ := path.Match(typeGlob, t.Type); !ok {
+				continue
+			}
+		}
+		flows := []*catalog.DataFlow{}
+		if p, err := c.Provider(t.Source); err == nil {
+			flows = append(flows, c.DataFlows(p, t.Type)...)
+		}
+		rows = append(rows, row{t, flows})
+	}
+	sort.Slice(rows, func(i, j int) bool {
+		if rows[i].Source != rows[j].Source {
+			return rows[i].Source < rows[j].Source
+		}
+		return rows[i].Type < rows[j].Type
+	})
+	if format == "json" {
+		return report.WriteJSON(e.stdout, rows)
+	}
+	fmt.Fprintln(tw, "SOURCE\tTYPE\tSCOPE\tLOCATION\tPARENT\tDATA FLOWS\tROW")
+	for _, r := range rows {
+		var flows []string
+		for _, f := range r.DataFlows {
+			flows = append(flows, f.Flow+" "+f.Path)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", r.Source, r.Type, r.Scope, orDash(strings.Join(r.LocationAttributes, ", ")),
+			orDash(strings.Join(r.ParentAttributes, ", ")), orDash(strings.Join(flows, "; ")), r.Ref)
 	}
 	return nil
 }

@@ -374,7 +374,7 @@ Usage:
                        [--baseline FILE] [--new-only] [--config-dir DIR] [--terraform PATH]
                        [--evidence DIR [--sign KEY]] PLAN
   trustcloud inventory [--policy FILE] [--catalog FILE] [--format text|json] [--terraform PATH] PLAN
-  trustcloud catalog   providers|offers|regions|operators [--format text|json] [--catalog FILE] [filters]
+  trustcloud catalog   providers|offers|regions|operators|types [--format text|json] [--catalog FILE] [filters]
   trustcloud policy    init [--profile NAME] [--force] [FILE]
   trustcloud policy    validate [FILE]
   trustcloud keygen    [--out PREFIX] [--force]
@@ -413,10 +413,11 @@ manifest or signature (each difference is listed); 2 usage error.
 	"cli.writing_report":           "writing the %s report",
 	"cli.threshold_none.one":       "threshold none: %d finding(s) reported, ignored for the exit code",
 	"cli.threshold_none.other":     "threshold none: %d finding(s) reported, ignored for the exit code",
-	"cli.catalog_what":             "catalog: say what to list: providers, offers, regions or operators",
+	"cli.catalog_what":             "catalog: say what to list: providers, offers, regions, operators or types",
 	"cli.catalog_country":          "catalog: %q is not an ISO 3166-1 alpha-2 country code (such as FR)",
 	"cli.catalog_status":           "catalog: unknown status %q: use qualified, J0, J1, J2, in_progress or none",
-	"cli.catalog_list":             "catalog: unknown list %q: use providers, offers, regions or operators",
+	"cli.catalog_list":             "catalog: unknown list %q: use providers, offers, regions, operators or types",
+	"cli.catalog_scope":            "catalog types: unknown scope %q: use one of %s",
 	"cli.catalog_offer_status":     "catalog: --status: unknown status %q: use one of %s",
 	"cli.catalog_standing":         "catalog: --standing: unknown standing %q: use one of %s",
 	"cli.catalog_expiring":         "catalog: --expiring: %q is not a positive duration: write days (90d) or weeks (12w), or a Go duration of at least one hour (2160h; 3m is three minutes), at most 36500 days",

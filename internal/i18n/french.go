@@ -371,7 +371,7 @@ Utilisation :
                        [--baseline FICHIER] [--new-only] [--config-dir RÉP] [--terraform CHEMIN]
                        [--evidence RÉP [--sign CLÉ]] PLAN
   trustcloud inventory [--policy FICHIER] [--catalog FICHIER] [--format text|json] [--terraform CHEMIN] PLAN
-  trustcloud catalog   providers|offers|regions|operators [--format text|json] [--catalog FICHIER] [filtres]
+  trustcloud catalog   providers|offers|regions|operators|types [--format text|json] [--catalog FICHIER] [filtres]
   trustcloud policy    init [--profile NOM] [--force] [FICHIER]
   trustcloud policy    validate [FICHIER]
   trustcloud keygen    [--out PRÉFIXE] [--force]
@@ -410,10 +410,11 @@ Codes de sortie : 0 aucun constat de gravité --fail-on ou plus (high par défau
 	"cli.writing_report":           "écriture du rapport %s",
 	"cli.threshold_none.one":       "seuil none : %d constat signalé, sans effet sur le code de sortie",
 	"cli.threshold_none.other":     "seuil none : %d constats signalés, sans effet sur le code de sortie",
-	"cli.catalog_what":             "catalog : précisez quoi lister : providers, offers, regions ou operators",
+	"cli.catalog_what":             "catalog : précisez quoi lister : providers, offers, regions, operators ou types",
 	"cli.catalog_country":          "catalog : %q n'est pas un code pays ISO 3166-1 alpha-2 (comme FR)",
 	"cli.catalog_status":           "catalog : statut %q inconnu : utilisez qualified, J0, J1, J2, in_progress ou none",
-	"cli.catalog_list":             "catalog : liste %q inconnue : utilisez providers, offers, regions ou operators",
+	"cli.catalog_list":             "catalog : liste %q inconnue : utilisez providers, offers, regions, operators ou types",
+	"cli.catalog_scope":            "catalog types : portée %q inconnue : utilisez l'une de %s",
 	"cli.catalog_offer_status":     "catalog : --status : statut %q inconnu : utilisez l'un de %s",
 	"cli.catalog_standing":         "catalog : --standing : situation %q inconnue : utilisez l'une de %s",
 	"cli.catalog_expiring":         "catalog : --expiring : %q n'est pas une durée positive : écrivez des jours (90d) ou des semaines (12w), ou une durée Go d'une heure au moins (2160h ; 3m signifie trois minutes), 36500 jours au plus",
