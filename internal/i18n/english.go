@@ -107,6 +107,8 @@ var english = map[string]string{
 	"fix.TC006":                            "Keep replicas, backups and secondary locations inside the allowed area, or remove the replication.",
 	"finding.TC006.unknown":                "%s sends data through %s (%s) to a place that is not known: %s; %s data must stay in a known location inside the allowed area (%s)",
 	"finding.TC006.global":                 "%s sends data through %s (%s) to a global location, served from anywhere; %s data must stay inside the allowed area (%s)",
+	"finding.TC006.unverified":             "%s sends data through %s (%s) to %s, but that is only inferred: %s; %s a data location must be verified: an inferred one can reveal a breach, never show compliance",
+	"fix.TC006.unverified":                 "Give the binary plan file or --config-dir so that the configuration is evaluated, or write the destination as a plain reference to the resource.",
 	"fix.TC006.unknown":                    "Make the destination known at plan time (a literal region, or a reference to a resource of the same configuration), inside the allowed area, or remove the flow.",
 	"finding.TC007":                        "waiver %s (%s) covered %s on %s but expired on %s",
 	"fix.TC007":                            "Fix the finding it covered, or renew the waiver with a new expiry date and approval.",

@@ -106,6 +106,8 @@ var french = map[string]string{
 	"fix.TC006":                            "Gardez les répliques, sauvegardes et localisations secondaires dans la zone autorisée, ou supprimez la réplication.",
 	"finding.TC006.unknown":                "%s envoie des données par %s (%s) vers un lieu inconnu : %s ; %s, les données doivent rester dans un lieu connu de la zone autorisée (%s)",
 	"finding.TC006.global":                 "%s envoie des données par %s (%s) vers une localisation globale, servie de partout ; %s, les données doivent rester dans la zone autorisée (%s)",
+	"finding.TC006.unverified":             "%s envoie des données par %s (%s) vers %s, mais ce n'est qu'une déduction : %s ; %s, une localisation des données doit être vérifiée : déduite, elle peut révéler une infraction, jamais démontrer la conformité",
+	"fix.TC006.unverified":                 "Donnez le fichier de plan binaire ou --config-dir pour que la configuration soit évaluée, ou écrivez la destination comme une simple référence à la ressource.",
 	"fix.TC006.unknown":                    "Rendez la destination connue dès le plan (une région littérale, ou une référence à une ressource de la même configuration), dans la zone autorisée, ou supprimez le flux.",
 	"finding.TC007":                        "la dérogation %s (%s) couvrait %s sur %s mais a expiré le %s",
 	"fix.TC007":                            "Corrigez le constat qu'elle couvrait, ou renouvelez la dérogation avec une nouvelle date d'expiration et une nouvelle approbation.",

@@ -10,6 +10,7 @@ import (
 	tfjson "github.com/hashicorp/terraform-json"
 
 	"github.com/trustcloud/trustcloud/internal/catalog"
+	"github.com/trustcloud/trustcloud/internal/tfconfig"
 )
 
 // Data locations: where a resource's data goes besides the resource itself
@@ -38,7 +39,7 @@ func (rv *resolver) dataLocations(c *ctx) []Location {
 	seen := map[string]bool{}
 	add := func(l Location) {
 		l = rv.globalScope(c, l)
-		if l.Status == c.r.Location.Status && l.Status != StatusUnknown && l.Unverified == "" &&
+		if l.Status == c.r.Location.Status && (l.Status == StatusKnown || l.Status == StatusMultiRegion) && l.Unverified == "" &&
 			strings.EqualFold(l.Region, c.r.Location.Region) {
 			return // where the resource itself is
 		}
@@ -195,7 +196,14 @@ func (rv *resolver) targetFlow(c *ctx, f *catalog.DataFlow, pv pathValue) []Loca
 		if t == c.r {
 			continue
 		}
-		return []Location{rv.targetLocation(c, f, pv.at, t, fmt.Sprintf("%s refers to %s", flowHead(f, pv.at), t.Address))}
+		l := rv.targetLocation(c, f, pv.at, t, fmt.Sprintf("%s refers to %s", flowHead(f, pv.at), t.Address))
+		if l.Unverified == "" && l.Status != StatusUnknown && !rv.verifiedRef(c.r, pv, t) {
+			// A reference only says the expression reads the resource:
+			// a conditional or a string built around it names another.
+			l.Unverified = fmt.Sprintf("%s of %s refers to %s, but neither its planned value nor (without the sources) its expression shows that it is that resource: where the data goes is taken from %s only as an inference",
+				pv.at, c.r.Address, t.Address, t.Address)
+		}
+		return []Location{l}
 	}
 	if pv.unknown {
 		if !c.r.setsFlow(pv.at) {
@@ -222,6 +230,27 @@ func (rv *resolver) targetFlow(c *ctx, f *catalog.DataFlow, pv pathValue) []Loca
 		out = append(out, unknownFlow(f, pv.at, fmt.Sprintf("%q names a resource that is not in this plan and carries no region, so where the data goes cannot be verified", s)))
 	}
 	return out
+}
+
+// verifiedRef reports whether a flow attribute that refers to t names t
+// itself: its planned value is t's identity (its name, id, ARN …, or a path
+// or ARN ending with it), or, with the sources, it is written as a plain
+// reference to t.
+func (rv *resolver) verifiedRef(r *Resource, pv pathValue, t *Resource) bool {
+	if s, ok := pv.value.(string); ok && s != "" && !pv.unknown {
+		tvals, _ := t.values()
+		for _, id := range identityAttributes {
+			ts, ok := tvals.getString(id)
+			if ok && ts != "" && (ts == s || strings.HasSuffix(s, "/"+ts) || strings.HasSuffix(s, ":"+ts) || s == "arn:aws:s3:::"+ts) {
+				return true
+			}
+		}
+	}
+	if rv.cfg.ev != nil {
+		module, res, _, ok := tfconfig.ParseResourceAddress(r.Address)
+		return ok && rv.cfg.ev.PlainReferenceAt(module, res, pv.at, t.Address)
+	}
+	return false
 }
 
 // regionIn finds the region written in an identifier: an ARN's region
@@ -343,7 +372,7 @@ func (rv *resolver) pairedRegion(c *ctx, f *catalog.DataFlow, at, head string) L
 	if !ok {
 		return unknownFlow(f, at, "the paired region "+pair.Code+" cannot be placed")
 	}
-	l.Attribute, l.Flow = at, f.Flow
+	l.Attribute, l.Flow, l.Unverified = at, f.Flow, own.Unverified
 	l.Evidence[0] += " " + metaRef(f)
 	return l
 }

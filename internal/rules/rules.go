@@ -291,6 +291,15 @@ func (e *Evaluator) dataLocations(r *plan.Resource, level *policy.Level) []*Find
 				fs = append(fs, e.newFinding(r, level, "TC006",
 					i18n.M("finding.TC006", r.Address, d.Region, strings.Join(outside, ", "), d.Attribute, lv, e.areaText(level)),
 					i18n.M("fix.TC006")))
+			} else if d.Unverified != "" && requiresLocation(level) {
+				// An inferred data location may fail a requirement (above),
+				// never satisfy one.
+				f := e.newFinding(r, level, "TC006",
+					i18n.M("finding.TC006.unverified", r.Address, d.Attribute, flow, d.Region, d.Unverified, lv), i18n.M("fix.TC006.unverified"))
+				if e.warnsUnknown(level, "TC006") {
+					f.Severity = policy.SeverityLow
+				}
+				fs = append(fs, f)
 			}
 		}
 	}

@@ -825,6 +825,28 @@ func TestTC006CrossBorderReplication(t *testing.T) {
 			msg:  "to a global location",
 		},
 		{
+			name: "inferred replica inside the area: a TC006 (an inference never shows compliance)",
+			res: res{address: addr, typ: "aws_dynamodb_table", operator: "aws", level: "internal", loc: known(t, cat, "eu-west-3", "FR"), offer: offer(t, cat, "aws-all"),
+				replicas: []plan.Location{func() plan.Location {
+					l := replica("eu-central-1", "DE", "replica[0].region_name")
+					l.Unverified = "only read through a reference"
+					return l
+				}()}},
+			want: []got{{"TC006", policy.SeverityLow, addr, false}},
+			msg:  "but that is only inferred: only read through a reference",
+		},
+		{
+			name: "inferred replica outside the area: the plain TC006",
+			res: res{address: addr, typ: "aws_dynamodb_table", operator: "aws", level: "internal", loc: known(t, cat, "eu-west-3", "FR"), offer: offer(t, cat, "aws-all"),
+				replicas: []plan.Location{func() plan.Location {
+					l := replica("us-east-1", "US", "replica[0].region_name")
+					l.Unverified = "only read through a reference"
+					return l
+				}()}},
+			want: []got{{"TC006", policy.SeverityMedium, addr, false}},
+			msg:  "replicates to us-east-1",
+		},
+		{
 			name: "unknown replica at public: nothing",
 			res: res{address: addr, typ: "aws_dynamodb_table", operator: "aws", level: "public", loc: known(t, cat, "eu-west-3", "FR"), offer: offer(t, cat, "aws-all"),
 				replicas: []plan.Location{{Status: plan.StatusUnknown, Attribute: "replica[0].region_name", Flow: "replica", Reason: "computed"}}},

@@ -315,3 +315,46 @@ func TestUnimplementedFunctionIsUnknown(t *testing.T) {
 		wantUnknown(t, providerAttr(t, NewEvaluator(cfg, Plan{}), "", "aws_s3_bucket.x", "region"), fn)
 	}
 }
+
+// TestPlainReferenceAt: an argument in nested blocks names a resource only
+// when it is written as a plain reference to it, in a block written out
+// (not one a dynamic block could generate).
+func TestPlainReferenceAt(t *testing.T) {
+	src := `
+resource "aws_s3_bucket" "eu" {}
+resource "aws_s3_bucket" "us" {}
+resource "aws_s3_bucket_replication_configuration" "plain" {
+  rule {
+    destination { bucket = aws_s3_bucket.eu.arn }
+  }
+  rule {
+    destination { bucket = var.flip ? aws_s3_bucket.eu.arn : aws_s3_bucket.us.arn }
+  }
+}
+resource "aws_s3_bucket_replication_configuration" "dyn" {
+  dynamic "rule" {
+    for_each = [1]
+    content {
+      destination { bucket = aws_s3_bucket.eu.arn }
+    }
+  }
+}
+variable "flip" { default = true }
+`
+	ev := NewEvaluator(rootOnly(t, src), Plan{})
+	tests := []struct {
+		res, path, target string
+		want              bool
+	}{
+		{"aws_s3_bucket_replication_configuration.plain", "rule[0].destination[0].bucket", "aws_s3_bucket.eu", true},
+		{"aws_s3_bucket_replication_configuration.plain", "rule[0].destination[0].bucket", "aws_s3_bucket.us", false},
+		{"aws_s3_bucket_replication_configuration.plain", "rule[1].destination[0].bucket", "aws_s3_bucket.eu", false},
+		{"aws_s3_bucket_replication_configuration.plain", "rule[2].destination[0].bucket", "aws_s3_bucket.eu", false},
+		{"aws_s3_bucket_replication_configuration.dyn", "rule[0].destination[0].bucket", "aws_s3_bucket.eu", false},
+	}
+	for _, tt := range tests {
+		if got := ev.PlainReferenceAt("", tt.res, tt.path, tt.target); got != tt.want {
+			t.Errorf("%s %s → %s: %v, want %v", tt.res, tt.path, tt.target, got, tt.want)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -472,7 +473,59 @@ func (e *Evaluator) PlainReference(module, resource, attr, target string) bool {
 	if r == nil {
 		return false
 	}
-	a := r.Body.attrs[attr]
+	return plainRef(r.Body.attrs[attr], module, target)
+}
+
+// PlainReferenceAt is PlainReference for an argument in nested blocks,
+// written as the plan writes its path: "rule[0].destination[0].bucket".
+// A block that a dynamic block of the same type could also generate, or
+// an index past the blocks written, shows nothing.
+func (e *Evaluator) PlainReferenceAt(module, resource, path, target string) bool {
+	s, why := e.moduleScope(module)
+	if why != "" {
+		return false
+	}
+	r := s.mod.Resources[resource]
+	if r == nil {
+		return false
+	}
+	n := r.Body
+	segs := strings.Split(path, ".")
+	for _, seg := range segs[:len(segs)-1] {
+		name, idx := seg, 0
+		if open := strings.IndexByte(seg, '['); open >= 0 {
+			name = seg[:open]
+			i, err := strconv.Atoi(strings.TrimSuffix(seg[open+1:], "]"))
+			if err != nil {
+				return false
+			}
+			idx = i
+		}
+		var blocks []*nestedBlock
+		for _, b := range n.blocks {
+			if b.typ != name {
+				continue
+			}
+			if b.dynamic {
+				return false
+			}
+			blocks = append(blocks, b)
+		}
+		if idx >= len(blocks) {
+			return false
+		}
+		n = blocks[idx].body
+	}
+	last := segs[len(segs)-1]
+	if strings.Contains(last, "[") {
+		return false
+	}
+	return plainRef(n.attrs[last], module, target)
+}
+
+// plainRef reports whether an attribute is a plain reference to the
+// resource at target, in module.
+func plainRef(a *hcl.Attribute, module, target string) bool {
 	if a == nil {
 		return false
 	}
