@@ -71,7 +71,8 @@ func azurermProvider() *providerSpec {
 			"azurerm_mssql_server": azLocated("version!", "administrator_login?~", "administrator_login_password*",
 				"minimum_tls_version", "public_network_access_enabled:bool", "fully_qualified_domain_name~"),
 			"azurerm_mssql_database": ty("name!", "server_id!", "sku_name?~", "max_size_gb:num?~", "zone_redundant:bool?~",
-				"geo_backup_enabled:bool", "storage_account_type", "tags:map"),
+				// SDKv2 Defaults: geo-redundant backups unless told otherwise.
+				"geo_backup_enabled:bool=true", "storage_account_type=Geo", "tags:map"),
 			"azurerm_postgresql_flexible_server": azLocated("version?~", "sku_name?~", "storage_mb:int?~", "administrator_login?~",
 				"administrator_password*", "zone?~", "backup_retention_days:int?~", "geo_redundant_backup_enabled:bool",
 				"public_network_access_enabled:bool?~", "delegated_subnet_id", "private_dns_zone_id?~", "fqdn~",

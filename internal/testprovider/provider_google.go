@@ -15,7 +15,8 @@ func gLabelled(t typeSpec) typeSpec {
 
 // googleProvider serves hashicorp/google or hashicorp/google-beta (same
 // schemas). The real provider defaults project, region and zone from the
-// provider block at plan time, and upper-cases a bucket location.
+// provider block at plan time, and upper-cases a bucket's location and the
+// regions of its custom_placement_config data_locations.
 func googleProvider(typeName string) *providerSpec {
 	project := "project?~"
 	return &providerSpec{
@@ -69,7 +70,7 @@ func googleProvider(typeName string) *providerSpec {
 				blk("custom_placement_config", 1, "data_locations:set!"),
 				blk("encryption", 1, "default_kms_key_name!"),
 				blk("lifecycle_rule", 0, blk("action", 1, "type!", "storage_class"), blk("condition", 1, "age:int", "with_state?~")))).
-				normalized("location", strings.ToUpper),
+				normalized("location", strings.ToUpper).normalized("data_locations", strings.ToUpper),
 			"google_storage_bucket_object": ty("name!", "bucket!", "source", "content*", "content_type?~", "storage_class?~",
 				"md5hash~", "crc32c~", "self_link~", "media_link~", "output_name~"),
 			"google_storage_bucket_iam_member": ty("bucket!", "role!", "member!", "etag~"),

@@ -27,6 +27,8 @@ func TestParseAttr(t *testing.T) {
 		{"password*", attrSpec{name: "password", optional: true, sensitive: true}},
 		{"result~*", attrSpec{name: "result", computed: true, sensitive: true}},
 		{"location?~=global", attrSpec{name: "location", optional: true, computed: true, def: "global"}},
+		{"x=y", attrSpec{name: "x", optional: true, sdkDefault: "y"}},
+		{"geo:bool=true", attrSpec{name: "geo", kind: kindBool, optional: true, sdkDefault: "true"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.decl, func(t *testing.T) {
@@ -35,7 +37,7 @@ func TestParseAttr(t *testing.T) {
 			}
 		})
 	}
-	for _, bad := range []string{"", ":map", "x:float", "x!~", "x=y", "n:int?~=3"} {
+	for _, bad := range []string{"", ":map", "x:float", "x!~", "x!=y", "x~=y", "x:map=y", "n:int?~=3"} {
 		t.Run("bad "+bad, func(t *testing.T) {
 			defer func() {
 				if recover() == nil {

@@ -253,7 +253,8 @@ func parseNesting(s string) (nesting, error) {
 }
 
 // overlay lays the hand table's behaviour over a real type: a default of
-// an optional and computed string, a sensitive flag the schema file lacks
+// an optional and computed string, an SDKv2 Default of an optional
+// primitive (the release schema does not carry defaults), a sensitive flag the schema file lacks
 // (azurerm's release schema has none), the normalisation. Structure is the
 // real schema's: a hand attribute the real type does not have is dropped.
 func overlay(real, hand typeSpec) typeSpec {
@@ -273,6 +274,10 @@ func overlayAttrs(real, hand []attrSpec) []attrSpec {
 		if h, ok := byName[a.name]; ok {
 			if h.def != "" && a.optional && a.computed && a.kind == kindString && a.nested == nil {
 				a.def = h.def
+			}
+			if h.sdkDefault != "" && a.optional && !a.computed && a.nested == nil &&
+				(a.kind == kindString || a.kind == kindBool || a.kind == kindNumber) {
+				a.sdkDefault = h.sdkDefault
 			}
 			a.sensitive = a.sensitive || h.sensitive
 		}

@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"fmt"
+	"math/big"
+	"strconv"
 
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
@@ -76,6 +78,21 @@ func (r *genericResource) ModifyPlan(_ context.Context, req resource.ModifyPlanR
 			m[attr] = unknownOf(tftypes.String)
 		}
 	}
+	if r.spec.legacy {
+		// SDKv2 Defaults: the real provider plans them for optional
+		// attributes the configuration leaves out.
+		for _, a := range r.typ().attrs {
+			if a.sdkDefault == "" {
+				continue
+			}
+			if c, set := config[a.name]; set && !c.IsNull() {
+				continue
+			}
+			if v, ok := primitiveVal(a.tfType(), a.sdkDefault); ok {
+				m[a.name] = v
+			}
+		}
+	}
 	for _, hook := range r.spec.hooks {
 		hook(r.cfg, r.typ(), m)
 	}
@@ -83,7 +100,9 @@ func (r *genericResource) ModifyPlan(_ context.Context, req resource.ModifyPlanR
 }
 
 // normalize rewrites configured strings as the real provider's StateFunc
-// does, by attribute name at any depth.
+// does, by attribute name at any depth: a string attribute of that name, or
+// each element of a list or set of strings of that name (the StateFunc of
+// the element schema, as on google_storage_bucket's data_locations).
 func (r *genericResource) normalize(v tftypes.Value) (tftypes.Value, error) {
 	if len(r.spec.normalize) == 0 && len(r.typ().normalize) == 0 {
 		return v, nil
@@ -93,7 +112,14 @@ func (r *genericResource) normalize(v tftypes.Value) (tftypes.Value, error) {
 		if len(steps) == 0 {
 			return v, nil
 		}
-		name, ok := steps[len(steps)-1].(tftypes.AttributeName)
+		last := steps[len(steps)-1]
+		switch last.(type) {
+		case tftypes.ElementKeyInt, tftypes.ElementKeyValue:
+			if len(steps) > 1 && v.Type().Is(tftypes.String) {
+				last = steps[len(steps)-2]
+			}
+		}
+		name, ok := last.(tftypes.AttributeName)
 		if !ok {
 			return v, nil
 		}
@@ -170,3 +196,19 @@ func (r *genericResource) Update(_ context.Context, req resource.UpdateRequest, 
 }
 
 func (r *genericResource) Delete(context.Context, resource.DeleteRequest, *resource.DeleteResponse) {}
+
+// primitiveVal is a default written as text, as a value of a primitive
+// type.
+func primitiveVal(t tftypes.Type, s string) (tftypes.Value, bool) {
+	switch {
+	case t.Is(tftypes.String):
+		return stringVal(s), true
+	case t.Is(tftypes.Bool):
+		b, err := strconv.ParseBool(s)
+		return tftypes.NewValue(tftypes.Bool, b), err == nil
+	case t.Is(tftypes.Number):
+		f, ok := new(big.Float).SetString(s)
+		return tftypes.NewValue(tftypes.Number, f), ok
+	}
+	return tftypes.Value{}, false
+}

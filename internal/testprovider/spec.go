@@ -18,6 +18,9 @@ import (
 //	"name*"          sensitive (combines with the flags above)
 //	"name:map"       map of strings (also :list, :set of strings, :int, :num, :bool)
 //	"name?~=global"  optional and computed, defaulting to the literal "global"
+//	"name=Geo"       optional (string, bool or number) with an SDKv2 Default:
+//	                 a legacy provider plans it when the configuration leaves
+//	                 it out ("geo_backup_enabled:bool=true")
 //
 // Nested blocks are declared with blk; their attributes use the same notation.
 
@@ -58,6 +61,11 @@ type attrSpec struct {
 	// def is a default for a computed string attribute left out of the
 	// configuration ("" for none).
 	def string
+	// sdkDefault is the SDKv2 Default of an optional, not computed,
+	// primitive attribute: what a legacy provider plans when the
+	// configuration leaves it null (azurerm_mssql_database's
+	// storage_account_type "Geo"); "" for none.
+	sdkDefault string
 	// writeOnly marks a write-only argument (never in a plan or state).
 	writeOnly bool
 	// typ is the attribute's full type when the notation cannot declare it
@@ -143,8 +151,11 @@ func parseAttr(decl string) attrSpec {
 	if a.required && (a.optional || a.computed) {
 		panic(fmt.Sprintf("testprovider: %q: a required attribute is neither optional nor computed", decl))
 	}
+	if a.def != "" && a.optional && !a.computed && (a.kind == kindString || a.kind == kindBool || a.kind == kindInt || a.kind == kindNumber) {
+		a.sdkDefault, a.def = a.def, ""
+	}
 	if a.def != "" && (a.kind != kindString || !a.computed || !a.optional) {
-		panic(fmt.Sprintf("testprovider: %q: only optional+computed strings take a default", decl))
+		panic(fmt.Sprintf("testprovider: %q: only optional+computed strings, or optional primitives (an SDKv2 Default), take a default", decl))
 	}
 	return a
 }
