@@ -340,6 +340,9 @@ resource "aws_s3_bucket_replication_configuration" "dyn" {
   }
 }
 variable "flip" { default = true }
+resource "aws_backup_selection" "s" {
+  resources = [aws_s3_bucket.us.arn, "arn:aws:s3:::elsewhere", aws_s3_bucket.eu.arn]
+}
 `
 	ev := NewEvaluator(rootOnly(t, src), Plan{})
 	tests := []struct {
@@ -351,6 +354,10 @@ variable "flip" { default = true }
 		{"aws_s3_bucket_replication_configuration.plain", "rule[1].destination[0].bucket", "aws_s3_bucket.eu", false},
 		{"aws_s3_bucket_replication_configuration.plain", "rule[2].destination[0].bucket", "aws_s3_bucket.eu", false},
 		{"aws_s3_bucket_replication_configuration.dyn", "rule[0].destination[0].bucket", "aws_s3_bucket.eu", false},
+		{"aws_backup_selection.s", "resources[0]", "aws_s3_bucket.us", true},
+		{"aws_backup_selection.s", "resources[1]", "aws_s3_bucket.us", false},
+		{"aws_backup_selection.s", "resources[2]", "aws_s3_bucket.eu", true},
+		{"aws_backup_selection.s", "resources[3]", "aws_s3_bucket.eu", false},
 	}
 	for _, tt := range tests {
 		if got := ev.PlainReferenceAt("", tt.res, tt.path, tt.target); got != tt.want {

@@ -517,8 +517,18 @@ func (e *Evaluator) PlainReferenceAt(module, resource, path, target string) bool
 		n = blocks[idx].body
 	}
 	last := segs[len(segs)-1]
-	if strings.Contains(last, "[") {
-		return false
+	if open := strings.IndexByte(last, '['); open >= 0 {
+		// An element of a list written out: resources = [aws_db_instance.a.arn].
+		i, err := strconv.Atoi(strings.TrimSuffix(last[open+1:], "]"))
+		a := n.attrs[last[:open]]
+		if err != nil || a == nil {
+			return false
+		}
+		tuple, ok := a.Expr.(*hclsyntax.TupleConsExpr)
+		if !ok || i >= len(tuple.Exprs) {
+			return false
+		}
+		return plainRefExpr(tuple.Exprs[i], module, target)
 	}
 	return plainRef(n.attrs[last], module, target)
 }
@@ -529,7 +539,13 @@ func plainRef(a *hcl.Attribute, module, target string) bool {
 	if a == nil {
 		return false
 	}
-	st, ok := a.Expr.(*hclsyntax.ScopeTraversalExpr)
+	return plainRefExpr(a.Expr, module, target)
+}
+
+// plainRefExpr reports whether an expression is a plain reference to the
+// resource at target, in module.
+func plainRefExpr(expr hcl.Expression, module, target string) bool {
+	st, ok := expr.(*hclsyntax.ScopeTraversalExpr)
 	if !ok {
 		return false
 	}
