@@ -138,7 +138,7 @@ func (rv *resolver) locate(r *Resource) {
 			loc, ok = rv.fromParent(c)
 		}
 	}
-	if !ok && (c.scope == nil || c.scope.Scope != catalog.ScopeProvider) {
+	if !ok {
 		loc, ok = rv.fromAttributes(c)
 	}
 	if !ok {

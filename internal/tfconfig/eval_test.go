@@ -365,3 +365,48 @@ resource "aws_backup_selection" "s" {
 		}
 	}
 }
+
+// TestDynamicAt: what a dynamic block may generate, at any depth of the
+// path the plan writes, is told apart from what the provider computes.
+func TestDynamicAt(t *testing.T) {
+	src := `
+resource "aws_dynamodb_table" "t" {
+  dynamic "replica" {
+    for_each = var.regions
+    content { region_name = replica.value }
+  }
+}
+resource "google_sql_database_instance" "i" {
+  settings {
+    tier = "db-f1-micro"
+    dynamic "location_preference" {
+      for_each = var.zones
+      content { secondary_zone = location_preference.value }
+    }
+  }
+}
+resource "aws_s3_bucket" "b" {}
+variable "regions" { default = [] }
+variable "zones" { default = [] }
+`
+	ev := NewEvaluator(rootOnly(t, src), Plan{})
+	tests := []struct {
+		res, path string
+		dynamic   bool
+	}{
+		{"aws_dynamodb_table.t", "replica", true},
+		{"aws_dynamodb_table.t", "replica[1].region_name", true},
+		{"google_sql_database_instance.i", "settings[0].location_preference[0].secondary_zone", true},
+		{"google_sql_database_instance.i", "settings[0].backup_configuration[0].location", false},
+		{"aws_s3_bucket.b", "replication_configuration", false},
+	}
+	for _, tt := range tests {
+		got, ok := ev.DynamicAt("", tt.res, tt.path)
+		if !ok || got != tt.dynamic {
+			t.Errorf("%s %s: dynamic %v (ok %v), want %v", tt.res, tt.path, got, ok, tt.dynamic)
+		}
+	}
+	if _, ok := ev.DynamicAt("", "aws_s3_bucket.missing", "x"); ok {
+		t.Error("a resource not in the sources is not ok")
+	}
+}

@@ -533,6 +533,51 @@ func (e *Evaluator) PlainReferenceAt(module, resource, path, target string) bool
 	return plainRef(n.attrs[last], module, target)
 }
 
+// DynamicAt reports whether a dynamic block of a resource's sources may
+// generate what is at a path as the plan writes it ("replica",
+// "settings[0].location_preference[0].secondary_zone"): a dynamic block of
+// one of the path's block types, at its level, among the blocks written
+// out. Plan JSON does not show dynamic blocks. ok is false when the
+// resource is not in the sources.
+func (e *Evaluator) DynamicAt(module, resource, path string) (dynamic, ok bool) {
+	s, why := e.moduleScope(module)
+	if why != "" {
+		return false, false
+	}
+	r := s.mod.Resources[resource]
+	if r == nil {
+		return false, false
+	}
+	n := r.Body
+	for _, seg := range strings.Split(path, ".") {
+		name, idx := seg, 0
+		if open := strings.IndexByte(seg, '['); open >= 0 {
+			name = seg[:open]
+			if i, err := strconv.Atoi(strings.TrimSuffix(seg[open+1:], "]")); err == nil {
+				idx = i
+			}
+		}
+		var written []*nestedBlock
+		for _, b := range n.blocks {
+			if b.typ != name {
+				continue
+			}
+			if b.dynamic {
+				return true, true
+			}
+			written = append(written, b)
+		}
+		if len(written) == 0 {
+			return false, true
+		}
+		if idx >= len(written) {
+			idx = len(written) - 1
+		}
+		n = written[idx].body
+	}
+	return false, true
+}
+
 // plainRef reports whether an attribute is a plain reference to the
 // resource at target, in module.
 func plainRef(a *hcl.Attribute, module, target string) bool {
