@@ -62,10 +62,7 @@ func (rv *resolver) dataLocations(c *ctx) []Location {
 			}
 		}
 	}
-	for _, f := range rv.cat.DataFlows(c.p, c.r.catalogType()) {
-		if !follows(f) {
-			continue
-		}
+	for _, f := range c.flows {
 		pvs := lookupPath(vals, unknown, f.Path)
 		if len(pvs) == 0 && f.Value == catalog.ValueEnum && f.Default != "" && c.r.attrAbsent(f.Path) {
 			// The provider assumes the default when the attribute is left

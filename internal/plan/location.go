@@ -35,6 +35,8 @@ type resolver struct {
 	// byIdent maps a name, id, bucket, ARN or self-link value to the
 	// resources that have it, for data flows (any provider).
 	byIdent map[string][]*Resource
+	// types caches the type tables' answers by provider and type.
+	types map[typeKey]typeTables
 	// prior holds the data sources read while planning (prior state),
 	// by address without instance keys.
 	prior  map[string][]*Resource
@@ -60,8 +62,9 @@ type ctx struct {
 	operator *catalog.Operator
 	ops      []string
 	// scope is the type's row of the catalog's type tables, nil when it
-	// has none.
+	// has none; flows are its data flows.
 	scope *catalog.TypeScope
+	flows []*catalog.DataFlow
 	// byDefault is set when the operator is the provider's default (its
 	// rule has no condition): a region only another operator of the
 	// provider runs then names that operator (u-france-east1 is S3NS's
@@ -83,9 +86,8 @@ func (rv *resolver) locate(r *Resource) {
 	p, err := rv.cat.Provider(r.Provider)
 	c := &ctx{r: r, p: p}
 	if err == nil {
-		if ts, ok := rv.cat.TypeScope(p, r.catalogType()); ok {
-			c.scope = ts
-		}
+		t := rv.typeTables(p, r)
+		c.scope, c.flows = t.scope, t.flows
 	}
 	c.conf = rv.cfg.confFor(r)
 	r.ProviderConfig = c.conf.key
@@ -1094,6 +1096,16 @@ func (r *Resource) catalogType() string {
 // locationAttributes are the attributes that locate the resource: its
 // type's own (from the providers' metadata), then the provider's.
 func (rv *resolver) locationAttributes(c *ctx) []catalog.Attribute {
+	k := typeKey{c.p, c.r.Mode, c.r.Type}
+	t := rv.types[k]
+	if !t.attrsSet {
+		t.attrs, t.attrsSet = rv.typeLocationAttributes(c), true
+		rv.types[k] = t
+	}
+	return t.attrs
+}
+
+func (rv *resolver) typeLocationAttributes(c *ctx) []catalog.Attribute {
 	var out []catalog.Attribute
 	seen := map[string]bool{}
 	if c.scope != nil {
@@ -1104,7 +1116,7 @@ func (rv *resolver) locationAttributes(c *ctx) []catalog.Attribute {
 		// storage policy, or a location whose pair receives the copies,
 		// is where the resource is; so is a type's only location.)
 		flowsTo := map[string]bool{}
-		for _, f := range rv.cat.DataFlows(c.p, c.r.catalogType()) {
+		for _, f := range c.flows {
 			switch f.Flow {
 			case catalog.FlowMultiLocation, catalog.FlowStoragePolicy, catalog.FlowPairedRegion:
 			default:
@@ -1187,4 +1199,44 @@ func (rv *resolver) setsLocation(c *ctx) bool {
 		}
 	}
 	return false
+}
+
+type typeKey struct {
+	p    *catalog.Provider
+	mode string
+	typ  string
+}
+
+type typeTables struct {
+	scope *catalog.TypeScope
+	// flows are the data flows trustcloud follows (follows).
+	flows []*catalog.DataFlow
+	// attrs are the location attributes (locationAttributes), computed
+	// on first use.
+	attrs    []catalog.Attribute
+	attrsSet bool
+}
+
+// typeTables returns the catalog's row and data flows of a resource's
+// type, looked up once per provider and type.
+func (rv *resolver) typeTables(p *catalog.Provider, r *Resource) typeTables {
+	k := typeKey{p, r.Mode, r.Type}
+	if t, ok := rv.types[k]; ok {
+		return t
+	}
+	var t typeTables
+	typ := r.catalogType()
+	if ts, ok := rv.cat.TypeScope(p, typ); ok {
+		t.scope = ts
+	}
+	for _, f := range rv.cat.DataFlows(p, typ) {
+		if follows(f) {
+			t.flows = append(t.flows, f)
+		}
+	}
+	if rv.types == nil {
+		rv.types = map[typeKey]typeTables{}
+	}
+	rv.types[k] = t
+	return t
 }
