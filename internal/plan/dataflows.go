@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	tfjson "github.com/hashicorp/terraform-json"
+	"github.com/zclconf/go-cty/cty"
 
 	"github.com/trustcloud/trustcloud/internal/catalog"
 	"github.com/trustcloud/trustcloud/internal/tfconfig"
@@ -259,18 +260,26 @@ func (rv *resolver) placeFlow(c *ctx, f *catalog.DataFlow, pv pathValue) []Locat
 // regions/…/ segment). Anything else names a resource outside the plan:
 // unknown.
 func (rv *resolver) targetFlow(c *ctx, f *catalog.DataFlow, pv pathValue) []Location {
-	for _, t := range rv.referencedAt(c.r, pv.at) {
-		if t == c.r {
-			continue
+	if cands := rv.flowTargets(c.r, pv.at); len(cands) > 0 {
+		for _, t := range cands {
+			if rv.verifiedRef(c.r, pv, t) {
+				return []Location{rv.targetLocation(c, f, pv.at, t, fmt.Sprintf("%s refers to %s", flowHead(f, pv.at), t.Address))}
+			}
 		}
-		l := rv.targetLocation(c, f, pv.at, t, fmt.Sprintf("%s refers to %s", flowHead(f, pv.at), t.Address))
-		if l.Unverified == "" && l.Status != StatusUnknown && !rv.verifiedRef(c.r, pv, t) {
-			// A reference only says the expression reads the resource:
-			// a conditional or a string built around it names another.
-			l.Unverified = fmt.Sprintf("%s of %s refers to %s, but neither its planned value nor (without the sources) its expression shows that it is that resource: where the data goes is taken from %s only as an inference",
-				pv.at, c.r.Address, t.Address, t.Address)
+		// A reference only says the expression reads the resource: a
+		// conditional, or a string built around it, names another. The
+		// data may go to any resource it reads: each is a data location,
+		// inferred.
+		var out []Location
+		for _, t := range cands {
+			l := rv.targetLocation(c, f, pv.at, t, fmt.Sprintf("%s refers to %s", flowHead(f, pv.at), t.Address))
+			if l.Unverified == "" && l.Status != StatusUnknown {
+				l.Unverified = fmt.Sprintf("%s of %s refers to %s, but neither its planned value nor (without the sources) its expression shows that it is that resource: where the data goes is taken from %s only as an inference",
+					pv.at, c.r.Address, t.Address, t.Address)
+			}
+			out = append(out, l)
 		}
-		return []Location{l}
+		return out
 	}
 	if pv.unknown {
 		return []Location{unknownFlow(f, pv.at, "computed at apply time and not a reference to a resource of this plan, so where the data goes is not known at plan time")}
@@ -311,10 +320,57 @@ func (rv *resolver) verifiedRef(r *Resource, pv pathValue, t *Resource) bool {
 		}
 	}
 	if rv.cfg.ev != nil {
-		module, res, _, ok := tfconfig.ParseResourceAddress(r.Address)
-		return ok && rv.cfg.ev.PlainReferenceAt(module, res, pv.at, t.Address)
+		module, res, key, ok := tfconfig.ParseResourceAddress(r.Address)
+		return ok && rv.cfg.ev.PlainReferenceAt(module, res, key, pv.at, t.Address)
 	}
 	return false
+}
+
+// flowTargets are the resources of the plan that the expression at a flow
+// attribute reads, other than r. Of the instances of one resource (count,
+// for_each, module instances), those of r's own module instance and, when
+// there are several, of r's own instance key come first: the usual
+// aws_s3_bucket.replica[each.key]. When the reference cannot be matched to
+// one instance, every instance it may read is a candidate.
+func (rv *resolver) flowTargets(r *Resource, at string) []*Resource {
+	var cands []*Resource
+	for _, t := range rv.referencedAt(r, at) {
+		if t != r {
+			cands = append(cands, t)
+		}
+	}
+	if len(cands) < 2 {
+		return cands
+	}
+	narrow := func(keep func(*Resource) bool) {
+		var out []*Resource
+		for _, t := range cands {
+			if keep(t) {
+				out = append(out, t)
+			}
+		}
+		if len(out) > 0 {
+			cands = out
+		}
+	}
+	narrow(func(t *Resource) bool { return t.Module == r.Module })
+	if key := instanceKey(r.Address); key != "" {
+		narrow(func(t *Resource) bool { return instanceKey(t.Address) == key })
+	}
+	return cands
+}
+
+// instanceKey is the count or for_each key of an address ("[\"us\"]",
+// "[0]"), "" without one.
+func instanceKey(addr string) string {
+	if !strings.HasSuffix(addr, "]") {
+		return ""
+	}
+	_, _, key, ok := tfconfig.ParseResourceAddress(addr)
+	if !ok || key == cty.NilVal {
+		return ""
+	}
+	return key.GoString()
 }
 
 // regionIn finds the region written in an identifier: an ARN's region

@@ -54,3 +54,19 @@ func TestGenericZone(t *testing.T) {
 		}
 	}
 }
+
+func TestInstanceKey(t *testing.T) {
+	for addr, want := range map[string]string{
+		`aws_s3_bucket.b`:                         "",
+		`aws_s3_bucket.b[0]`:                      "cty.NumberIntVal(0)",
+		`aws_s3_bucket.b["us.east"]`:              `cty.StringVal("us.east")`,
+		`module.m["eu"].aws_s3_bucket.b["us"]`:    `cty.StringVal("us")`,
+		`module.m["eu"].aws_s3_bucket.b`:          "",
+		`data.aws_s3_bucket.b["x"]`:               `cty.StringVal("x")`,
+		`module.m[1].module.n.aws_s3_bucket.b[2]`: "cty.NumberIntVal(2)",
+	} {
+		if got := instanceKey(addr); got != want {
+			t.Errorf("instanceKey(%s) = %q, want %q", addr, got, want)
+		}
+	}
+}

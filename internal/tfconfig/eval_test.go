@@ -360,7 +360,7 @@ resource "aws_backup_selection" "s" {
 		{"aws_backup_selection.s", "resources[3]", "aws_s3_bucket.eu", false},
 	}
 	for _, tt := range tests {
-		if got := ev.PlainReferenceAt("", tt.res, tt.path, tt.target); got != tt.want {
+		if got := ev.PlainReferenceAt("", tt.res, cty.NilVal, tt.path, tt.target); got != tt.want {
 			t.Errorf("%s %s → %s: %v, want %v", tt.res, tt.path, tt.target, got, tt.want)
 		}
 	}
@@ -408,5 +408,54 @@ variable "zones" { default = [] }
 	}
 	if _, ok := ev.DynamicAt("", "aws_s3_bucket.missing", "x"); ok {
 		t.Error("a resource not in the sources is not ok")
+	}
+}
+
+// TestPlainReferenceAtInstance: aws_s3_bucket.replica[each.key].arn names
+// the instance of the referring resource's own key, and no other.
+func TestPlainReferenceAtInstance(t *testing.T) {
+	src := `
+resource "aws_s3_bucket" "replica" {
+  for_each = toset(["eu", "us"])
+}
+resource "aws_s3_bucket_replication_configuration" "r" {
+  for_each = toset(["eu", "us"])
+  rule {
+    destination { bucket = aws_s3_bucket.replica[each.key].arn }
+  }
+}
+resource "aws_s3_bucket_replication_configuration" "fixed" {
+  for_each = toset(["eu", "us"])
+  rule {
+    destination { bucket = aws_s3_bucket.replica["eu"].arn }
+  }
+}
+resource "aws_s3_bucket_replication_configuration" "other" {
+  for_each = toset(["eu", "us"])
+  rule {
+    destination { bucket = aws_s3_bucket.replica[var.k].arn }
+  }
+}
+variable "k" { default = "us" }
+`
+	ev := NewEvaluator(rootOnly(t, src), Plan{})
+	eu, us := cty.StringVal("eu"), cty.StringVal("us")
+	tests := []struct {
+		res    string
+		self   cty.Value
+		target string
+		want   bool
+	}{
+		{"aws_s3_bucket_replication_configuration.r", eu, `aws_s3_bucket.replica["eu"]`, true},
+		{"aws_s3_bucket_replication_configuration.r", eu, `aws_s3_bucket.replica["us"]`, false},
+		{"aws_s3_bucket_replication_configuration.r", us, `aws_s3_bucket.replica["us"]`, true},
+		{"aws_s3_bucket_replication_configuration.fixed", us, `aws_s3_bucket.replica["eu"]`, true},
+		{"aws_s3_bucket_replication_configuration.fixed", us, `aws_s3_bucket.replica["us"]`, false},
+		{"aws_s3_bucket_replication_configuration.other", us, `aws_s3_bucket.replica["us"]`, false},
+	}
+	for _, tt := range tests {
+		if got := ev.PlainReferenceAt("", tt.res, tt.self, "rule[0].destination[0].bucket", tt.target); got != tt.want {
+			t.Errorf("%s (self %s) → %s: %v, want %v", tt.res, tt.self.GoString(), tt.target, got, tt.want)
+		}
 	}
 }

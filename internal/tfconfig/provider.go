@@ -480,7 +480,11 @@ func (e *Evaluator) PlainReference(module, resource, attr, target string) bool {
 // written as the plan writes its path: "rule[0].destination[0].bucket".
 // A block that a dynamic block of the same type could also generate, or
 // an index past the blocks written, shows nothing.
-func (e *Evaluator) PlainReferenceAt(module, resource, path, target string) bool {
+//
+// self is the instance key of the referring resource: an index written
+// as each.key or count.index (aws_s3_bucket.replica[each.key].arn) is that
+// key.
+func (e *Evaluator) PlainReferenceAt(module, resource string, self cty.Value, path, target string) bool {
 	s, why := e.moduleScope(module)
 	if why != "" {
 		return false
@@ -528,9 +532,13 @@ func (e *Evaluator) PlainReferenceAt(module, resource, path, target string) bool
 		if !ok || i >= len(tuple.Exprs) {
 			return false
 		}
-		return plainRefExpr(tuple.Exprs[i], module, target)
+		return plainRefExpr(tuple.Exprs[i], module, target, self)
 	}
-	return plainRef(n.attrs[last], module, target)
+	a := n.attrs[last]
+	if a == nil {
+		return false
+	}
+	return plainRefExpr(a.Expr, module, target, self)
 }
 
 // DynamicAt reports whether a dynamic block of a resource's sources may
@@ -578,18 +586,69 @@ func (e *Evaluator) DynamicAt(module, resource, path string) (dynamic, ok bool) 
 	return false, true
 }
 
+// selfKey reports whether an index is the referring instance's own key:
+// each.key or count.index.
+func selfKey(e hclsyntax.Expression) bool {
+	st, ok := e.(*hclsyntax.ScopeTraversalExpr)
+	if !ok || len(st.Traversal) != 2 {
+		return false
+	}
+	attr, ok := st.Traversal[1].(hcl.TraverseAttr)
+	if !ok {
+		return false
+	}
+	switch st.Traversal.RootName() {
+	case "each":
+		return attr.Name == "key"
+	case "count":
+		return attr.Name == "index"
+	}
+	return false
+}
+
 // plainRef reports whether an attribute is a plain reference to the
 // resource at target, in module.
 func plainRef(a *hcl.Attribute, module, target string) bool {
 	if a == nil {
 		return false
 	}
-	return plainRefExpr(a.Expr, module, target)
+	return plainRefExpr(a.Expr, module, target, cty.NilVal)
 }
 
 // plainRefExpr reports whether an expression is a plain reference to the
-// resource at target, in module.
-func plainRefExpr(expr hcl.Expression, module, target string) bool {
+// resource at target, in module. self is the referring instance's key,
+// for an index written as each.key or count.index.
+func plainRefExpr(expr hcl.Expression, module, target string, self cty.Value) bool {
+	if rt, ok := expr.(*hclsyntax.RelativeTraversalExpr); ok {
+		// aws_s3_bucket.replica[each.key].arn
+		expr = rt.Source
+	}
+	if ix, ok := expr.(*hclsyntax.IndexExpr); ok {
+		st, ok := ix.Collection.(*hclsyntax.ScopeTraversalExpr)
+		if !ok || self == cty.NilVal || !selfKey(ix.Key) {
+			return false
+		}
+		tmod, tres, tkey, ok := ParseResourceAddress(target)
+		if !ok || tmod != module || tkey == cty.NilVal {
+			return false
+		}
+		var names []string
+		for _, step := range st.Traversal {
+			switch x := step.(type) {
+			case hcl.TraverseRoot:
+				names = append(names, x.Name)
+			case hcl.TraverseAttr:
+				names = append(names, x.Name)
+			default:
+				return false
+			}
+		}
+		if strings.Join(names, ".") != tres {
+			return false
+		}
+		eq := self.Equals(tkey)
+		return eq.IsKnown() && eq.True()
+	}
 	st, ok := expr.(*hclsyntax.ScopeTraversalExpr)
 	if !ok {
 		return false
