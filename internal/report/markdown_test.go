@@ -12,7 +12,7 @@ import (
 
 func TestMarkdown(t *testing.T) {
 	verdicts := map[string]string{
-		"ministry":                  "**trustcloud: 6 new findings at or above high — this merge request does not meet the doctrine**",
+		"ministry":                  "**trustcloud: 8 new findings at or above high — this merge request does not meet the doctrine**",
 		"aws-dynamodb-global-table": "**trustcloud: 3 new findings at or above high — this merge request does not meet the doctrine**",
 		"policy-module-glob":        "**trustcloud: no new finding at or above critical**",
 		"s3ns-premi3ns":             "**trustcloud: no new finding at or above high**",

@@ -57,8 +57,14 @@ func awsProviderVersion(version string) *providerSpec {
 	if v5 {
 		s3Sub = regional
 	}
+	// The bucket's inline configuration blocks (deprecated for the
+	// aws_s3_bucket_* resources) are Optional+Computed: the real provider
+	// plans them unknown when the configuration leaves them out.
 	bucket := awsRegional("bucket?~", "bucket_prefix", "force_destroy:bool", "object_lock_enabled:bool?~",
-		"arn~", "bucket_domain_name~", "bucket_regional_domain_name~", "hosted_zone_id~")
+		"arn~", "bucket_domain_name~", "bucket_regional_domain_name~", "hosted_zone_id~",
+		blk("cors_rule~", 0), blk("grant~", 0), blk("lifecycle_rule~", 0), blk("logging~", 1),
+		blk("object_lock_configuration~", 1), blk("replication_configuration~", 1),
+		blk("server_side_encryption_configuration~", 1), blk("versioning~", 1), blk("website~", 1))
 	if v5 {
 		// 5.x: the bucket's region, computed (known after apply).
 		bucket = bucket.with("region~")
@@ -135,7 +141,7 @@ func awsProviderVersion(version string) *providerSpec {
 			"aws_lb": awsRegional("name?~", "internal:bool?~", "load_balancer_type", "security_groups:set?~", "subnets:set?~",
 				"arn~", "dns_name~", "zone_id~"),
 			"aws_iam_role": awsGlobal("name?~", "name_prefix?~", "assume_role_policy!", "description", "path",
-				"max_session_duration:int", "arn~", "unique_id~", "create_date~"),
+				"max_session_duration:int", "arn~", "unique_id~", "create_date~", blk("inline_policy~", 0)),
 			"aws_iam_policy":                 awsGlobal("name?~", "name_prefix?~", "policy!", "description", "path", "arn~", "policy_id~"),
 			"aws_iam_role_policy_attachment": ty("role!", "policy_arn!"),
 			"aws_iam_instance_profile":       awsGlobal("name?~", "role", "path", "arn~", "unique_id~"),
@@ -162,9 +168,10 @@ func awsProviderVersion(version string) *providerSpec {
 				"write_capacity:int?~", "stream_enabled:bool", "stream_view_type?~", "table_class", "deletion_protection_enabled:bool",
 				"arn~", "stream_arn~",
 				blk("attribute", 0, "name!", "type!"),
-				blk("replica", 0, "region_name!", "kms_key_arn?~", "point_in_time_recovery:bool", "propagate_tags:bool", "arn~"),
-				blk("point_in_time_recovery", 1, "enabled:bool!"),
-				blk("server_side_encryption", 1, "enabled:bool!", "kms_key_arn?~")),
+				blk("replica", 0, "region_name!", "kms_key_arn?~", "point_in_time_recovery:bool=false", "propagate_tags:bool=false", "arn~"),
+				blk("point_in_time_recovery~", 1, "enabled:bool!"),
+				blk("server_side_encryption~", 1, "enabled:bool!", "kms_key_arn?~"),
+				blk("ttl~", 1)),
 			"aws_lambda_function": awsRegional("function_name!", "role!", "handler", "runtime", "filename", "s3_bucket", "s3_key",
 				"image_uri", "package_type", "memory_size:int", "timeout:int", "architectures:list?~", "kms_key_arn",
 				"source_code_hash?~", "arn~", "invoke_arn~", "version~",
@@ -175,6 +182,9 @@ func awsProviderVersion(version string) *providerSpec {
 			"aws_sqs_queue": awsRegional("name?~", "name_prefix?~", "fifo_queue:bool", "message_retention_seconds:int?~",
 				"visibility_timeout_seconds:int?~", "kms_master_key_id?~", "sqs_managed_sse_enabled:bool?~", "redrive_policy?~",
 				"arn~", "url~"),
+			"aws_backup_plan": awsRegional("name!",
+				blk("rule", 0, "rule_name!", "target_vault_name!", "schedule", "completion_window:int=180",
+					"enable_continuous_backup:bool=false", "schedule_expression_timezone=Etc/UTC", "start_window:int=60")),
 			"aws_cloudwatch_log_group": awsRegional("name?~", "retention_in_days:int", "kms_key_id", "arn~"),
 		},
 		dataSources: map[string]typeSpec{

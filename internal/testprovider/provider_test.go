@@ -232,6 +232,41 @@ func TestPlanBehaviour(t *testing.T) {
 			t.Error("aws_iam_role has a region attribute")
 		}
 	})
+	for _, version := range []string{awsVersion5, awsVersion6} {
+		aws := awsProviderVersion(version)
+		t.Run("aws "+version+" computed blocks", func(t *testing.T) {
+			// Create: a computed block left out is unknown, one written is
+			// planned as written.
+			logging := aws.mustResource("aws_s3_bucket").blockType(t, "logging")
+			written := tftypes.NewValue(tftypes.List{ElementType: logging}, []tftypes.Value{
+				objectOf(t, logging, map[string]tftypes.Value{"target_bucket": stringVal("logs")})})
+			got := planned(t, aws, "aws_s3_bucket", map[string]tftypes.Value{"region": stringVal("eu-west-3")},
+				map[string]tftypes.Value{"bucket": stringVal("b"), "logging": written})
+			if got["replication_configuration"].IsKnown() || got["versioning"].IsKnown() {
+				t.Errorf("replication_configuration = %v, versioning = %v, want unknown on create",
+					got["replication_configuration"], got["versioning"])
+			}
+			if !got["logging"].Equal(written) {
+				t.Errorf("logging = %v, want it as configured", got["logging"])
+			}
+			// Update: a computed block left out keeps the prior state's value.
+			prior := map[string]tftypes.Value{"logging": written}
+			m := map[string]tftypes.Value{"logging": tftypes.NewValue(written.Type(), []tftypes.Value{})}
+			computedBlocks(aws.mustResource("aws_s3_bucket").blocks, map[string]tftypes.Value{}, prior, m)
+			if !m["logging"].Equal(written) {
+				t.Errorf("logging on update = %v, want the prior state's", m["logging"])
+			}
+		})
+		t.Run("aws "+version+" nested SDKv2 defaults", func(t *testing.T) {
+			replica := aws.mustResource("aws_dynamodb_table").blockType(t, "replica")
+			got := planned(t, aws, "aws_dynamodb_table", map[string]tftypes.Value{"region": stringVal("eu-west-3")},
+				map[string]tftypes.Value{"name": stringVal("t"), "replica": tftypes.NewValue(tftypes.Set{ElementType: replica}, []tftypes.Value{
+					objectOf(t, replica, map[string]tftypes.Value{"region_name": stringVal("eu-central-1")})})})
+			if v := lookup(got["replica"], "propagate_tags"); !v.Equal(tftypes.NewValue(tftypes.Bool, false)) {
+				t.Errorf("replica propagate_tags = %v, want the SDKv2 Default false", v)
+			}
+		})
+	}
 	t.Run("azure location display name", func(t *testing.T) {
 		got := planned(t, azurermProvider(), "azurerm_resource_group", nil,
 			map[string]tftypes.Value{"name": stringVal("rg"), "location": stringVal("West Europe")})
@@ -297,4 +332,18 @@ func (p *providerSpec) mustResource(name string) typeSpec {
 		panic(p.typeName + " serves no " + name)
 	}
 	return t
+}
+
+// blockType is the object type of a nested block of the type.
+func (t typeSpec) blockType(tb *testing.T, name string) tftypes.Object {
+	tb.Helper()
+	typ := resourceSchema(t).Type().TerraformType(context.Background()).(tftypes.Object)
+	switch bt := typ.AttributeTypes[name].(type) {
+	case tftypes.List:
+		return bt.ElementType.(tftypes.Object)
+	case tftypes.Set:
+		return bt.ElementType.(tftypes.Object)
+	}
+	tb.Fatalf("no block %s", name)
+	return tftypes.Object{}
 }

@@ -254,7 +254,8 @@ func parseNesting(s string) (nesting, error) {
 
 // overlay lays the hand table's behaviour over a real type: a default of
 // an optional and computed string, an SDKv2 Default of an optional
-// primitive (the release schema does not carry defaults), a sensitive flag the schema file lacks
+// primitive and an SDKv2 Optional+Computed block (the release schema
+// carries neither), a sensitive flag the schema file lacks
 // (azurerm's release schema has none), the normalisation. Structure is the
 // real schema's: a hand attribute the real type does not have is dropped.
 func overlay(real, hand typeSpec) typeSpec {
@@ -294,6 +295,7 @@ func overlayBlocks(real, hand []blockSpec) []blockSpec {
 	out := make([]blockSpec, len(real))
 	for i, b := range real {
 		if h, ok := byName[b.name]; ok {
+			b.computed = h.computed
 			b.attrs = overlayAttrs(b.attrs, h.attrs)
 			b.blocks = overlayBlocks(b.blocks, h.blocks)
 		}

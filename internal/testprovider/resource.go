@@ -79,24 +79,111 @@ func (r *genericResource) ModifyPlan(_ context.Context, req resource.ModifyPlanR
 		}
 	}
 	if r.spec.legacy {
-		// SDKv2 Defaults: the real provider plans them for optional
-		// attributes the configuration leaves out.
-		for _, a := range r.typ().attrs {
-			if a.sdkDefault == "" {
-				continue
-			}
-			if c, set := config[a.name]; set && !c.IsNull() {
-				continue
-			}
-			if v, ok := primitiveVal(a.tfType(), a.sdkDefault); ok {
-				m[a.name] = v
-			}
-		}
+		t := r.typ()
+		sdkDefaults(t.attrs, t.blocks, m)
+		computedBlocks(t.blocks, config, objectAttrs(req.State.Raw), m)
 	}
 	for _, hook := range r.spec.hooks {
 		hook(r.cfg, r.typ(), m)
 	}
 	resp.Plan.Raw = tftypes.NewValue(planned.Type(), m)
+}
+
+// sdkDefaults plans the SDKv2 Defaults of optional attributes that the
+// configuration leaves out, at any depth of nested blocks, as a legacy
+// provider does. Those attributes are not computed, so their planned value
+// is the configuration's: null where it leaves them out.
+func sdkDefaults(attrs []attrSpec, blocks []blockSpec, m map[string]tftypes.Value) {
+	for _, a := range attrs {
+		if a.sdkDefault == "" {
+			continue
+		}
+		if v, set := m[a.name]; set && !v.IsNull() {
+			continue
+		}
+		if v, ok := primitiveVal(a.tfType(), a.sdkDefault); ok {
+			m[a.name] = v
+		}
+	}
+	for _, b := range blocks {
+		v, ok := m[b.name]
+		if !ok || !hasDefaults(b) {
+			continue
+		}
+		m[b.name] = eachObject(v, func(obj map[string]tftypes.Value) { sdkDefaults(b.attrs, b.blocks, obj) })
+	}
+}
+
+// hasDefaults reports whether a block or one nested in it has an attribute
+// with an SDKv2 Default.
+func hasDefaults(b blockSpec) bool {
+	for _, a := range b.attrs {
+		if a.sdkDefault != "" {
+			return true
+		}
+	}
+	for _, nb := range b.blocks {
+		if hasDefaults(nb) {
+			return true
+		}
+	}
+	return false
+}
+
+// eachObject returns a block's value (a list or set of objects, or one
+// object) with fn applied to each known object.
+func eachObject(v tftypes.Value, fn func(map[string]tftypes.Value)) tftypes.Value {
+	if v.IsNull() || !v.IsKnown() {
+		return v
+	}
+	if obj := objectAttrs(v); obj != nil && v.Type().Is(tftypes.Object{}) {
+		fn(obj)
+		return tftypes.NewValue(v.Type(), obj)
+	}
+	var elems []tftypes.Value
+	if err := v.As(&elems); err != nil {
+		return v
+	}
+	out := make([]tftypes.Value, len(elems))
+	for i, e := range elems {
+		out[i] = e
+		if obj := objectAttrs(e); obj != nil {
+			fn(obj)
+			out[i] = tftypes.NewValue(e.Type(), obj)
+		}
+	}
+	return tftypes.NewValue(v.Type(), out)
+}
+
+// computedBlocks plans the SDKv2 Optional+Computed blocks (top level) that
+// the configuration leaves out: unknown on create, the prior state's value
+// on update, as a legacy provider does. A block the configuration writes,
+// even through a dynamic block, is planned as written.
+func computedBlocks(blocks []blockSpec, config, prior, m map[string]tftypes.Value) {
+	for _, b := range blocks {
+		planned, ok := m[b.name]
+		if !b.computed || !ok || !emptyBlock(config[b.name]) {
+			continue
+		}
+		if p, had := prior[b.name]; had {
+			m[b.name] = p
+		} else {
+			m[b.name] = unknownOf(planned.Type())
+		}
+	}
+}
+
+// emptyBlock reports whether a block's configured value is null or an
+// empty list or set: the configuration leaves it out.
+func emptyBlock(v tftypes.Value) bool {
+	if v.IsNull() {
+		return true
+	}
+	if !v.IsKnown() || (!v.Type().Is(tftypes.List{}) && !v.Type().Is(tftypes.Set{})) {
+		return false
+	}
+	var elems []tftypes.Value
+	return v.As(&elems) == nil && len(elems) == 0
 }
 
 // normalize rewrites configured strings as the real provider's StateFunc

@@ -23,6 +23,10 @@ import (
 //	                 it out ("geo_backup_enabled:bool=true")
 //
 // Nested blocks are declared with blk; their attributes use the same notation.
+// A block name ending in "~" ("logging~") is an SDKv2 Optional+Computed
+// block: a legacy provider plans it unknown when the configuration leaves it
+// out (on create; on update it keeps the prior state's value), as the real
+// aws_s3_bucket plans logging or replication_configuration.
 
 // kind is the Terraform type of an attribute.
 type kind int
@@ -96,12 +100,14 @@ const (
 // kind), a set or a single object (real schemas), at most max of them (0:
 // no limit).
 type blockSpec struct {
-	name   string
-	mode   nesting
-	min    int
-	max    int
-	attrs  []attrSpec
-	blocks []blockSpec
+	name string
+	mode nesting
+	min  int
+	max  int
+	// computed marks an SDKv2 Optional+Computed block (see the notation).
+	computed bool
+	attrs    []attrSpec
+	blocks   []blockSpec
 }
 
 // typeSpec is the schema of a resource type, a data source or a provider
@@ -172,7 +178,7 @@ func attrs(decls ...string) []attrSpec {
 // blk declares a nested block; items are attribute declarations (strings)
 // and nested blocks (blockSpec).
 func blk(name string, max int, items ...any) blockSpec {
-	b := blockSpec{name: name, max: max}
+	b := blockSpec{name: strings.TrimSuffix(name, "~"), max: max, computed: strings.HasSuffix(name, "~")}
 	for _, it := range items {
 		switch v := it.(type) {
 		case string:

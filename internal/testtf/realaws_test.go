@@ -6,9 +6,12 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/trustcloud/trustcloud/internal/catalog"
 )
 
 // The test provider is only worth what its plans are like the real
@@ -51,6 +54,7 @@ func realAWSMirrorDir(t *testing.T) string {
 type readPlan struct {
 	ResourceChanges []struct {
 		Address      string `json:"address"`
+		Type         string `json:"type"`
 		ProviderName string `json:"provider_name"`
 		Change       struct {
 			Actions      []string       `json:"actions"`
@@ -74,10 +78,76 @@ type readPlan struct {
 // sensitivity from.
 var placeAttrs = []string{"region", "availability_zone", "tags", "tags_all"}
 
+// flowAttrs are the top-level attributes and blocks that the catalog's data
+// flows of a hashicorp/aws type go through (replication_configuration of
+// "replication_configuration[].rules[].destination[].bucket"): whether one
+// is unknown at plan decides whether trustcloud can follow the flow.
+func flowAttrs(t *testing.T, typ string) []string {
+	t.Helper()
+	c, err := catalog.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := c.Provider("hashicorp/aws")
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]string{}
+	for _, f := range c.DataFlows(p, typ) {
+		top, _, _ := strings.Cut(f.Path, ".")
+		seen[strings.TrimSuffix(top, "[]")] = f.Path
+	}
+	return sortedKeys(seen)
+}
+
+// readAttr is what trustcloud sees of one top-level attribute of a planned
+// value: absent (not in the schema), null, unknown, or its known value with
+// the unknowns inside it (after_unknown's marks below the attribute).
+func readAttr(after, afterUnknown map[string]any, name string) string {
+	v, inAfter := after[name]
+	u := afterUnknown[name]
+	switch {
+	case u == true:
+		return "unknown"
+	case !inAfter:
+		return "absent"
+	case v == nil:
+		return "null"
+	}
+	b, _ := json.Marshal(v)
+	out := "known " + string(b)
+	if hasUnknown(u) {
+		ub, _ := json.Marshal(u)
+		out += ", unknown inside " + string(ub)
+	}
+	return out
+}
+
+// hasUnknown reports whether after_unknown's marks hold an unknown.
+func hasUnknown(marks any) bool {
+	switch m := marks.(type) {
+	case bool:
+		return m
+	case []any:
+		for _, e := range m {
+			if hasUnknown(e) {
+				return true
+			}
+		}
+	case map[string]any:
+		for _, e := range m {
+			if hasUnknown(e) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // readView is what trustcloud sees of a plan: per resource, each of
-// placeAttrs as absent (not in the schema), null, unknown or its known
-// value; the provider configurations; each resource's provider key and
-// expressions.
+// placeAttrs and of its type's flowAttrs as absent (not in the schema),
+// null, unknown or its known value; the provider configurations; each
+// resource's provider key and expressions.
 func readView(t *testing.T, data []byte) map[string]any {
 	t.Helper()
 	var p readPlan
@@ -87,19 +157,8 @@ func readView(t *testing.T, data []byte) map[string]any {
 	changes := map[string]any{}
 	for _, rc := range p.ResourceChanges {
 		attrs := map[string]string{}
-		for _, a := range placeAttrs {
-			v, inAfter := rc.Change.After[a]
-			switch {
-			case rc.Change.AfterUnknown[a] == true:
-				attrs[a] = "unknown"
-			case !inAfter:
-				attrs[a] = "absent"
-			case v == nil:
-				attrs[a] = "null"
-			default:
-				b, _ := json.Marshal(v)
-				attrs[a] = "known " + string(b)
-			}
+		for _, a := range append(append([]string(nil), placeAttrs...), flowAttrs(t, rc.Type)...) {
+			attrs[a] = readAttr(rc.Change.After, rc.Change.AfterUnknown, a)
 		}
 		changes[rc.Address] = map[string]any{"provider_name": rc.ProviderName, "actions": rc.Change.Actions, "attributes": attrs}
 	}

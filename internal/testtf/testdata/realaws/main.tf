@@ -102,3 +102,77 @@ resource "aws_sqs_queue" "us" {
     data_sensitivity = "internal"
   }
 }
+
+# Data flows (internal/catalog/data/dataflows.tsv): TestRealAWS compares
+# each flow attribute or block of these types too, and of the buckets
+# above (replication_configuration, logging, left out: computed blocks).
+
+resource "aws_s3_bucket_replication_configuration" "archive" {
+  bucket = aws_s3_bucket.archive.id
+  role   = "arn:aws:iam::123456789012:role/crosscheck-replication"
+
+  rule {
+    id     = "all"
+    status = "Enabled"
+    destination {
+      bucket        = aws_s3_bucket.replica.arn
+      storage_class = "STANDARD"
+    }
+  }
+}
+
+resource "aws_dynamodb_table" "orders" {
+  name         = "crosscheck-orders"
+  billing_mode = "PAY_PER_REQUEST"
+  hash_key     = "id"
+
+  attribute {
+    name = "id"
+    type = "S"
+  }
+
+  replica {
+    region_name = "eu-central-1"
+  }
+}
+
+resource "aws_backup_vault" "main" {
+  name = "crosscheck-main"
+}
+
+resource "aws_backup_vault" "dr" {
+  provider = aws.virginia
+  name     = "crosscheck-dr"
+}
+
+resource "aws_backup_plan" "daily" {
+  name = "crosscheck-daily"
+
+  rule {
+    rule_name         = "daily"
+    target_vault_name = aws_backup_vault.main.name
+    schedule          = "cron(0 3 * * ? *)"
+
+    copy_action {
+      destination_vault_arn = aws_backup_vault.dr.arn
+    }
+  }
+}
+
+resource "aws_kms_key" "primary" {
+  description  = "crosscheck multi-region key"
+  multi_region = true
+}
+
+resource "aws_kms_replica_key" "virginia" {
+  provider        = aws.virginia
+  primary_key_arn = aws_kms_key.primary.arn
+}
+
+resource "aws_secretsmanager_secret" "token" {
+  name = "crosscheck-token"
+
+  replica {
+    region = "eu-central-1"
+  }
+}
