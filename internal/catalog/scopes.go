@@ -135,6 +135,23 @@ type DataFlow struct {
 	Ref     string   `json:"ref,omitempty"`
 }
 
+// FlowLabel is how people read a flow: "standby copy" for failover (a
+// word that CI logs must not show on a passing run), "location list" for
+// multi_location …
+func FlowLabel(flow string) string {
+	switch flow {
+	case FlowFailover:
+		return "standby copy"
+	case FlowMultiLocation:
+		return "location list"
+	case FlowAutomatic:
+		return "automatic replication"
+	case "":
+		return "replica"
+	}
+	return strings.ReplaceAll(flow, "_", " ")
+}
+
 // Located reports whether the flow stores the resource's data somewhere:
 // inbound copies and network links do not.
 func (f *DataFlow) Located() bool { return f.Flow != FlowInbound && f.Flow != FlowLink }

@@ -218,7 +218,7 @@ func (r *Resource) attrAbsent(path string) bool {
 
 // flowHead is how evidence names a flow: "replica rule[0].destination[0].bucket".
 func flowHead(f *catalog.DataFlow, at string) string {
-	return strings.ReplaceAll(f.Flow, "_", " ") + " " + at
+	return catalog.FlowLabel(f.Flow) + " " + at
 }
 
 // metaRef is the metadata row of a flow, for evidence.

@@ -47,3 +47,25 @@ func TestFingerprint(t *testing.T) {
 		t.Error("for_each keys must stay in the fingerprint")
 	}
 }
+
+// TestFingerprintDataLocations: two flows of one resource are two
+// findings; a baseline that accepts one must not cover the other.
+func TestFingerprintDataLocations(t *testing.T) {
+	tc006 := func(attr, status, region string) *rules.Finding {
+		return &rules.Finding{Rule: "TC006", Address: "aws_dynamodb_table.t", Location: plan.Location{Status: plan.StatusKnown, Region: "eu-west-3"},
+			DataLocation: &plan.Location{Status: status, Region: region, Attribute: attr, Flow: "replica"}}
+	}
+	a := Fingerprint(tc006("replica[0].region_name", plan.StatusKnown, "us-east-1"))
+	for _, other := range []*rules.Finding{
+		tc006("replica[1].region_name", plan.StatusKnown, "us-east-1"),
+		tc006("replica[0].region_name", plan.StatusKnown, "us-west-2"),
+		tc006("replica[0].region_name", plan.StatusUnknown, ""),
+	} {
+		if Fingerprint(other) == a {
+			t.Errorf("%+v has the fingerprint of replica[0] in us-east-1", other.DataLocation)
+		}
+	}
+	if Fingerprint(tc006("replica[0].region_name", plan.StatusKnown, "us-east-1")) != a {
+		t.Error("the same flow must keep its fingerprint")
+	}
+}

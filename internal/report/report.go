@@ -176,6 +176,11 @@ func Fingerprint(f *rules.Finding) string {
 		op = *f.Operator
 	}
 	parts := []string{f.Rule, countIndex.ReplaceAllString(f.Address, ""), f.Location.Status, f.Location.Region, op}
+	if d := f.DataLocation; d != nil {
+		// Two flows of one resource are two findings: a baseline that
+		// accepts one must not cover the other.
+		parts = append(parts, "data", d.Attribute, d.Status, d.Region)
+	}
 	sum := sha256.Sum256([]byte(strings.Join(parts, "\x1f")))
 	return hex.EncodeToString(sum[:16])
 }

@@ -94,9 +94,12 @@ type Finding struct {
 	Operator        *string          `json:"operator"`
 	Location        plan.Location    `json:"location"`
 	Sensitivity     plan.Sensitivity `json:"sensitivity"`
-	Waived          bool             `json:"waived"`
-	Waiver          *WaiverRef       `json:"waiver"`
-	resource        *plan.Resource   `json:"-"`
+	// DataLocation, on a TC006, is the data location it is about: where
+	// the data goes, through which attribute.
+	DataLocation *plan.Location `json:"data_location,omitempty"`
+	Waived       bool           `json:"waived"`
+	Waiver       *WaiverRef     `json:"waiver"`
+	resource     *plan.Resource `json:"-"`
 }
 
 // WaiverRef is the waiver that covers (or covered) a finding.
@@ -256,12 +259,11 @@ func (e *Evaluator) dataLocations(r *plan.Resource, level *policy.Level) []*Find
 	var fs []*Finding
 	lv := atLevel(level)
 	restricted := level.AllowedArea != policy.AreaAny || len(level.AllowedCountries) > 0
-	for _, d := range r.DataLocations {
-		flow := d.Flow
-		if flow == "" {
-			flow = "replica"
-		}
+	for i := range r.DataLocations {
+		d := &r.DataLocations[i]
+		flow := catalog.FlowLabel(d.Flow)
 		countries := d.CountryList()
+		n := len(fs)
 		switch {
 		case d.Status == plan.StatusUnknown || (d.Status == plan.StatusKnown || d.Status == plan.StatusMultiRegion) && len(countries) == 0:
 			if !requiresLocation(level) {
@@ -301,6 +303,9 @@ func (e *Evaluator) dataLocations(r *plan.Resource, level *policy.Level) []*Find
 				}
 				fs = append(fs, f)
 			}
+		}
+		for _, f := range fs[n:] {
+			f.DataLocation = d
 		}
 	}
 	return fs
