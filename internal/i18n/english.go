@@ -50,6 +50,10 @@ var english = map[string]string{
 	"rule.TC011.summary": "The level requires SecNumCloud and the qualification of the offer covering the region rests on an unconfirmed source only: it cannot be taken as established.",
 	"rule.TC011.short":   "The SecNumCloud qualification of the offer is not confirmed",
 	"rule.TC011.help":    "Confirm the qualification in ANSSI's catalogue of qualified services (decision number, dates) and record it in a catalog file (--catalog), or move the resource to an offer whose qualification is confirmed.",
+	"rule.TC012.title":   "unclassified",
+	"rule.TC012.summary": "A classification signal of the resource is present but cannot be read (not a level, unknown at plan time, computed from what trustcloud cannot evaluate, a near-miss key): the resource is judged at the policy's unclassified_level.",
+	"rule.TC012.short":   "A classification signal cannot be read: judged at the unclassified level",
+	"rule.TC012.help":    "Give the signal a level of the policy (or an alias), known at plan time, under the exact key the policy reads; or classify the module in the policy.",
 
 	// Doctrine references quoted in the rules' help.
 	"doctrine.circular":       `the "Cloud au centre" circular (2021, updated 2023)`,
@@ -64,6 +68,7 @@ var english = map[string]string{
 	"doctrine.circular.TC009": "%s: only a qualification in force counts",
 	"doctrine.circular.TC010": "%s: only a qualification in force counts",
 	"doctrine.circular.TC011": "%s: only an established qualification counts",
+	"doctrine.circular.TC012": "%s: the sensitivity of the data decides where it may live, so it must be stated",
 	"doctrine.sren":           "the SREN law of 10 April 2024, which makes the doctrine binding on State administrations",
 	"doctrine.snc_location":   "SecNumCloud 3.2 §19.2 (customer and technical data stored and processed in the EU)",
 	"doctrine.snc_immunity":   "SecNumCloud 3.2 §19.6 (an EU provider, immune to non-EU extraterritorial law)",
@@ -84,6 +89,8 @@ var english = map[string]string{
 	"finding.TC010":                        "%s requires SecNumCloud; the qualification of %q covering %s expires on %s, %s%s",
 	"fix.TC010":                            "Check that the qualification is being renewed (ANSSI's catalogue of qualified services), and plan a move or a waiver if it is not.",
 	"finding.TC011":                        "%s requires SecNumCloud; the qualification of %q covering %s rests on an unconfirmed source only, so it cannot be taken as established",
+	"finding.TC012":                        "%s: %s; judged at level %s, the level of what cannot be classified",
+	"fix.TC012":                            "Give the signal a level of the policy (or one of its aliases), known at plan time, under the exact key the policy reads; or classify the module in the policy.",
 	"fix.TC011":                            "Confirm the qualification in ANSSI's catalogue of qualified services (decision number, dates) and record it in a catalog file (--catalog), or move the resource to an offer whose qualification is confirmed.",
 	"fix.TC002":                            "Move the resource to a SecNumCloud-qualified offer, or record a temporary waiver (dérogation) in the policy.",
 	"fix.TC002.alternatives":               "Move the resource to a SecNumCloud-qualified offer; qualified in %s: %s, or record a temporary waiver (dérogation) in the policy.",

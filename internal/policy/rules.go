@@ -7,7 +7,7 @@ import (
 
 // RuleIDs lists the stable ids of the rules, in order. Policies may only
 // name these in waivers and rule_severity.
-var RuleIDs = []string{"TC001", "TC002", "TC003", "TC004", "TC005", "TC006", "TC007", "TC008", "TC009", "TC010", "TC011"}
+var RuleIDs = []string{"TC001", "TC002", "TC003", "TC004", "TC005", "TC006", "TC007", "TC008", "TC009", "TC010", "TC011", "TC012"}
 
 // ruleNames are the short names of the rules (PRODUCT.md), used in comments
 // of the starter file.
@@ -23,6 +23,7 @@ var ruleNames = map[string]string{
 	"TC009": "qualification-expired",
 	"TC010": "qualification-expiring",
 	"TC011": "qualification-unconfirmed",
+	"TC012": "unclassified",
 }
 
 // canonicalRule returns the rule id written in any case ("tc001" →

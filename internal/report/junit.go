@@ -106,6 +106,7 @@ var ruleGroups = []ruleGroup{
 	{"extraterritorial exposure", []string{"TC005"}},
 	{"replication", []string{"TC006"}},
 	{"waivers", []string{"TC007"}},
+	{"classification", []string{"TC012"}},
 }
 
 // groupOf returns the group a rule belongs to, or a group of its own.

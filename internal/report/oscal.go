@@ -119,6 +119,7 @@ var ruleDoctrine = map[string][]string{
 	"TC009": {"cloud-au-centre", "sren", "secnumcloud"},
 	"TC010": {"cloud-au-centre", "secnumcloud"},
 	"TC011": {"cloud-au-centre", "sren", "secnumcloud"},
+	"TC012": {"cloud-au-centre", "sren"},
 }
 
 // oscalString makes s an OSCAL string: one line, no leading or trailing
@@ -399,7 +400,7 @@ func (b *oscalBuilder) reviewedControls() oscal.ReviewedControls {
 	var p propList
 	p.add("policy-profile", profile)
 	return oscal.ReviewedControls{
-		Description: "trustcloud's rules (TC001 to TC011), each checking one requirement of the cloud de confiance doctrine for every resource at the sensitivity levels the policy gives them.",
+		Description: "trustcloud's rules (TC001 to TC012), each checking one requirement of the cloud de confiance doctrine for every resource at the sensitivity levels the policy gives them.",
 		Props:       p.list(),
 		ControlSelections: []oscal.AssessedControls{{
 			Description:     "Every rule trustcloud evaluated.",

@@ -177,6 +177,7 @@ var ruleDocs = map[string]ruleDoc{
 	"TC009": {why: []i18n.Msg{refCircular("TC009"), refSREN, refSNC}, defaultLvl: "error"},
 	"TC010": {why: []i18n.Msg{refCircular("TC010"), refSNC}, defaultLvl: "note"},
 	"TC011": {why: []i18n.Msg{refCircular("TC011"), refSREN, refSNC}, defaultLvl: "error"},
+	"TC012": {why: []i18n.Msg{refCircular("TC012"), refSREN}, defaultLvl: "error"},
 }
 
 func sarifRuleOf(r rules.Rule, lang i18n.Lang) sarifRule {

@@ -134,6 +134,7 @@ var sarifDoctrine = map[string][]string{
 	"TC009": {"Cloud au centre", "SREN", "SecNumCloud 3.2", "in force"},
 	"TC010": {"Cloud au centre", "SecNumCloud 3.2", "in force"},
 	"TC011": {"Cloud au centre", "SREN", "SecNumCloud 3.2", "established"},
+	"TC012": {"Cloud au centre", "SREN", "must be stated"},
 }
 
 func TestSARIF(t *testing.T) {

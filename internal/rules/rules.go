@@ -1,5 +1,5 @@
 // Package rules evaluates an inventory against a policy and the catalog
-// into findings with stable rule ids (TC001–TC011).
+// into findings with stable rule ids (TC001–TC012).
 package rules
 
 import (
@@ -39,6 +39,7 @@ var Rules = []Rule{
 	newRule("TC009", "qualification-expired"),
 	newRule("TC010", "qualification-expiring"),
 	newRule("TC011", "qualification-unconfirmed"),
+	newRule("TC012", "unclassified"),
 }
 
 func newRule(id, name string) Rule {

@@ -26,6 +26,7 @@ profile = "fr-cloud-au-centre"
 #   TC009 qualification-expired
 #   TC010 qualification-expiring
 #   TC011 qualification-unconfirmed
+#   TC012 unclassified
 rule_severity = {
   "TC007" = "high"
   "TC010" = "low"
