@@ -663,22 +663,29 @@ func checkPlanRun(t *testing.T, plan, pol string) {
 // stderr, and the run goes on.
 func TestCheckWarnings(t *testing.T) {
 	const plan = "testdata/warning/plan.json"
-	const warning = `trustcloud: warning: module module.store: data_sensitivity = "top-secret" is not a sensitivity level of the policy: ignored` + "\n"
-	for _, args := range [][]string{{"check", plan}, {"inventory", plan}, {"check", "--format", "json", plan}} {
+	// A module input that is not a level judges the module at the
+	// unclassified level (sensitive) and is a TC012 finding in the
+	// reports: nothing goes to stderr only.
+	for _, args := range [][]string{{"check", "--catalog", builtinAsAWS, plan}, {"inventory", plan}, {"check", "--catalog", builtinAsAWS, "--format", "json", plan}} {
 		r := run(t, "", args...)
-		if r.code != cli.ExitOK || r.stderr != warning {
+		if r.stderr != "" || r.code == cli.ExitError {
 			t.Errorf("%v: got %s", args, r)
 		}
-		if strings.Contains(r.stdout, "warning:") {
-			t.Errorf("%v: the warning went to stdout:\n%s", args, r.stdout)
+		if !strings.Contains(r.stdout, `data_sensitivity = \"top-secret\" is not a sensitivity level of the policy`) &&
+			!strings.Contains(r.stdout, `data_sensitivity = "top-secret" is not a sensitivity level of the policy`) {
+			t.Errorf("%v: the unreadable input is not in the report:\n%s", args, r.stdout)
 		}
+	}
+	r := run(t, "", "check", "--catalog", builtinAsAWS, "--format", "json", plan)
+	if diff := cmp.Diff([]string{"TC002 high module.store.terraform_data.store", "TC012 high module.store.terraform_data.store"}, ruleAddr(decodeReport(t, r.stdout))); diff != "" {
+		t.Errorf("findings (-want +got):\n%s", diff)
 	}
 	// With an alias for the word, no warning, and the level applies.
 	pol := filepath.Join(t.TempDir(), "alias.hcl")
 	if err := os.WriteFile(pol, []byte("classification {\n  aliases = { \"top-secret\" = \"restricted\" }\n}\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	r := run(t, "", "check", "--policy", pol, "--catalog", builtinAsAWS, "--format", "json", plan)
+	r = run(t, "", "check", "--policy", pol, "--catalog", builtinAsAWS, "--format", "json", plan)
 	if r.code != cli.ExitFindings || r.stderr != "" {
 		t.Fatalf("got %s", r)
 	}

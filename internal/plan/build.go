@@ -1,7 +1,6 @@
 package plan
 
 import (
-	"fmt"
 	"sort"
 	"strings"
 
@@ -16,13 +15,10 @@ type builder struct {
 	cat    *catalog.Catalog
 	policy *policy.Policy
 	cfg    *configIndex
-	// Warnings collects problems that do not stop the analysis (a tag
-	// value that is not a level …).
+	// warnings would collect problems that do not stop the analysis;
+	// none is left: what changes a verdict is a finding (a tag value
+	// that is not a level is TC012), never a warning on stderr only.
 	warnings []string
-}
-
-func (b *builder) warnf(format string, args ...any) {
-	b.warnings = append(b.warnings, fmt.Sprintf(format, args...))
 }
 
 // Build attributes every resource change of a plan: operator, location and
@@ -91,7 +87,7 @@ func build(p *tfjson.Plan, file string, cat *catalog.Catalog, pol *policy.Policy
 	}
 	for _, r := range inv.Resources {
 		rv.locate(r)
-		b.classify(r)
+		b.classify(r, rv)
 	}
 	// The values were needed to resolve; the inventory does not keep them.
 	for _, r := range inv.Resources {

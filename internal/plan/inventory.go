@@ -167,4 +167,8 @@ type OfferRef struct {
 type Sensitivity struct {
 	Level    string   `json:"level"`
 	Evidence []string `json:"evidence"`
+	// Unclassified says why classification signals of the resource could
+	// not be read: each judged it at the policy's unclassified level
+	// (TC012).
+	Unclassified []string `json:"unclassified,omitempty"`
 }

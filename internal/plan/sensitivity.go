@@ -2,49 +2,76 @@ package plan
 
 import (
 	"fmt"
+	"slices"
 	"strings"
+	"unicode"
 )
 
-// tagAttributes are the map attributes that carry tags or labels, in the
+// tagAttributes are the attributes that carry tags or labels, in the
 // order they are read; tags_all includes the provider's default_tags.
-var tagAttributes = []string{"tags", "tags_all", "labels", "effective_labels", "terraform_labels"}
+// Nested ones (a Cloud SQL instance's settings.user_labels) and OpenStack's
+// metadata count as well.
+var tagAttributes = []string{"tags", "tags_all", "labels", "effective_labels", "terraform_labels",
+	"user_labels", "resource_labels", "metadata", "settings[].user_labels"}
 
-// classify gives a resource its sensitivity level, strongest source first:
-// a module glob of the policy, a tag or label, a module input, a module
-// input of an enclosing module (inheritance), the policy default.
-func (b *builder) classify(r *Resource) {
-	pol := b.policy
-	names, _ := splitModule(r.Module)
-	// 1. A module glob, on the module or an enclosing one.
-	for i := len(names); i > 0; i-- {
-		addr := moduleAddrPrefix(r.Module, i)
-		if level, glob, ok := pol.ModuleLevel(addr); ok {
-			ev := fmt.Sprintf("module %s matches the policy's module rule %q", addr, glob)
-			if i < len(names) {
-				ev = fmt.Sprintf("enclosing module %s matches the policy's module rule %q", addr, glob)
-			}
-			r.Sensitivity = Sensitivity{Level: level, Evidence: []string{ev}}
-			return
-		}
+// containerAttributes refer to the resource that contains another and
+// whose classification it inherits: an Azure resource group, a Google
+// project.
+var containerAttributes = []string{"resource_group_name", "resource_group_id", "project"}
+
+// signal is one thing that says how sensitive a resource is: a level, or
+// why it cannot be read (unreadable: judged at the unclassified level,
+// reported as TC012).
+type signal struct {
+	level      string
+	evidence   []string
+	unreadable string
+}
+
+// classify gives a resource its sensitivity level: the strictest of every
+// signal — the policy's module rules (on the module and every enclosing
+// one, and as nested in them), the resource's tags and labels, the
+// provider's default_tags, the module inputs of every enclosing module
+// call, the tags of the container it is in — each with its evidence. A
+// signal that is present but cannot be read (not a level, unknown at plan
+// time, not evaluated, a near-miss key) is judged at the policy's
+// unclassified level and recorded for TC012. Only when there is no
+// signal at all does the policy's default level apply.
+func (b *builder) classify(r *Resource, rv *resolver) {
+	var sigs []signal
+	sigs = append(sigs, b.moduleRules(r)...)
+	sigs = append(sigs, b.tagSignals(r, "")...)
+	sigs = append(sigs, b.defaultTagSignals(r)...)
+	sigs = append(sigs, b.moduleInputSignals(r)...)
+	if rv != nil {
+		sigs = append(sigs, b.containerSignals(r, rv)...)
 	}
-	// 2. A tag or label on the resource.
-	if level, ev, ok := b.fromTags(r); ok {
-		r.Sensitivity = Sensitivity{Level: level, Evidence: ev}
+	if len(sigs) == 0 {
+		level := b.policy.Classification.DefaultLevel
+		r.Sensitivity = Sensitivity{Level: level, Evidence: []string{fmt.Sprintf("policy default level %s", level)}}
 		return
 	}
-	// 3. A module input given in the module call, innermost first.
-	for i := len(names); i > 0; i-- {
-		inst := moduleAddrPrefix(r.Module, i)
-		if level, ev, ok := b.fromModuleInput(inst); ok {
-			if i < len(names) {
-				ev = append([]string{fmt.Sprintf("inherited from enclosing module %s", inst)}, ev...)
-			}
-			r.Sensitivity = Sensitivity{Level: level, Evidence: ev}
-			return
+	unclassified := b.policy.Unclassified()
+	best := -1
+	for i, sg := range sigs {
+		level := sg.level
+		if sg.unreadable != "" {
+			level = unclassified
+			sigs[i].level = level
+			r.Sensitivity.Unclassified = append(r.Sensitivity.Unclassified, sg.unreadable)
+		}
+		if best < 0 || b.rank(level) > b.rank(sigs[best].level) {
+			best = i
 		}
 	}
-	level := pol.Classification.DefaultLevel
-	r.Sensitivity = Sensitivity{Level: level, Evidence: []string{fmt.Sprintf("policy default level %s", level)}}
+	ev := slices.Clone(sigs[best].evidence)
+	for i, sg := range sigs {
+		if i == best || len(sg.evidence) == 0 {
+			continue
+		}
+		ev = append(ev, fmt.Sprintf("also: %s (level %s)", sg.evidence[0], sg.level))
+	}
+	r.Sensitivity.Level, r.Sensitivity.Evidence = sigs[best].level, ev
 }
 
 // rank orders the policy's levels, least sensitive first (-1: unknown).
@@ -57,15 +84,52 @@ func (b *builder) rank(name string) int {
 	return -1
 }
 
-// unclassifiedLevel is the level of a resource whose classification
-// signal is present but cannot be read (not evaluated, unknown until
-// apply): "sensitive" where the policy has it, else its strictest level.
-// What trustcloud cannot establish is never the lenient answer.
-func (b *builder) unclassifiedLevel() string {
-	if b.rank("sensitive") >= 0 {
-		return "sensitive"
+// unclassifiedLevel is the level of what cannot be classified.
+func (b *builder) unclassifiedLevel() string { return b.policy.Unclassified() }
+
+// moduleRules are the policy's module rules matching the resource's module
+// or an enclosing one, anchored, or as nested in another module (a module
+// wrapped in another still matches "module.health_*").
+func (b *builder) moduleRules(r *Resource) []signal {
+	names, _ := splitModule(r.Module)
+	var out []signal
+	seen := map[string]bool{}
+	for i := len(names); i > 0; i-- {
+		addr := moduleAddrPrefix(r.Module, i)
+		for _, cand := range moduleSuffixes(addr) {
+			level, glob, ok := b.policy.ModuleLevel(cand)
+			if !ok || seen[glob+"\x00"+addr] {
+				continue
+			}
+			seen[glob+"\x00"+addr] = true
+			ev := fmt.Sprintf("module %s matches the policy's module rule %q", addr, glob)
+			if i < len(names) {
+				ev = fmt.Sprintf("enclosing module %s matches the policy's module rule %q", addr, glob)
+			}
+			if cand != addr {
+				ev += fmt.Sprintf(" (as %s, nested in another module)", cand)
+			}
+			out = append(out, signal{level: level, evidence: []string{ev}})
+			break
+		}
 	}
-	return b.policy.Levels[len(b.policy.Levels)-1].Name
+	return out
+}
+
+// moduleSuffixes are a module address and its tails that start with a
+// module step: module.a.module.b → module.a.module.b, module.b.
+func moduleSuffixes(addr string) []string {
+	out := []string{addr}
+	for i := 1; i < len(addr); i++ {
+		if addr[i] == '[' {
+			i += skipKey(addr[i:]) - 1
+			continue
+		}
+		if strings.HasPrefix(addr[i:], ".module.") {
+			out = append(out, addr[i+1:])
+		}
+	}
+	return out
 }
 
 // moduleAddrPrefix returns the first n module steps of a module address,
@@ -87,50 +151,261 @@ func moduleAddrPrefix(addr string, n int) string {
 	return addr
 }
 
-func (b *builder) fromTags(r *Resource) (string, []string, bool) {
-	vals, _ := r.values()
-	for _, key := range b.policy.Classification.TagKeys {
-		for _, attr := range tagAttributes {
-			v, ok := vals.get(attr)
-			if !ok || v == nil {
+// tagSignals reads the policy's tag keys in every tag and label attribute
+// of r: a level; a value that is not one, or unknown at plan time, or a key
+// that only nearly matches (other case, spaces, look-alike or invisible
+// characters) — unreadable. prefix names r in evidence when r is a
+// container of the resource classified.
+func (b *builder) tagSignals(r *Resource, prefix string) []signal {
+	vals, unknown := r.values()
+	var out []signal
+	for _, attr := range tagAttributes {
+		for _, pv := range lookupPath(vals, unknown, attr) {
+			word := tagWord(attr)
+			if pv.unknown {
+				if attr != "tags_all" && r.config != nil && r.setsFlow(pv.at) {
+					why := fmt.Sprintf("%s%s %s is computed at apply time: its %s cannot be read at plan time", prefix, r.Address, pv.at, strings.Join(b.policy.Classification.TagKeys, " or "))
+					out = append(out, signal{unreadable: why, evidence: []string{why}})
+				}
 				continue
 			}
-			for _, tag := range tagValues(v, key) {
-				if level, ok := b.policy.NormalizeLevel(tag); ok {
-					ev := fmt.Sprintf("%s %s=%s", tagWord(attr), key, tag)
-					if attr == "tags_all" {
-						ev += " (includes the provider's default_tags)"
-					}
-					return level, []string{ev}, true
-				}
-				b.warnf("%s: %s %s=%q is not a sensitivity level of the policy: ignored", r.Address, tagWord(attr), key, tag)
+			for _, kv := range tagPairs(pv.value) {
+				out = append(out, b.tagSignal(r, prefix, word, attr, kv)...)
 			}
-		}
-	}
-	// tags_all is unknown at plan time for some providers: read the
-	// provider's default_tags from the configuration, for resources that
-	// take tags at all.
-	if r.taggable() {
-		if tags, inferred := b.defaultTags(r); tags != nil {
-			for _, key := range b.policy.Classification.TagKeys {
-				if s, ok := tags[key].(string); ok {
-					if level, ok := b.policy.NormalizeLevel(s); ok {
-						if inferred != "" && b.rank(level) < b.rank(b.unclassifiedLevel()) {
-							strict := b.unclassifiedLevel()
-							b.warnf("%s: provider default_tags %s=%s is only inferred (%s): judged at level %s", r.Address, key, s, inferred, strict)
-							return strict, []string{fmt.Sprintf("provider default_tags %s=%s is only inferred (%s): an inferred value cannot lower the level, judged at level %s", key, s, inferred, strict)}, true
-						}
-						ev := []string{fmt.Sprintf("provider default_tags %s=%s", key, s)}
-						if inferred != "" {
-							ev = append(ev, "inferred: "+inferred)
-						}
-						return level, ev, true
+			if u, ok := unknownTags(unknown, pv.at); ok {
+				for _, key := range b.policy.Classification.TagKeys {
+					if u[key] == true {
+						why := fmt.Sprintf("%s%s %s %s is computed at apply time: not a level known at plan time", prefix, word, pv.at, key)
+						out = append(out, signal{unreadable: why, evidence: []string{why}})
 					}
 				}
 			}
 		}
 	}
-	return "", nil, false
+	return out
+}
+
+// tagSignal judges one key=value of a tags attribute.
+func (b *builder) tagSignal(r *Resource, prefix, word, attr string, kv [2]string) []signal {
+	key, value := kv[0], kv[1]
+	for _, want := range b.policy.Classification.TagKeys {
+		if key == want {
+			if level, ok := b.policy.NormalizeLevel(value); ok {
+				ev := fmt.Sprintf("%s%s %s=%s", prefix, word, key, value)
+				if attr == "tags_all" {
+					ev += " (includes the provider's default_tags)"
+				}
+				return []signal{{level: level, evidence: []string{ev}}}
+			}
+			why := fmt.Sprintf("%s%s %s=%q is not a sensitivity level of the policy", prefix, word, key, value)
+			if near, ok := b.nearLevel(value); ok {
+				why += fmt.Sprintf(" (it looks like %q but is not written so)", near)
+			}
+			return []signal{{unreadable: why, evidence: []string{why}}}
+		}
+		if fold(key) == fold(want) {
+			why := fmt.Sprintf("%s%s key %q is not %q, the key the policy reads, though it looks like it (case, spaces, look-alike or invisible characters)", prefix, word, key, want)
+			return []signal{{unreadable: why, evidence: []string{why}}}
+		}
+	}
+	return nil
+}
+
+// nearLevel reports the level a value would be once folded, when it is
+// not one as written.
+func (b *builder) nearLevel(value string) (string, bool) {
+	f := fold(value)
+	for _, l := range b.policy.Levels {
+		if fold(l.Name) == f {
+			return l.Name, true
+		}
+	}
+	for alias, level := range b.policy.Classification.Aliases {
+		if fold(alias) == f {
+			return level, true
+		}
+	}
+	return "", false
+}
+
+// fold is a key or value as a careless or malicious author may have
+// disguised it: lower case, without spaces, hyphens, underscores or
+// invisible characters, look-alike letters replaced by Latin ones.
+func fold(s string) string {
+	var sb strings.Builder
+	for _, c := range strings.ToLower(s) {
+		if unicode.IsSpace(c) || c == '-' || c == '_' || unicode.Is(unicode.Cf, c) || unicode.Is(unicode.Mn, c) {
+			continue
+		}
+		if l, ok := confusables[c]; ok {
+			c = l
+		}
+		sb.WriteRune(c)
+	}
+	return sb.String()
+}
+
+// confusables map Cyrillic and Greek letters that look like Latin ones.
+var confusables = map[rune]rune{
+	'а': 'a', 'в': 'b', 'с': 'c', 'е': 'e', 'һ': 'h', 'і': 'i', 'ј': 'j', 'к': 'k', 'м': 'm', 'н': 'h', 'о': 'o',
+	'р': 'p', 'ѕ': 's', 'т': 't', 'у': 'y', 'х': 'x', 'ԁ': 'd', 'ӏ': 'l',
+	'α': 'a', 'β': 'b', 'ε': 'e', 'ι': 'i', 'κ': 'k', 'ν': 'v', 'ο': 'o', 'ρ': 'p', 'τ': 't', 'υ': 'u', 'χ': 'x',
+	'ı': 'i', 'ℓ': 'l', '０': '0', '１': '1',
+}
+
+// tagPairs returns the key=value pairs of a tags attribute written as a
+// map, a list of "key=value" (or "key:value") strings, or a list of {key,
+// value} blocks.
+func tagPairs(v any) [][2]string {
+	var out [][2]string
+	switch t := v.(type) {
+	case string:
+		// One element of a list of "key=value" strings.
+		return tagPairs([]any{t})
+	case map[string]any:
+		if k, ok := t["key"].(string); ok && len(t) <= 2 {
+			// One {key, value} block of a list.
+			if val, ok := t["value"].(string); ok {
+				return [][2]string{{k, val}}
+			}
+			return nil
+		}
+		for k, val := range t {
+			if s, ok := val.(string); ok {
+				out = append(out, [2]string{k, s})
+			}
+		}
+	case attrs:
+		if k, ok := t.getString("key"); ok && len(t) <= 2 {
+			if val, ok := t.getString("value"); ok {
+				return [][2]string{{k, val}}
+			}
+			return nil
+		}
+		for _, a := range t {
+			if s, ok := a.value.(string); ok {
+				out = append(out, [2]string{a.key, s})
+			}
+		}
+	case []any:
+		for _, e := range t {
+			switch el := e.(type) {
+			case string:
+				for _, sep := range []string{"=", ":"} {
+					if k, val, ok := strings.Cut(el, sep); ok {
+						out = append(out, [2]string{strings.TrimSpace(k), strings.TrimSpace(val)})
+						break
+					}
+				}
+			case map[string]any:
+				k, _ := el["key"].(string)
+				if val, ok := el["value"].(string); ok && k != "" {
+					out = append(out, [2]string{k, val})
+				}
+			}
+		}
+	}
+	slices.SortFunc(out, func(a, b [2]string) int { return strings.Compare(a[0], b[0]) })
+	return out
+}
+
+// unknownTags returns the after_unknown map of a tags attribute at a path,
+// when some of its values are unknown.
+func unknownTags(unknown any, at string) (map[string]any, bool) {
+	u := unknown
+	for _, seg := range strings.Split(at, ".") {
+		name, idx := seg, -1
+		if open := strings.IndexByte(seg, '['); open >= 0 {
+			name = seg[:open]
+			if _, err := fmt.Sscanf(seg[open:], "[%d]", &idx); err != nil {
+				return nil, false
+			}
+		}
+		u = field(u, name)
+		if idx >= 0 {
+			list, _ := u.([]any)
+			if idx >= len(list) {
+				return nil, false
+			}
+			u = list[idx]
+		}
+	}
+	m, ok := u.(map[string]any)
+	if !ok {
+		if a, isAttrs := u.(attrs); isAttrs {
+			m = map[string]any{}
+			for _, kv := range a {
+				m[kv.key] = kv.value
+			}
+			return m, true
+		}
+	}
+	return m, ok
+}
+
+// defaultTagSignals reads the provider's default_tags from the
+// configuration, for resources that take tags at all (tags_all is unknown
+// at plan time for some providers). A value only inferred cannot lower the
+// level below the unclassified one.
+func (b *builder) defaultTagSignals(r *Resource) []signal {
+	if !r.taggable() {
+		return nil
+	}
+	tags, inferred := b.defaultTags(r)
+	if tags == nil {
+		return nil
+	}
+	var out []signal
+	for _, key := range b.policy.Classification.TagKeys {
+		s, ok := tags[key].(string)
+		if !ok {
+			continue
+		}
+		level, ok := b.policy.NormalizeLevel(s)
+		if !ok {
+			why := fmt.Sprintf("provider default_tags %s=%q is not a sensitivity level of the policy", key, s)
+			out = append(out, signal{unreadable: why, evidence: []string{why}})
+			continue
+		}
+		if inferred != "" && b.rank(level) < b.rank(b.unclassifiedLevel()) {
+			strict := b.unclassifiedLevel()
+			out = append(out, signal{level: strict, evidence: []string{fmt.Sprintf("provider default_tags %s=%s is only inferred (%s): an inferred value cannot lower the level, judged at level %s", key, s, inferred, strict)}})
+			continue
+		}
+		ev := []string{fmt.Sprintf("provider default_tags %s=%s", key, s)}
+		if inferred != "" {
+			ev = append(ev, "inferred: "+inferred)
+		}
+		out = append(out, signal{level: level, evidence: ev})
+	}
+	return out
+}
+
+// containerSignals are the levels of the resources r is in (its resource
+// group, its project), read from their own tags and labels.
+func (b *builder) containerSignals(r *Resource, rv *resolver) []signal {
+	var out []signal
+	for _, attr := range containerAttributes {
+		var cs []*Resource
+		cs = append(cs, rv.referenced(r, attr)...)
+		if len(cs) == 0 && r.config == nil {
+			if c, _ := rv.named(r, attr); c != nil {
+				cs = append(cs, c)
+			}
+		}
+		for _, c := range cs {
+			if c == r {
+				continue
+			}
+			for _, sg := range b.tagSignals(c, "container "+c.Address+": ") {
+				if sg.unreadable == "" {
+					sg.evidence = []string{fmt.Sprintf("in %s (%s), whose %s", c.Address, attr, sg.evidence[0])}
+				}
+				out = append(out, sg)
+			}
+		}
+	}
+	return out
 }
 
 // taggable reports whether the resource has a tags attribute (set,
@@ -159,39 +434,6 @@ func tagWord(attr string) string {
 	return "tag"
 }
 
-// tagValues returns the values of a tag key in a tags attribute written as
-// a map, a list of "key=value" (or "key:value") strings, or a list of
-// {key, value} blocks.
-func tagValues(v any, key string) []string {
-	switch t := v.(type) {
-	case map[string]any:
-		if s, ok := t[key].(string); ok {
-			return []string{s}
-		}
-	case []any:
-		var out []string
-		for _, e := range t {
-			switch el := e.(type) {
-			case string:
-				for _, sep := range []string{"=", ":"} {
-					if k, val, ok := strings.Cut(el, sep); ok && strings.TrimSpace(k) == key {
-						out = append(out, strings.TrimSpace(val))
-						break
-					}
-				}
-			case map[string]any:
-				if k, _ := el["key"].(string); k == key {
-					if val, ok := el["value"].(string); ok {
-						out = append(out, val)
-					}
-				}
-			}
-		}
-		return out
-	}
-	return nil
-}
-
 // defaultTags evaluates the default_tags block of the resource's provider
 // configuration; inferred says why the value is not verified.
 func (b *builder) defaultTags(r *Resource) (map[string]any, string) {
@@ -203,11 +445,29 @@ func (b *builder) defaultTags(r *Resource) (map[string]any, string) {
 	return nil, ""
 }
 
+// moduleInputSignals reads the policy's module inputs in the call of every
+// module instance enclosing r, innermost first.
+func (b *builder) moduleInputSignals(r *Resource) []signal {
+	names, _ := splitModule(r.Module)
+	var out []signal
+	for i := len(names); i > 0; i-- {
+		inst := moduleAddrPrefix(r.Module, i)
+		for _, sg := range b.fromModuleInput(inst) {
+			if i < len(names) && sg.unreadable == "" {
+				sg.evidence = append([]string{fmt.Sprintf("inherited from enclosing module %s", inst)}, sg.evidence...)
+			}
+			out = append(out, sg)
+		}
+	}
+	return out
+}
+
 // fromModuleInput reads the module inputs of the policy in the call of
 // the module instance inst: evaluated from the sources, or read from plan
 // JSON (an inferred level then counts only when it does not lower the
-// resource's level below the policy's default).
-func (b *builder) fromModuleInput(inst string) (string, []string, bool) {
+// resource's level below the unclassified level).
+func (b *builder) fromModuleInput(inst string) []signal {
+	var out []signal
 	for _, input := range b.policy.Classification.ModuleInputs {
 		var v evaluated
 		if b.cfg.ev != nil {
@@ -216,7 +476,7 @@ func (b *builder) fromModuleInput(inst string) (string, []string, bool) {
 			_, path := splitModule(inst)
 			m := b.cfg.modules[path]
 			if m == nil || m.call == nil {
-				return "", nil, false
+				return out
 			}
 			e := m.call.Expressions[input]
 			if e == nil {
@@ -232,34 +492,38 @@ func (b *builder) fromModuleInput(inst string) (string, []string, bool) {
 		}
 		s, ok := v.value.(string)
 		if !v.known || !ok {
-			// The module is classified, but by a value trustcloud cannot
-			// read: judged strictly until it can.
-			level := b.unclassifiedLevel()
 			why := v.reason
 			if v.known {
 				why = fmt.Sprintf("not a string: %s", quote(v.value))
 			}
-			b.warnf("module %s: %s cannot be read (%s): judged at level %s", inst, input, why, level)
-			return level, append([]string{fmt.Sprintf("module %s argument %s cannot be read (%s): judged at level %s, the level of what cannot be classified", inst, input, why, level)}, v.evidence...), true
+			msg := fmt.Sprintf("module %s argument %s cannot be read (%s)", inst, input, why)
+			out = append(out, signal{unreadable: msg, evidence: append([]string{msg}, v.evidence...)})
+			continue
 		}
-		if level, ok := b.policy.NormalizeLevel(s); ok {
-			if v.inferred != "" && b.rank(level) < b.rank(b.unclassifiedLevel()) {
-				strict := b.unclassifiedLevel()
-				b.warnf("module %s: %s = %q is only inferred (%s): judged at level %s", inst, input, s, v.inferred, strict)
-				return strict, append([]string{fmt.Sprintf("module %s argument %s = %q is only inferred (%s): an inferred value cannot lower the level, judged at level %s", inst, input, s, v.inferred, strict)}, v.evidence...), true
+		level, ok := b.policy.NormalizeLevel(s)
+		if !ok {
+			msg := fmt.Sprintf("module %s argument %s = %q is not a sensitivity level of the policy", inst, input, s)
+			if near, ok := b.nearLevel(s); ok {
+				msg += fmt.Sprintf(" (it looks like %q but is not written so)", near)
 			}
-			// The evaluator's chain starts with the argument as written;
-			// plan JSON's with the references it followed.
-			ev := v.evidence
-			if b.cfg.ev == nil {
-				ev = append([]string{fmt.Sprintf("module %s called with %s = %q", inst, input, s)}, v.evidence...)
-			}
-			if v.inferred != "" {
-				ev = append(ev, "inferred: "+v.inferred)
-			}
-			return level, ev, true
+			out = append(out, signal{unreadable: msg, evidence: append([]string{msg}, v.evidence...)})
+			continue
 		}
-		b.warnf("module %s: %s = %q is not a sensitivity level of the policy: ignored", inst, input, s)
+		if v.inferred != "" && b.rank(level) < b.rank(b.unclassifiedLevel()) {
+			strict := b.unclassifiedLevel()
+			out = append(out, signal{level: strict, evidence: append([]string{fmt.Sprintf("module %s argument %s = %q is only inferred (%s): an inferred value cannot lower the level, judged at level %s", inst, input, s, v.inferred, strict)}, v.evidence...)})
+			continue
+		}
+		// The evaluator's chain starts with the argument as written;
+		// plan JSON's with the references it followed.
+		ev := v.evidence
+		if b.cfg.ev == nil {
+			ev = append([]string{fmt.Sprintf("module %s called with %s = %q", inst, input, s)}, v.evidence...)
+		}
+		if v.inferred != "" {
+			ev = append(ev, "inferred: "+v.inferred)
+		}
+		out = append(out, signal{level: level, evidence: ev})
 	}
-	return "", nil, false
+	return out
 }

@@ -104,7 +104,7 @@ func TestFullSource(t *testing.T) {
 	}
 }
 
-func TestTagValues(t *testing.T) {
+func TestTagPairs(t *testing.T) {
 	var m, list, blocks any
 	must(t, json.Unmarshal([]byte(`{"data_sensitivity":"sensible"}`), &m))
 	must(t, json.Unmarshal([]byte(`["env=prod","data_sensitivity = DR","x:y"]`), &list))
@@ -113,8 +113,14 @@ func TestTagValues(t *testing.T) {
 		v    any
 		want []string
 	}{{m, []string{"sensible"}}, {list, []string{"DR"}}, {blocks, []string{"sensitive"}}} {
-		if diff := cmp.Diff(tc.want, tagValues(tc.v, "data_sensitivity")); diff != "" {
-			t.Errorf("tagValues(%v): %s", tc.v, diff)
+		var got []string
+		for _, kv := range tagPairs(tc.v) {
+			if kv[0] == "data_sensitivity" {
+				got = append(got, kv[1])
+			}
+		}
+		if diff := cmp.Diff(tc.want, got); diff != "" {
+			t.Errorf("tagPairs(%v): %s", tc.v, diff)
 		}
 	}
 }

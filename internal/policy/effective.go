@@ -33,11 +33,13 @@ type Effective struct {
 
 // EffectiveClassification is how resources get their level.
 type EffectiveClassification struct {
-	DefaultLevel string            `json:"default_level"`
-	TagKeys      []string          `json:"tag_keys"`
-	ModuleInputs []string          `json:"module_inputs"`
-	Aliases      map[string]string `json:"aliases,omitempty"`
-	Modules      []EffectiveModule `json:"modules,omitempty"`
+	DefaultLevel string `json:"default_level"`
+	// UnclassifiedLevel judges what cannot be classified (TC012).
+	UnclassifiedLevel string            `json:"unclassified_level"`
+	TagKeys           []string          `json:"tag_keys"`
+	ModuleInputs      []string          `json:"module_inputs"`
+	Aliases           map[string]string `json:"aliases,omitempty"`
+	Modules           []EffectiveModule `json:"modules,omitempty"`
 }
 
 // EffectiveModule gives a level to the modules matching a glob.
@@ -83,10 +85,11 @@ func (p *Policy) Effective() *Effective {
 		Profile:       p.Profile,
 		File:          p.File,
 		Classification: EffectiveClassification{
-			DefaultLevel: p.Classification.DefaultLevel,
-			TagKeys:      nonNil(p.Classification.TagKeys),
-			ModuleInputs: nonNil(p.Classification.ModuleInputs),
-			Aliases:      maps.Clone(p.Classification.Aliases),
+			DefaultLevel:      p.Classification.DefaultLevel,
+			UnclassifiedLevel: p.Unclassified(),
+			TagKeys:           nonNil(p.Classification.TagKeys),
+			ModuleInputs:      nonNil(p.Classification.ModuleInputs),
+			Aliases:           maps.Clone(p.Classification.Aliases),
 		},
 		Levels:       []EffectiveLevel{},
 		RuleSeverity: maps.Clone(p.RuleSeverity), TrustedRegistries: slices.Clone(p.TrustedRegistries), ExpiryWarningDays: p.ExpiryWarningDays,

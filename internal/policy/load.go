@@ -44,7 +44,10 @@ type classificationBlock struct {
 	TagKeys      *hcl.Attribute `hcl:"tag_keys,optional"`
 	ModuleInputs *hcl.Attribute `hcl:"module_inputs,optional"`
 	Aliases      *hcl.Attribute `hcl:"aliases,optional"`
-	Modules      []*moduleBlock `hcl:"module,block"`
+	// UnclassifiedLevel judges resources whose classification cannot be
+	// read (TC012).
+	UnclassifiedLevel *hcl.Attribute `hcl:"unclassified_level,optional"`
+	Modules           []*moduleBlock `hcl:"module,block"`
 }
 
 type moduleBlock struct {
@@ -391,6 +394,13 @@ func (d *decoder) classification(p *Policy, c *classificationBlock) {
 		if s, ok := d.str(c.DefaultLevel.Expr); ok {
 			if name, ok := d.levelRef(p, c.DefaultLevel.Expr.Range(), s); ok {
 				cl.DefaultLevel = name
+			}
+		}
+	}
+	if c.UnclassifiedLevel != nil {
+		if s, ok := d.str(c.UnclassifiedLevel.Expr); ok {
+			if name, ok := d.levelRef(p, c.UnclassifiedLevel.Expr.Range(), s); ok {
+				cl.UnclassifiedLevel = name
 			}
 		}
 	}

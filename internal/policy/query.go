@@ -18,6 +18,23 @@ func (p *Policy) Level(name string) *Level {
 	return nil
 }
 
+// Unclassified is the level of a resource whose classification signal is
+// present but cannot be read: the policy's unclassified_level, else
+// "sensitive" where the policy has it, else its strictest level. What
+// trustcloud cannot establish is never the lenient answer.
+func (p *Policy) Unclassified() string {
+	if p.Classification.UnclassifiedLevel != "" {
+		return p.Classification.UnclassifiedLevel
+	}
+	if p.Level("sensitive") != nil {
+		return "sensitive"
+	}
+	if len(p.Levels) == 0 {
+		return p.Classification.DefaultLevel
+	}
+	return p.Levels[len(p.Levels)-1].Name
+}
+
 // LevelRank orders levels by sensitivity: 1 for the least sensitive, then
 // 2 …; 0 for a name that is not a level.
 func (p *Policy) LevelRank(name string) int {

@@ -86,8 +86,12 @@ type Classification struct {
 	// e.g. "sensible" → "sensitive".
 	Aliases map[string]string
 	// Modules classify every resource of the modules whose address
-	// matches a glob; the first matching rule wins.
+	// matches a glob.
 	Modules []ModuleRule
+	// UnclassifiedLevel is the level of a resource whose classification
+	// signal is present but cannot be read (TC012); empty: "sensitive"
+	// where the policy has that level, else its strictest.
+	UnclassifiedLevel string
 }
 
 // ModuleRule gives a level to the modules matching a glob.

@@ -144,6 +144,14 @@ func (e *Evaluator) Evaluate(inv *plan.Inventory) []*Finding {
 			continue
 		}
 		level := e.Policy.Level(r.Sensitivity.Level)
+		if level != nil {
+			// TC012: a classification signal that could not be read
+			// judged the resource at the unclassified level; say which.
+			for _, why := range r.Sensitivity.Unclassified {
+				f := e.newFinding(r, level, "TC012", i18n.M("finding.TC012", r.Address, why, LevelName(level.Name)), i18n.M("fix.TC012"))
+				out = append(out, e.waive(f, level, now())...)
+			}
+		}
 		if level != nil && level.HasRequirements() {
 			for _, f := range e.checkLocation(r, level) {
 				out = append(out, e.waive(f, level, now())...)

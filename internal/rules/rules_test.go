@@ -1357,3 +1357,24 @@ func TestPerimeter(t *testing.T) {
 		{name: "IaaS inside it", res: vol},
 	})
 }
+
+// TestTC012Unclassified: each unreadable classification signal is a
+// finding at the level it gave the resource, beside the location rules.
+func TestTC012Unclassified(t *testing.T) {
+	cat := defaultCatalog(t)
+	r := res{address: "aws_sqs_queue.q", typ: "aws_sqs_queue", operator: "aws", level: "sensitive", loc: known(t, cat, "eu-west-3", "FR"), offer: offer(t, cat, "aws-all")}
+	inv := inventory(r)
+	inv.Resources[0].Sensitivity.Unclassified = []string{`tag data_sensitivity="confidential" is not a sensitivity level of the policy`, "module m argument data_sensitivity cannot be read"}
+	fs := evaluate(cat, policy.Default(), inv)
+	if diff := cmp.Diff([]got{{"TC002", policy.SeverityHigh, r.address, false}, {"TC012", policy.SeverityHigh, r.address, false}, {"TC012", policy.SeverityHigh, r.address, false}}, summarize(fs)); diff != "" {
+		t.Fatalf("findings (-want +got):\n%s", diff)
+	}
+	if !strings.Contains(messages(fs), `"confidential" is not a sensitivity level of the policy; judged at level sensitive`) {
+		t.Errorf("messages: %s", messages(fs))
+	}
+	// A resource only being deleted is not judged.
+	inv.Resources[0].Actions = []string{"delete"}
+	if fs := evaluate(cat, policy.Default(), inv); len(fs) != 0 {
+		t.Errorf("delete-only: %s", messages(fs))
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -43,6 +44,10 @@ type expectation struct {
 	// through references is then only inferred (TC003 at levels that
 	// require a location).
 	PlanJSONFindings []expectFinding `json:"plan_json_findings"`
+	// PlanJSONLevels are the levels that differ from plan JSON alone: a
+	// module input it can only infer is judged strictly, and the
+	// strictest signal wins.
+	PlanJSONLevels map[string]string `json:"plan_json_levels"`
 }
 
 type expectResource struct {
@@ -101,7 +106,16 @@ func TestScenarios(t *testing.T) {
 			// ones reported, never passed.
 			jsonInv, _ := plan.Build(p, rel, cat, pol)
 			jsonFindings := (&rules.Evaluator{Catalog: cat, Policy: pol, Now: func() time.Time { return now }}).Evaluate(jsonInv)
-			checkResources(t, want, jsonInv)
+			jsonWant := want
+			if len(want.PlanJSONLevels) > 0 {
+				jsonWant.Resources = maps.Clone(want.Resources)
+				for addr, level := range want.PlanJSONLevels {
+					r := jsonWant.Resources[addr]
+					r.Level = level
+					jsonWant.Resources[addr] = r
+				}
+			}
+			checkResources(t, jsonWant, jsonInv)
 			checkFindings(t, append(slices.Clone(want.Findings), want.PlanJSONFindings...), jsonFindings)
 			if len(want.PlanJSONFindings) > 0 {
 				var added []string

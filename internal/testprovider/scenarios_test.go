@@ -40,6 +40,10 @@ type expectFile struct {
 	// PlanJSONFindings are the findings added when the plan is read
 	// without the scenario's sources (internal/scenarios checks them).
 	PlanJSONFindings []expectFinding `json:"plan_json_findings"`
+	// PlanJSONLevels are the levels that differ when the plan is read
+	// without the sources (a module input only inferred is judged
+	// strictly).
+	PlanJSONLevels map[string]string `json:"plan_json_levels"`
 }
 
 type expectResource struct {
