@@ -711,3 +711,32 @@ func TestCheckFormatOntoDirectory(t *testing.T) {
 		t.Errorf("files left behind: %v", entries)
 	}
 }
+
+// TestCheckNothingOnStderrOnly: on every plan of the corpus and every
+// scenario, a run that analysed the plan writes nothing on stderr: what
+// changes how a resource is judged is a finding or a note of the report,
+// never a warning only the console sees.
+func TestCheckNothingOnStderrOnly(t *testing.T) {
+	corpus, err := filepath.Glob(filepath.Join(corpusDir(t), "*.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	scenarios, err := filepath.Glob("../../testdata/scenarios/*/plan.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(scenarios) < 30 {
+		t.Fatalf("%d scenario plans", len(scenarios))
+	}
+	// testdata/warning's module input is not a level: a stderr warning
+	// before TC012.
+	for _, f := range append(append(corpus, scenarios...), "testdata/warning/plan.json") {
+		r := run(t, "", "check", "--no-config", "--format", "json", f)
+		if r.code == cli.ExitError {
+			continue // an input error is for stderr
+		}
+		if r.stderr != "" {
+			t.Errorf("%s: stderr %q: it is not in the report", f, r.stderr)
+		}
+	}
+}
