@@ -75,6 +75,8 @@ type EffectiveWaiver struct {
 	Reason     string   `json:"reason"`
 	Expires    string   `json:"expires"`
 	ApprovedBy string   `json:"approved_by"`
+	ApprovedOn string   `json:"approved_on,omitempty"`
+	CoversNew  bool     `json:"covers_new"`
 	At         string   `json:"at,omitempty"`
 }
 
@@ -112,8 +114,11 @@ func (p *Policy) Effective() *Effective {
 	for _, w := range p.Waivers {
 		e.Waivers = append(e.Waivers, EffectiveWaiver{
 			ID: w.ID, Addresses: nonNil(w.Addresses), Rules: nonNil(w.Rules), Reason: w.Reason,
-			Expires: w.Expires.Format(time.DateOnly), ApprovedBy: w.ApprovedBy, At: at(w.Range),
+			Expires: w.Expires.Format(time.DateOnly), ApprovedBy: w.ApprovedBy, CoversNew: w.CoversNew, At: at(w.Range),
 		})
+		if !w.ApprovedOn.IsZero() {
+			e.Waivers[len(e.Waivers)-1].ApprovedOn = w.ApprovedOn.Format(time.DateOnly)
+		}
 	}
 	return e
 }

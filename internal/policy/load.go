@@ -33,10 +33,12 @@ type fileBody struct {
 	TrustedRegistries *hcl.Attribute `hcl:"trusted_registries,optional"`
 	// ExpiryWarningDays is how many days before a qualification's expiry
 	// TC010 warns.
-	ExpiryWarningDays *hcl.Attribute       `hcl:"expiry_warning_days,optional"`
-	Classification    *classificationBlock `hcl:"classification,block"`
-	Levels            []*levelBlock        `hcl:"level,block"`
-	Waivers           []*waiverBlock       `hcl:"waiver,block"`
+	ExpiryWarningDays *hcl.Attribute `hcl:"expiry_warning_days,optional"`
+	// MaxWaiverDays bounds a waiver's lifetime from its approved_on.
+	MaxWaiverDays  *hcl.Attribute       `hcl:"max_waiver_days,optional"`
+	Classification *classificationBlock `hcl:"classification,block"`
+	Levels         []*levelBlock        `hcl:"level,block"`
+	Waivers        []*waiverBlock       `hcl:"waiver,block"`
 }
 
 type classificationBlock struct {
@@ -82,6 +84,8 @@ type waiverBlock struct {
 	Reason     *hcl.Attribute `hcl:"reason,optional"`
 	Expires    *hcl.Attribute `hcl:"expires,optional"`
 	ApprovedBy *hcl.Attribute `hcl:"approved_by,optional"`
+	ApprovedOn *hcl.Attribute `hcl:"approved_on,optional"`
+	CoversNew  *hcl.Attribute `hcl:"covers_new,optional"`
 }
 
 // Load reads and validates the policy file at path; an empty path gives
@@ -169,6 +173,16 @@ func (d *decoder) policy(raw *fileBody, body hcl.Body) *Policy {
 				"expiry_warning_days must be a whole number of days between 0 and 3650 (0: no warning before a qualification expires).")
 		} else {
 			p.ExpiryWarningDays = days
+		}
+	}
+	if a := raw.MaxWaiverDays; a != nil {
+		v, diags := a.Expr.Value(nil)
+		var days int
+		if diags.HasErrors() || v.Type() != cty.Number || v.IsNull() || !v.IsKnown() || gocty.FromCtyValue(v, &days) != nil || days < 1 || days > 3650 {
+			d.errorf(a.Expr.Range(), "Invalid max_waiver_days",
+				"max_waiver_days must be a whole number of days between 1 and 3650: how long after its approved_on a waiver may last.")
+		} else {
+			p.MaxWaiverDays = days
 		}
 	}
 	d.levels(p, raw.Levels)
@@ -526,6 +540,25 @@ func (d *decoder) waivers(p *Policy, blocks []*waiverBlock) {
 					`%q is not a date in the form YYYY-MM-DD, such as "2027-06-30".`, s)
 			}
 			w.Expires = t
+		}
+		d.boolean(b.CoversNew, &w.CoversNew)
+		if b.ApprovedOn != nil {
+			if s, ok := d.str(b.ApprovedOn.Expr); ok {
+				t, err := time.Parse(time.DateOnly, s)
+				switch {
+				case err != nil:
+					d.errorf(b.ApprovedOn.Expr.Range(), "Invalid approval date",
+						`%q is not a date in the form YYYY-MM-DD, such as "2026-06-30".`, s)
+				case !w.Expires.IsZero() && w.Expires.Before(t):
+					d.errorf(b.Expires.Expr.Range(), "Waiver ends before its approval",
+						"Waiver %q expires on %s, before it was approved on %s.", b.ID, w.Expires.Format(time.DateOnly), s)
+				case !w.Expires.IsZero() && p.MaxWaiverDays > 0 && w.Expires.After(t.AddDate(0, 0, p.MaxWaiverDays)):
+					d.errorf(b.Expires.Expr.Range(), "Waiver too long",
+						"Waiver %q lasts from %s to %s, longer than the policy's max_waiver_days (%d): a waiver is temporary; renew it when it ends.",
+						b.ID, s, w.Expires.Format(time.DateOnly), p.MaxWaiverDays)
+				}
+				w.ApprovedOn = t
+			}
 		}
 		p.Waivers = append(p.Waivers, w)
 	}

@@ -520,6 +520,22 @@ func TestDiagnostics(t *testing.T) {
 			wantDetail: `"30/06/2027" is not a date in the form YYYY-MM-DD`,
 		},
 		{
+			name:       "waiver longer than max_waiver_days",
+			src:        "waiver \"W-1\" {\n  addresses   = [\"aws_s3_bucket.x\"]\n  reason      = \"r\"\n  expires     = \"2028-06-30\"\n  approved_by = \"me\"\n  approved_on = \"2026-06-01\"\n}\n",
+			want:       []diagWant{{"p.hcl:4,17", "Waiver too long"}},
+			wantDetail: "longer than the policy's max_waiver_days (365)",
+		},
+		{
+			name: "waiver ending before its approval",
+			src:  "waiver \"W-1\" {\n  addresses   = [\"aws_s3_bucket.x\"]\n  reason      = \"r\"\n  expires     = \"2026-01-31\"\n  approved_by = \"me\"\n  approved_on = \"2026-06-01\"\n}\n",
+			want: []diagWant{{"p.hcl:4,17", "Waiver ends before its approval"}},
+		},
+		{
+			name: "invalid max_waiver_days",
+			src:  "max_waiver_days = 0\n",
+			want: []diagWant{{"p.hcl:1,19", "Invalid max_waiver_days"}},
+		},
+		{
 			name: "impossible expiry date",
 			src:  "waiver \"W-1\" {\n  addresses   = [\"aws_s3_bucket.x\"]\n  reason      = \"r\"\n  expires     = \"2027-02-30\"\n  approved_by = \"me\"\n}\n",
 			want: []diagWant{{"p.hcl:4,17", "Invalid expiry date"}},

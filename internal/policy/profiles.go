@@ -71,6 +71,7 @@ func base(profile, defaultLevel string, aliases map[string]string, levels ...*Le
 		// A waiver that expired fails loudly; an expiry ahead is a warning.
 		RuleSeverity:      map[string]Severity{"TC007": SeverityHigh, "TC010": SeverityLow},
 		ExpiryWarningDays: 60,
+		MaxWaiverDays:     365,
 	}
 }
 

@@ -65,6 +65,9 @@ type Policy struct {
 	// ExpiryWarningDays is how long before a qualification's expiry
 	// TC010 warns (default 60).
 	ExpiryWarningDays int
+	// MaxWaiverDays is the longest a waiver may last from its approved_on
+	// (default 365).
+	MaxWaiverDays int
 	// TrustedRegistries are registry hosts, besides the public Terraform
 	// and OpenTofu registries, whose providers are taken for the catalog's
 	// providers of the same namespace and type (private mirrors). A
@@ -150,5 +153,14 @@ type Waiver struct {
 	Reason     string
 	Expires    time.Time
 	ApprovedBy string
-	Range      hcl.Range
+	// ApprovedOn is the day the exception was approved (zero when the
+	// waiver does not say); Expires may not be later than ApprovedOn plus
+	// the policy's max_waiver_days.
+	ApprovedOn time.Time
+	// CoversNew lets the waiver cover resources this change creates or
+	// imports; by default a waiver covers only resources that already
+	// exist: granted for legacy resources, it must not silently cover new
+	// ones.
+	CoversNew bool
+	Range     hcl.Range
 }

@@ -47,6 +47,7 @@ waiver "DER-2026-004" {
   reason      = "Grant applications move to the S3NS bucket with the 2026 release"
   expires     = "2026-12-31"
   approved_by = "Ministry CISO"
+  covers_new  = true
 }
 
 waiver "DER-2025-011" {
@@ -55,6 +56,7 @@ waiver "DER-2025-011" {
   reason      = "Analytics export to the US vendor during the migration"
   expires     = "2026-01-31"
   approved_by = "Ministry CISO"
+  covers_new  = true
 }
 `
 

@@ -110,6 +110,10 @@ type WaiverRef struct {
 	Expires    string `json:"expires"`
 	ApprovedBy string `json:"approved_by"`
 	Expired    bool   `json:"expired"`
+	// Refused says why a waiver that matches does not cover the finding
+	// (it was granted for existing resources, and this change creates
+	// the resource).
+	Refused string `json:"refused,omitempty"`
 }
 
 // Evaluator evaluates inventories.
@@ -531,12 +535,27 @@ func (e *Evaluator) waive(f *Finding, level *policy.Level, now time.Time) []*Fin
 	if len(ws) == 0 {
 		return []*Finding{f}
 	}
+	created := f.resource != nil && slices.Contains(f.resource.Actions, "create")
+	var refused *policy.Waiver
 	for _, w := range ws {
-		if !w.Expired(now) {
-			f.Waived = true
-			f.Waiver = waiverRef(w, false)
-			return []*Finding{f}
+		if w.Expired(now) {
+			continue
 		}
+		if created && !w.CoversNew {
+			// Granted for what exists, not for what this change creates.
+			if refused == nil {
+				refused = w
+			}
+			continue
+		}
+		f.Waived = true
+		f.Waiver = waiverRef(w, false)
+		return []*Finding{f}
+	}
+	if refused != nil {
+		f.Waiver = waiverRef(refused, false)
+		f.Waiver.Refused = fmt.Sprintf("waiver %s covers resources that exist already; this change creates %s (the waiver does not say covers_new = true): the finding stands", refused.ID, f.Address)
+		return []*Finding{f}
 	}
 	w := ws[0]
 	f.Waiver = waiverRef(w, true)

@@ -123,7 +123,7 @@ func (r res) build() *plan.Resource {
 	}
 	actions := r.actions
 	if actions == nil {
-		actions = []string{"create"}
+		actions = []string{"update"}
 	}
 	mode := r.mode
 	if mode == "" {
@@ -1376,5 +1376,43 @@ func TestTC012Unclassified(t *testing.T) {
 	inv.Resources[0].Actions = []string{"delete"}
 	if fs := evaluate(cat, policy.Default(), inv); len(fs) != 0 {
 		t.Errorf("delete-only: %s", messages(fs))
+	}
+}
+
+// TestWaiverDoesNotCoverNewResources: a waiver granted for existing
+// resources does not cover one this change creates, unless it says
+// covers_new = true; the refusal is in the finding.
+func TestWaiverDoesNotCoverNewResources(t *testing.T) {
+	cat := defaultCatalog(t)
+	us := known(t, cat, "us-east-1", "US")
+	for _, tc := range []struct {
+		name, extra string
+		actions     []string
+		waived      bool
+	}{
+		{"existing resource: waived", "", []string{"update"}, true},
+		{"created resource: refused", "", []string{"create"}, false},
+		{"replaced resource: refused", "", []string{"delete", "create"}, false},
+		{"created resource, covers_new: waived", "covers_new = true\n", []string{"create"}, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			pol := parsePolicy(t, `
+waiver "DER-9" {
+  addresses   = ["aws_s3_bucket.*"]
+  rules       = ["TC001"]
+  reason      = "legacy buckets, migration planned"
+  expires     = "2026-12-31"
+  approved_by = "CISO"
+  approved_on = "2026-06-01"
+`+tc.extra+`}
+`)
+			fs := evaluate(cat, pol, inventory(res{address: "aws_s3_bucket.new", operator: "aws", level: "internal", loc: us, actions: tc.actions}))
+			if len(fs) != 1 || fs[0].Rule != "TC001" || fs[0].Waived != tc.waived || fs[0].Waiver == nil || fs[0].Waiver.ID != "DER-9" {
+				t.Fatalf("findings: %+v", fs)
+			}
+			if refused := fs[0].Waiver.Refused; tc.waived != (refused == "") || !tc.waived && !strings.Contains(refused, "this change creates aws_s3_bucket.new") {
+				t.Errorf("refused = %q", refused)
+			}
+		})
 	}
 }

@@ -182,11 +182,17 @@ level "protected-b" {
 #                it, the findings it covered are reported again, along
 #                with a TC007 finding.
 #   approved_by  who approved the exception. Required.
+#   approved_on  the day it was approved, YYYY-MM-DD: expires may then be
+#                at most max_waiver_days (365 by default) later.
+#   covers_new   true to cover resources that this change creates too; by
+#                default a waiver covers only resources that exist already,
+#                and a new resource matching it is reported.
 #
 # waiver "DER-2026-004" {
 #   addresses   = ["module.legacy.aws_s3_bucket.*"]
 #   rules       = ["TC001"]
 #   reason      = "Migration to a qualified offer planned for Q2 2027"
-#   expires     = "2027-06-30"
+#   expires     = "2027-03-11"
 #   approved_by = "CISO, after the security committee of 2026-03-12"
+#   approved_on = "2026-03-12"
 # }
