@@ -68,6 +68,7 @@ func build(p *tfjson.Plan, file string, cat *catalog.Catalog, pol *policy.Policy
 			Mode:     string(rc.Mode),
 			Provider: fullSource(rc.ProviderName),
 			config:   b.cfg.resource(rc),
+			previous: rc.PreviousAddress,
 		}
 		for _, a := range rc.Change.Actions {
 			r.Actions = append(r.Actions, string(a))

@@ -93,6 +93,9 @@ type Resource struct {
 	Offer       *OfferRef   `json:"offer"`
 	Sensitivity Sensitivity `json:"sensitivity"`
 
+	// previous is the address the resource had before a moved block
+	// renamed it (or its module), "" when it did not move.
+	previous string
 	// before and after are the change's values, kept for resolution.
 	after, before attrs
 	afterUnknown  attrs

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+
+	"github.com/trustcloud/trustcloud/internal/tfconfig"
 )
 
 // tagAttributes are the attributes that carry tags or labels, in the
@@ -91,8 +93,19 @@ func (b *builder) unclassifiedLevel() string { return b.policy.Unclassified() }
 // or an enclosing one, anchored, or as nested in another module (a module
 // wrapped in another still matches "module.health_*").
 func (b *builder) moduleRules(r *Resource) []signal {
-	names, _ := splitModule(r.Module)
 	var out []signal
+	if r.previous != "" {
+		// A resource moved out of a classified module keeps its level:
+		// a moved block is no way around a module rule.
+		module, _, _, ok := tfconfig.ParseResourceAddress(r.previous)
+		if ok && module != "" && module != r.Module {
+			for _, sg := range b.moduleRules(&Resource{Module: module}) {
+				sg.evidence = []string{fmt.Sprintf("%s was %s (moved): %s", r.Address, r.previous, sg.evidence[0])}
+				out = append(out, sg)
+			}
+		}
+	}
+	names, _ := splitModule(r.Module)
 	seen := map[string]bool{}
 	for i := len(names); i > 0; i-- {
 		addr := moduleAddrPrefix(r.Module, i)

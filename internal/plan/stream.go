@@ -218,7 +218,7 @@ var (
 	valuesMembers          = []string{"root_module"}
 	moduleMembers          = []string{"resources", "child_modules"}
 	plannedResourceMembers = []string{"address", "mode"}
-	resourceChangeMembers  = []string{"address", "module_address", "type", "name", "provider_name", "deposed", "mode", "index", "change"}
+	resourceChangeMembers  = []string{"address", "module_address", "type", "name", "provider_name", "deposed", "mode", "index", "change", "previous_address"}
 	changeMembers          = []string{"actions", "before", "after", "after_unknown"}
 )
 
@@ -595,6 +595,8 @@ func (s *scanner) resourceChange(path string, keep func(string) bool) (*tfjson.R
 			return str(&rc.ProviderName, key, true)
 		case "deposed":
 			return str(&rc.DeposedKey, key, false)
+		case "previous_address":
+			return str(&rc.PreviousAddress, key, false)
 		case "mode":
 			var m string
 			err := str(&m, key, true)

@@ -1,0 +1,5 @@
+# A wrapper around the health module: module.platform.module.health_archive.
+module "health_archive" {
+  source = "../storage"
+  name   = "health-archive"
+}
