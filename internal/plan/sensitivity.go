@@ -172,6 +172,7 @@ func moduleAddrPrefix(addr string, n int) string {
 func (b *builder) tagSignals(r *Resource, prefix string) []signal {
 	vals, unknown := r.values()
 	var out []signal
+	seen := map[[2]string]bool{}
 	for _, attr := range tagAttributes {
 		for _, pv := range lookupPath(vals, unknown, attr) {
 			word := tagWord(attr)
@@ -183,6 +184,11 @@ func (b *builder) tagSignals(r *Resource, prefix string) []signal {
 				continue
 			}
 			for _, kv := range tagPairs(pv.value) {
+				// tags_all repeats tags: one signal per key and value.
+				if seen[kv] {
+					continue
+				}
+				seen[kv] = true
 				out = append(out, b.tagSignal(r, prefix, word, attr, kv)...)
 			}
 			if u, ok := unknownTags(unknown, pv.at); ok {
