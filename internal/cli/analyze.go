@@ -150,8 +150,8 @@ func (e *env) check(args []string) (int, error) {
 	var outs multiFlag
 	fs.Var(&outs, "format", "output format F or F=PATH (repeatable): "+strings.Join(report.Names(), ", "))
 	failOn := fs.String("fail-on", "high", "lowest severity that fails the run: info, low, medium, high, critical, or none")
-	baseline := fs.String("baseline", "", "an earlier `check --format json` output: its findings are reported as existing and do not fail the run")
-	newOnly := fs.Bool("new-only", false, "findings whose resource the plan does not change (in location, operator or level) are existing and do not fail the run")
+	baseline := fs.String("baseline", "", "an earlier `check --format json` output: each of its findings covers one finding with its fingerprint at its severity or below, reported as existing and not failing the run (created, replaced and imported resources' findings are always new)")
+	newOnly := fs.Bool("new-only", false, "findings whose resource existed before and whose location, data locations, operator and level the plan leaves as they were are existing and do not fail the run (created, replaced and imported resources' findings are always new)")
 	bundle := registerEvidence(fs)
 	positional, err := parse(fs, args)
 	if err != nil {
@@ -181,7 +181,7 @@ func (e *env) check(args []string) (int, error) {
 	if len(targets) == 0 {
 		targets = []output{{"text", ""}}
 	}
-	var known map[string]bool
+	var known accepted
 	if *baseline != "" {
 		if known, err = readBaseline(*baseline); err != nil {
 			return 0, err
@@ -193,11 +193,14 @@ func (e *env) check(args []string) (int, error) {
 	}
 	e.warn(a)
 	ev := &rules.Evaluator{Catalog: a.cat, Policy: a.pol, Now: e.now}
-	var prior map[string]*plan.Resource
+	nw := &newness{known: known}
 	if *newOnly {
-		prior = map[string]*plan.Resource{}
+		nw.prior, nw.now = map[string]*plan.Resource{}, map[string]*plan.Resource{}
 		for _, r := range plan.BuildPrior(a.plan, a.inv.Plan.File, a.cat, a.pol, plan.Options{Sources: a.srcs}).Resources {
-			prior[r.Address] = r
+			nw.prior[r.Address] = r
+		}
+		for _, r := range a.inv.Resources {
+			nw.now[r.Address] = r
 		}
 	}
 	// The inventories are built: the decoded values can go.
@@ -211,9 +214,6 @@ func (e *env) check(args []string) (int, error) {
 		Inventory: a.inv, Rules: rules.Rules, Options: report.Options{PlanFile: a.inv.Plan.File, Lang: e.lang}}
 	for _, f := range ev.Evaluate(a.inv) {
 		rf := &report.Finding{Finding: f, Fingerprint: report.Fingerprint(f), Status: report.StatusNew}
-		if known[rf.Fingerprint] || (prior != nil && unchanged(f.Resource(), prior[f.Address])) {
-			rf.Status = report.StatusExisting
-		}
 		if sources != nil {
 			if file, line, ok := sources.Lookup(f.Address); ok {
 				rf.Source = &report.SourceRef{File: file, Line: line}
@@ -221,6 +221,7 @@ func (e *env) check(args []string) (int, error) {
 		}
 		rep.Findings = append(rep.Findings, rf)
 	}
+	nw.apply(rep.Findings)
 	rep.Summary = report.Summarize(a.inv, rep.Findings, *failOn)
 	rep.Freshness = report.NewFreshness(a.inv.Catalog, e.now())
 	rep.Options.Started, rep.Options.Finished = bundle.started, time.Now()

@@ -35,6 +35,10 @@ const (
 	// ciFailingScenario has high findings; ciPassingScenario has none.
 	ciFailingScenario = "../../testdata/scenarios/ministry"
 	ciPassingScenario = "../../testdata/scenarios/s3ns-premi3ns"
+	// ciExistingScenario has high findings on resources that existed
+	// before the plan (updated in place): a baseline can cover them, which
+	// it never does for resources the plan creates.
+	ciExistingScenario = "../../testdata/scenarios/aws-count-drift"
 	// ciOfflineConfig uses only Terraform's builtin provider: it plans
 	// offline, and has no finding with the default catalog.
 	ciOfflineConfig = "testdata/builtin"
@@ -322,6 +326,10 @@ func ciFindingStatuses(t *testing.T, path string) []string {
 // whose qualification expired on 2026-11-30.
 const ciMinistryFindings = 6
 
+// ciExistingFindings is the number of findings of ciExistingScenario:
+// TC001 and TC002 on each of four buckets.
+const ciExistingFindings = 8
+
 // --- GitLab CI -------------------------------------------------------------
 
 type ciGitlabJob struct {
@@ -529,7 +537,13 @@ func TestCIExampleGitLab(t *testing.T) {
 	})
 
 	// A fake GitLab API: the target branch's trustcloud.json, and notes.
-	baseline, err := os.ReadFile(filepath.Join(root, files["json"]))
+	// The target branch's report is of a plan whose resources exist: the
+	// findings of resources a plan creates are new under any baseline.
+	existing := ciRepo(t, ciExistingScenario)
+	if r := ciSh(t, existing, withVars(nil), script); r.code != 1 {
+		t.Fatalf("check on %s: want exit 1 (high findings), got %s", ciExistingScenario, r)
+	}
+	baseline, err := os.ReadFile(filepath.Join(existing, files["json"]))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -574,7 +588,7 @@ func TestCIExampleGitLab(t *testing.T) {
 		{"baseline with the project token", map[string]string{"CI_JOB_TOKEN": "expired", "TRUSTCLOUD_GITLAB_TOKEN": "project-token"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			root := ciRepo(t, ciFailingScenario)
+			root := ciRepo(t, ciExistingScenario)
 			vars := withVars(mr)
 			for k, v := range tc.extra {
 				vars[k] = v
@@ -584,8 +598,8 @@ func TestCIExampleGitLab(t *testing.T) {
 				t.Fatalf("every finding is in the target branch's baseline: want exit 0, got %s", r)
 			}
 			got := ciFindingStatuses(t, filepath.Join(root, files["json"]))
-			if len(got) != ciMinistryFindings || slices.ContainsFunc(got, func(s string) bool { return s != "existing" }) {
-				t.Errorf("statuses %v, want %d existing", got, ciMinistryFindings)
+			if len(got) != ciExistingFindings || slices.ContainsFunc(got, func(s string) bool { return s != "existing" }) {
+				t.Errorf("statuses %v, want %d existing", got, ciExistingFindings)
 			}
 		})
 	}

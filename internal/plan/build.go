@@ -76,6 +76,7 @@ func build(p *tfjson.Plan, file string, cat *catalog.Catalog, pol *policy.Policy
 		if r.Actions == nil {
 			r.Actions = []string{}
 		}
+		r.Importing = rc.Change.Importing != nil
 		r.after, _ = asAttrs(rc.Change.After)
 		r.before, _ = asAttrs(rc.Change.Before)
 		r.afterUnknown, _ = asAttrs(rc.Change.AfterUnknown)

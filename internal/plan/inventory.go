@@ -72,6 +72,10 @@ type Resource struct {
 	Name    string   `json:"-"`
 	Mode    string   `json:"mode"`
 	Actions []string `json:"actions"`
+	// Importing is set when the change imports an existing object
+	// (`import` blocks, Terraform 1.5+): Actions may then be a no-op, yet
+	// the object is new to the configuration.
+	Importing bool `json:"importing,omitempty"`
 	// Provider is the provider source address as the plan wrote it,
 	// normalised to its full form when the plan used a legacy short name.
 	Provider string `json:"provider"`
@@ -106,6 +110,21 @@ type Resource struct {
 func (r *Resource) DeleteOnly() bool {
 	return len(r.Actions) == 1 && r.Actions[0] == "delete"
 }
+
+// Creates reports whether the plan creates the resource: a create, or the
+// create half of a replacement.
+func (r *Resource) Creates() bool {
+	for _, a := range r.Actions {
+		if a == "create" {
+			return true
+		}
+	}
+	return false
+}
+
+// Replaces reports whether the plan replaces the resource (delete then
+// create, or create then delete).
+func (r *Resource) Replaces() bool { return len(r.Actions) == 2 && r.Creates() }
 
 // Managed reports whether the resource is a managed resource (not data).
 func (r *Resource) Managed() bool { return r.Mode == "managed" }

@@ -219,7 +219,7 @@ var (
 	moduleMembers          = []string{"resources", "child_modules"}
 	plannedResourceMembers = []string{"address", "mode"}
 	resourceChangeMembers  = []string{"address", "module_address", "type", "name", "provider_name", "deposed", "mode", "index", "change", "previous_address"}
-	changeMembers          = []string{"actions", "before", "after", "after_unknown"}
+	changeMembers          = []string{"actions", "before", "after", "after_unknown", "importing"}
 )
 
 // skipOther skips the value of a member the reader does not decode, after
@@ -640,6 +640,24 @@ func (s *scanner) change(path string, keep func(string) bool) (*tfjson.Change, e
 					return at(path+".actions", fmt.Errorf("expected action names"))
 				}
 				ch.Actions = append(ch.Actions, tfjson.Action(name))
+			}
+			return nil
+		case "importing":
+			// An import brings an object under management: what the plan
+			// says of it is new to the configuration even when its
+			// actions are a no-op, so --new-only and baselines must know.
+			v, err := s.readValue(0)
+			if err != nil {
+				return at(path+".importing", err)
+			}
+			switch imp := v.(type) {
+			case nil:
+			case map[string]any:
+				ch.Importing = &tfjson.Importing{}
+				ch.Importing.ID, _ = imp["id"].(string)
+				ch.Importing.Unknown, _ = imp["unknown"].(bool)
+			default:
+				return at(path+".importing", fmt.Errorf("expected an object"))
 			}
 			return nil
 		case "before", "after", "after_unknown":

@@ -115,3 +115,38 @@ func (o *oneByte) Read(p []byte) (int, error) {
 	o.pos++
 	return 1, nil
 }
+
+// TestStreamImporting: the reader keeps a change's importing object (an
+// import is new to the configuration even when its actions are a no-op)
+// and refuses an importing that is not an object.
+func TestStreamImporting(t *testing.T) {
+	doc := func(importing string) string {
+		return `{"format_version":"1.2","terraform_version":"1.11.4","resource_changes":[{"address":"aws_s3_bucket.b","mode":"managed","type":"aws_s3_bucket","name":"b",` +
+			`"provider_name":"registry.terraform.io/hashicorp/aws","change":{"actions":["no-op"],"before":{},"after":{},"after_unknown":{}` + importing + `}}]}`
+	}
+	for _, tc := range []struct {
+		importing string
+		want      *tfjson.Importing
+		err       string
+	}{
+		{``, nil, ""},
+		{`,"importing":null`, nil, ""},
+		{`,"importing":{"id":"bucket-b"}`, &tfjson.Importing{ID: "bucket-b"}, ""},
+		{`,"importing":{}`, &tfjson.Importing{}, ""},
+		{`,"importing":"bucket-b"`, nil, "importing: expected an object"},
+	} {
+		p, _, err := Load("-", LoadOptions{Stdin: strings.NewReader(doc(tc.importing))})
+		if tc.err != "" {
+			if err == nil || !strings.Contains(err.Error(), tc.err) {
+				t.Errorf("%s: error %v, want %q", tc.importing, err, tc.err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatalf("%s: %v", tc.importing, err)
+		}
+		if diff := cmp.Diff(tc.want, p.ResourceChanges[0].Change.Importing); diff != "" {
+			t.Errorf("%s: importing (-want +got):\n%s", tc.importing, diff)
+		}
+	}
+}

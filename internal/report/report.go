@@ -104,9 +104,54 @@ type Finding struct {
 	Fingerprint string `json:"fingerprint"`
 	// Status is "new", or "existing" when a baseline or --new-only says
 	// the merge request did not introduce it.
-	Status string     `json:"status"`
-	Source *SourceRef `json:"source"`
+	Status string `json:"status"`
+	// NewBecause says why a new finding is new, when a baseline or
+	// --new-only was asked to tell new from existing: a verdict never
+	// rests on something only stderr says. Nil otherwise.
+	NewBecause []NewReason `json:"new_because,omitempty"`
+	Source     *SourceRef  `json:"source"`
 }
+
+// NewReason is one reason a finding is new.
+type NewReason struct {
+	// Reason is one of the Reason constants.
+	Reason string `json:"reason"`
+	// Changed, for ReasonChanged, names what the rules read that the
+	// change alters: the InputX constants.
+	Changed []string `json:"changed,omitempty"`
+	// Detail says it for people, in English: before and after.
+	Detail string `json:"detail,omitempty"`
+}
+
+// Why a finding is new.
+const (
+	// ReasonCreated: the plan creates the resource.
+	ReasonCreated = "created"
+	// ReasonReplaced: the plan replaces the resource (its create half).
+	ReasonReplaced = "replaced"
+	// ReasonImported: the plan imports the resource (import blocks).
+	ReasonImported = "imported"
+	// ReasonChanged (--new-only): the change alters what the rules read.
+	ReasonChanged = "changed"
+	// ReasonNotExisting (--new-only): the prior state has no such
+	// resource.
+	ReasonNotExisting = "not_in_prior_state"
+	// ReasonNotInBaseline: the baseline has no finding with this
+	// fingerprint.
+	ReasonNotInBaseline = "not_in_baseline"
+	// ReasonBeyondBaseline: the baseline has findings with this
+	// fingerprint, all used by other findings (count grew), or at a
+	// lower severity than this one.
+	ReasonBeyondBaseline = "beyond_baseline"
+)
+
+// What --new-only compares, as NewReason.Changed names it.
+const (
+	InputLocation      = "location"
+	InputDataLocations = "data_locations"
+	InputOperator      = "operator"
+	InputLevel         = "level"
+)
 
 // SourceRef is where a resource is declared.
 type SourceRef struct {

@@ -2,9 +2,11 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"math/big"
 	"strconv"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
@@ -28,9 +30,10 @@ func (r *genericResource) typ() typeSpec {
 }
 
 var (
-	_ resource.Resource               = (*genericResource)(nil)
-	_ resource.ResourceWithConfigure  = (*genericResource)(nil)
-	_ resource.ResourceWithModifyPlan = (*genericResource)(nil)
+	_ resource.Resource                = (*genericResource)(nil)
+	_ resource.ResourceWithConfigure   = (*genericResource)(nil)
+	_ resource.ResourceWithModifyPlan  = (*genericResource)(nil)
+	_ resource.ResourceWithImportState = (*genericResource)(nil)
 )
 
 func (r *genericResource) Metadata(_ context.Context, _ resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -280,6 +283,133 @@ func (r *genericResource) Update(_ context.Context, req resource.UpdateRequest, 
 		return
 	}
 	resp.State.Raw = state
+}
+
+// ImportState imports an object, for `import` blocks and `terraform
+// import`. There is no cloud to read it from: an id that is a JSON object
+// gives the object's attributes (`id = jsonencode({bucket = "b", tags =
+// {…}})`), so that a scenario can import an object as the cloud has it;
+// any other id is the object's id alone. Location attributes left out are
+// the provider configuration's, as the real providers read them back.
+func (r *genericResource) ImportState(_ context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	typ := resp.State.Raw.Type()
+	values := map[string]tftypes.Value{}
+	id := req.ID
+	if strings.HasPrefix(strings.TrimSpace(req.ID), "{") {
+		var doc any
+		err := json.Unmarshal([]byte(req.ID), &doc)
+		var v tftypes.Value
+		if err == nil {
+			v, err = fromJSON(typ, doc)
+		}
+		if err != nil {
+			resp.Diagnostics.AddError("Cannot import "+r.typeName, "the import id is a JSON object but not one of "+r.typeName+"'s attributes: "+err.Error())
+			return
+		}
+		values = objectAttrs(v)
+		if s, ok := knownString(values["id"]); ok && s != "" {
+			id = s
+		} else {
+			id = r.typeName + "-" + fingerprint(r.typeName, req.ID)
+		}
+	}
+	obj, ok := typ.(tftypes.Object)
+	if !ok {
+		resp.Diagnostics.AddError("Cannot import "+r.typeName, "its schema is not an object")
+		return
+	}
+	for name, t := range obj.AttributeTypes {
+		if _, set := values[name]; !set {
+			values[name] = tftypes.NewValue(t, nil)
+		}
+	}
+	if _, ok := obj.AttributeTypes["id"]; ok {
+		values["id"] = stringVal(id)
+	}
+	for attr, from := range r.spec.fill {
+		if v, ok := values[attr]; ok && v.IsNull() && r.cfg != nil {
+			if s, known := knownString(r.cfg.get(from...)); known {
+				values[attr] = stringVal(s)
+			}
+		}
+	}
+	resp.State.Raw = tftypes.NewValue(typ, values)
+}
+
+// fromJSON is a decoded JSON value as a value of type t; attributes an
+// object leaves out are null.
+func fromJSON(t tftypes.Type, v any) (tftypes.Value, error) {
+	if v == nil {
+		return tftypes.NewValue(t, nil), nil
+	}
+	switch {
+	case t.Is(tftypes.String):
+		if s, ok := v.(string); ok {
+			return stringVal(s), nil
+		}
+	case t.Is(tftypes.Bool):
+		if b, ok := v.(bool); ok {
+			return tftypes.NewValue(t, b), nil
+		}
+	case t.Is(tftypes.Number):
+		if f, ok := v.(float64); ok {
+			return tftypes.NewValue(t, new(big.Float).SetFloat64(f)), nil
+		}
+	}
+	var elem tftypes.Type
+	switch tt := t.(type) {
+	case tftypes.List:
+		elem = tt.ElementType
+	case tftypes.Set:
+		elem = tt.ElementType
+	case tftypes.Map:
+		m, ok := v.(map[string]any)
+		if !ok {
+			break
+		}
+		out := map[string]tftypes.Value{}
+		for k, e := range m {
+			ev, err := fromJSON(tt.ElementType, e)
+			if err != nil {
+				return tftypes.Value{}, fmt.Errorf("%s: %w", k, err)
+			}
+			out[k] = ev
+		}
+		return tftypes.NewValue(t, out), nil
+	case tftypes.Object:
+		m, ok := v.(map[string]any)
+		if !ok {
+			break
+		}
+		out := map[string]tftypes.Value{}
+		for k, at := range tt.AttributeTypes {
+			av, err := fromJSON(at, m[k])
+			if err != nil {
+				return tftypes.Value{}, fmt.Errorf("%s: %w", k, err)
+			}
+			out[k] = av
+		}
+		for k := range m {
+			if _, ok := tt.AttributeTypes[k]; !ok {
+				return tftypes.Value{}, fmt.Errorf("no attribute %q", k)
+			}
+		}
+		return tftypes.NewValue(t, out), nil
+	}
+	if elem != nil {
+		if list, ok := v.([]any); ok {
+			out := make([]tftypes.Value, len(list))
+			for i, e := range list {
+				ev, err := fromJSON(elem, e)
+				if err != nil {
+					return tftypes.Value{}, fmt.Errorf("[%d]: %w", i, err)
+				}
+				out[i] = ev
+			}
+			return tftypes.NewValue(t, out), nil
+		}
+	}
+	return tftypes.Value{}, fmt.Errorf("%v is not a %s", v, t)
 }
 
 func (r *genericResource) Delete(context.Context, resource.DeleteRequest, *resource.DeleteResponse) {}
