@@ -30,10 +30,14 @@ type common struct {
 	// sources are, and the workspace the plan was made in.
 	configDir, workspace string
 	noConfig             bool
+	// noPolicyDiscovery skips looking for trustcloud.hcl in the
+	// configuration directory.
+	noPolicyDiscovery bool
 }
 
 func (c *common) register(fs *flag.FlagSet) {
-	fs.StringVar(&c.policyFile, "policy", "", "policy file (HCL); default: the built-in fr-cloud-au-centre profile")
+	fs.StringVar(&c.policyFile, "policy", "", "policy file (HCL); default: TRUSTCLOUD_POLICY, else trustcloud.hcl or .trustcloud.hcl in the configuration directory, else the built-in fr-cloud-au-centre profile")
+	fs.BoolVar(&c.noPolicyDiscovery, "no-policy-discovery", false, "do not look for trustcloud.hcl or .trustcloud.hcl in the configuration directory (--policy and TRUSTCLOUD_POLICY still apply)")
 	fs.StringVar(&c.catalogFile, "catalog", "", "catalog file (JSON) merged over the embedded catalog")
 	fs.StringVar(&c.terraform, "terraform", "", "terraform binary used to read a binary plan file")
 	fs.Var(&c.maxInput, "max-input", "largest plan JSON read (file, standard input or terraform show output), e.g. 500MiB; 0 for no limit")
@@ -64,10 +68,15 @@ func (e *env) analyze(c *common, positional []string) (*analysis, error) {
 		return nil, err
 	}
 	cat = cat.WithClock(e.now)
-	pol, diags := policy.Load(c.policyFile)
+	file, source, err := e.findPolicy(c, positional[0])
+	if err != nil {
+		return nil, err
+	}
+	pol, diags := policy.Load(file)
 	if diags.HasErrors() {
 		return nil, fmt.Errorf("%s", policy.FormatDiagnostics(diags))
 	}
+	pol.Source = source
 	// The sources first, for the attributes their expressions read; an
 	// error waits until the plan itself has loaded, so that a broken plan
 	// is reported as such.
@@ -214,7 +223,9 @@ func (e *env) check(args []string) (int, error) {
 		Inventory: a.inv, Rules: rules.Rules, Options: report.Options{PlanFile: a.inv.Plan.File, Lang: e.lang}}
 	for _, f := range ev.Evaluate(a.inv) {
 		rf := &report.Finding{Finding: f, Fingerprint: report.Fingerprint(f), Status: report.StatusNew}
-		if sources != nil {
+		if f.Rule == policy.RulePolicyRelaxed {
+			rf.Source = &report.SourceRef{File: f.Address, Line: relaxationLine(a.inv.Policy)}
+		} else if sources != nil {
 			if file, line, ok := sources.Lookup(f.Address); ok {
 				rf.Source = &report.SourceRef{File: file, Line: line}
 			}

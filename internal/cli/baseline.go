@@ -112,6 +112,12 @@ func (n *newness) apply(findings []*report.Finding) {
 	}
 	for _, f := range order {
 		f.Status, f.NewBecause = report.StatusNew, nil
+		if f.Rule == policy.RulePolicyRelaxed {
+			// TC013 is never existing: only --policy or
+			// TRUSTCLOUD_POLICY accepts a relaxed policy, not a baseline.
+			f.NewBecause = []report.NewReason{{Reason: report.ReasonPolicyRelaxed}}
+			continue
+		}
 		if why := gate(f.Resource()); why != nil {
 			f.NewBecause = []report.NewReason{*why}
 			continue

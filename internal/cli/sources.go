@@ -54,6 +54,22 @@ func (e *env) loadSources(c *common, planPath string, tool tfconfig.Tool) (*tfco
 	return tfconfig.LoadDir(dir, tool)
 }
 
+// discoveryDir is the directory a policy file is looked for in: the
+// configuration directory loadSources uses (--config-dir, else the plan
+// file's directory when it holds configuration files), else the current
+// directory (with --no-config, standard input, or a plan file alone).
+func (c *common) discoveryDir(planPath string) string {
+	switch {
+	case c.configDir != "":
+		return c.configDir
+	case c.noConfig || planPath == "-":
+		return "."
+	case holdsConfig(filepath.Dir(planPath)):
+		return filepath.Dir(planPath)
+	}
+	return "."
+}
+
 // holdsConfig reports whether a directory holds Terraform or OpenTofu
 // configuration files.
 func holdsConfig(dir string) bool {

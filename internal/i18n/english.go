@@ -54,6 +54,10 @@ var english = map[string]string{
 	"rule.TC012.summary": "A classification signal of the resource is present but cannot be read (not a level, unknown at plan time, computed from what trustcloud cannot evaluate, a near-miss key): the resource is judged at the policy's unclassified_level.",
 	"rule.TC012.short":   "A classification signal cannot be read: judged at the unclassified level",
 	"rule.TC012.help":    "Give the signal a level of the policy (or an alias), known at plan time, under the exact key the policy reads; or classify the module in the policy.",
+	"rule.TC013.title":   "policy-relaxed",
+	"rule.TC013.summary": "A policy file found in the configuration directory (neither --policy nor TRUSTCLOUD_POLICY) relaxes the built-in profile it names: a wider area, a dropped requirement, a lower level or severity, a waiver.",
+	"rule.TC013.short":   "A discovered policy file relaxes its profile",
+	"rule.TC013.help":    "Accepting a policy that relaxes its profile is the CI's decision: give it explicitly with --policy FILE or the TRUSTCLOUD_POLICY variable of the pipeline, or remove its relaxations. A policy cannot waive TC013 nor change its severity.",
 
 	// Doctrine references quoted in the rules' help.
 	"doctrine.circular":       `the "Cloud au centre" circular (2021, updated 2023)`,
@@ -69,6 +73,7 @@ var english = map[string]string{
 	"doctrine.circular.TC010": "%s: only a qualification in force counts",
 	"doctrine.circular.TC011": "%s: only an established qualification counts",
 	"doctrine.circular.TC012": "%s: the sensitivity of the data decides where it may live, so it must be stated",
+	"doctrine.circular.TC013": "%s: an exception is explicit, temporary and decided by whoever is accountable",
 	"doctrine.sren":           "the SREN law of 10 April 2024, which makes the doctrine binding on State administrations",
 	"doctrine.snc_location":   "SecNumCloud 3.2 §19.2 (customer and technical data stored and processed in the EU)",
 	"doctrine.snc_immunity":   "SecNumCloud 3.2 §19.6 (an EU provider, immune to non-EU extraterritorial law)",
@@ -91,6 +96,8 @@ var english = map[string]string{
 	"finding.TC011":                        "%s requires SecNumCloud; the qualification of %q covering %s rests on an unconfirmed source only, so it cannot be taken as established",
 	"finding.TC012":                        "%s: %s; judged at level %s, the level of what cannot be classified",
 	"fix.TC012":                            "Give the signal a level of the policy (or one of its aliases), known at plan time, under the exact key the policy reads; or classify the module in the policy.",
+	"finding.TC013":                        "%s, discovered in %s, relaxes profile %s: %s",
+	"fix.TC013":                            "To accept these relaxations, give the policy explicitly (--policy FILE, or TRUSTCLOUD_POLICY in the pipeline's settings); otherwise remove them from the file.",
 	"fix.TC011":                            "Confirm the qualification in ANSSI's catalogue of qualified services (decision number, dates) and record it in a catalog file (--catalog), or move the resource to an offer whose qualification is confirmed.",
 	"fix.TC002":                            "Move the resource to a SecNumCloud-qualified offer, or record a temporary waiver (dérogation) in the policy.",
 	"fix.TC002.alternatives":               "Move the resource to a SecNumCloud-qualified offer; qualified in %s: %s, or record a temporary waiver (dérogation) in the policy.",
@@ -166,6 +173,27 @@ var english = map[string]string{
 	"report.catalog.stale":                 "the catalog is %s old (facts as of %s): qualifications may have changed since; use a newer trustcloud or give a newer catalog file with --catalog",
 	"report.catalog.stale_edition":         "the catalog is %s old (facts as of %s, ANSSI catalogue of %s): qualifications may have changed since; use a newer trustcloud or give a newer catalog file with --catalog",
 	"report.catalog.undated":               "the catalog's date %q cannot be read, so nothing dates its facts: qualifications may have changed since; use a newer trustcloud or give a newer catalog file with --catalog",
+	"report.policy.flag":                   "%s (--policy, sha256 %s)",
+	"report.policy.env":                    "%s (TRUSTCLOUD_POLICY, sha256 %s)",
+	"report.policy.discovered":             "%s (discovered in %s, sha256 %s)",
+	"report.policy.file":                   "%s (sha256 %s)",
+	"report.policy.over":                   "%s over profile %s",
+	"report.policy.relaxations":            "The policy relaxes profile %s:",
+	"relax.profile_none":                   `profile "none": the policy defines its own levels, none of %s's requirements apply`,
+	"relax.default_level":                  "the default level is %s instead of %s (%s)",
+	"relax.area":                           "level %s allows %s, wider than %s in %s",
+	"relax.require_secnumcloud":            "level %s does not require SecNumCloud, which %s requires",
+	"relax.require_known_location":         "level %s does not require a known location, which %s requires",
+	"relax.allow_extraterritorial":         "level %s accepts operators exposed to extraterritorial law, which %s refuses",
+	"relax.allow_pending":                  "level %s accepts offers whose qualification is only pending (J0 to J2), which %s does not",
+	"relax.unknown_location":               "level %s only warns (low) on unknown locations, which %s denies",
+	"relax.severity":                       "level %s reports at %s instead of %s in %s",
+	"relax.rule_severity":                  "%s at level %s is %s instead of %s in %s",
+	"relax.alias":                          "the word %q classifies at %s instead of %s in %s",
+	"relax.tag_key":                        "the tag %s no longer classifies resources, as it does in %s",
+	"relax.module_input":                   "the module input %s no longer classifies resources, as it does in %s",
+	"relax.waiver":                         "waiver %s exempts %s on %s until %s (approved by %s)",
+	"relax.every_rule":                     "every rule",
 	"when.today":                           "today",
 	"when.in":                              "in %s",
 	"n.day.one":                            "%d day",
@@ -196,6 +224,7 @@ var english = map[string]string{
 	"text.header":                          "trustcloud check %s: policy %s, catalog %s",
 	"text.stale":                           "warning: %s",
 	"text.finding":                         "%s %s %s  %s  [%s; %s]%s",
+	"text.finding_policy":                  "%s %s %s  %s  [policy file]%s",
 	"text.waived":                          "WAIVED",
 	"text.existing":                        "existing %s",
 	"text.waiver":                          "waiver %s until %s, approved by %s: %s",
@@ -275,7 +304,6 @@ var english = map[string]string{
 	"html.heading":                        "sovereignty report",
 	"html.plan":                           "Plan",
 	"html.policy":                         "Policy",
-	"html.policy_from":                    " (from %s)",
 	"html.catalog":                        "Catalog",
 	"html.as_of":                          "as of %s",
 	"html.tool":                           "Tool",
@@ -379,10 +407,11 @@ var english = map[string]string{
 	"cli.usage": `trustcloud: where your Terraform resources really live, and what the "cloud de confiance" doctrine says about it.
 
 Usage:
-  trustcloud check     [--policy FILE] [--catalog FILE] [--format F[=PATH]]... [--fail-on SEV]
-                       [--baseline FILE] [--new-only] [--config-dir DIR] [--terraform PATH]
+  trustcloud check     [--policy FILE | --no-policy-discovery] [--catalog FILE] [--format F[=PATH]]...
+                       [--fail-on SEV] [--baseline FILE] [--new-only] [--config-dir DIR] [--terraform PATH]
                        [--evidence DIR [--sign KEY]] PLAN
-  trustcloud inventory [--policy FILE] [--catalog FILE] [--format text|json] [--terraform PATH] PLAN
+  trustcloud inventory [--policy FILE | --no-policy-discovery] [--catalog FILE] [--format text|json]
+                       [--terraform PATH] PLAN
   trustcloud catalog   providers|offers|regions|operators|types [--format text|json] [--catalog FILE] [filters]
   trustcloud policy    init [--profile NAME] [--force] [FILE]
   trustcloud policy    validate [FILE]
@@ -392,7 +421,12 @@ Usage:
 
 PLAN is the output of 'terraform show -json PLANFILE', '-' for standard input, or a binary
 plan file (converted with 'terraform show -json', terraform from PATH or --terraform).
-Without --policy, the built-in profile fr-cloud-au-centre applies. --max-input SIZE (check,
+The policy (check, inventory) is, first found: --policy FILE; the file named by TRUSTCLOUD_POLICY;
+trustcloud.hcl or .trustcloud.hcl in the configuration directory (--config-dir, else the plan
+file's directory when it holds .tf files, else the current directory; both files is an error;
+--no-policy-discovery skips this step); the built-in profile fr-cloud-au-centre. Reports name
+the policy, how it was chosen and its SHA-256, and list what it relaxes; a discovered file that
+relaxes its profile is a TC013 finding. --max-input SIZE (check,
 inventory) bounds the plan JSON read from a file, standard input or terraform show: default
 2GiB, 0 for no limit; a larger input is an error.
 Formats: text, json, sarif, junit, gitlab, markdown, github, html, oscal (OSCAL 1.1.2

@@ -55,6 +55,10 @@ var french = map[string]string{
 	"rule.TC012.summary": "Un signal de classification de la ressource est présent mais illisible (pas un niveau, inconnu au moment du plan, calculé à partir de ce que trustcloud ne peut pas évaluer, une clé presque juste) : la ressource est jugée au niveau unclassified_level de la politique.",
 	"rule.TC012.short":   "Un signal de classification est illisible : jugée au niveau des ressources non classifiées",
 	"rule.TC012.help":    "Donnez au signal un niveau de la politique (ou un alias), connu au moment du plan, sous la clé exacte que lit la politique ; ou classez le module dans la politique.",
+	"rule.TC013.title":   "politique assouplie",
+	"rule.TC013.summary": "Un fichier de politique trouvé dans le répertoire de configuration (ni --policy ni TRUSTCLOUD_POLICY) assouplit le profil intégré qu'il nomme : zone plus large, exigence abandonnée, niveau ou gravité abaissés, dérogation.",
+	"rule.TC013.short":   "Une politique découverte assouplit son profil",
+	"rule.TC013.help":    "Accepter une politique qui assouplit son profil est une décision de la CI : donnez-la explicitement avec --policy FICHIER ou la variable TRUSTCLOUD_POLICY du pipeline, ou retirez ses assouplissements. Une politique ne peut ni déroger à TC013 ni changer sa gravité.",
 
 	"doctrine.circular":       "la doctrine « Cloud au centre » (circulaire de 2021, mise à jour en 2023)",
 	"doctrine.circular.TC001": "%s : les données sensibles restent dans l'UE",
@@ -69,6 +73,7 @@ var french = map[string]string{
 	"doctrine.circular.TC010": "%s : seule une qualification en vigueur compte",
 	"doctrine.circular.TC011": "%s : seule une qualification établie compte",
 	"doctrine.circular.TC012": "%s : la sensibilité des données décide où elles peuvent être, elle doit donc être dite",
+	"doctrine.circular.TC013": "%s : une exception est explicite, temporaire et décidée par qui en répond",
 	"doctrine.sren":           "la loi SREN (adoptée le 10 avril 2024), qui rend la doctrine obligatoire pour les administrations de l'État",
 	"doctrine.snc_location":   "SecNumCloud 3.2 §19.2 (données des clients et données techniques stockées et traitées dans l'UE)",
 	"doctrine.snc_immunity":   "SecNumCloud 3.2 §19.6 (un prestataire européen, protégé des lois extraterritoriales d'une juridiction extra-européenne)",
@@ -90,6 +95,8 @@ var french = map[string]string{
 	"finding.TC011":                        "%s exige la qualification SecNumCloud ; la qualification de %q, qui couvre %s, ne repose que sur une source non confirmée : elle ne peut pas être tenue pour acquise",
 	"finding.TC012":                        "%s : %s ; jugée au niveau %s, celui de ce qui ne peut pas être classifié",
 	"fix.TC012":                            "Donnez au signal un niveau de la politique (ou l'un de ses alias), connu au moment du plan, sous la clé exacte que lit la politique ; ou classez le module dans la politique.",
+	"finding.TC013":                        "%s, découverte dans %s, assouplit le profil %s : %s",
+	"fix.TC013":                            "Pour accepter ces assouplissements, donnez la politique explicitement (--policy FICHIER, ou TRUSTCLOUD_POLICY dans les réglages du pipeline) ; sinon retirez-les du fichier.",
 	"fix.TC011":                            "Confirmez la qualification dans le catalogue des services qualifiés de l'ANSSI (numéro de décision, dates) et enregistrez-la dans un fichier de catalogue (--catalog), ou passez à une offre dont la qualification est confirmée.",
 	"fix.TC002":                            "Déplacez la ressource vers une offre qualifiée SecNumCloud, ou inscrivez une dérogation temporaire dans la politique.",
 	"fix.TC002.alternatives":               "Déplacez la ressource vers une offre qualifiée SecNumCloud (qualifiées en %s : %s), ou inscrivez une dérogation temporaire dans la politique.",
@@ -165,6 +172,27 @@ var french = map[string]string{
 	"report.catalog.stale":                 "le catalogue a %s (état au %s) : les qualifications ont pu changer depuis ; utilisez une version plus récente de trustcloud ou donnez un fichier de catalogue plus récent avec --catalog",
 	"report.catalog.stale_edition":         "le catalogue a %s (état au %s, catalogue de l'ANSSI du %s) : les qualifications ont pu changer depuis ; utilisez une version plus récente de trustcloud ou donnez un fichier de catalogue plus récent avec --catalog",
 	"report.catalog.undated":               "la date du catalogue, %q, est illisible : rien ne date ses faits, et les qualifications ont pu changer depuis ; utilisez une version plus récente de trustcloud ou donnez un fichier de catalogue plus récent avec --catalog",
+	"report.policy.flag":                   "%s (--policy, sha256 %s)",
+	"report.policy.env":                    "%s (TRUSTCLOUD_POLICY, sha256 %s)",
+	"report.policy.discovered":             "%s (découverte dans %s, sha256 %s)",
+	"report.policy.file":                   "%s (sha256 %s)",
+	"report.policy.over":                   "%s sur le profil %s",
+	"report.policy.relaxations":            "La politique assouplit le profil %s :",
+	"relax.profile_none":                   `profil "none" : la politique définit ses propres niveaux, aucune exigence de %s ne s'applique`,
+	"relax.default_level":                  "le niveau par défaut est %s au lieu de %s (%s)",
+	"relax.area":                           "le niveau %s autorise %s, plus large que %s dans %s",
+	"relax.require_secnumcloud":            "le niveau %s n'exige pas SecNumCloud, que %s exige",
+	"relax.require_known_location":         "le niveau %s n'exige pas de localisation connue, que %s exige",
+	"relax.allow_extraterritorial":         "le niveau %s accepte des opérateurs exposés à des lois extraterritoriales, que %s refuse",
+	"relax.allow_pending":                  "le niveau %s accepte des offres dont la qualification n'est qu'en cours (J0 à J2), ce que %s refuse",
+	"relax.unknown_location":               "le niveau %s ne fait qu'avertir (gravité faible) pour les localisations inconnues, que %s refuse",
+	"relax.severity":                       "le niveau %s signale en gravité %s au lieu de %s dans %s",
+	"relax.rule_severity":                  "%s au niveau %s est de gravité %s au lieu de %s dans %s",
+	"relax.alias":                          "le mot %q classe au niveau %s au lieu de %s dans %s",
+	"relax.tag_key":                        "l'étiquette %s ne classe plus les ressources, comme elle le fait dans %s",
+	"relax.module_input":                   "la variable de module %s ne classe plus les ressources, comme elle le fait dans %s",
+	"relax.waiver":                         "la dérogation %s exempte %s sur %s jusqu'au %s (approuvée par %s)",
+	"relax.every_rule":                     "toutes les règles",
 	"when.today":                           "aujourd'hui",
 	"when.in":                              "dans %s",
 	"n.day.one":                            "%d jour",
@@ -195,6 +223,7 @@ var french = map[string]string{
 	"text.header":                          "trustcloud check %s : politique %s, catalogue du %s",
 	"text.stale":                           "attention : %s",
 	"text.finding":                         "%s %s (%s)  %s  [%s ; %s]%s",
+	"text.finding_policy":                  "%s %s (%s)  %s  [fichier de politique]%s",
 	"text.waived":                          "DÉROGATION",
 	"text.existing":                        "existant (%s)",
 	"text.waiver":                          "dérogation %s jusqu'au %s, approuvée par %s : %s",
@@ -273,7 +302,6 @@ var french = map[string]string{
 	"html.heading":                        "rapport de souveraineté",
 	"html.plan":                           "Plan",
 	"html.policy":                         "Politique",
-	"html.policy_from":                    " (d'après %s)",
 	"html.catalog":                        "Catalogue",
 	"html.as_of":                          "du %s",
 	"html.tool":                           "Outil",
@@ -376,10 +404,11 @@ var french = map[string]string{
 	"cli.usage": `trustcloud : où vivent vraiment vos ressources Terraform, et ce qu'en dit la doctrine « cloud de confiance ».
 
 Utilisation :
-  trustcloud check     [--policy FICHIER] [--catalog FICHIER] [--format F[=CHEMIN]]... [--fail-on GRAVITÉ]
-                       [--baseline FICHIER] [--new-only] [--config-dir RÉP] [--terraform CHEMIN]
+  trustcloud check     [--policy FICHIER | --no-policy-discovery] [--catalog FICHIER] [--format F[=CHEMIN]]...
+                       [--fail-on GRAVITÉ] [--baseline FICHIER] [--new-only] [--config-dir RÉP] [--terraform CHEMIN]
                        [--evidence RÉP [--sign CLÉ]] PLAN
-  trustcloud inventory [--policy FICHIER] [--catalog FICHIER] [--format text|json] [--terraform CHEMIN] PLAN
+  trustcloud inventory [--policy FICHIER | --no-policy-discovery] [--catalog FICHIER] [--format text|json]
+                       [--terraform CHEMIN] PLAN
   trustcloud catalog   providers|offers|regions|operators|types [--format text|json] [--catalog FICHIER] [filtres]
   trustcloud policy    init [--profile NOM] [--force] [FICHIER]
   trustcloud policy    validate [FICHIER]
@@ -389,7 +418,13 @@ Utilisation :
 
 PLAN est la sortie de « terraform show -json PLANFILE », « - » pour l'entrée standard, ou un
 fichier de plan binaire (converti par « terraform show -json », terraform pris dans le PATH ou --terraform).
-Sans --policy, le profil intégré fr-cloud-au-centre s'applique. --max-input TAILLE (check,
+La politique (check, inventory) est la première trouvée : --policy FICHIER ; le fichier nommé
+par TRUSTCLOUD_POLICY ; trustcloud.hcl ou .trustcloud.hcl dans le répertoire de configuration
+(--config-dir, sinon celui du fichier de plan s'il contient des .tf, sinon le répertoire courant ;
+les deux fichiers à la fois sont une erreur ; --no-policy-discovery saute cette étape) ; le profil
+intégré fr-cloud-au-centre. Les rapports nomment la politique, comment elle a été choisie et son
+SHA-256, et listent ce qu'elle assouplit ; un fichier découvert qui assouplit son profil est un
+constat TC013. --max-input TAILLE (check,
 inventory) borne le JSON de plan lu dans un fichier, l'entrée standard ou terraform show : 2GiB
 par défaut, 0 pour aucune limite ; une entrée plus grande est une erreur.
 Formats : text, json, sarif, junit, gitlab, markdown, github, html, oscal (résultats d'évaluation

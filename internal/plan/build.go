@@ -50,9 +50,10 @@ func build(p *tfjson.Plan, file string, cat *catalog.Catalog, pol *policy.Policy
 		FormatVersion: FormatVersion,
 		Catalog:       CatalogRef{AsOf: cat.AsOf, Version: cat.Version, AnssiEdition: cat.AnssiEdition, Files: cat.UserFiles()},
 		Plan:          PlanRef{File: file, FormatVersion: p.FormatVersion, TerraformVersion: p.TerraformVersion},
-		Policy:        &PolicyRef{Profile: pol.Profile, File: pol.File},
-		Evaluation:    evaluation(opts),
-		Resources:     []*Resource{},
+		Policy: &PolicyRef{Profile: pol.Profile, File: pol.File, Source: pol.Source, SHA256: pol.SHA256,
+			Relaxations: pol.Relaxations(cat.InArea)},
+		Evaluation: evaluation(opts),
+		Resources:  []*Resource{},
 	}
 	rv := &resolver{cat: cat, cfg: b.cfg, byConfig: map[string][]*Resource{}, done: map[*Resource]bool{}, active: map[*Resource]bool{}, nonRegionalTypes: map[string]bool{},
 		trustedRegistries: pol.TrustedRegistries}

@@ -3,7 +3,11 @@
 // its sensitivity level, each with the evidence that led there.
 package plan
 
-import "encoding/json"
+import (
+	"encoding/json"
+
+	"github.com/trustcloud/trustcloud/internal/policy"
+)
 
 // FormatVersion is the version of the inventory JSON format.
 const FormatVersion = "1"
@@ -46,6 +50,14 @@ type CatalogRef struct {
 type PolicyRef struct {
 	Profile string `json:"profile,omitempty"`
 	File    string `json:"file,omitempty"`
+	// Source says how the policy was chosen: "flag" (--policy), "env"
+	// (TRUSTCLOUD_POLICY), "discovered" (trustcloud.hcl in the
+	// configuration directory) or "builtin" (the profile alone).
+	Source string `json:"source,omitempty"`
+	// SHA256 is the hex SHA-256 of the policy file's content.
+	SHA256 string `json:"sha256,omitempty"`
+	// Relaxations are what the file relaxes relative to its profile.
+	Relaxations []policy.Relaxation `json:"relaxations,omitempty"`
 }
 
 // PlanRef describes the plan read.

@@ -463,7 +463,7 @@ func TestDiagnostics(t *testing.T) {
 			name:       "unknown rule in a level's rule_severity",
 			src:        "level \"internal\" {\n  rule_severity = { TC099 = \"low\" }\n}\n",
 			want:       []diagWant{{"p.hcl:2,21", `Unknown rule "TC099"`}},
-			wantDetail: "Rules are TC001, TC002, TC003, TC004, TC005, TC006, TC007, TC008, TC009, TC010, TC011, TC012 (did you mean",
+			wantDetail: "Rules are TC001, TC002, TC003, TC004, TC005, TC006, TC007, TC008, TC009, TC010, TC011, TC012, TC013 (did you mean",
 		},
 		{
 			name: "unknown rule in the policy's rule_severity",

@@ -58,6 +58,10 @@ profile = %[1]s
 # medium, high, critical. Entries are added to the profile's. Rules:
 `, hclString(p.Profile), quoteList(Profiles()), hclString(DefaultProfile))
 	for _, id := range RuleIDs {
+		if id == RulePolicyRelaxed {
+			// It judges the policy file itself: no policy sets it.
+			continue
+		}
 		w("#   %s %s\n", id, ruleNames[id])
 	}
 	w("rule_severity = %s\n\n", severityMap(p.RuleSeverity, "  "))

@@ -49,10 +49,25 @@ const (
 	UnknownWarn = "warn"
 )
 
+// How a policy was chosen (see the CLI's discovery order).
+const (
+	SourceFlag       = "flag"
+	SourceEnv        = "env"
+	SourceDiscovered = "discovered"
+	SourceBuiltin    = "builtin"
+)
+
 // Policy is a decoded, validated policy.
 type Policy struct {
 	// File is the policy file, empty for a built-in profile used as is.
 	File string
+	// SHA256 is the hex SHA-256 of the file's content, empty without a
+	// file.
+	SHA256 string
+	// Source says how the policy was chosen: SourceFlag, SourceEnv,
+	// SourceDiscovered or SourceBuiltin; empty when the caller does not
+	// say.
+	Source string
 	// Profile is the built-in profile the policy starts from.
 	Profile        string
 	Classification Classification

@@ -10,6 +10,7 @@ import (
 	"github.com/trustcloud/trustcloud/internal/i18n"
 	"github.com/trustcloud/trustcloud/internal/plan"
 	"github.com/trustcloud/trustcloud/internal/policy"
+	"github.com/trustcloud/trustcloud/internal/rules"
 )
 
 func init() {
@@ -99,8 +100,14 @@ func writeGitLab(w io.Writer, r *Report) error {
 		if f.Remediation != "" {
 			body = "What to do: " + f.Remediation
 		}
+		if f.Type == rules.PolicyType {
+			// A finding on the policy file: values of the plan play no part.
+			desc += staleMark
+		} else {
+			desc += marks
+		}
 		issues = append(issues, codeQualityIssue{
-			Type: "issue", CheckName: f.Rule, Description: desc + marks, Content: codeQualityBody(body, evaluation, catalog),
+			Type: "issue", CheckName: f.Rule, Description: desc, Content: codeQualityBody(body, evaluation, catalog),
 			Categories:  []string{"Security"},
 			Fingerprint: fps[i], Severity: sev,
 			Location: codeQualityLocation{Path: ciPath(file), Lines: codeQualityLines{Begin: max(line, 1)}},

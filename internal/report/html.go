@@ -46,6 +46,10 @@ type htmlView struct {
 	PlanName string
 	Catalog  plan.CatalogRef
 	Policy   string
+	// RelaxationsTitle and Relaxations list what the policy relaxes
+	// relative to its profile.
+	RelaxationsTitle string
+	Relaxations      []string
 	// Verdict is "passed" or "blocked" (a CSS class); VerdictWord says it
 	// in the page's language.
 	Verdict     string
@@ -150,11 +154,11 @@ func newHTMLView(r *Report) *htmlView {
 		Summary:   s,
 	}
 	if r.Policy != nil {
-		v.Policy = r.Policy.Profile
-		if r.Policy.File != "" {
-			v.Policy = r.Policy.File
-			if r.Policy.Profile != "" {
-				v.Policy += r.t("html.policy_from", r.Policy.Profile)
+		v.Policy = policyName(lang, r.Policy, func(s string) string { return s })
+		if title := relaxationsTitle(lang, r.Policy); title != "" {
+			v.RelaxationsTitle = title
+			for _, x := range r.Policy.Relaxations {
+				v.Relaxations = append(v.Relaxations, x.In(lang))
 			}
 		}
 	}
@@ -695,7 +699,7 @@ footer { margin-top: 36px; color: var(--muted); font-size: 12px; }
     <dl class="meta">
       <dt>{{.T "html.plan"}}</dt><dd class="mono">{{with .Plan.File}}{{.}}{{else}}({{$.T "html.stdin"}}){{end}}{{with .Plan.TerraformVersion}} <span class="sub">· Terraform {{.}}</span>{{end}}</dd>
       {{with .Evaluation}}<dt>{{$.T "html.evaluation"}}</dt><dd id="evaluation"{{if $.EvaluationInferred}} class="inferred"{{end}}>{{.}}</dd>{{end}}
-      <dt>{{.T "html.policy"}}</dt><dd>{{.Policy}}</dd>
+      <dt>{{.T "html.policy"}}</dt><dd id="policy">{{.Policy}}{{with .RelaxationsTitle}}<div class="relaxations">{{.}}<ul>{{range $.Relaxations}}<li>{{.}}</li>{{end}}</ul></div>{{end}}</dd>
       <dt>{{.T "html.catalog"}}</dt><dd id="catalog"{{if .Stale}} class="stale"{{end}}>{{.T "html.as_of" .CatalogDate}}{{with .Catalog.Version}} · version {{.}}{{end}}</dd>
       <dt>{{.T "html.tool"}}</dt><dd>{{.Tool.Name}} {{.Tool.Version}}</dd>
       <dt>{{.T "html.threshold"}}</dt><dd>{{.Threshold}}</dd>

@@ -311,7 +311,7 @@ func TestHTMLStructure(t *testing.T) {
 			t.Errorf("generator = %q", v)
 		}
 		header := nodeText(findNodes(doc, func(n *html.Node) bool { return n.Data == "header" })[0])
-		for _, want := range []string{"testdata/scenarios/ministry/plan.json", "policy.hcl (from fr-cloud-au-centre)", "as of " + rep.Catalog.AsOf, "v1.2.3-test", "blocked"} {
+		for _, want := range []string{"testdata/scenarios/ministry/plan.json", "policy.hcl (sha256 ", "over profile fr-cloud-au-centre", "as of " + rep.Catalog.AsOf, "v1.2.3-test", "blocked"} {
 			if !strings.Contains(header, want) {
 				t.Errorf("header lacks %q:\n%s", want, header)
 			}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/trustcloud/trustcloud/internal/i18n"
 	"github.com/trustcloud/trustcloud/internal/plan"
+	"github.com/trustcloud/trustcloud/internal/rules"
 )
 
 func init() {
@@ -109,9 +110,13 @@ var ruleGroups = []ruleGroup{
 	{"classification", []string{"TC012"}},
 }
 
+// policyGroup is the test of the policy file itself (TC013): the only
+// test of its entry, and no test of a resource.
+var policyGroup = ruleGroup{"policy", []string{"TC013"}}
+
 // groupOf returns the group a rule belongs to, or a group of its own.
 func groupOf(rule string) ruleGroup {
-	for _, g := range ruleGroups {
+	for _, g := range append(slices.Clone(ruleGroups), policyGroup) {
 		if slices.Contains(g.Rules, rule) {
 			return g
 		}
@@ -183,6 +188,9 @@ func checkedResources(r *Report) []*checkedResource {
 // GitLab keeps tracking the same tests when the language changes; the
 // failure messages and texts are in the report's language.
 //
+// TC013 is about the policy file, not a resource: the file gets one test
+// of its own, "policy (TC013)", when the rule fires.
+//
 // A finding of a rule outside these groups gets a test of its own,
 // "other (ID)". In a test: new, unwaived findings make one <failure>
 // (type = their rule ids; the Ant JUnit schema allows one per test and
@@ -201,6 +209,9 @@ func writeJUnit(w io.Writer, r *Report) error {
 			suite = &doc.Suites[len(doc.Suites)-1]
 		}
 		groups := slices.Clone(ruleGroups)
+		if c.Resource == nil && len(c.Findings) > 0 && !slices.ContainsFunc(c.Findings, func(f *Finding) bool { return f.Type != rules.PolicyType }) {
+			groups = []ruleGroup{policyGroup}
+		}
 		for _, f := range c.Findings {
 			if g := groupOf(f.Rule); g.Name == "other" && !slices.ContainsFunc(groups, func(x ruleGroup) bool { return x.Title() == g.Title() }) {
 				groups = append(groups, g)
@@ -265,6 +276,21 @@ func junitSummarySuite(r *Report) junitSuite {
 			suite.Properties.Property = append(suite.Properties.Property, junitProperty{"evaluation_origin", ev.Origin})
 		}
 		out += "\n" + mdCapitalize(sentence(evaluationText(r.lang(), ev)))
+	}
+	// The policy, how it was chosen and what it relaxes.
+	if pr := r.Policy; pr != nil {
+		for _, p := range []junitProperty{{"policy_profile", pr.Profile}, {"policy_file", pr.File}, {"policy_source", pr.Source}, {"policy_sha256", pr.SHA256}} {
+			if p.Value != "" {
+				suite.Properties.Property = append(suite.Properties.Property, p)
+			}
+		}
+		if title := relaxationsTitle(r.lang(), pr); title != "" {
+			suite.Properties.Property = append(suite.Properties.Property, junitProperty{"policy_relaxations", strconv.Itoa(len(pr.Relaxations))})
+			out += "\n" + title
+			for _, x := range pr.Relaxations {
+				out += "\n- " + x.In(r.lang())
+			}
+		}
 	}
 	// The catalog the verdicts rest on, and whether it was too old.
 	ref := r.catalogRef()

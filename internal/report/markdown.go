@@ -11,6 +11,7 @@ import (
 	"github.com/trustcloud/trustcloud/internal/i18n"
 	"github.com/trustcloud/trustcloud/internal/plan"
 	"github.com/trustcloud/trustcloud/internal/policy"
+	"github.com/trustcloud/trustcloud/internal/rules"
 )
 
 func init() {
@@ -46,6 +47,17 @@ func writeMarkdown(w io.Writer, r *Report) error {
 		fmt.Fprintf(&head, ", trustcloud %s", mdText(r.Tool.Version))
 	}
 	head.WriteString(".\n\n")
+	if title := relaxationsTitle(lang, r.Policy); title != "" {
+		fmt.Fprintf(&head, "**%s**\n\n", mdText(title))
+		for _, x := range r.Policy.Relaxations {
+			at := ""
+			if x.At != "" {
+				at = " (" + mdCode(ciPath(x.At)) + ")"
+			}
+			fmt.Fprintf(&head, "- %s%s\n", mdText(x.In(lang)), at)
+		}
+		head.WriteString("\n")
+	}
 	if stale := staleText(lang, r.Freshness); stale != "" {
 		// Once, under the line naming the catalog: the verdict may be wrong.
 		fmt.Fprintf(&head, "> %s\n\n", r.t("md.stale", mdText(sentence(stale))))
@@ -60,7 +72,10 @@ func writeMarkdown(w io.Writer, r *Report) error {
 		fmt.Fprintf(&head, "%s\n\n", mdText(mdCapitalize(sentence(ev))))
 	}
 
-	checked := checkedResources(r)
+	// The policy file (TC013) is no resource: the tables count resources.
+	checked := slices.DeleteFunc(checkedResources(r), func(c *checkedResource) bool {
+		return c.Resource == nil && len(c.Findings) > 0 && c.Findings[0].Type == rules.PolicyType
+	})
 	markdownLevels(&head, r, checked)
 	markdownPlaces(&head, r, checked)
 
@@ -282,10 +297,7 @@ func mdPolicyName(r *Report) string {
 	if r.Policy == nil {
 		return "default"
 	}
-	if r.Policy.File != "" {
-		return ciPath(r.Policy.File)
-	}
-	return r.Policy.Profile
+	return policyName(r.lang(), r.Policy, ciPath)
 }
 
 // mdSeverityCounts lists the non-zero severities, strongest first, as

@@ -120,6 +120,7 @@ var ruleDoctrine = map[string][]string{
 	"TC010": {"cloud-au-centre", "secnumcloud"},
 	"TC011": {"cloud-au-centre", "sren", "secnumcloud"},
 	"TC012": {"cloud-au-centre", "sren"},
+	"TC013": {"cloud-au-centre", "sren"},
 }
 
 // oscalString makes s an OSCAL string: one line, no leading or trailing
@@ -228,6 +229,11 @@ func OSCAL(r *Report) *oscal.OscalModels {
 	if r.Policy != nil {
 		meta.add("policy-profile", r.Policy.Profile)
 		meta.add("policy-file", r.Policy.File)
+		meta.add("policy-source", r.Policy.Source)
+		meta.add("policy-sha256", r.Policy.SHA256)
+		for _, x := range r.Policy.Relaxations {
+			meta.add("policy-relaxation", x.Detail)
+		}
 	}
 	meta.add("plan-file", r.Plan.File)
 	meta.add("plan-format-version", r.Plan.FormatVersion)
@@ -286,7 +292,7 @@ func (b *oscalBuilder) documentKey() string {
 	r := b.r
 	parts := []string{r.Tool.Version, r.Plan.File, r.Catalog.Version, r.Catalog.AsOf}
 	if r.Policy != nil {
-		parts = append(parts, r.Policy.Profile, r.Policy.File)
+		parts = append(parts, r.Policy.Profile, r.Policy.File, r.Policy.SHA256)
 	}
 	for _, res := range b.analysed() {
 		parts = append(parts, res.Address)
@@ -400,7 +406,7 @@ func (b *oscalBuilder) reviewedControls() oscal.ReviewedControls {
 	var p propList
 	p.add("policy-profile", profile)
 	return oscal.ReviewedControls{
-		Description: "trustcloud's rules (TC001 to TC012), each checking one requirement of the cloud de confiance doctrine for every resource at the sensitivity levels the policy gives them.",
+		Description: "trustcloud's rules (TC001 to TC013), each checking one requirement of the cloud de confiance doctrine for every resource at the sensitivity levels the policy gives them.",
 		Props:       p.list(),
 		ControlSelections: []oscal.AssessedControls{{
 			Description:     "Every rule trustcloud evaluated.",

@@ -269,7 +269,7 @@ func TestOSCAL(t *testing.T) {
 					controls = append(controls, ic.ControlID)
 				}
 			}
-			if diff := cmp.Diff([]string{"TC001", "TC002", "TC003", "TC004", "TC005", "TC006", "TC007", "TC008", "TC009", "TC010", "TC011", "TC012"}, controls); diff != "" {
+			if diff := cmp.Diff([]string{"TC001", "TC002", "TC003", "TC004", "TC005", "TC006", "TC007", "TC008", "TC009", "TC010", "TC011", "TC012", "TC013"}, controls); diff != "" {
 				t.Errorf("reviewed controls (-want +got):\n%s", diff)
 			}
 			if len(res.LocalDefinitions.Components) != 1 || res.LocalDefinitions.Components[0].Title != "trustcloud" || res.LocalDefinitions.Components[0].Type != "software" {

@@ -9,6 +9,7 @@ import (
 	"encoding/hex"
 	"io"
 	"path"
+	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
@@ -143,6 +144,9 @@ const (
 	// fingerprint, all used by other findings (count grew), or at a
 	// lower severity than this one.
 	ReasonBeyondBaseline = "beyond_baseline"
+	// ReasonPolicyRelaxed: TC013, which only --policy or
+	// TRUSTCLOUD_POLICY accepts, never a baseline.
+	ReasonPolicyRelaxed = "policy_relaxed"
 )
 
 // What --new-only compares, as NewReason.Changed names it.
@@ -416,4 +420,53 @@ func inferred(lang i18n.Lang, l plan.Location) string {
 		return ""
 	}
 	return i18n.T(lang, "report.inferred", l.Unverified)
+}
+
+// policyName names the policy in a language: its file, how it was chosen
+// and the start of its SHA-256, over the profile it starts from
+// ("trustcloud.hcl (discovered in ., sha256 1a2b3c4d5e6f…) over profile
+// fr-cloud-au-centre"); the profile alone without a file. file formats a
+// path (ciPath for markdown).
+func policyName(lang i18n.Lang, ref *plan.PolicyRef, file func(string) string) string {
+	switch {
+	case ref == nil:
+		return policy.DefaultProfile
+	case ref.File == "":
+		return ref.Profile
+	}
+	sha := ref.SHA256
+	if len(sha) > 12 {
+		sha = sha[:12] + "…"
+	}
+	var s string
+	switch {
+	case sha == "":
+		s = file(ref.File)
+	case ref.Source == policy.SourceFlag:
+		s = i18n.T(lang, "report.policy.flag", file(ref.File), sha)
+	case ref.Source == policy.SourceEnv:
+		s = i18n.T(lang, "report.policy.env", file(ref.File), sha)
+	case ref.Source == policy.SourceDiscovered:
+		s = i18n.T(lang, "report.policy.discovered", path.Base(filepath.ToSlash(ref.File)), file(filepath.Dir(ref.File)), sha)
+	default:
+		s = i18n.T(lang, "report.policy.file", file(ref.File), sha)
+	}
+	if ref.Profile != "" && ref.Profile != policy.ProfileNone {
+		s = i18n.T(lang, "report.policy.over", s, ref.Profile)
+	}
+	return s
+}
+
+// relaxationsTitle introduces the policy's relaxations, "" when it has
+// none: every format that names the policy lists them, so that what a
+// policy file gives up is in plain sight.
+func relaxationsTitle(lang i18n.Lang, ref *plan.PolicyRef) string {
+	if ref == nil || len(ref.Relaxations) == 0 {
+		return ""
+	}
+	profile := ref.Profile
+	if profile == "" || profile == policy.ProfileNone {
+		profile = policy.DefaultProfile
+	}
+	return i18n.T(lang, "report.policy.relaxations", profile)
 }

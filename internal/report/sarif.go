@@ -178,6 +178,7 @@ var ruleDocs = map[string]ruleDoc{
 	"TC010": {why: []i18n.Msg{refCircular("TC010"), refSNC}, defaultLvl: "note"},
 	"TC011": {why: []i18n.Msg{refCircular("TC011"), refSREN, refSNC}, defaultLvl: "error"},
 	"TC012": {why: []i18n.Msg{refCircular("TC012"), refSREN}, defaultLvl: "error"},
+	"TC013": {why: []i18n.Msg{refCircular("TC013"), refSREN}, defaultLvl: "error"},
 }
 
 func sarifRuleOf(r rules.Rule, lang i18n.Lang) sarifRule {
@@ -282,6 +283,10 @@ func writeSARIF(w io.Writer, r *Report) error {
 			BaselineState:       "new",
 			Properties:          props,
 		}
+		if f.Type == rules.PolicyType {
+			// The policy file itself: its physical location says it all.
+			res.Locations[0].LogicalLocations = []sarifLogicalLocation{}
+		}
 		if f.Status == StatusExisting {
 			res.BaselineState = "unchanged"
 		}
@@ -315,6 +320,11 @@ func writeSARIF(w io.Writer, r *Report) error {
 	// catalog_freshness objects) and, when it is stale, a warning of the
 	// run.
 	run.Properties["catalog"] = r.catalogRef()
+	// The policy: its file, how it was chosen, its SHA-256 and what it
+	// relaxes (the check JSON's policy object).
+	if r.Policy != nil {
+		run.Properties["policy"] = r.Policy
+	}
 	if f := r.Freshness; f != nil {
 		run.Properties["catalogFreshness"] = f
 		if text := staleText(r.lang(), f); text != "" {

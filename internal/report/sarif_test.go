@@ -135,6 +135,7 @@ var sarifDoctrine = map[string][]string{
 	"TC010": {"Cloud au centre", "SecNumCloud 3.2", "in force"},
 	"TC011": {"Cloud au centre", "SREN", "SecNumCloud 3.2", "established"},
 	"TC012": {"Cloud au centre", "SREN", "must be stated"},
+	"TC013": {"Cloud au centre", "SREN", "explicit, temporary"},
 }
 
 func TestSARIF(t *testing.T) {

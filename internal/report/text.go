@@ -144,11 +144,18 @@ func init() {
 func writeText(w io.Writer, rep *Report) error {
 	p := palette{rep.Options.Color}
 	lang := rep.lang()
-	profile := rep.Policy.Profile
-	if rep.Policy.File != "" {
-		profile = rep.Policy.File
-	}
+	profile := policyName(lang, rep.Policy, func(s string) string { return s })
 	fmt.Fprintf(w, "%s\n", rep.t("text.header", rep.Plan.File, profile, catalogDate(lang, rep.catalogRef())))
+	if title := relaxationsTitle(lang, rep.Policy); title != "" {
+		fmt.Fprintf(w, "%s\n", p.wrap("33", title))
+		for _, r := range rep.Policy.Relaxations {
+			at := ""
+			if r.At != "" {
+				at = "  " + r.At
+			}
+			fmt.Fprintf(w, "  - %s%s\n", r.In(lang), p.dim(at))
+		}
+	}
 	if line := p.evaluation(lang, rep.evaluation()); line != "" {
 		fmt.Fprintf(w, "%s\n", line)
 	}
@@ -172,8 +179,13 @@ func writeText(w io.Writer, rep *Report) error {
 			if f.Source != nil {
 				at = fmt.Sprintf("  %s:%d", f.Source.File, f.Source.Line)
 			}
-			fmt.Fprintf(w, "  %s\n", rep.t("text.finding", sev, f.Rule, rep.ruleTitle(f), f.Address,
-				i18n.Or("data_level."+f.Sensitivity.Level, f.Sensitivity.Level), where(lang, f.Location, f.Operator), p.dim(at)))
+			if f.Type == rules.PolicyType {
+				// The policy file: no level, no location.
+				fmt.Fprintf(w, "  %s\n", rep.t("text.finding_policy", sev, f.Rule, rep.ruleTitle(f), f.Address, p.dim(at)))
+			} else {
+				fmt.Fprintf(w, "  %s\n", rep.t("text.finding", sev, f.Rule, rep.ruleTitle(f), f.Address,
+					i18n.Or("data_level."+f.Sensitivity.Level, f.Sensitivity.Level), where(lang, f.Location, f.Operator), p.dim(at)))
+			}
 			fmt.Fprintf(w, "      %s\n", rep.message(f))
 			if f.Waived && f.Waiver != nil {
 				fmt.Fprintf(w, "      %s\n", rep.t("text.waiver", f.Waiver.ID, f.Waiver.Expires, f.Waiver.ApprovedBy, f.Waiver.Reason))

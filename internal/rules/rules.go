@@ -1,9 +1,10 @@
 // Package rules evaluates an inventory against a policy and the catalog
-// into findings with stable rule ids (TC001–TC012).
+// into findings with stable rule ids (TC001–TC013).
 package rules
 
 import (
 	"fmt"
+	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
@@ -40,6 +41,7 @@ var Rules = []Rule{
 	newRule("TC010", "qualification-expiring"),
 	newRule("TC011", "qualification-unconfirmed"),
 	newRule("TC012", "unclassified"),
+	newRule("TC013", "policy-relaxed"),
 }
 
 func newRule(id, name string) Rule {
@@ -179,6 +181,9 @@ func (e *Evaluator) Evaluate(inv *plan.Inventory) []*Finding {
 			out = append(out, e.waive(f, dataLevel, now())...)
 		}
 	}
+	if f := e.policyRelaxed(); f != nil {
+		out = append(out, f)
+	}
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Address != out[j].Address {
 			return out[i].Address < out[j].Address
@@ -193,6 +198,51 @@ func (e *Evaluator) newFinding(r *plan.Resource, level *policy.Level, rule strin
 	return &Finding{Rule: rule, Name: meta.Name, Severity: e.Policy.Severity(level.Name, rule), Address: r.Address, Module: r.Module, Type: r.Type,
 		Message: msg.String(), Remediation: remediation.String(), MessageText: msg, RemediationText: remediation,
 		Operator: r.Operator, Location: r.Location, Sensitivity: r.Sensitivity, resource: r}
+}
+
+// PolicyType is the type of a finding about the policy file itself
+// (TC013): it is no resource of the plan.
+const PolicyType = "policy"
+
+// policyRelaxed implements TC013: a policy file that nobody named (found
+// in the configuration directory, not given by --policy or
+// TRUSTCLOUD_POLICY) and that relaxes its profile. One finding per run,
+// on the file, at high severity whatever the policy says: the policy
+// under judgement cannot set it, and no waiver covers it.
+func (e *Evaluator) policyRelaxed() *Finding {
+	p := e.Policy
+	if p == nil || p.Source != policy.SourceDiscovered || p.File == "" {
+		return nil
+	}
+	var inArea func(area, country string) bool
+	if e.Catalog != nil {
+		inArea = e.Catalog.InArea
+	}
+	rel := p.Relaxations(inArea)
+	if len(rel) == 0 {
+		return nil
+	}
+	profile := p.Profile
+	if profile == policy.ProfileNone {
+		profile = policy.DefaultProfile
+	}
+	msg := i18n.M("finding.TC013", filepath.Base(p.File), filepath.Dir(p.File), profile, relaxList(rel))
+	fix := i18n.M("fix.TC013")
+	meta, _ := RuleByID(policy.RulePolicyRelaxed)
+	return &Finding{Rule: meta.ID, Name: meta.Name, Severity: policy.SeverityHigh, Address: p.File, Type: PolicyType,
+		Message: msg.String(), Remediation: fix.String(), MessageText: msg, RemediationText: fix,
+		Location: plan.Location{Status: plan.StatusNotApplicable, Evidence: []string{}}, Sensitivity: plan.Sensitivity{Evidence: []string{}}}
+}
+
+// relaxList renders a policy's relaxations as one sentence.
+type relaxList []policy.Relaxation
+
+func (r relaxList) In(l i18n.Lang) string {
+	parts := make([]string, len(r))
+	for i, x := range r {
+		parts[i] = x.In(l)
+	}
+	return strings.Join(parts, "; ")
 }
 
 // LevelName is a sensitivity level's name for people: the built-in levels

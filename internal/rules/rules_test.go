@@ -213,7 +213,7 @@ func TestRulesTable(t *testing.T) {
 		"TC001": "non-eu-region", "TC002": "not-qualified", "TC003": "unknown-location", "TC004": "global-service",
 		"TC005": "extraterritorial-exposure", "TC006": "cross-border-replication", "TC007": "waiver-expired",
 		"TC008": "qualification-pending", "TC009": "qualification-expired", "TC010": "qualification-expiring",
-		"TC011": "qualification-unconfirmed", "TC012": "unclassified",
+		"TC011": "qualification-unconfirmed", "TC012": "unclassified", "TC013": "policy-relaxed",
 	}
 	got := map[string]string{}
 	for _, r := range rules.Rules {
