@@ -63,6 +63,12 @@ func (p *Policy) Relaxations(inArea func(area, country string) bool) []Relaxatio
 	if from, to := base.Classification.DefaultLevel, p.Classification.DefaultLevel; base.LevelRank(to) < base.LevelRank(from) && base.Level(to) != nil {
 		add("default_level", "", i18n.M("relax.default_level", to, from, p.Profile))
 	}
+	if from, to := base.Unclassified(), p.Unclassified(); base.LevelRank(to) < base.LevelRank(from) && base.Level(to) != nil {
+		add("unclassified_level", "", i18n.M("relax.unclassified_level", to, from, p.Profile))
+	}
+	if p.MaxWaiverDays > base.MaxWaiverDays && base.MaxWaiverDays > 0 {
+		add("max_waiver_days", "", i18n.M("relax.max_waiver_days", p.MaxWaiverDays, base.MaxWaiverDays, p.Profile))
+	}
 	for _, bl := range base.Levels {
 		l := p.Level(bl.Name)
 		if l == nil {
@@ -136,6 +142,9 @@ func waiverText(w *Waiver) i18n.Msg {
 	var rules i18n.Localizer = i18n.M("relax.every_rule")
 	if len(w.Rules) > 0 {
 		rules = i18n.Text(strings.Join(w.Rules, ", "))
+	}
+	if w.CoversNew {
+		return i18n.M("relax.waiver_new", w.ID, rules, strings.Join(w.Addresses, ", "), w.Expires.Format(time.DateOnly), w.ApprovedBy)
 	}
 	return i18n.M("relax.waiver", w.ID, rules, strings.Join(w.Addresses, ", "), w.Expires.Format(time.DateOnly), w.ApprovedBy)
 }

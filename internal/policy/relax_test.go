@@ -106,3 +106,19 @@ func TestPolicyRelaxedRule(t *testing.T) {
 		})
 	}
 }
+
+// TestRelaxationsClassificationAndWaivers: a lower unclassified level and
+// longer waivers are relaxations too.
+func TestRelaxationsClassificationAndWaivers(t *testing.T) {
+	p, diags := Parse("p.hcl", []byte("max_waiver_days = 730\nclassification {\n  unclassified_level = \"internal\"\n}\n"))
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	var whats []string
+	for _, r := range p.Relaxations(nil) {
+		whats = append(whats, r.What)
+	}
+	if !slices.Contains(whats, "unclassified_level") || !slices.Contains(whats, "max_waiver_days") {
+		t.Errorf("relaxations %v", whats)
+	}
+}
