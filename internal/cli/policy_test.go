@@ -178,3 +178,45 @@ func TestPolicyValidateErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestPolicyValidateWaivers: policy validate lists waivers that have
+// ended, end within 30 days, or do not say when they were approved.
+func TestPolicyValidateWaivers(t *testing.T) {
+	f := filepath.Join(t.TempDir(), "p.hcl")
+	src := `waiver "OLD" {
+  addresses   = ["aws_s3_bucket.a"]
+  reason      = "r"
+  expires     = "2026-11-30"
+  approved_by = "me"
+  approved_on = "2026-01-15"
+}
+waiver "SOON" {
+  addresses   = ["aws_s3_bucket.b"]
+  reason      = "r"
+  expires     = "2026-12-20"
+  approved_by = "me"
+}
+waiver "LATER" {
+  addresses   = ["aws_s3_bucket.c"]
+  reason      = "r"
+  expires     = "2027-06-30"
+  approved_by = "me"
+  approved_on = "2026-09-01"
+}
+`
+	if err := os.WriteFile(f, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := run(t, "", "policy", "validate", f)
+	if r.code != cli.ExitOK {
+		t.Fatalf("got %s", r)
+	}
+	for _, want := range []string{"waiver OLD expired on 2026-11-30", "waiver SOON expires on 2026-12-20, in 17 days", "waiver SOON has no approved_on"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("stdout lacks %q:\n%s", want, r.stdout)
+		}
+	}
+	if strings.Contains(r.stdout, "waiver LATER") {
+		t.Errorf("a waiver far from its end is not listed:\n%s", r.stdout)
+	}
+}

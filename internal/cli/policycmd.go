@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"time"
 
 	"github.com/trustcloud/trustcloud/internal/policy"
 )
@@ -62,6 +63,21 @@ func (e *env) policy(args []string) error {
 			return fmt.Errorf("%s", policy.FormatDiagnostics(diags))
 		}
 		fmt.Fprintf(e.stdout, "%s is valid: profile %s, %d levels, %d waivers, default level %s\n", file, pol.Profile, len(pol.Levels), len(pol.Waivers), pol.Classification.DefaultLevel)
+		// Waivers that have ended, or end within 30 days: a waiver is
+		// temporary, and reviewers renew or retire it on time.
+		today := e.now().UTC()
+		for _, w := range pol.Waivers {
+			days := int(w.Expires.Sub(time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, time.UTC)).Hours() / 24)
+			switch {
+			case days < 0:
+				fmt.Fprintf(e.stdout, "waiver %s expired on %s: its findings are reported again, with TC007\n", w.ID, w.Expires.Format(time.DateOnly))
+			case days <= 30:
+				fmt.Fprintf(e.stdout, "waiver %s expires on %s, in %d days\n", w.ID, w.Expires.Format(time.DateOnly), days)
+			}
+			if w.ApprovedOn.IsZero() {
+				fmt.Fprintf(e.stdout, "waiver %s has no approved_on: its lifetime (max_waiver_days) cannot be checked\n", w.ID)
+			}
+		}
 		return nil
 	}
 	return usage("cli.policy_unknown", args[0])

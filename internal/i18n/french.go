@@ -181,6 +181,7 @@ var french = map[string]string{
 	"relax.profile_none":                   `profil "none" : la politique définit ses propres niveaux, aucune exigence de %s ne s'applique`,
 	"relax.default_level":                  "le niveau par défaut est %s au lieu de %s (%s)",
 	"relax.unclassified_level":             "ce qui ne peut pas être classifié est jugé au niveau %s au lieu de %s (%s)",
+	"relax.may_lower":                      "un signal %s peut abaisser le niveau d'une ressource sous celui de ses autres signaux (%s n'en autorise aucun)",
 	"relax.max_waiver_days":                "les dérogations peuvent durer %d jours au lieu de %d (%s)",
 	"relax.area":                           "le niveau %s autorise %s, plus large que %s dans %s",
 	"relax.require_secnumcloud":            "le niveau %s n'exige pas SecNumCloud, que %s exige",

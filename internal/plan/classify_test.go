@@ -3,6 +3,9 @@ package plan
 import (
 	"strings"
 	"testing"
+
+	"github.com/trustcloud/trustcloud/internal/catalog"
+	"github.com/trustcloud/trustcloud/internal/policy"
 )
 
 // classifyPlan holds one resource per classification case; the policy is
@@ -20,7 +23,7 @@ const classifyPlan = `{
     ]}},
   "resource_changes": [
     {"address": "aws_sqs_queue.weaker_tag", "mode": "managed", "type": "aws_sqs_queue", "name": "weaker_tag", "provider_name": "registry.terraform.io/hashicorp/aws",
-     "change": {"actions": ["create"], "after": {"tags": {"data_sensitivity": "internal"}, "tags_all": {"data_sensitivity": "sensitive"}}, "after_unknown": {}}},
+     "change": {"actions": ["create"], "after": {"tags": {"data_sensitivity": "internal"}, "tags_all": {"data_sensitivity": "internal"}}, "after_unknown": {}}},
     {"address": "aws_sqs_queue.two_keys", "mode": "managed", "type": "aws_sqs_queue", "name": "two_keys", "provider_name": "registry.terraform.io/hashicorp/aws",
      "change": {"actions": ["create"], "after": {"tags": {"data_sensitivity": "public", "trustcloud_sensitivity": "restricted"}}, "after_unknown": {}}},
     {"address": "aws_sqs_queue.near_key", "mode": "managed", "type": "aws_sqs_queue", "name": "near_key", "provider_name": "registry.terraform.io/hashicorp/aws",
@@ -107,5 +110,41 @@ func TestModuleSuffixes(t *testing.T) {
 	want := `module.wrap["a.b"].module.health_records | module.health_records`
 	if got != want {
 		t.Errorf("got %s, want %s", got, want)
+	}
+}
+
+// TestClassifyMayLower: a policy that lets tags lower the level gets the
+// tag's level, and the evidence says what it lowered; an unreadable
+// signal is never lowered.
+func TestClassifyMayLower(t *testing.T) {
+	pol, diags := policy.Parse("p.hcl", []byte("classification {\n  may_lower = [\"tag\"]\n}\n"))
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	p, err := Parse("fixture.json", []byte(classifyPlan))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat, err := catalog.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	inv, _ := Build(p, "fixture.json", cat, pol)
+	got := map[string]Sensitivity{}
+	for _, r := range inv.Resources {
+		got[r.Address] = r.Sensitivity
+	}
+	s := got["aws_sqs_queue.weaker_tag"]
+	if s.Level != "internal" || !strings.Contains(strings.Join(s.Evidence, " | "), `lowered from sensitive by the policy's may_lower = ["tag"]`) {
+		t.Errorf("weaker_tag: %+v", s)
+	}
+	if s := got["aws_sqs_queue.not_a_level"]; s.Level != "sensitive" {
+		t.Errorf("an unreadable tag is never lowered: %+v", s)
+	}
+	if s := got["azurerm_storage_account.sa"]; s.Level != "internal" {
+		t.Errorf("the storage account's own tag lowers its container's level: %+v", s)
+	}
+	if _, diags := policy.Parse("p.hcl", []byte("classification {\n  may_lower = [\"tags\"]\n}\n")); !diags.HasErrors() || !strings.Contains(diags.Error(), "Unknown classification signal") {
+		t.Errorf("an unknown signal kind is refused: %v", diags)
 	}
 }

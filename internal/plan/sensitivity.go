@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/trustcloud/trustcloud/internal/policy"
 	"github.com/trustcloud/trustcloud/internal/tfconfig"
 )
 
@@ -25,6 +26,8 @@ var containerAttributes = []string{"resource_group_name", "resource_group_id", "
 // why it cannot be read (unreadable: judged at the unclassified level,
 // reported as TC012).
 type signal struct {
+	// kind is one of policy.SignalKinds.
+	kind       string
 	level      string
 	evidence   []string
 	unreadable string
@@ -41,12 +44,18 @@ type signal struct {
 // signal at all does the policy's default level apply.
 func (b *builder) classify(r *Resource, rv *resolver) {
 	var sigs []signal
-	sigs = append(sigs, b.moduleRules(r)...)
-	sigs = append(sigs, b.tagSignals(r, "")...)
-	sigs = append(sigs, b.defaultTagSignals(r)...)
-	sigs = append(sigs, b.moduleInputSignals(r)...)
+	kind := func(k string, ss []signal) {
+		for _, sg := range ss {
+			sg.kind = k
+			sigs = append(sigs, sg)
+		}
+	}
+	kind(policy.SignalModuleRule, b.moduleRules(r))
+	kind(policy.SignalTag, b.tagSignals(r, ""))
+	kind(policy.SignalDefaultTags, b.defaultTagSignals(r))
+	kind(policy.SignalModuleInput, b.moduleInputSignals(r))
 	if rv != nil {
-		sigs = append(sigs, b.containerSignals(r, rv)...)
+		kind(policy.SignalContainer, b.containerSignals(r, rv))
 	}
 	if len(sigs) == 0 {
 		level := b.policy.Classification.DefaultLevel
@@ -66,7 +75,26 @@ func (b *builder) classify(r *Resource, rv *resolver) {
 			best = i
 		}
 	}
+	// A policy may let some kinds of signal lower the level: the
+	// strictest readable signal of those kinds then decides, and the
+	// evidence says what it lowered.
+	lowered := ""
+	if may := b.policy.Classification.MayLower; len(may) > 0 && sigs[best].unreadable == "" {
+		low := -1
+		for i, sg := range sigs {
+			if sg.unreadable == "" && slices.Contains(may, sg.kind) && (low < 0 || b.rank(sg.level) > b.rank(sigs[low].level)) {
+				low = i
+			}
+		}
+		if low >= 0 && b.rank(sigs[low].level) < b.rank(sigs[best].level) {
+			lowered = fmt.Sprintf("lowered from %s by the policy's may_lower = [%q]: the %s signal decides", sigs[best].level, sigs[low].kind, sigs[low].kind)
+			best = low
+		}
+	}
 	ev := slices.Clone(sigs[best].evidence)
+	if lowered != "" {
+		ev = append(ev, lowered)
+	}
 	for i, sg := range sigs {
 		if i == best || len(sg.evidence) == 0 {
 			continue

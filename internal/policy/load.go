@@ -51,7 +51,9 @@ type classificationBlock struct {
 	// UnclassifiedLevel judges resources whose classification cannot be
 	// read (TC012).
 	UnclassifiedLevel *hcl.Attribute `hcl:"unclassified_level,optional"`
-	Modules           []*moduleBlock `hcl:"module,block"`
+	// MayLower names the signals allowed to lower a level.
+	MayLower *hcl.Attribute `hcl:"may_lower,optional"`
+	Modules  []*moduleBlock `hcl:"module,block"`
 }
 
 type moduleBlock struct {
@@ -416,6 +418,19 @@ func (d *decoder) classification(p *Policy, c *classificationBlock) {
 		if s, ok := d.str(c.DefaultLevel.Expr); ok {
 			if name, ok := d.levelRef(p, c.DefaultLevel.Expr.Range(), s); ok {
 				cl.DefaultLevel = name
+			}
+		}
+	}
+	if c.MayLower != nil {
+		if items, ok := d.strList(c.MayLower.Expr); ok {
+			for _, it := range items {
+				switch {
+				case !slices.Contains(SignalKinds, it.value):
+					d.errorf(it.rng, "Unknown classification signal",
+						"%q is not a signal that may lower a level; one of %s.", it.value, strings.Join(SignalKinds, ", "))
+				case !slices.Contains(cl.MayLower, it.value):
+					cl.MayLower = append(cl.MayLower, it.value)
+				}
 			}
 		}
 	}

@@ -66,6 +66,11 @@ func (p *Policy) Relaxations(inArea func(area, country string) bool) []Relaxatio
 	if from, to := base.Unclassified(), p.Unclassified(); base.LevelRank(to) < base.LevelRank(from) && base.Level(to) != nil {
 		add("unclassified_level", "", i18n.M("relax.unclassified_level", to, from, p.Profile))
 	}
+	for _, kind := range p.Classification.MayLower {
+		if !slices.Contains(base.Classification.MayLower, kind) {
+			add("classification.may_lower", "", i18n.M("relax.may_lower", kind, p.Profile))
+		}
+	}
 	if p.MaxWaiverDays > base.MaxWaiverDays && base.MaxWaiverDays > 0 {
 		add("max_waiver_days", "", i18n.M("relax.max_waiver_days", p.MaxWaiverDays, base.MaxWaiverDays, p.Profile))
 	}

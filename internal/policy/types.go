@@ -106,11 +106,28 @@ type Classification struct {
 	// Modules classify every resource of the modules whose address
 	// matches a glob.
 	Modules []ModuleRule
+	// MayLower names the kinds of signal (SignalKinds) a policy allows to
+	// lower a level: when one is present, the strictest signal of those
+	// kinds decides, even below the others. An explicit, reviewed choice,
+	// listed among the policy's relaxations and in the evidence.
+	MayLower []string
 	// UnclassifiedLevel is the level of a resource whose classification
 	// signal is present but cannot be read (TC012); empty: "sensitive"
 	// where the policy has that level, else its strictest.
 	UnclassifiedLevel string
 }
+
+// Classification signal kinds.
+const (
+	SignalModuleRule  = "module_rule"
+	SignalTag         = "tag"
+	SignalDefaultTags = "default_tags"
+	SignalModuleInput = "module_input"
+	SignalContainer   = "container"
+)
+
+// SignalKinds lists the kinds of classification signal.
+var SignalKinds = []string{SignalModuleRule, SignalTag, SignalDefaultTags, SignalModuleInput, SignalContainer}
 
 // ModuleRule gives a level to the modules matching a glob.
 type ModuleRule struct {
