@@ -191,8 +191,9 @@ func (e *env) check(args []string) (int, error) {
 		targets = []output{{"text", ""}}
 	}
 	var known accepted
+	var baselinePolicy string
 	if *baseline != "" {
-		if known, err = readBaseline(*baseline); err != nil {
+		if known, baselinePolicy, err = readBaseline(*baseline); err != nil {
 			return 0, err
 		}
 	}
@@ -201,7 +202,7 @@ func (e *env) check(args []string) (int, error) {
 		return 0, err
 	}
 	e.warn(a)
-	ev := &rules.Evaluator{Catalog: a.cat, Policy: a.pol, Now: e.now}
+	ev := &rules.Evaluator{Catalog: a.cat, Policy: a.pol, Now: e.now, BaselinePolicySHA256: baselinePolicy}
 	nw := &newness{known: known}
 	if *newOnly {
 		nw.prior, nw.now = map[string]*plan.Resource{}, map[string]*plan.Resource{}

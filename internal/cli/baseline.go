@@ -21,44 +21,49 @@ import (
 // the one instance accepted before.
 type accepted map[string][]int
 
-// readBaseline reads the findings of an earlier `check --format json`.
-func readBaseline(path string) (accepted, error) {
+// readBaseline reads the findings of an earlier `check --format json`, and
+// the SHA-256 of the policy file it was made with ("" for a built-in
+// profile).
+func readBaseline(path string) (accepted, string, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		var pe *os.PathError
 		if errors.As(err, &pe) {
 			err = pe.Err
 		}
-		return nil, fmt.Errorf("%s: cannot read the baseline: %w", path, err)
+		return nil, "", fmt.Errorf("%s: cannot read the baseline: %w", path, err)
 	}
 	var doc struct {
 		FormatVersion string `json:"format_version"`
-		Findings      []struct {
+		Policy        struct {
+			SHA256 string `json:"sha256"`
+		} `json:"policy"`
+		Findings []struct {
 			Fingerprint string `json:"fingerprint"`
 			Severity    string `json:"severity"`
 		} `json:"findings"`
 	}
 	if err := json.Unmarshal(data, &doc); err != nil {
-		return nil, fmt.Errorf("%s: not a baseline: expected the output of `trustcloud check --format json`: %w", path, err)
+		return nil, "", fmt.Errorf("%s: not a baseline: expected the output of `trustcloud check --format json`: %w", path, err)
 	}
 	if doc.FormatVersion != "1" || doc.Findings == nil {
-		return nil, fmt.Errorf("%s: not a baseline: expected the output of `trustcloud check --format json` (format_version \"1\" with findings)", path)
+		return nil, "", fmt.Errorf("%s: not a baseline: expected the output of `trustcloud check --format json` (format_version \"1\" with findings)", path)
 	}
 	out := accepted{}
 	for i, f := range doc.Findings {
 		if f.Fingerprint == "" {
-			return nil, fmt.Errorf("%s: $.findings[%d]: no fingerprint: regenerate the baseline with this version of trustcloud", path, i)
+			return nil, "", fmt.Errorf("%s: $.findings[%d]: no fingerprint: regenerate the baseline with this version of trustcloud", path, i)
 		}
 		// The severity bounds what the entry accepts: a finding whose
 		// level rose since (internal to sensitive) keeps its fingerprint
 		// but is a new risk.
 		rank := policy.Severity(strings.ToLower(f.Severity)).Rank()
 		if rank == 0 {
-			return nil, fmt.Errorf("%s: $.findings[%d].severity: %q is not a severity (%s): regenerate the baseline with `trustcloud check --format json`", path, i, f.Severity, severityNames())
+			return nil, "", fmt.Errorf("%s: $.findings[%d].severity: %q is not a severity (%s): regenerate the baseline with `trustcloud check --format json`", path, i, f.Severity, severityNames())
 		}
 		out[f.Fingerprint] = append(out[f.Fingerprint], rank)
 	}
-	return out, nil
+	return out, doc.Policy.SHA256, nil
 }
 
 func severityNames() string {

@@ -307,3 +307,32 @@ func TestPolicyNamingTC013(t *testing.T) {
 		t.Errorf("%s", r)
 	}
 }
+
+// TestPolicyChangedSinceBaseline: the CI names its policy (--policy), and
+// the change under review edits that file to relax it: with a baseline
+// made with the file as it was, the change is a TC013 that lists the
+// relaxations; with the same file, or a baseline of the built-in profile,
+// nothing.
+func TestPolicyChangedSinceBaseline(t *testing.T) {
+	dir := t.TempDir()
+	before, after := filepath.Join(dir, "before.hcl"), filepath.Join(dir, "after.hcl")
+	write(t, before, stricterPolicy)
+	write(t, after, relaxingPolicy)
+	base := filepath.Join(dir, "baseline.json")
+	r := run(t, "", "check", "--policy", before, "--fail-on", "none", "--format", "json="+base, builtinPlan)
+	if r.code != cli.ExitOK {
+		t.Fatalf("baseline: %s", r)
+	}
+	same := readCheck(t, run(t, "", "check", "--policy", before, "--baseline", base, "--format", "json", builtinPlan))
+	if len(same.tc013) != 0 {
+		t.Errorf("same policy as the baseline: TC013 %+v", same.tc013)
+	}
+	r = run(t, "", "check", "--policy", after, "--baseline", base, "--format", "json", builtinPlan)
+	changed := readCheck(t, r)
+	if len(changed.tc013) != 1 || changed.tc013[0].Severity != "high" || changed.tc013[0].Waived || r.code != cli.ExitFindings {
+		t.Fatalf("relaxed since the baseline: TC013 %+v (exit %d)", changed.tc013, r.code)
+	}
+	if !strings.Contains(r.stdout, "changed since the baseline") || !strings.Contains(r.stdout, "require_secnumcloud") && !strings.Contains(r.stdout, "SecNumCloud") {
+		t.Errorf("the TC013 message does not say what changed:\n%s", r.stdout)
+	}
+}

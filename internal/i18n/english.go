@@ -97,6 +97,7 @@ var english = map[string]string{
 	"finding.TC012":                        "%s: %s; judged at level %s, the level of what cannot be classified",
 	"fix.TC012":                            "Give the signal a level of the policy (or one of its aliases), known at plan time, under the exact key the policy reads; or classify the module in the policy.",
 	"finding.TC013":                        "%s, discovered in %s, relaxes profile %s: %s",
+	"finding.TC013.changed":                "%s changed since the baseline (sha256 %s… then, %s… now) and relaxes profile %s: %s",
 	"fix.TC013":                            "To accept these relaxations, give the policy explicitly (--policy FILE, or TRUSTCLOUD_POLICY in the pipeline's settings); otherwise remove them from the file.",
 	"fix.TC011":                            "Confirm the qualification in ANSSI's catalogue of qualified services (decision number, dates) and record it in a catalog file (--catalog), or move the resource to an offer whose qualification is confirmed.",
 	"fix.TC002":                            "Move the resource to a SecNumCloud-qualified offer, or record a temporary waiver (dérogation) in the policy.",

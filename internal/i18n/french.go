@@ -96,6 +96,7 @@ var french = map[string]string{
 	"finding.TC012":                        "%s : %s ; jugée au niveau %s, celui de ce qui ne peut pas être classifié",
 	"fix.TC012":                            "Donnez au signal un niveau de la politique (ou l'un de ses alias), connu au moment du plan, sous la clé exacte que lit la politique ; ou classez le module dans la politique.",
 	"finding.TC013":                        "%s, découverte dans %s, assouplit le profil %s : %s",
+	"finding.TC013.changed":                "%s a changé depuis la référence (sha256 %s… alors, %s… maintenant) et assouplit le profil %s : %s",
 	"fix.TC013":                            "Pour accepter ces assouplissements, donnez la politique explicitement (--policy FICHIER, ou TRUSTCLOUD_POLICY dans les réglages du pipeline) ; sinon retirez-les du fichier.",
 	"fix.TC011":                            "Confirmez la qualification dans le catalogue des services qualifiés de l'ANSSI (numéro de décision, dates) et enregistrez-la dans un fichier de catalogue (--catalog), ou passez à une offre dont la qualification est confirmée.",
 	"fix.TC002":                            "Déplacez la ressource vers une offre qualifiée SecNumCloud, ou inscrivez une dérogation temporaire dans la politique.",

@@ -124,6 +124,10 @@ type Evaluator struct {
 	Policy  *policy.Policy
 	// Now decides whether waivers have expired; time.Now when nil.
 	Now func() time.Time
+	// BaselinePolicySHA256 is the SHA-256 of the policy file the baseline
+	// was made with (--baseline): a policy that changed since, and relaxes
+	// its profile, is a TC013 however it was given.
+	BaselinePolicySHA256 string
 	// alternatives caches qualifiedIn by country list.
 	alternatives map[string]string
 }
@@ -211,7 +215,14 @@ const PolicyType = "policy"
 // under judgement cannot set it, and no waiver covers it.
 func (e *Evaluator) policyRelaxed() *Finding {
 	p := e.Policy
-	if p == nil || p.Source != policy.SourceDiscovered || p.File == "" {
+	if p == nil || p.File == "" {
+		return nil
+	}
+	// A policy file that changed since the baseline (the CI's --policy
+	// trustcloud.hcl, edited in the change under review) is judged like
+	// a discovered one: its relaxations are shown and gate.
+	changed := e.BaselinePolicySHA256 != "" && p.SHA256 != "" && e.BaselinePolicySHA256 != p.SHA256
+	if p.Source != policy.SourceDiscovered && !changed {
 		return nil
 	}
 	var inArea func(area, country string) bool
@@ -227,11 +238,22 @@ func (e *Evaluator) policyRelaxed() *Finding {
 		profile = policy.DefaultProfile
 	}
 	msg := i18n.M("finding.TC013", filepath.Base(p.File), filepath.Dir(p.File), profile, relaxList(rel))
+	if changed && p.Source != policy.SourceDiscovered {
+		msg = i18n.M("finding.TC013.changed", p.File, short(e.BaselinePolicySHA256), short(p.SHA256), profile, relaxList(rel))
+	}
 	fix := i18n.M("fix.TC013")
 	meta, _ := RuleByID(policy.RulePolicyRelaxed)
 	return &Finding{Rule: meta.ID, Name: meta.Name, Severity: policy.SeverityHigh, Address: p.File, Type: PolicyType,
 		Message: msg.String(), Remediation: fix.String(), MessageText: msg, RemediationText: fix,
 		Location: plan.Location{Status: plan.StatusNotApplicable, Evidence: []string{}}, Sensitivity: plan.Sensitivity{Evidence: []string{}}}
+}
+
+// short is the first 12 digits of a hash, for messages.
+func short(h string) string {
+	if len(h) > 12 {
+		return h[:12]
+	}
+	return h
 }
 
 // relaxList renders a policy's relaxations as one sentence.
