@@ -740,3 +740,12 @@ func TestCheckNothingOnStderrOnly(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckTextSaysWhyNew: with --new-only, the text report says why each
+// finding is new (created, imported, an input changed), as JSON does.
+func TestCheckTextSaysWhyNew(t *testing.T) {
+	r := run(t, "", "check", "--new-only", "--fail-on", "none", "--no-config", "../../testdata/scenarios/aws-import-existing/plan.json")
+	if r.code != cli.ExitOK || !strings.Contains(r.stdout, "new: imported") {
+		t.Errorf("got %s", r)
+	}
+}

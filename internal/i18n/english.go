@@ -233,6 +233,8 @@ var english = map[string]string{
 	"text.waived":                          "WAIVED",
 	"text.existing":                        "existing %s",
 	"text.waiver":                          "waiver %s until %s, approved by %s: %s",
+	"text.waiver_refused":                  "not waived: %s",
+	"text.new_because":                     "new: %s",
 	"text.what_to_do":                      "what to do:",
 	"text.no_finding":                      "no finding",
 	"text.findings":                        "%s (%s)",

@@ -232,6 +232,8 @@ var french = map[string]string{
 	"text.waived":                          "DÉROGATION",
 	"text.existing":                        "existant (%s)",
 	"text.waiver":                          "dérogation %s jusqu'au %s, approuvée par %s : %s",
+	"text.waiver_refused":                  "pas de dérogation : %s",
+	"text.new_because":                     "nouveau : %s",
 	"text.what_to_do":                      "à faire :",
 	"text.no_finding":                      "aucun constat",
 	"text.findings":                        "%s (%s)",

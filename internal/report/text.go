@@ -187,6 +187,16 @@ func writeText(w io.Writer, rep *Report) error {
 					i18n.Or("data_level."+f.Sensitivity.Level, f.Sensitivity.Level), where(lang, f.Location, f.Operator), p.dim(at)))
 			}
 			fmt.Fprintf(w, "      %s\n", rep.message(f))
+			if f.Waiver != nil && f.Waiver.Refused != "" {
+				fmt.Fprintf(w, "      %s\n", rep.t("text.waiver_refused", f.Waiver.Refused))
+			}
+			for _, nb := range f.NewBecause {
+				why := nb.Reason
+				if nb.Detail != "" {
+					why += ": " + nb.Detail
+				}
+				fmt.Fprintf(w, "      %s\n", rep.t("text.new_because", why))
+			}
 			if f.Waived && f.Waiver != nil {
 				fmt.Fprintf(w, "      %s\n", rep.t("text.waiver", f.Waiver.ID, f.Waiver.Expires, f.Waiver.ApprovedBy, f.Waiver.Reason))
 			} else {
