@@ -310,14 +310,8 @@ func (rv *resolver) targetFlow(c *ctx, f *catalog.DataFlow, pv pathValue) []Loca
 // or ARN ending with it), or, with the sources, it is written as a plain
 // reference to t.
 func (rv *resolver) verifiedRef(r *Resource, pv pathValue, t *Resource) bool {
-	if s, ok := pv.value.(string); ok && s != "" && !pv.unknown {
-		tvals, _ := t.values()
-		for _, id := range identityAttributes {
-			ts, ok := tvals.getString(id)
-			if ok && ts != "" && (ts == s || strings.HasSuffix(s, "/"+ts) || strings.HasSuffix(s, ":"+ts) || s == "arn:aws:s3:::"+ts) {
-				return true
-			}
-		}
+	if s, ok := pv.value.(string); ok && !pv.unknown && namesIdentity(s, t) {
+		return true
 	}
 	if rv.cfg.ev != nil {
 		module, res, key, ok := tfconfig.ParseResourceAddress(r.Address)

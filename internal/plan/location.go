@@ -639,25 +639,8 @@ func (rv *resolver) fromParent(c *ctx) (Location, bool) {
 // argument is the reference itself.
 func (rv *resolver) unverifiedContainment(r *Resource, attr string, parent *Resource) string {
 	vals, _ := r.values()
-	v, _ := vals.get(attr)
-	if s, ok := v.(string); ok && s != "" {
-		pvals, _ := parent.values()
-		for _, id := range identityAttributes {
-			if pv, _ := pvals.get(id); pv == s {
-				return ""
-			}
-		}
-		if strings.Contains(s, "/") || strings.Contains(s, ":") {
-			// An id path or ARN that names the parent's identity inside
-			// it (projects/p/global/networks/n, arn:…:bucket).
-			for _, id := range identityAttributes {
-				if pv, ok := pvals.get(id); ok {
-					if ps, ok := pv.(string); ok && ps != "" && (strings.HasSuffix(s, "/"+ps) || strings.HasSuffix(s, ":"+ps)) {
-						return ""
-					}
-				}
-			}
-		}
+	if s, ok := vals.getString(attr); ok && namesIdentity(s, parent) {
+		return ""
 	}
 	if rv.cfg.ev != nil {
 		module, res, _, ok := tfconfig.ParseResourceAddress(r.Address)
@@ -667,6 +650,23 @@ func (rv *resolver) unverifiedContainment(r *Resource, attr string, parent *Reso
 	}
 	return fmt.Sprintf("%s of %s refers to %s, but neither its planned value nor (without the sources) its expression shows that it is that resource: its location is taken from %s only as an inference",
 		attr, r.Address, parent.Address, parent.Address)
+}
+
+// namesIdentity reports whether a value names resource t: it is t's name,
+// id, bucket, ARN or self-link, or an id path or ARN that ends with one
+// (projects/p/global/networks/n, arn:aws:s3:::bucket).
+func namesIdentity(s string, t *Resource) bool {
+	if s == "" {
+		return false
+	}
+	tvals, _ := t.values()
+	for _, id := range identityAttributes {
+		ts, ok := tvals.getString(id)
+		if ok && ts != "" && (ts == s || strings.HasSuffix(s, "/"+ts) || strings.HasSuffix(s, ":"+ts)) {
+			return true
+		}
+	}
+	return false
 }
 
 // identityAttributes are the attributes by which a resource is named in
