@@ -23,6 +23,7 @@ waiver "DER-ALL" {
   reason      = "everything"
   expires     = "2099-12-31"
   approved_by = "nobody"
+  approved_on = "2099-09-22"
 }
 `
 	// stricterPolicy relaxes nothing.

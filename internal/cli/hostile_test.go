@@ -319,7 +319,7 @@ func TestPolicyErrorsThroughCLI(t *testing.T) {
 		if rules != "" {
 			s += "  rules       = [" + rules + "]\n"
 		}
-		return s + "  reason      = \"migration\"\n  expires     = \"" + expires + "\"\n  approved_by = \"RSSI\"\n}\n"
+		return s + "  reason      = \"migration\"\n  expires     = \"" + expires + "\"\n  approved_by = \"RSSI\"\n  approved_on = \"" + expires + "\"\n}\n"
 	}
 	cases := []struct {
 		name, src string
@@ -336,7 +336,7 @@ func TestPolicyErrorsThroughCLI(t *testing.T) {
 		{"unknown profile", "profile = \"fr-cloud\"\n", "1,11", []string{`"fr-cloud"`, "fr-cloud-au-centre"}},
 		{"bad module glob", "classification {\n  module \"module.db[\" {\n    level = \"sensitive\"\n  }\n}\n", "2,10", []string{"glob"}},
 		{"bad waiver glob", waiver("W-1", `"module.a[*"`, "", "2030-01-01"), "2,18", []string{"glob", "module.a[*"}},
-		{"duplicate waiver ids", waiver("W-1", `"a.b"`, "", "2030-01-01") + waiver("W-1", `"a.c"`, "", "2030-01-01"), "7,8", []string{"Duplicate waiver", "already defined"}},
+		{"duplicate waiver ids", waiver("W-1", `"a.b"`, "", "2030-01-01") + waiver("W-1", `"a.c"`, "", "2030-01-01"), "8,8", []string{"Duplicate waiver", "already defined"}},
 		{"unknown level", "classification {\n  default_level = \"secret\"\n}\n", "2,", []string{`"secret"`}},
 		{"syntax", "level \"internal\" {\n  severity = \n}\n", "2,", nil},
 	}

@@ -154,9 +154,9 @@ func TestPolicyValidateErrors(t *testing.T) {
 		{"syntax", "testdata/policies/syntax.hcl", []string{"testdata/policies/syntax.hcl:2,13: "}},
 		{"unknown default level", write("level.hcl", "classification {\n  default_level = \"secret\"\n}\n"),
 			[]string{"level.hcl:2,", "secret"}},
-		{"waiver without expiry", write("waiver.hcl", "waiver \"W-1\" {\n  addresses   = [\"aws_s3_bucket.b\"]\n  reason      = \"r\"\n  approved_by = \"me\"\n}\n"),
+		{"waiver without expiry", write("waiver.hcl", "waiver \"W-1\" {\n  addresses   = [\"aws_s3_bucket.b\"]\n  reason      = \"r\"\n  approved_by = \"me\"\n  approved_on = \"2026-09-22\"\n}\n"),
 			[]string{"waiver.hcl:1,", "expires"}},
-		{"bad date", write("date.hcl", "waiver \"W-1\" {\n  addresses   = [\"aws_s3_bucket.b\"]\n  reason      = \"r\"\n  expires     = \"30/06/2026\"\n  approved_by = \"me\"\n}\n"),
+		{"bad date", write("date.hcl", "waiver \"W-1\" {\n  addresses   = [\"aws_s3_bucket.b\"]\n  reason      = \"r\"\n  expires     = \"30/06/2026\"\n  approved_by = \"me\"\n  approved_on = \"2026-09-22\"\n}\n"),
 			[]string{"date.hcl:4,"}},
 		{"unknown rule", write("rule.hcl", "rule_severity = { \"TC042\" = \"high\" }\n"), []string{"rule.hcl:1,", "TC042"}},
 		{"missing", filepath.Join(dir, "missing.hcl"), []string{"missing.hcl: Cannot read policy file"}},
@@ -180,7 +180,7 @@ func TestPolicyValidateErrors(t *testing.T) {
 }
 
 // TestPolicyValidateWaivers: policy validate lists waivers that have
-// ended, end within 30 days, or do not say when they were approved.
+// ended or end within 30 days.
 func TestPolicyValidateWaivers(t *testing.T) {
 	f := filepath.Join(t.TempDir(), "p.hcl")
 	src := `waiver "OLD" {
@@ -195,6 +195,7 @@ waiver "SOON" {
   reason      = "r"
   expires     = "2026-12-20"
   approved_by = "me"
+  approved_on = "2026-09-11"
 }
 waiver "LATER" {
   addresses   = ["aws_s3_bucket.c"]
@@ -211,7 +212,7 @@ waiver "LATER" {
 	if r.code != cli.ExitOK {
 		t.Fatalf("got %s", r)
 	}
-	for _, want := range []string{"waiver OLD expired on 2026-11-30", "waiver SOON expires on 2026-12-20, in 17 days", "waiver SOON has no approved_on"} {
+	for _, want := range []string{"waiver OLD expired on 2026-11-30", "waiver SOON expires on 2026-12-20, in 17 days"} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("stdout lacks %q:\n%s", want, r.stdout)
 		}

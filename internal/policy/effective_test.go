@@ -38,7 +38,7 @@ func TestEffective(t *testing.T) {
 	}
 	w := e.Waivers[0]
 	want := EffectiveWaiver{ID: "DER-2026-004", Addresses: []string{"module.legacy.aws_s3_bucket.*"}, Rules: []string{"TC001", "TC002"},
-		Reason: "Migration to S3NS planned for Q2 2027", Expires: "2027-06-30", ApprovedBy: "RSSI, ministry X", At: "testdata/override.hcl:34:1"}
+		Reason: "Migration to S3NS planned for Q2 2027", Expires: "2027-06-30", ApprovedBy: "RSSI, ministry X", ApprovedOn: "2027-03-22", At: "testdata/override.hcl:34:1"}
 	if diff := cmp.Diff(want, w); diff != "" {
 		t.Errorf("first waiver (-want +got):\n%s", diff)
 	}

@@ -567,7 +567,10 @@ func (d *decoder) waivers(p *Policy, blocks []*waiverBlock) {
 			w.Expires = t
 		}
 		d.boolean(b.CoversNew, &w.CoversNew)
-		if b.ApprovedOn != nil {
+		if b.ApprovedOn == nil {
+			d.errorf(b.DefRange, "Missing waiver approval date",
+				`Waiver %q must say when it was approved, so that its lifetime can be checked (max_waiver_days, %d by default): add approved_on = "YYYY-MM-DD".`, b.ID, p.MaxWaiverDays)
+		} else {
 			if s, ok := d.str(b.ApprovedOn.Expr); ok {
 				t, err := time.Parse(time.DateOnly, s)
 				switch {

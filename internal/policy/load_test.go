@@ -71,6 +71,7 @@ func TestOverride(t *testing.T) {
 			Reason:     "Migration to S3NS planned for Q2 2027",
 			Expires:    date("2027-06-30"),
 			ApprovedBy: "RSSI, ministry X",
+			ApprovedOn: date("2027-03-22"),
 		},
 		{
 			ID:         "DER-2025-001",
@@ -78,6 +79,7 @@ func TestOverride(t *testing.T) {
 			Reason:     "Bastion kept until the VPN goes live",
 			Expires:    date("2025-12-31"),
 			ApprovedBy: "RSSI",
+			ApprovedOn: date("2025-09-22"),
 		},
 		{
 			ID:         "DER-2026-010",
@@ -86,6 +88,7 @@ func TestOverride(t *testing.T) {
 			Reason:     "Access logs stay with the account's home region",
 			Expires:    date("2026-12-31"),
 			ApprovedBy: "CISO",
+			ApprovedOn: date("2026-09-22"),
 		},
 	}
 	if diff := cmp.Diff(want, p, policyOpts); diff != "" {
@@ -105,7 +108,7 @@ func TestOverride(t *testing.T) {
 		{"level sensitive (redefined)", p.Level("sensitive").Range, 20},
 		{"level public (from the profile)", p.Level("public").Range, 0},
 		{"module rule 2", p.Classification.Modules[1].Range, 15},
-		{"waiver DER-2025-001", p.Waivers[1].Range, 42},
+		{"waiver DER-2025-001", p.Waivers[1].Range, 43},
 	}
 	for _, r := range ranges {
 		if r.rng.Start.Line != r.line {
@@ -254,7 +257,7 @@ func TestParseJSON(t *testing.T) {
   "profile": "eu-residency",
   "classification": {"module": {"module.crm_*": {"level": "confidential"}}},
   "level": {"confidential": {"allowed_countries": ["IE"]}},
-  "waiver": {"W-1": {"addresses": ["aws_s3_bucket.x"], "reason": "r", "expires": "2027-01-01", "approved_by": "me"}}
+  "waiver": {"W-1": {"addresses": ["aws_s3_bucket.x"], "reason": "r", "expires": "2027-01-01", "approved_by": "me", "approved_on": "2026-10-01"}}
 }`
 	p, diags := Parse("policy.json", []byte(src))
 	if len(diags) > 0 {
@@ -300,6 +303,7 @@ func TestDiagnostics(t *testing.T) {
   reason      = "r"
   expires     = "2027-01-01"
   approved_by = "me"
+  approved_on = "2026-09-23"
 }`
 	tests := []struct {
 		name       string
@@ -515,7 +519,7 @@ func TestDiagnostics(t *testing.T) {
 		},
 		{
 			name:       "bad expiry date",
-			src:        "waiver \"W-1\" {\n  addresses   = [\"aws_s3_bucket.x\"]\n  reason      = \"r\"\n  expires     = \"30/06/2027\"\n  approved_by = \"me\"\n}\n",
+			src:        "waiver \"W-1\" {\n  addresses   = [\"aws_s3_bucket.x\"]\n  reason      = \"r\"\n  expires     = \"30/06/2027\"\n  approved_by = \"me\"\n  approved_on = \"2026-09-22\"\n}\n",
 			want:       []diagWant{{"p.hcl:4,17", "Invalid expiry date"}},
 			wantDetail: `"30/06/2027" is not a date in the form YYYY-MM-DD`,
 		},
@@ -537,7 +541,7 @@ func TestDiagnostics(t *testing.T) {
 		},
 		{
 			name: "impossible expiry date",
-			src:  "waiver \"W-1\" {\n  addresses   = [\"aws_s3_bucket.x\"]\n  reason      = \"r\"\n  expires     = \"2027-02-30\"\n  approved_by = \"me\"\n}\n",
+			src:  "waiver \"W-1\" {\n  addresses   = [\"aws_s3_bucket.x\"]\n  reason      = \"r\"\n  expires     = \"2027-02-30\"\n  approved_by = \"me\"\n  approved_on = \"2026-06-01\"\n}\n",
 			want: []diagWant{{"p.hcl:4,17", "Invalid expiry date"}},
 		},
 		{
@@ -549,7 +553,7 @@ func TestDiagnostics(t *testing.T) {
 			name: "duplicate waiver",
 			src: "waiver \"W-1\" {\n  addresses   = [\"aws_s3_bucket.x\"]" + waiverTail + "\n" +
 				"waiver \"W-1\" {\n  addresses   = [\"aws_s3_bucket.y\"]" + waiverTail + "\n",
-			want:       []diagWant{{"p.hcl:7,8", "Duplicate waiver"}},
+			want:       []diagWant{{"p.hcl:8,8", "Duplicate waiver"}},
 			wantDetail: `Waiver "W-1" is already defined at p.hcl:1,8-13`,
 		},
 		{
@@ -575,23 +579,23 @@ func TestDiagnostics(t *testing.T) {
 		},
 		{
 			name:       "missing reason",
-			src:        "waiver \"W-1\" {\n  addresses   = [\"aws_s3_bucket.x\"]\n  expires     = \"2027-01-01\"\n  approved_by = \"me\"\n}\n",
+			src:        "waiver \"W-1\" {\n  addresses   = [\"aws_s3_bucket.x\"]\n  expires     = \"2027-01-01\"\n  approved_by = \"me\"\n  approved_on = \"2026-09-23\"\n}\n",
 			want:       []diagWant{{"p.hcl:1,1", "Missing waiver reason"}},
 			wantDetail: `Waiver "W-1" must say why the exception is needed and how it will end: add reason = "…".`,
 		},
 		{
 			name: "missing expiry",
-			src:  "waiver \"W-1\" {\n  addresses   = [\"aws_s3_bucket.x\"]\n  reason      = \"r\"\n  approved_by = \"me\"\n}\n",
+			src:  "waiver \"W-1\" {\n  addresses   = [\"aws_s3_bucket.x\"]\n  reason      = \"r\"\n  approved_by = \"me\"\n  approved_on = \"2026-09-23\"\n}\n",
 			want: []diagWant{{"p.hcl:1,1", "Missing waiver expiry"}},
 		},
 		{
 			name: "missing approval",
 			src:  "waiver \"W-1\" {\n  addresses   = [\"aws_s3_bucket.x\"]\n  reason      = \"r\"\n  expires     = \"2027-01-01\"\n}\n",
-			want: []diagWant{{"p.hcl:1,1", "Missing waiver approved_by"}},
+			want: []diagWant{{"p.hcl:1,1", "Missing waiver approved_by"}, {"p.hcl:1,1", "Missing waiver approval date"}},
 		},
 		{
 			name: "empty reason",
-			src:  "waiver \"W-1\" {\n  addresses   = [\"aws_s3_bucket.x\"]\n  reason      = \"  \"\n  expires     = \"2027-01-01\"\n  approved_by = \"me\"\n}\n",
+			src:  "waiver \"W-1\" {\n  addresses   = [\"aws_s3_bucket.x\"]\n  reason      = \"  \"\n  expires     = \"2027-01-01\"\n  approved_by = \"me\"\n  approved_on = \"2026-09-23\"\n}\n",
 			want: []diagWant{{"p.hcl:3,17", "Empty waiver reason"}},
 		},
 		{

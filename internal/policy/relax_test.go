@@ -43,7 +43,7 @@ func TestRelaxations(t *testing.T) {
 		{name: "a tag key dropped", src: "classification {\n  tag_keys = [\"classification\"]\n}\n", want: []string{"classification.tag_keys.data_sensitivity", "classification.tag_keys.trustcloud_sensitivity"}},
 		{
 			name: "waivers",
-			src:  "waiver \"A\" {\n  addresses = [\"module.x.*\"]\n  rules = [\"TC001\"]\n  reason = \"r\"\n  expires = \"2027-01-01\"\n  approved_by = \"me\"\n}\nwaiver \"B\" {\n  addresses = [\"**\"]\n  reason = \"r\"\n  expires = \"2020-01-01\"\n  approved_by = \"me\"\n}\n",
+			src:  "waiver \"A\" {\n  addresses = [\"module.x.*\"]\n  rules = [\"TC001\"]\n  reason = \"r\"\n  expires = \"2027-01-01\"\n  approved_by = \"me\"\n  approved_on = \"2026-09-23\"\n}\nwaiver \"B\" {\n  addresses = [\"**\"]\n  reason = \"r\"\n  expires = \"2020-01-01\"\n  approved_by = \"me\"\n  approved_on = \"2019-09-23\"\n}\n",
 			want: []string{"waiver.A", "waiver.B"},
 		},
 		{
@@ -73,7 +73,7 @@ func TestRelaxations(t *testing.T) {
 }
 
 func TestRelaxationDetails(t *testing.T) {
-	src := "level \"sensitive\" {\n  require_secnumcloud = false\n}\nwaiver \"DER-1\" {\n  addresses = [\"module.legacy.*\"]\n  rules = [\"TC001\", \"TC002\"]\n  reason = \"r\"\n  expires = \"2027-06-30\"\n  approved_by = \"RSSI\"\n}\n"
+	src := "level \"sensitive\" {\n  require_secnumcloud = false\n}\nwaiver \"DER-1\" {\n  addresses = [\"module.legacy.*\"]\n  rules = [\"TC001\", \"TC002\"]\n  reason = \"r\"\n  expires = \"2027-06-30\"\n  approved_by = \"RSSI\"\n  approved_on = \"2027-03-22\"\n}\n"
 	p, diags := Parse("team/trustcloud.hcl", []byte(src))
 	if diags.HasErrors() {
 		t.Fatal(diags)
@@ -94,7 +94,7 @@ func TestRelaxationDetails(t *testing.T) {
 // severity.
 func TestPolicyRelaxedRule(t *testing.T) {
 	for name, src := range map[string]string{
-		"waiver":              "waiver \"A\" {\n  addresses = [\"**\"]\n  rules = [\"tc013\"]\n  reason = \"r\"\n  expires = \"2027-01-01\"\n  approved_by = \"me\"\n}\n",
+		"waiver":              "waiver \"A\" {\n  addresses = [\"**\"]\n  rules = [\"tc013\"]\n  reason = \"r\"\n  expires = \"2027-01-01\"\n  approved_by = \"me\"\n  approved_on = \"2026-09-23\"\n}\n",
 		"rule_severity":       "rule_severity = { TC013 = \"info\" }\n",
 		"level rule_severity": "level \"internal\" {\n  rule_severity = { TC013 = \"low\" }\n}\n",
 	} {

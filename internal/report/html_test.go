@@ -47,6 +47,7 @@ waiver "DER-2026-004" {
   reason      = "Grant applications move to the S3NS bucket with the 2026 release"
   expires     = "2026-12-31"
   approved_by = "Ministry CISO"
+  approved_on = "2026-09-22"
   covers_new  = true
 }
 
@@ -56,6 +57,7 @@ waiver "DER-2025-011" {
   reason      = "Analytics export to the US vendor during the migration"
   expires     = "2026-01-31"
   approved_by = "Ministry CISO"
+  approved_on = "2025-10-23"
   covers_new  = true
 }
 `

@@ -925,6 +925,7 @@ waiver "DER-1" {
   reason      = "migration planned"
   expires     = "2026-07-01"
   approved_by = "CISO"
+  approved_on = "2026-03-23"
 }
 waiver "DER-OLD" {
   addresses   = ["aws_s3_bucket.old"]
@@ -932,6 +933,7 @@ waiver "DER-OLD" {
   reason      = "should be gone"
   expires     = "2026-06-30"
   approved_by = "CISO"
+  approved_on = "2026-03-22"
 }
 waiver "DER-OTHER-RULE" {
   addresses   = ["aws_s3_bucket.other"]
@@ -939,18 +941,21 @@ waiver "DER-OTHER-RULE" {
   reason      = "another rule"
   expires     = "2099-12-31"
   approved_by = "CISO"
+  approved_on = "2099-09-22"
 }
 waiver "DER-KEYS" {
   addresses   = ["module.app.aws_s3_bucket.logs"]
   reason      = "every instance, every rule"
   expires     = "2099-12-31"
   approved_by = "CISO"
+  approved_on = "2099-09-22"
 }
 waiver "DER-ONE-KEY" {
   addresses   = ["aws_s3_bucket.shard[\"eu\"]"]
   reason      = "one instance only"
   expires     = "2099-12-31"
   approved_by = "CISO"
+  approved_on = "2099-09-22"
 }
 waiver "DER-GLOB" {
   addresses   = ["module.legacy*.**"]
@@ -958,6 +963,7 @@ waiver "DER-GLOB" {
   reason      = "glob"
   expires     = "2099-12-31"
   approved_by = "CISO"
+  approved_on = "2099-09-22"
 }
 `)
 	internal := func(addr string) res {
@@ -1072,6 +1078,7 @@ waiver "DER-1" {
   reason      = "r"
   expires     = "2026-06-30"
   approved_by = "CISO"
+  approved_on = "2026-03-22"
 }
 `)
 	inv := inventory(res{address: "aws_s3_bucket.b", operator: "aws", level: "internal", loc: known(t, cat, "us-east-1", "US"), offer: offer(t, cat, "aws-all")})
@@ -1104,12 +1111,14 @@ waiver "DER-1" {
   reason      = "first"
   expires     = "2025-12-31"
   approved_by = "CISO"
+  approved_on = "2025-09-22"
 }
 waiver "DER-1-RENEWED" {
   addresses   = ["aws_s3_bucket.b"]
   reason      = "renewed"
   expires     = "2027-12-31"
   approved_by = "CISO"
+  approved_on = "2027-09-22"
 }
 `)
 	fs := evaluate(cat, pol, inventory(res{address: "aws_s3_bucket.b", operator: "aws", level: "sensitive", loc: known(t, cat, "us-east-1", "US"), offer: offer(t, cat, "aws-all")}))
@@ -1261,6 +1270,7 @@ waiver "DER-1" {
   reason      = "r"
   expires     = "2020-01-01"
   approved_by = "CISO"
+  approved_on = "2019-09-23"
 }
 `)
 		fs := evaluate(cat, pol, inventory(res{address: "aws_s3_bucket.b", operator: "aws", level: "internal", loc: us}))

@@ -37,6 +37,7 @@ waiver "DER-2026-004" {
   reason      = "Migration to S3NS planned for Q2 2027"
   expires     = "2027-06-30"
   approved_by = "RSSI, ministry X"
+  approved_on = "2027-03-22"
 }
 
 waiver "DER-2025-001" {
@@ -44,6 +45,7 @@ waiver "DER-2025-001" {
   reason      = "Bastion kept until the VPN goes live"
   expires     = "2025-12-31"
   approved_by = "RSSI"
+  approved_on = "2025-09-22"
 }
 
 waiver "DER-2026-010" {
@@ -52,4 +54,5 @@ waiver "DER-2026-010" {
   reason      = "Access logs stay with the account's home region"
   expires     = "2026-12-31"
   approved_by = "CISO"
+  approved_on = "2026-09-22"
 }

@@ -5,6 +5,7 @@ waiver "DER-2026-001" {
   reason      = "Replica in Virginia until the migration of the US customers"
   expires     = "2099-12-31"
   approved_by = "CISO"
+  approved_on = "2099-09-22"
   covers_new  = true # the scenario creates every resource
 }
 
@@ -14,5 +15,6 @@ waiver "DER-2020-007" {
   reason      = "Move to a qualified offer"
   expires     = "2020-06-30"
   approved_by = "CISO"
+  approved_on = "2020-03-22"
   covers_new  = true # the scenario creates every resource
 }

@@ -183,8 +183,8 @@ level "restricted" {
 #                it, the findings it covered are reported again, along
 #                with a TC007 finding.
 #   approved_by  who approved the exception. Required.
-#   approved_on  the day it was approved, YYYY-MM-DD: expires may then be
-#                at most max_waiver_days (365 by default) later.
+#   approved_on  the day it was approved, YYYY-MM-DD. Required: expires
+#                may be at most max_waiver_days (365 by default) later.
 #   covers_new   true to cover resources that this change creates too; by
 #                default a waiver covers only resources that exist already,
 #                and a new resource matching it is reported.

@@ -6,6 +6,7 @@ waiver "DER-2026-014" {
   rules       = ["TC002"]
   reason      = "Grant files move to the S3NS bucket <records> by Q2 2027 | R&D sign-off, \"temporary\""
   approved_by = "Ministry CISO"
+  approved_on = "2027-03-22"
   covers_new  = true # the scenario creates every resource
   expires     = "2027-06-30"
 }
@@ -15,6 +16,7 @@ waiver "DER-2025-003" {
   rules       = ["TC001"]
   reason      = "Analytics export kept in us-east-1: migration, phase 2"
   approved_by = "Ministry CISO"
+  approved_on = "2025-12-21"
   covers_new  = true # the scenario creates every resource
   expires     = "2026-03-31"
 }
