@@ -46,6 +46,10 @@ const classifyPlan = `{
      "change": {"actions": ["create"], "after": {"name": "rg-data", "location": "francecentral", "tags": {"data_sensitivity": "restricted"}}, "after_unknown": {}}},
     {"address": "azurerm_storage_account.sa", "mode": "managed", "type": "azurerm_storage_account", "name": "sa", "provider_name": "registry.terraform.io/hashicorp/azurerm",
      "change": {"actions": ["create"], "after": {"resource_group_name": "rg-data", "location": "francecentral", "tags": {"data_sensitivity": "internal"}}, "after_unknown": {}}},
+    {"address": "google_project.health", "mode": "managed", "type": "google_project", "name": "health", "provider_name": "registry.terraform.io/hashicorp/google",
+     "change": {"actions": ["create"], "after": {"project_id": "acme-health", "name": "Health", "labels": {"data_sensitivity": "restricted"}}, "after_unknown": {}}},
+    {"address": "google_storage_bucket.scans", "mode": "managed", "type": "google_storage_bucket", "name": "scans", "provider_name": "registry.terraform.io/hashicorp/google",
+     "change": {"actions": ["create"], "after": {"project": "acme-health", "location": "EUROPE-WEST9", "labels": {"data_sensitivity": "internal"}}, "after_unknown": {}}},
     {"address": "aws_sqs_queue.plain", "mode": "managed", "type": "aws_sqs_queue", "name": "plain", "provider_name": "registry.terraform.io/hashicorp/aws",
      "change": {"actions": ["create"], "after": {}, "after_unknown": {}}}
   ]
@@ -72,6 +76,7 @@ func TestClassifyStrictestWins(t *testing.T) {
 		{"google_sql_database_instance.db", "restricted", "", "label data_sensitivity=restricted"},
 		{"openstack_compute_instance_v2.vm", "sensitive", "", "data_sensitivity=sensitive"},
 		{"azurerm_storage_account.sa", "restricted", "", "in azurerm_resource_group.rg (resource_group_name)"},
+		{"google_storage_bucket.scans", "restricted", "", "in google_project.health (project)"},
 		{"aws_sqs_queue.plain", "internal", "", "policy default level internal"},
 	} {
 		r := rs[tc.addr]

@@ -37,6 +37,9 @@ type resolver struct {
 	byIdent map[string][]*Resource
 	// types caches the type tables' answers by provider and type.
 	types map[typeKey]typeTables
+	// projects maps a google_project's project_id to it, built when
+	// first needed (classification by container).
+	projects map[string][]*Resource
 	// prior holds the data sources read while planning (prior state),
 	// by address without instance keys.
 	prior  map[string][]*Resource

@@ -440,6 +440,10 @@ func (b *builder) containerSignals(r *Resource, rv *resolver) []signal {
 				cs = append(cs, c)
 			}
 		}
+		if len(cs) == 0 && attr == "project" {
+			// A Google project of the plan, named by its project_id.
+			cs = append(cs, rv.projectNamed(r)...)
+		}
 		for _, c := range cs {
 			if c == r {
 				continue
@@ -571,6 +575,37 @@ func (b *builder) fromModuleInput(inst string) []signal {
 			ev = append(ev, "inferred: "+v.inferred)
 		}
 		out = append(out, signal{level: level, evidence: ev})
+	}
+	return out
+}
+
+// projectNamed returns the google_project resources of the plan whose
+// project_id is r's project argument (indexed once).
+func (rv *resolver) projectNamed(r *Resource) []*Resource {
+	vals, _ := r.values()
+	id, ok := vals.getString("project")
+	if !ok || id == "" {
+		return nil
+	}
+	if rv.projects == nil {
+		rv.projects = map[string][]*Resource{}
+		for _, list := range rv.byConfig {
+			for _, o := range list {
+				if o.Type != "google_project" {
+					continue
+				}
+				ov, _ := o.values()
+				if pid, _ := ov.getString("project_id"); pid != "" {
+					rv.projects[pid] = append(rv.projects[pid], o)
+				}
+			}
+		}
+	}
+	var out []*Resource
+	for _, o := range rv.projects[id] {
+		if o != r {
+			out = append(out, o)
+		}
 	}
 	return out
 }
