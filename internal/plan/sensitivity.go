@@ -79,7 +79,7 @@ func (b *builder) classify(r *Resource, rv *resolver) {
 	// strictest readable signal of those kinds then decides, and the
 	// evidence says what it lowered.
 	lowered := ""
-	if may := b.policy.Classification.MayLower; len(may) > 0 && sigs[best].unreadable == "" {
+	if may := b.policy.Classification.MayLower; len(may) > 0 && len(r.Sensitivity.Unclassified) == 0 {
 		low := -1
 		for i, sg := range sigs {
 			if sg.unreadable == "" && slices.Contains(may, sg.kind) && (low < 0 || b.rank(sg.level) > b.rank(sigs[low].level)) {
