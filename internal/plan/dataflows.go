@@ -157,6 +157,18 @@ func (r *Resource) setsFlow(at string) bool {
 	if r.config == nil {
 		return true
 	}
+	e := r.exprAt(at)
+	return e != nil && (e.ExpressionData != nil || len(e.NestedBlocks) > 0)
+}
+
+// exprAt is the configuration's expression at a concrete attribute path
+// ("rule[0].destination[0].bucket"), as plan JSON records it: the
+// attribute, or the nested value given whole above it; nil when the
+// configuration does not write it.
+func (r *Resource) exprAt(at string) *tfjson.Expression {
+	if r.config == nil {
+		return nil
+	}
 	exprs := r.config.res.Expressions
 	segs := strings.Split(at, ".")
 	for i, seg := range segs {
@@ -166,23 +178,15 @@ func (r *Resource) setsFlow(at string) bool {
 			idx, _ = strconv.Atoi(strings.TrimSuffix(seg[open+1:], "]"))
 		}
 		e := exprs[name]
-		if e == nil {
-			return false
-		}
-		if len(e.NestedBlocks) == 0 {
-			// An attribute: set when it has an expression (a nested
-			// value given whole counts as set).
-			return e.ExpressionData != nil
-		}
-		if i == len(segs)-1 {
-			return true
+		if e == nil || i == len(segs)-1 || len(e.NestedBlocks) == 0 {
+			return e
 		}
 		if idx >= len(e.NestedBlocks) {
 			idx = len(e.NestedBlocks) - 1
 		}
 		exprs = e.NestedBlocks[idx]
 	}
-	return false
+	return nil
 }
 
 // follows reports whether a flow places data somewhere trustcloud can
@@ -474,13 +478,9 @@ func (rv *resolver) pairedRegion(c *ctx, f *catalog.DataFlow, at, head string) L
 	if own.Status != StatusKnown || !own.InCatalog {
 		return unknownFlow(f, at, fmt.Sprintf("%s copies the data to the region paired with the resource's, and the resource's region is not known", strings.TrimPrefix(head, flowHead(f, at)+" = ")))
 	}
-	m, ok := rv.cat.Locate(c.p, c.ops, own.Region)
-	if !ok || m.Region == nil {
-		return unknownFlow(f, at, "the resource's region "+own.Region+" is not in the catalog, so its paired region is not known")
-	}
-	pair, ok := rv.cat.Pair(m.Region)
-	if !ok {
-		return unknownFlow(f, at, fmt.Sprintf("copies the data to the region paired with %s, and the catalog knows no pair for it", own.Region))
+	pair, why := rv.pairOf(c, own.Region, "the resource's region ")
+	if pair == nil {
+		return unknownFlow(f, at, why)
 	}
 	l, ok := rv.place(c, pair.Code, fmt.Sprintf("%s: geo-redundant copy in %s, the region paired with %s", head, pair.Code, own.Region))
 	if !ok {
@@ -489,6 +489,20 @@ func (rv *resolver) pairedRegion(c *ctx, f *catalog.DataFlow, at, head string) L
 	l.Attribute, l.Flow, l.Unverified = at, f.Flow, own.Unverified
 	l.Evidence[0] += " " + metaRef(f)
 	return l
+}
+
+// pairOf is the region the catalog pairs with a region of the resource's
+// operator, or why there is none (what names the region in the message).
+func (rv *resolver) pairOf(c *ctx, region, what string) (*catalog.Region, string) {
+	m, ok := rv.cat.Locate(c.p, c.ops, region)
+	if !ok || m.Region == nil {
+		return nil, what + region + " is not in the catalog, so its paired region is not known"
+	}
+	pair, ok := rv.cat.Pair(m.Region)
+	if !ok {
+		return nil, fmt.Sprintf("copies the data to the region paired with %s, and the catalog knows no pair for it", region)
+	}
+	return pair, ""
 }
 
 // pairsOf replaces each located region by the region the catalog pairs
@@ -500,14 +514,9 @@ func (rv *resolver) pairsOf(c *ctx, f *catalog.DataFlow, ls []Location) []Locati
 			out = append(out, l)
 			continue
 		}
-		m, ok := rv.cat.Locate(c.p, c.ops, l.Region)
-		if !ok || m.Region == nil {
-			out = append(out, unknownFlow(f, l.Attribute, "the region "+l.Region+" is not in the catalog, so its paired region is not known"))
-			continue
-		}
-		pair, ok := rv.cat.Pair(m.Region)
-		if !ok {
-			out = append(out, unknownFlow(f, l.Attribute, fmt.Sprintf("copies the data to the region paired with %s, and the catalog knows no pair for it", l.Region)))
+		pair, why := rv.pairOf(c, l.Region, "the region ")
+		if pair == nil {
+			out = append(out, unknownFlow(f, l.Attribute, why))
 			continue
 		}
 		p, ok := rv.place(c, pair.Code, fmt.Sprintf("%s: copies go to %s, the region paired with %s %s", flowHead(f, l.Attribute), pair.Code, l.Region, metaRef(f)))
@@ -601,34 +610,7 @@ func (l Location) CountryList() []string {
 // expression at a concrete attribute path ("rule[0].destination[0].bucket")
 // refers to.
 func (rv *resolver) referencedAt(r *Resource, at string) []*Resource {
-	if r.config == nil {
-		return nil
-	}
-	exprs := r.config.res.Expressions
-	segs := strings.Split(at, ".")
-	var e *tfjson.Expression
-	for i, seg := range segs {
-		name, idx := seg, -1
-		if open := strings.IndexByte(seg, '['); open >= 0 {
-			name = seg[:open]
-			idx, _ = strconv.Atoi(strings.TrimSuffix(seg[open+1:], "]"))
-		}
-		e = exprs[name]
-		if e == nil {
-			return nil
-		}
-		if i == len(segs)-1 {
-			break
-		}
-		if len(e.NestedBlocks) == 0 {
-			// A nested value given whole as an attribute: its references.
-			break
-		}
-		if idx < 0 || idx >= len(e.NestedBlocks) {
-			idx = 0
-		}
-		exprs = e.NestedBlocks[idx]
-	}
+	e := r.exprAt(at)
 	if e == nil || e.ExpressionData == nil {
 		return nil
 	}
