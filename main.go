@@ -9,7 +9,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 
-	"github.com/trustcloud/trustcloud/internal/provider"
+	"github.com/trustcloud/trustcloud/provider"
 )
 
 // version is set at build time with -ldflags "-X main.version=…".

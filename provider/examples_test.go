@@ -19,7 +19,7 @@ import (
 
 // examplesDir holds the tfplugindocs examples; every one must plan and
 // apply against the provider.
-const examplesDir = "../../examples"
+const examplesDir = "../examples"
 
 // wantExamples are the examples tfplugindocs needs: one per data source
 // and function, and the provider's.
