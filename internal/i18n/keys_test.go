@@ -14,7 +14,7 @@ import (
 
 	"github.com/trustcloud/trustcloud/internal/catalog"
 	"github.com/trustcloud/trustcloud/internal/i18n"
-	"github.com/trustcloud/trustcloud/internal/plan"
+	"github.com/trustcloud/trustcloud/internal/inventory"
 	"github.com/trustcloud/trustcloud/internal/policy"
 	"github.com/trustcloud/trustcloud/internal/rules"
 )
@@ -166,7 +166,7 @@ func TestComputedKeysExist(t *testing.T) {
 		}
 		keys = append(keys, "stage."+string(s))
 	}
-	for _, s := range []string{plan.StatusKnown, plan.StatusUnknown, plan.StatusGlobal, plan.StatusMultiRegion, plan.StatusNotApplicable} {
+	for _, s := range []string{inventory.StatusKnown, inventory.StatusUnknown, inventory.StatusGlobal, inventory.StatusMultiRegion, inventory.StatusNotApplicable} {
 		keys = append(keys, "html.location_status."+s)
 	}
 	keys = append(keys, "html.status.new", "html.status.existing", "html.status.waived", "html.verdict.passed", "html.verdict.blocked")

@@ -11,7 +11,7 @@ import (
 	"strings"
 
 	"github.com/trustcloud/trustcloud/internal/i18n"
-	"github.com/trustcloud/trustcloud/internal/plan"
+	"github.com/trustcloud/trustcloud/internal/inventory"
 	"github.com/trustcloud/trustcloud/internal/policy"
 	"github.com/trustcloud/trustcloud/internal/rules"
 )
@@ -41,10 +41,10 @@ type htmlView struct {
 	Title     string
 	Generator string
 	Tool      Tool
-	Plan      plan.PlanRef
+	Plan      inventory.PlanRef
 	// PlanName is the plan file, or "standard input".
 	PlanName string
-	Catalog  plan.CatalogRef
+	Catalog  inventory.CatalogRef
 	Policy   string
 	// RelaxationsTitle and Relaxations list what the policy relaxes
 	// relative to its profile.
@@ -98,7 +98,7 @@ func (v *htmlView) EU(b *bool) string {
 func (v *htmlView) Level(name string) string { return rules.LevelName(name).In(v.Lang) }
 
 // Inferred says why a location is only inferred, "" when it is not.
-func (v *htmlView) Inferred(l plan.Location) string { return inferred(v.Lang, l) }
+func (v *htmlView) Inferred(l inventory.Location) string { return inferred(v.Lang, l) }
 
 type htmlSeverityCount struct {
 	Name  string
@@ -123,11 +123,11 @@ type htmlFinding struct {
 	Search                     string
 	Place                      string
 	ModuleOf                   string
-	Replicas                   []plan.Location
+	Replicas                   []inventory.Location
 }
 
 type htmlResource struct {
-	*plan.Resource
+	*inventory.Resource
 	ModuleOf string
 	Operator string
 	Place    string
@@ -182,7 +182,7 @@ func newHTMLView(r *Report) *htmlView {
 	v.VerdictWord = r.t("html.verdict." + v.Verdict)
 	if ev := r.evaluation(); ev != nil {
 		v.Evaluation = evaluationText(lang, ev)
-		v.EvaluationInferred = ev.Mode != plan.EvaluatedFromSources
+		v.EvaluationInferred = ev.Mode != inventory.EvaluatedFromSources
 	}
 	v.CatalogDate = catalogDate(lang, r.catalogRef())
 	if stale := staleText(lang, r.Freshness); stale != "" {
@@ -267,9 +267,9 @@ func htmlModule(lang i18n.Lang, m string) string {
 }
 
 // htmlPlace says where a location is in a few words: "eu-west-3, FR".
-func htmlPlace(lang i18n.Lang, l plan.Location) string {
+func htmlPlace(lang i18n.Lang, l inventory.Location) string {
 	switch l.Status {
-	case plan.StatusKnown:
+	case inventory.StatusKnown:
 		region := l.Region
 		if l.Zone != "" {
 			region += " (" + l.Zone + ")"
@@ -278,11 +278,11 @@ func htmlPlace(lang i18n.Lang, l plan.Location) string {
 			return region + ", " + i18n.T(lang, "where.country_unknown")
 		}
 		return region + ", " + *l.Country
-	case plan.StatusMultiRegion:
+	case inventory.StatusMultiRegion:
 		return i18n.T(lang, "html.place.multi_region", l.Region, strings.Join(l.Countries, ", "))
-	case plan.StatusGlobal:
+	case inventory.StatusGlobal:
 		return i18n.T(lang, "html.place.global")
-	case plan.StatusNotApplicable:
+	case inventory.StatusNotApplicable:
 		return i18n.T(lang, "html.place.none")
 	}
 	return i18n.T(lang, "html.place.unknown")
@@ -390,7 +390,7 @@ type chartTick struct {
 // newHTMLChart counts the analysed resources (managed, not only deleted) by
 // country and level: one bar per country, then multi-region, global,
 // unknown (including regions the catalog cannot place) and no location.
-func newHTMLChart(lang i18n.Lang, inv *plan.Inventory, levels []string) htmlChart {
+func newHTMLChart(lang i18n.Lang, inv *inventory.Inventory, levels []string) htmlChart {
 	type bar struct {
 		key     string
 		eu, non int
@@ -404,15 +404,15 @@ func newHTMLChart(lang i18n.Lang, inv *plan.Inventory, levels []string) htmlChar
 		}
 		key := barUnknown
 		switch r.Location.Status {
-		case plan.StatusKnown:
+		case inventory.StatusKnown:
 			if r.Location.Country != nil {
 				key = *r.Location.Country
 			}
-		case plan.StatusMultiRegion:
+		case inventory.StatusMultiRegion:
 			key = barMultiRegion
-		case plan.StatusGlobal:
+		case inventory.StatusGlobal:
 			key = barGlobal
-		case plan.StatusNotApplicable:
+		case inventory.StatusNotApplicable:
 			key = barNone
 		}
 		b := bars[key]

@@ -10,7 +10,7 @@ import (
 	"strings"
 
 	"github.com/trustcloud/trustcloud/internal/i18n"
-	"github.com/trustcloud/trustcloud/internal/plan"
+	"github.com/trustcloud/trustcloud/internal/inventory"
 	"github.com/trustcloud/trustcloud/internal/rules"
 )
 
@@ -128,7 +128,7 @@ func groupOf(rule string) ruleGroup {
 type checkedResource struct {
 	Address, Module string
 	// Resource is nil for a finding whose resource the inventory lacks.
-	Resource *plan.Resource
+	Resource *inventory.Resource
 	Findings []*Finding
 }
 
@@ -138,7 +138,7 @@ type checkedResource struct {
 func checkedResources(r *Report) []*checkedResource {
 	byAddr := map[string]*checkedResource{}
 	var out []*checkedResource
-	add := func(address, module string, res *plan.Resource) *checkedResource {
+	add := func(address, module string, res *inventory.Resource) *checkedResource {
 		c, ok := byAddr[address]
 		if !ok {
 			c = &checkedResource{Address: address, Module: module, Resource: res}

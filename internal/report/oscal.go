@@ -12,7 +12,7 @@ import (
 	oscal "github.com/defenseunicorns/go-oscal/src/types/oscal-1-1-2"
 
 	"github.com/trustcloud/trustcloud/internal/i18n"
-	"github.com/trustcloud/trustcloud/internal/plan"
+	"github.com/trustcloud/trustcloud/internal/inventory"
 	"github.com/trustcloud/trustcloud/internal/rules"
 )
 
@@ -305,11 +305,11 @@ func (b *oscalBuilder) documentKey() string {
 
 // analysed returns the resources the rules looked at, as Summarize counts
 // them: managed resources not only being deleted.
-func (b *oscalBuilder) analysed() []*plan.Resource {
+func (b *oscalBuilder) analysed() []*inventory.Resource {
 	if b.r.Inventory == nil {
 		return nil
 	}
-	var out []*plan.Resource
+	var out []*inventory.Resource
 	for _, res := range b.r.Inventory.Resources {
 		if res.Managed() && !res.DeleteOnly() {
 			out = append(out, res)
@@ -461,11 +461,11 @@ func (b *oscalBuilder) observationsOf(collected time.Time) ([]oscal.InventoryIte
 
 // describeResource says in a sentence where a resource lives, who runs it
 // and at which level.
-func describeResource(res *plan.Resource) string {
+func describeResource(res *inventory.Resource) string {
 	loc := res.Location
 	where := "its location is unknown"
 	switch loc.Status {
-	case plan.StatusKnown, plan.StatusMultiRegion:
+	case inventory.StatusKnown, inventory.StatusMultiRegion:
 		where = "it is in " + loc.Region
 		if loc.Country != nil {
 			where += " (" + *loc.Country + ")"
@@ -474,11 +474,11 @@ func describeResource(res *plan.Resource) string {
 		} else {
 			where += " (a region the catalog cannot place)"
 		}
-	case plan.StatusGlobal:
+	case inventory.StatusGlobal:
 		where = "it is a non-regional (global) service"
-	case plan.StatusNotApplicable:
+	case inventory.StatusNotApplicable:
 		where = "it creates nothing in a cloud"
-	case plan.StatusUnknown:
+	case inventory.StatusUnknown:
 		if loc.Reason != "" {
 			where += " (" + loc.Reason + ")"
 		}
@@ -494,7 +494,7 @@ func describeResource(res *plan.Resource) string {
 	return fmt.Sprintf("%s (%s): %s; %s; sensitivity level %s.", res.Address, res.Type, where, op, level)
 }
 
-func observationProps(res *plan.Resource) propList {
+func observationProps(res *inventory.Resource) propList {
 	var p propList
 	loc := res.Location
 	p.add("location-status", loc.Status)
@@ -532,7 +532,7 @@ func observationProps(res *plan.Resource) propList {
 
 // evidenceOf turns a resource's evidence chains into relevant evidence:
 // the plan file, then each step of the location and sensitivity chains.
-func (b *oscalBuilder) evidenceOf(res *plan.Resource) []oscal.RelevantEvidence {
+func (b *oscalBuilder) evidenceOf(res *inventory.Resource) []oscal.RelevantEvidence {
 	var out []oscal.RelevantEvidence
 	if f := b.r.Plan.File; f != "" && f != "<stdin>" {
 		out = append(out, oscal.RelevantEvidence{
@@ -549,7 +549,7 @@ func (b *oscalBuilder) evidenceOf(res *plan.Resource) []oscal.RelevantEvidence {
 		}
 	}
 	add("location", res.Location.Evidence)
-	if res.Location.Status == plan.StatusUnknown && len(res.Location.Evidence) == 0 && res.Location.Reason != "" {
+	if res.Location.Status == inventory.StatusUnknown && len(res.Location.Evidence) == 0 && res.Location.Reason != "" {
 		add("location", []string{res.Location.Reason})
 	}
 	for _, d := range res.DataLocations {

@@ -9,7 +9,7 @@ import (
 	"strings"
 
 	"github.com/trustcloud/trustcloud/internal/i18n"
-	"github.com/trustcloud/trustcloud/internal/plan"
+	"github.com/trustcloud/trustcloud/internal/inventory"
 	"github.com/trustcloud/trustcloud/internal/policy"
 	"github.com/trustcloud/trustcloud/internal/rules"
 )
@@ -309,7 +309,7 @@ func writeSARIF(w io.Writer, r *Report) error {
 		// inferred.
 		run.Properties["evaluation"] = ev
 		level := "warning"
-		if ev.Mode == plan.EvaluatedFromSources {
+		if ev.Mode == inventory.EvaluatedFromSources {
 			level = "note"
 		}
 		run.Invocations[0].ToolExecutionNotifications = append(run.Invocations[0].ToolExecutionNotifications, sarifNotification{

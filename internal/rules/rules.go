@@ -12,7 +12,7 @@ import (
 
 	"github.com/trustcloud/trustcloud/internal/catalog"
 	"github.com/trustcloud/trustcloud/internal/i18n"
-	"github.com/trustcloud/trustcloud/internal/plan"
+	"github.com/trustcloud/trustcloud/internal/inventory"
 	"github.com/trustcloud/trustcloud/internal/policy"
 )
 
@@ -92,17 +92,17 @@ type Finding struct {
 	Remediation string `json:"remediation"`
 	// MessageText and RemediationText are Message and Remediation not yet
 	// rendered, for the reports written for people in their language.
-	MessageText     i18n.Msg         `json:"-"`
-	RemediationText i18n.Msg         `json:"-"`
-	Operator        *string          `json:"operator"`
-	Location        plan.Location    `json:"location"`
-	Sensitivity     plan.Sensitivity `json:"sensitivity"`
+	MessageText     i18n.Msg              `json:"-"`
+	RemediationText i18n.Msg              `json:"-"`
+	Operator        *string               `json:"operator"`
+	Location        inventory.Location    `json:"location"`
+	Sensitivity     inventory.Sensitivity `json:"sensitivity"`
 	// DataLocation, on a TC006, is the data location it is about: where
 	// the data goes, through which attribute.
-	DataLocation *plan.Location `json:"data_location,omitempty"`
-	Waived       bool           `json:"waived"`
-	Waiver       *WaiverRef     `json:"waiver"`
-	resource     *plan.Resource `json:"-"`
+	DataLocation *inventory.Location `json:"data_location,omitempty"`
+	Waived       bool                `json:"waived"`
+	Waiver       *WaiverRef          `json:"waiver"`
+	resource     *inventory.Resource `json:"-"`
 }
 
 // WaiverRef is the waiver that covers (or covered) a finding.
@@ -134,23 +134,23 @@ type Evaluator struct {
 
 // Evaluate returns the findings of an inventory, sorted by address then
 // rule id.
-func (e *Evaluator) Evaluate(inv *plan.Inventory) []*Finding {
+func (e *Evaluator) Evaluate(inv *inventory.Inventory) []*Finding {
 	now := time.Now
 	if e.Now != nil {
 		now = e.Now
 	}
 	var out []*Finding
-	var byAddr map[string]*plan.Resource
+	var byAddr map[string]*inventory.Resource
 	for _, r := range inv.Resources {
 		if r.DataOf != "" && byAddr == nil {
-			byAddr = map[string]*plan.Resource{}
+			byAddr = map[string]*inventory.Resource{}
 			for _, o := range inv.Resources {
 				byAddr[o.Address] = o
 			}
 		}
 	}
 	for _, r := range inv.Resources {
-		if !r.Managed() || r.DeleteOnly() || r.Location.Status == plan.StatusNotApplicable {
+		if !r.Managed() || r.DeleteOnly() || r.Location.Status == inventory.StatusNotApplicable {
 			continue
 		}
 		level := e.Policy.Level(r.Sensitivity.Level)
@@ -169,10 +169,10 @@ func (e *Evaluator) Evaluate(inv *plan.Inventory) []*Finding {
 		}
 		// The data a part's flows carry is its owner's (a bucket's, for
 		// its replication configuration): judged at the stricter level.
-		dataLevel, sens := level, (*plan.Sensitivity)(nil)
+		dataLevel, sens := level, (*inventory.Sensitivity)(nil)
 		if owner := byAddr[r.DataOf]; owner != nil && e.Policy.LevelRank(owner.Sensitivity.Level) > e.Policy.LevelRank(r.Sensitivity.Level) {
 			dataLevel = e.Policy.Level(owner.Sensitivity.Level)
-			sens = &plan.Sensitivity{Level: owner.Sensitivity.Level,
+			sens = &inventory.Sensitivity{Level: owner.Sensitivity.Level,
 				Evidence: append([]string{fmt.Sprintf("the data %s copies or sends is %s's, at level %s", r.Address, owner.Address, owner.Sensitivity.Level)}, owner.Sensitivity.Evidence...)}
 		}
 		if dataLevel == nil || !dataLevel.HasRequirements() {
@@ -197,7 +197,7 @@ func (e *Evaluator) Evaluate(inv *plan.Inventory) []*Finding {
 	return out
 }
 
-func (e *Evaluator) newFinding(r *plan.Resource, level *policy.Level, rule string, msg, remediation i18n.Msg) *Finding {
+func (e *Evaluator) newFinding(r *inventory.Resource, level *policy.Level, rule string, msg, remediation i18n.Msg) *Finding {
 	meta, _ := RuleByID(rule)
 	return &Finding{Rule: rule, Name: meta.Name, Severity: e.Policy.Severity(level.Name, rule), Address: r.Address, Module: r.Module, Type: r.Type,
 		Message: msg.String(), Remediation: remediation.String(), MessageText: msg, RemediationText: remediation,
@@ -245,7 +245,7 @@ func (e *Evaluator) policyRelaxed() *Finding {
 	meta, _ := RuleByID(policy.RulePolicyRelaxed)
 	return &Finding{Rule: meta.ID, Name: meta.Name, Severity: policy.SeverityHigh, Address: p.File, Type: PolicyType,
 		Message: msg.String(), Remediation: fix.String(), MessageText: msg, RemediationText: fix,
-		Location: plan.Location{Status: plan.StatusNotApplicable, Evidence: []string{}}, Sensitivity: plan.Sensitivity{Evidence: []string{}}}
+		Location: inventory.Location{Status: inventory.StatusNotApplicable, Evidence: []string{}}, Sensitivity: inventory.Sensitivity{Evidence: []string{}}}
 }
 
 // short is the first 12 digits of a hash, for messages.
@@ -283,12 +283,12 @@ func requiresLocation(l *policy.Level) bool {
 }
 
 // checkLocation judges the resource's own location.
-func (e *Evaluator) checkLocation(r *plan.Resource, level *policy.Level) []*Finding {
+func (e *Evaluator) checkLocation(r *inventory.Resource, level *policy.Level) []*Finding {
 	var fs []*Finding
 	loc := r.Location
 	lv := atLevel(level)
 	switch loc.Status {
-	case plan.StatusUnknown:
+	case inventory.StatusUnknown:
 		if requiresLocation(level) {
 			// Policy.Severity gives TC003 severity low at a level whose
 			// unknown_location is "warn", unless the level's rule_severity
@@ -296,7 +296,7 @@ func (e *Evaluator) checkLocation(r *plan.Resource, level *policy.Level) []*Find
 			fs = append(fs, e.newFinding(r, level, "TC003", i18n.M("finding.TC003.unknown", r.Address, loc.Reason, lv), i18n.M("fix.TC003.unknown")))
 		}
 		return append(fs, e.qualifiedNowhere(r, level)...)
-	case plan.StatusGlobal:
+	case inventory.StatusGlobal:
 		if level.RequireKnownLocation {
 			fs = append(fs, e.newFinding(r, level, "TC004", i18n.M("finding.TC004", r.Type, lv), i18n.M("fix.TC004")))
 		}
@@ -340,7 +340,7 @@ func (e *Evaluator) checkLocation(r *plan.Resource, level *policy.Level) []*Find
 // (replica, backup, failover, storage policy, destination) outside the
 // allowed area, global, or unknown at a level that asks anything of a
 // location, is a finding on the resource that sets up the flow.
-func (e *Evaluator) dataLocations(r *plan.Resource, level *policy.Level) []*Finding {
+func (e *Evaluator) dataLocations(r *inventory.Resource, level *policy.Level) []*Finding {
 	var fs []*Finding
 	lv := atLevel(level)
 	restricted := level.AllowedArea != policy.AreaAny || len(level.AllowedCountries) > 0
@@ -350,7 +350,7 @@ func (e *Evaluator) dataLocations(r *plan.Resource, level *policy.Level) []*Find
 		countries := d.CountryList()
 		n := len(fs)
 		switch {
-		case d.Status == plan.StatusUnknown || (d.Status == plan.StatusKnown || d.Status == plan.StatusMultiRegion) && len(countries) == 0:
+		case d.Status == inventory.StatusUnknown || (d.Status == inventory.StatusKnown || d.Status == inventory.StatusMultiRegion) && len(countries) == 0:
 			if !requiresLocation(level) {
 				continue
 			}
@@ -367,7 +367,7 @@ func (e *Evaluator) dataLocations(r *plan.Resource, level *policy.Level) []*Find
 				f.Severity = policy.SeverityLow
 			}
 			fs = append(fs, f)
-		case d.Status == plan.StatusGlobal:
+		case d.Status == inventory.StatusGlobal:
 			if !restricted && !level.RequireKnownLocation {
 				continue
 			}
@@ -413,7 +413,7 @@ func (e *Evaluator) warnsUnknown(level *policy.Level, rule string) bool {
 // global: when the level requires SecNumCloud and the resource's operator
 // has no qualified or pending offer in any region, no region could
 // satisfy the level, and the reviewer must see it beside TC003/TC004.
-func (e *Evaluator) qualifiedNowhere(r *plan.Resource, level *policy.Level) []*Finding {
+func (e *Evaluator) qualifiedNowhere(r *inventory.Resource, level *policy.Level) []*Finding {
 	if !level.RequireSecNumCloud || r.Operator == nil {
 		return nil
 	}
@@ -465,7 +465,7 @@ func (e *Evaluator) areaText(level *policy.Level) i18n.Localizer {
 // qualification implements TC002 and TC008 to TC011: only a confirmed,
 // unexpired qualification satisfies the requirement, and one expiring
 // within the policy's window is a warning.
-func (e *Evaluator) qualification(r *plan.Resource, level *policy.Level, countries []string) []*Finding {
+func (e *Evaluator) qualification(r *inventory.Resource, level *policy.Level, countries []string) []*Finding {
 	lv := theLevel(level)
 	alternatives := e.qualifiedIn(countries)
 	remediation := i18n.M("fix.TC002")
@@ -577,7 +577,7 @@ func (e *Evaluator) findQualifiedIn(countries []string) string {
 }
 
 // exposure implements TC005.
-func (e *Evaluator) exposure(r *plan.Resource, level *policy.Level) *Finding {
+func (e *Evaluator) exposure(r *inventory.Resource, level *policy.Level) *Finding {
 	lv := theLevel(level)
 	if r.Operator == nil {
 		return e.newFinding(r, level, "TC005", i18n.M("finding.TC005.no_operator", lv, r.Address), i18n.M("fix.TC005.unknown"))
@@ -643,4 +643,4 @@ func waiverRef(w *policy.Waiver, expired bool) *WaiverRef {
 }
 
 // Resource returns the inventory entry the finding is about.
-func (f *Finding) Resource() *plan.Resource { return f.resource }
+func (f *Finding) Resource() *inventory.Resource { return f.resource }

@@ -1,4 +1,4 @@
-package plan
+package inventory
 
 import (
 	"fmt"
@@ -11,6 +11,7 @@ import (
 	"github.com/zclconf/go-cty/cty"
 
 	"github.com/trustcloud/trustcloud/internal/catalog"
+	"github.com/trustcloud/trustcloud/internal/planfile"
 	"github.com/trustcloud/trustcloud/internal/tfconfig"
 )
 
@@ -216,7 +217,7 @@ func follows(f *catalog.DataFlow) bool {
 func (r *Resource) attrAbsent(path string) bool {
 	vals, _ := r.values()
 	name := strings.TrimSuffix(strings.Split(path, ".")[0], "[]")
-	_, ok := vals.get(name)
+	_, ok := vals.Get(name)
 	return !ok
 }
 
@@ -466,7 +467,7 @@ func enumValue(v any) (string, bool) {
 			return "", false
 		}
 		return "true", true
-	case map[string]any, attrs:
+	case map[string]any, planfile.Attrs:
 		return "true", true
 	}
 	return fmt.Sprint(v), v != nil
@@ -627,7 +628,7 @@ func (rv *resolver) byIdentity(r *Resource, value string) *Resource {
 			for _, o := range list {
 				ov, _ := o.values()
 				for _, id := range identityAttributes {
-					if s, ok := ov.getString(id); ok && s != "" {
+					if s, ok := ov.GetString(id); ok && s != "" {
 						rv.byIdent[s] = append(rv.byIdent[s], o)
 					}
 				}

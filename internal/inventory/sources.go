@@ -1,14 +1,15 @@
-package plan
+package inventory
 
 import (
 	"fmt"
-	"io"
-	"os"
 	"strings"
 
 	tfjson "github.com/hashicorp/terraform-json"
 	"github.com/zclconf/go-cty/cty"
 
+	"github.com/trustcloud/trustcloud/internal/catalog"
+	"github.com/trustcloud/trustcloud/internal/planfile"
+	"github.com/trustcloud/trustcloud/internal/tfaddr"
 	"github.com/trustcloud/trustcloud/internal/tfconfig"
 )
 
@@ -120,10 +121,10 @@ func isDeleteOnly(rc *tfjson.ResourceChange) bool {
 // mapOf turns the reader's compact attribute lists into the map form the
 // evaluator converts.
 func mapOf(v any) any {
-	if a, ok := v.(attrs); ok {
+	if a, ok := v.(planfile.Attrs); ok {
 		m := make(map[string]any, len(a))
 		for _, e := range a {
-			m[e.key] = e.value
+			m[e.Key] = e.Value
 		}
 		return m
 	}
@@ -170,10 +171,10 @@ func (ix *configIndex) sourceConf(r *Resource) *providerConf {
 	}
 	ix.confs["src\x00"+k] = c
 	if r.config != nil && r.config.res.ProviderConfigKey != "" && ix.resolvedKeys {
-		pm, pl := canonicalProviderKey(r.config.res.ProviderConfigKey)
-		if joinProviderKey(pm, pl) != ref.ConfigKey() {
+		pm, pl := tfaddr.CanonicalProviderKey(r.config.res.ProviderConfigKey)
+		if tfaddr.JoinProviderKey(pm, pl) != ref.ConfigKey() {
 			return &providerConf{key: ref.ConfigKey(), local: c.local, ref: ref,
-				failed: fmt.Sprintf("the plan says %s uses provider configuration %s, the sources say %s", r.Address, joinProviderKey(pm, pl), ref.ConfigKey())}
+				failed: fmt.Sprintf("the plan says %s uses provider configuration %s, the sources say %s", r.Address, tfaddr.JoinProviderKey(pm, pl), ref.ConfigKey())}
 		}
 	}
 	return c
@@ -184,37 +185,6 @@ func keyString(k cty.Value) string {
 		return ""
 	}
 	return tfconfig.Render(k)
-}
-
-// IsBinaryPlanFile reports whether the file at path is a binary plan file
-// (a zip archive, as `terraform plan -out` writes).
-func IsBinaryPlanFile(path string) bool {
-	f, err := os.Open(path)
-	if err != nil {
-		return false
-	}
-	defer func() { _ = f.Close() }()
-	head := make([]byte, 4)
-	n, _ := io.ReadFull(f, head)
-	return isBinaryPlan(head[:n])
-}
-
-// Tool tells which program made a plan: OpenTofu names its providers on
-// its own registry (registry.opentofu.org); Terraform otherwise.
-func Tool(p *tfjson.Plan) tfconfig.Tool {
-	for _, rc := range p.ResourceChanges {
-		if rc != nil && strings.HasPrefix(rc.ProviderName, "registry.opentofu.org/") {
-			return tfconfig.OpenTofu
-		}
-	}
-	if p.Config != nil {
-		for _, pc := range p.Config.ProviderConfigs {
-			if pc != nil && strings.HasPrefix(pc.FullName, "registry.opentofu.org/") {
-				return tfconfig.OpenTofu
-			}
-		}
-	}
-	return tfconfig.Terraform
 }
 
 // KeepWith extends a filter of resource attributes with names the
@@ -228,4 +198,34 @@ func KeepWith(keep func(string) bool, names map[string]bool, all bool) func(stri
 		return keep
 	}
 	return func(attr string) bool { return names[attr] || keep(attr) }
+}
+
+// KeepFor returns the filter of resource attributes the analysis reads
+// with this catalog: location, replica and parent attributes of every
+// provider, tags and labels, and the attributes resources are named by.
+// The streaming reader decodes those and skips the others.
+func KeepFor(cat *catalog.Catalog) func(string) bool {
+	keep := map[string]bool{}
+	add := func(path string) {
+		first, _, _ := strings.Cut(path, ".")
+		keep[strings.TrimSuffix(first, "[]")] = true
+	}
+	for _, p := range cat.Providers() {
+		for _, a := range p.ResourceAttributes {
+			add(a.Path)
+		}
+		for _, a := range p.ParentAttributes {
+			add(a)
+		}
+	}
+	for _, a := range cat.TypeAttributes() {
+		add(a)
+	}
+	for _, a := range genericAttributes {
+		add(a.Path)
+	}
+	for _, a := range append(append([]string{}, tagAttributes...), identityAttributes...) {
+		add(a)
+	}
+	return func(attr string) bool { return keep[attr] }
 }

@@ -1,4 +1,4 @@
-package plan
+package inventory
 
 import (
 	"fmt"
@@ -6,7 +6,9 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/trustcloud/trustcloud/internal/planfile"
 	"github.com/trustcloud/trustcloud/internal/policy"
+	"github.com/trustcloud/trustcloud/internal/tfaddr"
 	"github.com/trustcloud/trustcloud/internal/tfconfig"
 )
 
@@ -133,7 +135,7 @@ func (b *builder) moduleRules(r *Resource) []signal {
 			}
 		}
 	}
-	names, _ := splitModule(r.Module)
+	names, _ := tfaddr.SplitModule(r.Module)
 	seen := map[string]bool{}
 	for i := len(names); i > 0; i-- {
 		addr := moduleAddrPrefix(r.Module, i)
@@ -163,7 +165,7 @@ func moduleSuffixes(addr string) []string {
 	out := []string{addr}
 	for i := 1; i < len(addr); i++ {
 		if addr[i] == '[' {
-			i += skipKey(addr[i:]) - 1
+			i += tfaddr.SkipKey(addr[i:]) - 1
 			continue
 		}
 		if strings.HasPrefix(addr[i:], ".module.") {
@@ -179,7 +181,7 @@ func moduleAddrPrefix(addr string, n int) string {
 	count := 0
 	for i := 0; i < len(addr); i++ {
 		if addr[i] == '[' {
-			i += skipKey(addr[i:]) - 1
+			i += tfaddr.SkipKey(addr[i:]) - 1
 			continue
 		}
 		if strings.HasPrefix(addr[i:], ".module.") {
@@ -322,16 +324,16 @@ func tagPairs(v any) [][2]string {
 				out = append(out, [2]string{k, s})
 			}
 		}
-	case attrs:
-		if k, ok := t.getString("key"); ok && len(t) <= 2 {
-			if val, ok := t.getString("value"); ok {
+	case planfile.Attrs:
+		if k, ok := t.GetString("key"); ok && len(t) <= 2 {
+			if val, ok := t.GetString("value"); ok {
 				return [][2]string{{k, val}}
 			}
 			return nil
 		}
 		for _, a := range t {
-			if s, ok := a.value.(string); ok {
-				out = append(out, [2]string{a.key, s})
+			if s, ok := a.Value.(string); ok {
+				out = append(out, [2]string{a.Key, s})
 			}
 		}
 	case []any:
@@ -379,10 +381,10 @@ func unknownTags(unknown any, at string) (map[string]any, bool) {
 	}
 	m, ok := u.(map[string]any)
 	if !ok {
-		if a, isAttrs := u.(attrs); isAttrs {
+		if a, isAttrs := u.(planfile.Attrs); isAttrs {
 			m = map[string]any{}
 			for _, kv := range a {
-				m[kv.key] = kv.value
+				m[kv.Key] = kv.Value
 			}
 			return m, true
 		}
@@ -463,12 +465,12 @@ func (b *builder) containerSignals(r *Resource, rv *resolver) []signal {
 // null or unknown), so that the provider's default_tags apply to it.
 func (r *Resource) taggable() bool {
 	vals, unknown := r.values()
-	u, _ := asAttrs(unknown)
+	u, _ := planfile.AsAttrs(unknown)
 	for _, k := range []string{"tags", "tags_all"} {
-		if _, ok := vals.get(k); ok {
+		if _, ok := vals.Get(k); ok {
 			return true
 		}
-		if _, ok := u.get(k); ok {
+		if _, ok := u.Get(k); ok {
 			return true
 		}
 	}
@@ -499,7 +501,7 @@ func (b *builder) defaultTags(r *Resource) (map[string]any, string) {
 // moduleInputSignals reads the policy's module inputs in the call of every
 // module instance enclosing r, innermost first.
 func (b *builder) moduleInputSignals(r *Resource) []signal {
-	names, _ := splitModule(r.Module)
+	names, _ := tfaddr.SplitModule(r.Module)
 	var out []signal
 	for i := len(names); i > 0; i-- {
 		inst := moduleAddrPrefix(r.Module, i)
@@ -524,7 +526,7 @@ func (b *builder) fromModuleInput(inst string) []signal {
 		if b.cfg.ev != nil {
 			v = fromSources(b.cfg.ev.ModuleArg(inst, input))
 		} else {
-			_, path := splitModule(inst)
+			_, path := tfaddr.SplitModule(inst)
 			m := b.cfg.modules[path]
 			if m == nil || m.call == nil {
 				return out
@@ -533,7 +535,7 @@ func (b *builder) fromModuleInput(inst string) []signal {
 			if e == nil {
 				continue
 			}
-			v = b.cfg.eval(e, parentModule(path), 0)
+			v = b.cfg.eval(e, tfaddr.ParentModule(path), 0)
 			if v.inferred != "" {
 				v.inferred = fmt.Sprintf("module %s %s = %s, not evaluated (plan JSON records only its references): give the binary plan file or --config-dir", inst, input, v.inferred)
 			}
@@ -583,7 +585,7 @@ func (b *builder) fromModuleInput(inst string) []signal {
 // project_id is r's project argument (indexed once).
 func (rv *resolver) projectNamed(r *Resource) []*Resource {
 	vals, _ := r.values()
-	id, ok := vals.getString("project")
+	id, ok := vals.GetString("project")
 	if !ok || id == "" {
 		return nil
 	}
@@ -595,7 +597,7 @@ func (rv *resolver) projectNamed(r *Resource) []*Resource {
 					continue
 				}
 				ov, _ := o.values()
-				if pid, _ := ov.getString("project_id"); pid != "" {
+				if pid, _ := ov.GetString("project_id"); pid != "" {
 					rv.projects[pid] = append(rv.projects[pid], o)
 				}
 			}

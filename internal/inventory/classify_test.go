@@ -1,10 +1,11 @@
-package plan
+package inventory
 
 import (
 	"strings"
 	"testing"
 
 	"github.com/trustcloud/trustcloud/internal/catalog"
+	"github.com/trustcloud/trustcloud/internal/planfile"
 	"github.com/trustcloud/trustcloud/internal/policy"
 )
 
@@ -126,7 +127,7 @@ func TestClassifyMayLower(t *testing.T) {
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}
-	p, err := Parse("fixture.json", []byte(classifyPlan))
+	p, err := planfile.Parse("fixture.json", []byte(classifyPlan))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,56 +1,11 @@
-package plan
+package inventory
 
 import (
 	"fmt"
 	"strings"
+
+	"github.com/trustcloud/trustcloud/internal/planfile"
 )
-
-// attrs are a resource's top-level values, the few attributes the
-// analysis reads: a slice costs a fraction of a map's memory, and a plan
-// has hundreds of thousands of them.
-type attrs []attrValue
-
-type attrValue struct {
-	key   string
-	value any
-}
-
-// get returns the value of an attribute, and whether it is present.
-func (a attrs) get(key string) (any, bool) {
-	for i := range a {
-		if a[i].key == key {
-			return a[i].value, true
-		}
-	}
-	return nil, false
-}
-
-// asAttrs returns the attributes of an object value: attrs from the
-// streaming reader, a map from encoding/json. It reports false for other
-// values (null).
-// getString returns the string value of key, if it is one.
-func (a attrs) getString(key string) (string, bool) {
-	v, ok := a.get(key)
-	if !ok {
-		return "", false
-	}
-	s, ok := v.(string)
-	return s, ok
-}
-
-func asAttrs(v any) (attrs, bool) {
-	switch t := v.(type) {
-	case attrs:
-		return t, true
-	case map[string]any:
-		out := make(attrs, 0, len(t))
-		for k, e := range t {
-			out = append(out, attrValue{k, e})
-		}
-		return out, true
-	}
-	return nil, false
-}
 
 // field returns a member of an object value (nil when absent or v is not
 // an object).
@@ -58,8 +13,8 @@ func field(v any, name string) any {
 	switch t := v.(type) {
 	case map[string]any:
 		return t[name]
-	case attrs:
-		e, _ := t.get(name)
+	case planfile.Attrs:
+		e, _ := t.Get(name)
 		return e
 	}
 	return nil

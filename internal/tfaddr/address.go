@@ -1,12 +1,14 @@
-package plan
+// Package tfaddr reads Terraform's address syntax: module paths with
+// instance keys, provider configuration keys.
+package tfaddr
 
 import "strings"
 
-// splitModule splits a module address ("module.a[0].module.b") into its
+// SplitModule splits a module address ("module.a[0].module.b") into its
 // call names ("a", "b") and the same address without instance keys
 // ("module.a.module.b"). Keys may be quoted strings holding dots or
 // brackets.
-func splitModule(addr string) (names []string, path string) {
+func SplitModule(addr string) (names []string, path string) {
 	s := addr
 	for s != "" {
 		s = strings.TrimPrefix(s, ".")
@@ -21,7 +23,7 @@ func splitModule(addr string) (names []string, path string) {
 		names = append(names, s[:end])
 		s = s[end:]
 		if strings.HasPrefix(s, "[") {
-			s = s[skipKey(s):]
+			s = s[SkipKey(s):]
 		}
 	}
 	parts := make([]string, len(names))
@@ -31,9 +33,9 @@ func splitModule(addr string) (names []string, path string) {
 	return names, strings.Join(parts, ".")
 }
 
-// skipKey returns the length of the instance key at the start of s
+// SkipKey returns the length of the instance key at the start of s
 // ("[0]", `["a.b"]`), a string or the bytes of one.
-func skipKey[T string | []byte](s T) int {
+func SkipKey[T string | []byte](s T) int {
 	inString := false
 	for i := 1; i < len(s); i++ {
 		switch c := s[i]; {
@@ -48,12 +50,12 @@ func skipKey[T string | []byte](s T) int {
 	return len(s)
 }
 
-// stripKeys removes every instance key from an address.
-func stripKeys(addr string) string {
+// StripKeys removes every instance key from an address.
+func StripKeys(addr string) string {
 	var b strings.Builder
 	for i := 0; i < len(addr); i++ {
 		if addr[i] == '[' {
-			i += skipKey(addr[i:]) - 1
+			i += SkipKey(addr[i:]) - 1
 			continue
 		}
 		b.WriteByte(addr[i])
@@ -61,8 +63,8 @@ func stripKeys(addr string) string {
 	return b.String()
 }
 
-// parentModule returns the module path of the parent ("" for root).
-func parentModule(path string) string {
+// ParentModule returns the module path of the parent ("" for root).
+func ParentModule(path string) string {
 	i := strings.LastIndex(path, ".module.")
 	if i < 0 {
 		return ""
@@ -70,26 +72,26 @@ func parentModule(path string) string {
 	return path[:i]
 }
 
-// displayModule is how evidence names a module path.
-func displayModule(path string) string {
+// DisplayModule is how evidence names a module path.
+func DisplayModule(path string) string {
 	if path == "" {
 		return "root"
 	}
 	return path
 }
 
-// canonicalProviderKey turns every form of provider_config_key Terraform
+// CanonicalProviderKey turns every form of provider_config_key Terraform
 // has written into "module.a.module.b:aws.alias" (or "aws.alias" at the
 // root). Terraform 0.12–0.15 wrote the module part without "module."
 // prefixes ("child:aws").
-func canonicalProviderKey(key string) (module, local string) {
+func CanonicalProviderKey(key string) (module, local string) {
 	i := strings.LastIndex(key, ":")
 	if i < 0 {
 		return "", key
 	}
 	prefix, local := key[:i], key[i+1:]
 	if strings.HasPrefix(prefix, "module.") {
-		_, path := splitModule(prefix)
+		_, path := SplitModule(prefix)
 		return path, local
 	}
 	parts := strings.Split(prefix, ".")
@@ -99,7 +101,7 @@ func canonicalProviderKey(key string) (module, local string) {
 	return strings.Join(parts, "."), local
 }
 
-func joinProviderKey(module, local string) string {
+func JoinProviderKey(module, local string) string {
 	if module == "" {
 		return local
 	}

@@ -1,4 +1,4 @@
-package plan
+package inventory
 
 import (
 	"sort"
@@ -7,7 +7,9 @@ import (
 	tfjson "github.com/hashicorp/terraform-json"
 
 	"github.com/trustcloud/trustcloud/internal/catalog"
+	"github.com/trustcloud/trustcloud/internal/planfile"
 	"github.com/trustcloud/trustcloud/internal/policy"
+	"github.com/trustcloud/trustcloud/internal/tfaddr"
 )
 
 // builder holds what building one inventory needs.
@@ -78,14 +80,14 @@ func build(p *tfjson.Plan, file string, cat *catalog.Catalog, pol *policy.Policy
 			r.Actions = []string{}
 		}
 		r.Importing = rc.Change.Importing != nil
-		r.after, _ = asAttrs(rc.Change.After)
-		r.before, _ = asAttrs(rc.Change.Before)
-		r.afterUnknown, _ = asAttrs(rc.Change.AfterUnknown)
+		r.after, _ = planfile.AsAttrs(rc.Change.After)
+		r.before, _ = planfile.AsAttrs(rc.Change.Before)
+		r.afterUnknown, _ = planfile.AsAttrs(rc.Change.AfterUnknown)
 		if prior {
 			r.after, r.afterUnknown = r.before, nil
 		}
 		inv.Resources = append(inv.Resources, r)
-		k := stripKeys(r.Address)
+		k := tfaddr.StripKeys(r.Address)
 		rv.byConfig[k] = append(rv.byConfig[k], r)
 	}
 	for _, r := range inv.Resources {

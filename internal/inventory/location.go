@@ -1,4 +1,4 @@
-package plan
+package inventory
 
 import (
 	"fmt"
@@ -10,6 +10,8 @@ import (
 	tfjson "github.com/hashicorp/terraform-json"
 
 	"github.com/trustcloud/trustcloud/internal/catalog"
+	"github.com/trustcloud/trustcloud/internal/planfile"
+	"github.com/trustcloud/trustcloud/internal/tfaddr"
 	"github.com/trustcloud/trustcloud/internal/tfconfig"
 )
 
@@ -208,7 +210,7 @@ func (ix *configIndex) confFor(r *Resource) *providerConf {
 	if r.config != nil {
 		key = r.config.res.ProviderConfigKey
 	}
-	_, modPath := splitModule(r.Module)
+	_, modPath := tfaddr.SplitModule(r.Module)
 	return ix.providerConfig(key, modPath, providerLocalName(r))
 }
 
@@ -380,7 +382,7 @@ func (rv *resolver) placesEndpoint(c *ctx, value string) bool {
 
 // values returns the resource's values: planned (after), or prior
 // (before) for a resource being deleted.
-func (r *Resource) values() (attrs, any) {
+func (r *Resource) values() (planfile.Attrs, any) {
 	if r.DeleteOnly() || r.after == nil {
 		return r.before, nil
 	}
@@ -642,7 +644,7 @@ func (rv *resolver) fromParent(c *ctx) (Location, bool) {
 // argument is the reference itself.
 func (rv *resolver) unverifiedContainment(r *Resource, attr string, parent *Resource) string {
 	vals, _ := r.values()
-	if s, ok := vals.getString(attr); ok && namesIdentity(s, parent) {
+	if s, ok := vals.GetString(attr); ok && namesIdentity(s, parent) {
 		return ""
 	}
 	if rv.cfg.ev != nil {
@@ -664,7 +666,7 @@ func namesIdentity(s string, t *Resource) bool {
 	}
 	tvals, _ := t.values()
 	for _, id := range identityAttributes {
-		ts, ok := tvals.getString(id)
+		ts, ok := tvals.GetString(id)
 		if ok && ts != "" && (ts == s || strings.HasSuffix(s, "/"+ts) || strings.HasSuffix(s, ":"+ts)) {
 			return true
 		}
@@ -681,7 +683,7 @@ var identityAttributes = []string{"name", "id", "bucket", "arn", "self_link"}
 // did not record) still say virtual_network_name = "vnet-hub".
 func (rv *resolver) named(r *Resource, attr string) (*Resource, string) {
 	vals, _ := r.values()
-	v, _ := vals.get(attr)
+	v, _ := vals.Get(attr)
 	value, ok := v.(string)
 	if !ok || value == "" {
 		return nil, ""
@@ -692,7 +694,7 @@ func (rv *resolver) named(r *Resource, attr string) (*Resource, string) {
 			for _, o := range list {
 				ov, _ := o.values()
 				for _, id := range identityAttributes {
-					idv, _ := ov.get(id)
+					idv, _ := ov.Get(id)
 					if s, ok := idv.(string); ok && s != "" {
 						k := o.Provider + "\x00" + s
 						rv.byValue[k] = append(rv.byValue[k], o)
@@ -750,7 +752,7 @@ func (rv *resolver) referenced(r *Resource, attr string) []*Resource {
 func (rv *resolver) resolveRefs(r *Resource, refs []string) []*Resource {
 	var out []*Resource
 	for _, ref := range refs {
-		parts := strings.Split(stripKeys(ref), ".")
+		parts := strings.Split(tfaddr.StripKeys(ref), ".")
 		n := 2
 		if parts[0] == "data" {
 			n = 3
@@ -796,9 +798,9 @@ func (rv *resolver) priorData(addr string, from *Resource) []*Resource {
 						continue
 					}
 					r := &Resource{Address: sr.Address, Module: module, Type: parts[1], Name: parts[2], Mode: "data", Actions: []string{"read"}}
-					r.after, _ = asAttrs(sr.AttributeValues)
+					r.after, _ = planfile.AsAttrs(sr.AttributeValues)
 					r.config = rv.cfg.resource(&tfjson.ResourceChange{ModuleAddress: module, Type: r.Type, Name: r.Name, Mode: tfjson.DataResourceMode})
-					k := stripKeys(sr.Address)
+					k := tfaddr.StripKeys(sr.Address)
 					rv.prior[k] = append(rv.prior[k], r)
 				}
 				for _, c := range m.ChildModules {

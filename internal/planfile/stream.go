@@ -1,4 +1,4 @@
-package plan
+package planfile
 
 import (
 	"errors"
@@ -10,39 +10,8 @@ import (
 
 	tfjson "github.com/hashicorp/terraform-json"
 
-	"github.com/trustcloud/trustcloud/internal/catalog"
 	"github.com/trustcloud/trustcloud/internal/jsonpos"
 )
-
-// KeepFor returns the filter of resource attributes the analysis reads
-// with this catalog: location, replica and parent attributes of every
-// provider, tags and labels, and the attributes resources are named by.
-// The streaming reader decodes those and skips the others.
-func KeepFor(cat *catalog.Catalog) func(string) bool {
-	keep := map[string]bool{}
-	add := func(path string) {
-		first, _, _ := strings.Cut(path, ".")
-		keep[strings.TrimSuffix(first, "[]")] = true
-	}
-	for _, p := range cat.Providers() {
-		for _, a := range p.ResourceAttributes {
-			add(a.Path)
-		}
-		for _, a := range p.ParentAttributes {
-			add(a)
-		}
-	}
-	for _, a := range cat.TypeAttributes() {
-		add(a)
-	}
-	for _, a := range genericAttributes {
-		add(a.Path)
-	}
-	for _, a := range append(append([]string{}, tagAttributes...), identityAttributes...) {
-		add(a)
-	}
-	return func(attr string) bool { return keep[attr] }
-}
 
 // pathError is a problem at a JSON path of the plan.
 type pathError struct {
@@ -696,7 +665,7 @@ func (s *scanner) values(keep func(string) bool, unknown bool) (any, error) {
 	if c != '{' || keep == nil {
 		return s.readValue(0)
 	}
-	var obj attrs
+	var obj Attrs
 	err = s.object(func(key string) error {
 		if !keep(key) {
 			return s.skip()
@@ -712,16 +681,16 @@ func (s *scanner) values(keep func(string) bool, unknown bool) (any, error) {
 			}
 		}
 		if obj == nil {
-			obj = make(attrs, 0, 4)
+			obj = make(Attrs, 0, 4)
 		}
-		obj = append(obj, attrValue{key, v})
+		obj = append(obj, Attr{key, v})
 		return nil
 	})
 	if obj == nil && err == nil {
 		if unknown {
 			return nil, nil
 		}
-		return attrs{}, nil
+		return Attrs{}, nil
 	}
 	return obj, err
 }

@@ -1,6 +1,8 @@
-package plan
+package planfile
 
 import (
+	"github.com/trustcloud/trustcloud/internal/tfaddr"
+
 	"fmt"
 	"slices"
 	"strconv"
@@ -217,7 +219,7 @@ func modeBit(mode string) uint8 {
 func (d *declarations) module(address string) (string, string) {
 	path, ok := d.paths[address]
 	if !ok {
-		_, path = splitModule(address)
+		_, path = tfaddr.SplitModule(address)
 		d.paths[address] = path
 	}
 	return path, d.modules[path]
@@ -384,7 +386,7 @@ func splitAddress[T string | []byte](addr T) (module, step T) {
 			j++
 		}
 		if j < len(addr) && addr[j] == '[' {
-			j += skipKey(addr[j:])
+			j += tfaddr.SkipKey(addr[j:])
 		}
 		if j >= len(addr) || addr[j] != '.' {
 			break // the resource step, or no valid address

@@ -1,4 +1,4 @@
-package plan
+package planfile
 
 import (
 	"encoding/json"
@@ -7,8 +7,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/trustcloud/trustcloud/internal/catalog"
 )
 
 // The tests of this file edit real plans (the scenarios, Terraform
@@ -102,15 +100,11 @@ func removeElement(t *testing.T, s, marker, prefix string) string {
 // the catalog kept) and fully (Parse), and checks that both agree.
 func loadBoth(t *testing.T, src string) error {
 	t.Helper()
-	cat, err := catalog.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
 	path := filepath.Join(t.TempDir(), "plan.json")
 	if err := os.WriteFile(path, []byte(src), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	_, _, loadErr := Load(path, LoadOptions{Keep: KeepFor(cat)})
+	_, _, loadErr := Load(path, LoadOptions{Keep: keepSome})
 	_, parseErr := Parse("plan.json", []byte(src))
 	if (loadErr == nil) != (parseErr == nil) {
 		t.Fatalf("Load says %v, Parse says %v", loadErr, parseErr)

@@ -1,11 +1,14 @@
-// Package plan turns `terraform show -json` output into trustcloud's
-// inventory: every resource with its operator, its resolved location and
-// its sensitivity level, each with the evidence that led there.
-package plan
+// Package inventory builds trustcloud's inventory from a decoded plan
+// (package planfile), the configuration's sources (package tfconfig) and
+// the catalog: every resource with its operator, its resolved location,
+// its data locations and its sensitivity level, each with the evidence
+// that led there. It reads no bytes itself.
+package inventory
 
 import (
 	"encoding/json"
 
+	"github.com/trustcloud/trustcloud/internal/planfile"
 	"github.com/trustcloud/trustcloud/internal/policy"
 )
 
@@ -113,8 +116,8 @@ type Resource struct {
 	// renamed it (or its module), "" when it did not move.
 	previous string
 	// before and after are the change's values, kept for resolution.
-	after, before attrs
-	afterUnknown  attrs
+	after, before planfile.Attrs
+	afterUnknown  planfile.Attrs
 	config        *configResource
 }
 

@@ -1,4 +1,4 @@
-package plan
+package inventory
 
 import (
 	"fmt"
@@ -9,6 +9,8 @@ import (
 
 	tfjson "github.com/hashicorp/terraform-json"
 
+	"github.com/trustcloud/trustcloud/internal/planfile"
+	"github.com/trustcloud/trustcloud/internal/tfaddr"
 	"github.com/trustcloud/trustcloud/internal/tfconfig"
 )
 
@@ -57,8 +59,8 @@ func newConfigIndex(p *tfjson.Plan) *configIndex {
 			if pc == nil {
 				continue
 			}
-			m, local := canonicalProviderKey(key)
-			ix.providers[joinProviderKey(m, local)] = pc
+			m, local := tfaddr.CanonicalProviderKey(key)
+			ix.providers[tfaddr.JoinProviderKey(m, local)] = pc
 		}
 		if p.Config.RootModule != nil {
 			ix.addModule("", nil, p.Config.RootModule)
@@ -68,7 +70,7 @@ func newConfigIndex(p *tfjson.Plan) *configIndex {
 		if rc == nil {
 			continue
 		}
-		k := stripKeys(rc.Address)
+		k := tfaddr.StripKeys(rc.Address)
 		ix.changes[k] = append(ix.changes[k], rc)
 	}
 	return ix
@@ -103,7 +105,7 @@ func (ix *configIndex) addModule(path string, call *tfjson.ModuleCall, m *tfjson
 
 // resource returns the configuration of a resource change.
 func (ix *configIndex) resource(rc *tfjson.ResourceChange) *configResource {
-	_, path := splitModule(rc.ModuleAddress)
+	_, path := tfaddr.SplitModule(rc.ModuleAddress)
 	m := ix.modules[path]
 	if m == nil {
 		return nil
@@ -136,7 +138,7 @@ func (p *providerConf) display() string {
 	if p.ref != nil {
 		return p.ref.Display()
 	}
-	return fmt.Sprintf("provider %s (%s)", p.local, displayModule(p.module))
+	return fmt.Sprintf("provider %s (%s)", p.local, tfaddr.DisplayModule(p.module))
 }
 
 // providerConfig finds the provider configuration a resource uses. A key
@@ -156,11 +158,11 @@ func (ix *configIndex) providerConfig(key, fallbackModule, fallbackLocal string)
 func (ix *configIndex) findProviderConfig(key, fallbackModule, fallbackLocal string) *providerConf {
 	module, local := fallbackModule, fallbackLocal
 	if key != "" {
-		module, local = canonicalProviderKey(key)
+		module, local = tfaddr.CanonicalProviderKey(key)
 	}
 	inferred := ""
 	for {
-		k := joinProviderKey(module, local)
+		k := tfaddr.JoinProviderKey(module, local)
 		pc := ix.providers[k]
 		if pc != nil && (len(pc.Expressions) > 0 || pc.Alias != "" || module == "" || (ix.resolvedKeys && key != "")) {
 			// Since Terraform 1.1 a resource's key names the
@@ -178,7 +180,7 @@ func (ix *configIndex) findProviderConfig(key, fallbackModule, fallbackLocal str
 			inferred = fmt.Sprintf("Terraform %s writes the same provider key for a module's own empty provider block and for one it inherits: %s is taken as inherited, which only the sources can confirm; give the binary plan file or --config-dir",
 				orUnknown(ix.plan.TerraformVersion), k)
 		}
-		module = parentModule(module)
+		module = tfaddr.ParentModule(module)
 	}
 }
 
@@ -281,7 +283,7 @@ func refsText(refs []string) string {
 }
 
 func (ix *configIndex) evalRef(ref, path string, depth int) evaluated {
-	where := displayModule(path)
+	where := tfaddr.DisplayModule(path)
 	switch {
 	case varRef.MatchString(ref):
 		m := varRef.FindStringSubmatch(ref)
@@ -350,7 +352,7 @@ func (ix *configIndex) variable(name, path string, depth int) evaluated {
 	}
 	if m.call != nil {
 		if e := m.call.Expressions[name]; e != nil {
-			v := ix.eval(e, parentModule(path), depth+1)
+			v := ix.eval(e, tfaddr.ParentModule(path), depth+1)
 			if v.set {
 				step := fmt.Sprintf("var.%s = %s (module call %s)", name, exprText(e), path)
 				if v.known && !strings.HasPrefix(exprText(e), "var.") && exprText(e) != quote(v.value) {
@@ -371,7 +373,7 @@ func (ix *configIndex) variable(name, path string, depth int) evaluated {
 // resourceRef reads another resource's attribute from its planned values
 // (first instance). Unknown values are computed at apply time.
 func (ix *configIndex) resourceRef(ref, path string) evaluated {
-	parts := strings.Split(stripKeys(ref), ".")
+	parts := strings.Split(tfaddr.StripKeys(ref), ".")
 	n := 2
 	if parts[0] == "data" {
 		n = 3
@@ -388,7 +390,7 @@ func (ix *configIndex) resourceRef(ref, path string) evaluated {
 		if rc.Change == nil {
 			continue
 		}
-		after, _ := asAttrs(rc.Change.After)
+		after, _ := planfile.AsAttrs(rc.Change.After)
 		for _, pv := range lookupPath(after, rc.Change.AfterUnknown, attr) {
 			if pv.unknown {
 				return evaluated{set: true, reason: fmt.Sprintf("%s is computed at apply time", ref)}
@@ -432,7 +434,7 @@ func index(v any, accessors string) (any, bool) {
 			}
 			v, s = obj[s[:end]], s[end:]
 		case strings.HasPrefix(s, "["):
-			end := skipKey(s)
+			end := tfaddr.SkipKey(s)
 			key := strings.Trim(s[1:end-1], `"`)
 			s = s[end:]
 			switch t := v.(type) {

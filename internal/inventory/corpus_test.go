@@ -1,4 +1,4 @@
-package plan
+package inventory
 
 import (
 	"fmt"
@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/trustcloud/trustcloud/internal/catalog"
+	"github.com/trustcloud/trustcloud/internal/planfile"
 	"github.com/trustcloud/trustcloud/internal/policy"
 )
 
@@ -21,7 +22,7 @@ func corpusDir(t *testing.T) string {
 
 func loadCorpus(t *testing.T, dir, file string) *Inventory {
 	t.Helper()
-	p, name, err := Load(filepath.Join(dir, file), LoadOptions{})
+	p, name, err := planfile.Load(filepath.Join(dir, file), planfile.LoadOptions{})
 	if err != nil {
 		t.Fatalf("%s: %v", file, err)
 	}

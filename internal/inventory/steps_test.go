@@ -1,4 +1,4 @@
-package plan
+package inventory
 
 import (
 	"encoding/json"
@@ -9,52 +9,13 @@ import (
 	tfjson "github.com/hashicorp/terraform-json"
 
 	"github.com/trustcloud/trustcloud/internal/catalog"
+	"github.com/trustcloud/trustcloud/internal/planfile"
 	"github.com/trustcloud/trustcloud/internal/policy"
 )
 
-func TestSplitModule(t *testing.T) {
-	for _, tc := range []struct {
-		in    string
-		names []string
-		path  string
-	}{
-		{"", nil, ""},
-		{"module.a", []string{"a"}, "module.a"},
-		{"module.a[0].module.b", []string{"a", "b"}, "module.a.module.b"},
-		{`module.a["x.y[1]"].module.b_c["k"]`, []string{"a", "b_c"}, "module.a.module.b_c"},
-	} {
-		names, path := splitModule(tc.in)
-		if diff := cmp.Diff(tc.names, names); diff != "" || path != tc.path {
-			t.Errorf("splitModule(%q) = %v %q, want %v %q", tc.in, names, path, tc.names, tc.path)
-		}
-	}
-}
-
-func TestStripKeysAndPrefix(t *testing.T) {
-	if got := stripKeys(`module.a["b]c"].aws_s3_bucket.x[3]`); got != "module.a.aws_s3_bucket.x" {
-		t.Errorf("stripKeys = %q", got)
-	}
+func TestModuleAddrPrefix(t *testing.T) {
 	if got := moduleAddrPrefix(`module.a["k.module.z"].module.b[0].module.c`, 2); got != `module.a["k.module.z"].module.b[0]` {
 		t.Errorf("moduleAddrPrefix = %q", got)
-	}
-	if got := parentModule("module.a.module.b"); got != "module.a" {
-		t.Errorf("parentModule = %q", got)
-	}
-}
-
-func TestCanonicalProviderKey(t *testing.T) {
-	for _, tc := range []struct{ key, module, local string }{
-		{"aws", "", "aws"},
-		{"aws.paris", "", "aws.paris"},
-		{"module.db:aws", "module.db", "aws"},
-		{"module.a.module.b:google.eu", "module.a.module.b", "google.eu"},
-		{"child:aws", "module.child", "aws"}, // Terraform 0.12–0.15
-		{"foo:null.aliased", "module.foo", "null.aliased"},
-	} {
-		m, l := canonicalProviderKey(tc.key)
-		if m != tc.module || l != tc.local {
-			t.Errorf("canonicalProviderKey(%q) = %q %q, want %q %q", tc.key, m, l, tc.module, tc.local)
-		}
 	}
 }
 
@@ -165,7 +126,7 @@ const chainPlan = `{
 
 func buildFixture(t *testing.T, src string) map[string]*Resource {
 	t.Helper()
-	p, err := Parse("fixture.json", []byte(src))
+	p, err := planfile.Parse("fixture.json", []byte(src))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -226,32 +187,6 @@ func TestResolverSteps(t *testing.T) {
 	}
 	if !rs["aws_s3_bucket.old"].DeleteOnly() {
 		t.Error("aws_s3_bucket.old should be delete-only")
-	}
-}
-
-func TestParseErrors(t *testing.T) {
-	for _, tc := range []struct{ name, src, want string }{
-		{"empty", "  ", "the file is empty"},
-		{"array", "[1]", "expected a JSON object"},
-		{"syntax", "{\n  \"format_version\": \"1.2\",,\n}", "plan.json: line 2, column 27: invalid JSON"},
-		{"truncated", `{"format_version": "1.2", "resource_changes": [`, "ends too early"},
-		{"state", `{"format_version": "1.0", "values": {"root_module": {}}}`, "this is a Terraform state"},
-		{"no version", `{"resource_changes": []}`, "$.format_version: missing"},
-		{"future", `{"format_version": "2.0", "resource_changes": []}`, `unsupported plan format version "2.0"`},
-		{"type", `{"format_version": "1.2", "resource_changes": {}}`, "$.resource_changes"},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			_, err := Parse("plan.json", []byte(tc.src))
-			if err == nil || !strings.Contains(err.Error(), tc.want) {
-				t.Fatalf("Parse = %v, want an error containing %q", err, tc.want)
-			}
-			if !strings.HasPrefix(err.Error(), "plan.json: ") {
-				t.Errorf("error %q does not name the file", err)
-			}
-		})
-	}
-	if _, err := Parse("plan.json", []byte(`{"format_version": "0.1", "resource_changes": []}`)); err != nil {
-		t.Errorf("format 0.1 must be accepted: %v", err)
 	}
 }
 

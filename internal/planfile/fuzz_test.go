@@ -1,4 +1,4 @@
-package plan_test
+package planfile_test
 
 import (
 	"bytes"
@@ -15,14 +15,15 @@ import (
 	tfjson "github.com/hashicorp/terraform-json"
 
 	"github.com/trustcloud/trustcloud/internal/catalog"
-	"github.com/trustcloud/trustcloud/internal/plan"
+	"github.com/trustcloud/trustcloud/internal/inventory"
+	"github.com/trustcloud/trustcloud/internal/planfile"
 	"github.com/trustcloud/trustcloud/internal/policy"
 )
 
 // FuzzLoad feeds arbitrary bytes to the plan loader and the resolver, as
 // `trustcloud check -` does with standard input. Whatever the input:
 //   - no panic;
-//   - an error is a *plan.Error naming the input, on one line;
+//   - an error is a *planfile.Error naming the input, on one line;
 //   - the streaming reader, which decodes only the attributes the analysis
 //     reads, accepts whatever the full decode accepts and builds the same
 //     inventory from it;
@@ -73,23 +74,23 @@ func FuzzLoad(f *testing.F) {
 	// collecting garbage less often makes fuzzing several times faster.
 	defer debug.SetGCPercent(debug.SetGCPercent(1000))
 	pol := policy.Default()
-	keep := plan.KeepFor(cat)
-	statuses := map[string]bool{plan.StatusKnown: true, plan.StatusUnknown: true, plan.StatusGlobal: true,
-		plan.StatusMultiRegion: true, plan.StatusNotApplicable: true}
+	keep := inventory.KeepFor(cat)
+	statuses := map[string]bool{inventory.StatusKnown: true, inventory.StatusUnknown: true, inventory.StatusGlobal: true,
+		inventory.StatusMultiRegion: true, inventory.StatusNotApplicable: true}
 
 	f.Fuzz(func(t *testing.T, data []byte) {
-		streamed, name, err := plan.Load("-", plan.LoadOptions{Stdin: bytes.NewReader(data), Keep: keep, MaxInput: -1})
+		streamed, name, err := planfile.Load("-", planfile.LoadOptions{Stdin: bytes.NewReader(data), Keep: keep, MaxInput: -1})
 		if name != "<stdin>" {
 			t.Fatalf("name %q, want <stdin>", name)
 		}
-		full, fullErr := plan.Parse(name, data)
+		full, fullErr := planfile.Parse(name, data)
 		for _, e := range []error{err, fullErr} {
 			if e == nil {
 				continue
 			}
-			var pe *plan.Error
+			var pe *planfile.Error
 			if !errors.As(e, &pe) || pe.File != name || pe.Msg == "" {
-				t.Fatalf("error %v (%T) is not a *plan.Error naming %s", e, e, name)
+				t.Fatalf("error %v (%T) is not a *planfile.Error naming %s", e, e, name)
 			}
 			if msg := e.Error(); strings.ContainsAny(msg, "\n\r") {
 				t.Fatalf("error on several lines: %q", msg)
@@ -101,7 +102,7 @@ func FuzzLoad(f *testing.F) {
 		if err != nil {
 			return
 		}
-		inv, _ := plan.Build(streamed, name, cat, pol)
+		inv, _ := inventory.Build(streamed, name, cat, pol)
 		if len(inv.Resources) != len(streamed.ResourceChanges) {
 			t.Fatalf("%d resources in the inventory, %d in the plan", len(inv.Resources), len(streamed.ResourceChanges))
 		}
@@ -109,7 +110,7 @@ func FuzzLoad(f *testing.F) {
 			if !statuses[r.Location.Status] {
 				t.Fatalf("%s: location status %q", r.Address, r.Location.Status)
 			}
-			if r.Location.Status == plan.StatusKnown && r.Location.Region == "" {
+			if r.Location.Status == inventory.StatusKnown && r.Location.Region == "" {
 				t.Fatalf("%s: known location without a region", r.Address)
 			}
 			if pol.Level(r.Sensitivity.Level) == nil {
@@ -137,7 +138,7 @@ func FuzzLoad(f *testing.F) {
 		if fullErr != nil {
 			return
 		}
-		fullInv, _ := plan.Build(full, name, cat, pol)
+		fullInv, _ := inventory.Build(full, name, cat, pol)
 		want, err := json.Marshal(fullInv)
 		if err != nil {
 			t.Fatal(err)
