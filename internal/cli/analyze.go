@@ -18,6 +18,7 @@ import (
 	"github.com/trustcloud/trustcloud/internal/planfile"
 	"github.com/trustcloud/trustcloud/internal/policy"
 	"github.com/trustcloud/trustcloud/internal/report"
+	"github.com/trustcloud/trustcloud/internal/ruledef"
 	"github.com/trustcloud/trustcloud/internal/rules"
 	"github.com/trustcloud/trustcloud/internal/source"
 	"github.com/trustcloud/trustcloud/internal/tfconfig"
@@ -222,10 +223,10 @@ func (e *env) check(args []string) (int, error) {
 	}
 	rep := &report.Report{FormatVersion: report.FormatVersion, Tool: report.Tool{Name: "trustcloud", Version: Version},
 		Catalog: a.inv.Catalog, Policy: a.inv.Policy, Plan: a.inv.Plan, Findings: []*report.Finding{},
-		Inventory: a.inv, Rules: rules.Rules, Options: report.Options{PlanFile: a.inv.Plan.File, Lang: e.lang}}
+		Inventory: a.inv, Options: report.Options{PlanFile: a.inv.Plan.File, Lang: e.lang}}
 	for _, f := range ev.Evaluate(a.inv) {
 		rf := &report.Finding{Finding: f, Fingerprint: report.Fingerprint(f), Status: report.StatusNew}
-		if f.Rule == policy.RulePolicyRelaxed {
+		if ruledef.ID(f.Rule) == ruledef.TC013 {
 			rf.Source = &report.SourceRef{File: f.Address, Line: relaxationLine(a.inv.Policy)}
 		} else if sources != nil {
 			if file, line, ok := sources.Lookup(f.Address); ok {

@@ -12,6 +12,7 @@ import (
 	"github.com/trustcloud/trustcloud/internal/inventory"
 	"github.com/trustcloud/trustcloud/internal/policy"
 	"github.com/trustcloud/trustcloud/internal/report"
+	"github.com/trustcloud/trustcloud/internal/ruledef"
 )
 
 // accepted is the findings an earlier `check --format json` accepted: for
@@ -117,7 +118,7 @@ func (n *newness) apply(findings []*report.Finding) {
 	}
 	for _, f := range order {
 		f.Status, f.NewBecause = report.StatusNew, nil
-		if f.Rule == policy.RulePolicyRelaxed {
+		if ruledef.ID(f.Rule) == ruledef.TC013 {
 			// TC013 is never existing: only --policy or
 			// TRUSTCLOUD_POLICY accepts a relaxed policy, not a baseline.
 			f.NewBecause = []report.NewReason{{Reason: report.ReasonPolicyRelaxed}}

@@ -359,8 +359,8 @@ func (d *decoder) ruleSeverities(attr *hcl.Attribute, into map[string]Severity) 
 			d.unknownRule(kv.keyRange, kv.key)
 			continue
 		}
-		if id == RulePolicyRelaxed {
-			d.policyRule(kv.keyRange, "given a severity")
+		if judgesPolicy(id) {
+			d.policyRule(kv.keyRange, id, "given a severity")
 			continue
 		}
 		if seen[id] {
@@ -544,8 +544,8 @@ func (d *decoder) waivers(p *Policy, blocks []*waiverBlock) {
 					switch {
 					case !known:
 						d.unknownRule(it.rng, it.value)
-					case id == RulePolicyRelaxed:
-						d.policyRule(it.rng, "waived")
+					case judgesPolicy(id):
+						d.policyRule(it.rng, id, "waived")
 					case !slices.Contains(w.Rules, id):
 						w.Rules = append(w.Rules, id)
 					}
@@ -626,7 +626,7 @@ func (d *decoder) unknownLevel(p *Policy, rng hcl.Range, value, hint string) {
 
 func (d *decoder) unknownRule(rng hcl.Range, value string) {
 	d.errorf(rng, fmt.Sprintf("Unknown rule %q", value), "Rules are %s%s.",
-		strings.Join(RuleIDs, ", "), didYouMean(value, RuleIDs))
+		strings.Join(ruleIDs(), ", "), didYouMean(value, ruleIDs()))
 }
 
 func (d *decoder) badSeverity(rng hcl.Range, value string) {

@@ -96,7 +96,7 @@ func htmlTestReport(t *testing.T, failOn string) *Report {
 	ev := &rules.Evaluator{Catalog: cat, Policy: pol, Now: func() time.Time { return htmlTestNow }}
 	rep := &Report{FormatVersion: FormatVersion, Tool: Tool{Name: "trustcloud", Version: "v1.2.3-test"},
 		Catalog: inv.Catalog, Policy: inv.Policy, Plan: inv.Plan, Findings: []*Finding{},
-		Inventory: inv, Rules: rules.Rules, Options: Options{PlanFile: planFile}}
+		Inventory: inv, Options: Options{PlanFile: planFile}}
 	lines := declarationLines(t)
 	for _, f := range ev.Evaluate(inv) {
 		rf := &Finding{Finding: f, Fingerprint: Fingerprint(f), Status: StatusNew}

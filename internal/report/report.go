@@ -18,6 +18,7 @@ import (
 	"github.com/trustcloud/trustcloud/internal/i18n"
 	"github.com/trustcloud/trustcloud/internal/inventory"
 	"github.com/trustcloud/trustcloud/internal/policy"
+	"github.com/trustcloud/trustcloud/internal/ruledef"
 	"github.com/trustcloud/trustcloud/internal/rules"
 	"github.com/trustcloud/trustcloud/internal/tfconfig"
 )
@@ -43,7 +44,6 @@ type Report struct {
 	Findings  []*Finding           `json:"findings"`
 	Summary   Summary              `json:"summary"`
 	Inventory *inventory.Inventory `json:"-"`
-	Rules     []rules.Rule         `json:"-"`
 	Options   Options              `json:"-"`
 }
 
@@ -303,7 +303,9 @@ func (r *Report) message(f *Finding) string { return messageIn(r.lang(), f) }
 func (r *Report) remediation(f *Finding) string { return remediationIn(r.lang(), f) }
 
 // ruleTitle is the name of a finding's rule for people.
-func (r *Report) ruleTitle(f *Finding) string { return rules.RuleTitle(r.lang(), f.Rule, f.Name) }
+func (r *Report) ruleTitle(f *Finding) string {
+	return ruledef.Rule{ID: ruledef.ID(f.Rule), Name: f.Name}.Title(r.lang())
+}
 
 // severity is a severity's name in the report's language (high, élevée).
 func (r *Report) severity(s policy.Severity) string {

@@ -135,7 +135,7 @@ func (c scenarioCase) build(t *testing.T) *Report {
 	r := &Report{
 		FormatVersion: FormatVersion, Tool: Tool{Name: "trustcloud", Version: "v0.0.0-test"},
 		Catalog: inv.Catalog, Policy: inv.Policy, Plan: inv.Plan, Findings: []*Finding{},
-		Inventory: inv, Rules: rules.Rules, Options: Options{PlanFile: inv.Plan.File},
+		Inventory: inv, Options: Options{PlanFile: inv.Plan.File},
 	}
 	marked := map[string]bool{}
 	for _, f := range ev.Evaluate(inv) {
@@ -326,7 +326,7 @@ func syntheticReport(n int, failOn string) *Report {
 	}
 	r := &Report{FormatVersion: FormatVersion, Tool: Tool{Name: "trustcloud", Version: "v0.0.0-test"},
 		Policy: &inventory.PolicyRef{Profile: policy.DefaultProfile}, Plan: inventory.PlanRef{File: "plan.json"},
-		Findings: fs, Inventory: inv, Rules: rules.Rules, Options: Options{PlanFile: "plan.json"}}
+		Findings: fs, Inventory: inv, Options: Options{PlanFile: "plan.json"}}
 	r.Summary = Summarize(inv, fs, failOn)
 	return r
 }
@@ -395,11 +395,11 @@ func TestCIText(t *testing.T) {
 	}
 }
 
-// TestCIFormatsWithoutInventory: a report whose inventory, rules and
+// TestCIFormatsWithoutInventory: a report whose inventory and
 // policy are missing still renders every finding in every CI format.
 func TestCIFormatsWithoutInventory(t *testing.T) {
 	r := syntheticReport(3, "high")
-	r.Inventory, r.Rules, r.Policy = nil, nil, nil
+	r.Inventory, r.Policy = nil, nil
 	r.Findings[1].Fingerprint = ""
 	for _, format := range []string{"sarif", "junit", "gitlab", "markdown", "github"} {
 		out := string(renderFormat(t, format, r))

@@ -12,6 +12,7 @@ import (
 	"github.com/trustcloud/trustcloud/internal/catalog"
 	"github.com/trustcloud/trustcloud/internal/inventory"
 	"github.com/trustcloud/trustcloud/internal/policy"
+	"github.com/trustcloud/trustcloud/internal/ruledef"
 	"github.com/trustcloud/trustcloud/internal/rules"
 )
 
@@ -191,7 +192,7 @@ func runCases(t *testing.T, cat *catalog.Catalog, cases []ruleCase) {
 				if f.Message == "" || f.Remediation == "" {
 					t.Errorf("%s on %s: empty message or remediation: %+v", f.Rule, f.Address, f)
 				}
-				meta, ok := rules.RuleByID(f.Rule)
+				meta, ok := ruledef.Lookup(ruledef.ID(f.Rule))
 				if !ok || f.Name != meta.Name {
 					t.Errorf("%s: name %q, want %q", f.Rule, f.Name, meta.Name)
 				}
@@ -206,31 +207,6 @@ func messages(fs []*rules.Finding) string {
 		ms = append(ms, f.Rule+": "+f.Message)
 	}
 	return strings.Join(ms, " | ")
-}
-
-func TestRulesTable(t *testing.T) {
-	want := map[string]string{
-		"TC001": "non-eu-region", "TC002": "not-qualified", "TC003": "unknown-location", "TC004": "global-service",
-		"TC005": "extraterritorial-exposure", "TC006": "cross-border-replication", "TC007": "waiver-expired",
-		"TC008": "qualification-pending", "TC009": "qualification-expired", "TC010": "qualification-expiring",
-		"TC011": "qualification-unconfirmed", "TC012": "unclassified", "TC013": "policy-relaxed",
-	}
-	got := map[string]string{}
-	for _, r := range rules.Rules {
-		if _, dup := got[r.ID]; dup {
-			t.Errorf("rule %s listed twice", r.ID)
-		}
-		got[r.ID] = r.Name
-		if r.Summary == "" {
-			t.Errorf("rule %s has no summary", r.ID)
-		}
-	}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("rules (-want +got):\n%s", diff)
-	}
-	if _, ok := rules.RuleByID("TC999"); ok {
-		t.Error("RuleByID(TC999) found a rule")
-	}
 }
 
 func TestTC001NonEURegion(t *testing.T) {
