@@ -1,9 +1,13 @@
 package policy
 
 import (
-	"github.com/trustcloud/trustcloud/internal/catalog"
+	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/trustcloud/trustcloud/internal/catalog"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
@@ -205,5 +209,52 @@ func TestEditDistance(t *testing.T) {
 		if got := catalog.EditDistance(tt.a, tt.b); got != tt.want {
 			t.Errorf("catalog.EditDistance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
 		}
+	}
+}
+
+// TestProfileValues pins every field of every built-in profile, as
+// Profile returns it, in testdata/profiles/NAME.json (go test -update
+// rewrites them): nil and empty lists and maps, zero ranges and the
+// settings that the effective policy leaves out, such as max_waiver_days,
+// included. Default must be the default profile.
+func TestProfileValues(t *testing.T) {
+	for _, name := range Profiles() {
+		t.Run(name, func(t *testing.T) {
+			p, err := Profile(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := json.MarshalIndent(p, "", "  ")
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, '\n')
+			golden := filepath.Join("testdata", "profiles", name+".json")
+			if *update {
+				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(golden, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -update)", err)
+			}
+			if diff := cmp.Diff(string(want), string(got)); diff != "" {
+				t.Errorf("profile %s differs from %s (-golden +got):\n%s", name, golden, diff)
+			}
+			if name != DefaultProfile {
+				return
+			}
+			def, err := json.MarshalIndent(Default(), "", "  ")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(string(want), string(def)+"\n"); diff != "" {
+				t.Errorf("Default() differs from %s (-golden +got):\n%s", golden, diff)
+			}
+		})
 	}
 }
