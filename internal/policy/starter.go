@@ -26,8 +26,8 @@ var starterExamples = map[string]starterExample{
 
 // StarterFile returns a commented policy file for a built-in profile ("" is
 // the default profile), as `trustcloud policy init` writes it: it restates
-// every setting of the profile, so that it loads to the same policy, and
-// explains each attribute. It returns nil for an unknown profile.
+// the settings of the profile, as read from profiles/NAME.hcl, so that it
+// loads to the same policy, and explains each attribute. It returns nil for an unknown profile.
 func StarterFile(profile string) []byte {
 	if profile == "" {
 		profile = DefaultProfile
