@@ -180,15 +180,38 @@ func Run(opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	nw := &newness{}
+	nw := newnessFor(opts, l)
+	// The inventories are built: the decoded values can go.
+	l.plan.ResourceChanges = nil
 	ev := &rules.Evaluator{Catalog: l.cat, Policy: l.pol, Now: l.now}
+	if opts.Baseline != nil {
+		ev.BaselinePolicySHA256 = opts.Baseline.PolicySHA256
+	}
+	version := opts.ToolVersion
+	if version == "" {
+		version = "dev"
+	}
+	inv := l.inv
+	rep := &report.Report{FormatVersion: report.FormatVersion, Tool: report.Tool{Name: "trustcloud", Version: version},
+		Catalog: inv.Catalog, Policy: inv.Policy, Plan: inv.Plan, Findings: reported(ev.Evaluate(inv), inv.Policy, l.srcs),
+		Inventory: inv, Rules: rules.Rules, Options: report.Options{PlanFile: inv.Plan.File, Lang: opts.Lang}}
+	nw.apply(rep.Findings)
+	rep.Summary = report.Summarize(inv, rep.Findings, failOn)
+	rep.Freshness = report.NewFreshness(inv.Catalog, l.now())
+	rep.Options.Started, rep.Options.Finished = started, time.Now()
+	return &Result{Report: rep, Inventory: inv, Warnings: l.warnings}, nil
+}
+
+// newnessFor is what tells new findings from existing ones: the baseline,
+// and with NewOnly the inventory before the plan.
+func newnessFor(opts Options, l *loaded) *newness {
+	nw := &newness{}
 	if opts.Baseline != nil {
 		nw.known = opts.Baseline.accepted
 		if nw.known == nil {
 			// A baseline given is compared with, even one accepting nothing.
 			nw.known = accepted{}
 		}
-		ev.BaselinePolicySHA256 = opts.Baseline.PolicySHA256
 	}
 	if opts.NewOnly {
 		nw.prior, nw.now = map[string]*inventory.Resource{}, map[string]*inventory.Resource{}
@@ -199,36 +222,30 @@ func Run(opts Options) (*Result, error) {
 			nw.now[r.Address] = r
 		}
 	}
-	// The inventories are built: the decoded values can go.
-	l.plan.ResourceChanges = nil
-	version := opts.ToolVersion
-	if version == "" {
-		version = "dev"
-	}
-	inv := l.inv
-	rep := &report.Report{FormatVersion: report.FormatVersion, Tool: report.Tool{Name: "trustcloud", Version: version},
-		Catalog: inv.Catalog, Policy: inv.Policy, Plan: inv.Plan, Findings: []*report.Finding{},
-		Inventory: inv, Rules: rules.Rules, Options: report.Options{PlanFile: inv.Plan.File, Lang: opts.Lang}}
+	return nw
+}
+
+// reported are the findings as reports show them: fingerprinted, new
+// until a comparison says otherwise, and pointing at the block that
+// declares their resource (TC013: at the policy's relaxation).
+func reported(findings []*rules.Finding, pol *inventory.PolicyRef, srcs *tfconfig.Config) []*report.Finding {
 	var sources *source.Index
-	if l.srcs != nil {
-		sources = source.FromConfig(l.srcs)
+	if srcs != nil {
+		sources = source.FromConfig(srcs)
 	}
-	for _, f := range ev.Evaluate(inv) {
+	out := []*report.Finding{}
+	for _, f := range findings {
 		rf := &report.Finding{Finding: f, Fingerprint: report.Fingerprint(f), Status: report.StatusNew}
 		if f.Rule == policy.RulePolicyRelaxed {
-			rf.Source = &report.SourceRef{File: f.Address, Line: relaxationLine(inv.Policy)}
+			rf.Source = &report.SourceRef{File: f.Address, Line: relaxationLine(pol)}
 		} else if sources != nil {
 			if file, line, ok := sources.Lookup(f.Address); ok {
 				rf.Source = &report.SourceRef{File: file, Line: line}
 			}
 		}
-		rep.Findings = append(rep.Findings, rf)
+		out = append(out, rf)
 	}
-	nw.apply(rep.Findings)
-	rep.Summary = report.Summarize(inv, rep.Findings, failOn)
-	rep.Freshness = report.NewFreshness(inv.Catalog, l.now())
-	rep.Options.Started, rep.Options.Finished = started, time.Now()
-	return &Result{Report: rep, Inventory: inv, Warnings: l.warnings}, nil
+	return out
 }
 
 // load reads the plan, with its sources, and builds the inventory.
