@@ -1,6 +1,7 @@
 package bench
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -112,13 +113,15 @@ func inventoryOf(path string, cat *catalog.Catalog, pol *policy.Policy) (*invent
 
 // checkPlan is what `trustcloud check --format json PLAN` computes: the
 // runner with the embedded catalog and the default profile, and the JSON
-// report, discarded. It returns the exit code and the warnings.
+// report rendered in memory as the command line renders it, then
+// discarded. It returns the exit code and the warnings.
 func checkPlan(path string) (int, []string, error) {
 	res, err := check.Run(check.Options{Plan: path})
 	if err != nil {
 		return 0, nil, err
 	}
-	if err := report.Formats["json"].Write(io.Discard, res.Report); err != nil {
+	var buf bytes.Buffer
+	if err := report.Formats["json"].Write(&buf, res.Report); err != nil {
 		return 0, nil, err
 	}
 	return res.ExitCode(), res.Warnings, nil
