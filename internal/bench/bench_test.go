@@ -1,6 +1,7 @@
 package bench
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -15,10 +16,10 @@ import (
 	tfjson "github.com/hashicorp/terraform-json"
 
 	"github.com/trustcloud/trustcloud/internal/catalog"
-	"github.com/trustcloud/trustcloud/internal/cli"
+	"github.com/trustcloud/trustcloud/internal/check"
 	"github.com/trustcloud/trustcloud/internal/inventory"
-	"github.com/trustcloud/trustcloud/internal/planfile"
 	"github.com/trustcloud/trustcloud/internal/policy"
+	"github.com/trustcloud/trustcloud/internal/report"
 	"github.com/trustcloud/trustcloud/internal/testplan"
 )
 
@@ -103,23 +104,27 @@ func decodeFloor(path string) (*tfjson.Plan, error) {
 	return &p, nil
 }
 
-// inventory is what `trustcloud inventory` computes: the plan read with
-// the CLI's attribute filter, then attributed.
+// inventoryOf is what `trustcloud inventory` computes: the plan read with
+// the runner's attribute filter, then attributed.
 func inventoryOf(path string, cat *catalog.Catalog, pol *policy.Policy) (*inventory.Inventory, error) {
-	p, name, err := planfile.Load(path, planfile.LoadOptions{Keep: inventory.KeepFor(cat)})
-	if err != nil {
-		return nil, err
-	}
-	inv, _ := inventory.Build(p, name, cat, pol)
-	return inv, nil
+	inv, _, err := check.Inventory(check.Options{Plan: path, Catalog: cat, Policy: pol})
+	return inv, err
 }
 
-// check runs `trustcloud check --format json PLAN` with the report
-// discarded and returns the exit code and what was written on stderr.
-func check(path string) (int, string) {
-	var stderr strings.Builder
-	code := cli.Run([]string{"trustcloud", "check", "--format", "json", path}, nil, io.Discard, &stderr)
-	return code, stderr.String()
+// checkPlan is what `trustcloud check --format json PLAN` computes: the
+// runner with the embedded catalog and the default profile, and the JSON
+// report rendered in memory as the command line renders it, then
+// discarded. It returns the exit code and the warnings.
+func checkPlan(path string) (int, []string, error) {
+	res, err := check.Run(check.Options{Plan: path})
+	if err != nil {
+		return 0, nil, err
+	}
+	var buf bytes.Buffer
+	if err := report.Formats["json"].Write(&buf, res.Report); err != nil {
+		return 0, nil, err
+	}
+	return res.ExitCode(), res.Warnings, nil
 }
 
 func defaults(tb testing.TB) (*catalog.Catalog, *policy.Policy) {
@@ -134,8 +139,8 @@ func defaults(tb testing.TB) (*catalog.Catalog, *policy.Policy) {
 	return cat, pol
 }
 
-// report adds throughput: MB of plan JSON and resources per second.
-func report(b *testing.B, bytes int64, resources int) {
+// throughput reports MB of plan JSON and resources per second.
+func throughput(b *testing.B, bytes int64, resources int) {
 	perOp := b.Elapsed().Seconds() / float64(b.N)
 	b.ReportMetric(float64(bytes)/1e6/perOp, "MB/s")
 	b.ReportMetric(float64(resources)/perOp, "resources/s")
@@ -156,7 +161,7 @@ func BenchmarkDecodeFloor(b *testing.B) {
 					b.Fatalf("%d resource changes, want %d", len(p.ResourceChanges), n)
 				}
 			}
-			report(b, size, n)
+			throughput(b, size, n)
 		})
 	}
 }
@@ -177,7 +182,7 @@ func BenchmarkInventory(b *testing.B) {
 					b.Fatalf("%d resources, want %d", len(inv.Resources), n)
 				}
 			}
-			report(b, size, n)
+			throughput(b, size, n)
 		})
 	}
 }
@@ -190,11 +195,11 @@ func BenchmarkCheck(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				// The plans have findings at level high: exit code 1.
-				if code, stderr := check(path); code != cli.ExitFindings {
-					b.Fatalf("exit code %d, want %d: %s", code, cli.ExitFindings, stderr)
+				if code, _, err := checkPlan(path); err != nil || code != check.ExitFindings {
+					b.Fatalf("exit code %d, want %d: %v", code, check.ExitFindings, err)
 				}
 			}
-			report(b, size, n)
+			throughput(b, size, n)
 		})
 	}
 }
@@ -220,8 +225,8 @@ func TestPipelines(t *testing.T) {
 	if len(inv.Resources) != n || inv.Summary.ByStatus[inventory.StatusUnknown] != 0 {
 		t.Errorf("inventory: %d resources, %d unknown locations; want %d and 0", len(inv.Resources), inv.Summary.ByStatus[inventory.StatusUnknown], n)
 	}
-	if code, stderr := check(path); code != cli.ExitFindings || stderr != "" {
-		t.Errorf("check: exit code %d, stderr %q; want %d and nothing", code, stderr, cli.ExitFindings)
+	if code, warnings, err := checkPlan(path); err != nil || code != check.ExitFindings || len(warnings) > 0 {
+		t.Errorf("check: exit code %d, warnings %q, error %v; want %d, none and none", code, warnings, err, check.ExitFindings)
 	}
 }
 

@@ -1,8 +1,9 @@
 // Package bench holds the analyzer's benchmarks at the scale of the largest
 // monorepos (issue #5): BenchmarkDecodeFloor (reading a plan file and
 // decoding it into tfjson.Plan, the least any analysis of the whole plan
-// costs), BenchmarkInventory (planfile.Load and inventory.Build) and BenchmarkCheck
-// (`trustcloud check --format json` in process, report discarded), on
+// costs), BenchmarkInventory (check.Inventory: the plan read and
+// inventoried) and BenchmarkCheck (check.Run and the JSON report, what
+// `trustcloud check --format json` computes, report discarded), on
 // synthetic plans of internal/testplan.
 //
 // Sizes come from TRUSTCLOUD_BENCH_SIZES (default "1000,10000", so that

@@ -8,19 +8,13 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
-
-	tfjson "github.com/hashicorp/terraform-json"
 
 	"github.com/trustcloud/trustcloud/internal/catalog"
+	"github.com/trustcloud/trustcloud/internal/check"
 	"github.com/trustcloud/trustcloud/internal/i18n"
 	"github.com/trustcloud/trustcloud/internal/inventory"
-	"github.com/trustcloud/trustcloud/internal/planfile"
 	"github.com/trustcloud/trustcloud/internal/policy"
 	"github.com/trustcloud/trustcloud/internal/report"
-	"github.com/trustcloud/trustcloud/internal/ruledef"
-	"github.com/trustcloud/trustcloud/internal/rules"
-	"github.com/trustcloud/trustcloud/internal/source"
 	"github.com/trustcloud/trustcloud/internal/tfconfig"
 )
 
@@ -48,82 +42,52 @@ func (c *common) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.workspace, "workspace", "", "the workspace the plan was made in, for terraform.workspace (default: TF_WORKSPACE, else what the binary plan or .terraform/environment records)")
 }
 
-// analysis is a loaded plan with its inventory.
-type analysis struct {
-	plan     *tfjson.Plan
-	cat      *catalog.Catalog
-	pol      *policy.Policy
-	inv      *inventory.Inventory
-	srcs     *tfconfig.Config
-	warnings []string
-}
-
-func (e *env) analyze(c *common, positional []string) (*analysis, error) {
+// options maps the common flags and the environment to the runner's
+// options: the plan, the catalog, the policy found, the sources' loader
+// and the workspace.
+func (e *env) options(c *common, positional []string) (check.Options, error) {
 	if len(positional) != 1 {
 		if len(positional) == 0 {
-			return nil, usage("cli.missing_plan")
+			return check.Options{}, usage("cli.missing_plan")
 		}
-		return nil, usage("cli.one_plan", len(positional), strings.Join(positional, " "))
+		return check.Options{}, usage("cli.one_plan", len(positional), strings.Join(positional, " "))
 	}
+	plan := positional[0]
 	cat, err := catalog.Load(c.catalogFile)
 	if err != nil {
-		return nil, err
+		return check.Options{}, err
 	}
-	cat = cat.WithClock(e.now)
-	file, source, err := e.findPolicy(c, positional[0])
+	file, source, err := e.findPolicy(c, plan)
 	if err != nil {
-		return nil, err
+		return check.Options{}, err
 	}
 	pol, diags := policy.Load(file)
 	if diags.HasErrors() {
-		return nil, fmt.Errorf("%s", policy.FormatDiagnostics(diags))
+		return check.Options{}, fmt.Errorf("%s", policy.FormatDiagnostics(diags))
 	}
 	pol.Source = source
-	// The sources first, for the attributes their expressions read; an
-	// error waits until the plan itself has loaded, so that a broken plan
-	// is reported as such.
-	srcs, srcErr := e.loadSources(c, positional[0], tfconfig.Terraform)
-	prog := e.startProgress(positional[0])
-	defer prog.finish()
-	keep := inventory.KeepFor(cat)
-	if srcs != nil {
-		names, all := srcs.ReferencedAttributes()
-		keep = inventory.KeepWith(keep, names, all)
+	opts := check.Options{Plan: plan, Stdin: e.stdin, Terraform: c.terraform, MaxInput: c.maxInput.limit(),
+		Catalog: cat, Policy: pol, Now: e.now, Lang: e.lang, ToolVersion: Version,
+		Sources: func(tool tfconfig.Tool) (*tfconfig.Config, error) { return c.loadSources(plan, tool) }}
+	opts.Workspace, opts.WorkspaceFrom = c.workspace, "--workspace"
+	if opts.Workspace == "" && e.getenv("TF_WORKSPACE") != "" {
+		opts.Workspace, opts.WorkspaceFrom = e.getenv("TF_WORKSPACE"), "TF_WORKSPACE"
 	}
-	opts := planfile.LoadOptions{Stdin: e.stdin, Terraform: c.terraform, Keep: keep, MaxInput: c.maxInput.limit()}
-	if prog != nil {
-		opts.Progress = prog.add
-	}
-	p, name, err := planfile.Load(positional[0], opts)
-	if err != nil {
-		return nil, err
-	}
-	if srcErr != nil {
-		return nil, srcErr
-	}
-	if srcs != nil {
-		if tool := planfile.Tool(p); tool != srcs.Tool {
-			// OpenTofu reads .tofu files that Terraform ignores.
-			if srcs, err = e.loadSources(c, positional[0], tool); err != nil {
-				return nil, err
-			}
-		}
-		if err := tfconfig.Check(srcs, p.Config); err != nil {
-			return nil, err
-		}
-	}
-	prog.setPhase(fmt.Sprintf("resolving %d resources", len(p.ResourceChanges)))
-	bo := inventory.Options{Sources: srcs}
-	bo.Workspace, bo.WorkspaceFrom = c.workspace, "--workspace"
-	if bo.Workspace == "" && e.getenv("TF_WORKSPACE") != "" {
-		bo.Workspace, bo.WorkspaceFrom = e.getenv("TF_WORKSPACE"), "TF_WORKSPACE"
-	}
-	inv, warnings := inventory.BuildWith(p, name, cat, pol, bo)
-	return &analysis{plan: p, cat: cat, pol: pol, inv: inv, srcs: srcs, warnings: warnings}, nil
+	return opts, nil
 }
 
-func (e *env) warn(a *analysis) {
-	for _, w := range a.warnings {
+// showProgress shows the run's progress on a terminal; the function it
+// returns erases it.
+func (e *env) showProgress(opts *check.Options) func() {
+	prog := e.startProgress(opts.Plan)
+	if prog != nil {
+		opts.Progress, opts.Phase = prog.add, prog.setPhase
+	}
+	return prog.finish
+}
+
+func (e *env) warn(warnings []string) {
+	for _, w := range warnings {
 		fmt.Fprintf(e.stderr, "trustcloud: %s\n", e.t("cli.warning", w))
 	}
 }
@@ -140,17 +104,23 @@ func (e *env) inventory(args []string) error {
 	if *format != "text" && *format != "json" {
 		return usage("cli.unknown_format_text_json", "inventory", *format)
 	}
-	a, err := e.analyze(&c, positional)
+	opts, err := e.options(&c, positional)
 	if err != nil {
 		return err
 	}
-	e.warn(a)
-	if *format == "json" {
-		shell := *a.inv
-		shell.Resources = []*inventory.Resource{}
-		return report.WriteJSONList(e.stdout, &shell, "resources", a.inv.Resources)
+	stop := e.showProgress(&opts)
+	inv, warnings, err := check.Inventory(opts)
+	stop()
+	if err != nil {
+		return err
 	}
-	report.WriteInventoryText(e.stdout, a.inv, e.color(), e.lang)
+	e.warn(warnings)
+	if *format == "json" {
+		shell := *inv
+		shell.Resources = []*inventory.Resource{}
+		return report.WriteJSONList(e.stdout, &shell, "resources", inv.Resources)
+	}
+	report.WriteInventoryText(e.stdout, inv, e.color(), e.lang)
 	return nil
 }
 
@@ -173,10 +143,10 @@ func (e *env) check(args []string) (int, error) {
 	}
 	// Severities are case-insensitive; the summary and the exit code read
 	// the normalised value.
-	if sev := strings.ToLower(*failOn); sev != "none" && policy.Severity(sev).Rank() == 0 {
+	threshold, ok := check.ParseFailOn(*failOn)
+	if !ok {
 		return 0, usage("cli.unknown_fail_on", *failOn)
 	}
-	*failOn = strings.ToLower(*failOn)
 	type output struct{ format, path string }
 	var targets []output
 	for _, o := range outs {
@@ -192,53 +162,25 @@ func (e *env) check(args []string) (int, error) {
 	if len(targets) == 0 {
 		targets = []output{{"text", ""}}
 	}
-	var known accepted
-	var baselinePolicy string
+	var known *check.Baseline
 	if *baseline != "" {
-		if known, baselinePolicy, err = readBaseline(*baseline); err != nil {
+		if known, err = check.ReadBaseline(*baseline); err != nil {
 			return 0, err
 		}
 	}
-	a, err := e.analyze(&c, positional)
+	opts, err := e.options(&c, positional)
 	if err != nil {
 		return 0, err
 	}
-	e.warn(a)
-	ev := &rules.Evaluator{Catalog: a.cat, Policy: a.pol, Now: e.now, BaselinePolicySHA256: baselinePolicy}
-	nw := &newness{known: known}
-	if *newOnly {
-		nw.prior, nw.now = map[string]*inventory.Resource{}, map[string]*inventory.Resource{}
-		for _, r := range inventory.BuildPrior(a.plan, a.inv.Plan.File, a.cat, a.pol, inventory.Options{Sources: a.srcs}).Resources {
-			nw.prior[r.Address] = r
-		}
-		for _, r := range a.inv.Resources {
-			nw.now[r.Address] = r
-		}
+	opts.FailOn, opts.Baseline, opts.NewOnly, opts.Started = threshold, known, *newOnly, bundle.started
+	stop := e.showProgress(&opts)
+	res, err := check.Run(opts)
+	stop()
+	if err != nil {
+		return 0, err
 	}
-	// The inventories are built: the decoded values can go.
-	a.plan.ResourceChanges = nil
-	var sources *source.Index
-	if a.srcs != nil {
-		sources = source.FromConfig(a.srcs)
-	}
-	rep := &report.Report{FormatVersion: report.FormatVersion, Tool: report.Tool{Name: "trustcloud", Version: Version},
-		Catalog: a.inv.Catalog, Policy: a.inv.Policy, Plan: a.inv.Plan, Findings: []*report.Finding{},
-		Inventory: a.inv, Options: report.Options{PlanFile: a.inv.Plan.File, Lang: e.lang}}
-	for _, f := range ev.Evaluate(a.inv) {
-		rf := &report.Finding{Finding: f, Fingerprint: report.Fingerprint(f), Status: report.StatusNew}
-		if ruledef.ID(f.Rule) == ruledef.TC013 {
-			rf.Source = &report.SourceRef{File: f.Address, Line: relaxationLine(a.inv.Policy)}
-		} else if sources != nil {
-			if file, line, ok := sources.Lookup(f.Address); ok {
-				rf.Source = &report.SourceRef{File: file, Line: line}
-			}
-		}
-		rep.Findings = append(rep.Findings, rf)
-	}
-	nw.apply(rep.Findings)
-	rep.Summary = report.Summarize(a.inv, rep.Findings, *failOn)
-	rep.Freshness = report.NewFreshness(a.inv.Catalog, e.now())
-	rep.Options.Started, rep.Options.Finished = bundle.started, time.Now()
+	e.warn(res.Warnings)
+	rep := res.Report
 	for _, t := range targets {
 		var buf bytes.Buffer
 		rep.Options.Color = t.path == "" && t.format == "text" && e.color()
@@ -255,16 +197,13 @@ func (e *env) check(args []string) (int, error) {
 			return 0, err
 		}
 	}
-	if err := bundle.write(a, rep, args); err != nil {
+	if err := bundle.write(res, opts.Catalog, opts.Policy, args); err != nil {
 		return 0, err
 	}
-	if *failOn == "none" && rep.Summary.Findings > 0 {
+	if threshold == "none" && rep.Summary.Findings > 0 {
 		fmt.Fprintf(e.stderr, "trustcloud: %s\n", i18n.N(e.lang, "cli.threshold_none", rep.Summary.Findings))
 	}
-	if rep.Summary.Failed {
-		return ExitFindings, nil
-	}
-	return ExitOK, nil
+	return res.ExitCode(), nil
 }
 
 // writeFileAtomic writes a report next to its destination and renames it

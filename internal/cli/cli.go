@@ -13,13 +13,15 @@ import (
 	"strings"
 	"time"
 
+	"github.com/trustcloud/trustcloud/internal/check"
 	"github.com/trustcloud/trustcloud/internal/i18n"
 )
 
-// Exit codes.
+// Exit codes: those of a finished check, and ExitError for usage, input
+// and policy errors.
 const (
-	ExitOK       = 0
-	ExitFindings = 1
+	ExitOK       = check.ExitOK
+	ExitFindings = check.ExitFindings
 	ExitError    = 2
 )
 

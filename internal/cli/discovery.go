@@ -5,10 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strconv"
-	"strings"
 
-	"github.com/trustcloud/trustcloud/internal/inventory"
 	"github.com/trustcloud/trustcloud/internal/policy"
 )
 
@@ -58,22 +55,4 @@ func (e *env) findPolicy(c *common, planPath string) (file, source string, err e
 	}
 	return "", "", fmt.Errorf("%s and %s: two policy files in %s, and trustcloud would have to guess which applies: keep one, or choose with --policy FILE",
 		found[0], found[1], dir)
-}
-
-// relaxationLine is the line of the first relaxation the policy file
-// places, 1 when none has a place: where TC013 points.
-func relaxationLine(ref *inventory.PolicyRef) int {
-	if ref == nil {
-		return 1
-	}
-	for _, r := range ref.Relaxations {
-		// At is file:line:column; the file may hold colons.
-		rest := strings.TrimPrefix(r.At, ref.File+":")
-		if line, _, ok := strings.Cut(rest, ":"); ok && rest != r.At {
-			if n, err := strconv.Atoi(line); err == nil && n > 0 {
-				return n
-			}
-		}
-	}
-	return 1
 }

@@ -13,7 +13,10 @@ import (
 	"os"
 	"time"
 
+	"github.com/trustcloud/trustcloud/internal/catalog"
+	"github.com/trustcloud/trustcloud/internal/check"
 	"github.com/trustcloud/trustcloud/internal/evidence"
+	"github.com/trustcloud/trustcloud/internal/policy"
 	"github.com/trustcloud/trustcloud/internal/report"
 )
 
@@ -75,11 +78,13 @@ func (ev *evidenceFlags) prepare(e *env, positional []string) error {
 	return nil
 }
 
-// write makes the bundle of a finished check; args are check's arguments.
-func (ev *evidenceFlags) write(a *analysis, rep *report.Report, args []string) error {
+// write makes the bundle of a finished check, judged by cat and pol; args
+// are check's arguments.
+func (ev *evidenceFlags) write(res *check.Result, cat *catalog.Catalog, pol *policy.Policy, args []string) error {
 	if ev.dir == "" {
 		return nil
 	}
+	rep := res.Report
 	in, err := ev.planInput(rep.Plan.File)
 	if err != nil {
 		return err
@@ -95,11 +100,11 @@ func (ev *evidenceFlags) write(a *analysis, rep *report.Report, args []string) e
 		name  string
 		write func(w io.Writer) error
 	}{
-		{bundleInventory, func(w io.Writer) error { return report.WriteJSON(w, a.inv) }},
+		{bundleInventory, func(w io.Writer) error { return report.WriteJSON(w, res.Inventory) }},
 		{bundleFindings, func(w io.Writer) error { return report.Formats["json"].Write(w, rep) }},
 		{bundleOSCAL, func(w io.Writer) error { return report.Formats["oscal"].Write(w, rep) }},
-		{bundlePolicy, func(w io.Writer) error { return report.WriteJSON(w, a.pol.Effective()) }},
-		{bundleCatalog, func(w io.Writer) error { return report.WriteJSON(w, a.cat.Document()) }},
+		{bundlePolicy, func(w io.Writer) error { return report.WriteJSON(w, pol.Effective()) }},
+		{bundleCatalog, func(w io.Writer) error { return report.WriteJSON(w, cat.Document()) }},
 	}
 	var files []evidence.Content
 	for _, p := range parts {
@@ -109,26 +114,22 @@ func (ev *evidenceFlags) write(a *analysis, rep *report.Report, args []string) e
 		}
 		files = append(files, c)
 	}
-	if a.pol.File != "" {
-		src, err := os.ReadFile(a.pol.File)
+	if pol.File != "" {
+		src, err := os.ReadFile(pol.File)
 		if err != nil {
-			return fmt.Errorf("evidence bundle: %s: cannot read the policy file: %w", a.pol.File, err)
+			return fmt.Errorf("evidence bundle: %s: cannot read the policy file: %w", pol.File, err)
 		}
 		files = append(files, evidence.Content{Name: bundlePolicySrc, Data: src})
-	}
-	exit := ExitOK
-	if rep.Summary.Failed {
-		exit = ExitFindings
 	}
 	m := &evidence.Manifest{
 		Tool:    evidence.Tool{Name: rep.Tool.Name, Version: rep.Tool.Version},
 		Created: rep.Options.Finished.UTC().Format(time.RFC3339),
 		Command: append([]string{"trustcloud", "check"}, args...),
 		Plan:    in,
-		Catalog: evidence.CatalogInfo{Version: a.cat.Version, AsOf: a.cat.AsOf, Files: append([]string{}, a.cat.Files...)},
-		Policy:  evidence.PolicyInfo{Profile: a.pol.Profile, File: a.pol.File},
+		Catalog: evidence.CatalogInfo{Version: cat.Version, AsOf: cat.AsOf, Files: append([]string{}, cat.Files...)},
+		Policy:  evidence.PolicyInfo{Profile: pol.Profile, File: pol.File},
 		Result: evidence.ResultInfo{Resources: rep.Summary.Resources, Analysed: rep.Summary.Analysed, Findings: rep.Summary.Findings,
-			Waived: rep.Summary.Waived, FailOn: rep.Summary.FailOn, Failed: rep.Summary.Failed, ExitCode: exit},
+			Waived: rep.Summary.Waived, FailOn: rep.Summary.FailOn, Failed: rep.Summary.Failed, ExitCode: res.ExitCode()},
 	}
 	if err := evidence.Write(ev.dir, m, files, ev.key); err != nil {
 		return fmt.Errorf("evidence bundle: %w", err)

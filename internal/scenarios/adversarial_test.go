@@ -1,7 +1,6 @@
 package scenarios_test
 
 import (
-	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -10,8 +9,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/trustcloud/trustcloud/internal/cli"
+	"github.com/trustcloud/trustcloud/internal/check"
+	"github.com/trustcloud/trustcloud/internal/inventory"
+	"github.com/trustcloud/trustcloud/internal/policy"
 	"github.com/trustcloud/trustcloud/internal/testtf"
+	"github.com/trustcloud/trustcloud/internal/tfconfig"
 )
 
 const adversarialRoot = "../../testdata/adversarial"
@@ -87,30 +89,33 @@ func TestAdversarial(t *testing.T) {
 			t.Run(name, func(t *testing.T) {
 				r := testtf.Apply(t, tool, dir, testtf.Options{Vars: c.Vars, ApplyVars: c.ApplyVars, Env: c.Env, Workspace: c.Workspace, Sources: c.Sources})
 				r.Setenv(t)
-				var pol []string
+				var pol *policy.Policy
 				if c.Policy != "" {
-					pol = []string{"--policy", filepath.Join(r.Dir, c.Policy)}
+					pol = loadPolicy(t, filepath.Join(r.Dir, c.Policy))
 				}
 				jsonFile := filepath.Join(r.Dir, "plan.json")
 				if err := os.WriteFile(jsonFile, r.PlanJSON, 0o644); err != nil {
 					t.Fatal(err)
 				}
 				// From the binary plan: the sources evaluated.
-				inv := inventoryDocOf(t, append(pol, "--terraform", tool.Path, r.PlanFile)...)
-				if inv.Evaluation.Mode != "sources" {
+				binary := caseOptions(r.PlanFile, pol)
+				binary.Terraform = tool.Path
+				inv := inventoryOf(t, binary)
+				if inv.Evaluation == nil || inv.Evaluation.Mode != "sources" {
 					t.Errorf("binary plan: evaluation %+v, want sources", inv.Evaluation)
 				}
+				resources := byAddress(inv)
 				for addr, want := range c.Resources {
-					got, ok := inv.byAddress[addr]
+					got, ok := resources[addr]
 					if !ok {
 						t.Errorf("%s: not in the inventory", addr)
 						continue
 					}
 					landing, landed := r.Landings[addr]
 					if got.Location.Status != want.Status || (want.Region != "" && !strings.EqualFold(got.Location.Region, want.Region)) ||
-						(want.Operator != "" && got.operator() != want.Operator) || (want.Level != "" && got.Sensitivity.Level != want.Level) {
+						(want.Operator != "" && operatorOf(got) != want.Operator) || (want.Level != "" && got.Sensitivity.Level != want.Level) {
 						t.Errorf("%s: trustcloud says %s %q operator %q level %s, want %s %q operator %q level %s\n  evidence: %s %s",
-							addr, got.Location.Status, got.Location.Region, got.operator(), got.Sensitivity.Level,
+							addr, got.Location.Status, got.Location.Region, operatorOf(got), got.Sensitivity.Level,
 							want.Status, want.Region, want.Operator, want.Level, strings.Join(got.Location.Evidence, " | "), got.Location.Reason)
 					}
 					switch {
@@ -123,37 +128,42 @@ func TestAdversarial(t *testing.T) {
 					case !strings.EqualFold(landing.Region, got.Location.Region):
 						t.Errorf("%s: trustcloud says %s, the resource landed in %q (%+v)", addr, got.Location.Region, landing.Region, landing)
 					}
-					if landed && got.operator() == "s3ns" && landing.Universe != "s3nsapis.fr" {
+					if landed && operatorOf(got) == "s3ns" && landing.Universe != "s3nsapis.fr" {
 						t.Errorf("%s: trustcloud says S3NS, the calls went to universe %q", addr, landing.Universe)
 					}
 				}
-				code := check(t, append(pol, "--terraform", tool.Path, r.PlanFile)...)
+				code := verdict(t, binary)
 				switch {
-				case c.Attack && code != cli.ExitFindings:
+				case c.Attack && code != check.ExitFindings:
 					t.Errorf("binary plan: an attack passed (exit %d)", code)
-				case !c.Attack && code != cli.ExitOK:
+				case !c.Attack && code != check.ExitOK:
 					t.Errorf("binary plan: the honest twin failed (exit %d)", code)
 				}
 				// Plan JSON next to its .tf files: the directory evaluated;
-				// the workspace, which JSON does not record, given by flag.
-				if code := check(t, append(pol, jsonFile)...); c.Attack && code != cli.ExitFindings {
+				// the workspace, which JSON does not record, given by the
+				// caller.
+				withDir := caseOptions(jsonFile, pol)
+				if code := verdict(t, withDir); c.Attack && code != check.ExitFindings {
 					t.Errorf("plan JSON with its directory: an attack passed (exit %d)", code)
 				}
 				if c.Workspace != "" {
-					dirInv := inventoryDocOf(t, append(pol, "--workspace", c.Workspace, jsonFile)...)
+					withDir.Workspace, withDir.WorkspaceFrom = c.Workspace, "--workspace"
+					dirInv, binaryInv := byAddress(inventoryOf(t, withDir)), byAddress(inv)
 					for addr := range c.Resources {
-						got, want := dirInv.byAddress[addr], inv.byAddress[addr]
+						got, want := dirInv[addr], binaryInv[addr]
 						if got == nil || want == nil || got.Location.Status != want.Location.Status || got.Location.Region != want.Location.Region {
-							t.Errorf("%s: plan JSON with its directory and --workspace %s differs from the binary plan", addr, c.Workspace)
+							t.Errorf("%s: plan JSON with its directory and workspace %s differs from the binary plan", addr, c.Workspace)
 						}
 					}
 				}
 				// Plan JSON alone: values through references are inferred.
-				code = check(t, append(pol, "--no-config", jsonFile)...)
-				if c.Attack && code != cli.ExitFindings {
+				alone := caseOptions(jsonFile, pol)
+				alone.Sources = nil
+				code = verdict(t, alone)
+				if c.Attack && code != check.ExitFindings {
 					t.Errorf("plan JSON alone: an attack passed (exit %d)", code)
 				}
-				if !c.Attack && code == cli.ExitOK {
+				if !c.Attack && code == check.ExitOK {
 					jsonOnlyPass = append(jsonOnlyPass, name)
 				}
 			})
@@ -163,65 +173,61 @@ func TestAdversarial(t *testing.T) {
 	})
 }
 
-// adversarialClock pins the date: the suite tests how configurations are
+// adversarialNow pins the date: the suite tests how configurations are
 // evaluated, and the qualifications its honest twins rely on (Outscale's
 // ended on 2026-11-30) must not expire under it.
-var adversarialClock = cli.Options{Now: func() time.Time { return time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC) }}
+func adversarialNow() time.Time { return time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC) }
 
-type inventoryDoc struct {
-	Evaluation struct {
-		Mode, Origin string
-	} `json:"evaluation"`
-	Resources []*invResource `json:"resources"`
-	byAddress map[string]*invResource
+// caseOptions checks a plan of a case as `trustcloud check` does: the
+// sources found next to the plan (a binary plan's snapshot, else the plan
+// file's directory), the policy given or the default profile.
+func caseOptions(plan string, pol *policy.Policy) check.Options {
+	return check.Options{Plan: plan, Policy: pol, Now: adversarialNow,
+		Sources: func(tool tfconfig.Tool) (*tfconfig.Config, error) { return check.LoadSources(plan, "", tool) }}
 }
 
-type invResource struct {
-	Address  string  `json:"address"`
-	Operator *string `json:"operator"`
-	Location struct {
-		Status     string   `json:"status"`
-		Region     string   `json:"region"`
-		Evidence   []string `json:"evidence"`
-		Reason     string   `json:"reason"`
-		Unverified string   `json:"unverified"`
-	} `json:"location"`
-	Sensitivity struct {
-		Level string `json:"level"`
-	} `json:"sensitivity"`
+func loadPolicy(t *testing.T, file string) *policy.Policy {
+	t.Helper()
+	pol, diags := policy.Load(file)
+	if diags.HasErrors() {
+		t.Fatal(policy.FormatDiagnostics(diags))
+	}
+	pol.Source = policy.SourceFlag
+	return pol
 }
 
-func (r *invResource) operator() string {
+func inventoryOf(t *testing.T, opts check.Options) *inventory.Inventory {
+	t.Helper()
+	inv, _, err := check.Inventory(opts)
+	if err != nil {
+		t.Fatalf("inventory of %s: %v", opts.Plan, err)
+	}
+	return inv
+}
+
+func byAddress(inv *inventory.Inventory) map[string]*inventory.Resource {
+	out := map[string]*inventory.Resource{}
+	for _, r := range inv.Resources {
+		out[r.Address] = r
+	}
+	return out
+}
+
+func operatorOf(r *inventory.Resource) string {
 	if r.Operator == nil {
 		return ""
 	}
 	return *r.Operator
 }
 
-func inventoryDocOf(t *testing.T, args ...string) *inventoryDoc {
+// verdict is the exit code of a check of opts, -1 (and the test fails)
+// when the check cannot run.
+func verdict(t *testing.T, opts check.Options) int {
 	t.Helper()
-	var stdout, stderr bytes.Buffer
-	code := cli.RunWith(append([]string{"trustcloud", "inventory", "--format", "json"}, args...), nil, &stdout, &stderr, adversarialClock)
-	if code != cli.ExitOK {
-		t.Fatalf("inventory %v: exit %d\n%s", args, code, stderr.String())
+	res, err := check.Run(opts)
+	if err != nil {
+		t.Errorf("check %s: %v", opts.Plan, err)
+		return -1
 	}
-	var doc inventoryDoc
-	if err := json.Unmarshal(stdout.Bytes(), &doc); err != nil {
-		t.Fatal(err)
-	}
-	doc.byAddress = map[string]*invResource{}
-	for _, r := range doc.Resources {
-		doc.byAddress[r.Address] = r
-	}
-	return &doc
-}
-
-func check(t *testing.T, args ...string) int {
-	t.Helper()
-	var stdout, stderr bytes.Buffer
-	code := cli.RunWith(append([]string{"trustcloud", "check", "--format", "json"}, args...), nil, &stdout, &stderr, adversarialClock)
-	if code == cli.ExitError {
-		t.Errorf("check %v: exit 2: %s", args, stderr.String())
-	}
-	return code
+	return res.ExitCode()
 }

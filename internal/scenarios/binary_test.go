@@ -4,10 +4,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
-	"github.com/trustcloud/trustcloud/internal/inventory"
-	"github.com/trustcloud/trustcloud/internal/planfile"
-	"github.com/trustcloud/trustcloud/internal/policy"
+	"github.com/trustcloud/trustcloud/internal/check"
 	"github.com/trustcloud/trustcloud/internal/testtf"
 )
 
@@ -18,21 +17,21 @@ import (
 func TestBinaryPlan(t *testing.T) {
 	tf := testtf.Terraform(t)
 	res := testtf.Plan(t, tf, filepath.Join(root, "ministry"), testtf.Options{})
-	// planfile.Load runs `terraform show -json` itself: it needs the same CLI
+	// The runner runs `terraform show -json` itself: it needs the same CLI
 	// configuration (the test provider's dev_overrides) to read the plan.
 	res.Setenv(t)
 
-	cat := defaultCatalog(t)
-	binary, _, err := planfile.Load(res.PlanFile, planfile.LoadOptions{Terraform: tf.Path})
+	opts := check.Options{Plan: res.PlanFile, PlanName: "plan.tfplan", Terraform: tf.Path, Now: func() time.Time { return now }}
+	got, _, err := check.Inventory(opts)
 	if err != nil {
 		t.Fatalf("loading the binary plan: %v", err)
 	}
-	committed, _, err := planfile.Load(filepath.Join(root, "ministry", "plan.json"), planfile.LoadOptions{})
+	committed := opts
+	committed.Plan, committed.PlanName, committed.Terraform = filepath.Join(root, "ministry", "plan.json"), "plan.json", ""
+	want, _, err := check.Inventory(committed)
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, _ := inventory.Build(binary, "plan.tfplan", cat, policy.Default())
-	want, _ := inventory.Build(committed, "plan.json", cat, policy.Default())
 	if len(got.Resources) != len(want.Resources) || len(got.Resources) == 0 {
 		t.Fatalf("binary plan: %d resources, plan.json: %d", len(got.Resources), len(want.Resources))
 	}
@@ -46,7 +45,8 @@ func TestBinaryPlan(t *testing.T) {
 
 	// Without terraform, a binary plan is an error that says what to do.
 	t.Setenv("PATH", t.TempDir())
-	_, _, err = planfile.Load(res.PlanFile, planfile.LoadOptions{})
+	opts.Terraform = ""
+	_, _, err = check.Inventory(opts)
 	if err == nil || !strings.Contains(err.Error(), "no terraform was found on PATH") || !strings.Contains(err.Error(), "plan.tfplan") {
 		t.Errorf("binary plan without terraform: %v", err)
 	}

@@ -7,8 +7,7 @@ import (
 	"time"
 
 	"github.com/trustcloud/trustcloud/internal/catalog"
-	"github.com/trustcloud/trustcloud/internal/inventory"
-	"github.com/trustcloud/trustcloud/internal/planfile"
+	"github.com/trustcloud/trustcloud/internal/check"
 	"github.com/trustcloud/trustcloud/internal/policy"
 	"github.com/trustcloud/trustcloud/internal/rules"
 	"github.com/trustcloud/trustcloud/internal/tfconfig"
@@ -22,14 +21,6 @@ import (
 // no longer offers Outscale as a qualified alternative.
 func TestOutscaleAroundExpiry(t *testing.T) {
 	dir := filepath.Join(root, "outscale-secnumcloud")
-	p, _, err := planfile.Load(filepath.Join(dir, "plan.json"), planfile.LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	srcs, err := tfconfig.LoadDir(dir, planfile.Tool(p))
-	if err != nil {
-		t.Fatal(err)
-	}
 	base, err := catalog.Default()
 	if err != nil {
 		t.Fatal(err)
@@ -57,11 +48,13 @@ func TestOutscaleAroundExpiry(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			now := func() time.Time { return day.Add(9 * time.Hour) }
-			cat := base.WithClock(now)
-			pol := policy.Default()
-			inv, _ := inventory.BuildWith(p, "plan.json", cat, pol, inventory.Options{Sources: srcs})
-			findings := (&rules.Evaluator{Catalog: cat, Policy: pol, Now: now}).Evaluate(inv)
+			res, err := check.Run(check.Options{Plan: filepath.Join(dir, "plan.json"), Catalog: base, Policy: policy.Default(),
+				Now:     func() time.Time { return day.Add(9 * time.Hour) },
+				Sources: func(tool tfconfig.Tool) (*tfconfig.Config, error) { return tfconfig.LoadDir(dir, tool) }})
+			if err != nil {
+				t.Fatal(err)
+			}
+			findings := findingsOf(res)
 			byAddress := map[string][]*rules.Finding{}
 			for _, f := range findings {
 				if f.Rule == "TC009" || f.Rule == "TC010" {

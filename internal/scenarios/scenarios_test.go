@@ -18,8 +18,8 @@ import (
 	"github.com/hashicorp/hcl/v2"
 
 	"github.com/trustcloud/trustcloud/internal/catalog"
+	"github.com/trustcloud/trustcloud/internal/check"
 	"github.com/trustcloud/trustcloud/internal/inventory"
-	"github.com/trustcloud/trustcloud/internal/planfile"
 	"github.com/trustcloud/trustcloud/internal/policy"
 	"github.com/trustcloud/trustcloud/internal/rules"
 	"github.com/trustcloud/trustcloud/internal/testtf"
@@ -81,23 +81,23 @@ func TestScenarios(t *testing.T) {
 		name := filepath.Base(dir)
 		t.Run(name, func(t *testing.T) {
 			want, pol := loadExpectation(t, dir)
-			p, _, err := planfile.Load(planFile, planfile.LoadOptions{})
-			if err != nil {
-				t.Fatal(err)
-			}
 			rel := "testdata/scenarios/" + name + "/plan.json"
 			// With its sources: the configuration is evaluated; this is
 			// what expect.json describes.
-			srcs, err := tfconfig.LoadDir(dir, planfile.Tool(p))
+			opts := check.Options{Plan: planFile, PlanName: rel, Catalog: cat, Policy: pol, Now: func() time.Time { return now },
+				Sources: func(tool tfconfig.Tool) (*tfconfig.Config, error) {
+					srcs, err := tfconfig.LoadDir(dir, tool)
+					if err != nil {
+						return nil, err
+					}
+					srcs.Root, srcs.Path, srcs.Origin = "testdata/scenarios/"+name, "testdata/scenarios/"+name, "the directory testdata/scenarios/"+name
+					return srcs, nil
+				}}
+			res, err := check.Run(opts)
 			if err != nil {
-				t.Fatal(err)
+				t.Fatalf("%v (if the scenario's plan.json was not made from its .tf files, run `make testdata`)", err)
 			}
-			if err := tfconfig.Check(srcs, p.Config); err != nil {
-				t.Fatalf("the scenario's plan.json was not made from its .tf files (run `make testdata`): %v", err)
-			}
-			srcs.Root, srcs.Path, srcs.Origin = "testdata/scenarios/"+name, "testdata/scenarios/"+name, "the directory testdata/scenarios/"+name
-			inv, _ := inventory.BuildWith(p, rel, cat, pol, inventory.Options{Sources: srcs})
-			findings := (&rules.Evaluator{Catalog: cat, Policy: pol, Now: func() time.Time { return now }}).Evaluate(inv)
+			inv, findings := res.Inventory, findingsOf(res)
 			checkResources(t, want, inv)
 			checkFindings(t, want.Findings, findings)
 			golden(t, filepath.Join(dir, "inventory.golden.json"), inv)
@@ -105,8 +105,12 @@ func TestScenarios(t *testing.T) {
 
 			// From plan JSON alone: the same places, and the inferred
 			// ones reported, never passed.
-			jsonInv, _ := inventory.Build(p, rel, cat, pol)
-			jsonFindings := (&rules.Evaluator{Catalog: cat, Policy: pol, Now: func() time.Time { return now }}).Evaluate(jsonInv)
+			opts.Sources = nil
+			jsonRes, err := check.Run(opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			jsonInv, jsonFindings := jsonRes.Inventory, findingsOf(jsonRes)
 			jsonWant := want
 			if len(want.PlanJSONLevels) > 0 {
 				jsonWant.Resources = maps.Clone(want.Resources)
@@ -186,26 +190,36 @@ func TestScenariosOpenTofu(t *testing.T) {
 				opts.Before = filepath.Join(dir, "before")
 			}
 			res := testtf.Plan(t, tofu, dir, opts)
-			p, err := planfile.Parse("plan.json", res.PlanJSON)
+			// The runner reads the sources as Terraform would, then again
+			// as OpenTofu once the plan says OpenTofu made it.
+			var tools []tfconfig.Tool
+			checked, err := check.Run(check.Options{Plan: "-", Stdin: bytes.NewReader(res.PlanJSON), PlanName: "plan.json",
+				Catalog: cat, Policy: pol, Now: func() time.Time { return now },
+				Sources: func(tool tfconfig.Tool) (*tfconfig.Config, error) {
+					tools = append(tools, tool)
+					return tfconfig.LoadDir(res.Dir, tool)
+				}})
 			if err != nil {
 				t.Fatal(err)
 			}
-			if planfile.Tool(p) != tfconfig.OpenTofu {
-				t.Fatalf("the plan does not name OpenTofu's registry: %s", p.TerraformVersion)
+			if len(tools) == 0 || tools[len(tools)-1] != tfconfig.OpenTofu {
+				t.Fatalf("the sources were read as %v: the plan does not name OpenTofu's registry", tools)
 			}
-			srcs, err := tfconfig.LoadDir(res.Dir, tfconfig.OpenTofu)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := tfconfig.Check(srcs, p.Config); err != nil {
-				t.Fatal(err)
-			}
-			inv, _ := inventory.BuildWith(p, "plan.json", cat, pol, inventory.Options{Sources: srcs})
-			findings := (&rules.Evaluator{Catalog: cat, Policy: pol, Now: func() time.Time { return now }}).Evaluate(inv)
+			inv, findings := checked.Inventory, findingsOf(checked)
 			checkResources(t, want, inv)
 			checkFindings(t, want.Findings, findings)
 		})
 	}
+}
+
+// findingsOf is the rule findings of a check, as rules.Evaluator made
+// them (nil when there is none).
+func findingsOf(res *check.Result) []*rules.Finding {
+	var out []*rules.Finding
+	for _, f := range res.Report.Findings {
+		out = append(out, f.Finding)
+	}
+	return out
 }
 
 func checkResources(t *testing.T, want expectation, inv *inventory.Inventory) {

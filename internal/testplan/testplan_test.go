@@ -10,11 +10,8 @@ import (
 
 	tfjson "github.com/hashicorp/terraform-json"
 
-	"github.com/trustcloud/trustcloud/internal/catalog"
+	"github.com/trustcloud/trustcloud/internal/check"
 	"github.com/trustcloud/trustcloud/internal/inventory"
-	"github.com/trustcloud/trustcloud/internal/planfile"
-	"github.com/trustcloud/trustcloud/internal/policy"
-	"github.com/trustcloud/trustcloud/internal/rules"
 )
 
 func generate(t *testing.T, opts Options) ([]byte, Stats) {
@@ -153,21 +150,15 @@ func configResource(root *tfjson.ConfigModule, rc *tfjson.ResourceChange) *tfjso
 // the United States are findings.
 func TestAnalysis(t *testing.T) {
 	data, st := generate(t, Options{Resources: 200})
-	p, err := planfile.Parse("plan.json", data)
+	// As `trustcloud check -` reads it: the embedded catalog, the default
+	// profile.
+	res, err := check.Run(check.Options{Plan: "-", Stdin: bytes.NewReader(data), PlanName: "plan.json"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	cat, err := catalog.Load("")
-	if err != nil {
-		t.Fatal(err)
-	}
-	pol, diags := policy.Load("")
-	if diags.HasErrors() {
-		t.Fatal(policy.FormatDiagnostics(diags))
-	}
-	inv, warnings := inventory.Build(p, "plan.json", cat, pol)
-	if len(warnings) > 0 {
-		t.Errorf("warnings: %q", warnings)
+	inv := res.Inventory
+	if len(res.Warnings) > 0 {
+		t.Errorf("warnings: %q", res.Warnings)
 	}
 	if len(inv.Resources) != 200 {
 		t.Fatalf("%d resources in the inventory, want 200", len(inv.Resources))
@@ -226,10 +217,8 @@ func TestAnalysis(t *testing.T) {
 		}
 	}
 
-	ev := &rules.Evaluator{Catalog: cat, Policy: pol}
-	findings := ev.Evaluate(inv)
 	byRule := map[string]int{}
-	for _, f := range findings {
+	for _, f := range res.Report.Findings {
 		byRule[f.Rule]++
 		// Outside the EU, or outside France at level restricted.
 		if f.Rule == "TC001" && (f.Location.EU == nil || *f.Location.EU) && f.Sensitivity.Level != "restricted" {

@@ -1,79 +1,15 @@
-package cli
+package check
 
 import (
-	"encoding/json"
-	"errors"
 	"fmt"
-	"os"
 	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/trustcloud/trustcloud/internal/inventory"
-	"github.com/trustcloud/trustcloud/internal/policy"
 	"github.com/trustcloud/trustcloud/internal/report"
 	"github.com/trustcloud/trustcloud/internal/ruledef"
 )
-
-// accepted is the findings an earlier `check --format json` accepted: for
-// each fingerprint, the severity rank of each finding that had it. It is
-// a multiset: one accepted finding covers one finding, so that a count
-// grown from 1 to 4 (fingerprints drop count indexes) is not covered by
-// the one instance accepted before.
-type accepted map[string][]int
-
-// readBaseline reads the findings of an earlier `check --format json`, and
-// the SHA-256 of the policy file it was made with ("" for a built-in
-// profile).
-func readBaseline(path string) (accepted, string, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		var pe *os.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
-		return nil, "", fmt.Errorf("%s: cannot read the baseline: %w", path, err)
-	}
-	var doc struct {
-		FormatVersion string `json:"format_version"`
-		Policy        struct {
-			SHA256 string `json:"sha256"`
-		} `json:"policy"`
-		Findings []struct {
-			Fingerprint string `json:"fingerprint"`
-			Severity    string `json:"severity"`
-		} `json:"findings"`
-	}
-	if err := json.Unmarshal(data, &doc); err != nil {
-		return nil, "", fmt.Errorf("%s: not a baseline: expected the output of `trustcloud check --format json`: %w", path, err)
-	}
-	if doc.FormatVersion != "1" || doc.Findings == nil {
-		return nil, "", fmt.Errorf("%s: not a baseline: expected the output of `trustcloud check --format json` (format_version \"1\" with findings)", path)
-	}
-	out := accepted{}
-	for i, f := range doc.Findings {
-		if f.Fingerprint == "" {
-			return nil, "", fmt.Errorf("%s: $.findings[%d]: no fingerprint: regenerate the baseline with this version of trustcloud", path, i)
-		}
-		// The severity bounds what the entry accepts: a finding whose
-		// level rose since (internal to sensitive) keeps its fingerprint
-		// but is a new risk.
-		rank := policy.Severity(strings.ToLower(f.Severity)).Rank()
-		if rank == 0 {
-			return nil, "", fmt.Errorf("%s: $.findings[%d].severity: %q is not a severity (%s): regenerate the baseline with `trustcloud check --format json`", path, i, f.Severity, severityNames())
-		}
-		out[f.Fingerprint] = append(out[f.Fingerprint], rank)
-	}
-	return out, doc.Policy.SHA256, nil
-}
-
-func severityNames() string {
-	names := make([]string, len(policy.Severities))
-	for i, s := range policy.Severities {
-		names[i] = string(s)
-	}
-	return strings.Join(names, ", ")
-}
 
 // newness decides, for findings of one check, which are existing: a
 // finding that a baseline covers, or (with --new-only) whose resource the
