@@ -140,11 +140,15 @@ func ParseFailOn(s string) (string, bool) {
 
 // loaded is a plan read and inventoried.
 type loaded struct {
-	plan     *tfjson.Plan
-	cat      *catalog.Catalog
-	pol      *policy.Policy
-	srcs     *tfconfig.Config
-	inv      *inventory.Inventory
+	plan *tfjson.Plan
+	cat  *catalog.Catalog
+	pol  *policy.Policy
+	srcs *tfconfig.Config
+	inv  *inventory.Inventory
+	// build are the options both inventories are built with, the one
+	// before the plan (NewOnly) and the one after it: the same sources
+	// in the same workspace.
+	build    inventory.Options
 	warnings []string
 	now      func() time.Time
 }
@@ -216,7 +220,7 @@ func newnessFor(opts Options, l *loaded) *newness {
 	}
 	if opts.NewOnly {
 		nw.prior, nw.now = map[string]*inventory.Resource{}, map[string]*inventory.Resource{}
-		for _, r := range inventory.BuildPrior(l.plan, l.inv.Plan.File, l.cat, l.pol, inventory.Options{Sources: l.srcs}).Resources {
+		for _, r := range inventory.BuildPrior(l.plan, l.inv.Plan.File, l.cat, l.pol, l.build).Resources {
 			nw.prior[r.Address] = r
 		}
 		for _, r := range l.inv.Resources {
@@ -306,8 +310,8 @@ func load(opts Options) (*loaded, error) {
 		name = opts.PlanName
 	}
 	l.plan = p
-	l.inv, l.warnings = inventory.BuildWith(p, name, l.cat, l.pol,
-		inventory.Options{Sources: l.srcs, Workspace: opts.Workspace, WorkspaceFrom: opts.WorkspaceFrom})
+	l.build = inventory.Options{Sources: l.srcs, Workspace: opts.Workspace, WorkspaceFrom: opts.WorkspaceFrom}
+	l.inv, l.warnings = inventory.BuildWith(p, name, l.cat, l.pol, l.build)
 	return l, nil
 }
 
