@@ -3,26 +3,59 @@ package provider
 import (
 	"bytes"
 	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
-
-	"github.com/trustcloud/trustcloud/internal/cli"
 )
+
+// trustcloudBinary builds the trustcloud command once per test binary:
+// the parity test compares the data sources with the CLI users run.
+var trustcloudBinary = sync.OnceValues(func() (string, error) {
+	dir, err := os.MkdirTemp("", "trustcloud-cli-")
+	if err != nil {
+		return "", err
+	}
+	bin := filepath.Join(dir, "trustcloud")
+	out, err := exec.Command("go", "build", "-o", bin, "../cmd/trustcloud").CombinedOutput()
+	if err != nil {
+		return "", &buildError{err, out}
+	}
+	return bin, nil
+})
+
+type buildError struct {
+	err error
+	out []byte
+}
+
+func (e *buildError) Error() string {
+	return "go build ./cmd/trustcloud: " + e.err.Error() + "\n" + string(e.out)
+}
 
 // cliList runs `trustcloud catalog ARGS --format json` and returns, for
 // each entry listed, in order, "operator/code" for a region and the id of
 // an offer or operator.
 func cliList(t *testing.T, args ...string) []string {
 	t.Helper()
+	bin, err := trustcloudBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
 	var stdout, stderr bytes.Buffer
-	argv := append([]string{"trustcloud", "catalog"}, append(args, "--format", "json")...)
-	if code := cli.Run(argv, strings.NewReader(""), &stdout, &stderr); code != cli.ExitOK {
-		t.Fatalf("trustcloud %s: exit %d: %s", strings.Join(argv[1:], " "), code, stderr.String())
+	argv := append([]string{"catalog"}, append(args, "--format", "json")...)
+	cmd := exec.Command(bin, argv...)
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	cmd.Env = append(os.Environ(), "LC_ALL=C", "NO_COLOR=1")
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("trustcloud %s: %v: %s", strings.Join(argv, " "), err, stderr.String())
 	}
 	var entries []struct {
 		ID       string `json:"id"`
@@ -30,7 +63,7 @@ func cliList(t *testing.T, args ...string) []string {
 		Code     string `json:"code"`
 	}
 	if err := json.Unmarshal(stdout.Bytes(), &entries); err != nil {
-		t.Fatalf("trustcloud %s: %v\n%s", strings.Join(argv[1:], " "), err, stdout.String())
+		t.Fatalf("trustcloud %s: %v\n%s", strings.Join(argv, " "), err, stdout.String())
 	}
 	out := make([]string, len(entries))
 	for i, e := range entries {
