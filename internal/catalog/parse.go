@@ -5,11 +5,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/trustcloud/trustcloud/internal/jsonpos"
 	"io"
 	"reflect"
 	"sort"
 	"strings"
+
+	"github.com/trustcloud/trustcloud/internal/jsonpos"
 )
 
 // Parse decodes one catalog document. Errors name the file and the place:

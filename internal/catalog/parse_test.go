@@ -1,9 +1,10 @@
 package catalog
 
 import (
-	"github.com/trustcloud/trustcloud/internal/jsonpos"
 	"strings"
 	"testing"
+
+	"github.com/trustcloud/trustcloud/internal/jsonpos"
 
 	"github.com/google/go-cmp/cmp"
 )

@@ -2,13 +2,14 @@ package cli_test
 
 import (
 	"encoding/json"
-	"github.com/trustcloud/trustcloud/internal/report"
 	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/trustcloud/trustcloud/internal/report"
 
 	"github.com/google/go-cmp/cmp"
 

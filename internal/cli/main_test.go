@@ -5,13 +5,14 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"github.com/trustcloud/trustcloud/internal/testcorpus"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/trustcloud/trustcloud/internal/testcorpus"
 
 	"github.com/trustcloud/trustcloud/internal/cli"
 )

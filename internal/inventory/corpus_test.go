@@ -2,11 +2,12 @@ package inventory
 
 import (
 	"fmt"
-	"github.com/trustcloud/trustcloud/internal/testcorpus"
 	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/trustcloud/trustcloud/internal/testcorpus"
 
 	"github.com/trustcloud/trustcloud/internal/catalog"
 	"github.com/trustcloud/trustcloud/internal/planfile"

@@ -3,9 +3,10 @@ package tffunc
 import (
 	"errors"
 	"fmt"
-	"github.com/hashicorp/hcl/v2/ext/customdecode"
 	"math"
 	"testing"
+
+	"github.com/hashicorp/hcl/v2/ext/customdecode"
 
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/convert"
