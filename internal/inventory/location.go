@@ -170,12 +170,13 @@ func (rv *resolver) assignOperator(c *ctx) operatorFound {
 }
 
 // findLocation reads a resource's location from the first source that
-// gives one, in order: the type's scope when it creates nothing in a
-// cloud; for a part of another resource, its own location arguments when
-// its configuration sets them, else its parent's; the resource's location
-// attributes; the type's scope; the catalog's non-regional types; the
-// parent; the provider configuration; the provider's only region. Failing
-// all, the location is unknown, with the reason.
+// gives one, in order, each where it applies: the type's scope when it
+// creates nothing in a cloud; for a part of another resource, its own
+// location arguments when its configuration sets them, else its
+// parent's; the resource's location attributes; the type's scope; the
+// catalog's non-regional types; the parent; the provider configuration;
+// the provider's only region. Failing all, the location is unknown, with
+// the reason.
 func (rv *resolver) findLocation(c *ctx) Location {
 	var loc Location
 	ok := false
