@@ -389,6 +389,41 @@ func (v *validator) provider(p *Provider) {
 	if p.NotLocated && (len(p.Operators) > 0 || len(p.ResourceAttributes) > 0 || len(p.ProviderAttributes) > 0) {
 		v.add(p, ".not_located", "a provider whose resources have no location cannot map to operators or list location attributes")
 	}
+	v.operatorRules(p)
+	for i, a := range p.ParentAttributes {
+		if strings.TrimSpace(a) == "" {
+			v.add(p, fmt.Sprintf(".parent_attributes[%d]", i), "empty attribute name")
+		}
+	}
+	v.locationAttributes(p, "provider_attributes", p.ProviderAttributes)
+	v.locationAttributes(p, "resource_attributes", p.ResourceAttributes)
+	for i, a := range p.ResourceAttributes {
+		if a.Role == RoleEndpoint {
+			v.add(p, fmt.Sprintf(".resource_attributes[%d].role", i), "\"endpoint\" is a role of provider attributes only")
+		}
+	}
+	for i, r := range p.Redirects {
+		if strings.TrimSpace(r.Path) == "" {
+			v.add(p, fmt.Sprintf(".redirect_attributes[%d].path", i), "missing: the provider argument")
+		} else {
+			v.glob(p, fmt.Sprintf(".redirect_attributes[%d].path", i), r.Path)
+		}
+	}
+	for i, z := range p.ZoneRules {
+		v.regexp(p, fmt.Sprintf("zone_rules[%d].match", i), z.Match, 0)
+	}
+	for i, g := range p.NonRegionalTypes {
+		v.glob(p, fmt.Sprintf(".non_regional_types[%d]", i), g)
+	}
+	v.defaultRegion(p)
+	v.sourceIDs(p, p.SourceIDs)
+}
+
+// operatorRules checks a provider's operator rules: each names a known
+// operator; a condition tests one provider attribute with exactly one of
+// equals and matches; only the last rule may go without a condition,
+// since the rules after one without are never tried.
+func (v *validator) operatorRules(p *Provider) {
 	for i := range p.Operators {
 		rule := &p.Operators[i]
 		sub := fmt.Sprintf(".operators[%d]", i)
@@ -409,58 +444,42 @@ func (v *validator) provider(p *Provider) {
 			v.add(p, sub, "a rule without a condition must come last: the rules after it are never tried")
 		}
 	}
-	attrs := func(field string, list []Attribute) {
-		for i, a := range list {
-			sub := fmt.Sprintf("%s[%d]", field, i)
-			if a.Path == "" {
-				v.add(p, "."+sub+".path", "missing: the attribute path")
-			}
-			if a.Pattern != "" {
-				v.regexp(p, sub+".pattern", a.Pattern, 1)
-			}
-			if a.Role != "" && a.Role != RoleLocation && a.Role != RoleReplica && a.Role != RoleEndpoint {
-				v.add(p, "."+sub+".role", "unknown role %q; use \"location\", \"replica\" or \"endpoint\"", a.Role)
-			}
-			for j, g := range a.Types {
-				v.glob(p, fmt.Sprintf(".%s.types[%d]", sub, j), g)
-			}
+}
+
+// locationAttributes checks the location attributes of a provider listed
+// under field: each has a path, a pattern that compiles, a known role,
+// and valid type globs.
+func (v *validator) locationAttributes(p *Provider, field string, list []Attribute) {
+	for i, a := range list {
+		sub := fmt.Sprintf("%s[%d]", field, i)
+		if a.Path == "" {
+			v.add(p, "."+sub+".path", "missing: the attribute path")
+		}
+		if a.Pattern != "" {
+			v.regexp(p, sub+".pattern", a.Pattern, 1)
+		}
+		if a.Role != "" && a.Role != RoleLocation && a.Role != RoleReplica && a.Role != RoleEndpoint {
+			v.add(p, "."+sub+".role", "unknown role %q; use \"location\", \"replica\" or \"endpoint\"", a.Role)
+		}
+		for j, g := range a.Types {
+			v.glob(p, fmt.Sprintf(".%s.types[%d]", sub, j), g)
 		}
 	}
-	for i, a := range p.ParentAttributes {
-		if strings.TrimSpace(a) == "" {
-			v.add(p, fmt.Sprintf(".parent_attributes[%d]", i), "empty attribute name")
-		}
+}
+
+// defaultRegion checks that a provider's default region, when it has
+// one, is a region of one of its operators.
+func (v *validator) defaultRegion(p *Provider) {
+	if p.DefaultRegion == "" {
+		return
 	}
-	attrs("provider_attributes", p.ProviderAttributes)
-	attrs("resource_attributes", p.ResourceAttributes)
-	for i, a := range p.ResourceAttributes {
-		if a.Role == RoleEndpoint {
-			v.add(p, fmt.Sprintf(".resource_attributes[%d].role", i), "\"endpoint\" is a role of provider attributes only")
-		}
+	found := false
+	for _, rule := range p.Operators {
+		found = found || v.c.hasRegion(rule.Operator, p.DefaultRegion)
 	}
-	for i, r := range p.Redirects {
-		if strings.TrimSpace(r.Path) == "" {
-			v.add(p, fmt.Sprintf(".redirect_attributes[%d].path", i), "missing: the provider argument")
-		} else {
-			v.glob(p, fmt.Sprintf(".redirect_attributes[%d].path", i), r.Path)
-		}
+	if !found {
+		v.add(p, ".default_region", "%q is not a region of this provider's operators", p.DefaultRegion)
 	}
-	for i, z := range p.ZoneRules {
-		v.regexp(p, fmt.Sprintf("zone_rules[%d].match", i), z.Match, 0)
-	}
-	for i, g := range p.NonRegionalTypes {
-		v.glob(p, fmt.Sprintf(".non_regional_types[%d]", i), g)
-	}
-	if p.DefaultRegion != "" {
-		found := false
-		for _, rule := range p.Operators {
-			found = found || v.c.hasRegion(rule.Operator, p.DefaultRegion)
-		}
-		if !found {
-			v.add(p, ".default_region", "%q is not a region of this provider's operators", p.DefaultRegion)
-		}
-	}
-	v.sourceIDs(p, p.SourceIDs)
 }
 
 func (v *validator) glob(entry any, sub, g string) {

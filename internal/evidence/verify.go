@@ -130,7 +130,19 @@ func Verify(dir string, opts VerifyOptions) (*Verification, error) {
 		return v, nil
 	}
 	v.Manifest = m
+	listed := v.checkFiles(dir, present, m)
+	v.extraFiles(present, listed)
+	v.checkSignature(dir, present, manifest, m, opts)
+	v.checkPlan(m, opts)
+	return v, nil
+}
 
+// checkFiles checks every file the manifest lists: an entry the manifest
+// cannot have (a bad name or digest, a name listed twice) is a manifest
+// problem, a listed file not in the bundle is missing, one that is not a
+// regular file or whose digest differs is modified. It returns the names
+// the manifest lists, the manifest and its signature included.
+func (v *Verification) checkFiles(dir string, present map[string]os.DirEntry, m *Manifest) map[string]bool {
 	listed := map[string]bool{ManifestName: true, SignatureName: true}
 	for _, f := range m.Files {
 		if err := checkName(f.Name); err != nil || !hexDigest.MatchString(f.SHA256) || listed[f.Name] {
@@ -140,27 +152,39 @@ func Verify(dir string, opts VerifyOptions) (*Verification, error) {
 			continue
 		}
 		listed[f.Name] = true
-		entry, ok := present[f.Name]
-		if !ok {
-			v.problem(Problem{Kind: ProblemMissing, Name: f.Name, Detail: "listed in the manifest, not in the bundle", Expected: f.SHA256})
-			continue
-		}
-		if !entry.Type().IsRegular() {
-			v.problem(Problem{Kind: ProblemModified, Name: f.Name, Detail: "not a regular file (" + entry.Type().String() + ")", Expected: f.SHA256})
-			continue
-		}
-		digest, size, err := hashFile(filepath.Join(dir, f.Name))
-		if err != nil {
-			v.problem(Problem{Kind: ProblemModified, Name: f.Name, Detail: "cannot read it: " + err.Error(), Expected: f.SHA256})
-			continue
-		}
-		if digest != f.SHA256 {
-			v.problem(Problem{Kind: ProblemModified, Name: f.Name, Expected: f.SHA256, Actual: digest,
-				Detail: fmt.Sprintf("digest differs (%d bytes in the manifest, %d now)", f.Size, size)})
-			continue
-		}
-		v.OK = append(v.OK, f.Name)
+		v.checkFile(dir, present[f.Name], f)
 	}
+	return listed
+}
+
+// checkFile checks one file the manifest lists, entry its directory entry
+// (nil when it is not in the bundle): it is OK when it is a regular file
+// with the listed digest.
+func (v *Verification) checkFile(dir string, entry os.DirEntry, f File) {
+	if entry == nil {
+		v.problem(Problem{Kind: ProblemMissing, Name: f.Name, Detail: "listed in the manifest, not in the bundle", Expected: f.SHA256})
+		return
+	}
+	if !entry.Type().IsRegular() {
+		v.problem(Problem{Kind: ProblemModified, Name: f.Name, Detail: "not a regular file (" + entry.Type().String() + ")", Expected: f.SHA256})
+		return
+	}
+	digest, size, err := hashFile(filepath.Join(dir, f.Name))
+	if err != nil {
+		v.problem(Problem{Kind: ProblemModified, Name: f.Name, Detail: "cannot read it: " + err.Error(), Expected: f.SHA256})
+		return
+	}
+	if digest != f.SHA256 {
+		v.problem(Problem{Kind: ProblemModified, Name: f.Name, Expected: f.SHA256, Actual: digest,
+			Detail: fmt.Sprintf("digest differs (%d bytes in the manifest, %d now)", f.Size, size)})
+		return
+	}
+	v.OK = append(v.OK, f.Name)
+}
+
+// extraFiles reports, in name order, what the bundle holds that the
+// manifest does not list.
+func (v *Verification) extraFiles(present map[string]os.DirEntry, listed map[string]bool) {
 	var extra []string
 	for name := range present {
 		if !listed[name] {
@@ -175,17 +199,19 @@ func Verify(dir string, opts VerifyOptions) (*Verification, error) {
 		}
 		v.problem(Problem{Kind: ProblemExtra, Name: name, Detail: "a " + what + " in the bundle that the manifest does not list"})
 	}
+}
 
-	v.checkSignature(dir, present, manifest, m, opts)
-
-	if opts.PlanSHA256 != "" {
-		v.PlanChecked = true
-		if opts.PlanSHA256 != m.Plan.SHA256 {
-			v.problem(Problem{Kind: ProblemPlan, Name: opts.PlanName, Expected: m.Plan.SHA256, Actual: opts.PlanSHA256,
-				Detail: fmt.Sprintf("the bundle was made from another plan (%s)", m.Plan.Name)})
-		}
+// checkPlan compares, when asked to, the digest of the plan given with
+// the one the manifest records.
+func (v *Verification) checkPlan(m *Manifest, opts VerifyOptions) {
+	if opts.PlanSHA256 == "" {
+		return
 	}
-	return v, nil
+	v.PlanChecked = true
+	if opts.PlanSHA256 != m.Plan.SHA256 {
+		v.problem(Problem{Kind: ProblemPlan, Name: opts.PlanName, Expected: m.Plan.SHA256, Actual: opts.PlanSHA256,
+			Detail: fmt.Sprintf("the bundle was made from another plan (%s)", m.Plan.Name)})
+	}
 }
 
 // checkSignature checks manifest.json.sig against the manifest bytes; m is

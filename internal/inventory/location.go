@@ -88,8 +88,42 @@ func (rv *resolver) locate(r *Resource) {
 	rv.active[r] = true
 	defer func() { delete(rv.active, r); rv.done[r] = true }()
 
+	c, settled := rv.newCtx(r)
+	if settled {
+		return
+	}
+	op := rv.assignOperator(c)
+	redirect := rv.redirected(c)
+	if redirect != "" {
+		// The API calls go to a host the catalog does not know: who runs
+		// it and where is anybody's guess.
+		r.Operator, c.operator, c.ops = nil, nil, nil
+	}
+	loc := rv.findLocation(c)
+	if redirect != "" && loc.Status != StatusNotApplicable {
+		loc = Location{Status: StatusUnknown, Reason: redirect, Evidence: append([]string{redirect}, loc.Evidence...)}
+	}
+	loc = rv.withOperator(c, loc, op)
+	loc = rv.globalScope(c, loc)
+	r.Location = loc
+	r.DataLocations = rv.dataLocations(c)
+	if len(r.DataLocations) > 0 {
+		r.DataOf = rv.dataOwner(c)
+	}
+	if r.Location.Status == StatusGlobal {
+		r.Location = rv.placedByData(c, r.Location)
+	}
+	rv.offer(c)
+}
+
+// newCtx gathers what the resolver knows about a resource before reading
+// its location: its provider, type tables and provider configuration.
+// settled is true when that decides the location already: a provider the
+// catalog does not know (read generically), one whose resources have no
+// location, or one that is not the provider the catalog describes.
+func (rv *resolver) newCtx(r *Resource) (c *ctx, settled bool) {
 	p, err := rv.cat.Provider(r.Provider)
-	c := &ctx{r: r, p: p}
+	c = &ctx{r: r, p: p}
 	if err == nil {
 		t := rv.typeTables(p, r)
 		c.scope, c.flows = t.scope, t.flows
@@ -98,37 +132,56 @@ func (rv *resolver) locate(r *Resource) {
 	r.ProviderConfig = c.conf.key
 	if err != nil {
 		rv.locateUnknownProvider(c)
-		return
+		return c, true
 	}
 	if p.NotLocated {
 		r.Location = Location{Status: StatusNotApplicable,
 			Evidence: []string{fmt.Sprintf("provider %s creates nothing in a cloud: %s has no location", p.Source, r.Type)}}
-		return
+		return c, true
 	}
 	if why := rv.untrustedSource(r, p); why != "" {
 		// Not the provider the catalog describes: neither its operator
 		// nor its location attributes mean what the catalog says.
 		r.Location = Location{Status: StatusUnknown, Evidence: []string{why}, Reason: why}
-		return
+		return c, true
 	}
-	op, opEvidence, opUnverified, opUnknown := rv.operator(c)
+	return c, false
+}
+
+// operatorFound is what rv.operator said besides the operator: the
+// evidence of a conditional rule ("" when the operator is the provider's
+// default), why the operator is not verified, why it is unknown.
+type operatorFound struct {
+	evidence, unverified, unknown string
+}
+
+// assignOperator gives the resource the operator its provider
+// configuration maps to, when there is one.
+func (rv *resolver) assignOperator(c *ctx) operatorFound {
+	op, evidence, unverified, unknown := rv.operator(c)
 	if op != nil {
 		c.operator = op
 		id := op.ID
-		r.Operator = &id
+		c.r.Operator = &id
 		c.ops = []string{id}
-		c.byDefault = opEvidence == ""
+		c.byDefault = evidence == ""
 	}
-	redirect := rv.redirected(c)
-	if redirect != "" {
-		// The API calls go to a host the catalog does not know: who runs
-		// it and where is anybody's guess.
-		r.Operator, c.operator, c.ops = nil, nil, nil
-	}
+	return operatorFound{evidence: evidence, unverified: unverified, unknown: unknown}
+}
+
+// findLocation reads a resource's location from the first source that
+// gives one, in order, each where it applies: the type's scope when it
+// creates nothing in a cloud; for a part of another resource, its own
+// location arguments when its configuration sets them, else its
+// parent's; the resource's location attributes; the type's scope; the
+// catalog's non-regional types; the parent; the provider configuration;
+// the provider's only region. Failing all, the location is unknown, with
+// the reason.
+func (rv *resolver) findLocation(c *ctx) Location {
 	var loc Location
 	ok := false
 	if c.scope != nil && c.scope.Scope == catalog.ScopeNone {
-		loc, ok = Location{Status: StatusNotApplicable, Evidence: []string{fmt.Sprintf("%s creates nothing in a cloud (provider metadata %s)", r.Type, c.scope.Ref)}}, true
+		loc, ok = Location{Status: StatusNotApplicable, Evidence: []string{fmt.Sprintf("%s creates nothing in a cloud (provider metadata %s)", c.r.Type, c.scope.Ref)}}, true
 	}
 	if !ok && c.scope != nil && c.scope.Scope == catalog.ScopeParent && !c.p.RegionalAPI {
 		// A part of another resource (an object of a bucket, a rule of a
@@ -160,24 +213,31 @@ func (rv *resolver) locate(r *Resource) {
 	if !ok {
 		loc, ok = rv.fromProvider(c)
 	}
-	if !ok && p.DefaultRegion != "" && c.conf.failed == "" {
-		loc, ok = rv.place(c, p.DefaultRegion, fmt.Sprintf("every resource of provider %s is in region %s", p.Source, p.DefaultRegion))
+	if !ok && c.p.DefaultRegion != "" && c.conf.failed == "" {
+		loc, ok = rv.place(c, c.p.DefaultRegion, fmt.Sprintf("every resource of provider %s is in region %s", c.p.Source, c.p.DefaultRegion))
 	}
 	if !ok {
 		loc = rv.unknown(c)
 	}
-	if redirect != "" && loc.Status != StatusNotApplicable {
-		loc = Location{Status: StatusUnknown, Reason: redirect, Evidence: append([]string{redirect}, loc.Evidence...)}
-	}
-	if opUnknown != "" {
+	return loc
+}
+
+// withOperator adds to a location what the operator's resolution found:
+// an operator that is unknown after all is dropped, its evidence and why
+// it is not verified are kept; and a region that belongs to another
+// operator than the configuration's (another legal entity of the brand,
+// or the only operator of the provider with that code) names that one.
+func (rv *resolver) withOperator(c *ctx, loc Location, op operatorFound) Location {
+	r := c.r
+	if op.unknown != "" {
 		r.Operator, c.operator = nil, nil
-		loc.Evidence = append(loc.Evidence, opUnknown)
+		loc.Evidence = append(loc.Evidence, op.unknown)
 	}
-	if opEvidence != "" {
-		loc.Evidence = append(loc.Evidence, opEvidence)
+	if op.evidence != "" {
+		loc.Evidence = append(loc.Evidence, op.evidence)
 	}
-	if opUnverified != "" && loc.Unverified == "" && r.Operator != nil {
-		loc.Unverified = opUnverified
+	if op.unverified != "" && loc.Unverified == "" && r.Operator != nil {
+		loc.Unverified = op.unverified
 	}
 	if owner := rv.regionOwner(c, loc); owner != "" && r.Operator != nil && owner != *r.Operator {
 		// The region belongs to another legal entity of the brand, or is
@@ -188,16 +248,7 @@ func (rv *resolver) locate(r *Resource) {
 			r.Operator, c.operator, c.ops = &id, owner, []string{id}
 		}
 	}
-	loc = rv.globalScope(c, loc)
-	r.Location = loc
-	r.DataLocations = rv.dataLocations(c)
-	if len(r.DataLocations) > 0 {
-		r.DataOf = rv.dataOwner(c)
-	}
-	if r.Location.Status == StatusGlobal {
-		r.Location = rv.placedByData(c, r.Location)
-	}
-	rv.offer(c)
+	return loc
 }
 
 // confFor finds the provider configuration a resource uses: from the
@@ -396,45 +447,15 @@ func (r *Resource) values() (planfile.Attrs, any) {
 // configuration does not set (the provider filled it in) must also agree
 // with the provider configuration's region.
 func (rv *resolver) fromAttributes(c *ctx) (Location, bool) {
-	vals, unknown := c.r.values()
-	var found []Location
-	var paths []string
-	var fromConfig []bool
-	var pending *pathValue // a configured location argument computed at apply time
-	pendingZone := true
-	for _, a := range rv.locationAttributes(c) {
-		for _, pv := range lookupPath(vals, unknown, a.Path) {
-			if pv.unknown {
-				if c.r.configSets(strings.Split(a.Path, ".")[0]) {
-					if pending == nil {
-						pv := pv
-						pending = &pv
-					}
-					pendingZone = pendingZone && strings.Contains(a.Path, "zone")
-				}
-				continue
-			}
-			for _, s := range stringsOf(pv.value) {
-				v, ok := rv.cat.Extract(c.p, a, s)
-				if !ok {
-					continue
-				}
-				loc, ok := rv.place(c, v, fmt.Sprintf("%s = %q", pv.at, s))
-				if ok {
-					found = append(found, loc)
-					paths = append(paths, a.Path)
-					fromConfig = append(fromConfig, c.r.config == nil || c.r.configSets(strings.Split(a.Path, ".")[0]))
-				}
-			}
-		}
-	}
+	ap := rv.attributePlaces(c)
 	// A configured argument known only at apply decides nothing yet:
 	// unknown — unless it is a zone and the provider's region picks a
 	// regional API, which only serves that region's zones.
-	if pending != nil && (!pendingZone || !c.p.RegionalAPI) {
-		return Location{Status: StatusUnknown, Evidence: []string{fmt.Sprintf("%s is set in the configuration but computed at apply time", pending.at)},
-			Reason: fmt.Sprintf("%s is computed at apply time", pending.at)}, true
+	if ap.pending != nil && (!ap.pendingZone || !c.p.RegionalAPI) {
+		return Location{Status: StatusUnknown, Evidence: []string{fmt.Sprintf("%s is set in the configuration but computed at apply time", ap.pending.at)},
+			Reason: fmt.Sprintf("%s is computed at apply time", ap.pending.at)}, true
 	}
+	found, paths, fromConfig := ap.found, ap.paths, ap.fromConfig
 	if len(found) == 0 {
 		return Location{}, false
 	}
@@ -463,6 +484,55 @@ func (rv *resolver) fromAttributes(c *ctx) (Location, bool) {
 		}
 	}
 	return found[0], true
+}
+
+// attrPlaces are the places a resource's location attributes name:
+// found, with the catalog path of the attribute each comes from and
+// whether the configuration sets it (or the provider filled it in).
+// pending is the first argument the configuration sets that is computed
+// at apply time, pendingZone whether every such argument is a zone.
+type attrPlaces struct {
+	found       []Location
+	paths       []string
+	fromConfig  []bool
+	pending     *pathValue
+	pendingZone bool
+}
+
+// attributePlaces reads the places the resource's location attributes
+// name, in the catalog's order of the attributes; a value the catalog's
+// pattern does not extract a location from, or that names no place, is
+// passed over.
+func (rv *resolver) attributePlaces(c *ctx) attrPlaces {
+	vals, unknown := c.r.values()
+	ap := attrPlaces{pendingZone: true}
+	for _, a := range rv.locationAttributes(c) {
+		for _, pv := range lookupPath(vals, unknown, a.Path) {
+			if pv.unknown {
+				if c.r.configSets(strings.Split(a.Path, ".")[0]) {
+					if ap.pending == nil {
+						pv := pv
+						ap.pending = &pv
+					}
+					ap.pendingZone = ap.pendingZone && strings.Contains(a.Path, "zone")
+				}
+				continue
+			}
+			for _, s := range stringsOf(pv.value) {
+				v, ok := rv.cat.Extract(c.p, a, s)
+				if !ok {
+					continue
+				}
+				loc, ok := rv.place(c, v, fmt.Sprintf("%s = %q", pv.at, s))
+				if ok {
+					ap.found = append(ap.found, loc)
+					ap.paths = append(ap.paths, a.Path)
+					ap.fromConfig = append(ap.fromConfig, c.r.config == nil || c.r.configSets(strings.Split(a.Path, ".")[0]))
+				}
+			}
+		}
+	}
+	return ap
 }
 
 // hasOwnRegion reports whether the resource's configuration sets a region
@@ -855,6 +925,7 @@ type providerLoc struct {
 	ok  bool
 }
 
+// providerLocation is fromProvider, not cached.
 func (rv *resolver) providerLocation(c *ctx) (Location, bool) {
 	if c.conf.failed != "" {
 		return Location{Status: StatusUnknown, Reason: c.conf.failed, Evidence: []string{c.conf.failed}}, true
@@ -905,6 +976,15 @@ func (rv *resolver) providerLocation(c *ctx) (Location, bool) {
 			break
 		}
 	}
+	return rv.providerPlaces(c, chain, endpoints)
+}
+
+// providerPlaces is the location of a provider configuration from the
+// places its arguments name: chain from its region argument of highest
+// precedence (nil when none is set), endpoints from its API endpoints.
+// They must agree, or the location is a conflict; it is not verified when
+// one of them is not, or when a dynamic block could have set another.
+func (rv *resolver) providerPlaces(c *ctx, chain *Location, endpoints []Location) (Location, bool) {
 	var found []Location
 	if chain != nil {
 		found = append(found, *chain)

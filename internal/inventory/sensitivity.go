@@ -337,24 +337,34 @@ func tagPairs(v any) [][2]string {
 			}
 		}
 	case []any:
-		for _, e := range t {
-			switch el := e.(type) {
-			case string:
-				for _, sep := range []string{"=", ":"} {
-					if k, val, ok := strings.Cut(el, sep); ok {
-						out = append(out, [2]string{strings.TrimSpace(k), strings.TrimSpace(val)})
-						break
-					}
+		out = listTagPairs(t)
+	}
+	slices.SortFunc(out, func(a, b [2]string) int { return strings.Compare(a[0], b[0]) })
+	return out
+}
+
+// listTagPairs returns the pairs of a tags attribute written as a list:
+// of "key=value" (or "key:value") strings, each cut at its first
+// separator, or of {key, value} blocks; other elements, and blocks without
+// a key, are passed over.
+func listTagPairs(list []any) [][2]string {
+	var out [][2]string
+	for _, e := range list {
+		switch el := e.(type) {
+		case string:
+			for _, sep := range []string{"=", ":"} {
+				if k, val, ok := strings.Cut(el, sep); ok {
+					out = append(out, [2]string{strings.TrimSpace(k), strings.TrimSpace(val)})
+					break
 				}
-			case map[string]any:
-				k, _ := el["key"].(string)
-				if val, ok := el["value"].(string); ok && k != "" {
-					out = append(out, [2]string{k, val})
-				}
+			}
+		case map[string]any:
+			k, _ := el["key"].(string)
+			if val, ok := el["value"].(string); ok && k != "" {
+				out = append(out, [2]string{k, val})
 			}
 		}
 	}
-	slices.SortFunc(out, func(a, b [2]string) int { return strings.Compare(a[0], b[0]) })
 	return out
 }
 

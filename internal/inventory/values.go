@@ -32,69 +32,85 @@ type pathValue struct {
 // "region", "api.region" or "nodes[].region" in a resource's values, and
 // whether each is unknown until apply (from after_unknown).
 func lookupPath(values, unknown any, path string) []pathValue {
-	var out []pathValue
-	var walk func(v, u any, segs []string, at string)
-	walk = func(v, u any, segs []string, at string) {
-		if len(segs) == 0 {
-			if b, ok := u.(bool); ok && b {
-				out = append(out, pathValue{unknown: true, at: at})
-				return
-			}
-			if list, ok := v.([]any); ok && len(list) > 0 {
-				// Every value of a list, each at its index.
-				ulist, _ := u.([]any)
-				for i, e := range list {
-					var ue any
-					if i < len(ulist) {
-						ue = ulist[i]
-					}
-					if b, ok := ue.(bool); ok && b {
-						out = append(out, pathValue{unknown: true, at: fmt.Sprintf("%s[%d]", at, i)})
-					} else if e != nil {
-						out = append(out, pathValue{value: e, at: fmt.Sprintf("%s[%d]", at, i)})
-					}
-				}
-				return
-			}
-			if v != nil {
-				out = append(out, pathValue{value: v, at: at})
-			}
-			return
-		}
-		seg := segs[0]
-		each := strings.HasSuffix(seg, "[]")
-		name := strings.TrimSuffix(seg, "[]")
-		if b, ok := u.(bool); ok && b {
-			out = append(out, pathValue{unknown: true, at: joinAt(at, name)})
-			return
-		}
-		child, uchild := field(v, name), field(u, name)
-		if child == nil && uchild == nil {
-			return
-		}
-		next := joinAt(at, name)
-		list, isList := child.([]any)
-		// Blocks written once (api { region = … }) are lists of one object
-		// in plan JSON: step into them whether or not the path says [].
-		if each || (isList && len(segs) > 1) {
-			if b, ok := uchild.(bool); ok && b {
-				out = append(out, pathValue{unknown: true, at: next})
-				return
-			}
-			ulist, _ := uchild.([]any)
-			for i, e := range list {
-				var ue any
-				if i < len(ulist) {
-					ue = ulist[i]
-				}
-				walk(e, ue, segs[1:], fmt.Sprintf("%s[%d]", next, i))
-			}
-			return
-		}
-		walk(child, uchild, segs[1:], next)
+	var w pathWalk
+	w.walk(values, unknown, strings.Split(path, "."), "")
+	return w.out
+}
+
+// pathWalk collects the values at a path, step by step.
+type pathWalk struct {
+	out []pathValue
+}
+
+// walk follows the steps segs from value v, u its after_unknown
+// counterpart, at the concrete path at: a step written "name[]" goes into
+// every element of a list, and an unknown value on the way is the only
+// value found there, unknown.
+func (w *pathWalk) walk(v, u any, segs []string, at string) {
+	if len(segs) == 0 {
+		w.end(v, u, at)
+		return
 	}
-	walk(values, unknown, strings.Split(path, "."), "")
-	return out
+	seg := segs[0]
+	each := strings.HasSuffix(seg, "[]")
+	name := strings.TrimSuffix(seg, "[]")
+	if b, ok := u.(bool); ok && b {
+		w.out = append(w.out, pathValue{unknown: true, at: joinAt(at, name)})
+		return
+	}
+	child, uchild := field(v, name), field(u, name)
+	if child == nil && uchild == nil {
+		return
+	}
+	next := joinAt(at, name)
+	list, isList := child.([]any)
+	// Blocks written once (api { region = … }) are lists of one object
+	// in plan JSON: step into them whether or not the path says [].
+	if each || (isList && len(segs) > 1) {
+		if b, ok := uchild.(bool); ok && b {
+			w.out = append(w.out, pathValue{unknown: true, at: next})
+			return
+		}
+		ulist, _ := uchild.([]any)
+		for i, e := range list {
+			var ue any
+			if i < len(ulist) {
+				ue = ulist[i]
+			}
+			w.walk(e, ue, segs[1:], fmt.Sprintf("%s[%d]", next, i))
+		}
+		return
+	}
+	w.walk(child, uchild, segs[1:], next)
+}
+
+// end records the value at the end of the path: unknown, every element
+// of a non-empty list at its index (an unknown element as unknown, a null
+// one left out), or the value itself when it is not null.
+func (w *pathWalk) end(v, u any, at string) {
+	if b, ok := u.(bool); ok && b {
+		w.out = append(w.out, pathValue{unknown: true, at: at})
+		return
+	}
+	if list, ok := v.([]any); ok && len(list) > 0 {
+		// Every value of a list, each at its index.
+		ulist, _ := u.([]any)
+		for i, e := range list {
+			var ue any
+			if i < len(ulist) {
+				ue = ulist[i]
+			}
+			if b, ok := ue.(bool); ok && b {
+				w.out = append(w.out, pathValue{unknown: true, at: fmt.Sprintf("%s[%d]", at, i)})
+			} else if e != nil {
+				w.out = append(w.out, pathValue{value: e, at: fmt.Sprintf("%s[%d]", at, i)})
+			}
+		}
+		return
+	}
+	if v != nil {
+		w.out = append(w.out, pathValue{value: v, at: at})
+	}
 }
 
 func joinAt(at, name string) string {

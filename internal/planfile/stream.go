@@ -437,33 +437,8 @@ func (s *scanner) plannedMembers(pr *plannedResources, mode *string) (bool, erro
 		if err != nil {
 			return found, err
 		}
-		switch string(name) {
-		case "address":
-			if err := s.expect(':'); err != nil {
-				return found, err
-			}
-			if c, err := s.peek(); err != nil {
-				return found, err
-			} else if c != '"' {
-				return found, errors.New("\"address\": expected a string")
-			}
-			pr.scratch, err = s.appendString(pr.scratch[:0])
-			found = true
-		case "mode":
-			if err := s.expect(':'); err != nil {
-				return found, err
-			}
-			*mode, err = s.optString(true)
-			modeFound = true
-		default:
-			if err := otherCase(name, plannedResourceMembers); err != nil {
-				return found, err
-			}
-			if err := s.expect(':'); err != nil {
-				return found, err
-			}
-			err = s.skip()
-		}
+		isAddress, isMode, err := s.plannedMember(name, pr, mode)
+		found, modeFound = found || isAddress, modeFound || isMode
 		if err != nil {
 			return found, err
 		}
@@ -485,6 +460,40 @@ func (s *scanner) plannedMembers(pr *plannedResources, mode *string) (bool, erro
 			return found, s.skipRest(plannedResourceMembers)
 		}
 	}
+}
+
+// plannedMember reads the value of member name of a resource of
+// planned_values, its name read: the address into pr.scratch, the mode
+// into *mode; any other member is skipped, once its name is checked not to
+// be one of those two in another case. It reports which of the two it
+// read.
+func (s *scanner) plannedMember(name []byte, pr *plannedResources, mode *string) (isAddress, isMode bool, err error) {
+	switch string(name) {
+	case "address":
+		if err := s.expect(':'); err != nil {
+			return false, false, err
+		}
+		if c, err := s.peek(); err != nil {
+			return false, false, err
+		} else if c != '"' {
+			return false, false, errors.New("\"address\": expected a string")
+		}
+		pr.scratch, err = s.appendString(pr.scratch[:0])
+		return true, false, err
+	case "mode":
+		if err := s.expect(':'); err != nil {
+			return false, false, err
+		}
+		*mode, err = s.optString(true)
+		return false, true, err
+	}
+	if err := otherCase(name, plannedResourceMembers); err != nil {
+		return false, false, err
+	}
+	if err := s.expect(':'); err != nil {
+		return false, false, err
+	}
+	return false, false, s.skip()
 }
 
 func (s *scanner) variables(p *tfjson.Plan) error {

@@ -399,94 +399,130 @@ func (d *decoder) classification(p *Policy, c *classificationBlock) {
 	cl := &p.Classification
 	// Aliases first: default_level and module rules may use them.
 	if c.Aliases != nil {
-		if pairs, ok := d.strMap(c.Aliases.Expr); ok {
-			aliases := make(map[string]string, len(cl.Aliases)+len(pairs))
-			for k, v := range cl.Aliases {
-				aliases[k] = v
-			}
-			seen := map[string]bool{}
-			for _, kv := range pairs {
-				key := strings.ToLower(strings.TrimSpace(kv.key))
-				switch {
-				case key == "":
-					d.errorf(kv.keyRange, "Empty alias", "An alias is a word for a level, such as sensible = \"sensitive\".")
-					continue
-				case seen[key]:
-					d.errorf(kv.keyRange, "Duplicate alias",
-						"%q is given twice (aliases are case-insensitive); keep one entry.", kv.key)
-					continue
-				}
-				seen[key] = true
-				target := p.Level(kv.value)
-				if target == nil {
-					d.unknownLevel(p, kv.valueRange, kv.value, "An alias must name a level, not another alias. ")
-					continue
-				}
-				if l := p.Level(key); l != nil && l != target {
-					d.errorf(kv.keyRange, "Alias hides a level",
-						"%q is the name of a level; level names win over aliases, so this alias would never apply. Remove it.", kv.key)
-					continue
-				}
-				aliases[key] = target.Name
-			}
+		if aliases, ok := d.aliases(p, c.Aliases); ok {
 			cl.Aliases = aliases
 		}
 	}
-	if c.DefaultLevel != nil {
-		if s, ok := d.str(c.DefaultLevel.Expr); ok {
-			if name, ok := d.levelRef(p, c.DefaultLevel.Expr.Range(), s); ok {
-				cl.DefaultLevel = name
-			}
+	if name, ok := d.levelAttr(p, c.DefaultLevel); ok {
+		cl.DefaultLevel = name
+	}
+	if kinds, ok := d.uniqueItems(c.MayLower, cl.MayLower, func(it item) bool {
+		if slices.Contains(SignalKinds, it.value) {
+			return true
+		}
+		d.errorf(it.rng, "Unknown classification signal",
+			"%q is not a signal that may lower a level; one of %s.", it.value, strings.Join(SignalKinds, ", "))
+		return false
+	}); ok {
+		cl.MayLower = kinds
+	}
+	if name, ok := d.levelAttr(p, c.UnclassifiedLevel); ok {
+		cl.UnclassifiedLevel = name
+	}
+	if keys, ok := d.uniqueItems(c.TagKeys, []string{}, func(it item) bool {
+		if strings.TrimSpace(it.value) != "" {
+			return true
+		}
+		d.errorf(it.rng, "Empty tag key", "Remove the empty string from tag_keys.")
+		return false
+	}); ok {
+		cl.TagKeys = keys
+	}
+	if inputs, ok := d.uniqueItems(c.ModuleInputs, []string{}, func(it item) bool {
+		if hclsyntax.ValidIdentifier(it.value) {
+			return true
+		}
+		d.errorf(it.rng, "Invalid module input",
+			"%q is not a Terraform variable name (letters, digits, \"_\" and \"-\", starting with a letter).", it.value)
+		return false
+	}); ok {
+		cl.ModuleInputs = inputs
+	}
+	d.moduleRules(p, c.Modules)
+}
+
+// aliases decodes the aliases attribute: the profile's aliases, with the
+// file's added or replacing them. An alias is a word (compared without
+// case) for a level; it must name a level, not another alias, and must
+// not be a level's own name, which would win over it. ok is false when the
+// attribute is not a map of strings.
+func (d *decoder) aliases(p *Policy, attr *hcl.Attribute) (map[string]string, bool) {
+	pairs, ok := d.strMap(attr.Expr)
+	if !ok {
+		return nil, false
+	}
+	cl := &p.Classification
+	aliases := make(map[string]string, len(cl.Aliases)+len(pairs))
+	for k, v := range cl.Aliases {
+		aliases[k] = v
+	}
+	seen := map[string]bool{}
+	for _, kv := range pairs {
+		key := strings.ToLower(strings.TrimSpace(kv.key))
+		switch {
+		case key == "":
+			d.errorf(kv.keyRange, "Empty alias", "An alias is a word for a level, such as sensible = \"sensitive\".")
+			continue
+		case seen[key]:
+			d.errorf(kv.keyRange, "Duplicate alias",
+				"%q is given twice (aliases are case-insensitive); keep one entry.", kv.key)
+			continue
+		}
+		seen[key] = true
+		target := p.Level(kv.value)
+		if target == nil {
+			d.unknownLevel(p, kv.valueRange, kv.value, "An alias must name a level, not another alias. ")
+			continue
+		}
+		if l := p.Level(key); l != nil && l != target {
+			d.errorf(kv.keyRange, "Alias hides a level",
+				"%q is the name of a level; level names win over aliases, so this alias would never apply. Remove it.", kv.key)
+			continue
+		}
+		aliases[key] = target.Name
+	}
+	return aliases, true
+}
+
+// levelAttr decodes an attribute that names a level or an alias: the
+// level's name, ok false when the attribute is absent or does not name
+// one.
+func (d *decoder) levelAttr(p *Policy, attr *hcl.Attribute) (string, bool) {
+	if attr == nil {
+		return "", false
+	}
+	s, ok := d.str(attr.Expr)
+	if !ok {
+		return "", false
+	}
+	return d.levelRef(p, attr.Expr.Range(), s)
+}
+
+// uniqueItems decodes a list attribute of strings: base with the items
+// valid accepts (it diagnoses the others) appended, each once. ok is false
+// when the attribute is absent or not a list of strings.
+func (d *decoder) uniqueItems(attr *hcl.Attribute, base []string, valid func(it item) bool) ([]string, bool) {
+	if attr == nil {
+		return nil, false
+	}
+	items, ok := d.strList(attr.Expr)
+	if !ok {
+		return nil, false
+	}
+	out := base
+	for _, it := range items {
+		if valid(it) && !slices.Contains(out, it.value) {
+			out = append(out, it.value)
 		}
 	}
-	if c.MayLower != nil {
-		if items, ok := d.strList(c.MayLower.Expr); ok {
-			for _, it := range items {
-				switch {
-				case !slices.Contains(SignalKinds, it.value):
-					d.errorf(it.rng, "Unknown classification signal",
-						"%q is not a signal that may lower a level; one of %s.", it.value, strings.Join(SignalKinds, ", "))
-				case !slices.Contains(cl.MayLower, it.value):
-					cl.MayLower = append(cl.MayLower, it.value)
-				}
-			}
-		}
-	}
-	if c.UnclassifiedLevel != nil {
-		if s, ok := d.str(c.UnclassifiedLevel.Expr); ok {
-			if name, ok := d.levelRef(p, c.UnclassifiedLevel.Expr.Range(), s); ok {
-				cl.UnclassifiedLevel = name
-			}
-		}
-	}
-	if c.TagKeys != nil {
-		if items, ok := d.strList(c.TagKeys.Expr); ok {
-			cl.TagKeys = []string{}
-			for _, it := range items {
-				switch {
-				case strings.TrimSpace(it.value) == "":
-					d.errorf(it.rng, "Empty tag key", "Remove the empty string from tag_keys.")
-				case !slices.Contains(cl.TagKeys, it.value):
-					cl.TagKeys = append(cl.TagKeys, it.value)
-				}
-			}
-		}
-	}
-	if c.ModuleInputs != nil {
-		if items, ok := d.strList(c.ModuleInputs.Expr); ok {
-			cl.ModuleInputs = []string{}
-			for _, it := range items {
-				switch {
-				case !hclsyntax.ValidIdentifier(it.value):
-					d.errorf(it.rng, "Invalid module input",
-						"%q is not a Terraform variable name (letters, digits, \"_\" and \"-\", starting with a letter).", it.value)
-				case !slices.Contains(cl.ModuleInputs, it.value):
-					cl.ModuleInputs = append(cl.ModuleInputs, it.value)
-				}
-			}
-		}
-	}
-	for _, m := range c.Modules {
+	return out, true
+}
+
+// moduleRules decodes the module blocks: a rule needs a valid glob and a
+// level.
+func (d *decoder) moduleRules(p *Policy, blocks []*moduleBlock) {
+	cl := &p.Classification
+	for _, m := range blocks {
 		globOK := d.moduleGlob(m)
 		if m.Level == nil {
 			d.errorf(m.DefRange, "Missing module level",
@@ -535,79 +571,120 @@ func (d *decoder) waivers(p *Policy, blocks []*waiverBlock) {
 		}
 		seen[b.ID] = b
 		w := &Waiver{ID: b.ID, Range: b.DefRange}
-
-		if b.Addresses == nil {
-			d.errorf(b.DefRange, "Missing waiver addresses",
-				`Waiver %q must list the resources it covers, e.g. addresses = ["module.legacy.aws_s3_bucket.*"].`, b.ID)
-		} else if items, ok := d.strList(b.Addresses.Expr); ok {
-			if len(items) == 0 {
-				d.errorf(b.Addresses.Expr.Range(), "Empty waiver addresses",
-					`Waiver %q must list the resources it covers, e.g. addresses = ["module.legacy.aws_s3_bucket.*"].`, b.ID)
-			}
-			for _, it := range items {
-				if _, err := compileGlob(it.value); err != nil {
-					d.errorf(it.rng, "Invalid address glob",
-						`%q: %s. Use a resource address where "*" matches within a step and "**" any steps, `+
-							`e.g. "module.legacy.aws_s3_bucket.*".`, it.value, err)
-					continue
-				}
-				w.Addresses = append(w.Addresses, it.value)
-			}
-		}
-
-		if b.Rules != nil {
-			if items, ok := d.strList(b.Rules.Expr); ok {
-				for _, it := range items {
-					id, known := canonicalRule(it.value)
-					switch {
-					case !known:
-						d.unknownRule(it.rng, it.value)
-					case judgesPolicy(id):
-						d.policyRule(it.rng, id, "waived")
-					case !slices.Contains(w.Rules, id):
-						w.Rules = append(w.Rules, id)
-					}
-				}
-			}
-		}
-
+		w.Addresses = d.waiverAddresses(b)
+		w.Rules = d.waiverRules(b)
 		w.Reason = d.requiredText(b, b.Reason, "reason", "why the exception is needed and how it will end")
 		w.ApprovedBy = d.requiredText(b, b.ApprovedBy, "approved_by", "who approved the exception")
-		if b.Expires == nil {
-			d.errorf(b.DefRange, "Missing waiver expiry",
-				`Waiver %q must say when it ends: a waiver is temporary. Add expires = "YYYY-MM-DD" (its last day of validity).`, b.ID)
-		} else if s, ok := d.str(b.Expires.Expr); ok {
-			t, err := time.Parse(time.DateOnly, s)
-			if err != nil {
-				d.errorf(b.Expires.Expr.Range(), "Invalid expiry date",
-					`%q is not a date in the form YYYY-MM-DD, such as "2027-06-30".`, s)
-			}
-			w.Expires = t
-		}
+		w.Expires = d.waiverExpiry(b)
 		d.boolean(b.CoversNew, &w.CoversNew)
-		if b.ApprovedOn == nil {
-			d.errorf(b.DefRange, "Missing waiver approval date",
-				`Waiver %q must say when it was approved, so that its lifetime can be checked (max_waiver_days, %d by default): add approved_on = "YYYY-MM-DD".`, b.ID, p.MaxWaiverDays)
-		} else {
-			if s, ok := d.str(b.ApprovedOn.Expr); ok {
-				t, err := time.Parse(time.DateOnly, s)
-				switch {
-				case err != nil:
-					d.errorf(b.ApprovedOn.Expr.Range(), "Invalid approval date",
-						`%q is not a date in the form YYYY-MM-DD, such as "2026-06-30".`, s)
-				case !w.Expires.IsZero() && w.Expires.Before(t):
-					d.errorf(b.Expires.Expr.Range(), "Waiver ends before its approval",
-						"Waiver %q expires on %s, before it was approved on %s.", b.ID, w.Expires.Format(time.DateOnly), s)
-				case !w.Expires.IsZero() && p.MaxWaiverDays > 0 && w.Expires.After(t.AddDate(0, 0, p.MaxWaiverDays)):
-					d.errorf(b.Expires.Expr.Range(), "Waiver too long",
-						"Waiver %q lasts from %s to %s, longer than the policy's max_waiver_days (%d): a waiver is temporary; renew it when it ends.",
-						b.ID, s, w.Expires.Format(time.DateOnly), p.MaxWaiverDays)
-				}
-				w.ApprovedOn = t
-			}
-		}
+		w.ApprovedOn = d.waiverApproval(p, b, w.Expires)
 		p.Waivers = append(p.Waivers, w)
 	}
+}
+
+// waiverAddresses decodes the address globs a waiver covers: it must
+// list some, and each must compile.
+func (d *decoder) waiverAddresses(b *waiverBlock) []string {
+	if b.Addresses == nil {
+		d.errorf(b.DefRange, "Missing waiver addresses",
+			`Waiver %q must list the resources it covers, e.g. addresses = ["module.legacy.aws_s3_bucket.*"].`, b.ID)
+		return nil
+	}
+	items, ok := d.strList(b.Addresses.Expr)
+	if !ok {
+		return nil
+	}
+	if len(items) == 0 {
+		d.errorf(b.Addresses.Expr.Range(), "Empty waiver addresses",
+			`Waiver %q must list the resources it covers, e.g. addresses = ["module.legacy.aws_s3_bucket.*"].`, b.ID)
+	}
+	var out []string
+	for _, it := range items {
+		if _, err := compileGlob(it.value); err != nil {
+			d.errorf(it.rng, "Invalid address glob",
+				`%q: %s. Use a resource address where "*" matches within a step and "**" any steps, `+
+					`e.g. "module.legacy.aws_s3_bucket.*".`, it.value, err)
+			continue
+		}
+		out = append(out, it.value)
+	}
+	return out
+}
+
+// waiverRules decodes the rules a waiver exempts from (none: every rule),
+// each once; the rules that judge the policy file itself cannot be
+// waived.
+func (d *decoder) waiverRules(b *waiverBlock) []string {
+	if b.Rules == nil {
+		return nil
+	}
+	items, ok := d.strList(b.Rules.Expr)
+	if !ok {
+		return nil
+	}
+	var out []string
+	for _, it := range items {
+		id, known := canonicalRule(it.value)
+		switch {
+		case !known:
+			d.unknownRule(it.rng, it.value)
+		case judgesPolicy(id):
+			d.policyRule(it.rng, id, "waived")
+		case !slices.Contains(out, id):
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// waiverExpiry decodes the last day of a waiver's validity, which every
+// waiver must give.
+func (d *decoder) waiverExpiry(b *waiverBlock) time.Time {
+	if b.Expires == nil {
+		d.errorf(b.DefRange, "Missing waiver expiry",
+			`Waiver %q must say when it ends: a waiver is temporary. Add expires = "YYYY-MM-DD" (its last day of validity).`, b.ID)
+		return time.Time{}
+	}
+	s, ok := d.str(b.Expires.Expr)
+	if !ok {
+		return time.Time{}
+	}
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		d.errorf(b.Expires.Expr.Range(), "Invalid expiry date",
+			`%q is not a date in the form YYYY-MM-DD, such as "2027-06-30".`, s)
+	}
+	return t
+}
+
+// waiverApproval decodes the day a waiver was approved, which every
+// waiver must give: the waiver, expiring on expires (zero when not
+// known), must not end before it, nor last longer than the policy's
+// max_waiver_days.
+func (d *decoder) waiverApproval(p *Policy, b *waiverBlock, expires time.Time) time.Time {
+	if b.ApprovedOn == nil {
+		d.errorf(b.DefRange, "Missing waiver approval date",
+			`Waiver %q must say when it was approved, so that its lifetime can be checked (max_waiver_days, %d by default): add approved_on = "YYYY-MM-DD".`, b.ID, p.MaxWaiverDays)
+		return time.Time{}
+	}
+	s, ok := d.str(b.ApprovedOn.Expr)
+	if !ok {
+		return time.Time{}
+	}
+	t, err := time.Parse(time.DateOnly, s)
+	switch {
+	case err != nil:
+		d.errorf(b.ApprovedOn.Expr.Range(), "Invalid approval date",
+			`%q is not a date in the form YYYY-MM-DD, such as "2026-06-30".`, s)
+	case !expires.IsZero() && expires.Before(t):
+		d.errorf(b.Expires.Expr.Range(), "Waiver ends before its approval",
+			"Waiver %q expires on %s, before it was approved on %s.", b.ID, expires.Format(time.DateOnly), s)
+	case !expires.IsZero() && p.MaxWaiverDays > 0 && expires.After(t.AddDate(0, 0, p.MaxWaiverDays)):
+		d.errorf(b.Expires.Expr.Range(), "Waiver too long",
+			"Waiver %q lasts from %s to %s, longer than the policy's max_waiver_days (%d): a waiver is temporary; renew it when it ends.",
+			b.ID, s, expires.Format(time.DateOnly), p.MaxWaiverDays)
+	}
+	return t
 }
 
 // requiredText decodes a waiver attribute that must be a non-empty string.

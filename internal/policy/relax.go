@@ -46,101 +46,142 @@ var areaWidth = map[string]int{AreaEU: 1, AreaEEA: 2, AreaAny: 3}
 // built-in profile used as is relaxes nothing; a policy starting from
 // "none" relaxes the default profile as a whole.
 func (p *Policy) Relaxations(inArea func(area, country string) bool) []Relaxation {
-	var out []Relaxation
-	add := func(what, at string, msg i18n.Msg) {
-		out = append(out, Relaxation{What: what, Detail: msg.String(), At: at, Text: msg})
-	}
 	if p.File == "" {
 		return nil
 	}
+	r := &relaxed{p: p}
 	base, err := Profile(p.Profile)
 	if err != nil {
-		add("profile", "", i18n.M("relax.profile_none", DefaultProfile))
-		for _, w := range p.Waivers {
-			add("waiver."+w.ID, at(w.Range), waiverText(w))
-		}
-		return out
+		r.add("profile", "", i18n.M("relax.profile_none", DefaultProfile))
+		r.waivers()
+		return r.out
 	}
+	r.base = base
+	r.settings()
+	for _, bl := range base.Levels {
+		if l := p.Level(bl.Name); l != nil {
+			r.level(bl, l, inArea)
+		}
+	}
+	r.classification()
+	r.waivers()
+	return r.out
+}
+
+// relaxed collects the relaxations of policy p relative to the built-in
+// profile base it starts from.
+type relaxed struct {
+	p, base *Policy
+	out     []Relaxation
+}
+
+func (r *relaxed) add(what, at string, msg i18n.Msg) {
+	r.out = append(r.out, Relaxation{What: what, Detail: msg.String(), At: at, Text: msg})
+}
+
+// settings finds the policy-wide relaxations: a lower default or
+// unclassified level, a signal allowed to lower a level, longer waivers.
+func (r *relaxed) settings() {
+	p, base := r.p, r.base
 	if from, to := base.Classification.DefaultLevel, p.Classification.DefaultLevel; base.LevelRank(to) < base.LevelRank(from) && base.Level(to) != nil {
-		add("default_level", "", i18n.M("relax.default_level", to, from, p.Profile))
+		r.add("default_level", "", i18n.M("relax.default_level", to, from, p.Profile))
 	}
 	if from, to := base.Unclassified(), p.Unclassified(); base.LevelRank(to) < base.LevelRank(from) && base.Level(to) != nil {
-		add("unclassified_level", "", i18n.M("relax.unclassified_level", to, from, p.Profile))
+		r.add("unclassified_level", "", i18n.M("relax.unclassified_level", to, from, p.Profile))
 	}
 	for _, kind := range p.Classification.MayLower {
 		if !slices.Contains(base.Classification.MayLower, kind) {
-			add("classification.may_lower", "", i18n.M("relax.may_lower", kind, p.Profile))
+			r.add("classification.may_lower", "", i18n.M("relax.may_lower", kind, p.Profile))
 		}
 	}
 	if p.MaxWaiverDays > base.MaxWaiverDays && base.MaxWaiverDays > 0 {
-		add("max_waiver_days", "", i18n.M("relax.max_waiver_days", p.MaxWaiverDays, base.MaxWaiverDays, p.Profile))
+		r.add("max_waiver_days", "", i18n.M("relax.max_waiver_days", p.MaxWaiverDays, base.MaxWaiverDays, p.Profile))
 	}
-	for _, bl := range base.Levels {
-		l := p.Level(bl.Name)
-		if l == nil {
+}
+
+// level finds what the policy's level l relaxes of the profile's level
+// bl: a wider area, a dropped requirement, a permission added, a lower
+// severity, of the level or of one of its rules.
+func (r *relaxed) level(bl, l *Level, inArea func(area, country string) bool) {
+	p := r.p
+	where := at(l.Range)
+	prefix := "level." + l.Name + "."
+	if widens(bl, l, inArea) {
+		r.add(prefix+"allowed_area", where, i18n.M("relax.area", l.Name, areaName(l), areaName(bl), p.Profile))
+	}
+	if bl.RequireSecNumCloud && !l.RequireSecNumCloud {
+		r.add(prefix+"require_secnumcloud", where, i18n.M("relax.require_secnumcloud", l.Name, p.Profile))
+	}
+	if bl.RequireKnownLocation && !l.RequireKnownLocation {
+		r.add(prefix+"require_known_location", where, i18n.M("relax.require_known_location", l.Name, p.Profile))
+	}
+	if !bl.AllowExtraterritorial && l.AllowExtraterritorial {
+		r.add(prefix+"allow_extraterritorial", where, i18n.M("relax.allow_extraterritorial", l.Name, p.Profile))
+	}
+	if !bl.AllowPending && l.AllowPending {
+		r.add(prefix+"allow_pending", where, i18n.M("relax.allow_pending", l.Name, p.Profile))
+	}
+	warns := bl.UnknownLocation == UnknownDeny && l.UnknownLocation == UnknownWarn
+	if warns {
+		r.add(prefix+"unknown_location", where, i18n.M("relax.unknown_location", l.Name, p.Profile))
+	}
+	if l.Severity.Rank() < bl.Severity.Rank() {
+		r.add(prefix+"severity", where, i18n.M("relax.severity", l.Name, string(l.Severity), string(bl.Severity), p.Profile))
+	}
+	r.ruleSeverities(bl, l, warns)
+}
+
+// ruleSeverities finds the rules whose severity at level l the policy
+// sets (for the level or for the whole policy) lower than the profile's
+// at level bl; warns says that unknown_location already told TC003's.
+func (r *relaxed) ruleSeverities(bl, l *Level, warns bool) {
+	p, base := r.p, r.base
+	for _, rule := range ruleIDs() {
+		if rule == string(ruledef.TC003) && warns {
+			// Said by unknown_location already.
 			continue
 		}
-		where := at(l.Range)
-		prefix := "level." + l.Name + "."
-		if widens(bl, l, inArea) {
-			add(prefix+"allowed_area", where, i18n.M("relax.area", l.Name, areaName(l), areaName(bl), p.Profile))
+		_, ofLevel := l.RuleSeverity[rule]
+		_, ofPolicy := p.RuleSeverity[rule]
+		if !ofLevel && !ofPolicy {
+			// Follows the level's severity, said above.
+			continue
 		}
-		if bl.RequireSecNumCloud && !l.RequireSecNumCloud {
-			add(prefix+"require_secnumcloud", where, i18n.M("relax.require_secnumcloud", l.Name, p.Profile))
-		}
-		if bl.RequireKnownLocation && !l.RequireKnownLocation {
-			add(prefix+"require_known_location", where, i18n.M("relax.require_known_location", l.Name, p.Profile))
-		}
-		if !bl.AllowExtraterritorial && l.AllowExtraterritorial {
-			add(prefix+"allow_extraterritorial", where, i18n.M("relax.allow_extraterritorial", l.Name, p.Profile))
-		}
-		if !bl.AllowPending && l.AllowPending {
-			add(prefix+"allow_pending", where, i18n.M("relax.allow_pending", l.Name, p.Profile))
-		}
-		warns := bl.UnknownLocation == UnknownDeny && l.UnknownLocation == UnknownWarn
-		if warns {
-			add(prefix+"unknown_location", where, i18n.M("relax.unknown_location", l.Name, p.Profile))
-		}
-		if l.Severity.Rank() < bl.Severity.Rank() {
-			add(prefix+"severity", where, i18n.M("relax.severity", l.Name, string(l.Severity), string(bl.Severity), p.Profile))
-		}
-		for _, rule := range ruleIDs() {
-			if rule == string(ruledef.TC003) && warns {
-				// Said by unknown_location already.
-				continue
-			}
-			_, ofLevel := l.RuleSeverity[rule]
-			_, ofPolicy := p.RuleSeverity[rule]
-			if !ofLevel && !ofPolicy {
-				// Follows the level's severity, said above.
-				continue
-			}
-			if now, was := p.Severity(l.Name, rule), base.Severity(bl.Name, rule); now.Rank() < was.Rank() {
-				add(prefix+"rule_severity."+rule, where, i18n.M("relax.rule_severity", rule, l.Name, string(now), string(was), p.Profile))
-			}
+		if now, was := p.Severity(l.Name, rule), base.Severity(bl.Name, rule); now.Rank() < was.Rank() {
+			r.add("level."+l.Name+".rule_severity."+rule, at(l.Range), i18n.M("relax.rule_severity", rule, l.Name, string(now), string(was), p.Profile))
 		}
 	}
+}
+
+// classification finds what the policy's classification relaxes: an
+// alias that maps to a lower level, a tag key or module input the
+// profile reads that the policy does not.
+func (r *relaxed) classification() {
+	p, base := r.p, r.base
 	for _, alias := range sortedKeys(base.Classification.Aliases) {
 		from := base.Classification.Aliases[alias]
 		to, ok := p.NormalizeLevel(alias)
 		if ok && base.Level(to) != nil && base.LevelRank(to) < base.LevelRank(from) {
-			add("classification.aliases."+alias, "", i18n.M("relax.alias", alias, to, from, p.Profile))
+			r.add("classification.aliases."+alias, "", i18n.M("relax.alias", alias, to, from, p.Profile))
 		}
 	}
 	for _, k := range base.Classification.TagKeys {
 		if !slices.Contains(p.Classification.TagKeys, k) {
-			add("classification.tag_keys."+k, "", i18n.M("relax.tag_key", k, p.Profile))
+			r.add("classification.tag_keys."+k, "", i18n.M("relax.tag_key", k, p.Profile))
 		}
 	}
 	for _, k := range base.Classification.ModuleInputs {
 		if !slices.Contains(p.Classification.ModuleInputs, k) {
-			add("classification.module_inputs."+k, "", i18n.M("relax.module_input", k, p.Profile))
+			r.add("classification.module_inputs."+k, "", i18n.M("relax.module_input", k, p.Profile))
 		}
 	}
-	for _, w := range p.Waivers {
-		add("waiver."+w.ID, at(w.Range), waiverText(w))
+}
+
+// waivers lists every waiver: each relaxes the profile.
+func (r *relaxed) waivers() {
+	for _, w := range r.p.Waivers {
+		r.add("waiver."+w.ID, at(w.Range), waiverText(w))
 	}
-	return out
 }
 
 // waiverText says what a waiver exempts: every waiver relaxes its profile.

@@ -37,47 +37,7 @@ const markdownCellLimit = 1000
 func writeMarkdown(w io.Writer, r *Report) error {
 	s := r.Summary
 	lang := r.lang()
-	var head strings.Builder
-	head.WriteString(markdownVerdict(r) + "\n\n")
-	head.WriteString(r.t("md.plan", mdCode(ciPath(r.Plan.File)), mdCode(mdPolicyName(r))))
-	if d := catalogDate(lang, r.catalogRef()); d != "" {
-		head.WriteString(r.t("md.catalog", mdText(d)))
-	}
-	if r.Tool.Version != "" {
-		fmt.Fprintf(&head, ", trustcloud %s", mdText(r.Tool.Version))
-	}
-	head.WriteString(".\n\n")
-	if title := relaxationsTitle(lang, r.Policy); title != "" {
-		fmt.Fprintf(&head, "**%s**\n\n", mdText(title))
-		for _, x := range r.Policy.Relaxations {
-			at := ""
-			if x.At != "" {
-				at = " (" + mdCode(ciPath(x.At)) + ")"
-			}
-			fmt.Fprintf(&head, "- %s%s\n", mdText(x.In(lang)), at)
-		}
-		head.WriteString("\n")
-	}
-	if stale := staleText(lang, r.Freshness); stale != "" {
-		// Once, under the line naming the catalog: the verdict may be wrong.
-		fmt.Fprintf(&head, "> %s\n\n", r.t("md.stale", mdText(sentence(stale))))
-	}
-	if s.Findings == 0 {
-		fmt.Fprintf(&head, "%s\n\n", r.t("md.no_finding_waived", s.Waived))
-	} else {
-		fmt.Fprintf(&head, "%s\n\n", r.t("md.counts",
-			mdCapitalize(r.n("n.finding", s.Findings)), mdSeverityCounts(r), s.New, s.Existing, s.Waived))
-	}
-	if ev := evaluationText(lang, r.evaluation()); ev != "" {
-		fmt.Fprintf(&head, "%s\n\n", mdText(mdCapitalize(sentence(ev))))
-	}
-
-	// The policy file (TC013) is no resource: the tables count resources.
-	checked := slices.DeleteFunc(checkedResources(r), func(c *checkedResource) bool {
-		return c.Resource == nil && len(c.Findings) > 0 && c.Findings[0].Type == rules.PolicyType
-	})
-	markdownLevels(&head, r, checked)
-	markdownPlaces(&head, r, checked)
+	head := markdownHead(r)
 
 	var open, waived []*Finding
 	for _, f := range r.Findings {
@@ -121,35 +81,94 @@ func writeMarkdown(w io.Writer, r *Report) error {
 		return markdownDetails(lang, r.n("n.waived_finding", len(waived)), r.t("md.waived_header")+"\n|---|---|---|---|---|---|\n", waivedRows, n, "md.more_waived")
 	}
 	foot := r.t("md.coverage", i18n.P("n.resource_analysed", s.Analysed), s.UnknownLocation, s.UnknownOperator, i18n.P("md.n_waived", s.Waived)) + "\n"
+	render := func(nOpen, nWaived int) string { return head + openSection(nOpen) + waivedSection(nWaived) + foot }
+	_, err := io.WriteString(w, fitMarkdown(render, openRows, waivedRows))
+	return err
+}
 
-	nOpen, nWaived := len(openRows), len(waivedRows)
-	render := func() string { return head.String() + openSection(nOpen) + waivedSection(nWaived) + foot }
-	out := render()
-	if len(out) >= markdownLimit {
-		// Lay out the fixed parts with every row left out (the longest
-		// "… and N more" lines), then fill the room left, findings first.
-		nOpen, nWaived = 0, 0
-		room := markdownLimit - 1 - len(render())
-		for nOpen < len(openRows) && len(openRows[nOpen]) <= room {
-			room -= len(openRows[nOpen])
-			nOpen++
-		}
-		for nOpen == len(openRows) && nWaived < len(waivedRows) && len(waivedRows[nWaived]) <= room {
-			room -= len(waivedRows[nWaived])
-			nWaived++
-		}
-		// Table headers come back with the first row, and the "N more"
-		// lines get shorter: drop rows from the end until it fits.
-		for out = render(); len(out) >= markdownLimit && nOpen+nWaived > 0; out = render() {
-			if nWaived > 0 {
-				nWaived--
-			} else {
-				nOpen--
+// markdownHead is the comment up to the tables of findings: the verdict,
+// what was checked against what, the policy's relaxations, a stale
+// catalog, the counts, how the configuration was evaluated, and the
+// tables of resources by level and by place.
+func markdownHead(r *Report) string {
+	s := r.Summary
+	lang := r.lang()
+	var head strings.Builder
+	head.WriteString(markdownVerdict(r) + "\n\n")
+	head.WriteString(r.t("md.plan", mdCode(ciPath(r.Plan.File)), mdCode(mdPolicyName(r))))
+	if d := catalogDate(lang, r.catalogRef()); d != "" {
+		head.WriteString(r.t("md.catalog", mdText(d)))
+	}
+	if r.Tool.Version != "" {
+		fmt.Fprintf(&head, ", trustcloud %s", mdText(r.Tool.Version))
+	}
+	head.WriteString(".\n\n")
+	if title := relaxationsTitle(lang, r.Policy); title != "" {
+		fmt.Fprintf(&head, "**%s**\n\n", mdText(title))
+		for _, x := range r.Policy.Relaxations {
+			at := ""
+			if x.At != "" {
+				at = " (" + mdCode(ciPath(x.At)) + ")"
 			}
+			fmt.Fprintf(&head, "- %s%s\n", mdText(x.In(lang)), at)
+		}
+		head.WriteString("\n")
+	}
+	if stale := staleText(lang, r.Freshness); stale != "" {
+		// Once, under the line naming the catalog: the verdict may be wrong.
+		fmt.Fprintf(&head, "> %s\n\n", r.t("md.stale", mdText(sentence(stale))))
+	}
+	if s.Findings == 0 {
+		fmt.Fprintf(&head, "%s\n\n", r.t("md.no_finding_waived", s.Waived))
+	} else {
+		fmt.Fprintf(&head, "%s\n\n", r.t("md.counts",
+			mdCapitalize(r.n("n.finding", s.Findings)), mdSeverityCounts(r), s.New, s.Existing, s.Waived))
+	}
+	if ev := evaluationText(lang, r.evaluation()); ev != "" {
+		fmt.Fprintf(&head, "%s\n\n", mdText(mdCapitalize(sentence(ev))))
+	}
+
+	// The policy file (TC013) is no resource: the tables count resources.
+	checked := slices.DeleteFunc(checkedResources(r), func(c *checkedResource) bool {
+		return c.Resource == nil && len(c.Findings) > 0 && c.Findings[0].Type == rules.PolicyType
+	})
+	markdownLevels(&head, r, checked)
+	markdownPlaces(&head, r, checked)
+	return head.String()
+}
+
+// fitMarkdown renders the comment with every row of the tables of open
+// and waived findings, or, when that reaches markdownLimit, with as many
+// as fit, open findings first, the rest dropped from the end (render
+// says how many were left out).
+func fitMarkdown(render func(nOpen, nWaived int) string, openRows, waivedRows []string) string {
+	nOpen, nWaived := len(openRows), len(waivedRows)
+	out := render(nOpen, nWaived)
+	if len(out) < markdownLimit {
+		return out
+	}
+	// Lay out the fixed parts with every row left out (the longest
+	// "… and N more" lines), then fill the room left, findings first.
+	nOpen, nWaived = 0, 0
+	room := markdownLimit - 1 - len(render(0, 0))
+	for nOpen < len(openRows) && len(openRows[nOpen]) <= room {
+		room -= len(openRows[nOpen])
+		nOpen++
+	}
+	for nOpen == len(openRows) && nWaived < len(waivedRows) && len(waivedRows[nWaived]) <= room {
+		room -= len(waivedRows[nWaived])
+		nWaived++
+	}
+	// Table headers come back with the first row, and the "N more"
+	// lines get shorter: drop rows from the end until it fits.
+	for out = render(nOpen, nWaived); len(out) >= markdownLimit && nOpen+nWaived > 0; out = render(nOpen, nWaived) {
+		if nWaived > 0 {
+			nWaived--
+		} else {
+			nOpen--
 		}
 	}
-	_, err := io.WriteString(w, out)
-	return err
+	return out
 }
 
 // markdownCounts counts resources by compliance state.

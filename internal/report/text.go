@@ -144,64 +144,12 @@ func init() {
 func writeText(w io.Writer, rep *Report) error {
 	p := palette{rep.Options.Color}
 	lang := rep.lang()
-	profile := policyName(lang, rep.Policy, func(s string) string { return s })
-	fmt.Fprintf(w, "%s\n", rep.t("text.header", rep.Plan.File, profile, catalogDate(lang, rep.catalogRef())))
-	if title := relaxationsTitle(lang, rep.Policy); title != "" {
-		fmt.Fprintf(w, "%s\n", p.wrap("33", title))
-		for _, r := range rep.Policy.Relaxations {
-			at := ""
-			if r.At != "" {
-				at = "  " + r.At
-			}
-			fmt.Fprintf(w, "  - %s%s\n", r.In(lang), p.dim(at))
-		}
-	}
-	if line := p.evaluation(lang, rep.evaluation()); line != "" {
-		fmt.Fprintf(w, "%s\n", line)
-	}
-	if stale := staleText(lang, rep.Freshness); stale != "" {
-		// In yellow, as a value only inferred: the verdicts may be wrong.
-		fmt.Fprintf(w, "%s\n", p.wrap("33", rep.t("text.stale", stale)))
-	}
-	fmt.Fprintln(w)
+	writeTextHeader(w, rep, p)
 	mods, groups := byModule(rep.Findings, func(f *Finding) string { return f.Module })
 	for _, m := range mods {
 		fmt.Fprintf(w, "%s\n", p.wrap("1", moduleTitle(lang, m)))
 		for _, f := range groups[m] {
-			sev := p.severity(f.Severity, lang)
-			switch {
-			case f.Waived:
-				sev = p.dim(rep.t("text.waived"))
-			case f.Status == StatusExisting:
-				sev = p.dim(rep.t("text.existing", strings.ToLower(rep.severity(f.Severity))))
-			}
-			at := ""
-			if f.Source != nil {
-				at = fmt.Sprintf("  %s:%d", f.Source.File, f.Source.Line)
-			}
-			if f.Type == rules.PolicyType {
-				// The policy file: no level, no location.
-				fmt.Fprintf(w, "  %s\n", rep.t("text.finding_policy", sev, f.Rule, rep.ruleTitle(f), f.Address, p.dim(at)))
-			} else {
-				fmt.Fprintf(w, "  %s\n", rep.t("text.finding", sev, f.Rule, rep.ruleTitle(f), f.Address,
-					i18n.Or("data_level."+f.Sensitivity.Level, f.Sensitivity.Level), where(lang, f.Location, f.Operator), p.dim(at)))
-			}
-			fmt.Fprintf(w, "      %s\n", rep.message(f))
-			if f.Waiver != nil && f.Waiver.Refused != "" {
-				fmt.Fprintf(w, "      %s\n", rep.t("text.waiver_refused", f.Waiver.Refused))
-			}
-			for _, nb := range f.NewBecause {
-				why := nb.Reason
-				if nb.Detail != "" {
-					why += ": " + nb.Detail
-				}
-				fmt.Fprintf(w, "      %s\n", rep.t("text.new_because", why))
-			}
-			if f.Waived && f.Waiver != nil {
-				fmt.Fprintf(w, "      %s\n", rep.t("text.waiver", f.Waiver.ID, f.Waiver.Expires, f.Waiver.ApprovedBy, f.Waiver.Reason))
-			} else {
-				fmt.Fprintf(w, "      %s %s\n", p.dim(rep.t("text.what_to_do")), rep.remediation(f))
-			}
+			writeTextFinding(w, rep, p, f)
 		}
 		fmt.Fprintln(w)
 	}
@@ -226,6 +174,74 @@ func writeText(w io.Writer, rep *Report) error {
 	_, err := fmt.Fprintf(w, "%s\n", rep.t("text.summary",
 		verdict, i18n.P("n.resource_analysed", s.Analysed), s.UnknownLocation, s.UnknownOperator, counts, s.Waived, rep.threshold()))
 	return err
+}
+
+// writeTextHeader writes what was checked against what, the policy's
+// relaxations, how the configuration was evaluated and a stale catalog,
+// then a blank line.
+func writeTextHeader(w io.Writer, rep *Report, p palette) {
+	lang := rep.lang()
+	profile := policyName(lang, rep.Policy, func(s string) string { return s })
+	fmt.Fprintf(w, "%s\n", rep.t("text.header", rep.Plan.File, profile, catalogDate(lang, rep.catalogRef())))
+	if title := relaxationsTitle(lang, rep.Policy); title != "" {
+		fmt.Fprintf(w, "%s\n", p.wrap("33", title))
+		for _, r := range rep.Policy.Relaxations {
+			at := ""
+			if r.At != "" {
+				at = "  " + r.At
+			}
+			fmt.Fprintf(w, "  - %s%s\n", r.In(lang), p.dim(at))
+		}
+	}
+	if line := p.evaluation(lang, rep.evaluation()); line != "" {
+		fmt.Fprintf(w, "%s\n", line)
+	}
+	if stale := staleText(lang, rep.Freshness); stale != "" {
+		// In yellow, as a value only inferred: the verdicts may be wrong.
+		fmt.Fprintf(w, "%s\n", p.wrap("33", rep.t("text.stale", stale)))
+	}
+	fmt.Fprintln(w)
+}
+
+// writeTextFinding writes one finding: its severity (or that it is
+// waived, or existed before), rule, address, level and place, then the
+// message, why it counts as new, and the waiver or what to do.
+func writeTextFinding(w io.Writer, rep *Report, p palette, f *Finding) {
+	lang := rep.lang()
+	sev := p.severity(f.Severity, lang)
+	switch {
+	case f.Waived:
+		sev = p.dim(rep.t("text.waived"))
+	case f.Status == StatusExisting:
+		sev = p.dim(rep.t("text.existing", strings.ToLower(rep.severity(f.Severity))))
+	}
+	at := ""
+	if f.Source != nil {
+		at = fmt.Sprintf("  %s:%d", f.Source.File, f.Source.Line)
+	}
+	if f.Type == rules.PolicyType {
+		// The policy file: no level, no location.
+		fmt.Fprintf(w, "  %s\n", rep.t("text.finding_policy", sev, f.Rule, rep.ruleTitle(f), f.Address, p.dim(at)))
+	} else {
+		fmt.Fprintf(w, "  %s\n", rep.t("text.finding", sev, f.Rule, rep.ruleTitle(f), f.Address,
+			i18n.Or("data_level."+f.Sensitivity.Level, f.Sensitivity.Level), where(lang, f.Location, f.Operator), p.dim(at)))
+	}
+	fmt.Fprintf(w, "      %s\n", rep.message(f))
+	if f.Waiver != nil && f.Waiver.Refused != "" {
+		fmt.Fprintf(w, "      %s\n", rep.t("text.waiver_refused", f.Waiver.Refused))
+	}
+	for _, nb := range f.NewBecause {
+		why := nb.Reason
+		if nb.Detail != "" {
+			why += ": " + nb.Detail
+		}
+		fmt.Fprintf(w, "      %s\n", rep.t("text.new_because", why))
+	}
+	if f.Waived && f.Waiver != nil {
+		fmt.Fprintf(w, "      %s\n", rep.t("text.waiver", f.Waiver.ID, f.Waiver.Expires, f.Waiver.ApprovedBy, f.Waiver.Reason))
+	} else {
+		fmt.Fprintf(w, "      %s %s\n", p.dim(rep.t("text.what_to_do")), rep.remediation(f))
+	}
 }
 
 // threshold is the --fail-on severity in the report's language.

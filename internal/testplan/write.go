@@ -458,59 +458,15 @@ func (g *gen) moduleBody(m *modInst) {
 		sep = ","
 	}
 	j.raw(sep + `"resources":[`)
-	order, ok := g.sorted[t]
-	if !ok {
-		order = make([]int, len(t.blocks))
-		for i := range order {
-			order[i] = i
-		}
-		slices.SortFunc(order, func(a, b int) int {
-			return cmp.Compare(t.blocks[a].typ+"."+t.blocks[a].name, t.blocks[b].typ+"."+t.blocks[b].name)
-		})
-		g.sorted[t] = order
-	}
-	for n, bi := range order {
-		b := t.blocks[bi]
+	for n, bi := range g.blockOrder(t) {
 		if n > 0 {
 			j.raw(",")
 		}
-		c := &cctx{m: m, b: b}
-		j.raw(`{"address":`)
-		j.str(b.typ + "." + b.name)
-		j.raw(`,"mode":"managed","type":`)
-		j.str(b.typ)
-		j.raw(`,"name":`)
-		j.str(b.name)
-		j.raw(`,"provider_config_key":`)
-		j.str(m.providerKey(b.prov))
-		j.raw(`,"expressions":`)
-		j.value(b.config(c))
-		j.raw(`,"schema_version":`)
-		j.int(b.schema)
-		switch b.repeat {
-		case counted:
-			j.raw(`,"count_expression":`)
-			j.expr(b.countExpr)
-		case forEach:
-			j.raw(`,"for_each_expression":`)
-			j.expr(b.countExpr)
-		}
-		j.raw("}")
+		g.resourceConfig(m, t.blocks[bi])
 	}
 	for _, d := range t.data {
-		j.raw(`,{"address":`)
-		j.str("data." + d.typ + "." + d.name)
-		j.raw(`,"mode":"data","type":`)
-		j.str(d.typ)
-		j.raw(`,"name":`)
-		j.str(d.name)
-		j.raw(`,"provider_config_key":`)
-		j.str(m.providerKey(d.prov))
-		if e := d.config(&cctx{m: m}); len(e) > 0 {
-			j.raw(`,"expressions":`)
-			j.value(e)
-		}
-		j.raw(`,"schema_version":0}`)
+		j.raw(",")
+		g.dataConfig(m, d)
 	}
 	j.raw("]")
 	if len(m.children) > 0 {
@@ -530,6 +486,70 @@ func (g *gen) moduleBody(m *modInst) {
 	j.raw(`,"variables":`)
 	g.moduleVariables(m)
 	j.raw("}")
+}
+
+// blockOrder is the order of a module source's blocks by address, as
+// Terraform writes them; computed once per source.
+func (g *gen) blockOrder(t *moduleTmpl) []int {
+	if order, ok := g.sorted[t]; ok {
+		return order
+	}
+	order := make([]int, len(t.blocks))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int {
+		return cmp.Compare(t.blocks[a].typ+"."+t.blocks[a].name, t.blocks[b].typ+"."+t.blocks[b].name)
+	})
+	g.sorted[t] = order
+	return order
+}
+
+// resourceConfig writes the configuration of a managed resource block of
+// module m, in Terraform's field order.
+func (g *gen) resourceConfig(m *modInst, b *block) {
+	j := g.j
+	c := &cctx{m: m, b: b}
+	j.raw(`{"address":`)
+	j.str(b.typ + "." + b.name)
+	j.raw(`,"mode":"managed","type":`)
+	j.str(b.typ)
+	j.raw(`,"name":`)
+	j.str(b.name)
+	j.raw(`,"provider_config_key":`)
+	j.str(m.providerKey(b.prov))
+	j.raw(`,"expressions":`)
+	j.value(b.config(c))
+	j.raw(`,"schema_version":`)
+	j.int(b.schema)
+	switch b.repeat {
+	case counted:
+		j.raw(`,"count_expression":`)
+		j.expr(b.countExpr)
+	case forEach:
+		j.raw(`,"for_each_expression":`)
+		j.expr(b.countExpr)
+	}
+	j.raw("}")
+}
+
+// dataConfig writes the configuration of a data source of module m, its
+// expressions only when it has some.
+func (g *gen) dataConfig(m *modInst, d *dataBlock) {
+	j := g.j
+	j.raw(`{"address":`)
+	j.str("data." + d.typ + "." + d.name)
+	j.raw(`,"mode":"data","type":`)
+	j.str(d.typ)
+	j.raw(`,"name":`)
+	j.str(d.name)
+	j.raw(`,"provider_config_key":`)
+	j.str(m.providerKey(d.prov))
+	if e := d.config(&cctx{m: m}); len(e) > 0 {
+		j.raw(`,"expressions":`)
+		j.value(e)
+	}
+	j.raw(`,"schema_version":0}`)
 }
 
 // providerKey is the provider_config_key Terraform writes for a resource

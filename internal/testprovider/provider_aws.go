@@ -33,54 +33,9 @@ func awsProviderVersion(version string) *providerSpec {
 	if !v5 {
 		version = awsVersion6
 	}
-	tags := []string{"tags:map", "tags_all:map?~"}
-	// regional is a resource of a regional service: since 6.0 every one
-	// has a top-level region (Optional+Computed) that defaults to the
-	// provider's.
-	regional := func(items ...any) typeSpec {
-		if v5 {
-			return ty(items...)
-		}
-		return ty(items...).with("region?~")
-	}
-	// awsRegional is a regional resource with tags and tags_all.
-	awsRegional := func(items ...any) typeSpec { return regional(items...).with(tags...) }
-	// awsGlobal is a resource of a global AWS service (IAM, Route 53,
-	// CloudFront): no region attribute.
-	awsGlobal := func(items ...any) typeSpec { return ty(items...).with(tags...) }
-	// s3Sub is a bucket's sub-resource (versioning, encryption …). The 6.x
-	// tables give them tags and tags_all, which the real provider does not
-	// have: the committed scenario plans were generated with them and must
-	// not change, so only the 5.x tables (checked against the real 5.100.0
-	// schema by internal/testtf) are exact there.
-	s3Sub := awsRegional
-	if v5 {
-		s3Sub = regional
-	}
-	// The bucket's inline configuration blocks (deprecated for the
-	// aws_s3_bucket_* resources) are Optional+Computed: the real provider
-	// plans them unknown when the configuration leaves them out.
-	bucket := awsRegional("bucket?~", "bucket_prefix", "force_destroy:bool", "object_lock_enabled:bool?~",
-		"arn~", "bucket_domain_name~", "bucket_regional_domain_name~", "hosted_zone_id~",
-		blk("cors_rule~", 0), blk("grant~", 0), blk("lifecycle_rule~", 0), blk("logging~", 1),
-		blk("object_lock_configuration~", 1), blk("replication_configuration~", 1),
-		blk("server_side_encryption_configuration~", 1), blk("versioning~", 1), blk("website~", 1))
-	if v5 {
-		// 5.x: the bucket's region, computed (known after apply).
-		bucket = bucket.with("region~")
-	} else {
-		bucket = bucket.with("bucket_region~")
-	}
 	var regionArg []string
 	if !v5 {
 		regionArg = []string{"region?~"}
-	}
-	ingress := func(name string) blockSpec {
-		return blk(name, 0, "from_port:int!", "to_port:int!", "protocol!", "cidr_blocks:list", "security_groups:set", "description")
-	}
-	var endpoints []any
-	for _, svc := range awsEndpointKeys() {
-		endpoints = append(endpoints, svc)
 	}
 	return &providerSpec{
 		typeName: "aws",
@@ -89,15 +44,7 @@ func awsProviderVersion(version string) *providerSpec {
 		legacy:   true,
 		real:     newRealSchema("aws-5.100.0.json.gz"),
 		extend:   awsExtend(v5),
-		config: ty("region", "profile", "access_key*", "secret_key*", "token*", "shared_config_files:list",
-			"shared_credentials_files:list", "skip_credentials_validation:bool", "skip_requesting_account_id:bool",
-			"skip_metadata_api_check", "skip_region_validation:bool", "allowed_account_ids:set", "forbidden_account_ids:set",
-			"sts_region", "custom_ca_bundle", "use_fips_endpoint:bool", "use_dualstack_endpoint:bool", "s3_use_path_style:bool",
-			"max_retries:int",
-			blk("default_tags", 1, "tags:map"),
-			blk("assume_role", 0, "role_arn", "session_name", "external_id"),
-			blk("endpoints", 0, endpoints...),
-			blk("ignore_tags", 1, "keys:set", "key_prefixes:set")),
+		config:   awsConfig(),
 		defaults: map[string]func(p *providerConfig) (string, bool){"region": awsDefaultRegion},
 		fill:     map[string][]string{"region": {"region"}},
 		hooks:    []planHook{awsTagsAll(v5)},
@@ -108,90 +55,171 @@ func awsProviderVersion(version string) *providerSpec {
 				setIfUnknown(m, "bucket_region", stringVal(region))
 			}
 		},
-		land: awsLanding,
-		resources: map[string]typeSpec{
-			"aws_instance": awsRegional("ami!", "instance_type!", "availability_zone?~", "subnet_id?~", "vpc_security_group_ids:set?~",
-				"key_name?~", "associate_public_ip_address:bool?~", "user_data", "iam_instance_profile?~", "monitoring:bool",
-				"arn~", "private_ip?~", "public_ip~", "instance_state~",
-				blk("root_block_device", 1, "volume_size:int?~", "volume_type?~", "encrypted:bool?~", "kms_key_id?~"),
-				blk("metadata_options", 1, "http_tokens?~", "http_endpoint?~")),
-			"aws_s3_bucket":            bucket,
-			"aws_s3_bucket_versioning": s3Sub(blk("versioning_configuration", 1, "status!")).with("bucket!"),
-			"aws_s3_bucket_server_side_encryption_configuration": s3Sub("bucket!",
-				blk("rule", 0, "bucket_key_enabled:bool", blk("apply_server_side_encryption_by_default", 1, "sse_algorithm!", "kms_master_key_id"))),
-			"aws_s3_bucket_public_access_block": s3Sub("bucket!", "block_public_acls:bool", "block_public_policy:bool",
-				"ignore_public_acls:bool", "restrict_public_buckets:bool"),
-			"aws_s3_bucket_replication_configuration": s3Sub("bucket!", "role!",
-				blk("rule", 0, "id", "status!", blk("destination", 1, "bucket!", "storage_class"))),
-			"aws_s3_object": awsRegional("bucket!", "key!", "source", "content", "content_type?~", "etag?~", "kms_key_id?~",
-				"server_side_encryption?~", "storage_class?~", "version_id~"),
-			"aws_db_subnet_group": awsRegional("name?~", "description", "subnet_ids:set!", "arn~"),
-			"aws_db_instance": awsRegional("identifier?~", "engine?~", "engine_version?~", "instance_class!", "allocated_storage:int?~",
-				"db_name?~", "username?~", "password*", "multi_az:bool?~", "availability_zone?~", "storage_encrypted:bool",
-				"kms_key_id?~", "db_subnet_group_name?~", "vpc_security_group_ids:set?~", "skip_final_snapshot:bool",
-				"backup_retention_period:int?~", "replicate_source_db", "publicly_accessible:bool", "deletion_protection:bool",
-				"endpoint~", "address~", "arn~"),
-			"aws_vpc": awsRegional("cidr_block?~", "enable_dns_hostnames:bool?~", "enable_dns_support:bool", "instance_tenancy?~",
-				"arn~", "default_security_group_id~", "main_route_table_id~"),
-			"aws_subnet": awsRegional("vpc_id!", "cidr_block", "availability_zone?~", "availability_zone_id?~",
-				"map_public_ip_on_launch:bool", "arn~"),
-			"aws_internet_gateway": awsRegional("vpc_id", "arn~"),
-			"aws_security_group": awsRegional("name?~", "name_prefix?~", "description", "vpc_id?~", "revoke_rules_on_delete:bool",
-				"arn~", "owner_id~", ingress("ingress"), ingress("egress")),
-			"aws_lb": awsRegional("name?~", "internal:bool?~", "load_balancer_type", "security_groups:set?~", "subnets:set?~",
-				"arn~", "dns_name~", "zone_id~"),
-			"aws_iam_role": awsGlobal("name?~", "name_prefix?~", "assume_role_policy!", "description", "path",
-				"max_session_duration:int", "arn~", "unique_id~", "create_date~", blk("inline_policy~", 0)),
-			"aws_iam_policy":                 awsGlobal("name?~", "name_prefix?~", "policy!", "description", "path", "arn~", "policy_id~"),
-			"aws_iam_role_policy_attachment": ty("role!", "policy_arn!"),
-			"aws_iam_instance_profile":       awsGlobal("name?~", "role", "path", "arn~", "unique_id~"),
-			"aws_route53_zone": awsGlobal("name!", "comment", "force_destroy:bool", "delegation_set_id", "zone_id~",
-				"name_servers:list~", "arn~", blk("vpc", 0, "vpc_id!", "vpc_region?~")),
-			"aws_route53_record": ty("zone_id!", "name!", "type!", "ttl:int", "records:set", "set_identifier", "fqdn~",
-				blk("alias", 1, "name!", "zone_id!", "evaluate_target_health:bool!")),
-			"aws_cloudfront_origin_access_control": ty("name!", "description", "origin_access_control_origin_type!",
-				"signing_behavior!", "signing_protocol!", "etag~"),
-			"aws_cloudfront_distribution": awsGlobal("enabled:bool!", "comment", "default_root_object", "price_class",
-				"aliases:set", "is_ipv6_enabled:bool", "web_acl_id", "domain_name~", "arn~", "hosted_zone_id~", "status~",
-				blk("origin", 0, "domain_name!", "origin_id!", "origin_access_control_id", "origin_path"),
-				blk("default_cache_behavior", 1, "target_origin_id!", "viewer_protocol_policy!", "allowed_methods:set!",
-					"cached_methods:set!", "cache_policy_id", "compress:bool"),
-				blk("restrictions", 1, blk("geo_restriction", 1, "restriction_type!", "locations:set?~")),
-				blk("viewer_certificate", 1, "cloudfront_default_certificate:bool", "acm_certificate_arn", "ssl_support_method",
-					"minimum_protocol_version")),
-			"aws_acm_certificate": awsRegional("domain_name!", "validation_method?~", "subject_alternative_names:set?~",
-				"key_algorithm?~", "arn~", "status~"),
-			"aws_kms_key": awsRegional("description?~", "deletion_window_in_days:int", "enable_key_rotation:bool",
-				"multi_region:bool?~", "key_usage?~", "policy?~", "key_id~", "arn~"),
-			"aws_kms_alias": regional("name?~", "target_key_id!", "arn~", "target_key_arn~"),
-			"aws_dynamodb_table": awsRegional("name!", "hash_key", "range_key", "billing_mode", "read_capacity:int?~",
-				"write_capacity:int?~", "stream_enabled:bool", "stream_view_type?~", "table_class", "deletion_protection_enabled:bool",
-				"arn~", "stream_arn~",
-				blk("attribute", 0, "name!", "type!"),
-				blk("replica", 0, "region_name!", "kms_key_arn?~", "point_in_time_recovery:bool=false", "propagate_tags:bool=false", "arn~"),
-				blk("point_in_time_recovery~", 1, "enabled:bool!"),
-				blk("server_side_encryption~", 1, "enabled:bool!", "kms_key_arn?~"),
-				blk("ttl~", 1)),
-			"aws_lambda_function": awsRegional("function_name!", "role!", "handler", "runtime", "filename", "s3_bucket", "s3_key",
-				"image_uri", "package_type", "memory_size:int", "timeout:int", "architectures:list?~", "kms_key_arn",
-				"source_code_hash?~", "arn~", "invoke_arn~", "version~",
-				blk("environment", 1, "variables:map"),
-				blk("vpc_config", 1, "subnet_ids:set!", "security_group_ids:set!")),
-			"aws_lambda_event_source_mapping": regional("event_source_arn", "function_name!", "starting_position", "batch_size:int?~",
-				"enabled:bool", "uuid~", "function_arn~"),
-			"aws_sqs_queue": awsRegional("name?~", "name_prefix?~", "fifo_queue:bool", "message_retention_seconds:int?~",
-				"visibility_timeout_seconds:int?~", "kms_master_key_id?~", "sqs_managed_sse_enabled:bool?~", "redrive_policy?~",
-				"arn~", "url~"),
-			"aws_backup_plan": awsRegional("name!",
-				blk("rule", 0, "rule_name!", "target_vault_name!", "schedule", "completion_window:int=180",
-					"enable_continuous_backup:bool=false", "schedule_expression_timezone=Etc/UTC", "start_window:int=60")),
-			"aws_cloudwatch_log_group": awsRegional("name?~", "retention_in_days:int", "kms_key_id", "arn~"),
-		},
+		land:      awsLanding,
+		resources: awsTypes{v5: v5}.resources(),
 		dataSources: map[string]typeSpec{
 			"aws_region":             {attrs: attrs(append(regionArg, awsRegionName(v5), "endpoint~", "description~")...), read: awsRegionRead},
 			"aws_availability_zones": {attrs: attrs(append(regionArg, "state", "names:list~", "zone_ids:list~")...), read: awsAZRead},
 			"aws_caller_identity":    {attrs: attrs("account_id~", "arn~", "user_id~"), read: awsCallerRead},
 		},
+	}
+}
+
+// awsConfig is the schema of the provider block, the same in 5.x and
+// 6.x.
+func awsConfig() typeSpec {
+	var endpoints []any
+	for _, svc := range awsEndpointKeys() {
+		endpoints = append(endpoints, svc)
+	}
+	return ty("region", "profile", "access_key*", "secret_key*", "token*", "shared_config_files:list",
+		"shared_credentials_files:list", "skip_credentials_validation:bool", "skip_requesting_account_id:bool",
+		"skip_metadata_api_check", "skip_region_validation:bool", "allowed_account_ids:set", "forbidden_account_ids:set",
+		"sts_region", "custom_ca_bundle", "use_fips_endpoint:bool", "use_dualstack_endpoint:bool", "s3_use_path_style:bool",
+		"max_retries:int",
+		blk("default_tags", 1, "tags:map"),
+		blk("assume_role", 0, "role_arn", "session_name", "external_id"),
+		blk("endpoints", 0, endpoints...),
+		blk("ignore_tags", 1, "keys:set", "key_prefixes:set"))
+}
+
+// awsTags are the tags arguments of a taggable resource.
+var awsTags = []string{"tags:map", "tags_all:map?~"}
+
+// awsTypes builds the resource types of a release of hashicorp/aws, 5.x
+// when v5 is set, else 6.x.
+type awsTypes struct{ v5 bool }
+
+// regional is a resource of a regional service: since 6.0 every one has
+// a top-level region (Optional+Computed) that defaults to the provider's.
+func (a awsTypes) regional(items ...any) typeSpec {
+	if a.v5 {
+		return ty(items...)
+	}
+	return ty(items...).with("region?~")
+}
+
+// awsRegional is a regional resource with tags and tags_all.
+func (a awsTypes) awsRegional(items ...any) typeSpec { return a.regional(items...).with(awsTags...) }
+
+// awsGlobal is a resource of a global AWS service (IAM, Route 53,
+// CloudFront): no region attribute.
+func (a awsTypes) awsGlobal(items ...any) typeSpec { return ty(items...).with(awsTags...) }
+
+// s3Sub is a bucket's sub-resource (versioning, encryption …). The 6.x
+// tables give them tags and tags_all, which the real provider does not
+// have: the committed scenario plans were generated with them and must
+// not change, so only the 5.x tables (checked against the real 5.100.0
+// schema by internal/testtf) are exact there.
+func (a awsTypes) s3Sub(items ...any) typeSpec {
+	if a.v5 {
+		return a.regional(items...)
+	}
+	return a.awsRegional(items...)
+}
+
+// bucket is aws_s3_bucket. Its inline configuration blocks (deprecated
+// for the aws_s3_bucket_* resources) are Optional+Computed: the real
+// provider plans them unknown when the configuration leaves them out.
+func (a awsTypes) bucket() typeSpec {
+	bucket := a.awsRegional("bucket?~", "bucket_prefix", "force_destroy:bool", "object_lock_enabled:bool?~",
+		"arn~", "bucket_domain_name~", "bucket_regional_domain_name~", "hosted_zone_id~",
+		blk("cors_rule~", 0), blk("grant~", 0), blk("lifecycle_rule~", 0), blk("logging~", 1),
+		blk("object_lock_configuration~", 1), blk("replication_configuration~", 1),
+		blk("server_side_encryption_configuration~", 1), blk("versioning~", 1), blk("website~", 1))
+	if a.v5 {
+		// 5.x: the bucket's region, computed (known after apply).
+		return bucket.with("region~")
+	}
+	return bucket.with("bucket_region~")
+}
+
+// awsIngress is a security group's ingress or egress block.
+func awsIngress(name string) blockSpec {
+	return blk(name, 0, "from_port:int!", "to_port:int!", "protocol!", "cidr_blocks:list", "security_groups:set", "description")
+}
+
+// resources are the resource types the test provider serves.
+func (a awsTypes) resources() map[string]typeSpec {
+	regional, awsRegional, awsGlobal, s3Sub := a.regional, a.awsRegional, a.awsGlobal, a.s3Sub
+	bucket, ingress := a.bucket(), awsIngress
+	return map[string]typeSpec{
+		"aws_instance": awsRegional("ami!", "instance_type!", "availability_zone?~", "subnet_id?~", "vpc_security_group_ids:set?~",
+			"key_name?~", "associate_public_ip_address:bool?~", "user_data", "iam_instance_profile?~", "monitoring:bool",
+			"arn~", "private_ip?~", "public_ip~", "instance_state~",
+			blk("root_block_device", 1, "volume_size:int?~", "volume_type?~", "encrypted:bool?~", "kms_key_id?~"),
+			blk("metadata_options", 1, "http_tokens?~", "http_endpoint?~")),
+		"aws_s3_bucket":            bucket,
+		"aws_s3_bucket_versioning": s3Sub(blk("versioning_configuration", 1, "status!")).with("bucket!"),
+		"aws_s3_bucket_server_side_encryption_configuration": s3Sub("bucket!",
+			blk("rule", 0, "bucket_key_enabled:bool", blk("apply_server_side_encryption_by_default", 1, "sse_algorithm!", "kms_master_key_id"))),
+		"aws_s3_bucket_public_access_block": s3Sub("bucket!", "block_public_acls:bool", "block_public_policy:bool",
+			"ignore_public_acls:bool", "restrict_public_buckets:bool"),
+		"aws_s3_bucket_replication_configuration": s3Sub("bucket!", "role!",
+			blk("rule", 0, "id", "status!", blk("destination", 1, "bucket!", "storage_class"))),
+		"aws_s3_object": awsRegional("bucket!", "key!", "source", "content", "content_type?~", "etag?~", "kms_key_id?~",
+			"server_side_encryption?~", "storage_class?~", "version_id~"),
+		"aws_db_subnet_group": awsRegional("name?~", "description", "subnet_ids:set!", "arn~"),
+		"aws_db_instance": awsRegional("identifier?~", "engine?~", "engine_version?~", "instance_class!", "allocated_storage:int?~",
+			"db_name?~", "username?~", "password*", "multi_az:bool?~", "availability_zone?~", "storage_encrypted:bool",
+			"kms_key_id?~", "db_subnet_group_name?~", "vpc_security_group_ids:set?~", "skip_final_snapshot:bool",
+			"backup_retention_period:int?~", "replicate_source_db", "publicly_accessible:bool", "deletion_protection:bool",
+			"endpoint~", "address~", "arn~"),
+		"aws_vpc": awsRegional("cidr_block?~", "enable_dns_hostnames:bool?~", "enable_dns_support:bool", "instance_tenancy?~",
+			"arn~", "default_security_group_id~", "main_route_table_id~"),
+		"aws_subnet": awsRegional("vpc_id!", "cidr_block", "availability_zone?~", "availability_zone_id?~",
+			"map_public_ip_on_launch:bool", "arn~"),
+		"aws_internet_gateway": awsRegional("vpc_id", "arn~"),
+		"aws_security_group": awsRegional("name?~", "name_prefix?~", "description", "vpc_id?~", "revoke_rules_on_delete:bool",
+			"arn~", "owner_id~", ingress("ingress"), ingress("egress")),
+		"aws_lb": awsRegional("name?~", "internal:bool?~", "load_balancer_type", "security_groups:set?~", "subnets:set?~",
+			"arn~", "dns_name~", "zone_id~"),
+		"aws_iam_role": awsGlobal("name?~", "name_prefix?~", "assume_role_policy!", "description", "path",
+			"max_session_duration:int", "arn~", "unique_id~", "create_date~", blk("inline_policy~", 0)),
+		"aws_iam_policy":                 awsGlobal("name?~", "name_prefix?~", "policy!", "description", "path", "arn~", "policy_id~"),
+		"aws_iam_role_policy_attachment": ty("role!", "policy_arn!"),
+		"aws_iam_instance_profile":       awsGlobal("name?~", "role", "path", "arn~", "unique_id~"),
+		"aws_route53_zone": awsGlobal("name!", "comment", "force_destroy:bool", "delegation_set_id", "zone_id~",
+			"name_servers:list~", "arn~", blk("vpc", 0, "vpc_id!", "vpc_region?~")),
+		"aws_route53_record": ty("zone_id!", "name!", "type!", "ttl:int", "records:set", "set_identifier", "fqdn~",
+			blk("alias", 1, "name!", "zone_id!", "evaluate_target_health:bool!")),
+		"aws_cloudfront_origin_access_control": ty("name!", "description", "origin_access_control_origin_type!",
+			"signing_behavior!", "signing_protocol!", "etag~"),
+		"aws_cloudfront_distribution": awsGlobal("enabled:bool!", "comment", "default_root_object", "price_class",
+			"aliases:set", "is_ipv6_enabled:bool", "web_acl_id", "domain_name~", "arn~", "hosted_zone_id~", "status~",
+			blk("origin", 0, "domain_name!", "origin_id!", "origin_access_control_id", "origin_path"),
+			blk("default_cache_behavior", 1, "target_origin_id!", "viewer_protocol_policy!", "allowed_methods:set!",
+				"cached_methods:set!", "cache_policy_id", "compress:bool"),
+			blk("restrictions", 1, blk("geo_restriction", 1, "restriction_type!", "locations:set?~")),
+			blk("viewer_certificate", 1, "cloudfront_default_certificate:bool", "acm_certificate_arn", "ssl_support_method",
+				"minimum_protocol_version")),
+		"aws_acm_certificate": awsRegional("domain_name!", "validation_method?~", "subject_alternative_names:set?~",
+			"key_algorithm?~", "arn~", "status~"),
+		"aws_kms_key": awsRegional("description?~", "deletion_window_in_days:int", "enable_key_rotation:bool",
+			"multi_region:bool?~", "key_usage?~", "policy?~", "key_id~", "arn~"),
+		"aws_kms_alias": regional("name?~", "target_key_id!", "arn~", "target_key_arn~"),
+		"aws_dynamodb_table": awsRegional("name!", "hash_key", "range_key", "billing_mode", "read_capacity:int?~",
+			"write_capacity:int?~", "stream_enabled:bool", "stream_view_type?~", "table_class", "deletion_protection_enabled:bool",
+			"arn~", "stream_arn~",
+			blk("attribute", 0, "name!", "type!"),
+			blk("replica", 0, "region_name!", "kms_key_arn?~", "point_in_time_recovery:bool=false", "propagate_tags:bool=false", "arn~"),
+			blk("point_in_time_recovery~", 1, "enabled:bool!"),
+			blk("server_side_encryption~", 1, "enabled:bool!", "kms_key_arn?~"),
+			blk("ttl~", 1)),
+		"aws_lambda_function": awsRegional("function_name!", "role!", "handler", "runtime", "filename", "s3_bucket", "s3_key",
+			"image_uri", "package_type", "memory_size:int", "timeout:int", "architectures:list?~", "kms_key_arn",
+			"source_code_hash?~", "arn~", "invoke_arn~", "version~",
+			blk("environment", 1, "variables:map"),
+			blk("vpc_config", 1, "subnet_ids:set!", "security_group_ids:set!")),
+		"aws_lambda_event_source_mapping": regional("event_source_arn", "function_name!", "starting_position", "batch_size:int?~",
+			"enabled:bool", "uuid~", "function_arn~"),
+		"aws_sqs_queue": awsRegional("name?~", "name_prefix?~", "fifo_queue:bool", "message_retention_seconds:int?~",
+			"visibility_timeout_seconds:int?~", "kms_master_key_id?~", "sqs_managed_sse_enabled:bool?~", "redrive_policy?~",
+			"arn~", "url~"),
+		"aws_backup_plan": awsRegional("name!",
+			blk("rule", 0, "rule_name!", "target_vault_name!", "schedule", "completion_window:int=180",
+				"enable_continuous_backup:bool=false", "schedule_expression_timezone=Etc/UTC", "start_window:int=60")),
+		"aws_cloudwatch_log_group": awsRegional("name?~", "retention_in_days:int", "kms_key_id", "arn~"),
 	}
 }
 

@@ -87,7 +87,19 @@ func (c *comparison) module(key string, pm *tfjson.ConfigModule, pc *tfjson.Conf
 		c.diff("%s is in the plan, not in the sources", moduleDisplay(key))
 		return
 	}
-	// Resources.
+	c.resources(key, pm, m)
+	c.outputs(key, pm, m)
+	if key == "" {
+		c.rootVariables(pm, m)
+	}
+	c.calls(key, pm, m, pc)
+}
+
+// resources compares the resources of module key in the plan (pm) and in
+// the sources (m): the same addresses, and the arguments the plan records
+// with their references read the same objects (the reader keeps the
+// references of every argument). Ephemeral resources are not in plans.
+func (c *comparison) resources(key string, pm *tfjson.ConfigModule, m *Module) {
 	planRes := map[string]bool{}
 	for _, r := range pm.Resources {
 		if r == nil {
@@ -103,9 +115,6 @@ func (c *comparison) module(key string, pm *tfjson.ConfigModule, pc *tfjson.Conf
 			c.diff("%s: %s is in the plan, not in the sources", moduleDisplay(key), addr)
 			continue
 		}
-		// The arguments the plan records with their references (the
-		// reader keeps the references of every argument) must read the
-		// same objects in the sources.
 		for name, e := range r.Expressions {
 			if e == nil || e.ExpressionData == nil || len(e.NestedBlocks) > 0 || len(e.References) == 0 {
 				continue
@@ -118,7 +127,19 @@ func (c *comparison) module(key string, pm *tfjson.ConfigModule, pc *tfjson.Conf
 			c.sameRefs(fmt.Sprintf("%s: %s", moduleDisplay(key), addr), name, e, a)
 		}
 	}
-	// Outputs (a module's outputs feed its callers' expressions).
+	for addr, r := range m.Resources {
+		if r.Mode == "ephemeral" {
+			continue
+		}
+		if !planRes[addr] {
+			c.diff("%s: %s is in the sources, not in the plan", moduleDisplay(key), addr)
+		}
+	}
+}
+
+// outputs compares the outputs of module key, whose references matter:
+// a module's outputs feed its callers' expressions.
+func (c *comparison) outputs(key string, pm *tfjson.ConfigModule, m *Module) {
 	for name, o := range pm.Outputs {
 		a := m.Outputs[name]
 		if a == nil {
@@ -134,28 +155,26 @@ func (c *comparison) module(key string, pm *tfjson.ConfigModule, pc *tfjson.Conf
 			c.diff("%s: output %q is in the sources, not in the plan", moduleDisplay(key), name)
 		}
 	}
-	for addr, r := range m.Resources {
-		if r.Mode == "ephemeral" {
-			continue
-		}
-		if !planRes[addr] {
-			c.diff("%s: %s is in the sources, not in the plan", moduleDisplay(key), addr)
-		}
-	}
-	// Root variables.
-	if key == "" {
-		for name := range pm.Variables {
-			if m.Variables[name] == nil {
-				c.diff("variable %q is in the plan, not in the sources", name)
-			}
-		}
-		for name, v := range m.Variables {
-			if _, ok := pm.Variables[name]; !ok && !v.Ephemeral {
-				c.diff("variable %q is in the sources, not in the plan", name)
-			}
+}
+
+// rootVariables compares the variables of the root module; ephemeral
+// ones are not in plans.
+func (c *comparison) rootVariables(pm *tfjson.ConfigModule, m *Module) {
+	for name := range pm.Variables {
+		if m.Variables[name] == nil {
+			c.diff("variable %q is in the plan, not in the sources", name)
 		}
 	}
-	// Module calls.
+	for name, v := range m.Variables {
+		if _, ok := pm.Variables[name]; !ok && !v.Ephemeral {
+			c.diff("variable %q is in the sources, not in the plan", name)
+		}
+	}
+}
+
+// calls compares the module calls of module key: the same calls, from
+// the same source, with the same arguments; then each called module.
+func (c *comparison) calls(key string, pm *tfjson.ConfigModule, m *Module, pc *tfjson.Config) {
 	for name, call := range pm.ModuleCalls {
 		if call == nil {
 			continue

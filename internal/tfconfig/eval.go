@@ -717,79 +717,108 @@ func (e *Evaluator) moduleCall(s *scope, name string, trs []hcl.Traversal) *Valu
 	if outputs == nil {
 		outputs = slices.Sorted(maps.Keys(child.Outputs))
 	}
-	instance := func(key cty.Value) *Value {
-		inst := joinInstWith(s.inst, name, key)
-		attrs := map[string]cty.Value{}
-		out := &Value{Set: true}
-		var inputs []*Value
-		for _, o := range outputs {
-			a := child.Outputs[o]
-			if a == nil {
-				return unknown(fmt.Sprintf("module.%s has no output %q", name, o))
-			}
-			v := e.memoized(inst+"\x00output\x00"+o, "output "+o, func() *Value {
-				return e.expr(&scope{mod: child, inst: inst}, a.Expr, fmt.Sprintf("%s.%s", inst, o))
-			})
-			attrs[o] = v.Val
-			if !v.Set || v.Val == cty.NilVal {
-				attrs[o] = cty.NullVal(cty.DynamicPseudoType)
-			}
-			inputs = append(inputs, v)
-			if !v.Known() {
-				out.Reasons = appendUnique(out.Reasons, v.Reasons...)
-			}
-		}
-		out.Val = cty.ObjectVal(attrs)
-		out.Evidence = appendEvidence(nil, inputs)
-		return out
-	}
+	mc := &calledModule{e: e, s: s, name: name, child: child, outputs: outputs}
 	switch {
 	case call.Count != nil:
-		n := e.expr(s, call.Count.Expr, fmt.Sprintf("module %q count", name))
-		if !n.Known() || n.Val.Type() != cty.Number {
-			return unknown(fmt.Sprintf("module.%s: count is not known (%s)", name, n.Reason()), n.Evidence...)
-		}
-		c, _ := n.Val.AsBigFloat().Int64()
-		if c > 10000 {
-			return unknown(fmt.Sprintf("module.%s: count %d is too large to evaluate", name, c))
-		}
-		var elems []cty.Value
-		out := &Value{Set: true}
-		for i := int64(0); i < c; i++ {
-			v := instance(cty.NumberIntVal(i))
-			elems = append(elems, v.Val)
-			out.Evidence = appendEvidence(out.Evidence, []*Value{v})
-			out.Reasons = appendUnique(out.Reasons, v.Reasons...)
-		}
-		out.Val = cty.TupleVal(elems)
-		if len(elems) == 0 {
-			out.Val = cty.EmptyTupleVal
-		}
-		return out
+		return mc.counted(call.Count)
 	case call.ForEach != nil:
-		fe := e.expr(s, call.ForEach.Expr, fmt.Sprintf("module %q for_each", name))
-		if !fe.Known() || !fe.Val.CanIterateElements() {
-			return unknown(fmt.Sprintf("module.%s: for_each is not known (%s)", name, fe.Reason()), fe.Evidence...)
+		return mc.forEach(call.ForEach)
+	}
+	return mc.instance(cty.NilVal)
+}
+
+// calledModule is module.name called from scope s, child the module it
+// calls, outputs those of its outputs an expression reads.
+type calledModule struct {
+	e       *Evaluator
+	s       *scope
+	name    string
+	child   *Module
+	outputs []string
+}
+
+// instance is the object of the outputs of the instance of the call with
+// a key (cty.NilVal without count or for_each).
+func (mc *calledModule) instance(key cty.Value) *Value {
+	e, child := mc.e, mc.child
+	inst := joinInstWith(mc.s.inst, mc.name, key)
+	attrs := map[string]cty.Value{}
+	out := &Value{Set: true}
+	var inputs []*Value
+	for _, o := range mc.outputs {
+		a := child.Outputs[o]
+		if a == nil {
+			return unknown(fmt.Sprintf("module.%s has no output %q", mc.name, o))
 		}
-		attrs := map[string]cty.Value{}
-		out := &Value{Set: true}
-		for it := fe.Val.ElementIterator(); it.Next(); {
-			k, ev := it.Element()
-			if fe.Val.Type().IsSetType() || fe.Val.Type().IsTupleType() || fe.Val.Type().IsListType() {
-				k = ev
-			}
-			if k.Type() != cty.String || k.IsNull() || !k.IsKnown() {
-				return unknown(fmt.Sprintf("module.%s: for_each keys must be strings", name))
-			}
-			v := instance(k)
-			attrs[k.AsString()] = v.Val
-			out.Evidence = appendEvidence(out.Evidence, []*Value{v})
+		v := e.memoized(inst+"\x00output\x00"+o, "output "+o, func() *Value {
+			return e.expr(&scope{mod: child, inst: inst}, a.Expr, fmt.Sprintf("%s.%s", inst, o))
+		})
+		attrs[o] = v.Val
+		if !v.Set || v.Val == cty.NilVal {
+			attrs[o] = cty.NullVal(cty.DynamicPseudoType)
+		}
+		inputs = append(inputs, v)
+		if !v.Known() {
 			out.Reasons = appendUnique(out.Reasons, v.Reasons...)
 		}
-		out.Val = cty.ObjectVal(attrs)
-		return out
 	}
-	return instance(cty.NilVal)
+	out.Val = cty.ObjectVal(attrs)
+	out.Evidence = appendEvidence(nil, inputs)
+	return out
+}
+
+// counted is the tuple of the instances of a call with count: unknown
+// when the count is, or too large to evaluate.
+func (mc *calledModule) counted(count *hcl.Attribute) *Value {
+	name := mc.name
+	n := mc.e.expr(mc.s, count.Expr, fmt.Sprintf("module %q count", name))
+	if !n.Known() || n.Val.Type() != cty.Number {
+		return unknown(fmt.Sprintf("module.%s: count is not known (%s)", name, n.Reason()), n.Evidence...)
+	}
+	c, _ := n.Val.AsBigFloat().Int64()
+	if c > 10000 {
+		return unknown(fmt.Sprintf("module.%s: count %d is too large to evaluate", name, c))
+	}
+	var elems []cty.Value
+	out := &Value{Set: true}
+	for i := int64(0); i < c; i++ {
+		v := mc.instance(cty.NumberIntVal(i))
+		elems = append(elems, v.Val)
+		out.Evidence = appendEvidence(out.Evidence, []*Value{v})
+		out.Reasons = appendUnique(out.Reasons, v.Reasons...)
+	}
+	out.Val = cty.TupleVal(elems)
+	if len(elems) == 0 {
+		out.Val = cty.EmptyTupleVal
+	}
+	return out
+}
+
+// forEach is the map of the instances of a call with for_each, by key:
+// unknown when the collection is, or when a key is not a string.
+func (mc *calledModule) forEach(forEach *hcl.Attribute) *Value {
+	name := mc.name
+	fe := mc.e.expr(mc.s, forEach.Expr, fmt.Sprintf("module %q for_each", name))
+	if !fe.Known() || !fe.Val.CanIterateElements() {
+		return unknown(fmt.Sprintf("module.%s: for_each is not known (%s)", name, fe.Reason()), fe.Evidence...)
+	}
+	attrs := map[string]cty.Value{}
+	out := &Value{Set: true}
+	for it := fe.Val.ElementIterator(); it.Next(); {
+		k, ev := it.Element()
+		if fe.Val.Type().IsSetType() || fe.Val.Type().IsTupleType() || fe.Val.Type().IsListType() {
+			k = ev
+		}
+		if k.Type() != cty.String || k.IsNull() || !k.IsKnown() {
+			return unknown(fmt.Sprintf("module.%s: for_each keys must be strings", name))
+		}
+		v := mc.instance(k)
+		attrs[k.AsString()] = v.Val
+		out.Evidence = appendEvidence(out.Evidence, []*Value{v})
+		out.Reasons = appendUnique(out.Reasons, v.Reasons...)
+	}
+	out.Val = cty.ObjectVal(attrs)
+	return out
 }
 
 func joinInstWith(parent, name string, key cty.Value) string {

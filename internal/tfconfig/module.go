@@ -593,73 +593,86 @@ func (c *Config) link() {
 // expression reads a whole resource object, so every attribute may be
 // needed.
 func (c *Config) ReferencedAttributes() (names map[string]bool, all bool) {
-	names = map[string]bool{}
-	visit := func(x hcl.Expression) {
-		for _, tr := range x.Variables() {
-			var steps []string
-			for _, st := range tr {
-				switch s := st.(type) {
-				case hcl.TraverseRoot:
-					steps = append(steps, s.Name)
-				case hcl.TraverseAttr:
-					steps = append(steps, s.Name)
-				}
-			}
-			switch steps[0] {
-			case "var", "local", "module", "count", "each", "path", "terraform", "self", "ephemeral":
-				continue
-			}
-			n := 2
-			if steps[0] == "data" {
-				n = 3
-			}
-			if len(steps) <= n {
-				all = true
-				continue
-			}
-			names[steps[n]] = true
-		}
-	}
-	var walk func(n *node)
-	walk = func(n *node) {
-		if n == nil {
-			return
-		}
-		for _, a := range n.attrs {
-			visit(a.Expr)
-		}
-		for _, b := range n.blocks {
-			walk(b.body)
-		}
-	}
+	refs := &attributeRefs{names: map[string]bool{}}
 	for _, m := range c.Modules {
 		for _, p := range m.Providers {
-			walk(p.Body)
+			refs.body(p.Body)
 		}
 		for _, call := range m.Calls {
-			walk(call.source)
+			refs.body(call.source)
 		}
 		for _, a := range m.Locals {
-			visit(a.Expr)
+			refs.expr(a.Expr)
 		}
 		for _, a := range m.Outputs {
-			visit(a.Expr)
+			refs.expr(a.Expr)
 		}
 		for _, v := range m.Variables {
 			if v.Default != nil {
-				visit(v.Default.Expr)
+				refs.expr(v.Default.Expr)
 			}
 		}
 		for _, r := range m.Resources {
 			for _, a := range []*hcl.Attribute{r.Count, r.ForEach} {
 				if a != nil {
-					visit(a.Expr)
+					refs.expr(a.Expr)
 				}
 			}
 			if r.Provider != nil {
-				visit(r.Provider)
+				refs.expr(r.Provider)
 			}
 		}
 	}
-	return names, all
+	return refs.names, refs.all
+}
+
+// attributeRefs collects the resource attributes expressions read: names,
+// and all when one reads a whole resource object.
+type attributeRefs struct {
+	names map[string]bool
+	all   bool
+}
+
+// expr collects the attributes of resources and data sources that an
+// expression reads; references to anything else (variables, locals,
+// modules …) are no resource's.
+func (a *attributeRefs) expr(x hcl.Expression) {
+	for _, tr := range x.Variables() {
+		var steps []string
+		for _, st := range tr {
+			switch s := st.(type) {
+			case hcl.TraverseRoot:
+				steps = append(steps, s.Name)
+			case hcl.TraverseAttr:
+				steps = append(steps, s.Name)
+			}
+		}
+		switch steps[0] {
+		case "var", "local", "module", "count", "each", "path", "terraform", "self", "ephemeral":
+			continue
+		}
+		n := 2
+		if steps[0] == "data" {
+			n = 3
+		}
+		if len(steps) <= n {
+			a.all = true
+			continue
+		}
+		a.names[steps[n]] = true
+	}
+}
+
+// body collects what the expressions of a body and its nested blocks
+// read.
+func (a *attributeRefs) body(n *node) {
+	if n == nil {
+		return
+	}
+	for _, at := range n.attrs {
+		a.expr(at.Expr)
+	}
+	for _, b := range n.blocks {
+		a.body(b.body)
+	}
 }

@@ -23,18 +23,28 @@ type changes struct {
 }
 
 func compare(prev *catalog.Document, cur *catalog.Catalog) changes {
-	var ch changes
 	prevNow := asOfTime(prev.AsOf)
-	prevOffers := map[string]*catalog.Offer{}
-	for i := range prev.Offers {
-		prevOffers[prev.Offers[i].ID] = &prev.Offers[i]
-	}
 	prevOps := map[string]*catalog.Operator{}
 	for i := range prev.Operators {
 		prevOps[prev.Operators[i].ID] = &prev.Operators[i]
 	}
+	return changes{
+		Offers:    offerChanges(prev, cur, prevNow),
+		Operators: operatorChanges(prev, cur, prevOps),
+		Providers: providerChanges(prev, cur),
+		Verdicts:  verdictChanges(prev, cur, prevNow, prevOps),
+	}
+}
 
-	// Offers.
+// offerChanges lists the offers of cur that are new, that changed, or
+// that replace offers of prev (listed in their replaces), then the offers
+// of prev that are gone.
+func offerChanges(prev *catalog.Document, cur *catalog.Catalog, prevNow time.Time) []string {
+	var out []string
+	prevOffers := map[string]*catalog.Offer{}
+	for i := range prev.Offers {
+		prevOffers[prev.Offers[i].ID] = &prev.Offers[i]
+	}
 	matched := map[string]bool{}
 	for _, o := range cur.Offers() {
 		var before []*catalog.Offer
@@ -44,42 +54,56 @@ func compare(prev *catalog.Document, cur *catalog.Catalog) changes {
 				matched[id] = true
 			}
 		}
-		after := describe(o, cur.Standing(o))
-		var same *catalog.Offer
-		var replaced []string
-		for _, b := range before {
-			if b.ID == o.ID {
-				same = b
-				continue
-			}
-			replaced = append(replaced, fmt.Sprintf("`%s` (%s)", b.ID, describe(b, catalog.StandingAt(b, prevNow))))
-		}
-		switch {
-		case len(before) == 0:
-			ch.Offers = append(ch.Offers, fmt.Sprintf("`%s` (%s, `%s`): new offer, %s.", o.ID, o.Name, o.Operator, after))
-		case same != nil:
-			diff := offerDiff(same, o, catalog.StandingAt(same, prevNow), cur.Standing(o))
-			if len(replaced) > 0 {
-				diff = strings.TrimPrefix(diff+"; absorbs "+strings.Join(replaced, " and "), "; ")
-			}
-			if diff != "" {
-				ch.Offers = append(ch.Offers, fmt.Sprintf("`%s` (%s): %s.", o.ID, o.Name, diff))
-			}
-		default:
-			ch.Offers = append(ch.Offers, fmt.Sprintf("`%s` (%s, `%s`) replaces %s: now %s.", o.ID, o.Name, o.Operator, strings.Join(replaced, " and "), after))
+		if line := offerChange(cur, o, before, prevNow); line != "" {
+			out = append(out, line)
 		}
 	}
 	for _, p := range prev.Offers {
 		if !matched[p.ID] {
-			ch.Offers = append(ch.Offers, fmt.Sprintf("`%s` (%s): removed; it was %s.", p.ID, p.Name, describe(&p, catalog.StandingAt(&p, prevNow))))
+			out = append(out, fmt.Sprintf("`%s` (%s): removed; it was %s.", p.ID, p.Name, describe(&p, catalog.StandingAt(&p, prevNow))))
 		}
 	}
+	return out
+}
 
-	// Operators: the legal entity and its jurisdiction.
+// offerChange says how offer o of cur differs from before, the offers of
+// the previous catalog with its id or that it replaces: "" when it is
+// the same offer, unchanged.
+func offerChange(cur *catalog.Catalog, o *catalog.Offer, before []*catalog.Offer, prevNow time.Time) string {
+	after := describe(o, cur.Standing(o))
+	var same *catalog.Offer
+	var replaced []string
+	for _, b := range before {
+		if b.ID == o.ID {
+			same = b
+			continue
+		}
+		replaced = append(replaced, fmt.Sprintf("`%s` (%s)", b.ID, describe(b, catalog.StandingAt(b, prevNow))))
+	}
+	switch {
+	case len(before) == 0:
+		return fmt.Sprintf("`%s` (%s, `%s`): new offer, %s.", o.ID, o.Name, o.Operator, after)
+	case same != nil:
+		diff := offerDiff(same, o, catalog.StandingAt(same, prevNow), cur.Standing(o))
+		if len(replaced) > 0 {
+			diff = strings.TrimPrefix(diff+"; absorbs "+strings.Join(replaced, " and "), "; ")
+		}
+		if diff == "" {
+			return ""
+		}
+		return fmt.Sprintf("`%s` (%s): %s.", o.ID, o.Name, diff)
+	}
+	return fmt.Sprintf("`%s` (%s, `%s`) replaces %s: now %s.", o.ID, o.Name, o.Operator, strings.Join(replaced, " and "), after)
+}
+
+// operatorChanges lists the operators added, changed (the legal entity
+// and its jurisdiction) and removed.
+func operatorChanges(prev *catalog.Document, cur *catalog.Catalog, prevOps map[string]*catalog.Operator) []string {
+	var out []string
 	for _, o := range cur.Operators() {
 		p, ok := prevOps[o.ID]
 		if !ok {
-			ch.Operators = append(ch.Operators, fmt.Sprintf("`%s` added: %s, %s, extraterritorial exposure %s.", o.ID, legal(o), o.Country, exposure(o.ExtraterritorialExposure)))
+			out = append(out, fmt.Sprintf("`%s` added: %s, %s, extraterritorial exposure %s.", o.ID, legal(o), o.Country, exposure(o.ExtraterritorialExposure)))
 			continue
 		}
 		var d []string
@@ -93,16 +117,21 @@ func compare(prev *catalog.Document, cur *catalog.Catalog) changes {
 			d = append(d, fmt.Sprintf("extraterritorial exposure %s → %s", exposure(p.ExtraterritorialExposure), exposure(o.ExtraterritorialExposure)))
 		}
 		if len(d) > 0 {
-			ch.Operators = append(ch.Operators, fmt.Sprintf("`%s`: %s.", o.ID, strings.Join(d, "; ")))
+			out = append(out, fmt.Sprintf("`%s`: %s.", o.ID, strings.Join(d, "; ")))
 		}
 	}
 	for _, p := range prev.Operators {
 		if _, err := cur.Operator(p.ID); err != nil {
-			ch.Operators = append(ch.Operators, fmt.Sprintf("`%s` (%s) removed.", p.ID, p.Name))
+			out = append(out, fmt.Sprintf("`%s` (%s) removed.", p.ID, p.Name))
 		}
 	}
+	return out
+}
 
-	// Terraform provider mappings: which entity a configuration reaches.
+// providerChanges lists the Terraform provider mappings whose operator
+// rules changed: which entity a configuration reaches.
+func providerChanges(prev *catalog.Document, cur *catalog.Catalog) []string {
+	var out []string
 	prevProviders := map[string]*catalog.Provider{}
 	for i := range prev.Providers {
 		prevProviders[strings.ToLower(prev.Providers[i].Source)] = &prev.Providers[i]
@@ -113,12 +142,18 @@ func compare(prev *catalog.Document, cur *catalog.Catalog) changes {
 			continue
 		}
 		if a, b := operatorRules(was), operatorRules(p); a != b {
-			ch.Providers = append(ch.Providers, fmt.Sprintf("`%s`: %s → %s.", p.Source, a, b))
+			out = append(out, fmt.Sprintf("`%s`: %s → %s.", p.Source, a, b))
 		}
 	}
+	return out
+}
 
-	// Verdicts, region by region: what a level requiring SecNumCloud gets,
-	// and which legal entity (and so which jurisdiction) a region is under.
+// verdictChanges lists, region by region, what moved: what a level
+// requiring SecNumCloud gets, and which legal entity (and so which
+// jurisdiction) a region is under. A new region is listed when it is
+// qualified.
+func verdictChanges(prev *catalog.Document, cur *catalog.Catalog, prevNow time.Time, prevOps map[string]*catalog.Operator) []string {
+	var out []string
 	prevVerdict := regionVerdicts(prev, prevNow)
 	prevRegion := map[string]*catalog.Region{}
 	for i := range prev.Regions {
@@ -139,29 +174,35 @@ func compare(prev *catalog.Document, cur *catalog.Catalog) changes {
 		where := fmt.Sprintf("`%s/%s`", r.Operator, r.Code)
 		if was == nil {
 			if now.standing == catalog.StandingQualified {
-				ch.Verdicts = append(ch.Verdicts, fmt.Sprintf("%s (new region): %s.", where, now))
+				out = append(out, fmt.Sprintf("%s (new region): %s.", where, now))
 			}
 			continue
 		}
-		before := prevVerdict[key(was.Operator, was.Code)]
-		var d []string
-		if was.Operator != r.Operator {
-			prevOp := prevOps[was.Operator]
-			curOp, _ := cur.Operator(r.Operator)
-			line := fmt.Sprintf("operator `%s` → `%s`", was.Operator, r.Operator)
-			if prevOp != nil && curOp != nil && exposure(prevOp.ExtraterritorialExposure) != exposure(curOp.ExtraterritorialExposure) {
-				line += fmt.Sprintf(" (extraterritorial exposure %s → %s)", exposure(prevOp.ExtraterritorialExposure), exposure(curOp.ExtraterritorialExposure))
-			}
-			d = append(d, line)
-		}
-		if before.standing != now.standing {
-			d = append(d, fmt.Sprintf("at a level requiring SecNumCloud, %s → %s", before, now))
-		}
-		if len(d) > 0 {
-			ch.Verdicts = append(ch.Verdicts, fmt.Sprintf("%s: %s.", where, strings.Join(d, "; ")))
+		if d := regionChange(cur, r, was, prevVerdict[key(was.Operator, was.Code)], now, prevOps); len(d) > 0 {
+			out = append(out, fmt.Sprintf("%s: %s.", where, strings.Join(d, "; ")))
 		}
 	}
-	return ch
+	return out
+}
+
+// regionChange says what moved for region r of cur, was before: its
+// operator (with the extraterritorial exposure when that moved too), and
+// the verdict at a level requiring SecNumCloud.
+func regionChange(cur *catalog.Catalog, r, was *catalog.Region, before, now verdict, prevOps map[string]*catalog.Operator) []string {
+	var d []string
+	if was.Operator != r.Operator {
+		prevOp := prevOps[was.Operator]
+		curOp, _ := cur.Operator(r.Operator)
+		line := fmt.Sprintf("operator `%s` → `%s`", was.Operator, r.Operator)
+		if prevOp != nil && curOp != nil && exposure(prevOp.ExtraterritorialExposure) != exposure(curOp.ExtraterritorialExposure) {
+			line += fmt.Sprintf(" (extraterritorial exposure %s → %s)", exposure(prevOp.ExtraterritorialExposure), exposure(curOp.ExtraterritorialExposure))
+		}
+		d = append(d, line)
+	}
+	if before.standing != now.standing {
+		d = append(d, fmt.Sprintf("at a level requiring SecNumCloud, %s → %s", before, now))
+	}
+	return d
 }
 
 // verdict is what a level requiring SecNumCloud gets in a region: the

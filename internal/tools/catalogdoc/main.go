@@ -58,6 +58,20 @@ func write(w io.Writer, c *catalog.Catalog, prev *catalog.Document) {
 			unverifiedRegions++
 		}
 	}
+	writeIntro(p, c, unverifiedRegions)
+	writeChanges(p, prev, compare(prev, c))
+	writeAudit(w)
+	writeOperators(p, c, regions)
+	writeOffers(p, c)
+	writeRegions(p, c, regions)
+	writeProviders(p, c)
+	writeTypes(p, c)
+	writeSources(p, c)
+}
+
+// writeIntro writes the page's front matter and what the catalog holds,
+// how to read it and how to extend it.
+func writeIntro(p func(string, ...any), c *catalog.Catalog, unverifiedRegions int) {
 	p("---\npage_title: \"The trustcloud catalog: coverage and sources\"\nsubcategory: \"\"\ndescription: |-\n  What the embedded catalog knows: operators, offers and their SecNumCloud status, regions, Terraform provider mappings, and the sources of every fact.\n---\n\n")
 	p("# The trustcloud catalog\n\n")
 	p("This page is generated from the embedded catalog (version `%s`, facts as of **%s**) by `make docs`.\n", c.Version, c.AsOf)
@@ -73,8 +87,11 @@ func write(w io.Writer, c *catalog.Catalog, prev *catalog.Document) {
 	p("On this page every standing is computed on the catalog's as_of date (%s), not on the day you read it, so that the page only changes when the catalog does; `trustcloud check` uses the clock of the run. ", c.AsOf)
 	p("*Expires soon* marks a qualification that ends within %d days of that date, the default warning window.\n\n", int(warnWindow.Hours()/24))
 	p("A catalog file (`catalog_file` in the provider) adds entries or replaces entries with the same key (id; operator and code for regions; source for Terraform providers). It is validated like the embedded catalog, and its errors name the file and the JSON path.\n\n")
+}
 
-	ch := compare(prev, c)
+// writeChanges writes how the catalog differs from the previous one,
+// section by section.
+func writeChanges(p func(string, ...any), prev *catalog.Document, ch changes) {
 	p("## What changed since the previous catalog\n\n")
 	p("Compared with the previous embedded catalog (version `%s`, facts as of %s), each judged on its own as_of date.\n\n", prev.Version, prev.AsOf)
 	list := func(title string, items []string) {
@@ -92,9 +109,11 @@ func write(w io.Writer, c *catalog.Catalog, prev *catalog.Document) {
 	list("Verdicts that flip, region by region", ch.Verdicts)
 	list("Operators: legal entities and jurisdiction", ch.Operators)
 	list("Terraform provider mappings: which entity a configuration reaches", ch.Providers)
+}
 
-	writeAudit(w)
-
+// writeOperators writes the table of operators, regions[id] the number of
+// regions of each.
+func writeOperators(p func(string, ...any), c *catalog.Catalog, regions map[string]int) {
 	p("## Operators\n\nAn operator is a legal entity: its jurisdiction is what applies to the data. Entities that sell under one brand share a **brand**.\n\n")
 	p("| id | name | brand | legal name | country | parent jurisdiction | extraterritorial exposure | Terraform providers | regions |\n|---|---|---|---|---|---|---|---|---|\n")
 	for _, o := range c.Operators() {
@@ -108,7 +127,11 @@ func write(w io.Writer, c *catalog.Catalog, prev *catalog.Document) {
 		p("| `%s` | %s%s | %s | %s | %s | %s | %s | %s | %d |\n", o.ID, o.Name, unverified(o.Unverified), orDash(o.Brand), orDash(o.LegalName), o.Country, orDash(o.ParentJurisdiction), exp,
 			orDash(codeList(c.ProvidersOf(o.ID))), regions[o.ID])
 	}
+}
 
+// writeOffers writes the table of offers, their standing on the
+// catalog's as_of date, then their notes.
+func writeOffers(p func(string, ...any), c *catalog.Catalog) {
 	p("\n## Offers\n\n")
 	p("| id | operator | name | model | status | standing on %s | qualified on | expires on | ANSSI decision | ANSSI edition | perimeter | regions | unverified | sources |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n", c.AsOf)
 	for _, o := range c.Offers() {
@@ -122,7 +145,11 @@ func write(w io.Writer, c *catalog.Catalog, prev *catalog.Document) {
 			p("- `%s`: %s\n", o.ID, o.Notes)
 		}
 	}
+}
 
+// writeRegions writes a table of regions per operator, the operators
+// (the keys of regions) in order.
+func writeRegions(p func(string, ...any), c *catalog.Catalog, regions map[string]int) {
 	p("\n## Regions\n\n")
 	ops := make([]string, 0, len(regions))
 	for op := range regions {
@@ -147,7 +174,11 @@ func write(w io.Writer, c *catalog.Catalog, prev *catalog.Document) {
 		}
 		p("\n")
 	}
+}
 
+// writeProviders writes the table of Terraform provider mappings: the
+// operator rules, tried in order, and the location attributes.
+func writeProviders(p func(string, ...any), c *catalog.Catalog) {
 	p("## Terraform providers\n\n| source | operators | provider-block location | resource location | non-regional types |\n|---|---|---|---|---|\n")
 	for _, tp := range c.Providers() {
 		var rules []string
@@ -172,9 +203,10 @@ func write(w io.Writer, c *catalog.Catalog, prev *catalog.Document) {
 		p("| `%s`%s | %s | %s | %s | %s |\n", tp.Source, unverified(tp.Unverified), ops, attrList(tp.ProviderAttributes), attrList(tp.ResourceAttributes),
 			orDash(codeList(tp.NonRegionalTypes)))
 	}
+}
 
-	writeTypes(p, c)
-
+// writeSources writes the table of sources.
+func writeSources(p func(string, ...any), c *catalog.Catalog) {
 	p("\n## Sources\n\n| id | title | date |\n|---|---|---|\n")
 	for _, s := range c.Sources() {
 		title := s.Title
@@ -185,8 +217,6 @@ func write(w io.Writer, c *catalog.Catalog, prev *catalog.Document) {
 	}
 }
 
-// writeAudit renders catalog.AuditRows: what the catalog did with each
-// finding of the audit of December 2026.
 // writeTypes summarises the type tables generated from the providers'
 // metadata: types per scope and data flows per flow, by provider source.
 func writeTypes(p func(string, ...any), c *catalog.Catalog) {
@@ -229,6 +259,8 @@ func writeTypes(p func(string, ...any), c *catalog.Catalog) {
 	}
 }
 
+// writeAudit renders catalog.AuditRows: what the catalog did with each
+// finding of the audit of December 2026.
 func writeAudit(w io.Writer) {
 	p := func(format string, args ...any) { _, _ = fmt.Fprintf(w, format, args...) }
 	p("## Audit of December 2026, row by row\n\n")
