@@ -39,8 +39,23 @@ func StarterFile(profile string) []byte {
 	ex := starterExamples[profile] // every profile has one: see TestStarterExamples
 
 	var b strings.Builder
-	w := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
+	writeStarterTop(&b, p)
+	writeStarterClassification(&b, p.Classification, ex)
+	writeStarterLevels(&b, p.Levels)
+	writeStarterWaiver(&b, ex)
+	return hclwrite.Format([]byte(b.String()))
+}
 
+// starterWriter returns a printf onto b.
+func starterWriter(b *strings.Builder) func(format string, args ...any) {
+	return func(format string, args ...any) { fmt.Fprintf(b, format, args...) }
+}
+
+// writeStarterTop writes the file's header and the policy-wide settings:
+// the profile, rule_severity (listing the rules a policy may set),
+// expiry_warning_days and a commented-out trusted_registries.
+func writeStarterTop(b *strings.Builder, p *Policy) {
+	w := starterWriter(b)
 	w(`# trustcloud policy, written by "trustcloud policy init" from the built-in
 # profile %[1]s.
 # As written it changes nothing: every setting below restates the profile.
@@ -79,8 +94,12 @@ expiry_warning_days = %d
 # trusted_registries = ["registry.example.gouv.fr"]
 
 `, p.ExpiryWarningDays)
+}
 
-	c := p.Classification
+// writeStarterClassification writes the classification block with the
+// profile's settings and the profile's example module rule, commented out.
+func writeStarterClassification(b *strings.Builder, c Classification, ex starterExample) {
+	w := starterWriter(b)
 	w(`# classification: how a resource gets its level, strongest first: a module
 # block below, a tag or label of the resource (tag_keys), a module input
 # given a constant in the module call (module_inputs), the level of the
@@ -117,7 +136,12 @@ classification {
 
 `, hclString(c.DefaultLevel), stringList(c.TagKeys), stringList(c.ModuleInputs),
 		stringMap(c.Aliases, "    "), hclString(ex.moduleGlob), hclString(ex.moduleLevel))
+}
 
+// writeStarterLevels explains the level block and writes one for each of
+// the profile's levels, in the profile's order, every setting spelled out.
+func writeStarterLevels(b *strings.Builder, levels []*Level) {
+	w := starterWriter(b)
 	w(`# level "NAME": a level. The order of declaration is the order of
 # sensitivity, from the least to the most sensitive: the profile's levels
 # come first, a level redefined here keeps its place, and a new level comes
@@ -154,7 +178,7 @@ classification {
 #                           and the policy-wide rule_severity. Entries are
 #                           added to the profile's. Default {}.
 `)
-	for _, l := range p.Levels {
+	for _, l := range levels {
 		w(`
 level %s {
   description            = %s
@@ -172,7 +196,12 @@ level %s {
 			l.RequireSecNumCloud, l.AllowPending, l.RequireKnownLocation, hclString(l.UnknownLocation),
 			l.AllowExtraterritorial, hclString(string(l.Severity)), severityMap(l.RuleSeverity, "    "))
 	}
+}
 
+// writeStarterWaiver explains the waiver block and writes the profile's
+// example waiver, commented out: no starter policy waives anything.
+func writeStarterWaiver(b *strings.Builder, ex starterExample) {
+	w := starterWriter(b)
 	rules := make([]string, len(ex.waiverRules))
 	for i, r := range ex.waiverRules {
 		rules[i] = hclString(r)
@@ -204,7 +233,6 @@ level %s {
 #   approved_on = "2026-03-12"
 # }
 `, strings.Join(rules, ", "))
-	return hclwrite.Format([]byte(b.String()))
 }
 
 // hclString renders s as an HCL string literal.
