@@ -169,23 +169,7 @@ func newHTMLView(r *Report) *htmlView {
 			}
 		}
 	}
-	blocking := 0
-	for _, f := range r.Findings {
-		if !f.Waived && f.Status != StatusExisting && s.FailOn != "none" && f.Severity.Rank() >= policy.Severity(s.FailOn).Rank() {
-			blocking++
-		}
-	}
-	switch {
-	case s.Failed:
-		v.Verdict = "blocked"
-		v.Why = i18n.N(lang, "html.why_blocked", blocking, v.Threshold)
-	case s.FailOn == "none":
-		v.Verdict = "passed"
-		v.Why = r.t("html.why_none")
-	default:
-		v.Verdict = "passed"
-		v.Why = r.t("html.why_passed", v.Threshold)
-	}
+	v.Verdict, v.Why = htmlVerdict(r, v.Threshold)
 	v.VerdictWord = r.t("html.verdict." + v.Verdict)
 	if ev := r.evaluation(); ev != nil {
 		v.Evaluation = evaluationText(lang, ev)
@@ -208,62 +192,98 @@ func newHTMLView(r *Report) *htmlView {
 	v.ShownAll = r.n("n.finding", len(r.Findings))
 
 	for i, f := range r.Findings {
-		hf := htmlFinding{Finding: f, ID: "f" + strconv.Itoa(i+1), Status: f.Status, ModuleOf: htmlModule(lang, f.Module),
-			Name: r.ruleTitle(f), Message: r.message(f), Remediation: r.remediation(f), SeverityLabel: r.severity(f.Severity),
-			LocationStatus: i18n.Or("html.location_status."+f.Location.Status, f.Location.Status).In(lang)}
-		if f.Waived {
-			hf.Status = "waived"
-		}
-		if hf.Status == "" {
-			hf.Status = StatusNew
-		}
-		hf.StatusLabel = r.t("html.status." + hf.Status)
-		file, line := r.location(f)
-		hf.Where = file
-		if f.Source != nil {
-			hf.Where = fmt.Sprintf("%s:%d", file, line)
-		}
-		hf.Place = htmlPlace(lang, f.Location)
-		if res := f.Resource(); res != nil {
-			hf.Replicas = res.DataLocations
-		}
-		op := ""
-		if f.Operator != nil {
-			op = *f.Operator
-		}
-		country := ""
-		if f.Location.Country != nil {
-			country = *f.Location.Country
-		}
-		words := []string{f.Rule, f.Name, string(f.Severity), f.Address, f.Module, f.Type, op,
-			f.Location.Region, country, f.Sensitivity.Level, hf.Status, hf.Message, hf.Where}
-		if lang != i18n.English {
-			// The filter finds a finding by the words the page shows too.
-			words = append(words, hf.Name, hf.SeverityLabel, r.level(f.Sensitivity.Level), hf.StatusLabel)
-		}
-		hf.Search = strings.ToLower(strings.Join(words, " "))
-		v.Findings = append(v.Findings, hf)
+		v.Findings = append(v.Findings, newHTMLFinding(r, i, f))
 	}
-
 	if r.Inventory != nil {
 		v.HasInventory = true
-		perAddress := map[string]int{}
-		for _, f := range r.Findings {
-			if !f.Waived {
-				perAddress[f.Address]++
-			}
-		}
-		for _, res := range r.Inventory.Resources {
-			hr := htmlResource{Resource: res, ModuleOf: htmlModule(lang, res.Module), Place: htmlPlace(lang, res.Location), Findings: perAddress[res.Address]}
-			if res.Operator != nil {
-				hr.Operator = *res.Operator
-			}
-			v.Inventory = append(v.Inventory, hr)
-		}
+		v.Inventory = htmlInventory(r)
 		v.Chart = newHTMLChart(lang, r.Inventory, htmlLevelOrder(r))
 		v.InventoryCount = r.t("html.inventory_count", i18n.P("n.resource", len(v.Inventory)))
 	}
 	return v
+}
+
+// htmlVerdict decides the page's verdict, "blocked" or "passed", and the
+// sentence that explains it: how many findings block the change at the
+// threshold, or why nothing can.
+func htmlVerdict(r *Report, threshold string) (verdict, why string) {
+	s := r.Summary
+	blocking := 0
+	for _, f := range r.Findings {
+		if !f.Waived && f.Status != StatusExisting && s.FailOn != "none" && f.Severity.Rank() >= policy.Severity(s.FailOn).Rank() {
+			blocking++
+		}
+	}
+	switch {
+	case s.Failed:
+		return "blocked", i18n.N(r.lang(), "html.why_blocked", blocking, threshold)
+	case s.FailOn == "none":
+		return "passed", r.t("html.why_none")
+	}
+	return "passed", r.t("html.why_passed", threshold)
+}
+
+// newHTMLFinding is the i-th finding as a row of the findings table: its
+// texts in the page's language, its status (waived wins over new and
+// existing), where it is and the words the filter finds it by.
+func newHTMLFinding(r *Report, i int, f *Finding) htmlFinding {
+	lang := r.lang()
+	hf := htmlFinding{Finding: f, ID: "f" + strconv.Itoa(i+1), Status: f.Status, ModuleOf: htmlModule(lang, f.Module),
+		Name: r.ruleTitle(f), Message: r.message(f), Remediation: r.remediation(f), SeverityLabel: r.severity(f.Severity),
+		LocationStatus: i18n.Or("html.location_status."+f.Location.Status, f.Location.Status).In(lang)}
+	if f.Waived {
+		hf.Status = "waived"
+	}
+	if hf.Status == "" {
+		hf.Status = StatusNew
+	}
+	hf.StatusLabel = r.t("html.status." + hf.Status)
+	file, line := r.location(f)
+	hf.Where = file
+	if f.Source != nil {
+		hf.Where = fmt.Sprintf("%s:%d", file, line)
+	}
+	hf.Place = htmlPlace(lang, f.Location)
+	if res := f.Resource(); res != nil {
+		hf.Replicas = res.DataLocations
+	}
+	op := ""
+	if f.Operator != nil {
+		op = *f.Operator
+	}
+	country := ""
+	if f.Location.Country != nil {
+		country = *f.Location.Country
+	}
+	words := []string{f.Rule, f.Name, string(f.Severity), f.Address, f.Module, f.Type, op,
+		f.Location.Region, country, f.Sensitivity.Level, hf.Status, hf.Message, hf.Where}
+	if lang != i18n.English {
+		// The filter finds a finding by the words the page shows too.
+		words = append(words, hf.Name, hf.SeverityLabel, r.level(f.Sensitivity.Level), hf.StatusLabel)
+	}
+	hf.Search = strings.ToLower(strings.Join(words, " "))
+	return hf
+}
+
+// htmlInventory is the inventory table: every resource of the report's
+// inventory, with the number of its findings that are not waived.
+func htmlInventory(r *Report) []htmlResource {
+	lang := r.lang()
+	perAddress := map[string]int{}
+	for _, f := range r.Findings {
+		if !f.Waived {
+			perAddress[f.Address]++
+		}
+	}
+	var out []htmlResource
+	for _, res := range r.Inventory.Resources {
+		hr := htmlResource{Resource: res, ModuleOf: htmlModule(lang, res.Module), Place: htmlPlace(lang, res.Location), Findings: perAddress[res.Address]}
+		if res.Operator != nil {
+			hr.Operator = *res.Operator
+		}
+		out = append(out, hr)
+	}
+	return out
 }
 
 func htmlModule(lang i18n.Lang, m string) string {
@@ -394,65 +414,24 @@ type chartTick struct {
 	Label int
 }
 
+// chartTally is what one bar counts: its resources by level, and how many
+// are in the EU and how many are not.
+type chartTally struct {
+	key     string
+	eu, non int
+	counts  map[string]int
+	total   int
+}
+
+// chartSpecialBars are the bars that are not a country, in the order they
+// follow the countries.
+var chartSpecialBars = []string{barMultiRegion, barGlobal, barUnknown, barNone}
+
 // newHTMLChart counts the analysed resources (managed, not only deleted) by
 // country and level: one bar per country, then multi-region, global,
 // unknown (including regions the catalog cannot place) and no location.
 func newHTMLChart(lang i18n.Lang, inv *inventory.Inventory, levels []string) htmlChart {
-	type bar struct {
-		key     string
-		eu, non int
-		counts  map[string]int
-		total   int
-	}
-	bars := map[string]*bar{}
-	for _, r := range inv.Resources {
-		if !r.Managed() || r.DeleteOnly() {
-			continue
-		}
-		key := barUnknown
-		switch r.Location.Status {
-		case inventory.StatusKnown:
-			if r.Location.Country != nil {
-				key = *r.Location.Country
-			}
-		case inventory.StatusMultiRegion:
-			key = barMultiRegion
-		case inventory.StatusGlobal:
-			key = barGlobal
-		case inventory.StatusNotApplicable:
-			key = barNone
-		}
-		b := bars[key]
-		if b == nil {
-			b = &bar{key: key, counts: map[string]int{}}
-			bars[key] = b
-		}
-		b.counts[r.Sensitivity.Level]++
-		b.total++
-		if r.Location.EU != nil && *r.Location.EU {
-			b.eu++
-		} else {
-			b.non++
-		}
-	}
-	special := []string{barMultiRegion, barGlobal, barUnknown, barNone}
-	var ordered []*bar
-	for _, b := range bars {
-		if !slices.Contains(special, b.key) {
-			ordered = append(ordered, b)
-		}
-	}
-	sort.Slice(ordered, func(i, j int) bool {
-		if ordered[i].total != ordered[j].total {
-			return ordered[i].total > ordered[j].total
-		}
-		return ordered[i].key < ordered[j].key
-	})
-	for _, k := range special {
-		if b := bars[k]; b != nil {
-			ordered = append(ordered, b)
-		}
-	}
+	ordered := orderChartTallies(tallyChartBars(inv))
 
 	c := htmlChart{Width: chartWidth, BarX: chartLabelW, BarW: chartWidth - chartLabelW - chartCountW, BarH: chartBarH,
 		LabelX: chartLabelW - 10, GridTop: chartLegendH - 6}
@@ -461,63 +440,11 @@ func newHTMLChart(lang i18n.Lang, inv *inventory.Inventory, levels []string) htm
 		c.Total += b.total
 		maxTotal = max(maxTotal, b.total)
 	}
-	colors := map[string]string{}
-	used := map[string]bool{}
-	for _, b := range ordered {
-		for l := range b.counts {
-			used[l] = true
-		}
-	}
-	x := 0
-	for i, l := range levels {
-		idx := 0
-		if len(levels) > 1 {
-			idx = int(math.Round(float64(i) * float64(len(chartLevelRamp)-1) / float64(len(levels)-1)))
-		}
-		colors[l] = chartLevelRamp[min(idx, len(chartLevelRamp)-1)]
-		if !used[l] {
-			continue
-		}
-		name := rules.LevelName(l).In(lang)
-		c.Legend = append(c.Legend, chartLegendItem{Level: l, Name: name, Color: colors[l], X: x, TextX: x + 18})
-		x += 18 + 7*len([]rune(name)) + 22
-	}
+	colors := chartLevelColors(levels)
+	c.Legend = chartLegend(lang, levels, colors, ordered)
 	step := htmlTickStep(maxTotal)
 	for y, b := range ordered {
-		cb := chartBar{Key: b.key, Label: barLabel(lang, b.key), Total: b.total, Y: chartLegendH + y*chartRowH}
-		cb.TextY = cb.Y + chartBarH/2 + 5
-		if !slices.Contains(special, b.key) {
-			switch {
-			case b.non == 0:
-				cb.Note = i18n.T(lang, "html.bar_note.eu")
-			case b.eu == 0:
-				cb.Note = i18n.T(lang, "html.bar_note.non_eu")
-			}
-		}
-		var parts []string
-		cum := 0
-		for _, l := range levels {
-			n := b.counts[l]
-			if n == 0 {
-				continue
-			}
-			x0 := htmlScale(cum, maxTotal, c.BarW)
-			cum += n
-			x1 := htmlScale(cum, maxTotal, c.BarW)
-			name := rules.LevelName(l).In(lang)
-			seg := chartSegment{Level: l, Count: n, X: c.BarX + x0, W: x1 - x0, Y: cb.Y, TextY: cb.TextY, Color: colors[l], Ink: "on-light",
-				Title: i18n.T(lang, "html.chart.segment", cb.Label, name, i18n.P("n.resource", n))}
-			seg.TextX = seg.X + seg.W/2
-			seg.ShowCount = seg.W >= 22
-			if slices.Index(chartLevelRamp, seg.Color) >= 3 {
-				seg.Ink = "on-dark"
-			}
-			cb.Segments = append(cb.Segments, seg)
-			parts = append(parts, i18n.T(lang, "report.count", n, name))
-		}
-		cb.TotalX = c.BarX + htmlScale(cum, maxTotal, c.BarW) + 8
-		cb.Title = i18n.T(lang, "html.chart.bar", cb.Label, i18n.P("n.resource", b.total), strings.Join(parts, ", "))
-		c.Bars = append(c.Bars, cb)
+		c.Bars = append(c.Bars, newChartBar(lang, b, y, levels, colors, maxTotal, c.BarX, c.BarW))
 	}
 	c.AxisY = chartLegendH + len(ordered)*chartRowH
 	c.TickY = c.AxisY + 16
@@ -534,6 +461,159 @@ func newHTMLChart(lang i18n.Lang, inv *inventory.Inventory, levels []string) htm
 	c.Desc = strings.Join(desc, "; ")
 	c.Caption = i18n.T(lang, "html.chart.title", i18n.P("n.resource", c.Total))
 	return c
+}
+
+// chartBarKey decides the bar of a resource: its country when it is
+// known, else one of the bars that are not a country (unknown for a
+// region the catalog cannot place).
+func chartBarKey(r *inventory.Resource) string {
+	switch r.Location.Status {
+	case inventory.StatusKnown:
+		if r.Location.Country != nil {
+			return *r.Location.Country
+		}
+	case inventory.StatusMultiRegion:
+		return barMultiRegion
+	case inventory.StatusGlobal:
+		return barGlobal
+	case inventory.StatusNotApplicable:
+		return barNone
+	}
+	return barUnknown
+}
+
+// tallyChartBars counts the analysed resources (managed, not only
+// deleted) of each bar by level, and in and out of the EU.
+func tallyChartBars(inv *inventory.Inventory) map[string]*chartTally {
+	bars := map[string]*chartTally{}
+	for _, r := range inv.Resources {
+		if !r.Managed() || r.DeleteOnly() {
+			continue
+		}
+		key := chartBarKey(r)
+		b := bars[key]
+		if b == nil {
+			b = &chartTally{key: key, counts: map[string]int{}}
+			bars[key] = b
+		}
+		b.counts[r.Sensitivity.Level]++
+		b.total++
+		if r.Location.EU != nil && *r.Location.EU {
+			b.eu++
+		} else {
+			b.non++
+		}
+	}
+	return bars
+}
+
+// orderChartTallies decides the order of the bars: countries by
+// decreasing count (then by code), then the bars that are not a country
+// in the order of chartSpecialBars.
+func orderChartTallies(bars map[string]*chartTally) []*chartTally {
+	var ordered []*chartTally
+	for _, b := range bars {
+		if !slices.Contains(chartSpecialBars, b.key) {
+			ordered = append(ordered, b)
+		}
+	}
+	sort.Slice(ordered, func(i, j int) bool {
+		if ordered[i].total != ordered[j].total {
+			return ordered[i].total > ordered[j].total
+		}
+		return ordered[i].key < ordered[j].key
+	})
+	for _, k := range chartSpecialBars {
+		if b := bars[k]; b != nil {
+			ordered = append(ordered, b)
+		}
+	}
+	return ordered
+}
+
+// chartLevelColors decides the color of each level: the levels, from the
+// least to the most sensitive, spread evenly over chartLevelRamp.
+func chartLevelColors(levels []string) map[string]string {
+	colors := map[string]string{}
+	for i, l := range levels {
+		idx := 0
+		if len(levels) > 1 {
+			idx = int(math.Round(float64(i) * float64(len(chartLevelRamp)-1) / float64(len(levels)-1)))
+		}
+		colors[l] = chartLevelRamp[min(idx, len(chartLevelRamp)-1)]
+	}
+	return colors
+}
+
+// chartLegend lays out the legend in one row: the levels that some bar
+// counts, in the order of levels.
+func chartLegend(lang i18n.Lang, levels []string, colors map[string]string, bars []*chartTally) []chartLegendItem {
+	used := map[string]bool{}
+	for _, b := range bars {
+		for l := range b.counts {
+			used[l] = true
+		}
+	}
+	var legend []chartLegendItem
+	x := 0
+	for _, l := range levels {
+		if !used[l] {
+			continue
+		}
+		name := rules.LevelName(l).In(lang)
+		legend = append(legend, chartLegendItem{Level: l, Name: name, Color: colors[l], X: x, TextX: x + 18})
+		x += 18 + 7*len([]rune(name)) + 22
+	}
+	return legend
+}
+
+// chartBarNote decides the note of a country's bar: EU when all its
+// resources are in the EU, non-EU when none is, else none. Bars that are
+// not a country have no note.
+func chartBarNote(lang i18n.Lang, b *chartTally) string {
+	if slices.Contains(chartSpecialBars, b.key) {
+		return ""
+	}
+	switch {
+	case b.non == 0:
+		return i18n.T(lang, "html.bar_note.eu")
+	case b.eu == 0:
+		return i18n.T(lang, "html.bar_note.non_eu")
+	}
+	return ""
+}
+
+// newChartBar lays out the bar of row y: one segment per level it counts,
+// in the order of levels, scaled so that maxTotal fills barW units from
+// barX; a segment too narrow for its count does not show it.
+func newChartBar(lang i18n.Lang, b *chartTally, y int, levels []string, colors map[string]string, maxTotal, barX, barW int) chartBar {
+	cb := chartBar{Key: b.key, Label: barLabel(lang, b.key), Total: b.total, Y: chartLegendH + y*chartRowH}
+	cb.TextY = cb.Y + chartBarH/2 + 5
+	cb.Note = chartBarNote(lang, b)
+	var parts []string
+	cum := 0
+	for _, l := range levels {
+		n := b.counts[l]
+		if n == 0 {
+			continue
+		}
+		x0 := htmlScale(cum, maxTotal, barW)
+		cum += n
+		x1 := htmlScale(cum, maxTotal, barW)
+		name := rules.LevelName(l).In(lang)
+		seg := chartSegment{Level: l, Count: n, X: barX + x0, W: x1 - x0, Y: cb.Y, TextY: cb.TextY, Color: colors[l], Ink: "on-light",
+			Title: i18n.T(lang, "html.chart.segment", cb.Label, name, i18n.P("n.resource", n))}
+		seg.TextX = seg.X + seg.W/2
+		seg.ShowCount = seg.W >= 22
+		if slices.Index(chartLevelRamp, seg.Color) >= 3 {
+			seg.Ink = "on-dark"
+		}
+		cb.Segments = append(cb.Segments, seg)
+		parts = append(parts, i18n.T(lang, "report.count", n, name))
+	}
+	cb.TotalX = barX + htmlScale(cum, maxTotal, barW) + 8
+	cb.Title = i18n.T(lang, "html.chart.bar", cb.Label, i18n.P("n.resource", b.total), strings.Join(parts, ", "))
+	return cb
 }
 
 // barLabel is the label of a bar: a country code, or the name of a bar
