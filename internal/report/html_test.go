@@ -3,7 +3,6 @@ package report
 import (
 	"bytes"
 	"context"
-	"flag"
 	"fmt"
 	"net/url"
 	"os"
@@ -24,13 +23,12 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/trustcloud/trustcloud/internal/catalog"
+	"github.com/trustcloud/trustcloud/internal/golden"
 	"github.com/trustcloud/trustcloud/internal/i18n"
 	"github.com/trustcloud/trustcloud/internal/plan"
 	"github.com/trustcloud/trustcloud/internal/policy"
 	"github.com/trustcloud/trustcloud/internal/rules"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
 
 // htmlMinistryDir is a real scenario of the repository: a plan made by
 // Terraform (scripts/testdata.sh) and its configuration.
@@ -168,22 +166,7 @@ func TestHTMLGolden(t *testing.T) {
 	if again := renderHTML(t, rep); !bytes.Equal(got, again) {
 		t.Fatal("two renderings of the same report differ")
 	}
-	golden := filepath.Join("testdata", "html", "ministry.html")
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(golden, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test ./internal/report -run HTMLGolden -update to create it)", err)
-	}
-	if diff := cmp.Diff(strings.Split(string(want), "\n"), strings.Split(string(got), "\n")); diff != "" {
-		t.Errorf("html differs from %s (-want +got; -update rewrites it):\n%s", golden, diff)
-	}
+	golden.Assert(t, filepath.Join("testdata", "html", "ministry.html"), got)
 }
 
 // node helpers over golang.org/x/net/html.
