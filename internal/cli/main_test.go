@@ -3,7 +3,6 @@ package cli_test
 import (
 	"bytes"
 	"errors"
-	"flag"
 	"fmt"
 	"github.com/trustcloud/trustcloud/internal/testcorpus"
 	"os"
@@ -15,8 +14,6 @@ import (
 
 	"github.com/trustcloud/trustcloud/internal/cli"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
 
 // binary is the trustcloud command built once for the end-to-end tests;
 // binaryErr says why it could not be built.
