@@ -15,8 +15,9 @@ import (
 	"github.com/trustcloud/trustcloud/internal/cli"
 )
 
-// binary is the trustcloud command built once for the end-to-end tests;
-// binaryErr says why it could not be built.
+// binary is the trustcloud command, built once for the package by
+// TestMain: the end-to-end tests run it, the CI examples' tests put its
+// directory first on PATH. binaryErr says why it could not be built.
 var (
 	binary    string
 	binaryErr error
