@@ -2,15 +2,11 @@ package provider
 
 import (
 	"context"
-	"strings"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -38,10 +34,6 @@ type offersDataSourceModel struct {
 	Offers             []offerModel `tfsdk:"offers"`
 }
 
-// maxExpiringDays bounds expiring_within_days: a century is more than any
-// qualification lasts, and the duration stays far from overflowing.
-const maxExpiringDays = 36500
-
 // NewOffersDataSource returns the trustcloud_offers data source.
 func NewOffersDataSource() datasource.DataSource {
 	return &offersDataSource{}
@@ -51,10 +43,11 @@ func (d *offersDataSource) Metadata(_ context.Context, req datasource.MetadataRe
 	resp.TypeName = req.ProviderTypeName + "_offers"
 }
 
-func statusValues() []string {
-	out := make([]string, len(catalog.Statuses))
-	for i, s := range catalog.Statuses {
-		out[i] = string(s)
+// values are the names of statuses or standings, for a OneOf validator.
+func values[T ~string](list []T) []string {
+	out := make([]string, len(list))
+	for i, v := range list {
+		out[i] = string(v)
 	}
 	return out
 }
@@ -91,13 +84,13 @@ func (d *offersDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 				Description:         plain(statusDesc),
 				MarkdownDescription: statusDesc,
 				Optional:            true,
-				Validators:          []validator.String{stringvalidator.OneOf(statusValues()...)},
+				Validators:          []validator.String{stringvalidator.OneOf(values(catalog.Statuses)...)},
 			},
 			"standing": schema.StringAttribute{
 				Description:         plain(standingDesc),
 				MarkdownDescription: standingDesc,
 				Optional:            true,
-				Validators:          []validator.String{stringvalidator.OneOf(standings...)},
+				Validators:          []validator.String{stringvalidator.OneOf(values(catalog.Standings)...)},
 			},
 			"model": schema.StringAttribute{
 				Description:         plain(modelDesc),
@@ -109,7 +102,7 @@ func (d *offersDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 				Description:         plain(expiringDesc),
 				MarkdownDescription: expiringDesc,
 				Optional:            true,
-				Validators:          []validator.Int64{int64validator.Between(1, maxExpiringDays)},
+				Validators:          []validator.Int64{int64validator.Between(1, catalog.MaxHorizonDays)},
 			},
 			"evaluated_on": schema.StringAttribute{
 				Description: evaluatedOnDesc,
@@ -140,69 +133,18 @@ func (d *offersDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	operator := ""
-	if !state.Operator.IsNull() {
-		op, ok := checkOperator(c, state.Operator.ValueString(), path.Root("operator"), &resp.Diagnostics)
-		if !ok {
-			return
-		}
-		operator = op.ID
-	}
-	var offers []*catalog.Offer
-	for _, o := range c.Offers() {
-		if operator != "" && o.Operator != operator {
-			continue
-		}
-		if !state.Status.IsNull() && string(o.Status) != state.Status.ValueString() {
-			continue
-		}
-		if !state.Standing.IsNull() && string(c.Standing(o)) != state.Standing.ValueString() {
-			continue
-		}
-		if !state.ExpiringWithinDays.IsNull() {
-			if _, soon := c.ExpiresWithin(o, withinDays(c.Now(), state.ExpiringWithinDays.ValueInt64())); !soon {
-				continue
-			}
-		}
-		if !state.Model.IsNull() && !hasModel(o.Model, state.Model.ValueString()) {
-			continue
-		}
-		offers = append(offers, o)
+	offers, err := c.FindOffers(catalog.OfferQuery{
+		Operator: state.Operator.ValueString(),
+		Status:   catalog.Status(state.Status.ValueString()),
+		Standing: catalog.Standing(state.Standing.ValueString()),
+		Model:    state.Model.ValueString(),
+		Expiring: catalog.Horizon{Days: int(state.ExpiringWithinDays.ValueInt64())},
+	})
+	if err != nil {
+		addQueryError(&resp.Diagnostics, err, map[catalog.Filter]string{catalog.FilterOperator: "operator"})
+		return
 	}
 	state.EvaluatedOn = evaluatedOn(c)
 	state.Offers = newOfferModels(c, offers)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
-}
-
-// withinDays is how long from now until the end (UTC) of the day that is
-// days after today: an expiry "within 30 days" is one on or before that
-// date, whatever the time of day the data source is read.
-func withinDays(now time.Time, days int64) time.Duration {
-	y, m, d := now.UTC().Date()
-	end := time.Date(y, m, d+int(days)+1, 0, 0, 0, 0, time.UTC).Add(-time.Nanosecond)
-	return end.Sub(now)
-}
-
-// hasModel reports whether a "/"-separated model such as "IaaS/CaaS/PaaS"
-// includes want, in any case.
-func hasModel(model, want string) bool {
-	for _, m := range strings.Split(model, "/") {
-		if strings.EqualFold(strings.TrimSpace(m), want) {
-			return true
-		}
-	}
-	return false
-}
-
-// checkOperator resolves an operator filter; an unknown id is an error on
-// the attribute at p with the catalog's message, which lists known ids.
-func checkOperator(c *catalog.Catalog, id string, p path.Path, diags *diag.Diagnostics) (*catalog.Operator, bool) {
-	op, err := c.Operator(id)
-	if err != nil {
-		diags.AddAttributeError(p, "Unknown operator",
-			err.Error()+". Use one of the known operator ids (the trustcloud_operators data source lists them), "+
-				"or add the operator with a catalog file in the provider's catalog_file.")
-		return nil, false
-	}
-	return op, true
 }

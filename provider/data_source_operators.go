@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 	"regexp"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -146,16 +145,12 @@ func (d *operatorsDataSource) Read(ctx context.Context, req datasource.ReadReque
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	country := strings.ToUpper(state.Country.ValueString())
-	state.Operators = []operatorModel{}
-	for _, o := range c.Operators() {
-		qualified := c.OperatorQualified(o.ID)
-		if state.SecNumCloudOnly.ValueBool() && !qualified {
-			continue
-		}
-		if country != "" && !strings.EqualFold(o.Country, country) {
-			continue
-		}
+	operators := c.FindOperators(catalog.OperatorQuery{
+		Country:   state.Country.ValueString(),
+		Qualified: state.SecNumCloudOnly.ValueBool(),
+	})
+	state.Operators = make([]operatorModel, 0, len(operators))
+	for _, o := range operators {
 		state.Operators = append(state.Operators, operatorModel{
 			ID:                       types.StringValue(o.ID),
 			Name:                     types.StringValue(o.Name),
@@ -165,7 +160,7 @@ func (d *operatorsDataSource) Read(ctx context.Context, req datasource.ReadReque
 			ExtraterritorialExposure: types.BoolPointerValue(o.ExtraterritorialExposure),
 			ExtraterritorialLaws:     nonNil(o.ExtraterritorialLaws),
 			HybridTechnology:         optString(o.HybridTechnology),
-			SecNumCloudQualified:     types.BoolValue(qualified),
+			SecNumCloudQualified:     types.BoolValue(c.OperatorQualified(o.ID)),
 			TerraformProviders:       nonNil(c.ProvidersOf(o.ID)),
 			Unverified:               types.BoolValue(o.Unverified),
 		})

@@ -2,13 +2,10 @@ package provider
 
 import (
 	"context"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -169,41 +166,19 @@ func (d *regionsDataSource) Read(ctx context.Context, req datasource.ReadRequest
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	regions := c.Regions()
-	if !state.Operator.IsNull() {
-		op, ok := checkOperator(c, state.Operator.ValueString(), path.Root("operator"), &resp.Diagnostics)
-		if !ok {
-			return
-		}
-		regions = filterRegions(regions, func(r *catalog.Region) bool { return r.Operator == op.ID })
-	}
-	if !state.TerraformProvider.IsNull() {
-		p, ok := checkProvider(c, state.TerraformProvider.ValueString(), path.Root("terraform_provider"), &resp.Diagnostics)
-		if !ok {
-			return
-		}
-		of := map[*catalog.Region]bool{}
-		for _, r := range c.RegionsOf(p) {
-			of[r] = true
-		}
-		regions = filterRegions(regions, func(r *catalog.Region) bool { return of[r] })
-	}
-	if state.EUOnly.ValueBool() {
-		regions = filterRegions(regions, c.RegionInEU)
-	}
-	if state.SecNumCloudOnly.ValueBool() {
-		regions = filterRegions(regions, c.RegionQualified)
-	}
-	if country := state.Country.ValueString(); country != "" {
-		regions = filterRegions(regions, func(r *catalog.Region) bool {
-			countries := r.CountryList()
-			for _, cc := range countries {
-				if !strings.EqualFold(cc, country) {
-					return false
-				}
-			}
-			return len(countries) > 0
+	regions, err := c.FindRegions(catalog.RegionQuery{
+		Operator:  state.Operator.ValueString(),
+		Provider:  state.TerraformProvider.ValueString(),
+		Country:   state.Country.ValueString(),
+		EU:        state.EUOnly.ValueBool(),
+		Qualified: state.SecNumCloudOnly.ValueBool(),
+	})
+	if err != nil {
+		addQueryError(&resp.Diagnostics, err, map[catalog.Filter]string{
+			catalog.FilterOperator: "operator",
+			catalog.FilterProvider: "terraform_provider",
 		})
+		return
 	}
 	state.Regions = make([]regionModel, 0, len(regions))
 	for _, r := range regions {
@@ -223,27 +198,4 @@ func (d *regionsDataSource) Read(ctx context.Context, req datasource.ReadRequest
 		})
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
-}
-
-// filterRegions keeps the regions for which keep is true, in order.
-func filterRegions(regions []*catalog.Region, keep func(*catalog.Region) bool) []*catalog.Region {
-	out := make([]*catalog.Region, 0, len(regions))
-	for _, r := range regions {
-		if keep(r) {
-			out = append(out, r)
-		}
-	}
-	return out
-}
-
-// checkProvider resolves a Terraform provider source; an unknown one is an
-// error on the attribute at p with the catalog's message, which lists the
-// known sources.
-func checkProvider(c *catalog.Catalog, source string, p path.Path, diags *diag.Diagnostics) (*catalog.Provider, bool) {
-	prov, err := c.Provider(source)
-	if err != nil {
-		diags.AddAttributeError(p, "Unknown Terraform provider", err.Error())
-		return nil, false
-	}
-	return prov, true
 }

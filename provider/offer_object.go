@@ -41,12 +41,6 @@ const evaluatedOnDesc = "The date (YYYY-MM-DD, UTC) on which standing and secnum
 	"catalog's as_of date for the provider functions, which must give the same answer every time Terraform calls " +
 	"them with the same arguments."
 
-// standings lists the values of an offer's standing.
-var standings = []string{
-	string(catalog.StandingQualified), string(catalog.StandingUnconfirmed), string(catalog.StandingExpired),
-	string(catalog.StandingPending), string(catalog.StandingUnknown), string(catalog.StandingNone),
-}
-
 // offerAttributes is the schema of one offer object.
 func offerAttributes() map[string]schema.Attribute {
 	return map[string]schema.Attribute{

@@ -194,19 +194,3 @@ func TestPureCatalog(t *testing.T) {
 		t.Errorf("two calls give two clocks: %s and %s", c.Now(), again.Now())
 	}
 }
-
-func TestWithinDays(t *testing.T) {
-	now := time.Date(2026, 12, 3, 15, 4, 5, 0, time.UTC)
-	tests := []struct {
-		days int64
-		want time.Time // the last instant that is within
-	}{
-		{1, time.Date(2026, 12, 4, 23, 59, 59, 999999999, time.UTC)},
-		{30, time.Date(2027, 1, 2, 23, 59, 59, 999999999, time.UTC)},
-	}
-	for _, tt := range tests {
-		if got := now.Add(withinDays(now, tt.days)); !got.Equal(tt.want) {
-			t.Errorf("withinDays(%d) ends at %s, want %s", tt.days, got, tt.want)
-		}
-	}
-}

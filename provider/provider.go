@@ -6,6 +6,7 @@ package provider
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"sync"
@@ -223,4 +224,27 @@ func requireCatalog(c *catalog.Catalog, diags *diag.Diagnostics) bool {
 		return false
 	}
 	return true
+}
+
+// addQueryError reports a failed catalog query. A filter that names an
+// unknown operator or Terraform provider is an error on the attribute
+// that set it (attrs maps the query's filters to the data source's
+// attributes), with the catalog's message, which lists the known values.
+func addQueryError(diags *diag.Diagnostics, err error, attrs map[catalog.Filter]string) {
+	var fe *catalog.FilterError
+	if !errors.As(err, &fe) || attrs[fe.Filter] == "" {
+		diags.AddError("Catalog query failed", err.Error()+". This is a bug in the trustcloud provider: please report it.")
+		return
+	}
+	at := path.Root(attrs[fe.Filter])
+	switch fe.Filter {
+	case catalog.FilterOperator:
+		diags.AddAttributeError(at, "Unknown operator",
+			err.Error()+". Use one of the known operator ids (the trustcloud_operators data source lists them), "+
+				"or add the operator with a catalog file in the provider's catalog_file.")
+	case catalog.FilterProvider:
+		diags.AddAttributeError(at, "Unknown Terraform provider", err.Error())
+	default:
+		diags.AddAttributeError(at, "Invalid filter", err.Error())
+	}
 }

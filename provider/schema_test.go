@@ -109,21 +109,3 @@ func TestSchemas(t *testing.T) {
 		t.Errorf("functions = %v, want %v", gotFunctions, wantFunctions)
 	}
 }
-
-func TestHasModel(t *testing.T) {
-	tests := []struct {
-		model, want string
-		ok          bool
-	}{
-		{"IaaS/CaaS/PaaS", "caas", true},
-		{"IaaS/CaaS/PaaS", "PaaS", true},
-		{"IaaS/CaaS/PaaS", "SaaS", false},
-		{"IaaS", "IaaS", true},
-		{"", "IaaS", false},
-	}
-	for _, tt := range tests {
-		if got := hasModel(tt.model, tt.want); got != tt.ok {
-			t.Errorf("hasModel(%q, %q) = %v, want %v", tt.model, tt.want, got, tt.ok)
-		}
-	}
-}

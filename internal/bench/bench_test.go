@@ -16,7 +16,8 @@ import (
 
 	"github.com/trustcloud/trustcloud/internal/catalog"
 	"github.com/trustcloud/trustcloud/internal/cli"
-	"github.com/trustcloud/trustcloud/internal/plan"
+	"github.com/trustcloud/trustcloud/internal/inventory"
+	"github.com/trustcloud/trustcloud/internal/planfile"
 	"github.com/trustcloud/trustcloud/internal/policy"
 	"github.com/trustcloud/trustcloud/internal/testplan"
 )
@@ -104,12 +105,12 @@ func decodeFloor(path string) (*tfjson.Plan, error) {
 
 // inventory is what `trustcloud inventory` computes: the plan read with
 // the CLI's attribute filter, then attributed.
-func inventory(path string, cat *catalog.Catalog, pol *policy.Policy) (*plan.Inventory, error) {
-	p, name, err := plan.Load(path, plan.LoadOptions{Keep: plan.KeepFor(cat)})
+func inventoryOf(path string, cat *catalog.Catalog, pol *policy.Policy) (*inventory.Inventory, error) {
+	p, name, err := planfile.Load(path, planfile.LoadOptions{Keep: inventory.KeepFor(cat)})
 	if err != nil {
 		return nil, err
 	}
-	inv, _ := plan.Build(p, name, cat, pol)
+	inv, _ := inventory.Build(p, name, cat, pol)
 	return inv, nil
 }
 
@@ -168,7 +169,7 @@ func BenchmarkInventory(b *testing.B) {
 		b.Run(strconv.Itoa(n), func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				inv, err := inventory(path, cat, pol)
+				inv, err := inventoryOf(path, cat, pol)
 				if err != nil {
 					b.Fatal(err)
 				}
@@ -212,12 +213,12 @@ func TestPipelines(t *testing.T) {
 		t.Errorf("decode: %d resource changes, want %d", len(p.ResourceChanges), n)
 	}
 	cat, pol := defaults(t)
-	inv, err := inventory(path, cat, pol)
+	inv, err := inventoryOf(path, cat, pol)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(inv.Resources) != n || inv.Summary.ByStatus[plan.StatusUnknown] != 0 {
-		t.Errorf("inventory: %d resources, %d unknown locations; want %d and 0", len(inv.Resources), inv.Summary.ByStatus[plan.StatusUnknown], n)
+	if len(inv.Resources) != n || inv.Summary.ByStatus[inventory.StatusUnknown] != 0 {
+		t.Errorf("inventory: %d resources, %d unknown locations; want %d and 0", len(inv.Resources), inv.Summary.ByStatus[inventory.StatusUnknown], n)
 	}
 	if code, stderr := check(path); code != cli.ExitFindings || stderr != "" {
 		t.Errorf("check: exit code %d, stderr %q; want %d and nothing", code, stderr, cli.ExitFindings)

@@ -1,7 +1,7 @@
 // Package bench holds the analyzer's benchmarks at the scale of the largest
 // monorepos (issue #5): BenchmarkDecodeFloor (reading a plan file and
 // decoding it into tfjson.Plan, the least any analysis of the whole plan
-// costs), BenchmarkInventory (plan.Load and plan.Build) and BenchmarkCheck
+// costs), BenchmarkInventory (planfile.Load and inventory.Build) and BenchmarkCheck
 // (`trustcloud check --format json` in process, report discarded), on
 // synthetic plans of internal/testplan.
 //

@@ -333,14 +333,19 @@ func (c *Catalog) Qualified(o *Offer) bool { return c.Standing(o) == StandingQua
 // ExpiresWithin reports whether a qualified offer's expiry date falls
 // within d of the catalog's clock, and the date.
 func (c *Catalog) ExpiresWithin(o *Offer, d time.Duration) (time.Time, bool) {
-	if o.Status != StatusQualified || o.ExpiresOn == "" || c.Expired(o) {
+	return expiresWithin(o, c.now(), d)
+}
+
+// expiresWithin is ExpiresWithin at the instant now.
+func expiresWithin(o *Offer, now time.Time, d time.Duration) (time.Time, bool) {
+	if o.Status != StatusQualified || o.ExpiresOn == "" || expiredAt(o, now) {
 		return time.Time{}, false
 	}
 	end, ok := dateEnd(o.ExpiresOn)
 	if !ok {
 		return time.Time{}, false
 	}
-	return end, end.Sub(c.now()) <= d
+	return end, end.Sub(now) <= d
 }
 
 // Now is the catalog's clock.

@@ -14,9 +14,11 @@ import (
 
 	"github.com/trustcloud/trustcloud/internal/catalog"
 	"github.com/trustcloud/trustcloud/internal/i18n"
-	"github.com/trustcloud/trustcloud/internal/plan"
+	"github.com/trustcloud/trustcloud/internal/inventory"
+	"github.com/trustcloud/trustcloud/internal/planfile"
 	"github.com/trustcloud/trustcloud/internal/policy"
 	"github.com/trustcloud/trustcloud/internal/report"
+	"github.com/trustcloud/trustcloud/internal/ruledef"
 	"github.com/trustcloud/trustcloud/internal/rules"
 	"github.com/trustcloud/trustcloud/internal/source"
 	"github.com/trustcloud/trustcloud/internal/tfconfig"
@@ -51,7 +53,7 @@ type analysis struct {
 	plan     *tfjson.Plan
 	cat      *catalog.Catalog
 	pol      *policy.Policy
-	inv      *plan.Inventory
+	inv      *inventory.Inventory
 	srcs     *tfconfig.Config
 	warnings []string
 }
@@ -83,16 +85,16 @@ func (e *env) analyze(c *common, positional []string) (*analysis, error) {
 	srcs, srcErr := e.loadSources(c, positional[0], tfconfig.Terraform)
 	prog := e.startProgress(positional[0])
 	defer prog.finish()
-	keep := plan.KeepFor(cat)
+	keep := inventory.KeepFor(cat)
 	if srcs != nil {
 		names, all := srcs.ReferencedAttributes()
-		keep = plan.KeepWith(keep, names, all)
+		keep = inventory.KeepWith(keep, names, all)
 	}
-	opts := plan.LoadOptions{Stdin: e.stdin, Terraform: c.terraform, Keep: keep, MaxInput: c.maxInput.limit()}
+	opts := planfile.LoadOptions{Stdin: e.stdin, Terraform: c.terraform, Keep: keep, MaxInput: c.maxInput.limit()}
 	if prog != nil {
 		opts.Progress = prog.add
 	}
-	p, name, err := plan.Load(positional[0], opts)
+	p, name, err := planfile.Load(positional[0], opts)
 	if err != nil {
 		return nil, err
 	}
@@ -100,7 +102,7 @@ func (e *env) analyze(c *common, positional []string) (*analysis, error) {
 		return nil, srcErr
 	}
 	if srcs != nil {
-		if tool := plan.Tool(p); tool != srcs.Tool {
+		if tool := planfile.Tool(p); tool != srcs.Tool {
 			// OpenTofu reads .tofu files that Terraform ignores.
 			if srcs, err = e.loadSources(c, positional[0], tool); err != nil {
 				return nil, err
@@ -111,12 +113,12 @@ func (e *env) analyze(c *common, positional []string) (*analysis, error) {
 		}
 	}
 	prog.setPhase(fmt.Sprintf("resolving %d resources", len(p.ResourceChanges)))
-	bo := plan.Options{Sources: srcs}
+	bo := inventory.Options{Sources: srcs}
 	bo.Workspace, bo.WorkspaceFrom = c.workspace, "--workspace"
 	if bo.Workspace == "" && e.getenv("TF_WORKSPACE") != "" {
 		bo.Workspace, bo.WorkspaceFrom = e.getenv("TF_WORKSPACE"), "TF_WORKSPACE"
 	}
-	inv, warnings := plan.BuildWith(p, name, cat, pol, bo)
+	inv, warnings := inventory.BuildWith(p, name, cat, pol, bo)
 	return &analysis{plan: p, cat: cat, pol: pol, inv: inv, srcs: srcs, warnings: warnings}, nil
 }
 
@@ -145,7 +147,7 @@ func (e *env) inventory(args []string) error {
 	e.warn(a)
 	if *format == "json" {
 		shell := *a.inv
-		shell.Resources = []*plan.Resource{}
+		shell.Resources = []*inventory.Resource{}
 		return report.WriteJSONList(e.stdout, &shell, "resources", a.inv.Resources)
 	}
 	report.WriteInventoryText(e.stdout, a.inv, e.color(), e.lang)
@@ -205,8 +207,8 @@ func (e *env) check(args []string) (int, error) {
 	ev := &rules.Evaluator{Catalog: a.cat, Policy: a.pol, Now: e.now, BaselinePolicySHA256: baselinePolicy}
 	nw := &newness{known: known}
 	if *newOnly {
-		nw.prior, nw.now = map[string]*plan.Resource{}, map[string]*plan.Resource{}
-		for _, r := range plan.BuildPrior(a.plan, a.inv.Plan.File, a.cat, a.pol, plan.Options{Sources: a.srcs}).Resources {
+		nw.prior, nw.now = map[string]*inventory.Resource{}, map[string]*inventory.Resource{}
+		for _, r := range inventory.BuildPrior(a.plan, a.inv.Plan.File, a.cat, a.pol, inventory.Options{Sources: a.srcs}).Resources {
 			nw.prior[r.Address] = r
 		}
 		for _, r := range a.inv.Resources {
@@ -221,10 +223,10 @@ func (e *env) check(args []string) (int, error) {
 	}
 	rep := &report.Report{FormatVersion: report.FormatVersion, Tool: report.Tool{Name: "trustcloud", Version: Version},
 		Catalog: a.inv.Catalog, Policy: a.inv.Policy, Plan: a.inv.Plan, Findings: []*report.Finding{},
-		Inventory: a.inv, Rules: rules.Rules, Options: report.Options{PlanFile: a.inv.Plan.File, Lang: e.lang}}
+		Inventory: a.inv, Options: report.Options{PlanFile: a.inv.Plan.File, Lang: e.lang}}
 	for _, f := range ev.Evaluate(a.inv) {
 		rf := &report.Finding{Finding: f, Fingerprint: report.Fingerprint(f), Status: report.StatusNew}
-		if f.Rule == policy.RulePolicyRelaxed {
+		if ruledef.ID(f.Rule) == ruledef.TC013 {
 			rf.Source = &report.SourceRef{File: f.Address, Line: relaxationLine(a.inv.Policy)}
 		} else if sources != nil {
 			if file, line, ok := sources.Lookup(f.Address); ok {

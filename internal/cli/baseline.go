@@ -9,9 +9,10 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/trustcloud/trustcloud/internal/plan"
+	"github.com/trustcloud/trustcloud/internal/inventory"
 	"github.com/trustcloud/trustcloud/internal/policy"
 	"github.com/trustcloud/trustcloud/internal/report"
+	"github.com/trustcloud/trustcloud/internal/ruledef"
 )
 
 // accepted is the findings an earlier `check --format json` accepted: for
@@ -84,10 +85,10 @@ type newness struct {
 	known accepted
 	// prior is the inventory before the change, by address; nil without
 	// --new-only.
-	prior map[string]*plan.Resource
+	prior map[string]*inventory.Resource
 	// now is the inventory after the change, by address (for the owner
 	// of a resource's data, DataOf).
-	now map[string]*plan.Resource
+	now map[string]*inventory.Resource
 }
 
 // apply sets the status of every finding. Findings whose resource is
@@ -117,7 +118,7 @@ func (n *newness) apply(findings []*report.Finding) {
 	}
 	for _, f := range order {
 		f.Status, f.NewBecause = report.StatusNew, nil
-		if f.Rule == policy.RulePolicyRelaxed {
+		if ruledef.ID(f.Rule) == ruledef.TC013 {
 			// TC013 is never existing: only --policy or
 			// TRUSTCLOUD_POLICY accepts a relaxed policy, not a baseline.
 			f.NewBecause = []report.NewReason{{Reason: report.ReasonPolicyRelaxed}}
@@ -150,7 +151,7 @@ func (n *newness) apply(findings []*report.Finding) {
 
 // gate says why a finding is new whatever a baseline or the prior state
 // says: its resource is created, replaced or imported. Nil otherwise.
-func gate(r *plan.Resource) *report.NewReason {
+func gate(r *inventory.Resource) *report.NewReason {
 	switch {
 	case r == nil:
 		// Every finding has its resource; should one not, it is new.
@@ -241,7 +242,7 @@ func (n *newness) changed(f *report.Finding) *report.NewReason {
 }
 
 // place is a location as the rules read it: status and region.
-func place(l plan.Location) string {
+func place(l inventory.Location) string {
 	if l.Region == "" {
 		return l.Status
 	}
@@ -249,14 +250,14 @@ func place(l plan.Location) string {
 }
 
 // flowKey is what the rules read of a data location.
-func flowKey(l plan.Location) string {
+func flowKey(l inventory.Location) string {
 	return fmt.Sprintf("%s (%s) %s", l.Attribute, l.Flow, place(l))
 }
 
 // diffFlows returns the data locations of after that before does not
 // have, and those of before that after does not, compared as multisets of
 // attribute, flow, status and region.
-func diffFlows(before, after []plan.Location) (added, removed []string) {
+func diffFlows(before, after []inventory.Location) (added, removed []string) {
 	count := map[string]int{}
 	for _, l := range before {
 		count[flowKey(l)]++
@@ -279,7 +280,7 @@ func diffFlows(before, after []plan.Location) (added, removed []string) {
 	return added, removed
 }
 
-func operatorOf(r *plan.Resource) string {
+func operatorOf(r *inventory.Resource) string {
 	if r.Operator == nil {
 		return ""
 	}

@@ -3,9 +3,7 @@ package cli
 import (
 	"flag"
 	"fmt"
-	"path"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -15,305 +13,294 @@ import (
 	"github.com/trustcloud/trustcloud/internal/report"
 )
 
+// catalogFlags are the flags of `trustcloud catalog`. Every list accepts
+// them all and reads those it filters on.
+type catalogFlags struct {
+	file, format                string
+	operator, provider, country string
+	typeGlob, scope             string
+	status, standing, expiring  string
+	euOnly, secNumCloudOnly     bool
+}
+
+// catalogLists are the lists `trustcloud catalog` writes, by name: each
+// maps its flags to a catalog query and writes the answer as a text table
+// or JSON.
+var catalogLists = map[string]func(*env, *catalog.Catalog, catalogFlags) error{
+	"providers": (*env).catalogProviders,
+	"operators": (*env).catalogOperators,
+	"offers":    (*env).catalogOffers,
+	"regions":   (*env).catalogRegions,
+	"types":     (*env).catalogTypes,
+}
+
+// catalog runs `trustcloud catalog LIST [flags]`.
 func (e *env) catalog(args []string) error {
-	fs := flag.NewFlagSet("catalog", flag.ContinueOnError)
-	catalogFile := fs.String("catalog", "", "catalog file (JSON) merged over the embedded catalog")
-	format := fs.String("format", "text", "output format: text or json")
-	operator := fs.String("operator", "", "only this operator (offers, regions)")
-	provider := fs.String("provider", "", "only the regions or types of this Terraform provider source (regions, types)")
-	typeGlob := fs.String("type", "", "only the resource types matching this glob, data sources as data.TYPE (types)")
-	scope := fs.String("scope", "", "only the types of this scope (types): "+strings.Join(catalog.Scopes, ", "))
-	country := fs.String("country", "", "only this ISO country code (operators, regions)")
-	status := fs.String("status", "", "only this SecNumCloud status (offers): qualified, J0, J1, J2, in_progress, unknown, none")
-	standing := fs.String("standing", "", "only this standing today (offers): qualified, unconfirmed, expired, pending, unknown, none")
-	expiring := fs.String("expiring", "", "only qualified offers that expire within DURATION of today (offers): 90d, 12w, 2160h")
-	euOnly := fs.Bool("eu-only", false, "only regions in the EU (regions)")
-	sncOnly := fs.Bool("secnumcloud-only", false, "only SecNumCloud-qualified regions or operators")
-	positional, err := parse(fs, args)
+	f, what, err := parseCatalogFlags(args)
 	if err != nil {
 		return err
 	}
-	if len(positional) != 1 {
-		return usage("cli.catalog_what")
-	}
-	if *format != "text" && *format != "json" {
-		return usage("cli.unknown_format_text_json", "catalog", *format)
-	}
-	c, err := catalog.Load(*catalogFile)
+	c, err := catalog.Load(f.file)
 	if err != nil {
 		return err
 	}
-	if *operator != "" {
-		op, err := c.Operator(*operator)
-		if err != nil {
+	// An operator or country that names nothing is an error whatever the
+	// list: it is a typo, not a filter that keeps nothing.
+	if f.operator != "" {
+		if _, err := c.Operator(f.operator); err != nil {
 			return err
 		}
-		*operator = op.ID
 	}
-	*country = strings.ToUpper(*country)
-	if *country != "" && !catalog.ValidCountry(*country) {
-		return usage("cli.catalog_country", *country)
+	if f.country != "" && !catalog.ValidCountry(f.country) {
+		return usage("cli.catalog_country", f.country)
 	}
-	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
-	defer tw.Flush()
-	switch positional[0] {
-	case "providers":
-		list := c.Providers()
-		if *format == "json" {
-			return report.WriteJSON(e.stdout, list)
-		}
-		fmt.Fprintln(tw, "SOURCE\tOPERATORS\tLOCATION IN PROVIDER BLOCK\tLOCATION ON RESOURCES")
-		for _, p := range list {
-			ops := strings.Join(p.OperatorIDs(), ", ")
-			if p.NotLocated {
-				ops = "(no location)"
-			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", p.Source, orDash(ops), orDash(attrPaths(p.ProviderAttributes)), orDash(attrPaths(p.ResourceAttributes)))
-		}
-	case "operators":
-		var list []*catalog.Operator
-		for _, o := range c.Operators() {
-			if (*country == "" || o.Country == *country) && (!*sncOnly || c.OperatorQualified(o.ID)) {
-				list = append(list, o)
-			}
-		}
-		if *format == "json" {
-			return report.WriteJSON(e.stdout, list)
-		}
-		fmt.Fprintln(tw, "ID\tNAME\tCOUNTRY\tEXTRATERRITORIAL EXPOSURE\tSECNUMCLOUD")
-		for _, o := range list {
-			exp := "unknown"
-			if o.ExtraterritorialExposure != nil {
-				exp = yesNo(*o.ExtraterritorialExposure)
-			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", o.ID, o.Name, o.Country, exp, yesNo(c.OperatorQualified(o.ID)))
-		}
-	case "offers":
-		if *status != "" {
-			s, ok := lookupStatus(*status)
-			if !ok {
-				return usage("cli.catalog_offer_status", *status, strings.Join(statusNames(), ", "))
-			}
-			*status = string(s)
-		}
-		if *standing != "" {
-			s, ok := lookupStanding(*standing)
-			if !ok {
-				return usage("cli.catalog_standing", *standing, strings.Join(standingNames(), ", "))
-			}
-			*standing = string(s)
-		}
-		var window time.Duration
-		if *expiring != "" {
-			d, ok := expiringWindow(c.Now(), *expiring)
-			if !ok {
-				return usage("cli.catalog_expiring", *expiring)
-			}
-			window = d
-		}
-		var list []*catalog.Offer
-		for _, o := range c.Offers() {
-			if *operator != "" && o.Operator != *operator || *status != "" && string(o.Status) != *status ||
-				*standing != "" && string(c.Standing(o)) != *standing {
-				continue
-			}
-			if *expiring != "" {
-				if _, soon := c.ExpiresWithin(o, window); !soon {
-					continue
-				}
-			}
-			list = append(list, o)
-		}
-		if *format == "json" {
-			type row struct {
-				*catalog.Offer
-				Standing catalog.Standing `json:"standing"`
-			}
-			rows := make([]row, len(list))
-			for i, o := range list {
-				rows[i] = row{o, c.Standing(o)}
-			}
-			return report.WriteJSON(e.stdout, rows)
-		}
-		fmt.Fprintln(tw, "OPERATOR\tOFFER\tSTATUS\tSTANDING\tQUALIFIED ON\tEXPIRES ON\tDECISION\tREGIONS\tNOTE")
-		for _, o := range list {
-			st := c.Standing(o)
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", o.Operator, o.Name, o.Status, standingText(st),
-				orDash(o.QualifiedOn), orDash(o.ExpiresOn), orDash(o.Decision), orDash(strings.Join(o.Regions, ", ")), offerNote(o, st))
-		}
-	case "regions":
-		var list []*catalog.Region
-		candidates := c.Regions()
-		if *provider != "" {
-			p, err := c.Provider(*provider)
-			if err != nil {
-				return err
-			}
-			candidates = c.RegionsOf(p)
-		}
-		for _, r := range candidates {
-			if *operator != "" && r.Operator != *operator {
-				continue
-			}
-			if *country != "" && r.Country != *country {
-				continue
-			}
-			if *euOnly && !c.RegionInEU(r) || *sncOnly && !c.RegionQualified(r) {
-				continue
-			}
-			list = append(list, r)
-		}
-		if *format == "json" {
-			type row struct {
-				*catalog.Region
-				EU        bool `json:"eu"`
-				EEA       bool `json:"eea"`
-				Qualified bool `json:"secnumcloud_qualified"`
-			}
-			rows := make([]row, len(list))
-			for i, r := range list {
-				rows[i] = row{r, c.RegionInEU(r), c.RegionInEEA(r), c.RegionQualified(r)}
-			}
-			return report.WriteJSON(e.stdout, rows)
-		}
-		fmt.Fprintln(tw, "OPERATOR\tREGION\tCITY\tCOUNTRY\tEU\tSECNUMCLOUD")
-		for _, r := range list {
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", r.Operator, r.Code, orDash(r.City), strings.Join(r.CountryList(), ","), yesNo(c.RegionInEU(r)), yesNo(c.RegionQualified(r)))
-		}
-	case "types":
-		return e.catalogTypes(c, tw, *format, *provider, *typeGlob, *scope)
-	default:
-		return usage("cli.catalog_list", positional[0])
+	list, ok := catalogLists[what]
+	if !ok {
+		return usage("cli.catalog_list", what)
 	}
+	return list(e, c, f)
+}
+
+// parseCatalogFlags reads the arguments of `trustcloud catalog`: the flags
+// and the name of the list.
+func parseCatalogFlags(args []string) (catalogFlags, string, error) {
+	var f catalogFlags
+	fs := flag.NewFlagSet("catalog", flag.ContinueOnError)
+	fs.StringVar(&f.file, "catalog", "", "catalog file (JSON) merged over the embedded catalog")
+	fs.StringVar(&f.format, "format", "text", "output format: text or json")
+	fs.StringVar(&f.operator, "operator", "", "only this operator (offers, regions)")
+	fs.StringVar(&f.provider, "provider", "", "only the regions or types of this Terraform provider source (regions, types)")
+	fs.StringVar(&f.typeGlob, "type", "", "only the resource types matching this glob, data sources as data.TYPE (types)")
+	fs.StringVar(&f.scope, "scope", "", "only the types of this scope (types): "+strings.Join(catalog.Scopes, ", "))
+	fs.StringVar(&f.country, "country", "", "only this ISO country code (operators, regions)")
+	fs.StringVar(&f.status, "status", "", "only this SecNumCloud status (offers): qualified, J0, J1, J2, in_progress, unknown, none")
+	fs.StringVar(&f.standing, "standing", "", "only this standing today (offers): qualified, unconfirmed, expired, pending, unknown, none")
+	fs.StringVar(&f.expiring, "expiring", "", "only qualified offers that expire within DURATION of today (offers): 90d, 12w, 2160h")
+	fs.BoolVar(&f.euOnly, "eu-only", false, "only regions in the EU (regions)")
+	fs.BoolVar(&f.secNumCloudOnly, "secnumcloud-only", false, "only SecNumCloud-qualified regions or operators")
+	positional, err := parse(fs, args)
+	if err != nil {
+		return f, "", err
+	}
+	if len(positional) != 1 {
+		return f, "", usage("cli.catalog_what")
+	}
+	if f.format != "text" && f.format != "json" {
+		return f, "", usage("cli.unknown_format_text_json", "catalog", f.format)
+	}
+	f.country = strings.ToUpper(f.country)
+	return f, positional[0], nil
+}
+
+// catalogProviders lists the Terraform provider mappings.
+func (e *env) catalogProviders(c *catalog.Catalog, f catalogFlags) error {
+	list := c.Providers()
+	if f.format == "json" {
+		return report.WriteJSON(e.stdout, list)
+	}
+	rows := make([][]string, 0, len(list))
+	for _, p := range list {
+		ops := strings.Join(p.OperatorIDs(), ", ")
+		if p.NotLocated {
+			ops = "(no location)"
+		}
+		rows = append(rows, []string{p.Source, orDash(ops), orDash(attrPaths(p.ProviderAttributes)), orDash(attrPaths(p.ResourceAttributes))})
+	}
+	e.writeTable([]string{"SOURCE", "OPERATORS", "LOCATION IN PROVIDER BLOCK", "LOCATION ON RESOURCES"}, rows)
+	return nil
+}
+
+// catalogOperators lists the operators: --country, --secnumcloud-only.
+func (e *env) catalogOperators(c *catalog.Catalog, f catalogFlags) error {
+	list := c.FindOperators(catalog.OperatorQuery{Country: f.country, Qualified: f.secNumCloudOnly})
+	if f.format == "json" {
+		return report.WriteJSON(e.stdout, list)
+	}
+	rows := make([][]string, 0, len(list))
+	for _, o := range list {
+		exp := "unknown"
+		if o.ExtraterritorialExposure != nil {
+			exp = yesNo(*o.ExtraterritorialExposure)
+		}
+		rows = append(rows, []string{o.ID, o.Name, o.Country, exp, yesNo(c.OperatorQualified(o.ID))})
+	}
+	e.writeTable([]string{"ID", "NAME", "COUNTRY", "EXTRATERRITORIAL EXPOSURE", "SECNUMCLOUD"}, rows)
+	return nil
+}
+
+// catalogOffers lists the offers: --operator, --status, --standing,
+// --expiring.
+func (e *env) catalogOffers(c *catalog.Catalog, f catalogFlags) error {
+	q, err := f.offerQuery()
+	if err != nil {
+		return err
+	}
+	list, err := c.FindOffers(q)
+	if err != nil {
+		return err
+	}
+	if f.format == "json" {
+		type row struct {
+			*catalog.Offer
+			Standing catalog.Standing `json:"standing"`
+		}
+		rows := make([]row, len(list))
+		for i, o := range list {
+			rows[i] = row{o, c.Standing(o)}
+		}
+		return report.WriteJSON(e.stdout, rows)
+	}
+	rows := make([][]string, 0, len(list))
+	for _, o := range list {
+		st := c.Standing(o)
+		rows = append(rows, []string{o.Operator, o.Name, string(o.Status), standingText(st), orDash(o.QualifiedOn),
+			orDash(o.ExpiresOn), orDash(o.Decision), orDash(strings.Join(o.Regions, ", ")), offerNote(o, st)})
+	}
+	e.writeTable([]string{"OPERATOR", "OFFER", "STATUS", "STANDING", "QUALIFIED ON", "EXPIRES ON", "DECISION", "REGIONS", "NOTE"}, rows)
+	return nil
+}
+
+// offerQuery reads the offer filters, in any case.
+func (f catalogFlags) offerQuery() (catalog.OfferQuery, error) {
+	q := catalog.OfferQuery{Operator: f.operator}
+	if f.status != "" {
+		s, ok := catalog.ParseStatus(f.status)
+		if !ok {
+			return q, usage("cli.catalog_offer_status", f.status, strings.Join(names(catalog.Statuses), ", "))
+		}
+		q.Status = s
+	}
+	if f.standing != "" {
+		s, ok := catalog.ParseStanding(f.standing)
+		if !ok {
+			return q, usage("cli.catalog_standing", f.standing, strings.Join(names(catalog.Standings), ", "))
+		}
+		q.Standing = s
+	}
+	if f.expiring != "" {
+		h, ok := expiringHorizon(f.expiring)
+		if !ok {
+			return q, usage("cli.catalog_expiring", f.expiring)
+		}
+		q.Expiring = h
+	}
+	return q, nil
+}
+
+// catalogRegions lists the regions: --operator, --provider, --country,
+// --eu-only, --secnumcloud-only.
+func (e *env) catalogRegions(c *catalog.Catalog, f catalogFlags) error {
+	list, err := c.FindRegions(catalog.RegionQuery{Operator: f.operator, Provider: f.provider, Country: f.country,
+		EU: f.euOnly, Qualified: f.secNumCloudOnly})
+	if err != nil {
+		return err
+	}
+	if f.format == "json" {
+		type row struct {
+			*catalog.Region
+			EU        bool `json:"eu"`
+			EEA       bool `json:"eea"`
+			Qualified bool `json:"secnumcloud_qualified"`
+		}
+		rows := make([]row, len(list))
+		for i, r := range list {
+			rows[i] = row{r, c.RegionInEU(r), c.RegionInEEA(r), c.RegionQualified(r)}
+		}
+		return report.WriteJSON(e.stdout, rows)
+	}
+	rows := make([][]string, 0, len(list))
+	for _, r := range list {
+		rows = append(rows, []string{r.Operator, r.Code, orDash(r.City), strings.Join(r.CountryList(), ","),
+			yesNo(c.RegionInEU(r)), yesNo(c.RegionQualified(r))})
+	}
+	e.writeTable([]string{"OPERATOR", "REGION", "CITY", "COUNTRY", "EU", "SECNUMCLOUD"}, rows)
 	return nil
 }
 
 // catalogTypes lists the type tables: each type's scope, location and
-// parent attributes, and data flows, with the row they come from.
-func (e *env) catalogTypes(c *catalog.Catalog, tw *tabwriter.Writer, format, provider, typeGlob, scope string) error {
-	if scope != "" && !slices.Contains(catalog.Scopes, scope) {
-		return usage("cli.catalog_scope", scope, strings.Join(catalog.Scopes, ", "))
+// parent attributes, and data flows, with the row they come from:
+// --provider, --type, --scope.
+func (e *env) catalogTypes(c *catalog.Catalog, f catalogFlags) error {
+	if f.scope != "" && !slices.Contains(catalog.Scopes, f.scope) {
+		return usage("cli.catalog_scope", f.scope, strings.Join(catalog.Scopes, ", "))
 	}
-	if provider != "" {
-		p, err := c.Provider(provider)
-		if err != nil {
-			return err
-		}
-		provider = p.Source
+	list, err := c.FindTypes(catalog.TypeQuery{Provider: f.provider, Type: f.typeGlob, Scope: f.scope})
+	if err != nil {
+		return err
 	}
 	type row struct {
 		*catalog.TypeScope
 		DataFlows []*catalog.DataFlow `json:"data_flows"`
 	}
-	var rows []row
-	for _, t := range c.TypeScopes() {
-		if provider != "" && !strings.EqualFold(t.Source, provider) || scope != "" && t.Scope != scope {
-			continue
-		}
-		if typeGlob != "" {
-			if ok, _ := path.Match(typeGlob, t.Type); !ok {
-				continue
-			}
-		}
-		flows := []*catalog.DataFlow{}
+	rows := make([]row, len(list))
+	for i, t := range list {
+		rows[i] = row{t, []*catalog.DataFlow{}}
 		if p, err := c.Provider(t.Source); err == nil {
-			flows = append(flows, c.DataFlows(p, t.Type)...)
+			rows[i].DataFlows = append(rows[i].DataFlows, c.DataFlows(p, t.Type)...)
 		}
-		rows = append(rows, row{t, flows})
 	}
-	sort.Slice(rows, func(i, j int) bool {
-		if rows[i].Source != rows[j].Source {
-			return rows[i].Source < rows[j].Source
-		}
-		return rows[i].Type < rows[j].Type
-	})
-	if format == "json" {
+	if f.format == "json" {
 		return report.WriteJSON(e.stdout, rows)
 	}
-	fmt.Fprintln(tw, "SOURCE\tTYPE\tSCOPE\tLOCATION\tPARENT\tDATA FLOWS\tROW")
+	cells := make([][]string, 0, len(rows))
 	for _, r := range rows {
 		var flows []string
-		for _, f := range r.DataFlows {
-			flows = append(flows, f.Flow+" "+f.Path)
+		for _, fl := range r.DataFlows {
+			flows = append(flows, fl.Flow+" "+fl.Path)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", r.Source, r.Type, r.Scope, orDash(strings.Join(r.LocationAttributes, ", ")),
-			orDash(strings.Join(r.ParentAttributes, ", ")), orDash(strings.Join(flows, "; ")), r.Ref)
+		cells = append(cells, []string{r.Source, r.Type, r.Scope, orDash(strings.Join(r.LocationAttributes, ", ")),
+			orDash(strings.Join(r.ParentAttributes, ", ")), orDash(strings.Join(flows, "; ")), r.Ref})
 	}
+	e.writeTable([]string{"SOURCE", "TYPE", "SCOPE", "LOCATION", "PARENT", "DATA FLOWS", "ROW"}, cells)
 	return nil
 }
 
-// standings are the values of catalog.Standing, in the order the help
+// writeTable writes a text table to stdout: the header, then the rows,
+// columns aligned.
+func (e *env) writeTable(header []string, rows [][]string) {
+	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, strings.Join(header, "\t"))
+	for _, r := range rows {
+		fmt.Fprintln(tw, strings.Join(r, "\t"))
+	}
+	tw.Flush()
+}
+
+// names are the values of a list of statuses or standings, as the help
 // lists them.
-var standings = []catalog.Standing{catalog.StandingQualified, catalog.StandingUnconfirmed, catalog.StandingExpired,
-	catalog.StandingPending, catalog.StandingUnknown, catalog.StandingNone}
-
-// lookupStatus finds a status whatever its case ("j1" is J1).
-func lookupStatus(s string) (catalog.Status, bool) {
-	for _, st := range catalog.Statuses {
-		if strings.EqualFold(string(st), s) {
-			return st, true
-		}
-	}
-	return "", false
-}
-
-func statusNames() []string {
-	out := make([]string, len(catalog.Statuses))
-	for i, s := range catalog.Statuses {
-		out[i] = string(s)
+func names[T ~string](values []T) []string {
+	out := make([]string, len(values))
+	for i, v := range values {
+		out[i] = string(v)
 	}
 	return out
 }
 
-// lookupStanding finds a standing whatever its case.
-func lookupStanding(s string) (catalog.Standing, bool) {
-	for _, st := range standings {
-		if strings.EqualFold(string(st), s) {
-			return st, true
-		}
-	}
-	return "", false
-}
-
-func standingNames() []string {
-	out := make([]string, len(standings))
-	for i, s := range standings {
-		out[i] = string(s)
-	}
-	return out
-}
-
-// maxExpiringDays bounds --expiring: a century is longer than any
-// qualification, and the duration cannot overflow.
-const maxExpiringDays = 36500
-
-// expiringWindow reads --expiring as the time from now to the end of the
-// window: a number of days ("90d") or weeks ("12w"), counted in calendar
-// days (UTC) so that an expiry on the last day is in, whatever the time
-// now; or a Go duration ("2160h"), counted from now, of at least an hour:
-// "3m" is three minutes, surely meant as months, and is refused.
-func expiringWindow(now time.Time, s string) (time.Duration, bool) {
+// expiringHorizon reads --expiring: a number of days ("90d") or weeks
+// ("12w"), counted in calendar days (UTC) so that an expiry on the last
+// day is in, whatever the time now; or a Go duration ("2160h"), counted
+// from now, of at least an hour: "3m" is three minutes, surely meant as
+// months, and is refused.
+func expiringHorizon(s string) (catalog.Horizon, bool) {
 	s = strings.TrimSpace(s)
 	if unit := s[max(len(s)-1, 0):]; len(s) > 1 && (unit == "d" || unit == "w") {
 		days, err := strconv.Atoi(s[:len(s)-1])
 		if err != nil {
-			return 0, false
+			return catalog.Horizon{}, false
 		}
 		if unit == "w" {
 			days *= 7
 		}
-		if days < 1 || days > maxExpiringDays {
-			return 0, false
+		if days < 1 || days > catalog.MaxHorizonDays {
+			return catalog.Horizon{}, false
 		}
-		y, m, d := now.UTC().Date()
-		end := time.Date(y, m, d+days+1, 0, 0, 0, 0, time.UTC).Add(-time.Nanosecond)
-		return end.Sub(now), true
+		return catalog.Horizon{Days: days}, true
 	}
 	d, err := time.ParseDuration(s)
 	if err != nil || d < time.Hour {
-		return 0, false
+		return catalog.Horizon{}, false
 	}
-	return d, true
+	return catalog.Horizon{Duration: d}, true
 }
 
 // standingText is the standing as the text table shows it: an

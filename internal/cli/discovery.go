@@ -8,7 +8,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/trustcloud/trustcloud/internal/plan"
+	"github.com/trustcloud/trustcloud/internal/inventory"
 	"github.com/trustcloud/trustcloud/internal/policy"
 )
 
@@ -62,7 +62,7 @@ func (e *env) findPolicy(c *common, planPath string) (file, source string, err e
 
 // relaxationLine is the line of the first relaxation the policy file
 // places, 1 when none has a place: where TC013 points.
-func relaxationLine(ref *plan.PolicyRef) int {
+func relaxationLine(ref *inventory.PolicyRef) int {
 	if ref == nil {
 		return 1
 	}

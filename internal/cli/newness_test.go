@@ -7,7 +7,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/trustcloud/trustcloud/internal/catalog"
-	"github.com/trustcloud/trustcloud/internal/plan"
+	"github.com/trustcloud/trustcloud/internal/inventory"
 	"github.com/trustcloud/trustcloud/internal/policy"
 	"github.com/trustcloud/trustcloud/internal/report"
 	"github.com/trustcloud/trustcloud/internal/rules"
@@ -39,21 +39,21 @@ func TestCompareAddresses(t *testing.T) {
 // TestDiffFlows: data locations compare as multisets of attribute, flow,
 // status and region; evidence does not count.
 func TestDiffFlows(t *testing.T) {
-	loc := func(attr, region string, evidence ...string) plan.Location {
-		return plan.Location{Status: plan.StatusKnown, Region: region, Attribute: attr, Flow: "replica", Evidence: evidence}
+	loc := func(attr, region string, evidence ...string) inventory.Location {
+		return inventory.Location{Status: inventory.StatusKnown, Region: region, Attribute: attr, Flow: "replica", Evidence: evidence}
 	}
-	before := []plan.Location{loc("replica[0].region_name", "eu-central-1", "a")}
+	before := []inventory.Location{loc("replica[0].region_name", "eu-central-1", "a")}
 	for _, tc := range []struct {
 		name           string
-		after          []plan.Location
+		after          []inventory.Location
 		added, removed []string
 	}{
-		{"same", []plan.Location{loc("replica[0].region_name", "eu-central-1", "other evidence")}, nil, nil},
-		{"replica added", []plan.Location{loc("replica[0].region_name", "eu-central-1"), loc("replica[1].region_name", "us-east-1")},
+		{"same", []inventory.Location{loc("replica[0].region_name", "eu-central-1", "other evidence")}, nil, nil},
+		{"replica added", []inventory.Location{loc("replica[0].region_name", "eu-central-1"), loc("replica[1].region_name", "us-east-1")},
 			[]string{"replica[1].region_name (replica) known us-east-1"}, nil},
-		{"region moved", []plan.Location{loc("replica[0].region_name", "us-east-1")},
+		{"region moved", []inventory.Location{loc("replica[0].region_name", "us-east-1")},
 			[]string{"replica[0].region_name (replica) known us-east-1"}, []string{"replica[0].region_name (replica) known eu-central-1"}},
-		{"twice", []plan.Location{loc("replica[0].region_name", "eu-central-1"), loc("replica[0].region_name", "eu-central-1")},
+		{"twice", []inventory.Location{loc("replica[0].region_name", "eu-central-1"), loc("replica[0].region_name", "eu-central-1")},
 			[]string{"replica[0].region_name (replica) known eu-central-1"}, nil},
 		{"removed", nil, nil, []string{"replica[0].region_name (replica) known eu-central-1"}},
 	} {
@@ -80,12 +80,12 @@ func TestNewnessChanged(t *testing.T) {
 	}
 	pol := policy.Default()
 	aws, ovh := "aws", "ovhcloud"
-	table := func(mod func(r *plan.Resource)) *plan.Resource {
-		r := &plan.Resource{Address: "aws_dynamodb_table.t", Type: "aws_dynamodb_table", Mode: "managed", Actions: []string{"update"},
+	table := func(mod func(r *inventory.Resource)) *inventory.Resource {
+		r := &inventory.Resource{Address: "aws_dynamodb_table.t", Type: "aws_dynamodb_table", Mode: "managed", Actions: []string{"update"},
 			Provider: "registry.terraform.io/hashicorp/aws", Operator: &aws,
-			Location:      plan.Location{Status: plan.StatusKnown, Region: "eu-west-3"},
-			DataLocations: []plan.Location{{Status: plan.StatusKnown, Region: "us-east-1", Attribute: "replica[0].region_name", Flow: "replica"}},
-			Sensitivity:   plan.Sensitivity{Level: "sensitive"}}
+			Location:      inventory.Location{Status: inventory.StatusKnown, Region: "eu-west-3"},
+			DataLocations: []inventory.Location{{Status: inventory.StatusKnown, Region: "us-east-1", Attribute: "replica[0].region_name", Flow: "replica"}},
+			Sensitivity:   inventory.Sensitivity{Level: "sensitive"}}
 		if mod != nil {
 			mod(r)
 		}
@@ -93,23 +93,23 @@ func TestNewnessChanged(t *testing.T) {
 	}
 	for _, tc := range []struct {
 		name   string
-		now    func(*plan.Resource)
-		before func(*plan.Resource)
+		now    func(*inventory.Resource)
+		before func(*inventory.Resource)
 		want   []string // nil: existing
 	}{
 		{"unchanged", nil, nil, nil},
-		{"no-op", func(r *plan.Resource) { r.Actions = []string{"no-op"} }, nil, nil},
-		{"level raised", nil, func(r *plan.Resource) { r.Sensitivity.Level = "internal" }, []string{report.InputLevel}},
-		{"operator", nil, func(r *plan.Resource) { r.Operator = &ovh }, []string{report.InputOperator}},
-		{"location", nil, func(r *plan.Resource) { r.Location.Region = "eu-west-1" }, []string{report.InputLocation}},
-		{"replica moved", nil, func(r *plan.Resource) { r.DataLocations[0].Region = "eu-central-1" }, []string{report.InputDataLocations}},
-		{"replica added", nil, func(r *plan.Resource) { r.DataLocations = nil }, []string{report.InputDataLocations}},
-		{"two", nil, func(r *plan.Resource) { r.DataLocations, r.Sensitivity.Level = nil, "public" },
+		{"no-op", func(r *inventory.Resource) { r.Actions = []string{"no-op"} }, nil, nil},
+		{"level raised", nil, func(r *inventory.Resource) { r.Sensitivity.Level = "internal" }, []string{report.InputLevel}},
+		{"operator", nil, func(r *inventory.Resource) { r.Operator = &ovh }, []string{report.InputOperator}},
+		{"location", nil, func(r *inventory.Resource) { r.Location.Region = "eu-west-1" }, []string{report.InputLocation}},
+		{"replica moved", nil, func(r *inventory.Resource) { r.DataLocations[0].Region = "eu-central-1" }, []string{report.InputDataLocations}},
+		{"replica added", nil, func(r *inventory.Resource) { r.DataLocations = nil }, []string{report.InputDataLocations}},
+		{"two", nil, func(r *inventory.Resource) { r.DataLocations, r.Sensitivity.Level = nil, "public" },
 			[]string{report.InputDataLocations, report.InputLevel}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			now, before := table(tc.now), table(tc.before)
-			inv := &plan.Inventory{Resources: []*plan.Resource{now}}
+			inv := &inventory.Inventory{Resources: []*inventory.Resource{now}}
 			var findings []*report.Finding
 			for _, f := range (&rules.Evaluator{Catalog: cat, Policy: pol}).Evaluate(inv) {
 				findings = append(findings, &report.Finding{Finding: f, Fingerprint: report.Fingerprint(f)})
@@ -117,7 +117,7 @@ func TestNewnessChanged(t *testing.T) {
 			if len(findings) == 0 {
 				t.Fatal("no finding")
 			}
-			n := &newness{prior: map[string]*plan.Resource{before.Address: before}, now: map[string]*plan.Resource{now.Address: now}}
+			n := &newness{prior: map[string]*inventory.Resource{before.Address: before}, now: map[string]*inventory.Resource{now.Address: now}}
 			n.apply(findings)
 			for _, f := range findings {
 				switch {
@@ -137,15 +137,15 @@ func TestNewnessChanged(t *testing.T) {
 	// the inputs.
 	for _, tc := range []struct {
 		name string
-		mod  func(*plan.Resource)
+		mod  func(*inventory.Resource)
 		why  string
 	}{
-		{"created", func(r *plan.Resource) { r.Actions = []string{"create"} }, report.ReasonCreated},
-		{"replaced", func(r *plan.Resource) { r.Actions = []string{"create", "delete"} }, report.ReasonReplaced},
-		{"imported", func(r *plan.Resource) { r.Actions, r.Importing = []string{"no-op"}, true }, report.ReasonImported},
+		{"created", func(r *inventory.Resource) { r.Actions = []string{"create"} }, report.ReasonCreated},
+		{"replaced", func(r *inventory.Resource) { r.Actions = []string{"create", "delete"} }, report.ReasonReplaced},
+		{"imported", func(r *inventory.Resource) { r.Actions, r.Importing = []string{"no-op"}, true }, report.ReasonImported},
 	} {
 		now := table(tc.mod)
-		inv := &plan.Inventory{Resources: []*plan.Resource{now}}
+		inv := &inventory.Inventory{Resources: []*inventory.Resource{now}}
 		var findings []*report.Finding
 		for _, f := range (&rules.Evaluator{Catalog: cat, Policy: pol}).Evaluate(inv) {
 			findings = append(findings, &report.Finding{Finding: f, Fingerprint: report.Fingerprint(f)})
@@ -154,7 +154,7 @@ func TestNewnessChanged(t *testing.T) {
 		for _, f := range findings {
 			known[f.Fingerprint] = append(known[f.Fingerprint], f.Severity.Rank())
 		}
-		n := &newness{known: known, prior: map[string]*plan.Resource{now.Address: table(nil)}, now: map[string]*plan.Resource{now.Address: now}}
+		n := &newness{known: known, prior: map[string]*inventory.Resource{now.Address: table(nil)}, now: map[string]*inventory.Resource{now.Address: now}}
 		n.apply(findings)
 		for _, f := range findings {
 			if f.Status != report.StatusNew || len(f.NewBecause) != 1 || f.NewBecause[0].Reason != tc.why {

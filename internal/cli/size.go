@@ -5,12 +5,12 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/trustcloud/trustcloud/internal/plan"
+	"github.com/trustcloud/trustcloud/internal/planfile"
 )
 
 // sizeFlag is --max-input: a byte count with an optional unit (KiB, MiB,
 // GiB, or K, M, G, KB, MB, GB read as the same powers of 1024); 0 means
-// no limit, unset the default (plan.DefaultMaxInput).
+// no limit, unset the default (planfile.DefaultMaxInput).
 type sizeFlag struct {
 	n   int64
 	set bool
@@ -18,9 +18,9 @@ type sizeFlag struct {
 
 func (s *sizeFlag) String() string {
 	if !s.set {
-		return plan.FormatSize(plan.DefaultMaxInput)
+		return planfile.FormatSize(planfile.DefaultMaxInput)
 	}
-	return plan.FormatSize(s.n)
+	return planfile.FormatSize(s.n)
 }
 
 func (s *sizeFlag) Set(v string) error {
@@ -44,7 +44,7 @@ func (s *sizeFlag) Set(v string) error {
 	return nil
 }
 
-// limit is the plan.LoadOptions.MaxInput the flag asks for.
+// limit is the planfile.LoadOptions.MaxInput the flag asks for.
 func (s *sizeFlag) limit() int64 {
 	switch {
 	case !s.set:

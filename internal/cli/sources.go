@@ -4,7 +4,7 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/trustcloud/trustcloud/internal/plan"
+	"github.com/trustcloud/trustcloud/internal/planfile"
 	"github.com/trustcloud/trustcloud/internal/tfconfig"
 )
 
@@ -25,7 +25,7 @@ func (e *env) loadSources(c *common, planPath string, tool tfconfig.Tool) (*tfco
 			return nil, usage("cli.config_dir", c.configDir)
 		}
 	}
-	if planPath != "-" && plan.IsBinaryPlanFile(planPath) {
+	if planPath != "-" && planfile.IsBinaryPlanFile(planPath) {
 		cfg, err := tfconfig.LoadPlanFile(planPath, tool)
 		if err != nil {
 			return nil, err

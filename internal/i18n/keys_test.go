@@ -14,9 +14,8 @@ import (
 
 	"github.com/trustcloud/trustcloud/internal/catalog"
 	"github.com/trustcloud/trustcloud/internal/i18n"
-	"github.com/trustcloud/trustcloud/internal/plan"
+	"github.com/trustcloud/trustcloud/internal/inventory"
 	"github.com/trustcloud/trustcloud/internal/policy"
-	"github.com/trustcloud/trustcloud/internal/rules"
 )
 
 // keyUse is a message key the code names, and where.
@@ -134,17 +133,12 @@ func TestKeysUsedInCodeExist(t *testing.T) {
 	}
 }
 
-// TestComputedKeysExist checks the keys the code builds from data: rule
-// ids, severities, level names of the built-in profiles, areas,
-// qualification stages, location statuses.
+// TestComputedKeysExist checks the keys the code builds from data:
+// severities, level names of the built-in profiles, areas, qualification
+// stages, location statuses. The rules' texts (rule.ID.*) are checked
+// against the registry by internal/ruledef's tests.
 func TestComputedKeysExist(t *testing.T) {
 	var keys []string
-	for _, r := range rules.Rules {
-		for _, part := range []string{"title", "summary", "short", "help"} {
-			keys = append(keys, "rule."+r.ID+"."+part)
-		}
-		keys = append(keys, "doctrine.circular."+r.ID)
-	}
 	for _, s := range policy.Severities {
 		keys = append(keys, "severity."+string(s))
 	}
@@ -166,7 +160,7 @@ func TestComputedKeysExist(t *testing.T) {
 		}
 		keys = append(keys, "stage."+string(s))
 	}
-	for _, s := range []string{plan.StatusKnown, plan.StatusUnknown, plan.StatusGlobal, plan.StatusMultiRegion, plan.StatusNotApplicable} {
+	for _, s := range []string{inventory.StatusKnown, inventory.StatusUnknown, inventory.StatusGlobal, inventory.StatusMultiRegion, inventory.StatusNotApplicable} {
 		keys = append(keys, "html.location_status."+s)
 	}
 	keys = append(keys, "html.status.new", "html.status.existing", "html.status.waived", "html.verdict.passed", "html.verdict.blocked")
@@ -175,22 +169,6 @@ func TestComputedKeysExist(t *testing.T) {
 			if _, ok := i18n.Lookup(l, k); !ok {
 				t.Errorf("key %q is not in the %s catalog", k, l)
 			}
-		}
-	}
-}
-
-// TestEnglishRulesUnchanged: the rules' English names are their stable
-// names, which the JSON, SARIF and GitLab outputs carry.
-func TestEnglishRulesUnchanged(t *testing.T) {
-	for _, r := range rules.Rules {
-		if got := r.Title(i18n.English); got != r.Name {
-			t.Errorf("%s: English title %q, want the rule name %q", r.ID, got, r.Name)
-		}
-		if got := r.Title(i18n.French); got == r.Name || got == "" {
-			t.Errorf("%s: French title %q is not a translation of %q", r.ID, got, r.Name)
-		}
-		if r.Summary == "" || r.Description(i18n.French) == r.Summary {
-			t.Errorf("%s: summary %q, French %q", r.ID, r.Summary, r.Description(i18n.French))
 		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/trustcloud/trustcloud/internal/policy"
+	"github.com/trustcloud/trustcloud/internal/ruledef"
 )
 
 // FuzzParse feeds arbitrary text to the policy parser, in HCL's native
@@ -81,7 +82,8 @@ func FuzzParse(f *testing.F) {
 			if got, ok := p.NormalizeLevel(l.Name); !ok || got != l.Name {
 				t.Fatalf("level %q normalises to %q, %v", l.Name, got, ok)
 			}
-			for _, rule := range policy.RuleIDs {
+			for _, id := range ruledef.IDs() {
+				rule := string(id)
 				if p.Severity(l.Name, rule).Rank() == 0 {
 					t.Fatalf("level %q, rule %s: severity %q", l.Name, rule, p.Severity(l.Name, rule))
 				}

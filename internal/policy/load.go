@@ -121,6 +121,12 @@ func Load(path string) (*Policy, hcl.Diagnostics) {
 // diagnostics, and a name ending in ".json" selects HCL's JSON syntax.
 // The policy is nil when the diagnostics hold an error.
 func Parse(filename string, src []byte) (*Policy, hcl.Diagnostics) {
+	return parse(filename, src, false)
+}
+
+// parse is Parse; builtin says that src is a built-in profile's file,
+// which must start from nothing (see loadProfiles).
+func parse(filename string, src []byte, builtin bool) (*Policy, hcl.Diagnostics) {
 	var file *hcl.File
 	var diags hcl.Diagnostics
 	if strings.HasSuffix(filename, ".json") {
@@ -132,7 +138,7 @@ func Parse(filename string, src []byte) (*Policy, hcl.Diagnostics) {
 		return nil, diags
 	}
 	var raw fileBody
-	d := &decoder{diags: append(diags, gohcl.DecodeBody(file.Body, nil, &raw)...)}
+	d := &decoder{diags: append(diags, gohcl.DecodeBody(file.Body, nil, &raw)...), builtin: builtin}
 	p := d.policy(&raw, file.Body)
 	if d.diags.HasErrors() {
 		return nil, d.diags
@@ -147,6 +153,8 @@ func Parse(filename string, src []byte) (*Policy, hcl.Diagnostics) {
 // policy, so that one run reports every problem it can.
 type decoder struct {
 	diags hcl.Diagnostics
+	// builtin is true for a built-in profile's file.
+	builtin bool
 }
 
 func (d *decoder) errorf(subject hcl.Range, summary, detail string, args ...any) {
@@ -159,6 +167,11 @@ func (d *decoder) errorf(subject hcl.Range, summary, detail string, args ...any)
 }
 
 func (d *decoder) policy(raw *fileBody, body hcl.Body) *Policy {
+	if d.builtin && raw.Profile == nil {
+		d.errorf(body.MissingItemRange(), "Built-in profile must start from nothing",
+			`Add profile = "none": a built-in profile states every setting.`)
+		return nil
+	}
 	p := d.profile(raw.Profile)
 	if p == nil {
 		// Without its base, every reference to a level would be reported
@@ -222,6 +235,11 @@ func (d *decoder) profile(attr *hcl.Attribute) *Policy {
 		return nil
 	}
 	name := val.AsString()
+	if d.builtin && name != ProfileNone {
+		d.errorf(attr.Expr.Range(), "Built-in profile must start from nothing",
+			`Write profile = "none": a built-in profile cannot start from another, which may not be loaded yet.`)
+		return nil
+	}
 	if name == ProfileNone {
 		return &Policy{
 			Profile: ProfileNone,
@@ -359,8 +377,8 @@ func (d *decoder) ruleSeverities(attr *hcl.Attribute, into map[string]Severity) 
 			d.unknownRule(kv.keyRange, kv.key)
 			continue
 		}
-		if id == RulePolicyRelaxed {
-			d.policyRule(kv.keyRange, "given a severity")
+		if judgesPolicy(id) {
+			d.policyRule(kv.keyRange, id, "given a severity")
 			continue
 		}
 		if seen[id] {
@@ -544,8 +562,8 @@ func (d *decoder) waivers(p *Policy, blocks []*waiverBlock) {
 					switch {
 					case !known:
 						d.unknownRule(it.rng, it.value)
-					case id == RulePolicyRelaxed:
-						d.policyRule(it.rng, "waived")
+					case judgesPolicy(id):
+						d.policyRule(it.rng, id, "waived")
 					case !slices.Contains(w.Rules, id):
 						w.Rules = append(w.Rules, id)
 					}
@@ -626,7 +644,7 @@ func (d *decoder) unknownLevel(p *Policy, rng hcl.Range, value, hint string) {
 
 func (d *decoder) unknownRule(rng hcl.Range, value string) {
 	d.errorf(rng, fmt.Sprintf("Unknown rule %q", value), "Rules are %s%s.",
-		strings.Join(RuleIDs, ", "), didYouMean(value, RuleIDs))
+		strings.Join(ruleIDs(), ", "), didYouMean(value, ruleIDs()))
 }
 
 func (d *decoder) badSeverity(rng hcl.Range, value string) {

@@ -1,10 +1,17 @@
 package policy
 
 import (
+	"embed"
 	"fmt"
-	"github.com/trustcloud/trustcloud/internal/catalog"
+	"io/fs"
+	"maps"
+	"path"
 	"slices"
 	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+
+	"github.com/trustcloud/trustcloud/internal/catalog"
 )
 
 // Profile names.
@@ -17,208 +24,132 @@ const (
 	ProfileNone = "none"
 )
 
-// Default tag keys and module inputs that carry a level, shared by every
-// profile and by policies starting from "none".
+// The tag keys and module inputs that carry a level in a policy that
+// starts from "none"; the built-in profiles state the same.
 var (
 	defaultTagKeys      = []string{"data_sensitivity", "trustcloud_sensitivity"}
 	defaultModuleInputs = []string{"data_sensitivity"}
 )
 
-// profiles build the built-in profiles; each call returns a new value that
-// the caller may change.
-var profiles = map[string]func() *Policy{
-	"fr-cloud-au-centre": frCloudAuCentre,
-	"ca-protected-b":     caProtectedB,
-	"eu-residency":       euResidency,
+// profileFiles are the built-in profiles: one policy file each, named
+// after the profile.
+//
+//go:embed profiles/*.hcl
+var profileFiles embed.FS
+
+// builtin holds the built-in profiles by name, parsed once when the
+// program starts; Profile hands out copies.
+var builtin map[string]*Policy
+
+func init() {
+	var err error
+	if builtin, err = loadProfiles(profileFiles); err != nil {
+		// The files are part of the program: TestLoadProfiles shows how
+		// a broken one is reported.
+		panic(err)
+	}
+}
+
+// loadProfiles parses the files profiles/NAME.hcl of fsys with the policy
+// loader into the built-in profiles, by name. A profile file starts from
+// nothing (profile = "none"), and it is clean: a diagnostic, even a
+// warning, is an error.
+func loadProfiles(fsys fs.FS) (map[string]*Policy, error) {
+	files, err := fs.Glob(fsys, "profiles/*.hcl")
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]*Policy, len(files))
+	for _, file := range files {
+		src, err := fs.ReadFile(fsys, file)
+		if err != nil {
+			return nil, err
+		}
+		name := strings.TrimSuffix(path.Base(file), ".hcl")
+		p, err := parseProfile(name, file, src)
+		if err != nil {
+			return nil, err
+		}
+		out[name] = p
+	}
+	if out[DefaultProfile] == nil {
+		return nil, fmt.Errorf("no built-in profile %s, the default: add profiles/%[1]s.hcl", DefaultProfile)
+	}
+	return out, nil
+}
+
+// parseProfile parses the built-in profile name from src, read from file.
+func parseProfile(name, file string, src []byte) (*Policy, error) {
+	if name == ProfileNone {
+		return nil, fmt.Errorf("%s: %q is not a profile name: it starts a policy from nothing", file, ProfileNone)
+	}
+	p, diags := parse(file, src, true)
+	if len(diags) > 0 {
+		return nil, fmt.Errorf("built-in profile %s:\n%s", name, strings.TrimSuffix(FormatDiagnostics(diags), "\n"))
+	}
+	p.Profile = name
+	p.File, p.SHA256 = "", ""
+	// What a profile sets has no place: reports show where a policy file
+	// sets something (Effective's "at"), and the profile is no such file.
+	for _, l := range p.Levels {
+		l.Range = hcl.Range{}
+	}
+	for i := range p.Classification.Modules {
+		p.Classification.Modules[i].Range = hcl.Range{}
+	}
+	for _, w := range p.Waivers {
+		w.Range = hcl.Range{}
+	}
+	return p, nil
 }
 
 // Profiles lists the names of the built-in profiles, sorted.
 func Profiles() []string {
-	names := make([]string, 0, len(profiles))
-	for name := range profiles {
-		names = append(names, name)
-	}
-	slices.Sort(names)
-	return names
+	return slices.Sorted(maps.Keys(builtin))
 }
 
 // Profile returns a new copy of a built-in profile.
 func Profile(name string) (*Policy, error) {
-	build, ok := profiles[name]
+	p, ok := builtin[name]
 	if !ok {
 		return nil, fmt.Errorf("unknown policy profile %q%s (known: %s)",
 			name, didYouMean(name, Profiles()), strings.Join(Profiles(), ", "))
 	}
-	return build(), nil
+	return p.clone(), nil
 }
 
 // Default returns a new copy of the default profile, fr-cloud-au-centre.
 func Default() *Policy {
-	return frCloudAuCentre()
+	return builtin[DefaultProfile].clone()
 }
 
-// base returns a policy with the classification shared by all profiles.
-func base(profile, defaultLevel string, aliases map[string]string, levels ...*Level) *Policy {
-	return &Policy{
-		Profile: profile,
-		Classification: Classification{
-			DefaultLevel: defaultLevel,
-			TagKeys:      slices.Clone(defaultTagKeys),
-			ModuleInputs: slices.Clone(defaultModuleInputs),
-			Aliases:      aliases,
-		},
-		Levels: levels,
-		// A waiver that expired fails loudly; an expiry ahead is a warning.
-		RuleSeverity:      map[string]Severity{"TC007": SeverityHigh, "TC010": SeverityLow},
-		ExpiryWarningDays: 60,
-		MaxWaiverDays:     365,
+// clone returns a copy of p that shares nothing a caller may change with
+// p; nil lists and maps stay nil.
+func (p *Policy) clone() *Policy {
+	c := *p
+	cl := &c.Classification
+	cl.TagKeys = slices.Clone(cl.TagKeys)
+	cl.ModuleInputs = slices.Clone(cl.ModuleInputs)
+	cl.Aliases = maps.Clone(cl.Aliases)
+	cl.Modules = slices.Clone(cl.Modules)
+	cl.MayLower = slices.Clone(cl.MayLower)
+	c.Levels = slices.Clone(p.Levels)
+	for i, l := range c.Levels {
+		lc := *l
+		lc.AllowedCountries = slices.Clone(l.AllowedCountries)
+		lc.RuleSeverity = maps.Clone(l.RuleSeverity)
+		c.Levels[i] = &lc
 	}
-}
-
-// frCloudAuCentre follows the "Cloud au centre" doctrine. PRODUCT.md asks
-// for an EU/EEA location at internal, sensitive and restricted, hence
-// AreaEEA; for sensitive and restricted, SecNumCloud itself requires
-// storage and operation in the EU. SecNumCloud also requires immunity to
-// non-EU law, so those levels do not allow extraterritorial exposure (TC005
-// never fires where SecNumCloud is required: TC002 already says it).
-func frCloudAuCentre() *Policy {
-	return base("fr-cloud-au-centre", "internal",
-		map[string]string{
-			"public":               "public",
-			"interne":              "internal",
-			"sensible":             "sensitive",
-			"diffusion-restreinte": "restricted",
-			"diffusion restreinte": "restricted",
-			"dr":                   "restricted",
-		},
-		&Level{
-			Name:                  "public",
-			Description:           "Data meant to be published: no requirement.",
-			AllowedArea:           AreaAny,
-			UnknownLocation:       UnknownDeny,
-			AllowExtraterritorial: true,
-			Severity:              SeverityLow,
-		},
-		&Level{
-			Name:                  "internal",
-			Description:           "Ordinary data of the organisation: hosted in the EU/EEA.",
-			AllowedArea:           AreaEEA,
-			UnknownLocation:       UnknownWarn,
-			AllowExtraterritorial: true,
-			Severity:              SeverityMedium,
-		},
-		&Level{
-			Name: "sensitive",
-			Description: "Sensitive data under the doctrine (health, personal data, economic secrets, …): " +
-				"a SecNumCloud-qualified offer in the EU/EEA, at a known location.",
-			AllowedArea:          AreaEEA,
-			RequireSecNumCloud:   true,
-			RequireKnownLocation: true,
-			UnknownLocation:      UnknownDeny,
-			Severity:             SeverityHigh,
-		},
-		&Level{
-			Name:                 "restricted",
-			Description:          "\"Diffusion Restreinte\" data: a SecNumCloud-qualified offer in France, at a known location.",
-			AllowedArea:          AreaEEA,
-			AllowedCountries:     []string{"FR"},
-			RequireSecNumCloud:   true,
-			RequireKnownLocation: true,
-			UnknownLocation:      UnknownDeny,
-			Severity:             SeverityCritical,
-		},
-	)
-}
-
-// caProtectedB follows the Government of Canada's direction on electronic
-// data residency: Protected B (and above) data must be stored in Canada;
-// Protected A has no residency requirement, but its location must be known
-// so that it can be assessed. US providers with Canadian regions are
-// acceptable to the GC, so extraterritorial exposure is allowed.
-func caProtectedB() *Policy {
-	return base("ca-protected-b", "unclassified",
-		map[string]string{
-			"non classifié": "unclassified",
-			"non-classifié": "unclassified",
-			"non classifie": "unclassified",
-			"unclass":       "unclassified",
-			"protected a":   "protected-a",
-			"protected_a":   "protected-a",
-			"pa":            "protected-a",
-			"protégé a":     "protected-a",
-			"protégé-a":     "protected-a",
-			"protege a":     "protected-a",
-			"protege-a":     "protected-a",
-			"protected b":   "protected-b",
-			"protected_b":   "protected-b",
-			"pb":            "protected-b",
-			"protégé b":     "protected-b",
-			"protégé-b":     "protected-b",
-			"protege b":     "protected-b",
-			"protege-b":     "protected-b",
-		},
-		&Level{
-			Name:                  "unclassified",
-			Description:           "Information that is not Protected: no requirement.",
-			AllowedArea:           AreaAny,
-			UnknownLocation:       UnknownDeny,
-			AllowExtraterritorial: true,
-			Severity:              SeverityLow,
-		},
-		&Level{
-			Name:                  "protected-a",
-			Description:           "Protected A: no residency requirement, but a known location.",
-			AllowedArea:           AreaAny,
-			RequireKnownLocation:  true,
-			UnknownLocation:       UnknownDeny,
-			AllowExtraterritorial: true,
-			Severity:              SeverityMedium,
-		},
-		&Level{
-			Name:                  "protected-b",
-			Description:           "Protected B: stored in Canada, at a known location.",
-			AllowedArea:           AreaAny,
-			AllowedCountries:      []string{"CA"},
-			RequireKnownLocation:  true,
-			UnknownLocation:       UnknownDeny,
-			AllowExtraterritorial: true,
-			Severity:              SeverityHigh,
-		},
-	)
-}
-
-// euResidency keeps data in the EU, and confidential data away from
-// operators exposed to non-EU extraterritorial law, without asking for a
-// national qualification.
-func euResidency() *Policy {
-	return base("eu-residency", "internal",
-		map[string]string{},
-		&Level{
-			Name:                  "public",
-			Description:           "Data meant to be published: no requirement.",
-			AllowedArea:           AreaAny,
-			UnknownLocation:       UnknownDeny,
-			AllowExtraterritorial: true,
-			Severity:              SeverityLow,
-		},
-		&Level{
-			Name:                  "internal",
-			Description:           "Ordinary data of the organisation: hosted in the EU.",
-			AllowedArea:           AreaEU,
-			UnknownLocation:       UnknownWarn,
-			AllowExtraterritorial: true,
-			Severity:              SeverityMedium,
-		},
-		&Level{
-			Name: "confidential",
-			Description: "Confidential data: hosted in the EU, at a known location, by an operator " +
-				"not exposed to non-EU extraterritorial law.",
-			AllowedArea:          AreaEU,
-			RequireKnownLocation: true,
-			UnknownLocation:      UnknownDeny,
-			Severity:             SeverityHigh,
-		},
-	)
+	c.Waivers = slices.Clone(p.Waivers)
+	for i, w := range c.Waivers {
+		wc := *w
+		wc.Addresses = slices.Clone(w.Addresses)
+		wc.Rules = slices.Clone(w.Rules)
+		c.Waivers[i] = &wc
+	}
+	c.RuleSeverity = maps.Clone(p.RuleSeverity)
+	c.TrustedRegistries = slices.Clone(p.TrustedRegistries)
+	return &c
 }
 
 // didYouMean returns ` (did you mean "x"?)` for the candidate closest to

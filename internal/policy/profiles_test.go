@@ -1,9 +1,17 @@
 package policy
 
 import (
-	"github.com/trustcloud/trustcloud/internal/catalog"
+	"encoding/json"
+	"io/fs"
+	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
+
+	"github.com/hashicorp/hcl/v2/hclwrite"
+
+	"github.com/trustcloud/trustcloud/internal/catalog"
+	"github.com/trustcloud/trustcloud/internal/golden"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
@@ -182,10 +190,13 @@ func TestProfileIsACopy(t *testing.T) {
 	p.Classification.Aliases["x"] = "public"
 	p.Classification.TagKeys[0] = "changed"
 	p.RuleSeverity["TC007"] = SeverityInfo
+	p.Level("restricted").AllowedCountries[0] = "DE"
+	p.Levels[1] = p.Levels[0]
 
 	q := Default()
 	if q.Levels[0].AllowedArea != AreaAny || q.Classification.Aliases["x"] != "" ||
-		q.Classification.TagKeys[0] != "data_sensitivity" || q.RuleSeverity["TC007"] != SeverityHigh {
+		q.Classification.TagKeys[0] != "data_sensitivity" || q.RuleSeverity["TC007"] != SeverityHigh ||
+		q.Level("restricted").AllowedCountries[0] != "FR" || q.Levels[1].Name != "internal" {
 		t.Errorf("Default() returned a changed profile: %+v", q)
 	}
 }
@@ -204,6 +215,144 @@ func TestEditDistance(t *testing.T) {
 	for _, tt := range tests {
 		if got := catalog.EditDistance(tt.a, tt.b); got != tt.want {
 			t.Errorf("catalog.EditDistance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
+// TestProfileValues pins every field of every built-in profile, as
+// Profile returns it, in testdata/profiles/NAME.json (make golden
+// rewrites them): nil and empty lists and maps, zero ranges and the
+// settings that the effective policy leaves out, such as max_waiver_days,
+// included. Default must be the default profile.
+func TestProfileValues(t *testing.T) {
+	for _, name := range Profiles() {
+		t.Run(name, func(t *testing.T) {
+			p, err := Profile(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := json.MarshalIndent(p, "", "  ")
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, '\n')
+			golden.Assert(t, filepath.Join("testdata", "profiles", name+".json"), got)
+			if name != DefaultProfile {
+				return
+			}
+			def, err := json.MarshalIndent(Default(), "", "  ")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(string(got), string(def)+"\n"); diff != "" {
+				t.Errorf("Default() differs from profile %s (-profile +Default):\n%s", name, diff)
+			}
+		})
+	}
+}
+
+// TestLoadProfiles checks that the profile files load as the program loaded
+// them, and how a broken profile file is reported: the program panics at
+// start with this error.
+func TestLoadProfiles(t *testing.T) {
+	got, err := loadProfiles(profileFiles)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(builtin, got); diff != "" {
+		t.Errorf("loadProfiles differs from the profiles loaded at start (-start +now):\n%s", diff)
+	}
+
+	const minimal = "profile = \"none\"\nclassification {\n  default_level = \"a\"\n}\nlevel \"a\" {}\n"
+	tests := []struct {
+		name  string
+		files map[string]string
+		want  string // the error
+	}{
+		{
+			name:  "syntax error",
+			files: map[string]string{"fr-cloud-au-centre.hcl": "profile = \"none\"\nlevel \"a\" {\n"},
+			want:  "built-in profile fr-cloud-au-centre:\nprofiles/fr-cloud-au-centre.hcl:2,11: Unclosed configuration block;",
+		},
+		{
+			name:  "invalid setting",
+			files: map[string]string{"fr-cloud-au-centre.hcl": strings.Replace(minimal, "{}", "{ allowed_area = \"moon\" }", 1)},
+			want:  "built-in profile fr-cloud-au-centre:\nprofiles/fr-cloud-au-centre.hcl:5,28: Invalid allowed area;",
+		},
+		{
+			name:  "no profile attribute",
+			files: map[string]string{"fr-cloud-au-centre.hcl": strings.Replace(minimal, "profile = \"none\"\n", "", 1)},
+			want:  "built-in profile fr-cloud-au-centre:\nprofiles/fr-cloud-au-centre.hcl:1,1: Built-in profile must start from nothing; Add profile = \"none\"",
+		},
+		{
+			name:  "based on another profile",
+			files: map[string]string{"fr-cloud-au-centre.hcl": "profile = \"eu-residency\"\n"},
+			want:  "built-in profile fr-cloud-au-centre:\nprofiles/fr-cloud-au-centre.hcl:1,11: Built-in profile must start from nothing; Write profile = \"none\"",
+		},
+		{
+			name:  "named none",
+			files: map[string]string{"fr-cloud-au-centre.hcl": minimal, "none.hcl": minimal},
+			want:  `profiles/none.hcl: "none" is not a profile name: it starts a policy from nothing`,
+		},
+		{
+			name:  "no default profile",
+			files: map[string]string{"eu-residency.hcl": minimal},
+			want:  "no built-in profile fr-cloud-au-centre, the default: add profiles/fr-cloud-au-centre.hcl",
+		},
+		{
+			name:  "no profile at all",
+			files: map[string]string{},
+			want:  "no built-in profile fr-cloud-au-centre, the default: add profiles/fr-cloud-au-centre.hcl",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := fstest.MapFS{}
+			for name, src := range tt.files {
+				fsys["profiles/"+name] = &fstest.MapFile{Data: []byte(src)}
+			}
+			got, err := loadProfiles(fsys)
+			if err == nil {
+				t.Fatalf("loadProfiles succeeded: %v", got)
+			}
+			if !strings.HasPrefix(err.Error(), tt.want) {
+				t.Errorf("error:\n%s\nwant it to start with:\n%s", err, tt.want)
+			}
+		})
+	}
+
+	t.Run("minimal", func(t *testing.T) {
+		got, err := loadProfiles(fstest.MapFS{"profiles/fr-cloud-au-centre.hcl": &fstest.MapFile{Data: []byte(minimal)}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := map[string]*Policy{DefaultProfile: {
+			Profile: DefaultProfile,
+			Classification: Classification{DefaultLevel: "a", TagKeys: defaultTagKeys, ModuleInputs: defaultModuleInputs,
+				Aliases: map[string]string{}},
+			Levels:       []*Level{{Name: "a", AllowedArea: AreaAny, UnknownLocation: UnknownDeny, AllowExtraterritorial: true, Severity: SeverityMedium}},
+			RuleSeverity: map[string]Severity{},
+		}}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("(-want +got):\n%s", diff)
+		}
+	})
+}
+
+// TestProfileFilesFormatted keeps the profile files as terraform fmt
+// writes them.
+func TestProfileFilesFormatted(t *testing.T) {
+	files, err := fs.Glob(profileFiles, "profiles/*.hcl")
+	if err != nil || len(files) != len(Profiles()) {
+		t.Fatalf("profile files %v (%v), profiles %v", files, err, Profiles())
+	}
+	for _, file := range files {
+		src, err := fs.ReadFile(profileFiles, file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(string(hclwrite.Format(src)), string(src)); diff != "" {
+			t.Errorf("%s is not formatted (-formatted +file):\n%s", file, diff)
 		}
 	}
 }

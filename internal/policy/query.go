@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/trustcloud/trustcloud/internal/ruledef"
 )
 
 // Level returns the level with that name (case-insensitive), or nil.
@@ -100,7 +102,7 @@ func (p *Policy) Severity(level, rule string) Severity {
 		if s, ok := l.RuleSeverity[rule]; ok {
 			return s
 		}
-		if rule == "TC003" && l.UnknownLocation == UnknownWarn {
+		if rule == string(ruledef.TC003) && l.UnknownLocation == UnknownWarn {
 			return SeverityLow
 		}
 	}

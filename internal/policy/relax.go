@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/trustcloud/trustcloud/internal/i18n"
+	"github.com/trustcloud/trustcloud/internal/ruledef"
 )
 
 // Relaxation is one way a policy asks less than the built-in profile it
@@ -103,8 +104,8 @@ func (p *Policy) Relaxations(inArea func(area, country string) bool) []Relaxatio
 		if l.Severity.Rank() < bl.Severity.Rank() {
 			add(prefix+"severity", where, i18n.M("relax.severity", l.Name, string(l.Severity), string(bl.Severity), p.Profile))
 		}
-		for _, rule := range RuleIDs {
-			if rule == "TC003" && warns {
+		for _, rule := range ruleIDs() {
+			if rule == string(ruledef.TC003) && warns {
 				// Said by unknown_location already.
 				continue
 			}

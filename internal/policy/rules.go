@@ -1,50 +1,45 @@
 package policy
 
 import (
-	"github.com/hashicorp/hcl/v2"
-	"slices"
+	"fmt"
 	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+
+	"github.com/trustcloud/trustcloud/internal/ruledef"
 )
 
-// RuleIDs lists the stable ids of the rules, in order. Policies may only
-// name these in waivers and rule_severity.
-var RuleIDs = []string{"TC001", "TC002", "TC003", "TC004", "TC005", "TC006", "TC007", "TC008", "TC009", "TC010", "TC011", "TC012", "TC013"}
-
-// ruleNames are the short names of the rules (PRODUCT.md), used in comments
-// of the starter file.
-var ruleNames = map[string]string{
-	"TC001": "non-eu-region",
-	"TC002": "not-qualified",
-	"TC003": "unknown-location",
-	"TC004": "global-service",
-	"TC005": "extraterritorial-exposure",
-	"TC006": "cross-border-replication",
-	"TC007": "waiver-expired",
-	"TC008": "qualification-pending",
-	"TC009": "qualification-expired",
-	"TC010": "qualification-expiring",
-	"TC011": "qualification-unconfirmed",
-	"TC012": "unclassified",
-	"TC013": "policy-relaxed",
-}
-
-// RulePolicyRelaxed is TC013, which judges the policy file itself: a
-// policy can neither waive it nor change its severity.
-const RulePolicyRelaxed = "TC013"
-
 // canonicalRule returns the rule id written in any case ("tc001" →
-// "TC001"), or false if there is no such rule.
+// "TC001"), and whether the registry has such a rule.
 func canonicalRule(id string) (string, bool) {
-	id = strings.ToUpper(strings.TrimSpace(id))
-	return id, slices.Contains(RuleIDs, id)
+	canonical, ok := ruledef.Parse(id)
+	return string(canonical), ok
 }
 
-// policyRule reports, as an error at rng, that a policy names TC013 where
-// it would relax it.
-func (d *decoder) policyRule(rng hcl.Range, where string) {
-	d.errorf(rng, "TC013 cannot be "+where,
-		"TC013 (policy-relaxed) judges the policy file itself, so the policy can neither waive it nor change its severity. "+
-			"To accept this policy's relaxations, give it with --policy or TRUSTCLOUD_POLICY.")
+// judgesPolicy reports whether rule id judges the policy file itself
+// (TC013), which a policy can neither waive nor give a severity.
+func judgesPolicy(id string) bool {
+	r, ok := ruledef.Lookup(ruledef.ID(id))
+	return ok && r.JudgesPolicy
+}
+
+// policyRule reports, as an error at rng, that a policy names rule id,
+// which judges the policy itself, where it would relax it.
+func (d *decoder) policyRule(rng hcl.Range, id, where string) {
+	r, _ := ruledef.Lookup(ruledef.ID(id))
+	d.errorf(rng, fmt.Sprintf("%s cannot be %s", r.ID, where),
+		"%s (%s) judges the policy file itself, so the policy can neither waive it nor change its severity. "+
+			"To accept this policy's relaxations, give it with --policy or TRUSTCLOUD_POLICY.", r.ID, r.Name)
+}
+
+// ruleIDs lists the rule ids, for messages and suggestions.
+func ruleIDs() []string {
+	ids := ruledef.IDs()
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = string(id)
+	}
+	return out
 }
 
 // parseSeverity accepts a severity in any case.

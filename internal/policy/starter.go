@@ -7,6 +7,8 @@ import (
 
 	"github.com/hashicorp/hcl/v2/hclwrite"
 	"github.com/zclconf/go-cty/cty"
+
+	"github.com/trustcloud/trustcloud/internal/ruledef"
 )
 
 // starterExample is what the commented-out module rule and waiver of a
@@ -24,8 +26,8 @@ var starterExamples = map[string]starterExample{
 
 // StarterFile returns a commented policy file for a built-in profile ("" is
 // the default profile), as `trustcloud policy init` writes it: it restates
-// every setting of the profile, so that it loads to the same policy, and
-// explains each attribute. It returns nil for an unknown profile.
+// the settings of the profile, as read from profiles/NAME.hcl, so that it
+// loads to the same policy, and explains each attribute. It returns nil for an unknown profile.
 func StarterFile(profile string) []byte {
 	if profile == "" {
 		profile = DefaultProfile
@@ -57,12 +59,12 @@ profile = %[1]s
 # not set its own (in the level's rule_severity). Severities: info, low,
 # medium, high, critical. Entries are added to the profile's. Rules:
 `, hclString(p.Profile), quoteList(Profiles()), hclString(DefaultProfile))
-	for _, id := range RuleIDs {
-		if id == RulePolicyRelaxed {
+	for _, r := range ruledef.All() {
+		if r.JudgesPolicy {
 			// It judges the policy file itself: no policy sets it.
 			continue
 		}
-		w("#   %s %s\n", id, ruleNames[id])
+		w("#   %s %s\n", r.ID, r.Name)
 	}
 	w("rule_severity = %s\n\n", severityMap(p.RuleSeverity, "  "))
 	w(`# expiry_warning_days: how many days before a SecNumCloud qualification

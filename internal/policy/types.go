@@ -1,8 +1,9 @@
 // Package policy reads trustcloud policies: how resources are classified
 // into sensitivity levels, what each level requires (allowed area,
 // SecNumCloud, known location …), and which waivers exist. Policies are HCL
-// files decoded with hcl/v2 and gohcl; built-in profiles cover the French
-// "Cloud au centre" doctrine, Canada's Protected B and EU residency.
+// files decoded with hcl/v2 and gohcl; the built-in profiles, policy files
+// under profiles/ read with the same loader, cover the French "Cloud au
+// centre" doctrine, Canada's Protected B and EU residency.
 package policy
 
 import (

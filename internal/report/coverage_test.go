@@ -17,7 +17,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/trustcloud/trustcloud/internal/i18n"
-	"github.com/trustcloud/trustcloud/internal/plan"
+	"github.com/trustcloud/trustcloud/internal/inventory"
 	"github.com/trustcloud/trustcloud/internal/tfconfig"
 )
 
@@ -216,14 +216,14 @@ func summaryCounts(got map[string]any, keys ...string) error {
 // Evaluations of the tests: from the sources of a binary plan, and from
 // plan JSON alone.
 var (
-	evalSources = &plan.Evaluation{Mode: plan.EvaluatedFromSources, Origin: "the configuration snapshot of plan.tfplan",
+	evalSources = &inventory.Evaluation{Mode: inventory.EvaluatedFromSources, Origin: "the configuration snapshot of plan.tfplan",
 		Sources: tfconfig.FromPlanFile, Path: "plan.tfplan", Note: "configuration values evaluated from the sources with Terraform's semantics"}
-	evalPlanJSON = &plan.Evaluation{Mode: plan.EvaluatedFromJSON,
+	evalPlanJSON = &inventory.Evaluation{Mode: inventory.EvaluatedFromJSON,
 		Note: "plan JSON alone: a value read through references is inferred, which can reveal a breach but never show compliance; give the binary plan file or --config-dir"}
 )
 
 // evaluationWants is how each evaluation's statement begins, by language.
-var evaluationWants = map[*plan.Evaluation]map[i18n.Lang]string{
+var evaluationWants = map[*inventory.Evaluation]map[i18n.Lang]string{
 	evalSources: {
 		i18n.English: "configuration evaluated from the configuration snapshot of plan.tfplan",
 		i18n.French:  "configuration évaluée depuis l'instantané de configuration de plan.tfplan",
@@ -244,15 +244,15 @@ func capitalized(s string) string {
 // evaluationCheckers say, for each output format, where it says how the
 // configuration was evaluated: want is how the statement begins in the
 // report's language (the machine formats' in English).
-var evaluationCheckers = map[string]func(out []byte, ev *plan.Evaluation, want string) error{
-	"text": func(out []byte, _ *plan.Evaluation, want string) error {
+var evaluationCheckers = map[string]func(out []byte, ev *inventory.Evaluation, want string) error{
+	"text": func(out []byte, _ *inventory.Evaluation, want string) error {
 		lines := strings.Split(string(out), "\n")
 		if len(lines) < 2 || !strings.HasPrefix(lines[1], want) {
 			return fmt.Errorf("the line after the header does not start %q:\n%s", want, out)
 		}
 		return nil
 	},
-	"markdown": func(out []byte, _ *plan.Evaluation, want string) error {
+	"markdown": func(out []byte, _ *inventory.Evaluation, want string) error {
 		md := string(out)
 		i, j := strings.Index(md, "\n\n"+capitalized(want)), strings.Index(md, "\n### ")
 		if i < 0 || j < i {
@@ -260,7 +260,7 @@ var evaluationCheckers = map[string]func(out []byte, ev *plan.Evaluation, want s
 		}
 		return nil
 	},
-	"github": func(out []byte, _ *plan.Evaluation, want string) error {
+	"github": func(out []byte, _ *inventory.Evaluation, want string) error {
 		first, _, _ := strings.Cut(string(out), "\n")
 		cmd, props, data, ok := parseWorkflowCommand(first)
 		if !ok || cmd != "notice" || props["file"] != "" || props["title"] == "" || !strings.HasPrefix(data, want) {
@@ -268,7 +268,7 @@ var evaluationCheckers = map[string]func(out []byte, ev *plan.Evaluation, want s
 		}
 		return nil
 	},
-	"html": func(out []byte, _ *plan.Evaluation, want string) error {
+	"html": func(out []byte, _ *inventory.Evaluation, want string) error {
 		doc, err := html.Parse(bytes.NewReader(out))
 		if err != nil {
 			return err
@@ -282,10 +282,10 @@ var evaluationCheckers = map[string]func(out []byte, ev *plan.Evaluation, want s
 		}
 		return nil
 	},
-	"json": func(out []byte, ev *plan.Evaluation, _ string) error {
+	"json": func(out []byte, ev *inventory.Evaluation, _ string) error {
 		var doc struct {
-			FormatVersion string           `json:"format_version"`
-			Evaluation    *plan.Evaluation `json:"evaluation"`
+			FormatVersion string                `json:"format_version"`
+			Evaluation    *inventory.Evaluation `json:"evaluation"`
 		}
 		if err := json.Unmarshal(out, &doc); err != nil {
 			return err
@@ -299,7 +299,7 @@ var evaluationCheckers = map[string]func(out []byte, ev *plan.Evaluation, want s
 		}
 		return nil
 	},
-	"sarif": func(out []byte, ev *plan.Evaluation, want string) error {
+	"sarif": func(out []byte, ev *inventory.Evaluation, want string) error {
 		var doc struct {
 			Runs []struct {
 				Invocations []struct {
@@ -308,7 +308,7 @@ var evaluationCheckers = map[string]func(out []byte, ev *plan.Evaluation, want s
 						Message struct{ Text string }
 					} `json:"toolExecutionNotifications"`
 				}
-				Properties struct{ Evaluation *plan.Evaluation }
+				Properties struct{ Evaluation *inventory.Evaluation }
 			}
 		}
 		if err := json.Unmarshal(out, &doc); err != nil || len(doc.Runs) != 1 || len(doc.Runs[0].Invocations) != 1 {
@@ -318,14 +318,14 @@ var evaluationCheckers = map[string]func(out []byte, ev *plan.Evaluation, want s
 		if run.Properties.Evaluation == nil || *run.Properties.Evaluation != *ev {
 			return fmt.Errorf("run properties evaluation %+v, want %+v", run.Properties.Evaluation, ev)
 		}
-		level := map[string]string{plan.EvaluatedFromSources: "note", plan.EvaluatedFromJSON: "warning"}[ev.Mode]
+		level := map[string]string{inventory.EvaluatedFromSources: "note", inventory.EvaluatedFromJSON: "warning"}[ev.Mode]
 		ns := run.Invocations[0].Notifications
 		if len(ns) != 1 || ns[0].Level != level || !strings.HasPrefix(ns[0].Message.Text, want) {
 			return fmt.Errorf("notifications %+v: want one %s starting %q", ns, level, want)
 		}
 		return nil
 	},
-	"junit": func(out []byte, ev *plan.Evaluation, want string) error {
+	"junit": func(out []byte, ev *inventory.Evaluation, want string) error {
 		props, systemOut, err := readJUnitSummary(out)
 		if err != nil {
 			return err
@@ -336,7 +336,7 @@ var evaluationCheckers = map[string]func(out []byte, ev *plan.Evaluation, want s
 		}
 		return containsAll("\n" + capitalized(want))([]byte(systemOut))
 	},
-	"gitlab": func(out []byte, ev *plan.Evaluation, want string) error {
+	"gitlab": func(out []byte, ev *inventory.Evaluation, want string) error {
 		var issues []codeQualityIn
 		if err := json.Unmarshal(out, &issues); err != nil {
 			return err
@@ -346,7 +346,7 @@ var evaluationCheckers = map[string]func(out []byte, ev *plan.Evaluation, want s
 		}
 		for i, is := range issues {
 			marked := strings.HasSuffix(is.Description, " [plan JSON alone: referenced values are inferred]")
-			if marked != (ev.Mode == plan.EvaluatedFromJSON) {
+			if marked != (ev.Mode == inventory.EvaluatedFromJSON) {
 				return fmt.Errorf("issue %d (%s): description %q, mode %s", i, is.CheckName, is.Description, ev.Mode)
 			}
 			if is.Content == nil || !strings.Contains(is.Content.Body, "\n\nEvaluation: "+want) {
@@ -355,7 +355,7 @@ var evaluationCheckers = map[string]func(out []byte, ev *plan.Evaluation, want s
 		}
 		return nil
 	},
-	"oscal": func(out []byte, ev *plan.Evaluation, want string) error {
+	"oscal": func(out []byte, ev *inventory.Evaluation, want string) error {
 		var res struct {
 			AR struct {
 				Results []struct {
@@ -392,7 +392,7 @@ var evaluationCheckers = map[string]func(out []byte, ev *plan.Evaluation, want s
 func TestEvaluationInEveryFormat(t *testing.T) {
 	validate := schemaValidators(t)
 	r := coverageReport(t)
-	for _, ev := range []*plan.Evaluation{evalSources, evalPlanJSON} {
+	for _, ev := range []*inventory.Evaluation{evalSources, evalPlanJSON} {
 		r.Inventory.Evaluation = ev
 		for _, lang := range i18n.Supported {
 			r.Options.Lang = lang
@@ -458,7 +458,7 @@ func TestEvaluationNotStated(t *testing.T) {
 	r := coverageReport(t)
 	r.Inventory.Evaluation = nil
 	statement := regexp.MustCompile(`(?i)plan JSON alone|configuration evaluated|"evaluation|name="evaluation|title=trustcloud evaluation|id="evaluation"`)
-	for _, inv := range []*plan.Inventory{r.Inventory, nil} {
+	for _, inv := range []*inventory.Inventory{r.Inventory, nil} {
 		r.Inventory = inv
 		for _, name := range Names() {
 			if out := renderFormat(t, name, r); statement.Match(out) {
@@ -479,23 +479,23 @@ func TestEvaluationNotStated(t *testing.T) {
 // an origin without them is quoted as it is.
 func TestEvaluationOrigins(t *testing.T) {
 	for _, tc := range []struct {
-		ev   plan.Evaluation
+		ev   inventory.Evaluation
 		lang i18n.Lang
 		want string
 	}{
-		{plan.Evaluation{Origin: "the directory infra/", Sources: tfconfig.FromDirectory, Path: "infra/"}, i18n.English, "configuration evaluated from the directory infra/"},
-		{plan.Evaluation{Origin: "the directory infra/", Sources: tfconfig.FromDirectory, Path: "infra/"}, i18n.French, "configuration évaluée depuis le répertoire infra/"},
-		{plan.Evaluation{Origin: "the configuration snapshot of plan.tfplan", Sources: tfconfig.FromPlanFile, Path: "ci/plan.tfplan"}, i18n.French, "configuration évaluée depuis l'instantané de configuration de plan.tfplan"},
-		{plan.Evaluation{Origin: "a checkout"}, i18n.French, "configuration évaluée depuis a checkout"},
-		{plan.Evaluation{}, i18n.French, "configuration évaluée depuis ses sources"},
+		{inventory.Evaluation{Origin: "the directory infra/", Sources: tfconfig.FromDirectory, Path: "infra/"}, i18n.English, "configuration evaluated from the directory infra/"},
+		{inventory.Evaluation{Origin: "the directory infra/", Sources: tfconfig.FromDirectory, Path: "infra/"}, i18n.French, "configuration évaluée depuis le répertoire infra/"},
+		{inventory.Evaluation{Origin: "the configuration snapshot of plan.tfplan", Sources: tfconfig.FromPlanFile, Path: "ci/plan.tfplan"}, i18n.French, "configuration évaluée depuis l'instantané de configuration de plan.tfplan"},
+		{inventory.Evaluation{Origin: "a checkout"}, i18n.French, "configuration évaluée depuis a checkout"},
+		{inventory.Evaluation{}, i18n.French, "configuration évaluée depuis ses sources"},
 	} {
 		ev := tc.ev
-		ev.Mode = plan.EvaluatedFromSources
+		ev.Mode = inventory.EvaluatedFromSources
 		if got := evaluationText(tc.lang, &ev); got != tc.want {
 			t.Errorf("%+v in %s: %q, want %q", tc.ev, tc.lang, got, tc.want)
 		}
 	}
-	if got := evaluationText(i18n.English, &plan.Evaluation{Mode: "future", Note: "a new mode"}); got != `configuration evaluation "future": a new mode` {
+	if got := evaluationText(i18n.English, &inventory.Evaluation{Mode: "future", Note: "a new mode"}); got != `configuration evaluation "future": a new mode` {
 		t.Errorf("unknown mode: %q", got)
 	}
 }
@@ -504,7 +504,7 @@ func TestEvaluationOrigins(t *testing.T) {
 // configuration was evaluated, in the reader's language, on the line
 // after its summary (the module groups end at the first blank line).
 func TestInventoryTextEvaluation(t *testing.T) {
-	for _, ev := range []*plan.Evaluation{evalSources, evalPlanJSON} {
+	for _, ev := range []*inventory.Evaluation{evalSources, evalPlanJSON} {
 		for _, lang := range i18n.Supported {
 			inv := coverageReport(t).Inventory
 			inv.Evaluation = ev
@@ -570,7 +570,7 @@ func TestInferredLocationShown(t *testing.T) {
 // The catalog of the freshness tests, read 12 days after its date (fresh)
 // and 80 days after (stale).
 var (
-	testCatalog   = plan.CatalogRef{AsOf: "2026-12-03", Version: "2026.12.03", AnssiEdition: "2026-09-15"}
+	testCatalog   = inventory.CatalogRef{AsOf: "2026-12-03", Version: "2026.12.03", AnssiEdition: "2026-09-15"}
 	freshCatalog  = NewFreshness(testCatalog, time.Date(2026, 12, 15, 9, 0, 0, 0, time.UTC))
 	staleCatalog  = NewFreshness(testCatalog, time.Date(2027, 2, 21, 9, 0, 0, 0, time.UTC))
 	catalogWants  = map[i18n.Lang]string{i18n.English: "2026-12-03 (ANSSI catalogue of 2026-09-15)", i18n.French: "2026-12-03 (catalogue de l'ANSSI du 2026-09-15)"}
@@ -667,8 +667,8 @@ var freshnessCheckers = map[string]func(out []byte, w freshnessWant) error{
 	},
 	"json": func(out []byte, w freshnessWant) error {
 		var doc struct {
-			Catalog   plan.CatalogRef `json:"catalog"`
-			Freshness *Freshness      `json:"catalog_freshness"`
+			Catalog   inventory.CatalogRef `json:"catalog"`
+			Freshness *Freshness           `json:"catalog_freshness"`
 		}
 		if err := json.Unmarshal(out, &doc); err != nil {
 			return err
@@ -689,7 +689,7 @@ var freshnessCheckers = map[string]func(out []byte, w freshnessWant) error{
 					} `json:"toolExecutionNotifications"`
 				}
 				Properties struct {
-					Catalog          plan.CatalogRef
+					Catalog          inventory.CatalogRef
 					CatalogFreshness *Freshness
 				}
 			}
@@ -857,7 +857,7 @@ func TestFreshnessNotStated(t *testing.T) {
 			}
 		}
 	}
-	r.Catalog, r.Freshness = plan.CatalogRef{}, NewFreshness(plan.CatalogRef{}, time.Date(2027, 2, 21, 9, 0, 0, 0, time.UTC))
+	r.Catalog, r.Freshness = inventory.CatalogRef{}, NewFreshness(inventory.CatalogRef{}, time.Date(2027, 2, 21, 9, 0, 0, 0, time.UTC))
 	for _, name := range Names() {
 		if out := renderFormat(t, name, r); len(out) == 0 {
 			t.Errorf("%s: nothing written for an undated catalog", name)
@@ -879,15 +879,15 @@ func TestStaleText(t *testing.T) {
 		{NewFreshness(testCatalog, at(-2)), i18n.English, ""},
 		{NewFreshness(testCatalog, at(StaleAfterDays+1)), i18n.English, "the catalog is 46 days old (facts as of 2026-12-03, ANSSI catalogue of 2026-09-15): qualifications may have changed since; use a newer trustcloud or give a newer catalog file with --catalog"},
 		{NewFreshness(testCatalog, at(80)), i18n.French, staleWants[i18n.French]},
-		{NewFreshness(plan.CatalogRef{AsOf: "2026-12-03"}, at(80)), i18n.English, "the catalog is 80 days old (facts as of 2026-12-03): qualifications may have changed since; use a newer trustcloud or give a newer catalog file with --catalog"},
-		{NewFreshness(plan.CatalogRef{AsOf: "soon"}, at(80)), i18n.English, `the catalog's date "soon" cannot be read, so nothing dates its facts: qualifications may have changed since; use a newer trustcloud or give a newer catalog file with --catalog`},
-		{NewFreshness(plan.CatalogRef{AsOf: "soon"}, at(80)), i18n.French, `la date du catalogue, "soon", est illisible : rien ne date ses faits, et les qualifications ont pu changer depuis ; utilisez une version plus récente de trustcloud ou donnez un fichier de catalogue plus récent avec --catalog`},
+		{NewFreshness(inventory.CatalogRef{AsOf: "2026-12-03"}, at(80)), i18n.English, "the catalog is 80 days old (facts as of 2026-12-03): qualifications may have changed since; use a newer trustcloud or give a newer catalog file with --catalog"},
+		{NewFreshness(inventory.CatalogRef{AsOf: "soon"}, at(80)), i18n.English, `the catalog's date "soon" cannot be read, so nothing dates its facts: qualifications may have changed since; use a newer trustcloud or give a newer catalog file with --catalog`},
+		{NewFreshness(inventory.CatalogRef{AsOf: "soon"}, at(80)), i18n.French, `la date du catalogue, "soon", est illisible : rien ne date ses faits, et les qualifications ont pu changer depuis ; utilisez une version plus récente de trustcloud ou donnez un fichier de catalogue plus récent avec --catalog`},
 	} {
 		if got := staleText(tc.lang, tc.f); got != tc.want {
 			t.Errorf("%+v in %s: %q, want %q", tc.f, tc.lang, got, tc.want)
 		}
 	}
-	if got := catalogDate(i18n.English, plan.CatalogRef{AsOf: "2026-12-03"}); got != "2026-12-03" {
+	if got := catalogDate(i18n.English, inventory.CatalogRef{AsOf: "2026-12-03"}); got != "2026-12-03" {
 		t.Errorf("a catalog without an ANSSI edition: %q", got)
 	}
 	// A report's catalog takes the dates its freshness gives where it

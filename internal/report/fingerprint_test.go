@@ -3,14 +3,14 @@ package report
 import (
 	"testing"
 
-	"github.com/trustcloud/trustcloud/internal/plan"
+	"github.com/trustcloud/trustcloud/internal/inventory"
 	"github.com/trustcloud/trustcloud/internal/rules"
 )
 
 func TestFingerprint(t *testing.T) {
 	aws := "aws"
 	base := func(addr, rule, region string) *rules.Finding {
-		return &rules.Finding{Rule: rule, Address: addr, Operator: &aws, Message: "m", Location: plan.Location{Status: plan.StatusKnown, Region: region}}
+		return &rules.Finding{Rule: rule, Address: addr, Operator: &aws, Message: "m", Location: inventory.Location{Status: inventory.StatusKnown, Region: region}}
 	}
 	f := Fingerprint(base("aws_instance.web[0]", "TC001", "us-east-1"))
 	if len(f) != 32 {
@@ -52,20 +52,20 @@ func TestFingerprint(t *testing.T) {
 // findings; a baseline that accepts one must not cover the other.
 func TestFingerprintDataLocations(t *testing.T) {
 	tc006 := func(attr, status, region string) *rules.Finding {
-		return &rules.Finding{Rule: "TC006", Address: "aws_dynamodb_table.t", Location: plan.Location{Status: plan.StatusKnown, Region: "eu-west-3"},
-			DataLocation: &plan.Location{Status: status, Region: region, Attribute: attr, Flow: "replica"}}
+		return &rules.Finding{Rule: "TC006", Address: "aws_dynamodb_table.t", Location: inventory.Location{Status: inventory.StatusKnown, Region: "eu-west-3"},
+			DataLocation: &inventory.Location{Status: status, Region: region, Attribute: attr, Flow: "replica"}}
 	}
-	a := Fingerprint(tc006("replica[0].region_name", plan.StatusKnown, "us-east-1"))
+	a := Fingerprint(tc006("replica[0].region_name", inventory.StatusKnown, "us-east-1"))
 	for _, other := range []*rules.Finding{
-		tc006("replica[1].region_name", plan.StatusKnown, "us-east-1"),
-		tc006("replica[0].region_name", plan.StatusKnown, "us-west-2"),
-		tc006("replica[0].region_name", plan.StatusUnknown, ""),
+		tc006("replica[1].region_name", inventory.StatusKnown, "us-east-1"),
+		tc006("replica[0].region_name", inventory.StatusKnown, "us-west-2"),
+		tc006("replica[0].region_name", inventory.StatusUnknown, ""),
 	} {
 		if Fingerprint(other) == a {
 			t.Errorf("%+v has the fingerprint of replica[0] in us-east-1", other.DataLocation)
 		}
 	}
-	if Fingerprint(tc006("replica[0].region_name", plan.StatusKnown, "us-east-1")) != a {
+	if Fingerprint(tc006("replica[0].region_name", inventory.StatusKnown, "us-east-1")) != a {
 		t.Error("the same flow must keep its fingerprint")
 	}
 }

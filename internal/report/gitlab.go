@@ -8,7 +8,7 @@ import (
 	"strings"
 
 	"github.com/trustcloud/trustcloud/internal/i18n"
-	"github.com/trustcloud/trustcloud/internal/plan"
+	"github.com/trustcloud/trustcloud/internal/inventory"
 	"github.com/trustcloud/trustcloud/internal/policy"
 	"github.com/trustcloud/trustcloud/internal/rules"
 )
@@ -75,7 +75,7 @@ func writeGitLab(w io.Writer, r *Report) error {
 	evaluation, inferredMark := "", ""
 	if ev := r.evaluation(); ev != nil {
 		evaluation = "Evaluation: " + sentence(evaluationText(i18n.English, ev))
-		if ev.Mode == plan.EvaluatedFromJSON {
+		if ev.Mode == inventory.EvaluatedFromJSON {
 			inferredMark = " [plan JSON alone: referenced values are inferred]"
 		}
 	}

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"embed"
 	"fmt"
 	"html/template"
 	"io"
@@ -11,16 +12,17 @@ import (
 	"strings"
 
 	"github.com/trustcloud/trustcloud/internal/i18n"
-	"github.com/trustcloud/trustcloud/internal/plan"
+	"github.com/trustcloud/trustcloud/internal/inventory"
 	"github.com/trustcloud/trustcloud/internal/policy"
 	"github.com/trustcloud/trustcloud/internal/rules"
 )
 
 // The html format is one self-contained page for architects: the verdict,
 // the totals, a chart of where the resources are by sensitivity level, a
-// filterable findings table and the inventory. Styles and the small
-// script are inline and nothing is loaded from elsewhere, so the file works
-// offline and as a CI artifact. The chart is SVG drawn here, so it needs no
+// filterable findings table and the inventory. The template, the style
+// sheet and the small script are files under assets/, embedded in the
+// binary; the page carries the style sheet and the script inline and loads
+// nothing from elsewhere, so the file works offline and as a CI artifact. The chart is SVG drawn here, so it needs no
 // script. Output is deterministic: it shows no time but the report's own.
 //
 // The page never writes the word "fail" when the check passed: Atlantis
@@ -29,6 +31,11 @@ import (
 func init() {
 	register(Format{Name: "html", Ext: ".html", Write: writeHTML})
 }
+
+// htmlAssets are the page's template, style sheet and script.
+//
+//go:embed assets
+var htmlAssets embed.FS
 
 func writeHTML(w io.Writer, r *Report) error {
 	return htmlPage.Execute(w, newHTMLView(r))
@@ -41,10 +48,10 @@ type htmlView struct {
 	Title     string
 	Generator string
 	Tool      Tool
-	Plan      plan.PlanRef
+	Plan      inventory.PlanRef
 	// PlanName is the plan file, or "standard input".
 	PlanName string
-	Catalog  plan.CatalogRef
+	Catalog  inventory.CatalogRef
 	Policy   string
 	// RelaxationsTitle and Relaxations list what the policy relaxes
 	// relative to its profile.
@@ -98,7 +105,7 @@ func (v *htmlView) EU(b *bool) string {
 func (v *htmlView) Level(name string) string { return rules.LevelName(name).In(v.Lang) }
 
 // Inferred says why a location is only inferred, "" when it is not.
-func (v *htmlView) Inferred(l plan.Location) string { return inferred(v.Lang, l) }
+func (v *htmlView) Inferred(l inventory.Location) string { return inferred(v.Lang, l) }
 
 type htmlSeverityCount struct {
 	Name  string
@@ -123,11 +130,11 @@ type htmlFinding struct {
 	Search                     string
 	Place                      string
 	ModuleOf                   string
-	Replicas                   []plan.Location
+	Replicas                   []inventory.Location
 }
 
 type htmlResource struct {
-	*plan.Resource
+	*inventory.Resource
 	ModuleOf string
 	Operator string
 	Place    string
@@ -182,7 +189,7 @@ func newHTMLView(r *Report) *htmlView {
 	v.VerdictWord = r.t("html.verdict." + v.Verdict)
 	if ev := r.evaluation(); ev != nil {
 		v.Evaluation = evaluationText(lang, ev)
-		v.EvaluationInferred = ev.Mode != plan.EvaluatedFromSources
+		v.EvaluationInferred = ev.Mode != inventory.EvaluatedFromSources
 	}
 	v.CatalogDate = catalogDate(lang, r.catalogRef())
 	if stale := staleText(lang, r.Freshness); stale != "" {
@@ -267,9 +274,9 @@ func htmlModule(lang i18n.Lang, m string) string {
 }
 
 // htmlPlace says where a location is in a few words: "eu-west-3, FR".
-func htmlPlace(lang i18n.Lang, l plan.Location) string {
+func htmlPlace(lang i18n.Lang, l inventory.Location) string {
 	switch l.Status {
-	case plan.StatusKnown:
+	case inventory.StatusKnown:
 		region := l.Region
 		if l.Zone != "" {
 			region += " (" + l.Zone + ")"
@@ -278,11 +285,11 @@ func htmlPlace(lang i18n.Lang, l plan.Location) string {
 			return region + ", " + i18n.T(lang, "where.country_unknown")
 		}
 		return region + ", " + *l.Country
-	case plan.StatusMultiRegion:
+	case inventory.StatusMultiRegion:
 		return i18n.T(lang, "html.place.multi_region", l.Region, strings.Join(l.Countries, ", "))
-	case plan.StatusGlobal:
+	case inventory.StatusGlobal:
 		return i18n.T(lang, "html.place.global")
-	case plan.StatusNotApplicable:
+	case inventory.StatusNotApplicable:
 		return i18n.T(lang, "html.place.none")
 	}
 	return i18n.T(lang, "html.place.unknown")
@@ -390,7 +397,7 @@ type chartTick struct {
 // newHTMLChart counts the analysed resources (managed, not only deleted) by
 // country and level: one bar per country, then multi-region, global,
 // unknown (including regions the catalog cannot place) and no location.
-func newHTMLChart(lang i18n.Lang, inv *plan.Inventory, levels []string) htmlChart {
+func newHTMLChart(lang i18n.Lang, inv *inventory.Inventory, levels []string) htmlChart {
 	type bar struct {
 		key     string
 		eu, non int
@@ -404,15 +411,15 @@ func newHTMLChart(lang i18n.Lang, inv *plan.Inventory, levels []string) htmlChar
 		}
 		key := barUnknown
 		switch r.Location.Status {
-		case plan.StatusKnown:
+		case inventory.StatusKnown:
 			if r.Location.Country != nil {
 				key = *r.Location.Country
 			}
-		case plan.StatusMultiRegion:
+		case inventory.StatusMultiRegion:
 			key = barMultiRegion
-		case plan.StatusGlobal:
+		case inventory.StatusGlobal:
 			key = barGlobal
-		case plan.StatusNotApplicable:
+		case inventory.StatusNotApplicable:
 			key = barNone
 		}
 		b := bars[key]
@@ -579,298 +586,9 @@ var htmlFuncs = template.FuncMap{
 	},
 }
 
-var htmlPage = template.Must(template.Must(template.New("html").Funcs(htmlFuncs).Parse(htmlTemplate)).Parse(htmlAddress))
-
-// htmlAddress writes a resource address with a line-break opportunity
-// after each dot, so that long module paths wrap between their steps, and
-// a file path with one after each slash.
-const htmlAddress = `{{define "address"}}{{range $i, $step := split . "."}}{{if $i}}.<wbr>{{end}}{{$step}}{{end}}{{end}}` +
-	`{{define "path"}}{{range $i, $step := split . "/"}}{{if $i}}/<wbr>{{end}}{{$step}}{{end}}{{end}}`
-
-const htmlTemplate = `<!DOCTYPE html>
-<html lang="{{.Lang}}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="{{.Generator}}">
-<title>{{.Title}}</title>
-<style>
-:root {
-  --ink: #0f172a; --muted: #64748b; --line: #e2e8f0; --bg: #f8fafc; --card: #ffffff;
-  --ok: #15803d; --ok-bg: #dcfce7; --stop: #b91c1c; --stop-bg: #fee2e2;
-  --critical: #7f1d1d; --high: #dc2626; --medium: #d97706; --low: #0284c7; --info: #64748b;
-}
-* { box-sizing: border-box; }
-html { -webkit-text-size-adjust: 100%; }
-body { margin: 0; background: var(--bg); color: var(--ink);
-  font: 14px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", "Noto Sans", "Liberation Sans", Arial, sans-serif; }
-code, .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", "DejaVu Sans Mono", monospace; font-size: 12.5px; }
-main { max-width: 1280px; margin: 0 auto; padding: 24px 28px 48px; }
-header.top { display: flex; gap: 24px; align-items: flex-start; justify-content: space-between; flex-wrap: wrap;
-  padding-bottom: 20px; border-bottom: 1px solid var(--line); }
-h1 { font-size: 22px; margin: 0 0 6px; letter-spacing: -0.01em; }
-h1 .brand { color: var(--muted); font-weight: 500; }
-h2 { font-size: 16px; margin: 32px 0 12px; }
-dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: 2px 14px; margin: 0; color: var(--muted); font-size: 13px; }
-dl.meta dt { font-weight: 600; }
-dl.meta dd { margin: 0; color: var(--ink); }
-dl.meta dd.inferred, dl.meta dd.stale { color: var(--medium); }
-.banner.stale { margin: 16px 0 0; padding: 10px 14px; border: 1px solid #fcd34d; border-radius: 10px; background: #fffbeb; }
-.banner.stale strong { color: #92400e; }
-.verdict { min-width: 280px; max-width: 420px; border-radius: 10px; padding: 14px 18px; border: 1px solid; }
-.verdict.passed { background: var(--ok-bg); border-color: #86efac; }
-.verdict.blocked { background: var(--stop-bg); border-color: #fca5a5; }
-.verdict .word { font-size: 24px; font-weight: 700; text-transform: uppercase; letter-spacing: 0.06em; }
-.verdict.passed .word { color: var(--ok); }
-.verdict.blocked .word { color: var(--stop); }
-.verdict p { margin: 4px 0 0; font-size: 13px; }
-.cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(128px, 1fr)); gap: 12px; margin-top: 20px; }
-.card { background: var(--card); border: 1px solid var(--line); border-radius: 10px; padding: 12px 14px; }
-.card .n { font-size: 26px; font-weight: 700; line-height: 1.2; font-variant-numeric: tabular-nums; }
-.card .label { color: var(--muted); font-size: 12.5px; }
-.card.wide { grid-column: span 2; }
-.card.warn .n { color: var(--medium); }
-.chips { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 6px; }
-.sev { display: inline-block; border-radius: 999px; padding: 1px 9px; font-size: 12px; font-weight: 600; color: #fff; white-space: nowrap; }
-.sev.critical { background: var(--critical); } .sev.high { background: var(--high); } .sev.medium { background: var(--medium); }
-.sev.low { background: var(--low); } .sev.info { background: var(--info); }
-.sev.zero { background: #f1f5f9; color: var(--muted); }
-section.panel { background: var(--card); border: 1px solid var(--line); border-radius: 10px; padding: 16px 18px; }
-svg.chart { width: 100%; max-width: 960px; height: auto; display: block; }
-.caption { color: var(--muted); font-size: 12.5px; margin: 8px 0 0; }
-svg.chart text { font: 12px system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Liberation Sans", Arial, sans-serif; fill: var(--ink); }
-svg.chart .note { fill: var(--muted); font-size: 11px; }
-svg.chart .axis text { fill: var(--muted); font-size: 11px; }
-svg.chart .grid { stroke: var(--line); }
-svg.chart text.on-light { fill: var(--ink); font-weight: 600; }
-svg.chart text.on-dark { fill: #ffffff; font-weight: 600; }
-.controls { display: flex; flex-wrap: wrap; gap: 10px 16px; align-items: center; margin-bottom: 12px; }
-.controls input[type=search] { flex: 1 1 320px; max-width: 460px; padding: 7px 10px; border: 1px solid #cbd5e1; border-radius: 8px; font: inherit; }
-.controls select { padding: 6px 8px; border: 1px solid #cbd5e1; border-radius: 8px; font: inherit; background: #fff; }
-.controls label { display: inline-flex; gap: 6px; align-items: center; color: var(--ink); }
-.controls .count { color: var(--muted); margin-left: auto; }
-.table-wrap { overflow-x: auto; }
-table { border-collapse: collapse; width: 100%; font-size: 13px; }
-th { text-align: left; font-weight: 600; color: var(--muted); font-size: 12px; text-transform: uppercase; letter-spacing: 0.04em;
-  padding: 8px 10px; border-bottom: 2px solid var(--line); white-space: nowrap; background: var(--card); }
-td { padding: 9px 10px; border-bottom: 1px solid var(--line); vertical-align: top; }
-tr.finding:hover td { background: #f8fafc; }
-tr.finding.waived td { color: var(--muted); }
-tr.detail td { background: #f8fafc; padding: 12px 16px 16px 44px; }
-td.addr { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", "DejaVu Sans Mono", monospace; font-size: 12.5px; overflow-wrap: anywhere; min-width: 220px; }
-td .sub { display: block; color: var(--muted); font-size: 12px; font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Liberation Sans", Arial, sans-serif; }
-td.msg { min-width: 300px; }
-td .sub.inferred { white-space: normal; min-width: 200px; color: var(--medium); }
-td .where { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", "DejaVu Sans Mono", monospace; font-size: 11.5px; }
-td.msg .todo { display: block; color: var(--muted); margin-top: 4px; font-size: 12.5px; }
-.nowrap { white-space: nowrap; }
-.status { display: inline-block; border-radius: 6px; padding: 0 7px; font-size: 12px; border: 1px solid var(--line); white-space: nowrap; }
-.status.new { border-color: #fca5a5; color: var(--stop); background: #fff5f5; }
-.status.existing { color: var(--muted); }
-.status.waived { color: #6d28d9; border-color: #ddd6fe; background: #f5f3ff; }
-.level { display: inline-block; border-radius: 6px; padding: 0 7px; font-size: 12px; background: #eff6ff; color: #1e40af; white-space: nowrap; }
-button.toggle { border: 1px solid #cbd5e1; background: #fff; border-radius: 6px; width: 24px; height: 24px; padding: 0; cursor: pointer; color: var(--muted); font-size: 12px; line-height: 1; }
-button.toggle[aria-expanded=true] { background: #e2e8f0; color: var(--ink); }
-.evidence { display: grid; grid-template-columns: repeat(auto-fit, minmax(260px, 1fr)); gap: 12px 28px; }
-.evidence h3 { font-size: 12px; text-transform: uppercase; letter-spacing: 0.04em; color: var(--muted); margin: 0 0 4px; }
-.evidence h3.next { margin-top: 12px; }
-.evidence p.todo { margin: 0; }
-.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-.evidence ol { margin: 4px 0 0; padding-left: 20px; }
-.evidence dl { display: grid; grid-template-columns: max-content 1fr; gap: 0 10px; margin: 0; }
-.evidence dt { color: var(--muted); }
-.evidence dd { margin: 0; }
-.empty { color: var(--muted); padding: 16px 10px; }
-details.inventory > summary { cursor: pointer; font-size: 16px; font-weight: 600; margin: 32px 0 12px; }
-details.inventory > summary span { color: var(--muted); font-weight: 400; font-size: 14px; }
-footer { margin-top: 36px; color: var(--muted); font-size: 12px; }
-@media print {
-  body { background: #fff; }
-  .controls, button.toggle { display: none; }
-  tr.detail[hidden] { display: table-row; }
-}
-</style>
-</head>
-<body>
-<main>
-<header class="top">
-  <div>
-    <h1><span class="brand">trustcloud</span> {{.T "html.heading"}}</h1>
-    <dl class="meta">
-      <dt>{{.T "html.plan"}}</dt><dd class="mono">{{with .Plan.File}}{{.}}{{else}}({{$.T "html.stdin"}}){{end}}{{with .Plan.TerraformVersion}} <span class="sub">· Terraform {{.}}</span>{{end}}</dd>
-      {{with .Evaluation}}<dt>{{$.T "html.evaluation"}}</dt><dd id="evaluation"{{if $.EvaluationInferred}} class="inferred"{{end}}>{{.}}</dd>{{end}}
-      <dt>{{.T "html.policy"}}</dt><dd id="policy">{{.Policy}}{{with .RelaxationsTitle}}<div class="relaxations">{{.}}<ul>{{range $.Relaxations}}<li>{{.}}</li>{{end}}</ul></div>{{end}}</dd>
-      <dt>{{.T "html.catalog"}}</dt><dd id="catalog"{{if .Stale}} class="stale"{{end}}>{{.T "html.as_of" .CatalogDate}}{{with .Catalog.Version}} · version {{.}}{{end}}</dd>
-      <dt>{{.T "html.tool"}}</dt><dd>{{.Tool.Name}} {{.Tool.Version}}</dd>
-      <dt>{{.T "html.threshold"}}</dt><dd>{{.Threshold}}</dd>
-    </dl>
-  </div>
-  <div class="verdict {{.Verdict}}" role="status">
-    <div class="word" id="verdict">{{.VerdictWord}}</div>
-    <p>{{.Why}}</p>
-  </div>
-</header>
-{{with .Stale}}<p class="banner stale" id="catalog-stale"><strong>{{$.T "html.stale"}}</strong> {{.}}</p>{{end}}
-
-<section aria-label="{{.T "html.totals"}}" class="cards" id="totals">
-  <div class="card"><div class="n">{{.Summary.Analysed}}</div><div class="label">{{.T "html.card.analysed"}} <span class="sub">{{.T "html.card.of_plan" .Summary.Resources}}</span></div></div>
-  <div class="card wide"><div class="n">{{.Summary.Findings}}</div><div class="label">{{.T "html.card.findings"}}</div>
-    <div class="chips">{{range .Severities}}<span class="sev {{.Name}}{{if not .Count}} zero{{end}}">{{.Text}}</span>{{end}}</div></div>
-  <div class="card"><div class="n">{{.Summary.New}}</div><div class="label">{{.T "html.card.new"}}</div></div>
-  <div class="card"><div class="n">{{.Summary.Existing}}</div><div class="label">{{.T "html.card.existing"}}</div></div>
-  <div class="card"><div class="n">{{.Summary.Waived}}</div><div class="label">{{.T "html.card.waived"}}</div></div>
-  <div class="card{{if .Summary.UnknownLocation}} warn{{end}}"><div class="n">{{.Summary.UnknownLocation}}</div><div class="label">{{.T "html.card.unknown_location"}}</div></div>
-  <div class="card{{if .Summary.UnknownOperator}} warn{{end}}"><div class="n">{{.Summary.UnknownOperator}}</div><div class="label">{{.T "html.card.unknown_operator"}}</div></div>
-</section>
-{{if .HasInventory}}
-<h2 id="where">{{.T "html.where_title"}}</h2>
-<section class="panel">
-{{with .Chart}}{{if .Bars}}
-<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {{.Width}} {{.Height}}" width="{{.Width}}" height="{{.Height}}" role="img" aria-labelledby="chart-title chart-desc">
-  <title id="chart-title">{{.Caption}}</title>
-  <desc id="chart-desc">{{.Desc}}</desc>
-  <g class="legend">{{range .Legend}}
-    <g class="legend-item" data-level="{{.Level}}"><title>{{$.T "html.chart.legend" .Name}}</title><rect x="{{.X}}" y="6" width="12" height="12" rx="2" fill="{{.Color}}"></rect><text x="{{.TextX}}" y="16">{{.Name}}</text></g>{{end}}
-  </g>
-  <g class="axis">{{range .Ticks}}
-    <line class="grid" x1="{{.X}}" x2="{{.X}}" y1="{{$.Chart.GridTop}}" y2="{{$.Chart.AxisY}}"></line>
-    <text x="{{.X}}" y="{{$.Chart.TickY}}" text-anchor="middle">{{.Label}}</text>{{end}}
-  </g>
-  <g class="bars">{{range .Bars}}
-    <g class="bar" data-country="{{.Key}}">
-      <title>{{.Title}}</title>
-      <text x="{{$.Chart.LabelX}}" y="{{.TextY}}" text-anchor="end"><tspan font-weight="600">{{.Label}}</tspan>{{with .Note}}<tspan class="note" dx="6">{{.}}</tspan>{{end}}</text>{{range .Segments}}
-      <rect x="{{.X}}" y="{{.Y}}" width="{{.W}}" height="{{$.Chart.BarH}}" fill="{{.Color}}" data-level="{{.Level}}"><title>{{.Title}}</title></rect>{{if .ShowCount}}
-      <text x="{{.TextX}}" y="{{.TextY}}" text-anchor="middle" class="{{.Ink}}">{{.Count}}</text>{{end}}{{end}}
-      <text x="{{.TotalX}}" y="{{.TextY}}" class="note">{{.Total}}</text>
-    </g>{{end}}
-  </g>
-</svg>
-<p class="caption">{{$.T "html.chart.caption"}}</p>
-{{else}}<p class="empty">{{$.T "html.chart.empty"}}</p>{{end}}{{end}}
-</section>
-{{end}}
-<h2 id="findings-title">{{.T "html.findings"}}</h2>
-<section class="panel" aria-labelledby="findings-title">
-  <div class="controls">
-    <input type="search" id="filter" placeholder="{{.T "html.filter.placeholder"}}" aria-label="{{.T "html.filter.label"}}" autocomplete="off">
-    <select id="severity" aria-label="{{.T "html.col.severity"}}">
-      <option value="">{{.T "html.filter.all_severities"}}</option>{{range .Severities}}
-      <option value="{{.Name}}">{{.Label}}</option>{{end}}
-    </select>
-    <label><input type="checkbox" id="show-waived"> {{.T "html.filter.show_waived"}}</label>
-    <span class="count" id="shown" aria-live="polite" data-text="{{.Shown}}">{{.ShownAll}}</span>
-  </div>
-  <div class="table-wrap">
-  <table id="findings">
-    <thead><tr><th><span class="visually-hidden">{{.T "html.col.evidence"}}</span></th><th>{{.T "html.col.severity"}}</th><th>{{.T "html.col.rule"}}</th><th>{{.T "html.col.resource"}}</th><th>{{.T "html.col.location"}}</th><th>{{.T "html.col.level"}}</th><th>{{.T "html.col.status"}}</th><th>{{.T "html.col.message"}}</th></tr></thead>
-    <tbody>{{range .Findings}}
-    <tr class="finding {{.Status}}" id="{{.ID}}" data-severity="{{.Severity}}" data-status="{{.Status}}" data-rule="{{.Rule}}" data-search="{{.Search}}">
-      <td><button type="button" class="toggle" aria-expanded="false" aria-controls="{{.ID}}-detail" title="{{$.T "html.col.evidence"}}">▸</button></td>
-      <td><span class="sev {{.Severity}}">{{.SeverityLabel}}</span></td>
-      <td class="nowrap"><strong>{{.Rule}}</strong><span class="sub">{{.Name}}</span></td>
-      <td class="addr">{{template "address" .Address}}<span class="sub">module {{.ModuleOf}}</span><span class="sub where">{{template "path" .Where}}</span></td>
-      <td class="nowrap">{{.Place}}{{with .Operator}}<span class="sub">{{.}}</span>{{end}}</td>
-      <td><span class="level">{{$.Level .Sensitivity.Level}}</span></td>
-      <td><span class="status {{.Status}}">{{.StatusLabel}}</span></td>
-      <td class="msg">{{.Message}}{{if and .Waived .Waiver}}<span class="todo">{{$.T "html.waiver_until" .Waiver.ID .Waiver.Expires}}</span>{{else}}<span class="todo">{{$.T "html.what_to_do_colon" .Remediation}}</span>{{end}}</td>
-    </tr>
-    <tr class="detail" id="{{.ID}}-detail" data-for="{{.ID}}">
-      <td colspan="8"><div class="evidence">
-        <div><h3>{{$.T "html.col.location"}}</h3>
-          <dl><dt>{{$.T "html.dt.status"}}</dt><dd>{{.LocationStatus}}</dd>{{with .Location.Region}}<dt>{{$.T "html.dt.region"}}</dt><dd class="mono">{{.}}</dd>{{end}}{{with .Location.Zone}}<dt>{{$.T "html.dt.zone"}}</dt><dd class="mono">{{.}}</dd>{{end}}{{with .Location.Country}}<dt>{{$.T "html.dt.country"}}</dt><dd>{{deref .}}</dd>{{end}}{{with .Location.Countries}}<dt>{{$.T "html.dt.countries"}}</dt><dd>{{join . ", "}}</dd>{{end}}<dt>{{$.T "html.dt.in_eu"}}</dt><dd>{{$.EU .Location.EU}}</dd>{{with .Operator}}<dt>{{$.T "html.dt.operator"}}</dt><dd>{{deref .}}</dd>{{end}}{{with .Location.Reason}}<dt>{{$.T "html.dt.reason"}}</dt><dd>{{.}}</dd>{{end}}{{with .Location.Unverified}}<dt>{{$.T "html.dt.inferred"}}</dt><dd>{{.}}</dd>{{end}}</dl>
-          {{with .Location.Evidence}}<ol class="mono">{{range .}}<li>{{.}}</li>{{end}}</ol>{{end}}
-          {{range .Replicas}}<p>{{$.T "html.replica"}}{{with .Attribute}} (<code>{{.}}</code>{{end}}{{with .Flow}}, {{.}}{{end}}{{with .Attribute}}){{end}}{{$.T "html.colon"}} {{if .Region}}{{.Region}}{{else}}{{.Status}}{{end}}{{with .Country}}, {{deref .}}{{end}}</p>{{with .Evidence}}<ol class="mono">{{range .}}<li>{{.}}</li>{{end}}</ol>{{end}}{{with $.Inferred .}}<p>{{.}}</p>{{end}}{{end}}
-        </div>
-        <div><h3>{{$.T "html.sensitivity"}}</h3>
-          <dl><dt>{{$.T "html.dt.level"}}</dt><dd>{{$.Level .Sensitivity.Level}}</dd><dt>{{$.T "html.dt.type"}}</dt><dd class="mono">{{.Type}}</dd><dt>{{$.T "html.dt.fingerprint"}}</dt><dd class="mono">{{.Fingerprint}}</dd></dl>
-          {{with .Sensitivity.Evidence}}<ol class="mono">{{range .}}<li>{{.}}</li>{{end}}</ol>{{end}}
-        </div>
-        <div>{{with .Waiver}}<h3>{{$.T "html.waiver"}}{{if .Expired}}{{$.T "html.waiver_expired"}}{{end}}</h3>
-          <dl><dt>{{$.T "html.dt.id"}}</dt><dd>{{.ID}}</dd><dt>{{$.T "html.dt.expires"}}</dt><dd>{{.Expires}}</dd><dt>{{$.T "html.dt.approved_by"}}</dt><dd>{{.ApprovedBy}}</dd><dt>{{$.T "html.dt.reason"}}</dt><dd>{{.Reason}}</dd></dl>{{end}}
-          <h3{{if .Waiver}} class="next"{{end}}>{{$.T "html.what_to_do"}}</h3>
-          <p class="todo">{{.Remediation}}</p>
-        </div>
-      </div></td>
-    </tr>{{else}}
-    <tr><td colspan="8" class="empty">{{.T "html.no_finding"}}</td></tr>{{end}}
-    <tr id="no-match" hidden><td colspan="8" class="empty">{{.T "html.no_match"}}</td></tr>
-    </tbody>
-  </table>
-  </div>
-</section>
-{{if .HasInventory}}
-<details class="inventory" id="inventory">
-  <summary>{{.T "html.inventory"}} <span>{{.InventoryCount}}</span></summary>
-  <section class="panel">
-  <div class="table-wrap">
-  <table>
-    <thead><tr><th>{{.T "html.col.resource"}}</th><th>{{.T "html.col.type"}}</th><th>{{.T "html.col.operator"}}</th><th>{{.T "html.col.location"}}</th><th>{{.T "html.col.level"}}</th><th>{{.T "html.col.actions"}}</th><th>{{.T "html.findings"}}</th></tr></thead>
-    <tbody>{{range .Inventory}}
-    <tr>
-      <td class="addr">{{template "address" .Address}}<span class="sub">module {{.ModuleOf}}{{if ne .Mode "managed"}} · {{.Mode}}{{end}}</span></td>
-      <td class="mono">{{.Type}}</td>
-      <td>{{with .Operator}}{{.}}{{else}}<span class="sub">{{$.T "html.operator_none"}}</span>{{end}}</td>
-      <td class="nowrap">{{.Place}}{{with $.Inferred .Location}}<span class="sub inferred">{{.}}</span>{{end}}</td>
-      <td><span class="level">{{$.Level .Sensitivity.Level}}</span></td>
-      <td class="mono">{{join .Actions ", "}}</td>
-      <td>{{if .Findings}}{{.Findings}}{{else}}<span class="sub">–</span>{{end}}</td>
-    </tr>{{end}}
-    </tbody>
-  </table>
-  </div>
-  </section>
-</details>
-{{end}}
-<footer>{{.T "html.footer" .Generator .PlanName}}</footer>
-</main>
-<script>
-(function () {
-  "use strict";
-  var filter = document.getElementById("filter");
-  var severity = document.getElementById("severity");
-  var waived = document.getElementById("show-waived");
-  var shown = document.getElementById("shown");
-  var noMatch = document.getElementById("no-match");
-  var rows = Array.prototype.slice.call(document.querySelectorAll("#findings tr.finding"));
-
-  function detailOf(row) {
-    return document.getElementById(row.id + "-detail");
-  }
-  function expanded(row) {
-    return row.querySelector("button.toggle").getAttribute("aria-expanded") === "true";
-  }
-  function apply() {
-    var terms = filter.value.toLowerCase().split(/\s+/).filter(function (t) { return t.length > 0; });
-    var sev = severity.value;
-    var count = 0;
-    rows.forEach(function (row) {
-      var text = row.getAttribute("data-search");
-      var ok = terms.every(function (t) { return text.indexOf(t) >= 0; }) &&
-        (sev === "" || row.getAttribute("data-severity") === sev) &&
-        (waived.checked || row.getAttribute("data-status") !== "waived");
-      row.hidden = !ok;
-      detailOf(row).hidden = !ok || !expanded(row);
-      if (ok) { count++; }
-    });
-    shown.textContent = shown.getAttribute("data-text").replace("{n}", count);
-    noMatch.hidden = count > 0 || rows.length === 0;
-  }
-  rows.forEach(function (row) {
-    var button = row.querySelector("button.toggle");
-    button.addEventListener("click", function () {
-      var open = !expanded(row);
-      button.setAttribute("aria-expanded", open ? "true" : "false");
-      button.textContent = open ? "▾" : "▸";
-      detailOf(row).hidden = !open;
-    });
-  });
-  filter.addEventListener("input", apply);
-  severity.addEventListener("change", apply);
-  waived.addEventListener("change", apply);
-  apply();
-}());
-</script>
-</body>
-</html>
-`
+// htmlPage is the page, parsed from the files under assets/: report.html.tmpl
+// includes the style sheet (report.css) and the script (report.js) inline,
+// and wrap.tmpl defines the "address" and "path" templates. The style
+// sheet and the script are templates too, without actions: "{{" may not
+// appear in them.
+var htmlPage = template.Must(template.New("report.html.tmpl").Funcs(htmlFuncs).ParseFS(htmlAssets, "assets/*"))

@@ -25,7 +25,8 @@ import (
 	"github.com/trustcloud/trustcloud/internal/catalog"
 	"github.com/trustcloud/trustcloud/internal/golden"
 	"github.com/trustcloud/trustcloud/internal/i18n"
-	"github.com/trustcloud/trustcloud/internal/plan"
+	"github.com/trustcloud/trustcloud/internal/inventory"
+	"github.com/trustcloud/trustcloud/internal/planfile"
 	"github.com/trustcloud/trustcloud/internal/policy"
 	"github.com/trustcloud/trustcloud/internal/rules"
 )
@@ -69,7 +70,7 @@ var htmlTestNow = time.Date(2026, 6, 1, 12, 0, 0, 0, time.UTC)
 // baseline would.
 func htmlTestReport(t *testing.T, failOn string) *Report {
 	t.Helper()
-	p, _, err := plan.Load(filepath.Join(htmlMinistryDir, "plan.json"), plan.LoadOptions{})
+	p, _, err := planfile.Load(filepath.Join(htmlMinistryDir, "plan.json"), planfile.LoadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -83,17 +84,17 @@ func htmlTestReport(t *testing.T, failOn string) *Report {
 		t.Fatalf("policy: %s", policy.FormatDiagnostics(diags))
 	}
 	planFile := "testdata/scenarios/ministry/plan.json"
-	inv, _ := plan.Build(p, planFile, cat, pol)
+	inv, _ := inventory.Build(p, planFile, cat, pol)
 	// The default profile classifies the plan as the policy above does
 	// (a policy's waivers do not change levelsByAddress), so the inventory built
 	// with policy.Default() is the one the findings are about.
-	if def, _ := plan.Build(p, planFile, cat, policy.Default()); !cmp.Equal(levelsByAddress(def), levelsByAddress(inv)) {
+	if def, _ := inventory.Build(p, planFile, cat, policy.Default()); !cmp.Equal(levelsByAddress(def), levelsByAddress(inv)) {
 		t.Fatalf("the waiver policy classifies differently from the default profile:\n%s", cmp.Diff(levelsByAddress(def), levelsByAddress(inv)))
 	}
 	ev := &rules.Evaluator{Catalog: cat, Policy: pol, Now: func() time.Time { return htmlTestNow }}
 	rep := &Report{FormatVersion: FormatVersion, Tool: Tool{Name: "trustcloud", Version: "v1.2.3-test"},
 		Catalog: inv.Catalog, Policy: inv.Policy, Plan: inv.Plan, Findings: []*Finding{},
-		Inventory: inv, Rules: rules.Rules, Options: Options{PlanFile: planFile}}
+		Inventory: inv, Options: Options{PlanFile: planFile}}
 	lines := declarationLines(t)
 	for _, f := range ev.Evaluate(inv) {
 		rf := &Finding{Finding: f, Fingerprint: Fingerprint(f), Status: StatusNew}
@@ -109,7 +110,7 @@ func htmlTestReport(t *testing.T, failOn string) *Report {
 	return rep
 }
 
-func levelsByAddress(inv *plan.Inventory) map[string]string {
+func levelsByAddress(inv *inventory.Inventory) map[string]string {
 	out := map[string]string{}
 	for _, r := range inv.Resources {
 		out[r.Address] = r.Sensitivity.Level
@@ -233,17 +234,17 @@ func nodeText(n *html.Node) string {
 
 // chartKeyOf is the bar a resource belongs to, worked out independently of
 // the renderer.
-func chartKeyOf(r *plan.Resource) string {
+func chartKeyOf(r *inventory.Resource) string {
 	switch r.Location.Status {
-	case plan.StatusKnown:
+	case inventory.StatusKnown:
 		if r.Location.Country != nil {
 			return *r.Location.Country
 		}
-	case plan.StatusMultiRegion:
+	case inventory.StatusMultiRegion:
 		return "multi-region"
-	case plan.StatusGlobal:
+	case inventory.StatusGlobal:
 		return "global"
-	case plan.StatusNotApplicable:
+	case inventory.StatusNotApplicable:
 		return "no location"
 	}
 	return "unknown"
@@ -462,9 +463,9 @@ func TestHTMLEscapesHostileInput(t *testing.T) {
 	clone.Message = `</td></tr></table><script>alert(3)</script>`
 	clone.Sensitivity.Evidence = []string{`isTag data_sensitivity=<b onmouseover=alert(4)>`}
 	rep.Findings = append(rep.Findings, &Finding{Finding: &clone, Fingerprint: Fingerprint(&clone), Status: StatusNew})
-	rep.Inventory.Resources = append(rep.Inventory.Resources, &plan.Resource{Address: hostile, Module: clone.Module,
-		Type: "aws_s3_bucket", Mode: "managed", Actions: []string{"create"}, Location: plan.Location{Status: plan.StatusUnknown},
-		Sensitivity: plan.Sensitivity{Level: `<i>sensitive</i>`}})
+	rep.Inventory.Resources = append(rep.Inventory.Resources, &inventory.Resource{Address: hostile, Module: clone.Module,
+		Type: "aws_s3_bucket", Mode: "managed", Actions: []string{"create"}, Location: inventory.Location{Status: inventory.StatusUnknown},
+		Sensitivity: inventory.Sensitivity{Level: `<i>sensitive</i>`}})
 	out := renderHTML(t, rep)
 	for _, bad := range []string{"<script>alert", "<img", "<b onmouseover", "<i>sensitive"} {
 		if bytes.Contains(out, []byte(bad)) {
@@ -489,29 +490,29 @@ func TestHTMLEscapesHostileInput(t *testing.T) {
 func TestHTMLChartBars(t *testing.T) {
 	str := func(s string) *string { return &s }
 	yes, no := true, false
-	res := func(addr, status, country, level string, eu *bool, actions ...string) *plan.Resource {
+	res := func(addr, status, country, level string, eu *bool, actions ...string) *inventory.Resource {
 		if len(actions) == 0 {
 			actions = []string{"create"}
 		}
-		l := plan.Location{Status: status, EU: eu}
+		l := inventory.Location{Status: status, EU: eu}
 		if country != "" {
 			l.Country = str(country)
 		}
-		return &plan.Resource{Address: addr, Mode: "managed", Actions: actions, Location: l, Sensitivity: plan.Sensitivity{Level: level}}
+		return &inventory.Resource{Address: addr, Mode: "managed", Actions: actions, Location: l, Sensitivity: inventory.Sensitivity{Level: level}}
 	}
-	inv := &plan.Inventory{Resources: []*plan.Resource{
-		res("a.fr1", plan.StatusKnown, "FR", "sensitive", &yes),
-		res("a.fr2", plan.StatusKnown, "FR", "internal", &yes),
-		res("a.fr3", plan.StatusKnown, "FR", "restricted", &yes),
-		res("a.us", plan.StatusKnown, "US", "sensitive", &no),
-		res("a.de", plan.StatusKnown, "DE", "internal", &yes),
-		res("a.placeless", plan.StatusKnown, "", "internal", nil),
-		res("a.unknown", plan.StatusUnknown, "", "sensitive", nil),
-		res("a.global", plan.StatusGlobal, "", "internal", nil),
-		res("a.eu", plan.StatusMultiRegion, "", "internal", nil),
-		res("a.random", plan.StatusNotApplicable, "", "internal", nil),
-		res("a.gone", plan.StatusKnown, "CN", "internal", &no, "delete"),
-		{Address: "data.a.b", Mode: "data", Location: plan.Location{Status: plan.StatusKnown, Country: str("JP")}},
+	inv := &inventory.Inventory{Resources: []*inventory.Resource{
+		res("a.fr1", inventory.StatusKnown, "FR", "sensitive", &yes),
+		res("a.fr2", inventory.StatusKnown, "FR", "internal", &yes),
+		res("a.fr3", inventory.StatusKnown, "FR", "restricted", &yes),
+		res("a.us", inventory.StatusKnown, "US", "sensitive", &no),
+		res("a.de", inventory.StatusKnown, "DE", "internal", &yes),
+		res("a.placeless", inventory.StatusKnown, "", "internal", nil),
+		res("a.unknown", inventory.StatusUnknown, "", "sensitive", nil),
+		res("a.global", inventory.StatusGlobal, "", "internal", nil),
+		res("a.eu", inventory.StatusMultiRegion, "", "internal", nil),
+		res("a.random", inventory.StatusNotApplicable, "", "internal", nil),
+		res("a.gone", inventory.StatusKnown, "CN", "internal", &no, "delete"),
+		{Address: "data.a.b", Mode: "data", Location: inventory.Location{Status: inventory.StatusKnown, Country: str("JP")}},
 	}}
 	c := newHTMLChart(i18n.English, inv, []string{"public", "internal", "sensitive", "restricted"})
 	type bar struct {

@@ -10,7 +10,8 @@ import (
 	"strings"
 
 	"github.com/trustcloud/trustcloud/internal/i18n"
-	"github.com/trustcloud/trustcloud/internal/plan"
+	"github.com/trustcloud/trustcloud/internal/inventory"
+	"github.com/trustcloud/trustcloud/internal/ruledef"
 	"github.com/trustcloud/trustcloud/internal/rules"
 )
 
@@ -100,23 +101,34 @@ func (g ruleGroup) Title() string {
 	return fmt.Sprintf("%s (%s)", g.Name, strings.Join(g.Rules, "/"))
 }
 
-// ruleGroups are the JUnit test groups, in test order.
-var ruleGroups = []ruleGroup{
-	{"location", []string{"TC001", "TC003", "TC004"}},
-	{"SecNumCloud", []string{"TC002", "TC008", "TC009", "TC010", "TC011"}},
-	{"extraterritorial exposure", []string{"TC005"}},
-	{"replication", []string{"TC006"}},
-	{"waivers", []string{"TC007"}},
-	{"classification", []string{"TC012"}},
+// junitGroups are the registry's groups, in test order, of the rules about
+// resources (judgesPolicy false) or about the policy file itself (true).
+func junitGroups(judgesPolicy bool) []ruleGroup {
+	var out []ruleGroup
+	for _, g := range ruledef.Groups() {
+		group := ruleGroup{Name: string(g)}
+		for _, id := range ruledef.InGroup(g) {
+			if r, _ := ruledef.Lookup(id); r.JudgesPolicy == judgesPolicy {
+				group.Rules = append(group.Rules, string(id))
+			}
+		}
+		if len(group.Rules) > 0 {
+			out = append(out, group)
+		}
+	}
+	return out
 }
 
-// policyGroup is the test of the policy file itself (TC013): the only
-// test of its entry, and no test of a resource.
-var policyGroup = ruleGroup{"policy", []string{"TC013"}}
+// ruleGroups are the tests of every checked resource, in test order.
+var ruleGroups = junitGroups(false)
+
+// policyGroups are the tests of the policy file itself (TC013): the only
+// tests of its entry, and no test of a resource.
+var policyGroups = junitGroups(true)
 
 // groupOf returns the group a rule belongs to, or a group of its own.
 func groupOf(rule string) ruleGroup {
-	for _, g := range append(slices.Clone(ruleGroups), policyGroup) {
+	for _, g := range append(slices.Clone(ruleGroups), policyGroups...) {
 		if slices.Contains(g.Rules, rule) {
 			return g
 		}
@@ -128,7 +140,7 @@ func groupOf(rule string) ruleGroup {
 type checkedResource struct {
 	Address, Module string
 	// Resource is nil for a finding whose resource the inventory lacks.
-	Resource *plan.Resource
+	Resource *inventory.Resource
 	Findings []*Finding
 }
 
@@ -138,7 +150,7 @@ type checkedResource struct {
 func checkedResources(r *Report) []*checkedResource {
 	byAddr := map[string]*checkedResource{}
 	var out []*checkedResource
-	add := func(address, module string, res *plan.Resource) *checkedResource {
+	add := func(address, module string, res *inventory.Resource) *checkedResource {
 		c, ok := byAddr[address]
 		if !ok {
 			c = &checkedResource{Address: address, Module: module, Resource: res}
@@ -174,15 +186,18 @@ func checkedResources(r *Report) []*checkedResource {
 // Shape: one <testsuite> per module ("root module" first, then module
 // addresses sorted), and in it one <testcase> per checked resource (managed,
 // not only being deleted) and rule group, classname = the resource address,
-// name = the group. Every checked resource gets all five groups, passing or
-// not, so that the set of tests does not change with the findings and
-// GitLab can tell a fixed test from a removed one:
+// name = the group. The groups are the rule registry's (ruledef.Group), in
+// the order of their first rule. Every checked resource gets every group
+// of the rules about resources, passing or not, so that the set of tests
+// does not change with the findings and GitLab can tell a fixed test from
+// a removed one:
 //
 //	location (TC001/TC003/TC004)       where the resource is: allowed area, known, regional
 //	SecNumCloud (TC002/TC008/…/TC011)  qualification of the operator's offer: in force, confirmed
 //	extraterritorial exposure (TC005)  the operator's exposure to non-EU law
 //	replication (TC006)                replicas, backups, secondary locations
 //	waivers (TC007)                    expired waivers
+//	classification (TC012)             classification signals that cannot be read
 //
 // Suite and test names stay in English whatever the language, so that
 // GitLab keeps tracking the same tests when the language changes; the
@@ -210,7 +225,7 @@ func writeJUnit(w io.Writer, r *Report) error {
 		}
 		groups := slices.Clone(ruleGroups)
 		if c.Resource == nil && len(c.Findings) > 0 && !slices.ContainsFunc(c.Findings, func(f *Finding) bool { return f.Type != rules.PolicyType }) {
-			groups = []ruleGroup{policyGroup}
+			groups = slices.Clone(policyGroups)
 		}
 		for _, f := range c.Findings {
 			if g := groupOf(f.Rule); g.Name == "other" && !slices.ContainsFunc(groups, func(x ruleGroup) bool { return x.Title() == g.Title() }) {

@@ -9,7 +9,7 @@ import (
 	"unicode"
 
 	"github.com/trustcloud/trustcloud/internal/i18n"
-	"github.com/trustcloud/trustcloud/internal/plan"
+	"github.com/trustcloud/trustcloud/internal/inventory"
 	"github.com/trustcloud/trustcloud/internal/policy"
 	"github.com/trustcloud/trustcloud/internal/rules"
 )
@@ -376,14 +376,14 @@ func (c *checkedResource) level() string {
 	return ""
 }
 
-func (c *checkedResource) location() (plan.Location, *string) {
+func (c *checkedResource) location() (inventory.Location, *string) {
 	switch {
 	case c.Resource != nil:
 		return c.Resource.Location, c.Resource.Operator
 	case len(c.Findings) > 0:
 		return c.Findings[0].Location, c.Findings[0].Operator
 	}
-	return plan.Location{Status: plan.StatusUnknown}, nil
+	return inventory.Location{Status: inventory.StatusUnknown}, nil
 }
 
 // place is where a resource is, for the country table, with a rank that
@@ -391,19 +391,19 @@ func (c *checkedResource) location() (plan.Location, *string) {
 func (c *checkedResource) place(lang i18n.Lang) (int, string) {
 	l, _ := c.location()
 	switch l.Status {
-	case plan.StatusKnown:
+	case inventory.StatusKnown:
 		if l.Country != nil {
 			return 0, *l.Country
 		}
 		return 3, i18n.T(lang, "md.place.region_not_in_catalog", l.Region)
-	case plan.StatusMultiRegion:
+	case inventory.StatusMultiRegion:
 		if len(l.Countries) > 0 {
 			return 1, i18n.T(lang, "md.place.multi_region", strings.Join(l.Countries, ", "), l.Region)
 		}
 		return 3, i18n.T(lang, "md.place.multi_region_not_in_catalog", l.Region)
-	case plan.StatusGlobal:
+	case inventory.StatusGlobal:
 		return 2, i18n.T(lang, "md.place.global")
-	case plan.StatusNotApplicable:
+	case inventory.StatusNotApplicable:
 		return 4, i18n.T(lang, "md.place.none")
 	}
 	return 3, i18n.T(lang, "md.place.unknown")
@@ -414,7 +414,7 @@ func (c *checkedResource) operator(lang i18n.Lang) string {
 	switch {
 	case op != nil:
 		return *op
-	case l.Status == plan.StatusNotApplicable:
+	case l.Status == inventory.StatusNotApplicable:
 		return i18n.T(lang, "md.operator.none")
 	}
 	return i18n.T(lang, "where.no_operator")

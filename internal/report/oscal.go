@@ -4,6 +4,7 @@ import (
 	"crypto/sha1"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -12,7 +13,8 @@ import (
 	oscal "github.com/defenseunicorns/go-oscal/src/types/oscal-1-1-2"
 
 	"github.com/trustcloud/trustcloud/internal/i18n"
-	"github.com/trustcloud/trustcloud/internal/plan"
+	"github.com/trustcloud/trustcloud/internal/inventory"
+	"github.com/trustcloud/trustcloud/internal/ruledef"
 	"github.com/trustcloud/trustcloud/internal/rules"
 )
 
@@ -92,37 +94,6 @@ func oscalUUID(kind string, parts ...string) string {
 	return formatUUID(uuidV5(uuidNamespace, kind+"\x1f"+strings.Join(parts, "\x1f")))
 }
 
-// doctrineRef is a text the findings of a rule rest on.
-type doctrineRef struct {
-	id, title, citation string
-}
-
-// doctrineRefs are the texts the rules rest on, in back-matter order.
-var doctrineRefs = []doctrineRef{
-	{"cloud-au-centre", `"Cloud au centre" circular`, `The "Cloud au centre" doctrine: circular of July 2021 on the State's use of cloud, updated in May 2023. Sensitive data goes to a SecNumCloud-qualified offer, located and operated in the EU, immune to non-EU extraterritorial law; any other use is an explicit, temporary waiver.`},
-	{"sren", "SREN law", "The SREN law of 10 April 2024, which makes the doctrine binding on State administrations."},
-	{"secnumcloud", "SecNumCloud 3.2", "ANSSI, SecNumCloud 3.2, the qualification framework for cloud service providers (milestones J0 to J3)."},
-	{"secnumcloud-19.2", "SecNumCloud 3.2 §19.2", "ANSSI, SecNumCloud 3.2 §19.2: customer and technical data are stored and processed in the EU."},
-	{"secnumcloud-19.6", "SecNumCloud 3.2 §19.6", "ANSSI, SecNumCloud 3.2 §19.6: the provider is an EU entity, immune to non-EU extraterritorial law."},
-}
-
-// ruleDoctrine lists the doctrineRefs ids each rule cites.
-var ruleDoctrine = map[string][]string{
-	"TC001": {"cloud-au-centre", "sren", "secnumcloud-19.2"},
-	"TC002": {"cloud-au-centre", "sren", "secnumcloud"},
-	"TC003": {"cloud-au-centre", "secnumcloud-19.2"},
-	"TC004": {"cloud-au-centre", "secnumcloud-19.2"},
-	"TC005": {"cloud-au-centre", "sren", "secnumcloud-19.6"},
-	"TC006": {"cloud-au-centre", "secnumcloud-19.2"},
-	"TC007": {"cloud-au-centre", "sren"},
-	"TC008": {"cloud-au-centre", "sren", "secnumcloud"},
-	"TC009": {"cloud-au-centre", "sren", "secnumcloud"},
-	"TC010": {"cloud-au-centre", "secnumcloud"},
-	"TC011": {"cloud-au-centre", "sren", "secnumcloud"},
-	"TC012": {"cloud-au-centre", "sren"},
-	"TC013": {"cloud-au-centre", "sren"},
-}
-
 // oscalString makes s an OSCAL string: one line, no leading or trailing
 // white space (the schema's StringDatatype).
 func oscalString(s string) string { return strings.Join(strings.Fields(s), " ") }
@@ -180,11 +151,11 @@ func OSCAL(r *Report) *oscal.OscalModels {
 
 	b := &oscalBuilder{r: r, tool: oscalUUID("component", "trustcloud"), observations: map[string]string{}}
 	b.origin = &[]oscal.Origin{{Actors: []oscal.OriginActor{{Type: "tool", ActorUuid: b.tool}}}}
-	for _, d := range doctrineRefs {
+	for _, d := range ruledef.Doctrines() {
 		b.backMatter = append(b.backMatter, oscal.Resource{
-			UUID: oscalUUID("doctrine", d.id), Title: d.title,
-			Citation: &oscal.Citation{Text: d.citation},
-			Props:    propList{{Name: "doctrine-id", Ns: oscalNS, Value: d.id}}.list(),
+			UUID: oscalUUID("doctrine", string(d.ID)), Title: d.Title,
+			Citation: &oscal.Citation{Text: d.Citation},
+			Props:    propList{{Name: "doctrine-id", Ns: oscalNS, Value: string(d.ID)}}.list(),
 		})
 	}
 
@@ -305,11 +276,11 @@ func (b *oscalBuilder) documentKey() string {
 
 // analysed returns the resources the rules looked at, as Summarize counts
 // them: managed resources not only being deleted.
-func (b *oscalBuilder) analysed() []*plan.Resource {
+func (b *oscalBuilder) analysed() []*inventory.Resource {
 	if b.r.Inventory == nil {
 		return nil
 	}
-	var out []*plan.Resource
+	var out []*inventory.Resource
 	for _, res := range b.r.Inventory.Resources {
 		if res.Managed() && !res.DeleteOnly() {
 			out = append(out, res)
@@ -370,25 +341,16 @@ func (b *oscalBuilder) toolComponent() oscal.SystemComponent {
 	}
 }
 
-// rulesOf returns the rules the report lists, and any rule of a finding it
-// misses.
-func (b *oscalBuilder) rulesOf() []rules.Rule {
-	list := b.r.Rules
-	if len(list) == 0 {
-		list = rules.Rules
-	}
-	seen := map[string]bool{}
-	var out []rules.Rule
-	for _, rule := range list {
-		if !seen[rule.ID] {
-			seen[rule.ID] = true
-			out = append(out, rule)
-		}
+// controlIDs returns the ids of the registry's rules, and of any rule of a
+// finding the registry lacks.
+func (b *oscalBuilder) controlIDs() []string {
+	var out []string
+	for _, id := range ruledef.IDs() {
+		out = append(out, string(id))
 	}
 	for _, f := range b.r.Findings {
-		if !seen[f.Rule] {
-			seen[f.Rule] = true
-			out = append(out, rules.Rule{ID: f.Rule, Name: f.Name})
+		if !slices.Contains(out, f.Rule) {
+			out = append(out, f.Rule)
 		}
 	}
 	return out
@@ -396,8 +358,8 @@ func (b *oscalBuilder) rulesOf() []rules.Rule {
 
 func (b *oscalBuilder) reviewedControls() oscal.ReviewedControls {
 	var ids []oscal.AssessedControlsSelectControlById
-	for _, rule := range b.rulesOf() {
-		ids = append(ids, oscal.AssessedControlsSelectControlById{ControlId: rule.ID})
+	for _, id := range b.controlIDs() {
+		ids = append(ids, oscal.AssessedControlsSelectControlById{ControlId: id})
 	}
 	profile := ""
 	if b.r.Policy != nil {
@@ -405,9 +367,11 @@ func (b *oscalBuilder) reviewedControls() oscal.ReviewedControls {
 	}
 	var p propList
 	p.add("policy-profile", profile)
+	all := ruledef.IDs()
 	return oscal.ReviewedControls{
-		Description: "trustcloud's rules (TC001 to TC013), each checking one requirement of the cloud de confiance doctrine for every resource at the sensitivity levels the policy gives them.",
-		Props:       p.list(),
+		Description: fmt.Sprintf("trustcloud's rules (%s to %s), each checking one requirement of the cloud de confiance doctrine for every resource at the sensitivity levels the policy gives them.",
+			all[0], all[len(all)-1]),
+		Props: p.list(),
 		ControlSelections: []oscal.AssessedControls{{
 			Description:     "Every rule trustcloud evaluated.",
 			IncludeControls: nonEmpty(ids),
@@ -461,11 +425,11 @@ func (b *oscalBuilder) observationsOf(collected time.Time) ([]oscal.InventoryIte
 
 // describeResource says in a sentence where a resource lives, who runs it
 // and at which level.
-func describeResource(res *plan.Resource) string {
+func describeResource(res *inventory.Resource) string {
 	loc := res.Location
 	where := "its location is unknown"
 	switch loc.Status {
-	case plan.StatusKnown, plan.StatusMultiRegion:
+	case inventory.StatusKnown, inventory.StatusMultiRegion:
 		where = "it is in " + loc.Region
 		if loc.Country != nil {
 			where += " (" + *loc.Country + ")"
@@ -474,11 +438,11 @@ func describeResource(res *plan.Resource) string {
 		} else {
 			where += " (a region the catalog cannot place)"
 		}
-	case plan.StatusGlobal:
+	case inventory.StatusGlobal:
 		where = "it is a non-regional (global) service"
-	case plan.StatusNotApplicable:
+	case inventory.StatusNotApplicable:
 		where = "it creates nothing in a cloud"
-	case plan.StatusUnknown:
+	case inventory.StatusUnknown:
 		if loc.Reason != "" {
 			where += " (" + loc.Reason + ")"
 		}
@@ -494,7 +458,7 @@ func describeResource(res *plan.Resource) string {
 	return fmt.Sprintf("%s (%s): %s; %s; sensitivity level %s.", res.Address, res.Type, where, op, level)
 }
 
-func observationProps(res *plan.Resource) propList {
+func observationProps(res *inventory.Resource) propList {
 	var p propList
 	loc := res.Location
 	p.add("location-status", loc.Status)
@@ -532,7 +496,7 @@ func observationProps(res *plan.Resource) propList {
 
 // evidenceOf turns a resource's evidence chains into relevant evidence:
 // the plan file, then each step of the location and sensitivity chains.
-func (b *oscalBuilder) evidenceOf(res *plan.Resource) []oscal.RelevantEvidence {
+func (b *oscalBuilder) evidenceOf(res *inventory.Resource) []oscal.RelevantEvidence {
 	var out []oscal.RelevantEvidence
 	if f := b.r.Plan.File; f != "" && f != "<stdin>" {
 		out = append(out, oscal.RelevantEvidence{
@@ -549,7 +513,7 @@ func (b *oscalBuilder) evidenceOf(res *plan.Resource) []oscal.RelevantEvidence {
 		}
 	}
 	add("location", res.Location.Evidence)
-	if res.Location.Status == plan.StatusUnknown && len(res.Location.Evidence) == 0 && res.Location.Reason != "" {
+	if res.Location.Status == inventory.StatusUnknown && len(res.Location.Evidence) == 0 && res.Location.Reason != "" {
 		add("location", []string{res.Location.Reason})
 	}
 	for _, d := range res.DataLocations {
@@ -588,10 +552,11 @@ func (b *oscalBuilder) findings() []oscal.Finding {
 			p.add("source", fmt.Sprintf("%s:%d", f.Source.File, f.Source.Line))
 		}
 		var links []oscal.Link
-		for _, ref := range ruleDoctrine[f.Rule] {
-			d := doctrineByID(ref)
-			p.addClass("doctrine-reference", ref, d.title)
-			links = append(links, oscal.Link{Href: "#" + oscalUUID("doctrine", ref), Rel: "reference", Text: d.title})
+		rule, _ := ruledef.Lookup(ruledef.ID(f.Rule))
+		for _, ref := range rule.Doctrine {
+			d, _ := ruledef.DoctrineByID(ref)
+			p.addClass("doctrine-reference", string(ref), d.Title)
+			links = append(links, oscal.Link{Href: "#" + oscalUUID("doctrine", string(ref)), Rel: "reference", Text: d.Title})
 		}
 
 		var tp propList
@@ -623,15 +588,6 @@ func (b *oscalBuilder) findings() []oscal.Finding {
 	return out
 }
 
-func doctrineByID(id string) doctrineRef {
-	for _, d := range doctrineRefs {
-		if d.id == id {
-			return d
-		}
-	}
-	return doctrineRef{id: id, title: id}
-}
-
 // risks returns a risk per waiver that matched a finding: accepted
 // (deviation-approved) while in force, open again once expired.
 func (b *oscalBuilder) risks() []oscal.Risk {
@@ -656,7 +612,7 @@ func (b *oscalBuilder) risks() []oscal.Risk {
 		if w.Expired {
 			u.ref = w
 		}
-		if f.Rule != "TC007" {
+		if ruledef.ID(f.Rule) != ruledef.TC007 {
 			u.covered = append(u.covered, f.Rule+" on "+f.Address)
 		}
 		u.addresses = append(u.addresses, f.Address)

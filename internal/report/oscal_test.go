@@ -12,7 +12,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
-	"github.com/trustcloud/trustcloud/internal/rules"
+	"github.com/trustcloud/trustcloud/internal/ruledef"
 )
 
 // oscalSchema is the official OSCAL 1.1.2 assessment-results JSON schema
@@ -553,13 +553,13 @@ func TestUUIDv5(t *testing.T) {
 // TestOSCALDoctrine: every rule cites at least the circular, and every
 // citation is in the back matter.
 func TestOSCALDoctrine(t *testing.T) {
-	for _, rule := range rules.Rules {
-		refs := ruleDoctrine[rule.ID]
-		if len(refs) == 0 || refs[0] != "cloud-au-centre" {
+	for _, rule := range ruledef.All() {
+		refs := rule.Doctrine
+		if len(refs) == 0 || refs[0] != ruledef.CloudAuCentre {
 			t.Errorf("%s cites %v: want the Cloud au centre circular first", rule.ID, refs)
 		}
 		for _, ref := range refs {
-			if doctrineByID(ref).citation == "" {
+			if d, ok := ruledef.DoctrineByID(ref); !ok || d.Citation == "" {
 				t.Errorf("%s cites %s, which has no back-matter citation", rule.ID, ref)
 			}
 		}

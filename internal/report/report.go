@@ -16,8 +16,9 @@ import (
 	"time"
 
 	"github.com/trustcloud/trustcloud/internal/i18n"
-	"github.com/trustcloud/trustcloud/internal/plan"
+	"github.com/trustcloud/trustcloud/internal/inventory"
 	"github.com/trustcloud/trustcloud/internal/policy"
+	"github.com/trustcloud/trustcloud/internal/ruledef"
 	"github.com/trustcloud/trustcloud/internal/rules"
 	"github.com/trustcloud/trustcloud/internal/tfconfig"
 )
@@ -27,24 +28,23 @@ const FormatVersion = "1"
 
 // Report is everything a format may show.
 type Report struct {
-	FormatVersion string          `json:"format_version"`
-	Tool          Tool            `json:"tool"`
-	Catalog       plan.CatalogRef `json:"catalog"`
-	Policy        *plan.PolicyRef `json:"policy"`
-	Plan          plan.PlanRef    `json:"plan"`
+	FormatVersion string               `json:"format_version"`
+	Tool          Tool                 `json:"tool"`
+	Catalog       inventory.CatalogRef `json:"catalog"`
+	Policy        *inventory.PolicyRef `json:"policy"`
+	Plan          inventory.PlanRef    `json:"plan"`
 	// Evaluation says whether the configuration was evaluated from its
 	// sources or read from plan JSON alone. Left nil, the formats take
 	// the inventory's; nil there too, they say nothing of it.
-	Evaluation *plan.Evaluation `json:"evaluation,omitempty"`
+	Evaluation *inventory.Evaluation `json:"evaluation,omitempty"`
 	// Freshness says how old the catalog was when the check ran: a
 	// catalog too old to vouch for today's qualifications is said in
 	// every format, once. Nil: not stated.
-	Freshness *Freshness      `json:"catalog_freshness,omitempty"`
-	Findings  []*Finding      `json:"findings"`
-	Summary   Summary         `json:"summary"`
-	Inventory *plan.Inventory `json:"-"`
-	Rules     []rules.Rule    `json:"-"`
-	Options   Options         `json:"-"`
+	Freshness *Freshness           `json:"catalog_freshness,omitempty"`
+	Findings  []*Finding           `json:"findings"`
+	Summary   Summary              `json:"summary"`
+	Inventory *inventory.Inventory `json:"-"`
+	Options   Options              `json:"-"`
 }
 
 // StaleAfterDays is the age past which a catalog is said to be stale:
@@ -66,7 +66,7 @@ type Freshness struct {
 // NewFreshness computes a catalog's freshness at a time. A catalog whose
 // date cannot be read has AgeDays -1 and is stale: nothing vouches for
 // its facts.
-func NewFreshness(c plan.CatalogRef, now time.Time) *Freshness {
+func NewFreshness(c inventory.CatalogRef, now time.Time) *Freshness {
 	asOf, err := time.Parse(time.DateOnly, c.AsOf)
 	if err != nil {
 		return &Freshness{AsOf: c.AsOf, AnssiEdition: c.AnssiEdition, AgeDays: -1, Stale: true}
@@ -235,7 +235,7 @@ func Fingerprint(f *rules.Finding) string {
 }
 
 // Summarize counts findings; failOn is a severity name or "none".
-func Summarize(inv *plan.Inventory, findings []*Finding, failOn string) Summary {
+func Summarize(inv *inventory.Inventory, findings []*Finding, failOn string) Summary {
 	s := Summary{Resources: len(inv.Resources), BySeverity: map[string]int{}, ByRule: map[string]int{}, FailOn: failOn}
 	for _, sev := range policy.Severities {
 		s.BySeverity[string(sev)] = 0
@@ -245,10 +245,10 @@ func Summarize(inv *plan.Inventory, findings []*Finding, failOn string) Summary 
 			continue
 		}
 		s.Analysed++
-		if r.Location.Status == plan.StatusUnknown {
+		if r.Location.Status == inventory.StatusUnknown {
 			s.UnknownLocation++
 		}
-		if r.Operator == nil && r.Location.Status != plan.StatusNotApplicable {
+		if r.Operator == nil && r.Location.Status != inventory.StatusNotApplicable {
 			s.UnknownOperator++
 		}
 	}
@@ -303,7 +303,9 @@ func (r *Report) message(f *Finding) string { return messageIn(r.lang(), f) }
 func (r *Report) remediation(f *Finding) string { return remediationIn(r.lang(), f) }
 
 // ruleTitle is the name of a finding's rule for people.
-func (r *Report) ruleTitle(f *Finding) string { return rules.RuleTitle(r.lang(), f.Rule, f.Name) }
+func (r *Report) ruleTitle(f *Finding) string {
+	return ruledef.Rule{ID: ruledef.ID(f.Rule), Name: f.Name}.Title(r.lang())
+}
 
 // severity is a severity's name in the report's language (high, élevée).
 func (r *Report) severity(s policy.Severity) string {
@@ -315,7 +317,7 @@ func (r *Report) level(name string) string { return rules.LevelName(name).In(r.l
 
 // evaluation is how the configuration's values were found: the report's,
 // else its inventory's; nil when neither says.
-func (r *Report) evaluation() *plan.Evaluation {
+func (r *Report) evaluation() *inventory.Evaluation {
 	if r.Evaluation != nil {
 		return r.Evaluation
 	}
@@ -328,15 +330,15 @@ func (r *Report) evaluation() *plan.Evaluation {
 // evaluationText says in a language how the configuration was evaluated,
 // "" when ev is nil. It changes verdicts (an inferred location can reveal
 // a breach, never show compliance), so every format shows it.
-func evaluationText(lang i18n.Lang, ev *plan.Evaluation) string {
+func evaluationText(lang i18n.Lang, ev *inventory.Evaluation) string {
 	switch {
 	case ev == nil:
 		return ""
-	case ev.Mode == plan.EvaluatedFromSources && ev.Origin != "":
+	case ev.Mode == inventory.EvaluatedFromSources && ev.Origin != "":
 		return i18n.T(lang, "report.eval.sources", originIn(lang, ev))
-	case ev.Mode == plan.EvaluatedFromSources:
+	case ev.Mode == inventory.EvaluatedFromSources:
 		return i18n.T(lang, "report.eval.sources_unnamed")
-	case ev.Mode == plan.EvaluatedFromJSON:
+	case ev.Mode == inventory.EvaluatedFromJSON:
 		return i18n.T(lang, "report.eval.plan_json")
 	}
 	return i18n.T(lang, "report.eval.unknown_mode", ev.Mode, ev.Note)
@@ -344,7 +346,7 @@ func evaluationText(lang i18n.Lang, ev *plan.Evaluation) string {
 
 // catalogRef is the catalog the report rests on: its own, with the dates
 // its freshness gives where it lacks them.
-func (r *Report) catalogRef() plan.CatalogRef {
+func (r *Report) catalogRef() inventory.CatalogRef {
 	ref := r.Catalog
 	if f := r.Freshness; f != nil {
 		if ref.AsOf == "" {
@@ -362,7 +364,7 @@ func (r *Report) catalogRef() plan.CatalogRef {
 // files merged over it: "2026-12-03 (ANSSI catalogue of 2026-09-15), with
 // the catalog file my.json"; "" when it has no date. Every format shows
 // it: a verdict is only as good as the catalog's date and its sources.
-func catalogDate(lang i18n.Lang, ref plan.CatalogRef) string {
+func catalogDate(lang i18n.Lang, ref inventory.CatalogRef) string {
 	var d string
 	switch {
 	case ref.AsOf == "":
@@ -380,7 +382,7 @@ func catalogDate(lang i18n.Lang, ref plan.CatalogRef) string {
 
 // catalogText is catalogDate as a statement: "catalog as of 2026-12-03
 // (ANSSI catalogue of 2026-09-15)"; "" when the catalog has no date.
-func catalogText(lang i18n.Lang, ref plan.CatalogRef) string {
+func catalogText(lang i18n.Lang, ref inventory.CatalogRef) string {
 	if d := catalogDate(lang, ref); d != "" {
 		return i18n.T(lang, "report.catalog", d)
 	}
@@ -404,7 +406,7 @@ func staleText(lang i18n.Lang, f *Freshness) string {
 
 // originIn names the sources in a language, from their kind and path;
 // an evaluation that records neither keeps its English origin.
-func originIn(lang i18n.Lang, ev *plan.Evaluation) string {
+func originIn(lang i18n.Lang, ev *inventory.Evaluation) string {
 	switch ev.Sources {
 	case tfconfig.FromPlanFile:
 		return i18n.T(lang, "report.eval.origin.snapshot", path.Base(ev.Path))
@@ -415,7 +417,7 @@ func originIn(lang i18n.Lang, ev *plan.Evaluation) string {
 }
 
 // inferred says why a location is only inferred, "" when it is not.
-func inferred(lang i18n.Lang, l plan.Location) string {
+func inferred(lang i18n.Lang, l inventory.Location) string {
 	if l.Unverified == "" {
 		return ""
 	}
@@ -427,7 +429,7 @@ func inferred(lang i18n.Lang, l plan.Location) string {
 // ("trustcloud.hcl (discovered in ., sha256 1a2b3c4d5e6f…) over profile
 // fr-cloud-au-centre"); the profile alone without a file. file formats a
 // path (ciPath for markdown).
-func policyName(lang i18n.Lang, ref *plan.PolicyRef, file func(string) string) string {
+func policyName(lang i18n.Lang, ref *inventory.PolicyRef, file func(string) string) string {
 	switch {
 	case ref == nil:
 		return policy.DefaultProfile
@@ -460,7 +462,7 @@ func policyName(lang i18n.Lang, ref *plan.PolicyRef, file func(string) string) s
 // relaxationsTitle introduces the policy's relaxations, "" when it has
 // none: every format that names the policy lists them, so that what a
 // policy file gives up is in plain sight.
-func relaxationsTitle(lang i18n.Lang, ref *plan.PolicyRef) string {
+func relaxationsTitle(lang i18n.Lang, ref *inventory.PolicyRef) string {
 	if ref == nil || len(ref.Relaxations) == 0 {
 		return ""
 	}

@@ -14,7 +14,8 @@ import (
 	"github.com/trustcloud/trustcloud/internal/catalog"
 	"github.com/trustcloud/trustcloud/internal/golden"
 	"github.com/trustcloud/trustcloud/internal/i18n"
-	"github.com/trustcloud/trustcloud/internal/plan"
+	"github.com/trustcloud/trustcloud/internal/inventory"
+	"github.com/trustcloud/trustcloud/internal/planfile"
 	"github.com/trustcloud/trustcloud/internal/policy"
 	"github.com/trustcloud/trustcloud/internal/rules"
 )
@@ -76,7 +77,7 @@ var scenarioCases = []scenarioCase{
 	{name: "s3ns-premi3ns", scenario: "s3ns-premi3ns", failOn: "high"},
 }
 
-// build makes the case's report through plan.Load, plan.Build,
+// build makes the case's report through planfile.Load, inventory.Build,
 // rules.Evaluator and Summarize.
 func (c scenarioCase) build(t *testing.T) *Report {
 	t.Helper()
@@ -109,16 +110,16 @@ func (c scenarioCase) build(t *testing.T) *Report {
 		pol = p
 	}
 	planFile := filepath.Join("..", "..", "testdata", "scenarios", c.scenario, "plan.json")
-	p, _, err := plan.Load(planFile, plan.LoadOptions{})
+	p, _, err := planfile.Load(planFile, planfile.LoadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	inv, _ := plan.Build(p, repoPath(planFile), cat, pol)
+	inv, _ := inventory.Build(p, repoPath(planFile), cat, pol)
 	ev := &rules.Evaluator{Catalog: cat, Policy: pol, Now: func() time.Time { return now }}
 	r := &Report{
 		FormatVersion: FormatVersion, Tool: Tool{Name: "trustcloud", Version: "v0.0.0-test"},
 		Catalog: inv.Catalog, Policy: inv.Policy, Plan: inv.Plan, Findings: []*Finding{},
-		Inventory: inv, Rules: rules.Rules, Options: Options{PlanFile: inv.Plan.File},
+		Inventory: inv, Options: Options{PlanFile: inv.Plan.File},
 	}
 	marked := map[string]bool{}
 	for _, f := range ev.Evaluate(inv) {
@@ -268,15 +269,15 @@ func TestFormatsRegistered(t *testing.T) {
 // messages: for size limits and escaping.
 func syntheticReport(n int, failOn string) *Report {
 	sevs := policy.Severities
-	inv := &plan.Inventory{}
+	inv := &inventory.Inventory{}
 	var fs []*Finding
 	aws := "aws"
 	us := "US"
 	for i := range n {
 		addr := "aws_s3_bucket.b" + strings.Repeat("x", i%7) + "[" + strconv.Itoa(i) + "]"
-		res := &plan.Resource{Address: addr, Type: "aws_s3_bucket", Mode: "managed", Actions: []string{"create"}, Operator: &aws,
-			Location:    plan.Location{Status: plan.StatusKnown, Region: "us-east-1", Country: &us, InCatalog: true},
-			Sensitivity: plan.Sensitivity{Level: "sensitive"}}
+		res := &inventory.Resource{Address: addr, Type: "aws_s3_bucket", Mode: "managed", Actions: []string{"create"}, Operator: &aws,
+			Location:    inventory.Location{Status: inventory.StatusKnown, Region: "us-east-1", Country: &us, InCatalog: true},
+			Sensitivity: inventory.Sensitivity{Level: "sensitive"}}
 		inv.Resources = append(inv.Resources, res)
 		rf := &rules.Finding{Rule: "TC001", Name: "non-eu-region", Severity: sevs[i%len(sevs)], Address: addr, Type: res.Type,
 			Message:     addr + " is in us-east-1 (US), outside the area allowed at level sensitive (EU) " + strings.Repeat("and more words ", 10),
@@ -292,8 +293,8 @@ func syntheticReport(n int, failOn string) *Report {
 		fs = append(fs, f)
 	}
 	r := &Report{FormatVersion: FormatVersion, Tool: Tool{Name: "trustcloud", Version: "v0.0.0-test"},
-		Policy: &plan.PolicyRef{Profile: policy.DefaultProfile}, Plan: plan.PlanRef{File: "plan.json"},
-		Findings: fs, Inventory: inv, Rules: rules.Rules, Options: Options{PlanFile: "plan.json"}}
+		Policy: &inventory.PolicyRef{Profile: policy.DefaultProfile}, Plan: inventory.PlanRef{File: "plan.json"},
+		Findings: fs, Inventory: inv, Options: Options{PlanFile: "plan.json"}}
 	r.Summary = Summarize(inv, fs, failOn)
 	return r
 }
@@ -362,11 +363,11 @@ func TestCIText(t *testing.T) {
 	}
 }
 
-// TestCIFormatsWithoutInventory: a report whose inventory, rules and
+// TestCIFormatsWithoutInventory: a report whose inventory and
 // policy are missing still renders every finding in every CI format.
 func TestCIFormatsWithoutInventory(t *testing.T) {
 	r := syntheticReport(3, "high")
-	r.Inventory, r.Rules, r.Policy = nil, nil, nil
+	r.Inventory, r.Policy = nil, nil
 	r.Findings[1].Fingerprint = ""
 	for _, format := range []string{"sarif", "junit", "gitlab", "markdown", "github"} {
 		out := string(renderFormat(t, format, r))
@@ -389,18 +390,18 @@ func TestCIFormatsWithoutInventory(t *testing.T) {
 func TestMarkdownPlaces(t *testing.T) {
 	r := syntheticReport(0, "high")
 	aws, fr := "aws", "FR"
-	add := func(addr, level string, op *string, l plan.Location) {
-		r.Inventory.Resources = append(r.Inventory.Resources, &plan.Resource{Address: addr, Mode: "managed", Actions: []string{"create"},
-			Operator: op, Location: l, Sensitivity: plan.Sensitivity{Level: level}})
+	add := func(addr, level string, op *string, l inventory.Location) {
+		r.Inventory.Resources = append(r.Inventory.Resources, &inventory.Resource{Address: addr, Mode: "managed", Actions: []string{"create"},
+			Operator: op, Location: l, Sensitivity: inventory.Sensitivity{Level: level}})
 	}
-	add("a.known", "internal", &aws, plan.Location{Status: plan.StatusKnown, Region: "eu-west-3", Country: &fr})
-	add("a.unplaced", "internal", &aws, plan.Location{Status: plan.StatusKnown, Region: "xx-1"})
-	add("a.multi", "sensitive", nil, plan.Location{Status: plan.StatusMultiRegion, Region: "EU", Countries: []string{"BE", "NL"}})
-	add("a.multi_unplaced", "sensitive", nil, plan.Location{Status: plan.StatusMultiRegion, Region: "ZZ"})
-	add("a.global", "public", &aws, plan.Location{Status: plan.StatusGlobal})
-	add("a.unknown", "custom", nil, plan.Location{Status: plan.StatusUnknown})
-	add("a.none", "public", nil, plan.Location{Status: plan.StatusNotApplicable})
-	add("a.deleted", "public", nil, plan.Location{Status: plan.StatusNotApplicable})
+	add("a.known", "internal", &aws, inventory.Location{Status: inventory.StatusKnown, Region: "eu-west-3", Country: &fr})
+	add("a.unplaced", "internal", &aws, inventory.Location{Status: inventory.StatusKnown, Region: "xx-1"})
+	add("a.multi", "sensitive", nil, inventory.Location{Status: inventory.StatusMultiRegion, Region: "EU", Countries: []string{"BE", "NL"}})
+	add("a.multi_unplaced", "sensitive", nil, inventory.Location{Status: inventory.StatusMultiRegion, Region: "ZZ"})
+	add("a.global", "public", &aws, inventory.Location{Status: inventory.StatusGlobal})
+	add("a.unknown", "custom", nil, inventory.Location{Status: inventory.StatusUnknown})
+	add("a.none", "public", nil, inventory.Location{Status: inventory.StatusNotApplicable})
+	add("a.deleted", "public", nil, inventory.Location{Status: inventory.StatusNotApplicable})
 	r.Inventory.Resources[len(r.Inventory.Resources)-1].Actions = []string{"delete"}
 	r.Summary = Summarize(r.Inventory, r.Findings, "high")
 	md := string(renderFormat(t, "markdown", r))

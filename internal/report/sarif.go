@@ -9,8 +9,9 @@ import (
 	"strings"
 
 	"github.com/trustcloud/trustcloud/internal/i18n"
-	"github.com/trustcloud/trustcloud/internal/plan"
+	"github.com/trustcloud/trustcloud/internal/inventory"
 	"github.com/trustcloud/trustcloud/internal/policy"
+	"github.com/trustcloud/trustcloud/internal/ruledef"
 	"github.com/trustcloud/trustcloud/internal/rules"
 )
 
@@ -141,61 +142,19 @@ type sarifSuppression struct {
 	Justification string `json:"justification"`
 }
 
-// ruleDoc is what SARIF viewers show about a rule beyond rules.Rule. The
-// texts are in the i18n catalog: rule.ID.short (a short description),
-// rule.ID.help (what to do), and the doctrine references in why.
-type ruleDoc struct {
-	why        []i18n.Msg
-	defaultLvl string
-}
-
-// Doctrine references quoted in the rules' help: the "Cloud au centre"
-// circular (with what it asks, per rule), the SREN law, SecNumCloud 3.2.
-var (
-	refSREN        = i18n.M("doctrine.sren")
-	refSNCLocation = i18n.M("doctrine.snc_location")
-	refSNCImmunity = i18n.M("doctrine.snc_immunity")
-	refSNC         = i18n.M("doctrine.snc")
-)
-
-func refCircular(rule string) i18n.Msg {
-	return i18n.M("doctrine.circular."+rule, i18n.M("doctrine.circular"))
-}
-
-// ruleDocs: defaultLvl is the SARIF level of the rule at the lowest
-// level of the default profile where it fires (medium at internal,
-// high from sensitive up, TC007 high); every result sets its own level.
-var ruleDocs = map[string]ruleDoc{
-	"TC001": {why: []i18n.Msg{refCircular("TC001"), refSREN, refSNCLocation}, defaultLvl: "warning"},
-	"TC002": {why: []i18n.Msg{refCircular("TC002"), refSREN, refSNC}, defaultLvl: "error"},
-	"TC003": {why: []i18n.Msg{refCircular("TC003"), refSNCLocation}, defaultLvl: "warning"},
-	"TC004": {why: []i18n.Msg{refCircular("TC004"), refSNCLocation}, defaultLvl: "error"},
-	"TC005": {why: []i18n.Msg{refCircular("TC005"), refSREN, refSNCImmunity}, defaultLvl: "warning"},
-	"TC006": {why: []i18n.Msg{refCircular("TC006"), refSNCLocation}, defaultLvl: "warning"},
-	"TC007": {why: []i18n.Msg{refCircular("TC007"), refSREN}, defaultLvl: "error"},
-	"TC008": {why: []i18n.Msg{refCircular("TC008"), refSREN, refSNC}, defaultLvl: "error"},
-	"TC009": {why: []i18n.Msg{refCircular("TC009"), refSREN, refSNC}, defaultLvl: "error"},
-	"TC010": {why: []i18n.Msg{refCircular("TC010"), refSNC}, defaultLvl: "note"},
-	"TC011": {why: []i18n.Msg{refCircular("TC011"), refSREN, refSNC}, defaultLvl: "error"},
-	"TC012": {why: []i18n.Msg{refCircular("TC012"), refSREN}, defaultLvl: "error"},
-	"TC013": {why: []i18n.Msg{refCircular("TC013"), refSREN}, defaultLvl: "error"},
-}
-
-func sarifRuleOf(r rules.Rule, lang i18n.Lang) sarifRule {
-	doc, ok := ruleDocs[r.ID]
-	if !ok {
-		doc = ruleDoc{defaultLvl: "warning"}
-	}
-	short := i18n.Or("rule."+r.ID+".short", r.Summary).In(lang)
-	fix := i18n.Or("rule."+r.ID+".help", "").In(lang)
-	summary := r.Description(lang)
+// sarifRuleOf is a rule's descriptor: its texts in the report's language,
+// the doctrine it rests on, and its default level. A rule the registry
+// lacks (a finding of a newer trustcloud) has its id and name only, at
+// level warning.
+func sarifRuleOf(r ruledef.Rule, lang i18n.Lang) sarifRule {
+	summary := r.Summary(lang)
 	title := r.Title(lang)
 	var text, md strings.Builder
 	fmt.Fprintf(&text, "%s\n", i18n.T(lang, "sarif.help.head", r.ID, title, summary))
 	fmt.Fprintf(&md, "%s\n", i18n.T(lang, "sarif.help.head_md", r.ID, title, summary))
-	if len(doc.why) > 0 {
-		why := make([]string, len(doc.why))
-		for i, w := range doc.why {
+	if cites := r.Citations(); len(cites) > 0 {
+		why := make([]string, len(cites))
+		for i, w := range cites {
 			why[i] = w.In(lang)
 		}
 		fmt.Fprintf(&text, "\n%s\n", i18n.T(lang, "sarif.help.doctrine", strings.Join(why, i18n.T(lang, "sarif.help.separator"))))
@@ -204,16 +163,20 @@ func sarifRuleOf(r rules.Rule, lang i18n.Lang) sarifRule {
 			fmt.Fprintf(&md, "- %s\n", w)
 		}
 	}
-	if fix != "" {
+	if fix := r.Help(lang); fix != "" {
 		fmt.Fprintf(&text, "\n%s\n", i18n.T(lang, "sarif.help.fix", fix))
 		fmt.Fprintf(&md, "\n%s\n", i18n.T(lang, "sarif.help.fix_md", fix))
 	}
+	level := "warning"
+	if r.Default != "" {
+		level = sarifLevel(policy.Severity(r.Default))
+	}
 	return sarifRule{
-		ID: r.ID, Name: r.Name,
-		ShortDescription:     sarifText{short},
+		ID: string(r.ID), Name: r.Name,
+		ShortDescription:     sarifText{r.Short(lang)},
 		FullDescription:      sarifText{summary},
 		Help:                 sarifHelp{Text: text.String(), Markdown: md.String()},
-		DefaultConfiguration: sarifConfiguration{doc.defaultLvl},
+		DefaultConfiguration: sarifConfiguration{level},
 		Properties:           map[string]any{"tags": []string{"compliance", "data-residency"}},
 	}
 }
@@ -230,17 +193,13 @@ func sarifLevel(s policy.Severity) string {
 }
 
 func writeSARIF(w io.Writer, r *Report) error {
-	catalogRules := r.Rules
-	if len(catalogRules) == 0 {
-		catalogRules = rules.Rules
-	}
 	driver := sarifDriver{Name: "trustcloud", Version: r.Tool.Version, InformationURI: informationURI}
 	index := map[string]int{}
-	addRule := func(rule rules.Rule) {
-		index[rule.ID] = len(driver.Rules)
+	addRule := func(rule ruledef.Rule) {
+		index[string(rule.ID)] = len(driver.Rules)
 		driver.Rules = append(driver.Rules, sarifRuleOf(rule, r.lang()))
 	}
-	for _, rule := range catalogRules {
+	for _, rule := range ruledef.All() {
 		addRule(rule)
 	}
 	results := []sarifResult{}
@@ -248,7 +207,7 @@ func writeSARIF(w io.Writer, r *Report) error {
 		if _, ok := index[f.Rule]; !ok {
 			// A rule the report's list misses still needs a descriptor
 			// for ruleIndex to point at.
-			addRule(rules.Rule{ID: f.Rule, Name: f.Name})
+			addRule(ruledef.Rule{ID: ruledef.ID(f.Rule), Name: f.Name})
 		}
 		file, line := r.location(f)
 		props := map[string]any{
@@ -309,7 +268,7 @@ func writeSARIF(w io.Writer, r *Report) error {
 		// inferred.
 		run.Properties["evaluation"] = ev
 		level := "warning"
-		if ev.Mode == plan.EvaluatedFromSources {
+		if ev.Mode == inventory.EvaluatedFromSources {
 			level = "note"
 		}
 		run.Invocations[0].ToolExecutionNotifications = append(run.Invocations[0].ToolExecutionNotifications, sarifNotification{

@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"github.com/trustcloud/trustcloud/internal/i18n"
-	"github.com/trustcloud/trustcloud/internal/plan"
+	"github.com/trustcloud/trustcloud/internal/inventory"
 	"github.com/trustcloud/trustcloud/internal/policy"
 	"github.com/trustcloud/trustcloud/internal/rules"
 )
@@ -38,22 +38,22 @@ func (p palette) dim(s string) string { return p.wrap("2", s) }
 
 // evaluation is the line saying how the configuration was evaluated, in
 // yellow when values may be only inferred; "" when nothing says.
-func (p palette) evaluation(lang i18n.Lang, ev *plan.Evaluation) string {
+func (p palette) evaluation(lang i18n.Lang, ev *inventory.Evaluation) string {
 	text := evaluationText(lang, ev)
-	if text == "" || ev.Mode == plan.EvaluatedFromSources {
+	if text == "" || ev.Mode == inventory.EvaluatedFromSources {
 		return text
 	}
 	return p.wrap("33", text)
 }
 
 // where describes a location in a few words.
-func where(lang i18n.Lang, l plan.Location, operator *string) string {
+func where(lang i18n.Lang, l inventory.Location, operator *string) string {
 	op := i18n.T(lang, "where.no_operator")
 	if operator != nil {
 		op = *operator
 	}
 	switch l.Status {
-	case plan.StatusKnown:
+	case inventory.StatusKnown:
 		c := i18n.T(lang, "where.country_unknown")
 		if l.Country != nil {
 			c = *l.Country
@@ -62,11 +62,11 @@ func where(lang i18n.Lang, l plan.Location, operator *string) string {
 			return i18n.T(lang, "where.known_zone", op, l.Region, l.Zone, c)
 		}
 		return i18n.T(lang, "where.known", op, l.Region, c)
-	case plan.StatusMultiRegion:
+	case inventory.StatusMultiRegion:
 		return i18n.T(lang, "where.multi_region", op, l.Region, strings.Join(l.Countries, ", "))
-	case plan.StatusGlobal:
+	case inventory.StatusGlobal:
 		return i18n.T(lang, "where.global", op)
-	case plan.StatusNotApplicable:
+	case inventory.StatusNotApplicable:
 		return i18n.T(lang, "where.none")
 	}
 	return i18n.T(lang, "where.unknown", op)
@@ -97,9 +97,9 @@ func moduleTitle(lang i18n.Lang, m string) string {
 
 // WriteInventoryText writes an inventory grouped by module, with evidence,
 // in a language (the evidence itself quotes the plan and stays as it is).
-func WriteInventoryText(w io.Writer, inv *plan.Inventory, color bool, lang i18n.Lang) {
+func WriteInventoryText(w io.Writer, inv *inventory.Inventory, color bool, lang i18n.Lang) {
 	p := palette{color}
-	mods, groups := byModule(inv.Resources, func(r *plan.Resource) string { return r.Module })
+	mods, groups := byModule(inv.Resources, func(r *inventory.Resource) string { return r.Module })
 	for _, m := range mods {
 		fmt.Fprintf(w, "%s\n", p.wrap("1", moduleTitle(lang, m)))
 		for _, r := range groups[m] {
@@ -126,8 +126,8 @@ func WriteInventoryText(w io.Writer, inv *plan.Inventory, color bool, lang i18n.
 	var tail []string
 	if s := inv.Summary; s != nil {
 		tail = append(tail, i18n.T(lang, "inventory.summary",
-			i18n.P("n.resource", s.Resources), s.ByStatus[plan.StatusKnown], s.ByStatus[plan.StatusMultiRegion], s.ByStatus[plan.StatusGlobal], s.ByStatus[plan.StatusUnknown],
-			s.ByStatus[plan.StatusNotApplicable], s.UnknownOperator))
+			i18n.P("n.resource", s.Resources), s.ByStatus[inventory.StatusKnown], s.ByStatus[inventory.StatusMultiRegion], s.ByStatus[inventory.StatusGlobal], s.ByStatus[inventory.StatusUnknown],
+			s.ByStatus[inventory.StatusNotApplicable], s.UnknownOperator))
 	}
 	if line := p.evaluation(lang, inv.Evaluation); line != "" {
 		tail = append(tail, line)

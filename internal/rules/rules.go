@@ -1,5 +1,5 @@
 // Package rules evaluates an inventory against a policy and the catalog
-// into findings with stable rule ids (TC001–TC013).
+// into findings with the stable ids of the rule registry (ruledef).
 package rules
 
 import (
@@ -12,70 +12,10 @@ import (
 
 	"github.com/trustcloud/trustcloud/internal/catalog"
 	"github.com/trustcloud/trustcloud/internal/i18n"
-	"github.com/trustcloud/trustcloud/internal/plan"
+	"github.com/trustcloud/trustcloud/internal/inventory"
 	"github.com/trustcloud/trustcloud/internal/policy"
+	"github.com/trustcloud/trustcloud/internal/ruledef"
 )
-
-// Rule describes one rule.
-type Rule struct {
-	ID string `json:"id"`
-	// Name is the rule's stable, language-neutral name (non-eu-region).
-	Name string `json:"name"`
-	// Summary says when the rule fires, in English.
-	Summary string `json:"summary"`
-}
-
-// Rules lists every rule, by id. Titles and summaries in every language are
-// in the i18n catalog (rule.ID.title, rule.ID.summary); the English summary
-// is copied here for the machine-readable outputs.
-var Rules = []Rule{
-	newRule("TC001", "non-eu-region"),
-	newRule("TC002", "not-qualified"),
-	newRule("TC003", "unknown-location"),
-	newRule("TC004", "global-service"),
-	newRule("TC005", "extraterritorial-exposure"),
-	newRule("TC006", "cross-border-replication"),
-	newRule("TC007", "waiver-expired"),
-	newRule("TC008", "qualification-pending"),
-	newRule("TC009", "qualification-expired"),
-	newRule("TC010", "qualification-expiring"),
-	newRule("TC011", "qualification-unconfirmed"),
-	newRule("TC012", "unclassified"),
-	newRule("TC013", "policy-relaxed"),
-}
-
-func newRule(id, name string) Rule {
-	return Rule{ID: id, Name: name, Summary: i18n.T(i18n.English, "rule."+id+".summary")}
-}
-
-// Title is the rule's name for people, in a language ("région hors UE");
-// in English it is Name.
-func (r Rule) Title(l i18n.Lang) string { return RuleTitle(l, r.ID, r.Name) }
-
-// Description says when the rule fires, in a language.
-func (r Rule) Description(l i18n.Lang) string {
-	return i18n.Or("rule."+r.ID+".summary", r.Summary).In(l)
-}
-
-// RuleTitle is the name of rule id for people, in a language: in English
-// the rule's stable name, in another language its translation when the
-// catalog has one.
-func RuleTitle(l i18n.Lang, id, name string) string {
-	if l == i18n.English || l == "" {
-		return name
-	}
-	return i18n.Or("rule."+id+".title", name).In(l)
-}
-
-// RuleByID returns the rule with that id.
-func RuleByID(id string) (Rule, bool) {
-	for _, r := range Rules {
-		if r.ID == id {
-			return r, true
-		}
-	}
-	return Rule{}, false
-}
 
 // Finding is one violation of the policy by one resource.
 type Finding struct {
@@ -92,17 +32,17 @@ type Finding struct {
 	Remediation string `json:"remediation"`
 	// MessageText and RemediationText are Message and Remediation not yet
 	// rendered, for the reports written for people in their language.
-	MessageText     i18n.Msg         `json:"-"`
-	RemediationText i18n.Msg         `json:"-"`
-	Operator        *string          `json:"operator"`
-	Location        plan.Location    `json:"location"`
-	Sensitivity     plan.Sensitivity `json:"sensitivity"`
+	MessageText     i18n.Msg              `json:"-"`
+	RemediationText i18n.Msg              `json:"-"`
+	Operator        *string               `json:"operator"`
+	Location        inventory.Location    `json:"location"`
+	Sensitivity     inventory.Sensitivity `json:"sensitivity"`
 	// DataLocation, on a TC006, is the data location it is about: where
 	// the data goes, through which attribute.
-	DataLocation *plan.Location `json:"data_location,omitempty"`
-	Waived       bool           `json:"waived"`
-	Waiver       *WaiverRef     `json:"waiver"`
-	resource     *plan.Resource `json:"-"`
+	DataLocation *inventory.Location `json:"data_location,omitempty"`
+	Waived       bool                `json:"waived"`
+	Waiver       *WaiverRef          `json:"waiver"`
+	resource     *inventory.Resource `json:"-"`
 }
 
 // WaiverRef is the waiver that covers (or covered) a finding.
@@ -134,23 +74,23 @@ type Evaluator struct {
 
 // Evaluate returns the findings of an inventory, sorted by address then
 // rule id.
-func (e *Evaluator) Evaluate(inv *plan.Inventory) []*Finding {
+func (e *Evaluator) Evaluate(inv *inventory.Inventory) []*Finding {
 	now := time.Now
 	if e.Now != nil {
 		now = e.Now
 	}
 	var out []*Finding
-	var byAddr map[string]*plan.Resource
+	var byAddr map[string]*inventory.Resource
 	for _, r := range inv.Resources {
 		if r.DataOf != "" && byAddr == nil {
-			byAddr = map[string]*plan.Resource{}
+			byAddr = map[string]*inventory.Resource{}
 			for _, o := range inv.Resources {
 				byAddr[o.Address] = o
 			}
 		}
 	}
 	for _, r := range inv.Resources {
-		if !r.Managed() || r.DeleteOnly() || r.Location.Status == plan.StatusNotApplicable {
+		if !r.Managed() || r.DeleteOnly() || r.Location.Status == inventory.StatusNotApplicable {
 			continue
 		}
 		level := e.Policy.Level(r.Sensitivity.Level)
@@ -158,7 +98,7 @@ func (e *Evaluator) Evaluate(inv *plan.Inventory) []*Finding {
 			// TC012: a classification signal that could not be read
 			// judged the resource at the unclassified level; say which.
 			for _, why := range r.Sensitivity.Unclassified {
-				f := e.newFinding(r, level, "TC012", i18n.M("finding.TC012", r.Address, why, LevelName(level.Name)), i18n.M("fix.TC012"))
+				f := e.newFinding(r, level, ruledef.TC012, i18n.M("finding.TC012", r.Address, why, LevelName(level.Name)), i18n.M("fix.TC012"))
 				out = append(out, e.waive(f, level, now())...)
 			}
 		}
@@ -169,10 +109,10 @@ func (e *Evaluator) Evaluate(inv *plan.Inventory) []*Finding {
 		}
 		// The data a part's flows carry is its owner's (a bucket's, for
 		// its replication configuration): judged at the stricter level.
-		dataLevel, sens := level, (*plan.Sensitivity)(nil)
+		dataLevel, sens := level, (*inventory.Sensitivity)(nil)
 		if owner := byAddr[r.DataOf]; owner != nil && e.Policy.LevelRank(owner.Sensitivity.Level) > e.Policy.LevelRank(r.Sensitivity.Level) {
 			dataLevel = e.Policy.Level(owner.Sensitivity.Level)
-			sens = &plan.Sensitivity{Level: owner.Sensitivity.Level,
+			sens = &inventory.Sensitivity{Level: owner.Sensitivity.Level,
 				Evidence: append([]string{fmt.Sprintf("the data %s copies or sends is %s's, at level %s", r.Address, owner.Address, owner.Sensitivity.Level)}, owner.Sensitivity.Evidence...)}
 		}
 		if dataLevel == nil || !dataLevel.HasRequirements() {
@@ -197,9 +137,9 @@ func (e *Evaluator) Evaluate(inv *plan.Inventory) []*Finding {
 	return out
 }
 
-func (e *Evaluator) newFinding(r *plan.Resource, level *policy.Level, rule string, msg, remediation i18n.Msg) *Finding {
-	meta, _ := RuleByID(rule)
-	return &Finding{Rule: rule, Name: meta.Name, Severity: e.Policy.Severity(level.Name, rule), Address: r.Address, Module: r.Module, Type: r.Type,
+func (e *Evaluator) newFinding(r *inventory.Resource, level *policy.Level, id ruledef.ID, msg, remediation i18n.Msg) *Finding {
+	rule, _ := ruledef.Lookup(id)
+	return &Finding{Rule: string(rule.ID), Name: rule.Name, Severity: e.Policy.Severity(level.Name, string(rule.ID)), Address: r.Address, Module: r.Module, Type: r.Type,
 		Message: msg.String(), Remediation: remediation.String(), MessageText: msg, RemediationText: remediation,
 		Operator: r.Operator, Location: r.Location, Sensitivity: r.Sensitivity, resource: r}
 }
@@ -242,10 +182,10 @@ func (e *Evaluator) policyRelaxed() *Finding {
 		msg = i18n.M("finding.TC013.changed", p.File, short(e.BaselinePolicySHA256), short(p.SHA256), profile, relaxList(rel))
 	}
 	fix := i18n.M("fix.TC013")
-	meta, _ := RuleByID(policy.RulePolicyRelaxed)
-	return &Finding{Rule: meta.ID, Name: meta.Name, Severity: policy.SeverityHigh, Address: p.File, Type: PolicyType,
+	rule, _ := ruledef.Lookup(ruledef.TC013)
+	return &Finding{Rule: string(rule.ID), Name: rule.Name, Severity: policy.Severity(rule.Severity), Address: p.File, Type: PolicyType,
 		Message: msg.String(), Remediation: fix.String(), MessageText: msg, RemediationText: fix,
-		Location: plan.Location{Status: plan.StatusNotApplicable, Evidence: []string{}}, Sensitivity: plan.Sensitivity{Evidence: []string{}}}
+		Location: inventory.Location{Status: inventory.StatusNotApplicable, Evidence: []string{}}, Sensitivity: inventory.Sensitivity{Evidence: []string{}}}
 }
 
 // short is the first 12 digits of a hash, for messages.
@@ -283,25 +223,25 @@ func requiresLocation(l *policy.Level) bool {
 }
 
 // checkLocation judges the resource's own location.
-func (e *Evaluator) checkLocation(r *plan.Resource, level *policy.Level) []*Finding {
+func (e *Evaluator) checkLocation(r *inventory.Resource, level *policy.Level) []*Finding {
 	var fs []*Finding
 	loc := r.Location
 	lv := atLevel(level)
 	switch loc.Status {
-	case plan.StatusUnknown:
+	case inventory.StatusUnknown:
 		if requiresLocation(level) {
 			// Policy.Severity gives TC003 severity low at a level whose
 			// unknown_location is "warn", unless the level's rule_severity
 			// says otherwise.
-			fs = append(fs, e.newFinding(r, level, "TC003", i18n.M("finding.TC003.unknown", r.Address, loc.Reason, lv), i18n.M("fix.TC003.unknown")))
+			fs = append(fs, e.newFinding(r, level, ruledef.TC003, i18n.M("finding.TC003.unknown", r.Address, loc.Reason, lv), i18n.M("fix.TC003.unknown")))
 		}
 		return append(fs, e.qualifiedNowhere(r, level)...)
-	case plan.StatusGlobal:
+	case inventory.StatusGlobal:
 		if level.RequireKnownLocation {
-			fs = append(fs, e.newFinding(r, level, "TC004", i18n.M("finding.TC004", r.Type, lv), i18n.M("fix.TC004")))
+			fs = append(fs, e.newFinding(r, level, ruledef.TC004, i18n.M("finding.TC004", r.Type, lv), i18n.M("fix.TC004")))
 		}
 		if loc.Unverified != "" && requiresLocation(level) {
-			fs = append(fs, e.newFinding(r, level, "TC003", i18n.M("finding.TC003.unverified", r.Address, "global", loc.Unverified, lv), i18n.M("fix.TC003.unverified")))
+			fs = append(fs, e.newFinding(r, level, ruledef.TC003, i18n.M("finding.TC003.unverified", r.Address, "global", loc.Unverified, lv), i18n.M("fix.TC003.unverified")))
 		}
 		return append(fs, e.qualifiedNowhere(r, level)...)
 	}
@@ -309,7 +249,7 @@ func (e *Evaluator) checkLocation(r *plan.Resource, level *policy.Level) []*Find
 	if loc.Unverified != "" && requiresLocation(level) && (loc.Country != nil || len(loc.Countries) > 0) {
 		// An inferred location may fail a requirement (the checks below
 		// still run) but never satisfies one.
-		fs = append(fs, e.newFinding(r, level, "TC003", i18n.M("finding.TC003.unverified", r.Address, loc.Region, loc.Unverified, lv), i18n.M("fix.TC003.unverified")))
+		fs = append(fs, e.newFinding(r, level, ruledef.TC003, i18n.M("finding.TC003.unverified", r.Address, loc.Region, loc.Unverified, lv), i18n.M("fix.TC003.unverified")))
 	}
 	countries := loc.Countries
 	if loc.Country != nil {
@@ -317,12 +257,12 @@ func (e *Evaluator) checkLocation(r *plan.Resource, level *policy.Level) []*Find
 	}
 	if len(countries) == 0 {
 		if requiresLocation(level) {
-			fs = append(fs, e.newFinding(r, level, "TC003", i18n.M("finding.TC003.not_in_catalog", loc.Region, r.Address, lv), i18n.M("fix.TC003.not_in_catalog")))
+			fs = append(fs, e.newFinding(r, level, ruledef.TC003, i18n.M("finding.TC003.not_in_catalog", loc.Region, r.Address, lv), i18n.M("fix.TC003.not_in_catalog")))
 		}
 		return append(fs, e.qualifiedNowhere(r, level)...)
 	}
 	if outside := e.outside(level, countries); len(outside) > 0 {
-		fs = append(fs, e.newFinding(r, level, "TC001",
+		fs = append(fs, e.newFinding(r, level, ruledef.TC001,
 			i18n.M("finding.TC001", r.Address, loc.Region, strings.Join(outside, ", "), lv, e.areaText(level)),
 			i18n.M("fix.TC001", r.Address, e.areaText(level))))
 	}
@@ -340,7 +280,7 @@ func (e *Evaluator) checkLocation(r *plan.Resource, level *policy.Level) []*Find
 // (replica, backup, failover, storage policy, destination) outside the
 // allowed area, global, or unknown at a level that asks anything of a
 // location, is a finding on the resource that sets up the flow.
-func (e *Evaluator) dataLocations(r *plan.Resource, level *policy.Level) []*Finding {
+func (e *Evaluator) dataLocations(r *inventory.Resource, level *policy.Level) []*Finding {
 	var fs []*Finding
 	lv := atLevel(level)
 	restricted := level.AllowedArea != policy.AreaAny || len(level.AllowedCountries) > 0
@@ -350,7 +290,7 @@ func (e *Evaluator) dataLocations(r *plan.Resource, level *policy.Level) []*Find
 		countries := d.CountryList()
 		n := len(fs)
 		switch {
-		case d.Status == plan.StatusUnknown || (d.Status == plan.StatusKnown || d.Status == plan.StatusMultiRegion) && len(countries) == 0:
+		case d.Status == inventory.StatusUnknown || (d.Status == inventory.StatusKnown || d.Status == inventory.StatusMultiRegion) && len(countries) == 0:
 			if !requiresLocation(level) {
 				continue
 			}
@@ -358,32 +298,32 @@ func (e *Evaluator) dataLocations(r *plan.Resource, level *policy.Level) []*Find
 			if why == "" {
 				why = fmt.Sprintf("%s is not a region the catalog can place", d.Region)
 			}
-			f := e.newFinding(r, level, "TC006",
+			f := e.newFinding(r, level, ruledef.TC006,
 				i18n.M("finding.TC006.unknown", r.Address, d.Attribute, flow, why, lv, e.areaText(level)), i18n.M("fix.TC006.unknown"))
-			if e.warnsUnknown(level, "TC006") {
+			if e.warnsUnknown(level, ruledef.TC006) {
 				// An unknown data location is judged like an unknown
 				// location (TC003): low at a level whose unknown_location
 				// is "warn", unless the policy sets TC006's severity.
 				f.Severity = policy.SeverityLow
 			}
 			fs = append(fs, f)
-		case d.Status == plan.StatusGlobal:
+		case d.Status == inventory.StatusGlobal:
 			if !restricted && !level.RequireKnownLocation {
 				continue
 			}
-			fs = append(fs, e.newFinding(r, level, "TC006",
+			fs = append(fs, e.newFinding(r, level, ruledef.TC006,
 				i18n.M("finding.TC006.global", r.Address, d.Attribute, flow, lv, e.areaText(level)), i18n.M("fix.TC006")))
 		default:
 			if outside := e.outside(level, countries); len(outside) > 0 {
-				fs = append(fs, e.newFinding(r, level, "TC006",
+				fs = append(fs, e.newFinding(r, level, ruledef.TC006,
 					i18n.M("finding.TC006", r.Address, d.Region, strings.Join(outside, ", "), d.Attribute, lv, e.areaText(level)),
 					i18n.M("fix.TC006")))
 			} else if d.Unverified != "" && requiresLocation(level) {
 				// An inferred data location may fail a requirement (above),
 				// never satisfy one.
-				f := e.newFinding(r, level, "TC006",
+				f := e.newFinding(r, level, ruledef.TC006,
 					i18n.M("finding.TC006.unverified", r.Address, d.Attribute, flow, d.Region, d.Unverified, lv), i18n.M("fix.TC006.unverified"))
-				if e.warnsUnknown(level, "TC006") {
+				if e.warnsUnknown(level, ruledef.TC006) {
 					f.Severity = policy.SeverityLow
 				}
 				fs = append(fs, f)
@@ -398,14 +338,14 @@ func (e *Evaluator) dataLocations(r *plan.Resource, level *policy.Level) []*Find
 
 // warnsUnknown reports whether unknown locations only warn at the level
 // and the policy sets no severity of its own for the rule.
-func (e *Evaluator) warnsUnknown(level *policy.Level, rule string) bool {
+func (e *Evaluator) warnsUnknown(level *policy.Level, rule ruledef.ID) bool {
 	if level.UnknownLocation != policy.UnknownWarn {
 		return false
 	}
-	if _, set := level.RuleSeverity[rule]; set {
+	if _, set := level.RuleSeverity[string(rule)]; set {
 		return false
 	}
-	_, set := e.Policy.RuleSeverity[rule]
+	_, set := e.Policy.RuleSeverity[string(rule)]
 	return !set
 }
 
@@ -413,7 +353,7 @@ func (e *Evaluator) warnsUnknown(level *policy.Level, rule string) bool {
 // global: when the level requires SecNumCloud and the resource's operator
 // has no qualified or pending offer in any region, no region could
 // satisfy the level, and the reviewer must see it beside TC003/TC004.
-func (e *Evaluator) qualifiedNowhere(r *plan.Resource, level *policy.Level) []*Finding {
+func (e *Evaluator) qualifiedNowhere(r *inventory.Resource, level *policy.Level) []*Finding {
 	if !level.RequireSecNumCloud || r.Operator == nil {
 		return nil
 	}
@@ -426,7 +366,7 @@ func (e *Evaluator) qualifiedNowhere(r *plan.Resource, level *policy.Level) []*F
 	if op, err := e.Catalog.Operator(name); err == nil && op.Name != "" {
 		name = op.Name
 	}
-	return []*Finding{e.newFinding(r, level, "TC002", i18n.M("finding.TC002.nowhere", theLevel(level), name, r.Address), i18n.M("fix.TC002"))}
+	return []*Finding{e.newFinding(r, level, ruledef.TC002, i18n.M("finding.TC002.nowhere", theLevel(level), name, r.Address), i18n.M("fix.TC002"))}
 }
 
 // outside returns the countries not allowed by the level.
@@ -465,7 +405,7 @@ func (e *Evaluator) areaText(level *policy.Level) i18n.Localizer {
 // qualification implements TC002 and TC008 to TC011: only a confirmed,
 // unexpired qualification satisfies the requirement, and one expiring
 // within the policy's window is a warning.
-func (e *Evaluator) qualification(r *plan.Resource, level *policy.Level, countries []string) []*Finding {
+func (e *Evaluator) qualification(r *inventory.Resource, level *policy.Level, countries []string) []*Finding {
 	lv := theLevel(level)
 	alternatives := e.qualifiedIn(countries)
 	remediation := i18n.M("fix.TC002")
@@ -473,7 +413,7 @@ func (e *Evaluator) qualification(r *plan.Resource, level *policy.Level, countri
 		remediation = i18n.M("fix.TC002.alternatives", strings.Join(countries, ", "), alternatives)
 	}
 	if r.Operator == nil {
-		return []*Finding{e.newFinding(r, level, "TC002", i18n.M("finding.TC002.no_operator", lv, r.Address), remediation)}
+		return []*Finding{e.newFinding(r, level, ruledef.TC002, i18n.M("finding.TC002.no_operator", lv, r.Address), remediation)}
 	}
 	var o *catalog.Offer
 	if r.Offer != nil {
@@ -486,7 +426,7 @@ func (e *Evaluator) qualification(r *plan.Resource, level *policy.Level, countri
 		if out := e.Catalog.OutsidePerimeter(*r.Operator, r.Location.Region, r.Type); len(out) > 0 {
 			msg = i18n.M("finding.TC002.perimeter", lv, out[0].Name, r.Location.Region, out[0].Perimeter, r.Type)
 		}
-		return []*Finding{e.newFinding(r, level, "TC002", msg, remediation)}
+		return []*Finding{e.newFinding(r, level, ruledef.TC002, msg, remediation)}
 	}
 	if o == nil {
 		return notQualified()
@@ -502,7 +442,7 @@ func (e *Evaluator) qualification(r *plan.Resource, level *policy.Level, countri
 		if days > 0 {
 			when = i18n.M("when.in", i18n.P("n.day", days))
 		}
-		return []*Finding{e.newFinding(r, level, "TC010", i18n.M("finding.TC010", lv, o.Name, r.Location.Region, o.ExpiresOn, when, decisionText(o)), i18n.M("fix.TC010"))}
+		return []*Finding{e.newFinding(r, level, ruledef.TC010, i18n.M("finding.TC010", lv, o.Name, r.Location.Region, o.ExpiresOn, when, decisionText(o)), i18n.M("fix.TC010"))}
 	case catalog.StandingPending:
 		if level.AllowPending {
 			return nil
@@ -512,13 +452,13 @@ func (e *Evaluator) qualification(r *plan.Resource, level *policy.Level, countri
 			fix = i18n.M("fix.TC008.alternatives", alternatives)
 		}
 		stage := i18n.Or("stage."+string(o.Status), string(o.Status))
-		return []*Finding{e.newFinding(r, level, "TC008", i18n.M("finding.TC008", lv, o.Name, *r.Operator, r.Location.Region, stage), fix)}
+		return []*Finding{e.newFinding(r, level, ruledef.TC008, i18n.M("finding.TC008", lv, o.Name, *r.Operator, r.Location.Region, stage), fix)}
 	case catalog.StandingExpired:
-		return []*Finding{e.newFinding(r, level, "TC009", i18n.M("finding.TC009", lv, o.Name, r.Location.Region, o.ExpiresOn, decisionText(o), asOf), i18n.M("fix.TC009"))}
+		return []*Finding{e.newFinding(r, level, ruledef.TC009, i18n.M("finding.TC009", lv, o.Name, r.Location.Region, o.ExpiresOn, decisionText(o), asOf), i18n.M("fix.TC009"))}
 	case catalog.StandingUnconfirmed:
-		return []*Finding{e.newFinding(r, level, "TC011", i18n.M("finding.TC011", lv, o.Name, r.Location.Region), i18n.M("fix.TC011"))}
+		return []*Finding{e.newFinding(r, level, ruledef.TC011, i18n.M("finding.TC011", lv, o.Name, r.Location.Region), i18n.M("fix.TC011"))}
 	case catalog.StandingUnknown:
-		return []*Finding{e.newFinding(r, level, "TC002", i18n.M("finding.TC002.unknown", lv, o.Name, r.Location.Region, asOf), remediation)}
+		return []*Finding{e.newFinding(r, level, ruledef.TC002, i18n.M("finding.TC002.unknown", lv, o.Name, r.Location.Region, asOf), remediation)}
 	}
 	return notQualified()
 }
@@ -577,25 +517,25 @@ func (e *Evaluator) findQualifiedIn(countries []string) string {
 }
 
 // exposure implements TC005.
-func (e *Evaluator) exposure(r *plan.Resource, level *policy.Level) *Finding {
+func (e *Evaluator) exposure(r *inventory.Resource, level *policy.Level) *Finding {
 	lv := theLevel(level)
 	if r.Operator == nil {
-		return e.newFinding(r, level, "TC005", i18n.M("finding.TC005.no_operator", lv, r.Address), i18n.M("fix.TC005.unknown"))
+		return e.newFinding(r, level, ruledef.TC005, i18n.M("finding.TC005.no_operator", lv, r.Address), i18n.M("fix.TC005.unknown"))
 	}
 	op, err := e.Catalog.Operator(*r.Operator)
 	if err != nil {
 		// Unknown is never silently treated as compliant.
-		return e.newFinding(r, level, "TC005", i18n.M("finding.TC005.not_in_catalog", lv, *r.Operator, r.Address), i18n.M("fix.TC005.unknown"))
+		return e.newFinding(r, level, ruledef.TC005, i18n.M("finding.TC005.not_in_catalog", lv, *r.Operator, r.Address), i18n.M("fix.TC005.unknown"))
 	}
 	switch {
 	case op.ExtraterritorialExposure == nil:
-		return e.newFinding(r, level, "TC005", i18n.M("finding.TC005.exposure_unknown", lv, op.Name), i18n.M("fix.TC005.exposure_unknown"))
+		return e.newFinding(r, level, ruledef.TC005, i18n.M("finding.TC005.exposure_unknown", lv, op.Name), i18n.M("fix.TC005.exposure_unknown"))
 	case *op.ExtraterritorialExposure:
 		var laws i18n.Localizer = i18n.M("finding.TC005.default_laws")
 		if len(op.ExtraterritorialLaws) > 0 {
 			laws = i18n.Text(strings.Join(op.ExtraterritorialLaws, ", "))
 		}
-		return e.newFinding(r, level, "TC005", i18n.M("finding.TC005", lv, op.Name, laws), i18n.M("fix.TC005"))
+		return e.newFinding(r, level, ruledef.TC005, i18n.M("finding.TC005", lv, op.Name, laws), i18n.M("fix.TC005"))
 	}
 	return nil
 }
@@ -631,7 +571,7 @@ func (e *Evaluator) waive(f *Finding, level *policy.Level, now time.Time) []*Fin
 	}
 	w := ws[0]
 	f.Waiver = waiverRef(w, true)
-	exp := e.newFinding(f.resource, level, "TC007",
+	exp := e.newFinding(f.resource, level, ruledef.TC007,
 		i18n.M("finding.TC007", w.ID, w.Reason, f.Rule, f.Address, w.Expires.Format(time.DateOnly)),
 		i18n.M("fix.TC007"))
 	exp.Waiver = waiverRef(w, true)
@@ -643,4 +583,4 @@ func waiverRef(w *policy.Waiver, expired bool) *WaiverRef {
 }
 
 // Resource returns the inventory entry the finding is about.
-func (f *Finding) Resource() *plan.Resource { return f.resource }
+func (f *Finding) Resource() *inventory.Resource { return f.resource }

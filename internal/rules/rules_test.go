@@ -10,8 +10,9 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/trustcloud/trustcloud/internal/catalog"
-	"github.com/trustcloud/trustcloud/internal/plan"
+	"github.com/trustcloud/trustcloud/internal/inventory"
 	"github.com/trustcloud/trustcloud/internal/policy"
+	"github.com/trustcloud/trustcloud/internal/ruledef"
 	"github.com/trustcloud/trustcloud/internal/rules"
 )
 
@@ -64,59 +65,59 @@ func parsePolicy(t *testing.T, src string) *policy.Policy {
 func ptr[T any](v T) *T { return &v }
 
 // known places a region of the catalog, as the plan model does.
-func known(t *testing.T, cat *catalog.Catalog, region, country string) plan.Location {
+func known(t *testing.T, cat *catalog.Catalog, region, country string) inventory.Location {
 	t.Helper()
 	if !catalog.ValidCountry(country) {
 		t.Fatalf("bad test: %q is not a country", country)
 	}
-	return plan.Location{Status: plan.StatusKnown, Region: region, Country: ptr(country), EU: ptr(cat.InEU(country)),
+	return inventory.Location{Status: inventory.StatusKnown, Region: region, Country: ptr(country), EU: ptr(cat.InEU(country)),
 		InCatalog: true, Evidence: []string{"region = \"" + region + "\""}}
 }
 
-func multi(region string, countries ...string) plan.Location {
-	return plan.Location{Status: plan.StatusMultiRegion, Region: region, Countries: countries, InCatalog: true,
+func multi(region string, countries ...string) inventory.Location {
+	return inventory.Location{Status: inventory.StatusMultiRegion, Region: region, Countries: countries, InCatalog: true,
 		Evidence: []string{"location = \"" + region + "\""}}
 }
 
 // uncatalogued is a region code the catalog cannot place in a country.
-func uncatalogued(region string) plan.Location {
-	return plan.Location{Status: plan.StatusKnown, Region: region, Evidence: []string{"region = \"" + region + "\""}}
+func uncatalogued(region string) inventory.Location {
+	return inventory.Location{Status: inventory.StatusKnown, Region: region, Evidence: []string{"region = \"" + region + "\""}}
 }
 
-func unknown() plan.Location {
-	return plan.Location{Status: plan.StatusUnknown, Reason: "region computed at apply time", Evidence: []string{"region is computed"}}
+func unknown() inventory.Location {
+	return inventory.Location{Status: inventory.StatusUnknown, Reason: "region computed at apply time", Evidence: []string{"region is computed"}}
 }
 
-func global() plan.Location {
-	return plan.Location{Status: plan.StatusGlobal, Evidence: []string{"non-regional service"}}
+func global() inventory.Location {
+	return inventory.Location{Status: inventory.StatusGlobal, Evidence: []string{"non-regional service"}}
 }
 
-func notApplicable() plan.Location {
-	return plan.Location{Status: plan.StatusNotApplicable, Evidence: []string{"no location"}}
+func notApplicable() inventory.Location {
+	return inventory.Location{Status: inventory.StatusNotApplicable, Evidence: []string{"no location"}}
 }
 
 // offer returns the reference the plan model records for a catalog offer.
-func offer(t *testing.T, cat *catalog.Catalog, id string) *plan.OfferRef {
+func offer(t *testing.T, cat *catalog.Catalog, id string) *inventory.OfferRef {
 	t.Helper()
 	o, ok := cat.Offer(id)
 	if !ok {
 		t.Fatalf("bad test: offer %q is not in the catalog", id)
 	}
-	return &plan.OfferRef{ID: o.ID, Name: o.Name, Status: string(o.Status)}
+	return &inventory.OfferRef{ID: o.ID, Name: o.Name, Status: string(o.Status)}
 }
 
 // res builds a managed resource being created.
 type res struct {
 	address, typ, operator, level string
-	loc                           plan.Location
-	offer                         *plan.OfferRef
-	replicas                      []plan.Location
+	loc                           inventory.Location
+	offer                         *inventory.OfferRef
+	replicas                      []inventory.Location
 	actions                       []string
 	mode                          string
 	dataOf                        string
 }
 
-func (r res) build() *plan.Resource {
+func (r res) build() *inventory.Resource {
 	var op *string
 	if r.operator != "" {
 		op = ptr(r.operator)
@@ -138,13 +139,13 @@ func (r res) build() *plan.Resource {
 		parts := strings.Split(r.address, ".")
 		module = strings.Join(parts[:2], ".")
 	}
-	return &plan.Resource{Address: r.address, Module: module, Type: typ, Mode: mode, Actions: actions,
+	return &inventory.Resource{Address: r.address, Module: module, Type: typ, Mode: mode, Actions: actions,
 		Provider: "registry.terraform.io/hashicorp/aws", Operator: op, Location: r.loc, DataLocations: r.replicas,
-		Offer: r.offer, DataOf: r.dataOf, Sensitivity: plan.Sensitivity{Level: r.level, Evidence: []string{"tag data_sensitivity=" + r.level}}}
+		Offer: r.offer, DataOf: r.dataOf, Sensitivity: inventory.Sensitivity{Level: r.level, Evidence: []string{"tag data_sensitivity=" + r.level}}}
 }
 
-func inventory(rs ...res) *plan.Inventory {
-	inv := &plan.Inventory{FormatVersion: plan.FormatVersion}
+func inventoryOf(rs ...res) *inventory.Inventory {
+	inv := &inventory.Inventory{FormatVersion: inventory.FormatVersion}
 	for _, r := range rs {
 		inv.Resources = append(inv.Resources, r.build())
 	}
@@ -154,7 +155,7 @@ func inventory(rs ...res) *plan.Inventory {
 // fixedNow is the clock of the waiver tests.
 var fixedNow = time.Date(2026, 7, 1, 9, 0, 0, 0, time.UTC)
 
-func evaluate(cat *catalog.Catalog, pol *policy.Policy, inv *plan.Inventory) []*rules.Finding {
+func evaluate(cat *catalog.Catalog, pol *policy.Policy, inv *inventory.Inventory) []*rules.Finding {
 	ev := &rules.Evaluator{Catalog: cat, Policy: pol, Now: func() time.Time { return fixedNow }}
 	return ev.Evaluate(inv)
 }
@@ -176,7 +177,7 @@ func runCases(t *testing.T, cat *catalog.Catalog, cases []ruleCase) {
 			if pol == nil {
 				pol = policy.Default()
 			}
-			fs := evaluate(cat, pol, inventory(tc.res))
+			fs := evaluate(cat, pol, inventoryOf(tc.res))
 			want := tc.want
 			if want == nil {
 				want = []got{}
@@ -191,7 +192,7 @@ func runCases(t *testing.T, cat *catalog.Catalog, cases []ruleCase) {
 				if f.Message == "" || f.Remediation == "" {
 					t.Errorf("%s on %s: empty message or remediation: %+v", f.Rule, f.Address, f)
 				}
-				meta, ok := rules.RuleByID(f.Rule)
+				meta, ok := ruledef.Lookup(ruledef.ID(f.Rule))
 				if !ok || f.Name != meta.Name {
 					t.Errorf("%s: name %q, want %q", f.Rule, f.Name, meta.Name)
 				}
@@ -206,31 +207,6 @@ func messages(fs []*rules.Finding) string {
 		ms = append(ms, f.Rule+": "+f.Message)
 	}
 	return strings.Join(ms, " | ")
-}
-
-func TestRulesTable(t *testing.T) {
-	want := map[string]string{
-		"TC001": "non-eu-region", "TC002": "not-qualified", "TC003": "unknown-location", "TC004": "global-service",
-		"TC005": "extraterritorial-exposure", "TC006": "cross-border-replication", "TC007": "waiver-expired",
-		"TC008": "qualification-pending", "TC009": "qualification-expired", "TC010": "qualification-expiring",
-		"TC011": "qualification-unconfirmed", "TC012": "unclassified", "TC013": "policy-relaxed",
-	}
-	got := map[string]string{}
-	for _, r := range rules.Rules {
-		if _, dup := got[r.ID]; dup {
-			t.Errorf("rule %s listed twice", r.ID)
-		}
-		got[r.ID] = r.Name
-		if r.Summary == "" {
-			t.Errorf("rule %s has no summary", r.ID)
-		}
-	}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("rules (-want +got):\n%s", diff)
-	}
-	if _, ok := rules.RuleByID("TC999"); ok {
-		t.Error("RuleByID(TC999) found a rule")
-	}
 }
 
 func TestTC001NonEURegion(t *testing.T) {
@@ -307,7 +283,7 @@ func TestTC002NotQualified(t *testing.T) {
 	cat := defaultCatalog(t)
 	const addr = "aws_db_instance.main"
 	t.Run("aws in Paris lists the qualified French regions", func(t *testing.T) {
-		fs := evaluate(cat, policy.Default(), inventory(res{address: addr, typ: "aws_db_instance", operator: "aws", level: "sensitive",
+		fs := evaluate(cat, policy.Default(), inventoryOf(res{address: addr, typ: "aws_db_instance", operator: "aws", level: "sensitive",
 			loc: known(t, cat, "eu-west-3", "FR"), offer: offer(t, cat, "aws-all")}))
 		if diff := cmp.Diff([]got{{"TC002", policy.SeverityHigh, addr, false}}, summarize(fs)); diff != "" {
 			t.Fatalf("findings (-want +got):\n%s", diff)
@@ -563,7 +539,7 @@ level "sensitive" {
 		},
 	})
 	t.Run("no qualified region in the country", func(t *testing.T) {
-		fs := evaluate(cat, policy.Default(), inventory(res{address: "azurerm_linux_virtual_machine.vm", typ: "azurerm_linux_virtual_machine", operator: "bleu",
+		fs := evaluate(cat, policy.Default(), inventoryOf(res{address: "azurerm_linux_virtual_machine.vm", typ: "azurerm_linux_virtual_machine", operator: "bleu",
 			level: "sensitive", loc: known(t, cat, "germanywestcentral", "DE"), offer: offer(t, cat, "bleu-cloud-de-confiance")}))
 		if diff := cmp.Diff([]got{{"TC008", policy.SeverityHigh, "azurerm_linux_virtual_machine.vm", false}}, summarize(fs)); diff != "" {
 			t.Fatalf("findings (-want +got):\n%s", diff)
@@ -573,7 +549,7 @@ level "sensitive" {
 		}
 	})
 	t.Run("remediation offers the qualified regions", func(t *testing.T) {
-		fs := evaluate(cat, policy.Default(), inventory(scw))
+		fs := evaluate(cat, policy.Default(), inventoryOf(scw))
 		if len(fs) != 1 || !strings.Contains(fs[0].Remediation, "outscale cloudgouv-eu-west-1") || !strings.Contains(fs[0].Remediation, "allow_pending") {
 			t.Fatalf("remediation: %v", messages(fs))
 		}
@@ -778,7 +754,7 @@ func TestTC005ExposureWithoutLaws(t *testing.T) {
 
 func TestTC006CrossBorderReplication(t *testing.T) {
 	cat := defaultCatalog(t)
-	replica := func(region, country, attr string) plan.Location {
+	replica := func(region, country, attr string) inventory.Location {
 		l := known(t, cat, region, country)
 		l.Attribute = attr
 		return l
@@ -788,46 +764,46 @@ func TestTC006CrossBorderReplication(t *testing.T) {
 		{
 			name: "sensitive table replicated to us-east-1",
 			res: res{address: addr, typ: "aws_dynamodb_table", operator: "aws", level: "sensitive", loc: known(t, cat, "eu-west-3", "FR"), offer: offer(t, cat, "aws-all"),
-				replicas: []plan.Location{replica("eu-central-1", "DE", "replica[0].region_name"), replica("us-east-1", "US", "replica[1].region_name")}},
+				replicas: []inventory.Location{replica("eu-central-1", "DE", "replica[0].region_name"), replica("us-east-1", "US", "replica[1].region_name")}},
 			want: []got{{"TC002", policy.SeverityHigh, addr, false}, {"TC006", policy.SeverityHigh, addr, false}},
 		},
 		{
 			name: "internal table replicated to us-east-1",
 			res: res{address: addr, typ: "aws_dynamodb_table", operator: "aws", level: "internal", loc: known(t, cat, "eu-west-3", "FR"), offer: offer(t, cat, "aws-all"),
-				replicas: []plan.Location{replica("us-east-1", "US", "replica[0].region_name")}},
+				replicas: []inventory.Location{replica("us-east-1", "US", "replica[0].region_name")}},
 			want: []got{{"TC006", policy.SeverityMedium, addr, false}},
 			msg:  "replicates to us-east-1 (US, from replica[0].region_name)",
 		},
 		{
 			name: "internal table replicated inside the EEA",
 			res: res{address: addr, typ: "aws_dynamodb_table", operator: "aws", level: "internal", loc: known(t, cat, "eu-west-3", "FR"), offer: offer(t, cat, "aws-all"),
-				replicas: []plan.Location{replica("eu-central-1", "DE", "replica[0].region_name")}},
+				replicas: []inventory.Location{replica("eu-central-1", "DE", "replica[0].region_name")}},
 		},
 		{
 			name: "replica the catalog cannot place: unknown, a TC006 (fail closed), low where unknown locations warn",
 			res: res{address: addr, typ: "aws_dynamodb_table", operator: "aws", level: "internal", loc: known(t, cat, "eu-west-3", "FR"), offer: offer(t, cat, "aws-all"),
-				replicas: []plan.Location{uncatalogued("mars-north-1")}},
+				replicas: []inventory.Location{uncatalogued("mars-north-1")}},
 			want: []got{{"TC006", policy.SeverityLow, addr, false}},
 			msg:  "mars-north-1 is not a region the catalog can place",
 		},
 		{
 			name: "replica computed at apply time: a TC006, never dropped",
 			res: res{address: addr, typ: "aws_dynamodb_table", operator: "aws", level: "sensitive", loc: known(t, cat, "eu-west-3", "FR"), offer: offer(t, cat, "aws-all"),
-				replicas: []plan.Location{{Status: plan.StatusUnknown, Attribute: "replica[0].region_name", Flow: "replica", Reason: "replica replica[0].region_name: computed at apply time"}}},
+				replicas: []inventory.Location{{Status: inventory.StatusUnknown, Attribute: "replica[0].region_name", Flow: "replica", Reason: "replica replica[0].region_name: computed at apply time"}}},
 			want: []got{{"TC002", policy.SeverityHigh, addr, false}, {"TC006", policy.SeverityHigh, addr, false}},
 			msg:  "sends data through replica[0].region_name (replica) to a place that is not known",
 		},
 		{
 			name: "automatic replication (global) at internal: a TC006",
 			res: res{address: addr, typ: "aws_dynamodb_table", operator: "aws", level: "internal", loc: known(t, cat, "eu-west-3", "FR"), offer: offer(t, cat, "aws-all"),
-				replicas: []plan.Location{{Status: plan.StatusGlobal, Attribute: "replication[0].auto", Flow: "automatic"}}},
+				replicas: []inventory.Location{{Status: inventory.StatusGlobal, Attribute: "replication[0].auto", Flow: "automatic"}}},
 			want: []got{{"TC006", policy.SeverityMedium, addr, false}},
 			msg:  "to a global location",
 		},
 		{
 			name: "inferred replica inside the area: a TC006 (an inference never shows compliance)",
 			res: res{address: addr, typ: "aws_dynamodb_table", operator: "aws", level: "internal", loc: known(t, cat, "eu-west-3", "FR"), offer: offer(t, cat, "aws-all"),
-				replicas: []plan.Location{func() plan.Location {
+				replicas: []inventory.Location{func() inventory.Location {
 					l := replica("eu-central-1", "DE", "replica[0].region_name")
 					l.Unverified = "only read through a reference"
 					return l
@@ -838,7 +814,7 @@ func TestTC006CrossBorderReplication(t *testing.T) {
 		{
 			name: "inferred replica outside the area: the plain TC006",
 			res: res{address: addr, typ: "aws_dynamodb_table", operator: "aws", level: "internal", loc: known(t, cat, "eu-west-3", "FR"), offer: offer(t, cat, "aws-all"),
-				replicas: []plan.Location{func() plan.Location {
+				replicas: []inventory.Location{func() inventory.Location {
 					l := replica("us-east-1", "US", "replica[0].region_name")
 					l.Unverified = "only read through a reference"
 					return l
@@ -849,12 +825,12 @@ func TestTC006CrossBorderReplication(t *testing.T) {
 		{
 			name: "unknown replica at public: nothing",
 			res: res{address: addr, typ: "aws_dynamodb_table", operator: "aws", level: "public", loc: known(t, cat, "eu-west-3", "FR"), offer: offer(t, cat, "aws-all"),
-				replicas: []plan.Location{{Status: plan.StatusUnknown, Attribute: "replica[0].region_name", Flow: "replica", Reason: "computed"}}},
+				replicas: []inventory.Location{{Status: inventory.StatusUnknown, Attribute: "replica[0].region_name", Flow: "replica", Reason: "computed"}}},
 		},
 		{
 			name: "unknown replica of a resource whose own location is unknown: both reported",
 			res: res{address: addr, typ: "aws_dynamodb_table", operator: "aws", level: "internal", loc: unknown(),
-				replicas: []plan.Location{{Status: plan.StatusUnknown, Attribute: "replica[0].region_name", Flow: "replica", Reason: "computed"}}},
+				replicas: []inventory.Location{{Status: inventory.StatusUnknown, Attribute: "replica[0].region_name", Flow: "replica", Reason: "computed"}}},
 			want: []got{{"TC003", policy.SeverityLow, addr, false}, {"TC006", policy.SeverityLow, addr, false}},
 		},
 		{
@@ -865,13 +841,13 @@ level "internal" {
 }
 `),
 			res: res{address: addr, typ: "aws_dynamodb_table", operator: "aws", level: "internal", loc: known(t, cat, "eu-west-3", "FR"), offer: offer(t, cat, "aws-all"),
-				replicas: []plan.Location{{Status: plan.StatusUnknown, Attribute: "replica[0].region_name", Flow: "replica", Reason: "computed"}}},
+				replicas: []inventory.Location{{Status: inventory.StatusUnknown, Attribute: "replica[0].region_name", Flow: "replica", Reason: "computed"}}},
 			want: []got{{"TC006", policy.SeverityMedium, addr, false}},
 		},
 		{
 			name: "public table replicated anywhere",
 			res: res{address: addr, typ: "aws_dynamodb_table", operator: "aws", level: "public", loc: known(t, cat, "eu-west-3", "FR"), offer: offer(t, cat, "aws-all"),
-				replicas: []plan.Location{replica("us-east-1", "US", "replica[0].region_name")}},
+				replicas: []inventory.Location{replica("us-east-1", "US", "replica[0].region_name")}},
 		},
 	})
 }
@@ -886,8 +862,8 @@ func TestTC006OwnersLevel(t *testing.T) {
 	us.Attribute, us.Flow = "rule[0].destination[0].bucket", "replica"
 	bucket := res{address: "aws_s3_bucket.records", operator: "aws", level: "restricted", loc: paris, offer: offer(t, cat, "aws-all")}
 	cfg := res{address: "aws_s3_bucket_replication_configuration.r", typ: "aws_s3_bucket_replication_configuration", operator: "aws",
-		level: "public", loc: paris, offer: offer(t, cat, "aws-all"), replicas: []plan.Location{us}, dataOf: "aws_s3_bucket.records"}
-	fs := evaluate(cat, policy.Default(), inventory(bucket, cfg))
+		level: "public", loc: paris, offer: offer(t, cat, "aws-all"), replicas: []inventory.Location{us}, dataOf: "aws_s3_bucket.records"}
+	fs := evaluate(cat, policy.Default(), inventoryOf(bucket, cfg))
 	var tc006 *rules.Finding
 	for _, f := range fs {
 		if f.Rule == "TC006" {
@@ -900,7 +876,7 @@ func TestTC006OwnersLevel(t *testing.T) {
 	}
 	// A part classified stricter than its owner keeps its own level.
 	cfg.level, bucket.level = "restricted", "public"
-	fs = evaluate(cat, policy.Default(), inventory(bucket, cfg))
+	fs = evaluate(cat, policy.Default(), inventoryOf(bucket, cfg))
 	n := 0
 	for _, f := range fs {
 		if f.Rule == "TC006" {
@@ -1035,7 +1011,7 @@ waiver "DER-GLOB" {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			fs := evaluate(cat, pol, inventory(tc.res))
+			fs := evaluate(cat, pol, inventoryOf(tc.res))
 			if diff := cmp.Diff(tc.want, summarize(fs)); diff != "" {
 				t.Fatalf("findings (-want +got):\n%s", diff)
 			}
@@ -1081,7 +1057,7 @@ waiver "DER-1" {
   approved_on = "2026-03-22"
 }
 `)
-	inv := inventory(res{address: "aws_s3_bucket.b", operator: "aws", level: "internal", loc: known(t, cat, "us-east-1", "US"), offer: offer(t, cat, "aws-all")})
+	inv := inventoryOf(res{address: "aws_s3_bucket.b", operator: "aws", level: "internal", loc: known(t, cat, "us-east-1", "US"), offer: offer(t, cat, "aws-all")})
 	cases := []struct {
 		now  time.Time
 		want []got
@@ -1121,7 +1097,7 @@ waiver "DER-1-RENEWED" {
   approved_on = "2027-09-22"
 }
 `)
-	fs := evaluate(cat, pol, inventory(res{address: "aws_s3_bucket.b", operator: "aws", level: "sensitive", loc: known(t, cat, "us-east-1", "US"), offer: offer(t, cat, "aws-all")}))
+	fs := evaluate(cat, pol, inventoryOf(res{address: "aws_s3_bucket.b", operator: "aws", level: "sensitive", loc: known(t, cat, "us-east-1", "US"), offer: offer(t, cat, "aws-all")}))
 	want := []got{{"TC001", policy.SeverityHigh, "aws_s3_bucket.b", true}, {"TC002", policy.SeverityHigh, "aws_s3_bucket.b", true}}
 	if diff := cmp.Diff(want, summarize(fs)); diff != "" {
 		t.Fatalf("findings (-want +got):\n%s", diff)
@@ -1146,21 +1122,21 @@ func TestNoFindings(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			if fs := evaluate(cat, policy.Default(), inventory(tc.res)); len(fs) != 0 {
+			if fs := evaluate(cat, policy.Default(), inventoryOf(tc.res)); len(fs) != 0 {
 				t.Errorf("got %d findings, want none: %s", len(fs), messages(fs))
 			}
 		})
 	}
 	t.Run("replaced resources are checked", func(t *testing.T) {
 		for _, actions := range [][]string{{"delete", "create"}, {"create", "delete"}, {"update"}, {"no-op"}} {
-			fs := evaluate(cat, policy.Default(), inventory(res{address: "aws_s3_bucket.b", operator: "aws", level: "internal", loc: us, actions: actions}))
+			fs := evaluate(cat, policy.Default(), inventoryOf(res{address: "aws_s3_bucket.b", operator: "aws", level: "internal", loc: us, actions: actions}))
 			if diff := cmp.Diff([]got{{"TC001", policy.SeverityMedium, "aws_s3_bucket.b", false}}, summarize(fs)); diff != "" {
 				t.Errorf("actions %v (-want +got):\n%s", actions, diff)
 			}
 		}
 	})
 	t.Run("empty inventory", func(t *testing.T) {
-		if fs := evaluate(cat, policy.Default(), &plan.Inventory{}); len(fs) != 0 {
+		if fs := evaluate(cat, policy.Default(), &inventory.Inventory{}); len(fs) != 0 {
 			t.Errorf("got %d findings", len(fs))
 		}
 	})
@@ -1169,7 +1145,7 @@ func TestNoFindings(t *testing.T) {
 func TestSorting(t *testing.T) {
 	cat := defaultCatalog(t)
 	us := known(t, cat, "us-east-1", "US")
-	inv := inventory(
+	inv := inventoryOf(
 		res{address: "module.b.aws_s3_bucket.x", operator: "aws", level: "internal", loc: us},
 		res{address: "aws_s3_bucket.z", operator: "aws", level: "sensitive", loc: us, offer: offer(t, cat, "aws-all")},
 		res{address: "aws_iam_role.r", typ: "aws_iam_role", operator: "aws", level: "sensitive", loc: global()},
@@ -1256,7 +1232,7 @@ level "internal" {
 			if pol == nil {
 				pol = policy.Default()
 			}
-			fs := evaluate(cat, pol, inventory(res{address: "aws_s3_bucket.b", operator: "aws", level: tc.level, loc: us, offer: offer(t, cat, "aws-all")}))
+			fs := evaluate(cat, pol, inventoryOf(res{address: "aws_s3_bucket.b", operator: "aws", level: tc.level, loc: us, offer: offer(t, cat, "aws-all")}))
 			if diff := cmp.Diff(tc.want, summarize(fs)); diff != "" {
 				t.Errorf("findings (-want +got):\n%s", diff)
 			}
@@ -1273,7 +1249,7 @@ waiver "DER-1" {
   approved_on = "2019-09-23"
 }
 `)
-		fs := evaluate(cat, pol, inventory(res{address: "aws_s3_bucket.b", operator: "aws", level: "internal", loc: us}))
+		fs := evaluate(cat, pol, inventoryOf(res{address: "aws_s3_bucket.b", operator: "aws", level: "internal", loc: us}))
 		want := []got{{"TC001", policy.SeverityMedium, "aws_s3_bucket.b", false}, {"TC007", policy.SeverityCritical, "aws_s3_bucket.b", false}}
 		if diff := cmp.Diff(want, summarize(fs)); diff != "" {
 			t.Errorf("findings (-want +got):\n%s", diff)
@@ -1327,13 +1303,13 @@ func TestFindingCarriesResource(t *testing.T) {
 	cat := defaultCatalog(t)
 	r := res{address: "module.db.aws_db_instance.main", typ: "aws_db_instance", operator: "aws", level: "restricted",
 		loc: known(t, cat, "eu-central-1", "DE"), offer: offer(t, cat, "aws-all")}
-	fs := evaluate(cat, policy.Default(), inventory(r))
+	fs := evaluate(cat, policy.Default(), inventoryOf(r))
 	if len(fs) == 0 {
 		t.Fatal("no finding")
 	}
 	f := fs[0]
 	want := &rules.Finding{Rule: "TC001", Name: "non-eu-region", Severity: policy.SeverityCritical, Address: r.address, Module: "module.db",
-		Type: "aws_db_instance", Operator: ptr("aws"), Location: r.loc, Sensitivity: plan.Sensitivity{Level: "restricted", Evidence: []string{"tag data_sensitivity=restricted"}}}
+		Type: "aws_db_instance", Operator: ptr("aws"), Location: r.loc, Sensitivity: inventory.Sensitivity{Level: "restricted", Evidence: []string{"tag data_sensitivity=restricted"}}}
 	if diff := cmp.Diff(want, f, cmp.AllowUnexported(rules.Finding{}), cmpIgnoreText()); diff != "" {
 		t.Errorf("finding (-want +got):\n%s", diff)
 	}
@@ -1373,7 +1349,7 @@ func TestPerimeter(t *testing.T) {
 func TestTC012Unclassified(t *testing.T) {
 	cat := defaultCatalog(t)
 	r := res{address: "aws_sqs_queue.q", typ: "aws_sqs_queue", operator: "aws", level: "sensitive", loc: known(t, cat, "eu-west-3", "FR"), offer: offer(t, cat, "aws-all")}
-	inv := inventory(r)
+	inv := inventoryOf(r)
 	inv.Resources[0].Sensitivity.Unclassified = []string{`tag data_sensitivity="confidential" is not a sensitivity level of the policy`, "module m argument data_sensitivity cannot be read"}
 	fs := evaluate(cat, policy.Default(), inv)
 	if diff := cmp.Diff([]got{{"TC002", policy.SeverityHigh, r.address, false}, {"TC012", policy.SeverityHigh, r.address, false}, {"TC012", policy.SeverityHigh, r.address, false}}, summarize(fs)); diff != "" {
@@ -1416,7 +1392,7 @@ waiver "DER-9" {
   approved_on = "2026-06-01"
 `+tc.extra+`}
 `)
-			fs := evaluate(cat, pol, inventory(res{address: "aws_s3_bucket.new", operator: "aws", level: "internal", loc: us, actions: tc.actions}))
+			fs := evaluate(cat, pol, inventoryOf(res{address: "aws_s3_bucket.new", operator: "aws", level: "internal", loc: us, actions: tc.actions}))
 			if len(fs) != 1 || fs[0].Rule != "TC001" || fs[0].Waived != tc.waived || fs[0].Waiver == nil || fs[0].Waiver.ID != "DER-9" {
 				t.Fatalf("findings: %+v", fs)
 			}

@@ -96,7 +96,7 @@ func TestAdversarial(t *testing.T) {
 					t.Fatal(err)
 				}
 				// From the binary plan: the sources evaluated.
-				inv := inventory(t, append(pol, "--terraform", tool.Path, r.PlanFile)...)
+				inv := inventoryDocOf(t, append(pol, "--terraform", tool.Path, r.PlanFile)...)
 				if inv.Evaluation.Mode != "sources" {
 					t.Errorf("binary plan: evaluation %+v, want sources", inv.Evaluation)
 				}
@@ -140,7 +140,7 @@ func TestAdversarial(t *testing.T) {
 					t.Errorf("plan JSON with its directory: an attack passed (exit %d)", code)
 				}
 				if c.Workspace != "" {
-					dirInv := inventory(t, append(pol, "--workspace", c.Workspace, jsonFile)...)
+					dirInv := inventoryDocOf(t, append(pol, "--workspace", c.Workspace, jsonFile)...)
 					for addr := range c.Resources {
 						got, want := dirInv.byAddress[addr], inv.byAddress[addr]
 						if got == nil || want == nil || got.Location.Status != want.Location.Status || got.Location.Region != want.Location.Region {
@@ -198,7 +198,7 @@ func (r *invResource) operator() string {
 	return *r.Operator
 }
 
-func inventory(t *testing.T, args ...string) *inventoryDoc {
+func inventoryDocOf(t *testing.T, args ...string) *inventoryDoc {
 	t.Helper()
 	var stdout, stderr bytes.Buffer
 	code := cli.RunWith(append([]string{"trustcloud", "inventory", "--format", "json"}, args...), nil, &stdout, &stderr, adversarialClock)

@@ -5,7 +5,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/trustcloud/trustcloud/internal/plan"
+	"github.com/trustcloud/trustcloud/internal/inventory"
+	"github.com/trustcloud/trustcloud/internal/planfile"
 	"github.com/trustcloud/trustcloud/internal/policy"
 	"github.com/trustcloud/trustcloud/internal/testtf"
 )
@@ -17,21 +18,21 @@ import (
 func TestBinaryPlan(t *testing.T) {
 	tf := testtf.Terraform(t)
 	res := testtf.Plan(t, tf, filepath.Join(root, "ministry"), testtf.Options{})
-	// plan.Load runs `terraform show -json` itself: it needs the same CLI
+	// planfile.Load runs `terraform show -json` itself: it needs the same CLI
 	// configuration (the test provider's dev_overrides) to read the plan.
 	res.Setenv(t)
 
 	cat := defaultCatalog(t)
-	binary, _, err := plan.Load(res.PlanFile, plan.LoadOptions{Terraform: tf.Path})
+	binary, _, err := planfile.Load(res.PlanFile, planfile.LoadOptions{Terraform: tf.Path})
 	if err != nil {
 		t.Fatalf("loading the binary plan: %v", err)
 	}
-	committed, _, err := plan.Load(filepath.Join(root, "ministry", "plan.json"), plan.LoadOptions{})
+	committed, _, err := planfile.Load(filepath.Join(root, "ministry", "plan.json"), planfile.LoadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, _ := plan.Build(binary, "plan.tfplan", cat, policy.Default())
-	want, _ := plan.Build(committed, "plan.json", cat, policy.Default())
+	got, _ := inventory.Build(binary, "plan.tfplan", cat, policy.Default())
+	want, _ := inventory.Build(committed, "plan.json", cat, policy.Default())
 	if len(got.Resources) != len(want.Resources) || len(got.Resources) == 0 {
 		t.Fatalf("binary plan: %d resources, plan.json: %d", len(got.Resources), len(want.Resources))
 	}
@@ -45,7 +46,7 @@ func TestBinaryPlan(t *testing.T) {
 
 	// Without terraform, a binary plan is an error that says what to do.
 	t.Setenv("PATH", t.TempDir())
-	_, _, err = plan.Load(res.PlanFile, plan.LoadOptions{})
+	_, _, err = planfile.Load(res.PlanFile, planfile.LoadOptions{})
 	if err == nil || !strings.Contains(err.Error(), "no terraform was found on PATH") || !strings.Contains(err.Error(), "plan.tfplan") {
 		t.Errorf("binary plan without terraform: %v", err)
 	}

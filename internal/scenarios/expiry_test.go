@@ -7,7 +7,8 @@ import (
 	"time"
 
 	"github.com/trustcloud/trustcloud/internal/catalog"
-	"github.com/trustcloud/trustcloud/internal/plan"
+	"github.com/trustcloud/trustcloud/internal/inventory"
+	"github.com/trustcloud/trustcloud/internal/planfile"
 	"github.com/trustcloud/trustcloud/internal/policy"
 	"github.com/trustcloud/trustcloud/internal/rules"
 	"github.com/trustcloud/trustcloud/internal/tfconfig"
@@ -21,11 +22,11 @@ import (
 // no longer offers Outscale as a qualified alternative.
 func TestOutscaleAroundExpiry(t *testing.T) {
 	dir := filepath.Join(root, "outscale-secnumcloud")
-	p, _, err := plan.Load(filepath.Join(dir, "plan.json"), plan.LoadOptions{})
+	p, _, err := planfile.Load(filepath.Join(dir, "plan.json"), planfile.LoadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	srcs, err := tfconfig.LoadDir(dir, plan.Tool(p))
+	srcs, err := tfconfig.LoadDir(dir, planfile.Tool(p))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -59,7 +60,7 @@ func TestOutscaleAroundExpiry(t *testing.T) {
 			now := func() time.Time { return day.Add(9 * time.Hour) }
 			cat := base.WithClock(now)
 			pol := policy.Default()
-			inv, _ := plan.BuildWith(p, "plan.json", cat, pol, plan.Options{Sources: srcs})
+			inv, _ := inventory.BuildWith(p, "plan.json", cat, pol, inventory.Options{Sources: srcs})
 			findings := (&rules.Evaluator{Catalog: cat, Policy: pol, Now: now}).Evaluate(inv)
 			byAddress := map[string][]*rules.Finding{}
 			for _, f := range findings {

@@ -17,7 +17,8 @@ import (
 
 	"github.com/trustcloud/trustcloud/internal/catalog"
 	"github.com/trustcloud/trustcloud/internal/golden"
-	"github.com/trustcloud/trustcloud/internal/plan"
+	"github.com/trustcloud/trustcloud/internal/inventory"
+	"github.com/trustcloud/trustcloud/internal/planfile"
 	"github.com/trustcloud/trustcloud/internal/policy"
 	"github.com/trustcloud/trustcloud/internal/rules"
 	"github.com/trustcloud/trustcloud/internal/testtf"
@@ -77,14 +78,14 @@ func TestScenarios(t *testing.T) {
 		name := filepath.Base(dir)
 		t.Run(name, func(t *testing.T) {
 			want, pol := loadExpectation(t, dir)
-			p, _, err := plan.Load(planFile, plan.LoadOptions{})
+			p, _, err := planfile.Load(planFile, planfile.LoadOptions{})
 			if err != nil {
 				t.Fatal(err)
 			}
 			rel := "testdata/scenarios/" + name + "/plan.json"
 			// With its sources: the configuration is evaluated; this is
 			// what expect.json describes.
-			srcs, err := tfconfig.LoadDir(dir, plan.Tool(p))
+			srcs, err := tfconfig.LoadDir(dir, planfile.Tool(p))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -92,7 +93,7 @@ func TestScenarios(t *testing.T) {
 				t.Fatalf("the scenario's plan.json was not made from its .tf files (run `make testdata`): %v", err)
 			}
 			srcs.Root, srcs.Path, srcs.Origin = "testdata/scenarios/"+name, "testdata/scenarios/"+name, "the directory testdata/scenarios/"+name
-			inv, _ := plan.BuildWith(p, rel, cat, pol, plan.Options{Sources: srcs})
+			inv, _ := inventory.BuildWith(p, rel, cat, pol, inventory.Options{Sources: srcs})
 			findings := (&rules.Evaluator{Catalog: cat, Policy: pol, Now: func() time.Time { return now }}).Evaluate(inv)
 			checkResources(t, want, inv)
 			checkFindings(t, want.Findings, findings)
@@ -101,7 +102,7 @@ func TestScenarios(t *testing.T) {
 
 			// From plan JSON alone: the same places, and the inferred
 			// ones reported, never passed.
-			jsonInv, _ := plan.Build(p, rel, cat, pol)
+			jsonInv, _ := inventory.Build(p, rel, cat, pol)
 			jsonFindings := (&rules.Evaluator{Catalog: cat, Policy: pol, Now: func() time.Time { return now }}).Evaluate(jsonInv)
 			jsonWant := want
 			if len(want.PlanJSONLevels) > 0 {
@@ -182,11 +183,11 @@ func TestScenariosOpenTofu(t *testing.T) {
 				opts.Before = filepath.Join(dir, "before")
 			}
 			res := testtf.Plan(t, tofu, dir, opts)
-			p, err := plan.Parse("plan.json", res.PlanJSON)
+			p, err := planfile.Parse("plan.json", res.PlanJSON)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if plan.Tool(p) != tfconfig.OpenTofu {
+			if planfile.Tool(p) != tfconfig.OpenTofu {
 				t.Fatalf("the plan does not name OpenTofu's registry: %s", p.TerraformVersion)
 			}
 			srcs, err := tfconfig.LoadDir(res.Dir, tfconfig.OpenTofu)
@@ -196,7 +197,7 @@ func TestScenariosOpenTofu(t *testing.T) {
 			if err := tfconfig.Check(srcs, p.Config); err != nil {
 				t.Fatal(err)
 			}
-			inv, _ := plan.BuildWith(p, "plan.json", cat, pol, plan.Options{Sources: srcs})
+			inv, _ := inventory.BuildWith(p, "plan.json", cat, pol, inventory.Options{Sources: srcs})
 			findings := (&rules.Evaluator{Catalog: cat, Policy: pol, Now: func() time.Time { return now }}).Evaluate(inv)
 			checkResources(t, want, inv)
 			checkFindings(t, want.Findings, findings)
@@ -204,9 +205,9 @@ func TestScenariosOpenTofu(t *testing.T) {
 	}
 }
 
-func checkResources(t *testing.T, want expectation, inv *plan.Inventory) {
+func checkResources(t *testing.T, want expectation, inv *inventory.Inventory) {
 	t.Helper()
-	got := map[string]*plan.Resource{}
+	got := map[string]*inventory.Resource{}
 	for _, r := range inv.Resources {
 		got[r.Address] = r
 	}

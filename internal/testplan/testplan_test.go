@@ -11,7 +11,8 @@ import (
 	tfjson "github.com/hashicorp/terraform-json"
 
 	"github.com/trustcloud/trustcloud/internal/catalog"
-	"github.com/trustcloud/trustcloud/internal/plan"
+	"github.com/trustcloud/trustcloud/internal/inventory"
+	"github.com/trustcloud/trustcloud/internal/planfile"
 	"github.com/trustcloud/trustcloud/internal/policy"
 	"github.com/trustcloud/trustcloud/internal/rules"
 )
@@ -152,7 +153,7 @@ func configResource(root *tfjson.ConfigModule, rc *tfjson.ResourceChange) *tfjso
 // the United States are findings.
 func TestAnalysis(t *testing.T) {
 	data, st := generate(t, Options{Resources: 200})
-	p, err := plan.Parse("plan.json", data)
+	p, err := planfile.Parse("plan.json", data)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -164,17 +165,17 @@ func TestAnalysis(t *testing.T) {
 	if diags.HasErrors() {
 		t.Fatal(policy.FormatDiagnostics(diags))
 	}
-	inv, warnings := plan.Build(p, "plan.json", cat, pol)
+	inv, warnings := inventory.Build(p, "plan.json", cat, pol)
 	if len(warnings) > 0 {
 		t.Errorf("warnings: %q", warnings)
 	}
 	if len(inv.Resources) != 200 {
 		t.Fatalf("%d resources in the inventory, want 200", len(inv.Resources))
 	}
-	byAddr := map[string]*plan.Resource{}
+	byAddr := map[string]*inventory.Resource{}
 	for _, r := range inv.Resources {
 		byAddr[r.Address] = r
-		if r.Location.Status == plan.StatusUnknown {
+		if r.Location.Status == inventory.StatusUnknown {
 			t.Errorf("%s: unknown location: %s", r.Address, r.Location.Reason)
 		}
 	}
@@ -184,7 +185,7 @@ func TestAnalysis(t *testing.T) {
 		kinds[s.Kind+" "+s.RegionFrom]++
 		located := 0
 		for _, r := range inv.Resources {
-			if !strings.HasPrefix(r.Address, s.Module+".") || r.Location.Status != plan.StatusKnown {
+			if !strings.HasPrefix(r.Address, s.Module+".") || r.Location.Status != inventory.StatusKnown {
 				continue
 			}
 			want := s.Region

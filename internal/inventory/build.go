@@ -1,0 +1,135 @@
+package inventory
+
+import (
+	"sort"
+	"strings"
+
+	tfjson "github.com/hashicorp/terraform-json"
+
+	"github.com/trustcloud/trustcloud/internal/catalog"
+	"github.com/trustcloud/trustcloud/internal/planfile"
+	"github.com/trustcloud/trustcloud/internal/policy"
+	"github.com/trustcloud/trustcloud/internal/tfaddr"
+)
+
+// builder holds what building one inventory needs.
+type builder struct {
+	cat    *catalog.Catalog
+	policy *policy.Policy
+	cfg    *configIndex
+	// warnings would collect problems that do not stop the analysis;
+	// none is left: what changes a verdict is a finding (a tag value
+	// that is not a level is TC012), never a warning on stderr only.
+	warnings []string
+}
+
+// Build attributes every resource change of a plan: operator, location and
+// sensitivity, with evidence. It returns the inventory and warnings about
+// inputs it had to ignore.
+func Build(p *tfjson.Plan, file string, cat *catalog.Catalog, pol *policy.Policy) (*Inventory, []string) {
+	return build(p, file, cat, pol, false, Options{})
+}
+
+// BuildWith is Build with options: the configuration's sources to
+// evaluate values from, the workspace.
+func BuildWith(p *tfjson.Plan, file string, cat *catalog.Catalog, pol *policy.Policy, opts Options) (*Inventory, []string) {
+	return build(p, file, cat, pol, false, opts)
+}
+
+// BuildPrior attributes every resource as it was before the plan, from the
+// changes' prior values (before): what `check --new-only` compares with.
+// Resources being created have no prior values and are located from their
+// configuration only.
+func BuildPrior(p *tfjson.Plan, file string, cat *catalog.Catalog, pol *policy.Policy, opts Options) *Inventory {
+	inv, _ := build(p, file, cat, pol, true, opts)
+	return inv
+}
+
+func build(p *tfjson.Plan, file string, cat *catalog.Catalog, pol *policy.Policy, prior bool, opts Options) (*Inventory, []string) {
+	b := &builder{cat: cat, policy: pol, cfg: newConfigIndex(p)}
+	b.cfg.ev = newEvaluator(p, opts)
+	inv := &Inventory{
+		FormatVersion: FormatVersion,
+		Catalog:       CatalogRef{AsOf: cat.AsOf, Version: cat.Version, AnssiEdition: cat.AnssiEdition, Files: cat.UserFiles()},
+		Plan:          PlanRef{File: file, FormatVersion: p.FormatVersion, TerraformVersion: p.TerraformVersion},
+		Policy: &PolicyRef{Profile: pol.Profile, File: pol.File, Source: pol.Source, SHA256: pol.SHA256,
+			Relaxations: pol.Relaxations(cat.InArea)},
+		Evaluation: evaluation(opts),
+		Resources:  []*Resource{},
+	}
+	rv := &resolver{cat: cat, cfg: b.cfg, byConfig: map[string][]*Resource{}, done: map[*Resource]bool{}, active: map[*Resource]bool{}, nonRegionalTypes: map[string]bool{},
+		trustedRegistries: pol.TrustedRegistries}
+	for _, rc := range p.ResourceChanges {
+		if rc == nil || rc.Change == nil {
+			continue
+		}
+		r := &Resource{
+			Address:  rc.Address,
+			Module:   rc.ModuleAddress,
+			Type:     rc.Type,
+			Name:     rc.Name,
+			Mode:     string(rc.Mode),
+			Provider: fullSource(rc.ProviderName),
+			config:   b.cfg.resource(rc),
+			previous: rc.PreviousAddress,
+		}
+		for _, a := range rc.Change.Actions {
+			r.Actions = append(r.Actions, string(a))
+		}
+		if r.Actions == nil {
+			r.Actions = []string{}
+		}
+		r.Importing = rc.Change.Importing != nil
+		r.after, _ = planfile.AsAttrs(rc.Change.After)
+		r.before, _ = planfile.AsAttrs(rc.Change.Before)
+		r.afterUnknown, _ = planfile.AsAttrs(rc.Change.AfterUnknown)
+		if prior {
+			r.after, r.afterUnknown = r.before, nil
+		}
+		inv.Resources = append(inv.Resources, r)
+		k := tfaddr.StripKeys(r.Address)
+		rv.byConfig[k] = append(rv.byConfig[k], r)
+	}
+	for _, r := range inv.Resources {
+		rv.locate(r)
+		b.classify(r, rv)
+	}
+	// The values were needed to resolve; the inventory does not keep them.
+	for _, r := range inv.Resources {
+		r.after, r.before, r.afterUnknown, r.config = nil, nil, nil, nil
+	}
+	sort.SliceStable(inv.Resources, func(i, j int) bool { return inv.Resources[i].Address < inv.Resources[j].Address })
+	inv.Summary = summarize(inv.Resources)
+	return inv, b.warnings
+}
+
+// fullSource turns the legacy provider names of Terraform 0.12 plans
+// ("aws") into source addresses ("registry.terraform.io/hashicorp/aws").
+func fullSource(name string) string {
+	switch name {
+	case "":
+		return ""
+	case "terraform":
+		return "terraform.io/builtin/terraform"
+	}
+	if strings.Contains(name, "/") {
+		return name
+	}
+	// Terraform 0.12 wrote the local name, with the alias ("null.aliased").
+	name, _, _ = strings.Cut(name, ".")
+	return "registry.terraform.io/hashicorp/" + name
+}
+
+func summarize(rs []*Resource) *Summary {
+	s := &Summary{Resources: len(rs), ByStatus: map[string]int{}}
+	for _, st := range []string{StatusKnown, StatusMultiRegion, StatusGlobal, StatusUnknown, StatusNotApplicable} {
+		s.ByStatus[st] = 0
+	}
+	for _, r := range rs {
+		s.ByStatus[r.Location.Status]++
+		if r.Operator == nil && r.Location.Status != StatusNotApplicable {
+			s.UnknownOperator++
+		}
+	}
+	return s
+}

@@ -1,0 +1,1247 @@
+package inventory
+
+import (
+	"fmt"
+	"path"
+	"regexp"
+	"slices"
+	"strings"
+
+	tfjson "github.com/hashicorp/terraform-json"
+
+	"github.com/trustcloud/trustcloud/internal/catalog"
+	"github.com/trustcloud/trustcloud/internal/planfile"
+	"github.com/trustcloud/trustcloud/internal/tfaddr"
+	"github.com/trustcloud/trustcloud/internal/tfconfig"
+)
+
+// genericAttributes are tried on resources of providers the catalog does
+// not know: a location they name cannot be placed, but it is reported.
+var genericAttributes = []catalog.Attribute{{Path: "region"}, {Path: "location"}, {Path: "zone"}, {Path: "availability_zone"}}
+
+// genericZone is the zone-to-region rule for providers the catalog does
+// not know: a zone is its region followed by a letter (ru-central1-a,
+// us-east-1a).
+var genericZone = regexp.MustCompile(`^([a-z]+(?:-[a-z]+)*-?[0-9]+)-?[a-z]$`)
+
+// resolver works out where each resource lives.
+type resolver struct {
+	cat *catalog.Catalog
+	cfg *configIndex
+	// byConfig maps a resource address without instance keys to its
+	// inventory entries, to follow references.
+	byConfig map[string][]*Resource
+	// byValue maps provider + name/id/bucket value to resources, built
+	// when first needed.
+	byValue map[string][]*Resource
+	// byIdent maps a name, id, bucket, ARN or self-link value to the
+	// resources that have it, for data flows (any provider).
+	byIdent map[string][]*Resource
+	// types caches the type tables' answers by provider and type.
+	types map[typeKey]typeTables
+	// projects maps a google_project's project_id to it, built when
+	// first needed (classification by container).
+	projects map[string][]*Resource
+	// prior holds the data sources read while planning (prior state),
+	// by address without instance keys.
+	prior  map[string][]*Resource
+	done   map[*Resource]bool
+	active map[*Resource]bool
+	// nonRegionalTypes caches the catalog's answer by provider and type.
+	nonRegionalTypes map[string]bool
+	// redirects caches redirected's answer per provider configuration,
+	// providerLocs fromProvider's per configuration and resource type.
+	redirects    map[redirectKey]string
+	providerLocs map[providerLocKey]providerLoc
+	// trustedRegistries are registry hosts, besides the public Terraform
+	// and OpenTofu registries, whose providers are taken for the ones of
+	// the same namespace and type (private mirrors).
+	trustedRegistries []string
+}
+
+// ctx is what the resolver knows about one resource.
+type ctx struct {
+	r        *Resource
+	p        *catalog.Provider
+	conf     *providerConf
+	operator *catalog.Operator
+	ops      []string
+	// scope is the type's row of the catalog's type tables, nil when it
+	// has none; flows are its data flows.
+	scope *catalog.TypeScope
+	flows []*catalog.DataFlow
+	// byDefault is set when the operator is the provider's default (its
+	// rule has no condition): a region only another operator of the
+	// provider runs then names that operator (u-france-east1 is S3NS's
+	// even when universe_domain comes from the environment).
+	byDefault bool
+}
+
+func (rv *resolver) locate(r *Resource) {
+	if rv.done[r] {
+		return
+	}
+	if rv.active[r] {
+		// A reference cycle: leave the location to the outer call.
+		return
+	}
+	rv.active[r] = true
+	defer func() { delete(rv.active, r); rv.done[r] = true }()
+
+	p, err := rv.cat.Provider(r.Provider)
+	c := &ctx{r: r, p: p}
+	if err == nil {
+		t := rv.typeTables(p, r)
+		c.scope, c.flows = t.scope, t.flows
+	}
+	c.conf = rv.cfg.confFor(r)
+	r.ProviderConfig = c.conf.key
+	if err != nil {
+		rv.locateUnknownProvider(c)
+		return
+	}
+	if p.NotLocated {
+		r.Location = Location{Status: StatusNotApplicable,
+			Evidence: []string{fmt.Sprintf("provider %s creates nothing in a cloud: %s has no location", p.Source, r.Type)}}
+		return
+	}
+	if why := rv.untrustedSource(r, p); why != "" {
+		// Not the provider the catalog describes: neither its operator
+		// nor its location attributes mean what the catalog says.
+		r.Location = Location{Status: StatusUnknown, Evidence: []string{why}, Reason: why}
+		return
+	}
+	op, opEvidence, opUnverified, opUnknown := rv.operator(c)
+	if op != nil {
+		c.operator = op
+		id := op.ID
+		r.Operator = &id
+		c.ops = []string{id}
+		c.byDefault = opEvidence == ""
+	}
+	redirect := rv.redirected(c)
+	if redirect != "" {
+		// The API calls go to a host the catalog does not know: who runs
+		// it and where is anybody's guess.
+		r.Operator, c.operator, c.ops = nil, nil, nil
+	}
+	var loc Location
+	ok := false
+	if c.scope != nil && c.scope.Scope == catalog.ScopeNone {
+		loc, ok = Location{Status: StatusNotApplicable, Evidence: []string{fmt.Sprintf("%s creates nothing in a cloud (provider metadata %s)", r.Type, c.scope.Ref)}}, true
+	}
+	if !ok && c.scope != nil && c.scope.Scope == catalog.ScopeParent && !c.p.RegionalAPI {
+		// A part of another resource (an object of a bucket, a rule of a
+		// security group) is where that resource is, whatever location
+		// the provider filled in — unless its configuration names a
+		// location itself. Where the provider's region picks a regional
+		// API (AWS, Outscale, OpenStack), that region is authoritative:
+		// a parent elsewhere cannot be reached through it, and the
+		// resource's own region comes first, as for any type.
+		if rv.setsLocation(c) {
+			loc, ok = rv.fromAttributes(c)
+		}
+		if !ok {
+			loc, ok = rv.fromParent(c)
+		}
+	}
+	if !ok {
+		loc, ok = rv.fromAttributes(c)
+	}
+	if !ok {
+		loc, ok = rv.fromScope(c)
+	}
+	if !ok && c.scope == nil {
+		loc, ok = rv.nonRegional(c)
+	}
+	if !ok && (c.scope == nil || c.scope.Scope != catalog.ScopeProvider) {
+		loc, ok = rv.fromParent(c)
+	}
+	if !ok {
+		loc, ok = rv.fromProvider(c)
+	}
+	if !ok && p.DefaultRegion != "" && c.conf.failed == "" {
+		loc, ok = rv.place(c, p.DefaultRegion, fmt.Sprintf("every resource of provider %s is in region %s", p.Source, p.DefaultRegion))
+	}
+	if !ok {
+		loc = rv.unknown(c)
+	}
+	if redirect != "" && loc.Status != StatusNotApplicable {
+		loc = Location{Status: StatusUnknown, Reason: redirect, Evidence: append([]string{redirect}, loc.Evidence...)}
+	}
+	if opUnknown != "" {
+		r.Operator, c.operator = nil, nil
+		loc.Evidence = append(loc.Evidence, opUnknown)
+	}
+	if opEvidence != "" {
+		loc.Evidence = append(loc.Evidence, opEvidence)
+	}
+	if opUnverified != "" && loc.Unverified == "" && r.Operator != nil {
+		loc.Unverified = opUnverified
+	}
+	if owner := rv.regionOwner(c, loc); owner != "" && r.Operator != nil && owner != *r.Operator {
+		// The region belongs to another legal entity of the brand, or is
+		// the only one of its code among the provider's operators.
+		if owner, err := rv.cat.Operator(owner); err == nil {
+			loc.Evidence = append(loc.Evidence, fmt.Sprintf("region %s is run by %s (%s), not %s: operator %s", loc.Region, owner.ID, orDash(owner.LegalName), *r.Operator, owner.ID))
+			id := owner.ID
+			r.Operator, c.operator, c.ops = &id, owner, []string{id}
+		}
+	}
+	loc = rv.globalScope(c, loc)
+	r.Location = loc
+	r.DataLocations = rv.dataLocations(c)
+	if len(r.DataLocations) > 0 {
+		r.DataOf = rv.dataOwner(c)
+	}
+	if r.Location.Status == StatusGlobal {
+		r.Location = rv.placedByData(c, r.Location)
+	}
+	rv.offer(c)
+}
+
+// confFor finds the provider configuration a resource uses: from the
+// sources when they are at hand, else from the plan's provider key.
+func (ix *configIndex) confFor(r *Resource) *providerConf {
+	if ix.ev != nil {
+		return ix.sourceConf(r)
+	}
+	key := ""
+	if r.config != nil {
+		key = r.config.res.ProviderConfigKey
+	}
+	_, modPath := tfaddr.SplitModule(r.Module)
+	return ix.providerConfig(key, modPath, providerLocalName(r))
+}
+
+// publicRegistries are the registries whose namespaces the catalog's
+// provider sources name.
+var publicRegistries = []string{"registry.terraform.io", "registry.opentofu.org", "terraform.io"}
+
+// untrustedSource says why a resource's provider cannot be taken for the
+// catalog's: a registry host nobody vouched for, or a resource type that
+// provider does not serve (aws_* types under another source are a renamed
+// or forked provider, not what the catalog describes).
+func (rv *resolver) untrustedSource(r *Resource, p *catalog.Provider) string {
+	parts := strings.Split(r.Provider, "/")
+	if len(parts) == 3 && !slices.Contains(publicRegistries, strings.ToLower(parts[0])) && !slices.Contains(rv.trustedRegistries, strings.ToLower(parts[0])) {
+		return fmt.Sprintf("provider %s comes from registry %s, which is neither the Terraform nor the OpenTofu public registry and which the policy does not list in trusted_registries: it is not taken for %s",
+			r.Provider, parts[0], p.Source)
+	}
+	if !p.Serves(r.Type) {
+		return fmt.Sprintf("resource type %s is not one of provider %s's (catalog type prefixes): a renamed or forked provider is not taken for the catalog's",
+			r.Type, r.Provider)
+	}
+	return ""
+}
+
+func providerLocalName(r *Resource) string {
+	src := r.Provider
+	if i := strings.LastIndex(src, "/"); i >= 0 {
+		src = src[i+1:]
+	}
+	return src
+}
+
+// operator picks the catalog operator from the provider configuration.
+// It returns the operator, the evidence of a conditional choice, why the
+// choice is only inferred (an attribute read through references of plan
+// JSON), and why no operator can be chosen (an attribute that decides is
+// unknown, or set to a value no rule recognises).
+func (rv *resolver) operator(c *ctx) (op *catalog.Operator, evidence, unverified, unknownWhy string) {
+	if c.conf.failed != "" && hasConditions(c.p) {
+		return nil, "", "", fmt.Sprintf("the operator depends on the provider configuration, which is not known: %s", c.conf.failed)
+	}
+	values := map[string]evaluated{}
+	set := false
+	get := func(attr string) (string, bool) {
+		v, ok := values[attr]
+		if !ok {
+			v = rv.cfg.providerAttr(c.conf, attr)
+			values[attr] = v
+		}
+		if s, ok := v.value.(string); ok && v.known {
+			return s, true
+		}
+		return "", false
+	}
+	for _, rule := range c.p.Operators {
+		if rule.When == nil {
+			continue
+		}
+		get(rule.When.Attribute)
+		v := values[rule.When.Attribute]
+		if v.set && !v.known {
+			return nil, "", "", fmt.Sprintf("%s %s decides the operator and is not known: %s", c.conf.display(), rule.When.Attribute, v.reason)
+		}
+		set = set || v.set
+		if v.inferred != "" && unverified == "" {
+			unverified = v.inferred
+		}
+	}
+	op, rule := rv.cat.ResolveOperator(c.p, get)
+	if op == nil || rule == nil || rule.When == nil {
+		if set && op != nil {
+			// The configuration chose the default operator explicitly
+			// (universe_domain = "googleapis.com"): say so, which also
+			// keeps a region of another operator from re-assigning it.
+			return op, fmt.Sprintf("%s sets what decides the operator to none of the values of another operator: operator %s", c.conf.display(), op.ID), unverified, ""
+		}
+		return op, "", unverified, ""
+	}
+	v, _ := get(rule.When.Attribute)
+	return op, fmt.Sprintf("%s %s = %q: operator %s", c.conf.display(), rule.When.Attribute, v, op.ID), unverified, ""
+}
+
+func hasConditions(p *catalog.Provider) bool {
+	for _, r := range p.Operators {
+		if r.When != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// redirected says why the provider configuration sends its API calls to a
+// place the catalog does not know: an endpoint override, a profile or
+// configuration file, an API environment it does not list.
+func (rv *resolver) redirected(c *ctx) string {
+	if len(c.p.Redirects) == 0 {
+		return ""
+	}
+	// Every resource of a configuration asks the same question.
+	key := redirectKey{c.conf, c.p}
+	if why, ok := rv.redirects[key]; ok {
+		return why
+	}
+	why := rv.findRedirect(c)
+	if rv.redirects == nil {
+		rv.redirects = map[redirectKey]string{}
+	}
+	rv.redirects[key] = why
+	return why
+}
+
+type redirectKey struct {
+	conf *providerConf
+	p    *catalog.Provider
+}
+
+func (rv *resolver) findRedirect(c *ctx) string {
+	for _, name := range rv.cfg.providerArgs(c.conf) {
+		for _, rd := range c.p.Redirects {
+			if ok, _ := path.Match(rd.Path, name); !ok {
+				continue
+			}
+			v := rv.cfg.providerAttr(c.conf, name)
+			s, isString := v.value.(string)
+			if !v.set || (v.known && !isString && v.value != nil) {
+				// A block with arguments (endpoints { s3 = … }), or a
+				// list or map of settings.
+				return fmt.Sprintf("%s sets %s: the provider's API calls can go elsewhere than its location arguments say, so the location cannot be verified", c.conf.display(), name)
+			}
+			if !v.known {
+				return fmt.Sprintf("%s %s is not known (%s): the provider's API calls can go anywhere", c.conf.display(), name, v.reason)
+			}
+			if isString && (strings.TrimSpace(s) == "" || containsFold(rd.Known, s)) {
+				continue
+			}
+			if isString && rv.placesEndpoint(c, s) {
+				continue
+			}
+			return fmt.Sprintf("%s %s = %s: the provider's API calls go to a place the catalog does not know, so the location and the operator cannot be verified", c.conf.display(), name, quote(v.value))
+		}
+	}
+	return ""
+}
+
+func containsFold(list []string, s string) bool {
+	for _, k := range list {
+		if strings.EqualFold(strings.TrimSpace(s), k) {
+			return true
+		}
+	}
+	return false
+}
+
+// placesEndpoint reports whether an endpoint value is one the catalog
+// places through an endpoint attribute's pattern.
+func (rv *resolver) placesEndpoint(c *ctx, value string) bool {
+	for _, a := range c.p.ProviderAttributes {
+		if a.Role != catalog.RoleEndpoint {
+			continue
+		}
+		if v, ok := rv.cat.Extract(c.p, a, value); ok {
+			if _, found := rv.cat.Locate(c.p, c.ops, v); found {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// values returns the resource's values: planned (after), or prior
+// (before) for a resource being deleted.
+func (r *Resource) values() (planfile.Attrs, any) {
+	if r.DeleteOnly() || r.after == nil {
+		return r.before, nil
+	}
+	return r.after, r.afterUnknown
+}
+
+// fromAttributes reads the location attributes of the resource itself.
+// Every value found must name the same place: a zone of another region,
+// or a region attribute that disagrees with another, is a conflict, and
+// a conflict is unknown with both values as evidence. A value the
+// configuration does not set (the provider filled it in) must also agree
+// with the provider configuration's region.
+func (rv *resolver) fromAttributes(c *ctx) (Location, bool) {
+	vals, unknown := c.r.values()
+	var found []Location
+	var paths []string
+	var fromConfig []bool
+	var pending *pathValue // a configured location argument computed at apply time
+	pendingZone := true
+	for _, a := range rv.locationAttributes(c) {
+		for _, pv := range lookupPath(vals, unknown, a.Path) {
+			if pv.unknown {
+				if c.r.configSets(strings.Split(a.Path, ".")[0]) {
+					if pending == nil {
+						pv := pv
+						pending = &pv
+					}
+					pendingZone = pendingZone && strings.Contains(a.Path, "zone")
+				}
+				continue
+			}
+			for _, s := range stringsOf(pv.value) {
+				v, ok := rv.cat.Extract(c.p, a, s)
+				if !ok {
+					continue
+				}
+				loc, ok := rv.place(c, v, fmt.Sprintf("%s = %q", pv.at, s))
+				if ok {
+					found = append(found, loc)
+					paths = append(paths, a.Path)
+					fromConfig = append(fromConfig, c.r.config == nil || c.r.configSets(strings.Split(a.Path, ".")[0]))
+				}
+			}
+		}
+	}
+	// A configured argument known only at apply decides nothing yet:
+	// unknown — unless it is a zone and the provider's region picks a
+	// regional API, which only serves that region's zones.
+	if pending != nil && (!pendingZone || !c.p.RegionalAPI) {
+		return Location{Status: StatusUnknown, Evidence: []string{fmt.Sprintf("%s is set in the configuration but computed at apply time", pending.at)},
+			Reason: fmt.Sprintf("%s is computed at apply time", pending.at)}, true
+	}
+	if len(found) == 0 {
+		return Location{}, false
+	}
+	for i, other := range found[1:] {
+		if !samePlace(found[0], other) {
+			if !c.p.RegionalAPI && !slices.ContainsFunc(paths, func(p string) bool { return p != paths[0] }) {
+				// Every value of one list (OVHcloud's regions): the
+				// resource spans them all.
+				if l, ok := combine(found, fmt.Sprintf("%s lists several locations: the resource spans them all", paths[0])); ok {
+					return l, true
+				}
+			}
+			return conflict(found[0], found[i+1]), true
+		}
+	}
+	// A resource value the configuration does not set came from the
+	// provider: it must be the provider's region. Where the provider's
+	// region picks a regional API (AWS, Outscale, OpenStack), a zone must
+	// be in that region whoever set it.
+	zoned := found[0].Zone != "" && c.p.RegionalAPI
+	if !fromConfig[0] || zoned {
+		if pl, ok := rv.fromProvider(c); ok && pl.Status == StatusKnown && found[0].Status == StatusKnown && !samePlace(found[0], pl) {
+			if !c.r.hasOwnRegion(c.p) || !fromConfig[0] {
+				return conflict(found[0], pl), true
+			}
+		}
+	}
+	return found[0], true
+}
+
+// hasOwnRegion reports whether the resource's configuration sets a region
+// of its own (AWS v6 region, Google region or location …), which then
+// overrides the provider's: a zone must be in that region, not the
+// provider's.
+func (r *Resource) hasOwnRegion(p *catalog.Provider) bool {
+	for _, a := range p.ResourceAttributes {
+		if a.Role == catalog.RoleReplica || !a.AppliesTo(r.Type) || strings.Contains(a.Path, "zone") {
+			continue
+		}
+		if r.configSets(strings.Split(a.Path, ".")[0]) {
+			return true
+		}
+	}
+	return false
+}
+
+// samePlace reports whether two locations name the same region (or the
+// same multi-region, or are both global).
+func samePlace(a, b Location) bool {
+	if a.Status != b.Status {
+		return false
+	}
+	return strings.EqualFold(a.Region, b.Region)
+}
+
+// conflict is the location of a resource whose location arguments
+// disagree: unknown, with both as evidence.
+func conflict(a, b Location) Location {
+	where := func(l Location) string {
+		if l.Status == StatusGlobal {
+			return "global"
+		}
+		return l.Region
+	}
+	reason := fmt.Sprintf("location arguments disagree: %s says %s, %s says %s", firstOr(a.Evidence), where(a), firstOr(b.Evidence), where(b))
+	ev := append(append([]string{reason}, a.Evidence...), b.Evidence...)
+	return Location{Status: StatusUnknown, Reason: reason, Evidence: ev}
+}
+
+func firstOr(ev []string) string {
+	if len(ev) == 0 {
+		return "(no evidence)"
+	}
+	return ev[0]
+}
+
+// configSets reports whether the resource's configuration sets an
+// attribute (as opposed to leaving it to the provider).
+func (r *Resource) configSets(attr string) bool {
+	if r.config == nil {
+		return false
+	}
+	e := r.config.res.Expressions[attr]
+	return e != nil && e.ExpressionData != nil
+}
+
+// place turns a location value into a Location, through the catalog.
+func (rv *resolver) place(c *ctx, value, evidence string) (Location, bool) {
+	m, found := rv.cat.Locate(c.p, c.ops, value)
+	if !found && len(c.ops) == 1 {
+		// Not a region of the operator: one of another entity of its
+		// brand (Outscale's US regions), or, for a default operator, one
+		// that only another operator of the provider runs (locate then
+		// gives the resource to that operator: regionOwner).
+		if other, ok := rv.cat.Locate(c.p, nil, value); ok && !other.Global && other.Region != nil && rv.mayOwn(c, other.Region) {
+			m, found = other, true
+		}
+	}
+	if found && m.Global {
+		return Location{Status: StatusGlobal, Evidence: []string{evidence + ": a global, non-regional location"}}, true
+	}
+	if !found {
+		// A value the catalog cannot place is still where the resource
+		// is: report it as known but without a country.
+		return Location{Status: StatusKnown, Region: value, Evidence: []string{evidence + fmt.Sprintf(": not a region the catalog knows for %s", c.p.Source)}}, true
+	}
+	reg := m.Region
+	loc := Location{Status: StatusKnown, Region: reg.Code, Zone: m.Zone, InCatalog: true}
+	eu := rv.cat.RegionInEU(reg)
+	loc.EU = &eu
+	if reg.IsMulti() {
+		loc.Status = StatusMultiRegion
+		loc.Countries = reg.Countries
+	} else {
+		country := reg.Country
+		loc.Country = &country
+	}
+	ev := evidence
+	switch {
+	case m.Zone != "" && m.Via != "region code":
+		ev += fmt.Sprintf(": zone of region %s", reg.Code)
+	case m.Via == "display name" || m.Via == "alias":
+		ev += fmt.Sprintf(": %s of region %s", m.Via, reg.Code)
+	case normKeyEq(value, reg.Code) && value != reg.Code:
+		ev += fmt.Sprintf(": region %s", reg.Code)
+	case !normKeyEq(value, reg.Code):
+		ev += fmt.Sprintf(": region %s", reg.Code)
+	}
+	if reg.IsMulti() {
+		ev += fmt.Sprintf(" (multi-region over %s)", strings.Join(reg.Countries, ", "))
+	}
+	loc.Evidence = []string{ev}
+	if c.operator == nil && len(c.ops) == 0 {
+		// The provider configuration named no operator, but the region
+		// belongs to one: say so without claiming it.
+		loc.Evidence = append(loc.Evidence, fmt.Sprintf("region %s is one of operator %s's; the provider configuration does not say it is that operator", reg.Code, reg.Operator))
+	}
+	return loc, true
+}
+
+func normKeyEq(a, b string) bool {
+	return strings.EqualFold(strings.TrimSpace(a), strings.TrimSpace(b))
+}
+
+// nonRegional applies the catalog's non-regional resource types.
+func (rv *resolver) nonRegional(c *ctx) (Location, bool) {
+	key := c.p.Source + "\x00" + c.r.Type
+	global, ok := rv.nonRegionalTypes[key]
+	if !ok {
+		global = c.p.NonRegional(c.r.Type)
+		rv.nonRegionalTypes[key] = global
+	}
+	if !global {
+		return Location{}, false
+	}
+	return Location{Status: StatusGlobal, Evidence: []string{fmt.Sprintf("%s is a non-regional service of %s (catalog)", c.r.Type, c.p.Source)}}, true
+}
+
+// fromParent follows the catalog's parent attributes (bucket, vpc_id …)
+// to the resource that contains this one. A reference in the
+// configuration places the resource only when it is the containment
+// itself: the attribute's planned value is the parent's identity (its
+// name, id …), or, with the sources, the argument is written as a plain
+// reference to the parent. Anything else (a conditional, a function, a
+// string built around the reference) names some other container: the
+// location taken from the parent is then only inferred.
+func (rv *resolver) fromParent(c *ctx) (Location, bool) {
+	attrs := c.p.ParentAttributes
+	if c.scope != nil && len(c.scope.ParentAttributes) > 0 {
+		attrs = append(slices.Clone(c.scope.ParentAttributes), attrs...)
+	}
+	for _, attr := range attrs {
+		if parents := rv.referenced(c.r, attr); len(parents) > 0 {
+			parent, why := parents[0], ""
+			for _, p := range parents {
+				if w := rv.unverifiedContainment(c.r, attr, p); w == "" {
+					parent, why = p, ""
+					break
+				} else if p == parents[0] {
+					why = w
+				}
+			}
+			if loc, ok := rv.inherit(c, parent, fmt.Sprintf("%s refers to %s", attr, parent.Address)); ok {
+				if why != "" && loc.Unverified == "" {
+					loc.Unverified = why
+				}
+				return loc, true
+			}
+		}
+		if c.r.config != nil {
+			// The configuration's references are authoritative: a name
+			// that happens to match is no evidence.
+			continue
+		}
+		if parent, value := rv.named(c.r, attr); parent != nil {
+			if loc, ok := rv.inherit(c, parent, fmt.Sprintf("%s = %q names %s", attr, value, parent.Address)); ok {
+				return loc, true
+			}
+		}
+	}
+	return Location{}, false
+}
+
+// unverifiedContainment says why a parent found through a reference of
+// the configuration may not be the container: "" when the attribute's
+// planned value is the parent's identity, or when the sources show the
+// argument is the reference itself.
+func (rv *resolver) unverifiedContainment(r *Resource, attr string, parent *Resource) string {
+	vals, _ := r.values()
+	if s, ok := vals.GetString(attr); ok && namesIdentity(s, parent) {
+		return ""
+	}
+	if rv.cfg.ev != nil {
+		module, res, _, ok := tfconfig.ParseResourceAddress(r.Address)
+		if ok && rv.cfg.ev.PlainReference(module, res, attr, parent.Address) {
+			return ""
+		}
+	}
+	return fmt.Sprintf("%s of %s refers to %s, but neither its planned value nor (without the sources) its expression shows that it is that resource: its location is taken from %s only as an inference",
+		attr, r.Address, parent.Address, parent.Address)
+}
+
+// namesIdentity reports whether a value names resource t: it is t's name,
+// id, bucket, ARN or self-link, or an id path or ARN that ends with one
+// (projects/p/global/networks/n, arn:aws:s3:::bucket).
+func namesIdentity(s string, t *Resource) bool {
+	if s == "" {
+		return false
+	}
+	tvals, _ := t.values()
+	for _, id := range identityAttributes {
+		ts, ok := tvals.GetString(id)
+		if ok && ts != "" && (ts == s || strings.HasSuffix(s, "/"+ts) || strings.HasSuffix(s, ":"+ts)) {
+			return true
+		}
+	}
+	return false
+}
+
+// identityAttributes are the attributes by which a resource is named in
+// another one's arguments.
+var identityAttributes = []string{"name", "id", "bucket", "arn", "self_link"}
+
+// named finds the resource of the same provider that a parent attribute
+// names by value: plans without configuration (or with references Terraform
+// did not record) still say virtual_network_name = "vnet-hub".
+func (rv *resolver) named(r *Resource, attr string) (*Resource, string) {
+	vals, _ := r.values()
+	v, _ := vals.Get(attr)
+	value, ok := v.(string)
+	if !ok || value == "" {
+		return nil, ""
+	}
+	if rv.byValue == nil {
+		rv.byValue = map[string][]*Resource{}
+		for _, list := range rv.byConfig {
+			for _, o := range list {
+				ov, _ := o.values()
+				for _, id := range identityAttributes {
+					idv, _ := ov.Get(id)
+					if s, ok := idv.(string); ok && s != "" {
+						k := o.Provider + "\x00" + s
+						rv.byValue[k] = append(rv.byValue[k], o)
+					}
+				}
+			}
+		}
+	}
+	for _, o := range rv.byValue[r.Provider+"\x00"+value] {
+		if o != r && o.Managed() && o.Type != r.Type {
+			return o, value
+		}
+	}
+	return nil, ""
+}
+
+func (rv *resolver) inherit(c *ctx, parent *Resource, head string) (Location, bool) {
+	rv.locate(parent)
+	pl := parent.Location
+	switch pl.Status {
+	case StatusKnown, StatusMultiRegion, StatusGlobal:
+	case StatusUnknown:
+		// The resource is where its container is: nowhere known.
+		reason := fmt.Sprintf("%s, whose location is unknown: %s", head, pl.Reason)
+		return Location{Status: StatusUnknown, Reason: reason, Evidence: append([]string{reason}, pl.Evidence...)}, true
+	default:
+		return Location{}, false
+	}
+	loc := pl
+	loc.Zone = ""
+	where := pl.Region
+	if pl.Status == StatusGlobal {
+		where = "a global location"
+	}
+	loc.Evidence = append([]string{fmt.Sprintf("%s, located in %s", head, where)}, pl.Evidence...)
+	return loc, true
+}
+
+// referenced returns the resources of the plan an attribute's
+// expression refers to, in the same module, in the order of the
+// references.
+func (rv *resolver) referenced(r *Resource, attr string) []*Resource {
+	if r.config == nil {
+		return nil
+	}
+	e := r.config.res.Expressions[attr]
+	if e == nil || e.ExpressionData == nil {
+		return nil
+	}
+	return rv.resolveRefs(r, e.References)
+}
+
+// resolveRefs returns the resources of the plan that references of r's
+// configuration (in r's module) name, in the order of the references.
+func (rv *resolver) resolveRefs(r *Resource, refs []string) []*Resource {
+	var out []*Resource
+	for _, ref := range refs {
+		parts := strings.Split(tfaddr.StripKeys(ref), ".")
+		n := 2
+		if parts[0] == "data" {
+			n = 3
+		}
+		if len(parts) < n || parts[0] == "var" || parts[0] == "local" || parts[0] == "module" || parts[0] == "each" || parts[0] == "count" || parts[0] == "path" || parts[0] == "terraform" || parts[0] == "self" {
+			continue
+		}
+		addr := strings.Join(parts[:n], ".")
+		if r.config.module.path != "" {
+			addr = r.config.module.path + "." + addr
+		}
+		targets := rv.byConfig[addr]
+		if len(targets) == 0 && parts[0] == "data" {
+			targets = rv.priorData(addr, r)
+		}
+		for _, t := range targets {
+			if !slices.Contains(out, t) {
+				out = append(out, t)
+			}
+		}
+	}
+	return out
+}
+
+// priorData returns the instances of a data source read while planning,
+// which are in the plan's prior state only, as resources to locate (never
+// in the inventory): a replication destination may be a bucket that another
+// configuration manages, read here through a data source. Their provider
+// is the referring resource's, when it serves the type.
+func (rv *resolver) priorData(addr string, from *Resource) []*Resource {
+	if rv.prior == nil {
+		rv.prior = map[string][]*Resource{}
+		if ps := rv.cfg.plan.PriorState; ps != nil && ps.Values != nil && ps.Values.RootModule != nil {
+			var walk func(m *tfjson.StateModule)
+			walk = func(m *tfjson.StateModule) {
+				for _, sr := range m.Resources {
+					if sr.Mode != tfjson.DataResourceMode {
+						continue
+					}
+					module, res, _, ok := tfconfig.ParseResourceAddress(sr.Address)
+					parts := strings.Split(res, ".")
+					if !ok || len(parts) != 3 {
+						continue
+					}
+					r := &Resource{Address: sr.Address, Module: module, Type: parts[1], Name: parts[2], Mode: "data", Actions: []string{"read"}}
+					r.after, _ = planfile.AsAttrs(sr.AttributeValues)
+					r.config = rv.cfg.resource(&tfjson.ResourceChange{ModuleAddress: module, Type: r.Type, Name: r.Name, Mode: tfjson.DataResourceMode})
+					k := tfaddr.StripKeys(sr.Address)
+					rv.prior[k] = append(rv.prior[k], r)
+				}
+				for _, c := range m.ChildModules {
+					walk(c)
+				}
+			}
+			walk(ps.Values.RootModule)
+		}
+	}
+	var out []*Resource
+	for _, r := range rv.prior[addr] {
+		if r.Provider == "" {
+			p, err := rv.cat.Provider(from.Provider)
+			if err != nil || !p.Serves(r.Type) {
+				continue
+			}
+			r.Provider = from.Provider
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// fromProvider reads the location of the provider configuration: the
+// first region argument it sets, in the catalog's order of precedence
+// (api.region before region …), and every API endpoint it sets, which
+// must place the same region: an endpoint decides where the calls go.
+func (rv *resolver) fromProvider(c *ctx) (Location, bool) {
+	// Every resource of a type under one configuration gets the same
+	// answer (attributes apply by type): computed once, copied out.
+	key := providerLocKey{c.conf, c.r.Type}
+	cached, ok := rv.providerLocs[key]
+	if !ok {
+		cached.loc, cached.ok = rv.providerLocation(c)
+		if rv.providerLocs == nil {
+			rv.providerLocs = map[providerLocKey]providerLoc{}
+		}
+		rv.providerLocs[key] = cached
+	}
+	loc := cached.loc
+	loc.Evidence = slices.Clone(loc.Evidence)
+	return loc, cached.ok
+}
+
+type providerLocKey struct {
+	conf *providerConf
+	typ  string
+}
+
+type providerLoc struct {
+	loc Location
+	ok  bool
+}
+
+func (rv *resolver) providerLocation(c *ctx) (Location, bool) {
+	if c.conf.failed != "" {
+		return Location{Status: StatusUnknown, Reason: c.conf.failed, Evidence: []string{c.conf.failed}}, true
+	}
+	var chain *Location
+	var endpoints []Location
+	for _, a := range c.p.ProviderAttributes {
+		if !a.AppliesTo(c.r.Type) {
+			continue
+		}
+		endpoint := a.Role == catalog.RoleEndpoint
+		if !endpoint && chain != nil {
+			continue // a region argument of lower precedence
+		}
+		v := rv.cfg.providerAttr(c.conf, a.Path)
+		if !v.set {
+			continue
+		}
+		if !v.known {
+			reason := v.reason
+			if !strings.HasPrefix(reason, c.conf.display()) {
+				reason = fmt.Sprintf("%s %s: %s", c.conf.display(), a.Path, reason)
+			}
+			return Location{Status: StatusUnknown, Evidence: slices.Clone(v.evidence), Reason: reason}, true
+		}
+		for _, s := range stringsOf(v.value) {
+			val, ok := rv.cat.Extract(c.p, a, s)
+			if !ok {
+				if endpoint {
+					why := fmt.Sprintf("%s %s = %q: an API host the catalog does not know, so the location cannot be verified", c.conf.display(), a.Path, s)
+					return Location{Status: StatusUnknown, Reason: why, Evidence: append([]string{why}, v.evidence...)}, true
+				}
+				continue
+			}
+			loc, ok := rv.place(c, val, firstOr(v.evidence))
+			if !ok {
+				continue
+			}
+			if len(v.evidence) > 1 {
+				loc.Evidence = append(loc.Evidence, v.evidence[1:]...)
+			}
+			loc.Unverified = v.inferred
+			if endpoint {
+				endpoints = append(endpoints, loc)
+				continue
+			}
+			chain = &loc
+			break
+		}
+	}
+	var found []Location
+	if chain != nil {
+		found = append(found, *chain)
+	}
+	found = append(found, endpoints...)
+	if len(found) == 0 {
+		return Location{}, false
+	}
+	for _, other := range found[1:] {
+		if !samePlace(found[0], other) {
+			return conflict(found[0], other), true
+		}
+	}
+	loc := found[0]
+	for _, other := range found[1:] {
+		if loc.Unverified == "" {
+			loc.Unverified = other.Unverified
+		}
+	}
+	if loc.Unverified == "" {
+		loc.Unverified = rv.invisibleBlocks(c)
+	}
+	return loc, true
+}
+
+// invisibleBlocks says why, without the sources, a location read from a
+// provider configuration is not verified: plan JSON does not show dynamic
+// blocks, and a nested block of the provider that can set the location
+// or redirect its API (Outscale's api {} and endpoints {}, AWS's
+// endpoints {}) could be generated by one. "" when the sources were
+// evaluated or every such block is written out.
+func (rv *resolver) invisibleBlocks(c *ctx) string {
+	if c.conf.ref != nil || c.conf.pc == nil {
+		return ""
+	}
+	var blocks []string
+	for _, a := range c.p.ProviderAttributes {
+		if first, _, nested := strings.Cut(a.Path, "."); nested && a.AppliesTo(c.r.Type) {
+			blocks = append(blocks, strings.TrimSuffix(first, "[]"))
+		}
+	}
+	for _, rd := range c.p.Redirects {
+		if rd.Block {
+			blocks = append(blocks, rd.Path)
+		}
+	}
+	var missing []string
+	for _, b := range blocks {
+		if e := c.conf.pc.Expressions[b]; (e == nil || e.ExpressionData == nil || len(e.NestedBlocks) == 0) && !slices.Contains(missing, b) {
+			missing = append(missing, b)
+		}
+	}
+	if len(missing) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("plan JSON does not show dynamic blocks, and a dynamic %s block of %s, invisible there, would set the location or redirect the API: give the binary plan file or --config-dir",
+		strings.Join(missing, " or "), c.conf.display())
+}
+
+// unknown explains why no location could be found.
+func (rv *resolver) unknown(c *ctx) Location {
+	var names []string
+	for _, a := range c.p.ProviderAttributes {
+		names = append(names, a.Path)
+	}
+	reason := fmt.Sprintf("neither %s nor %s sets a location", c.r.Type, c.conf.display())
+	if len(names) > 0 {
+		reason = fmt.Sprintf("%s sets no %s and %s has no location attribute: the location comes from the environment (or provider defaults) at apply time",
+			c.conf.display(), strings.Join(names, " or "), c.r.Type)
+	}
+	return Location{Status: StatusUnknown, Evidence: []string{reason}, Reason: reason}
+}
+
+// locateUnknownProvider handles providers the catalog does not know.
+func (rv *resolver) locateUnknownProvider(c *ctx) {
+	r := c.r
+	vals, unknown := r.values()
+	for _, a := range genericAttributes {
+		for _, pv := range lookupPath(vals, unknown, a.Path) {
+			if ss := stringsOf(pv.value); len(ss) > 0 {
+				s := ss[0]
+				loc := Location{Status: StatusKnown, Region: s,
+					Evidence: []string{fmt.Sprintf("%s = %q; provider %s is not in the catalog, so the region cannot be placed (read generically from an attribute named %s)", pv.at, s, r.Provider, a.Path)}}
+				if m := genericZone.FindStringSubmatch(s); m != nil && (strings.Contains(a.Path, "zone") || a.Path == "location") {
+					loc.Region, loc.Zone = m[1], s
+					loc.Evidence = []string{fmt.Sprintf("%s = %q: zone of region %s by the generic zone-to-region rule (a zone is its region plus a letter); provider %s is not in the catalog, so the region cannot be placed", pv.at, s, m[1], r.Provider)}
+				}
+				r.Location = loc
+				return
+			}
+		}
+	}
+	reason := fmt.Sprintf("provider %s is not in the catalog: add it with a catalog file to place its resources", r.Provider)
+	r.Location = Location{Status: StatusUnknown, Evidence: []string{reason}, Reason: reason}
+}
+
+// offer records the catalog offer of the resource's operator that covers
+// its region and, when the offer's perimeter lists resource types, its
+// type: the one whose standing is best (qualified, then unconfirmed,
+// expired, pending, unknown, none).
+func (rv *resolver) offer(c *ctx) {
+	r := c.r
+	if r.Operator == nil || !r.Location.InCatalog || r.Location.Status != StatusKnown && r.Location.Status != StatusMultiRegion {
+		return
+	}
+	// A location over several regions ("GRA11+SBG5") is covered by an
+	// offer that covers every one of them.
+	var regions []*catalog.Region
+	for _, code := range strings.Split(r.Location.Region, "+") {
+		m, ok := rv.cat.Locate(c.p, c.ops, code)
+		if !ok || m.Region == nil {
+			return
+		}
+		regions = append(regions, m.Region)
+	}
+	var best *catalog.Offer
+	rank := func(o *catalog.Offer) int {
+		return len(standingOrder) - slices.Index(standingOrder, rv.cat.Standing(o))
+	}
+	for _, o := range rv.cat.OffersCovering(regions[0]) {
+		if o.Operator != *r.Operator {
+			continue
+		}
+		if !slices.ContainsFunc(regions[1:], func(reg *catalog.Region) bool { return !slices.Contains(rv.cat.OffersCovering(reg), o) }) {
+			if !o.CoversType(r.Type) {
+				r.Location.Evidence = append(r.Location.Evidence, fmt.Sprintf("offer %q covers %s, but its perimeter (%s) leaves out %s", o.Name, r.Location.Region, o.Perimeter, r.Type))
+				continue
+			}
+			if best == nil || rank(o) > rank(best) {
+				best = o
+			}
+		}
+	}
+	if best != nil {
+		r.Offer = &OfferRef{ID: best.ID, Name: best.Name, Status: string(best.Status), Standing: string(rv.cat.Standing(best)),
+			QualifiedOn: best.QualifiedOn, ExpiresOn: best.ExpiresOn, Decision: best.Decision}
+	}
+}
+
+// standingOrder ranks standings, best first.
+var standingOrder = []catalog.Standing{catalog.StandingQualified, catalog.StandingUnconfirmed, catalog.StandingExpired,
+	catalog.StandingPending, catalog.StandingUnknown, catalog.StandingNone}
+
+// mayOwn reports whether a region of another operator than the one the
+// configuration names can be the resource's: one of another legal entity
+// of its brand, or, when the operator is the provider's default, the only
+// region of that code among the provider's operators.
+func (rv *resolver) mayOwn(c *ctx, r *catalog.Region) bool {
+	return slices.Contains(rv.cat.Brand(c.ops[0]), r.Operator) || c.byDefault && rv.onlyOwner(c.p, r)
+}
+
+// regionOwner is the operator that runs the resource's region when it is
+// another than the configuration's and may own it (mayOwn); "" otherwise.
+func (rv *resolver) regionOwner(c *ctx, loc Location) string {
+	if !loc.InCatalog || len(c.ops) != 1 || loc.Status != StatusKnown && loc.Status != StatusMultiRegion {
+		return ""
+	}
+	if m, ok := rv.cat.Locate(c.p, c.ops, loc.Region); ok && m.Region != nil {
+		return "" // the configuration's operator runs it
+	}
+	if m, ok := rv.cat.Locate(c.p, nil, loc.Region); ok && m.Region != nil && rv.mayOwn(c, m.Region) {
+		return m.Region.Operator
+	}
+	return ""
+}
+
+// onlyOwner reports whether no other operator of the provider (or of
+// their brands) has a region of that code.
+func (rv *resolver) onlyOwner(p *catalog.Provider, r *catalog.Region) bool {
+	for _, o := range rv.cat.RegionsOf(p) {
+		if o != r && strings.EqualFold(o.Code, r.Code) {
+			return false
+		}
+	}
+	return true
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+// catalogType is the resource's type as the catalog's type tables write
+// it: data sources as "data.TYPE".
+func (r *Resource) catalogType() string {
+	if r.Mode == "data" {
+		return "data." + r.Type
+	}
+	return r.Type
+}
+
+// locationAttributes are the attributes that locate the resource: its
+// type's own (from the providers' metadata), then the provider's.
+func (rv *resolver) locationAttributes(c *ctx) []catalog.Attribute {
+	k := typeKey{c.p, c.r.Mode, c.r.Type}
+	t := rv.types[k]
+	if !t.attrsSet {
+		t.attrs, t.attrsSet = rv.typeLocationAttributes(c), true
+		rv.types[k] = t
+	}
+	return t.attrs
+}
+
+func (rv *resolver) typeLocationAttributes(c *ctx) []catalog.Attribute {
+	var out []catalog.Attribute
+	seen := map[string]bool{}
+	if c.scope != nil {
+		// An attribute through which the type's data goes elsewhere (a
+		// bucket's replication destination) is not where the resource
+		// is, even where the metadata also lists it among the location
+		// attributes beside the resource's own. (A location list, a
+		// storage policy, or a location whose pair receives the copies,
+		// is where the resource is; so is a type's only location.)
+		flowsTo := map[string]bool{}
+		for _, f := range c.flows {
+			switch f.Flow {
+			case catalog.FlowMultiLocation, catalog.FlowStoragePolicy, catalog.FlowPairedRegion:
+			default:
+				flowsTo[strings.ReplaceAll(f.Path, "[]", "")] = true
+			}
+		}
+		var own []string
+		for _, path := range c.scope.LocationAttributes {
+			if !flowsTo[strings.ReplaceAll(path, "[]", "")] {
+				own = append(own, path)
+			}
+		}
+		if len(own) == 0 {
+			own = c.scope.LocationAttributes
+		}
+		for _, path := range own {
+			if !seen[path] {
+				seen[path] = true
+				out = append(out, catalog.Attribute{Path: path})
+			}
+			seen[strings.ReplaceAll(path, "[]", "")] = true
+		}
+		for path := range flowsTo {
+			if !slices.Contains(own, path) {
+				seen[path] = true
+			}
+		}
+	}
+	for _, a := range c.p.ResourceAttributes {
+		if a.Role == catalog.RoleReplica || !a.AppliesTo(c.r.Type) || seen[a.Path] || seen[strings.ReplaceAll(a.Path, "[]", "")] {
+			continue
+		}
+		seen[a.Path] = true
+		out = append(out, a)
+	}
+	return out
+}
+
+// fromScope places a global or project-level type: it has no location of
+// its own (globalScope then says where its operator runs such services).
+func (rv *resolver) fromScope(c *ctx) (Location, bool) {
+	if c.scope == nil {
+		return Location{}, false
+	}
+	switch c.scope.Scope {
+	case catalog.ScopeGlobal:
+		return Location{Status: StatusGlobal, Evidence: []string{fmt.Sprintf("%s is a global service of %s (provider metadata %s)", c.r.Type, c.p.Source, c.scope.Ref)}}, true
+	case catalog.ScopeProject:
+		return Location{Status: StatusGlobal, Evidence: []string{fmt.Sprintf("%s is project- or account-level configuration of %s, with no region of its own (provider metadata %s)", c.r.Type, c.p.Source, c.scope.Ref)}}, true
+	}
+	return Location{}, false
+}
+
+// globalScope turns a global location into the region where the
+// resource's operator runs its global services, when it runs them in one
+// region (S3NS): global there means in that region.
+func (rv *resolver) globalScope(c *ctx, loc Location) Location {
+	if loc.Status != StatusGlobal || c.r.Operator == nil {
+		return loc
+	}
+	reg, ok := rv.cat.GlobalScope(*c.r.Operator)
+	if !ok {
+		return loc
+	}
+	placed, ok := rv.place(c, reg.Code, fmt.Sprintf("operator %s runs its global services in region %s only (catalog: global_scope)", *c.r.Operator, reg.Code))
+	if !ok || placed.Status != StatusKnown {
+		return loc
+	}
+	placed.Evidence = append(loc.Evidence, placed.Evidence...)
+	placed.Unverified = loc.Unverified
+	return placed
+}
+
+// setsLocation reports whether the resource's configuration sets one of
+// its location attributes.
+func (rv *resolver) setsLocation(c *ctx) bool {
+	for _, a := range rv.locationAttributes(c) {
+		if c.r.configSets(strings.TrimSuffix(strings.Split(a.Path, ".")[0], "[]")) {
+			return true
+		}
+	}
+	return false
+}
+
+type typeKey struct {
+	p    *catalog.Provider
+	mode string
+	typ  string
+}
+
+type typeTables struct {
+	scope *catalog.TypeScope
+	// flows are the data flows trustcloud follows (follows).
+	flows []*catalog.DataFlow
+	// attrs are the location attributes (locationAttributes), computed
+	// on first use.
+	attrs    []catalog.Attribute
+	attrsSet bool
+}
+
+// typeTables returns the catalog's row and data flows of a resource's
+// type, looked up once per provider and type.
+func (rv *resolver) typeTables(p *catalog.Provider, r *Resource) typeTables {
+	k := typeKey{p, r.Mode, r.Type}
+	if t, ok := rv.types[k]; ok {
+		return t
+	}
+	var t typeTables
+	typ := r.catalogType()
+	if ts, ok := rv.cat.TypeScope(p, typ); ok {
+		t.scope = ts
+	}
+	for _, f := range rv.cat.DataFlows(p, typ) {
+		if follows(f) {
+			t.flows = append(t.flows, f)
+		}
+	}
+	if rv.types == nil {
+		rv.types = map[typeKey]typeTables{}
+	}
+	rv.types[k] = t
+	return t
+}

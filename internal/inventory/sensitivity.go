@@ -1,0 +1,613 @@
+package inventory
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/trustcloud/trustcloud/internal/planfile"
+	"github.com/trustcloud/trustcloud/internal/policy"
+	"github.com/trustcloud/trustcloud/internal/tfaddr"
+	"github.com/trustcloud/trustcloud/internal/tfconfig"
+)
+
+// tagAttributes are the attributes that carry tags or labels, in the
+// order they are read; tags_all includes the provider's default_tags.
+// Nested ones (a Cloud SQL instance's settings.user_labels) and OpenStack's
+// metadata count as well.
+var tagAttributes = []string{"tags", "tags_all", "labels", "effective_labels", "terraform_labels",
+	"user_labels", "resource_labels", "metadata", "settings[].user_labels"}
+
+// containerAttributes refer to the resource that contains another and
+// whose classification it inherits: an Azure resource group, a Google
+// project.
+var containerAttributes = []string{"resource_group_name", "resource_group_id", "project"}
+
+// signal is one thing that says how sensitive a resource is: a level, or
+// why it cannot be read (unreadable: judged at the unclassified level,
+// reported as TC012).
+type signal struct {
+	// kind is one of policy.SignalKinds.
+	kind       string
+	level      string
+	evidence   []string
+	unreadable string
+}
+
+// classify gives a resource its sensitivity level: the strictest of every
+// signal — the policy's module rules (on the module and every enclosing
+// one, and as nested in them), the resource's tags and labels, the
+// provider's default_tags, the module inputs of every enclosing module
+// call, the tags of the container it is in — each with its evidence. A
+// signal that is present but cannot be read (not a level, unknown at plan
+// time, not evaluated, a near-miss key) is judged at the policy's
+// unclassified level and recorded for TC012. Only when there is no
+// signal at all does the policy's default level apply.
+func (b *builder) classify(r *Resource, rv *resolver) {
+	var sigs []signal
+	kind := func(k string, ss []signal) {
+		for _, sg := range ss {
+			sg.kind = k
+			sigs = append(sigs, sg)
+		}
+	}
+	kind(policy.SignalModuleRule, b.moduleRules(r))
+	kind(policy.SignalTag, b.tagSignals(r, ""))
+	kind(policy.SignalDefaultTags, b.defaultTagSignals(r))
+	kind(policy.SignalModuleInput, b.moduleInputSignals(r))
+	if rv != nil {
+		kind(policy.SignalContainer, b.containerSignals(r, rv))
+	}
+	if len(sigs) == 0 {
+		level := b.policy.Classification.DefaultLevel
+		r.Sensitivity = Sensitivity{Level: level, Evidence: []string{fmt.Sprintf("policy default level %s", level)}}
+		return
+	}
+	unclassified := b.policy.Unclassified()
+	best := -1
+	for i, sg := range sigs {
+		level := sg.level
+		if sg.unreadable != "" {
+			level = unclassified
+			sigs[i].level = level
+			r.Sensitivity.Unclassified = append(r.Sensitivity.Unclassified, sg.unreadable)
+		}
+		if best < 0 || b.rank(level) > b.rank(sigs[best].level) {
+			best = i
+		}
+	}
+	// A policy may let some kinds of signal lower the level: the
+	// strictest readable signal of those kinds then decides, and the
+	// evidence says what it lowered.
+	lowered := ""
+	if may := b.policy.Classification.MayLower; len(may) > 0 && len(r.Sensitivity.Unclassified) == 0 {
+		low := -1
+		for i, sg := range sigs {
+			if sg.unreadable == "" && slices.Contains(may, sg.kind) && (low < 0 || b.rank(sg.level) > b.rank(sigs[low].level)) {
+				low = i
+			}
+		}
+		if low >= 0 && b.rank(sigs[low].level) < b.rank(sigs[best].level) {
+			lowered = fmt.Sprintf("lowered from %s by the policy's may_lower = [%q]: the %s signal decides", sigs[best].level, sigs[low].kind, sigs[low].kind)
+			best = low
+		}
+	}
+	ev := slices.Clone(sigs[best].evidence)
+	if lowered != "" {
+		ev = append(ev, lowered)
+	}
+	for i, sg := range sigs {
+		if i == best || len(sg.evidence) == 0 {
+			continue
+		}
+		ev = append(ev, fmt.Sprintf("also: %s (level %s)", sg.evidence[0], sg.level))
+	}
+	r.Sensitivity.Level, r.Sensitivity.Evidence = sigs[best].level, ev
+}
+
+// rank orders the policy's levels, least sensitive first (-1: unknown).
+func (b *builder) rank(name string) int {
+	for i, l := range b.policy.Levels {
+		if l.Name == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// unclassifiedLevel is the level of what cannot be classified.
+func (b *builder) unclassifiedLevel() string { return b.policy.Unclassified() }
+
+// moduleRules are the policy's module rules matching the resource's module
+// or an enclosing one, anchored, or as nested in another module (a module
+// wrapped in another still matches "module.health_*").
+func (b *builder) moduleRules(r *Resource) []signal {
+	var out []signal
+	if r.previous != "" {
+		// A resource moved out of a classified module keeps its level:
+		// a moved block is no way around a module rule.
+		module, _, _, ok := tfconfig.ParseResourceAddress(r.previous)
+		if ok && module != "" && module != r.Module {
+			for _, sg := range b.moduleRules(&Resource{Module: module}) {
+				sg.evidence = []string{fmt.Sprintf("%s was %s (moved): %s", r.Address, r.previous, sg.evidence[0])}
+				out = append(out, sg)
+			}
+		}
+	}
+	names, _ := tfaddr.SplitModule(r.Module)
+	seen := map[string]bool{}
+	for i := len(names); i > 0; i-- {
+		addr := moduleAddrPrefix(r.Module, i)
+		for _, cand := range moduleSuffixes(addr) {
+			level, glob, ok := b.policy.ModuleLevel(cand)
+			if !ok || seen[glob+"\x00"+addr] {
+				continue
+			}
+			seen[glob+"\x00"+addr] = true
+			ev := fmt.Sprintf("module %s matches the policy's module rule %q", addr, glob)
+			if i < len(names) {
+				ev = fmt.Sprintf("enclosing module %s matches the policy's module rule %q", addr, glob)
+			}
+			if cand != addr {
+				ev += fmt.Sprintf(" (as %s, nested in another module)", cand)
+			}
+			out = append(out, signal{level: level, evidence: []string{ev}})
+			break
+		}
+	}
+	return out
+}
+
+// moduleSuffixes are a module address and its tails that start with a
+// module step: module.a.module.b → module.a.module.b, module.b.
+func moduleSuffixes(addr string) []string {
+	out := []string{addr}
+	for i := 1; i < len(addr); i++ {
+		if addr[i] == '[' {
+			i += tfaddr.SkipKey(addr[i:]) - 1
+			continue
+		}
+		if strings.HasPrefix(addr[i:], ".module.") {
+			out = append(out, addr[i+1:])
+		}
+	}
+	return out
+}
+
+// moduleAddrPrefix returns the first n module steps of a module address,
+// instance keys included.
+func moduleAddrPrefix(addr string, n int) string {
+	count := 0
+	for i := 0; i < len(addr); i++ {
+		if addr[i] == '[' {
+			i += tfaddr.SkipKey(addr[i:]) - 1
+			continue
+		}
+		if strings.HasPrefix(addr[i:], ".module.") {
+			count++
+			if count == n {
+				return addr[:i]
+			}
+		}
+	}
+	return addr
+}
+
+// tagSignals reads the policy's tag keys in every tag and label attribute
+// of r: a level; a value that is not one, or unknown at plan time, or a key
+// that only nearly matches (other case, spaces, look-alike or invisible
+// characters) — unreadable. prefix names r in evidence when r is a
+// container of the resource classified.
+func (b *builder) tagSignals(r *Resource, prefix string) []signal {
+	vals, unknown := r.values()
+	var out []signal
+	seen := map[[2]string]bool{}
+	for _, attr := range tagAttributes {
+		for _, pv := range lookupPath(vals, unknown, attr) {
+			word := tagWord(attr)
+			if pv.unknown {
+				if attr != "tags_all" && r.config != nil && r.setsFlow(pv.at) {
+					why := fmt.Sprintf("%s%s %s is computed at apply time: its %s cannot be read at plan time", prefix, r.Address, pv.at, strings.Join(b.policy.Classification.TagKeys, " or "))
+					out = append(out, signal{unreadable: why, evidence: []string{why}})
+				}
+				continue
+			}
+			for _, kv := range tagPairs(pv.value) {
+				// tags_all repeats tags: one signal per key and value.
+				if seen[kv] {
+					continue
+				}
+				seen[kv] = true
+				out = append(out, b.tagSignal(r, prefix, word, attr, kv)...)
+			}
+			if u, ok := unknownTags(unknown, pv.at); ok {
+				for _, key := range b.policy.Classification.TagKeys {
+					if u[key] == true {
+						why := fmt.Sprintf("%s%s %s %s is computed at apply time: not a level known at plan time", prefix, word, pv.at, key)
+						out = append(out, signal{unreadable: why, evidence: []string{why}})
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// tagSignal judges one key=value of a tags attribute.
+func (b *builder) tagSignal(r *Resource, prefix, word, attr string, kv [2]string) []signal {
+	key, value := kv[0], kv[1]
+	for _, want := range b.policy.Classification.TagKeys {
+		if key == want {
+			if level, ok := b.policy.NormalizeLevel(value); ok {
+				ev := fmt.Sprintf("%s%s %s=%s", prefix, word, key, value)
+				if attr == "tags_all" {
+					ev += " (includes the provider's default_tags)"
+				}
+				return []signal{{level: level, evidence: []string{ev}}}
+			}
+			why := fmt.Sprintf("%s%s %s=%q is not a sensitivity level of the policy", prefix, word, key, value)
+			if near, ok := b.nearLevel(value); ok {
+				why += fmt.Sprintf(" (it looks like %q but is not written so)", near)
+			}
+			return []signal{{unreadable: why, evidence: []string{why}}}
+		}
+		if fold(key) == fold(want) {
+			why := fmt.Sprintf("%s%s key %q is not %q, the key the policy reads, though it looks like it (case, spaces, look-alike or invisible characters)", prefix, word, key, want)
+			return []signal{{unreadable: why, evidence: []string{why}}}
+		}
+	}
+	return nil
+}
+
+// nearLevel reports the level a value would be once folded, when it is
+// not one as written.
+func (b *builder) nearLevel(value string) (string, bool) {
+	f := fold(value)
+	for _, l := range b.policy.Levels {
+		if fold(l.Name) == f {
+			return l.Name, true
+		}
+	}
+	for alias, level := range b.policy.Classification.Aliases {
+		if fold(alias) == f {
+			return level, true
+		}
+	}
+	return "", false
+}
+
+// fold is a key or value as a careless or malicious author may have
+// disguised it: lower case, without spaces, hyphens, underscores or
+// invisible characters, look-alike letters replaced by Latin ones.
+func fold(s string) string {
+	var sb strings.Builder
+	for _, c := range strings.ToLower(s) {
+		if unicode.IsSpace(c) || c == '-' || c == '_' || unicode.Is(unicode.Cf, c) || unicode.Is(unicode.Mn, c) {
+			continue
+		}
+		if l, ok := confusables[c]; ok {
+			c = l
+		}
+		sb.WriteRune(c)
+	}
+	return sb.String()
+}
+
+// confusables map Cyrillic and Greek letters that look like Latin ones.
+var confusables = map[rune]rune{
+	'а': 'a', 'в': 'b', 'с': 'c', 'е': 'e', 'һ': 'h', 'і': 'i', 'ј': 'j', 'к': 'k', 'м': 'm', 'н': 'h', 'о': 'o',
+	'р': 'p', 'ѕ': 's', 'т': 't', 'у': 'y', 'х': 'x', 'ԁ': 'd', 'ӏ': 'l',
+	'α': 'a', 'β': 'b', 'ε': 'e', 'ι': 'i', 'κ': 'k', 'ν': 'v', 'ο': 'o', 'ρ': 'p', 'τ': 't', 'υ': 'u', 'χ': 'x',
+	'ı': 'i', 'ℓ': 'l', '０': '0', '１': '1',
+}
+
+// tagPairs returns the key=value pairs of a tags attribute written as a
+// map, a list of "key=value" (or "key:value") strings, or a list of {key,
+// value} blocks.
+func tagPairs(v any) [][2]string {
+	var out [][2]string
+	switch t := v.(type) {
+	case string:
+		// One element of a list of "key=value" strings.
+		return tagPairs([]any{t})
+	case map[string]any:
+		if k, ok := t["key"].(string); ok && len(t) <= 2 {
+			// One {key, value} block of a list.
+			if val, ok := t["value"].(string); ok {
+				return [][2]string{{k, val}}
+			}
+			return nil
+		}
+		for k, val := range t {
+			if s, ok := val.(string); ok {
+				out = append(out, [2]string{k, s})
+			}
+		}
+	case planfile.Attrs:
+		if k, ok := t.GetString("key"); ok && len(t) <= 2 {
+			if val, ok := t.GetString("value"); ok {
+				return [][2]string{{k, val}}
+			}
+			return nil
+		}
+		for _, a := range t {
+			if s, ok := a.Value.(string); ok {
+				out = append(out, [2]string{a.Key, s})
+			}
+		}
+	case []any:
+		for _, e := range t {
+			switch el := e.(type) {
+			case string:
+				for _, sep := range []string{"=", ":"} {
+					if k, val, ok := strings.Cut(el, sep); ok {
+						out = append(out, [2]string{strings.TrimSpace(k), strings.TrimSpace(val)})
+						break
+					}
+				}
+			case map[string]any:
+				k, _ := el["key"].(string)
+				if val, ok := el["value"].(string); ok && k != "" {
+					out = append(out, [2]string{k, val})
+				}
+			}
+		}
+	}
+	slices.SortFunc(out, func(a, b [2]string) int { return strings.Compare(a[0], b[0]) })
+	return out
+}
+
+// unknownTags returns the after_unknown map of a tags attribute at a path,
+// when some of its values are unknown.
+func unknownTags(unknown any, at string) (map[string]any, bool) {
+	u := unknown
+	for _, seg := range strings.Split(at, ".") {
+		name, idx := seg, -1
+		if open := strings.IndexByte(seg, '['); open >= 0 {
+			name = seg[:open]
+			if _, err := fmt.Sscanf(seg[open:], "[%d]", &idx); err != nil {
+				return nil, false
+			}
+		}
+		u = field(u, name)
+		if idx >= 0 {
+			list, _ := u.([]any)
+			if idx >= len(list) {
+				return nil, false
+			}
+			u = list[idx]
+		}
+	}
+	m, ok := u.(map[string]any)
+	if !ok {
+		if a, isAttrs := u.(planfile.Attrs); isAttrs {
+			m = map[string]any{}
+			for _, kv := range a {
+				m[kv.Key] = kv.Value
+			}
+			return m, true
+		}
+	}
+	return m, ok
+}
+
+// defaultTagSignals reads the provider's default_tags from the
+// configuration, for resources that take tags at all (tags_all is unknown
+// at plan time for some providers). A value only inferred cannot lower the
+// level below the unclassified one.
+func (b *builder) defaultTagSignals(r *Resource) []signal {
+	if !r.taggable() {
+		return nil
+	}
+	tags, inferred := b.defaultTags(r)
+	if tags == nil {
+		return nil
+	}
+	var out []signal
+	for _, key := range b.policy.Classification.TagKeys {
+		s, ok := tags[key].(string)
+		if !ok {
+			continue
+		}
+		level, ok := b.policy.NormalizeLevel(s)
+		if !ok {
+			why := fmt.Sprintf("provider default_tags %s=%q is not a sensitivity level of the policy", key, s)
+			out = append(out, signal{unreadable: why, evidence: []string{why}})
+			continue
+		}
+		if inferred != "" && b.rank(level) < b.rank(b.unclassifiedLevel()) {
+			strict := b.unclassifiedLevel()
+			out = append(out, signal{level: strict, evidence: []string{fmt.Sprintf("provider default_tags %s=%s is only inferred (%s): an inferred value cannot lower the level, judged at level %s", key, s, inferred, strict)}})
+			continue
+		}
+		ev := []string{fmt.Sprintf("provider default_tags %s=%s", key, s)}
+		if inferred != "" {
+			ev = append(ev, "inferred: "+inferred)
+		}
+		out = append(out, signal{level: level, evidence: ev})
+	}
+	return out
+}
+
+// containerSignals are the levels of the resources r is in (its resource
+// group, its project), read from their own tags and labels.
+func (b *builder) containerSignals(r *Resource, rv *resolver) []signal {
+	var out []signal
+	for _, attr := range containerAttributes {
+		var cs []*Resource
+		cs = append(cs, rv.referenced(r, attr)...)
+		if len(cs) == 0 && r.config == nil {
+			if c, _ := rv.named(r, attr); c != nil {
+				cs = append(cs, c)
+			}
+		}
+		if len(cs) == 0 && attr == "project" {
+			// A Google project of the plan, named by its project_id.
+			cs = append(cs, rv.projectNamed(r)...)
+		}
+		for _, c := range cs {
+			if c == r {
+				continue
+			}
+			for _, sg := range b.tagSignals(c, "container "+c.Address+": ") {
+				if sg.unreadable == "" {
+					sg.evidence = []string{fmt.Sprintf("in %s (%s), whose %s", c.Address, attr, sg.evidence[0])}
+				}
+				out = append(out, sg)
+			}
+		}
+	}
+	return out
+}
+
+// taggable reports whether the resource has a tags attribute (set,
+// null or unknown), so that the provider's default_tags apply to it.
+func (r *Resource) taggable() bool {
+	vals, unknown := r.values()
+	u, _ := planfile.AsAttrs(unknown)
+	for _, k := range []string{"tags", "tags_all"} {
+		if _, ok := vals.Get(k); ok {
+			return true
+		}
+		if _, ok := u.Get(k); ok {
+			return true
+		}
+	}
+	return false
+}
+
+func tagWord(attr string) string {
+	if strings.Contains(attr, "labels") {
+		return "label"
+	}
+	if attr == "tags_all" {
+		return "tags_all"
+	}
+	return "tag"
+}
+
+// defaultTags evaluates the default_tags block of the resource's provider
+// configuration; inferred says why the value is not verified.
+func (b *builder) defaultTags(r *Resource) (map[string]any, string) {
+	conf := b.cfg.confFor(r)
+	v := b.cfg.providerAttr(conf, "default_tags.tags")
+	if m, ok := v.value.(map[string]any); ok && v.known {
+		return m, v.inferred
+	}
+	return nil, ""
+}
+
+// moduleInputSignals reads the policy's module inputs in the call of every
+// module instance enclosing r, innermost first.
+func (b *builder) moduleInputSignals(r *Resource) []signal {
+	names, _ := tfaddr.SplitModule(r.Module)
+	var out []signal
+	for i := len(names); i > 0; i-- {
+		inst := moduleAddrPrefix(r.Module, i)
+		for _, sg := range b.fromModuleInput(inst) {
+			if i < len(names) && sg.unreadable == "" {
+				sg.evidence = append([]string{fmt.Sprintf("inherited from enclosing module %s", inst)}, sg.evidence...)
+			}
+			out = append(out, sg)
+		}
+	}
+	return out
+}
+
+// fromModuleInput reads the module inputs of the policy in the call of
+// the module instance inst: evaluated from the sources, or read from plan
+// JSON (an inferred level then counts only when it does not lower the
+// resource's level below the unclassified level).
+func (b *builder) fromModuleInput(inst string) []signal {
+	var out []signal
+	for _, input := range b.policy.Classification.ModuleInputs {
+		var v evaluated
+		if b.cfg.ev != nil {
+			v = fromSources(b.cfg.ev.ModuleArg(inst, input))
+		} else {
+			_, path := tfaddr.SplitModule(inst)
+			m := b.cfg.modules[path]
+			if m == nil || m.call == nil {
+				return out
+			}
+			e := m.call.Expressions[input]
+			if e == nil {
+				continue
+			}
+			v = b.cfg.eval(e, tfaddr.ParentModule(path), 0)
+			if v.inferred != "" {
+				v.inferred = fmt.Sprintf("module %s %s = %s, not evaluated (plan JSON records only its references): give the binary plan file or --config-dir", inst, input, v.inferred)
+			}
+		}
+		if !v.set {
+			continue
+		}
+		s, ok := v.value.(string)
+		if !v.known || !ok {
+			why := v.reason
+			if v.known {
+				why = fmt.Sprintf("not a string: %s", quote(v.value))
+			}
+			msg := fmt.Sprintf("module %s argument %s cannot be read (%s)", inst, input, why)
+			out = append(out, signal{unreadable: msg, evidence: append([]string{msg}, v.evidence...)})
+			continue
+		}
+		level, ok := b.policy.NormalizeLevel(s)
+		if !ok {
+			msg := fmt.Sprintf("module %s argument %s = %q is not a sensitivity level of the policy", inst, input, s)
+			if near, ok := b.nearLevel(s); ok {
+				msg += fmt.Sprintf(" (it looks like %q but is not written so)", near)
+			}
+			out = append(out, signal{unreadable: msg, evidence: append([]string{msg}, v.evidence...)})
+			continue
+		}
+		if v.inferred != "" && b.rank(level) < b.rank(b.unclassifiedLevel()) {
+			strict := b.unclassifiedLevel()
+			out = append(out, signal{level: strict, evidence: append([]string{fmt.Sprintf("module %s argument %s = %q is only inferred (%s): an inferred value cannot lower the level, judged at level %s", inst, input, s, v.inferred, strict)}, v.evidence...)})
+			continue
+		}
+		// The evaluator's chain starts with the argument as written;
+		// plan JSON's with the references it followed.
+		ev := v.evidence
+		if b.cfg.ev == nil {
+			ev = append([]string{fmt.Sprintf("module %s called with %s = %q", inst, input, s)}, v.evidence...)
+		}
+		if v.inferred != "" {
+			ev = append(ev, "inferred: "+v.inferred)
+		}
+		out = append(out, signal{level: level, evidence: ev})
+	}
+	return out
+}
+
+// projectNamed returns the google_project resources of the plan whose
+// project_id is r's project argument (indexed once).
+func (rv *resolver) projectNamed(r *Resource) []*Resource {
+	vals, _ := r.values()
+	id, ok := vals.GetString("project")
+	if !ok || id == "" {
+		return nil
+	}
+	if rv.projects == nil {
+		rv.projects = map[string][]*Resource{}
+		for _, list := range rv.byConfig {
+			for _, o := range list {
+				if o.Type != "google_project" {
+					continue
+				}
+				ov, _ := o.values()
+				if pid, _ := ov.GetString("project_id"); pid != "" {
+					rv.projects[pid] = append(rv.projects[pid], o)
+				}
+			}
+		}
+	}
+	var out []*Resource
+	for _, o := range rv.projects[id] {
+		if o != r {
+			out = append(out, o)
+		}
+	}
+	return out
+}

@@ -1,0 +1,245 @@
+package planfile
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	tfjson "github.com/hashicorp/terraform-json"
+)
+
+// LoadOptions say where to read a plan from and how to convert a binary
+// plan.
+type LoadOptions struct {
+	// Stdin is read when the path is "-".
+	Stdin io.Reader
+	// Terraform is the terraform binary used to turn a binary plan file
+	// into JSON; empty means "terraform" on PATH.
+	Terraform string
+	// Timeout bounds `terraform show -json` (default 5 minutes).
+	Timeout time.Duration
+	// Keep selects the resource attributes decoded (see KeepFor); nil
+	// keeps them all.
+	Keep func(attr string) bool
+	// Progress, when set, is told the number of plan bytes read as the
+	// reading goes (for a progress indicator).
+	Progress func(n int64)
+	// MaxInput is the largest plan JSON read, in bytes: 0 means
+	// DefaultMaxInput, a negative value no limit.
+	MaxInput int64
+}
+
+// Error is a problem with a plan file, naming the file and the place.
+type Error struct {
+	File string
+	// Where is a JSON path or a "line L, column C" position, when known.
+	Where string
+	Msg   string
+}
+
+func (e *Error) Error() string {
+	if e.Where != "" {
+		return fmt.Sprintf("%s: %s: %s", e.File, e.Where, e.Msg)
+	}
+	return fmt.Sprintf("%s: %s", e.File, e.Msg)
+}
+
+// Load reads a plan: a `terraform show -json` file, "-" for standard
+// input, or a binary plan file (converted by running `terraform show
+// -json`). It returns the plan and the name used for it in messages.
+func Load(path string, opts LoadOptions) (*tfjson.Plan, string, error) {
+	name := path
+	var in io.Reader
+	if path == "-" {
+		name = "<stdin>"
+		in = opts.Stdin
+		if in == nil {
+			in = os.Stdin
+		}
+	} else {
+		f, err := os.Open(path)
+		if err != nil {
+			var pe *os.PathError
+			if errors.As(err, &pe) {
+				err = pe.Err
+			}
+			return nil, name, &Error{File: name, Msg: fmt.Sprintf("cannot read the plan: %v", err)}
+		}
+		defer func() { _ = f.Close() }()
+		if st, err := f.Stat(); err == nil && st.IsDir() {
+			return nil, name, &Error{File: name, Msg: "cannot read the plan: is a directory"}
+		}
+		in = f
+	}
+	// Look at the first bytes: a binary plan is a zip archive.
+	head := make([]byte, 4)
+	n, err := io.ReadFull(in, head)
+	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, io.ErrUnexpectedEOF) {
+		return nil, name, &Error{File: name, Msg: fmt.Sprintf("cannot read the plan: %v", err)}
+	}
+	head = head[:n]
+	if isBinaryPlan(head) {
+		if path == "-" {
+			return nil, name, &Error{File: name, Msg: "this is a binary plan file: pass it by path (trustcloud runs `terraform show -json` on it) or pipe `terraform show -json plan` instead"}
+		}
+		data, err := showJSON(path, opts)
+		if err != nil {
+			return nil, name, err
+		}
+		p, err := decode(name, bytes.NewReader(data), opts)
+		return p, name, err
+	}
+	p, err := decode(name, io.MultiReader(bytes.NewReader(head), in), opts)
+	return p, name, err
+}
+
+// decode reads plan JSON through the input checks (size limit, UTF-8),
+// then checks the resource changes.
+func decode(name string, r io.Reader, opts LoadOptions) (*tfjson.Plan, error) {
+	if opts.Progress != nil {
+		r = &progressReader{r: r, report: opts.Progress}
+	}
+	in := newInput(r, opts.MaxInput)
+	// A UTF-8 byte order mark (PowerShell's Out-File writes one) is not
+	// JSON, but says nothing wrong about the plan: skip it.
+	br := bufio.NewReaderSize(in, 4096)
+	if bom, err := br.Peek(3); err == nil && bytes.Equal(bom, []byte("\xef\xbb\xbf")) {
+		_, _ = br.Discard(3)
+	}
+	p, facts, err := readPlan(name, br, opts.Keep)
+	if in.failed != nil {
+		// The decoder saw a read error; say what it was and where.
+		return nil, &Error{File: name, Where: fmt.Sprintf("byte %d", in.failed.off), Msg: in.failed.msg}
+	}
+	if err != nil {
+		// A message is one line, whatever the keys and values it quotes
+		// from a hostile file.
+		var pe *Error
+		if errors.As(err, &pe) {
+			pe.Where, pe.Msg = oneLine(pe.Where), oneLine(pe.Msg)
+		}
+		return nil, err
+	}
+	if err := validate(name, p, facts); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// oneLine escapes the control and line-separator characters of s as Go
+// escapes (\n, \x00 …).
+func oneLine(s string) string {
+	if !strings.ContainsFunc(s, lineBreaking) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if lineBreaking(r) {
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func lineBreaking(r rune) bool {
+	return unicode.IsControl(r) || r == '\u2028' || r == '\u2029' || r == '\u0085'
+}
+
+// isBinaryPlan recognises Terraform's binary plan files, which are zip
+// archives.
+func isBinaryPlan(data []byte) bool {
+	return bytes.HasPrefix(data, []byte("PK\x03\x04"))
+}
+
+func showJSON(path string, opts LoadOptions) ([]byte, error) {
+	tf := opts.Terraform
+	if tf == "" {
+		found, err := exec.LookPath("terraform")
+		if err != nil {
+			return nil, &Error{File: path, Msg: "this is a binary plan file and no terraform was found on PATH to read it: run `terraform show -json " + path + " > plan.json` and pass plan.json, or give --terraform PATH"}
+		}
+		tf = found
+	}
+	timeout := opts.Timeout
+	if timeout == 0 {
+		timeout = 5 * time.Minute
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, tf, "show", "-json", "-no-color", path)
+	// Terraform asks checkpoint.hashicorp.com for news unless told not
+	// to: reading a plan must not reach the network.
+	cmd.Env = append(os.Environ(), "CHECKPOINT_DISABLE=1")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out := &cappedBuffer{max: opts.MaxInput}
+	if out.max == 0 {
+		out.max = DefaultMaxInput
+	}
+	cmd.Stdout = out
+	err := cmd.Run()
+	if out.over {
+		return nil, &Error{File: path, Where: fmt.Sprintf("byte %d", out.max), Msg: fmt.Sprintf("`terraform show -json` wrote more than the %s limit (--max-input): not read further", FormatSize(out.max))}
+	}
+	if err != nil {
+		msg := strings.TrimSpace(stderr.String())
+		if msg == "" {
+			msg = err.Error()
+		}
+		// One line: terraform's errors are boxed over several.
+		msg = strings.Join(strings.FieldsFunc(msg, func(r rune) bool {
+			return r == '\n' || r == '\r' || r == '\t' || r == ' ' || r == '│' || r == '╷' || r == '╵'
+		}), " ")
+		if len(msg) > 400 {
+			msg = strings.ToValidUTF8(msg[:400], "") + "…"
+		}
+		return nil, &Error{File: path, Msg: fmt.Sprintf("`%s show -json` failed: %s (run it in the directory where the plan was made, after terraform init)", tf, msg)}
+	}
+	return out.Bytes(), nil
+}
+
+// cappedBuffer collects a command's output up to max bytes (negative: no
+// limit); past it, writes fail and the command stops on a broken pipe.
+type cappedBuffer struct {
+	bytes.Buffer
+	max  int64
+	over bool
+}
+
+func (b *cappedBuffer) Write(p []byte) (int, error) {
+	if b.max >= 0 && int64(b.Len())+int64(len(p)) > b.max {
+		b.over = true
+		return 0, errors.New("output larger than the size limit")
+	}
+	return b.Buffer.Write(p)
+}
+
+// Parse decodes plan JSON held in memory, every attribute kept. Errors
+// name the file and, for malformed JSON, the line and column.
+func Parse(name string, data []byte) (*tfjson.Plan, error) {
+	return decode(name, bytes.NewReader(data), LoadOptions{MaxInput: -1})
+}
+
+// progressReader tells LoadOptions.Progress what it reads.
+type progressReader struct {
+	r      io.Reader
+	report func(int64)
+}
+
+func (p *progressReader) Read(b []byte) (int, error) {
+	n, err := p.r.Read(b)
+	p.report(int64(n))
+	return n, err
+}
