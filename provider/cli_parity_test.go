@@ -82,6 +82,7 @@ func cliList(t *testing.T, args ...string) []string {
 // google` left out Google's US multi-regions, which the data source
 // listed, and `--provider` listed S3NS's region before Google's.
 func TestAccDataSourcesAgreeWithCLI(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		name, dataSource, args string
 		cli                    []string

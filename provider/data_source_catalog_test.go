@@ -13,6 +13,7 @@ import (
 )
 
 func TestAccCatalogDataSource(t *testing.T) {
+	t.Parallel()
 	c, err := catalog.Default()
 	if err != nil {
 		t.Fatalf("embedded catalog: %v", err)
@@ -57,6 +58,7 @@ output "every_source_titled" {
 // TestAccCatalogDataSource_userFile: a catalog_file that sets as_of and
 // anssi_edition overrides the embedded ones.
 func TestAccCatalogDataSource_userFile(t *testing.T) {
+	t.Parallel()
 	f := newStandingFixture()
 	f.doc.AsOf = "2026-11-30"
 	file := f.file(t)

@@ -12,6 +12,7 @@ import (
 )
 
 func TestAccOffersDataSource(t *testing.T) {
+	t.Parallel()
 	c := embedded(t)
 	bleu, outscale := embeddedOffer(t, c, "bleu", ""), embeddedOffer(t, c, "", "outscale-iaas-secnumcloud")
 	resource.UnitTest(t, resource.TestCase{
@@ -109,6 +110,7 @@ output "caas_has_s3ns" {
 // An offer whose catalog regions are "*" lists every region of its
 // operator, so that users can compare codes.
 func TestAccOffersDataSource_wildcardRegions(t *testing.T) {
+	t.Parallel()
 	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: protoV6ProviderFactories,
 		Steps: []resource.TestStep{{
@@ -136,6 +138,7 @@ output "covers_every_region" {
 }
 
 func TestAccOffersDataSource_errors(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name, args string
 		want       []string
@@ -149,6 +152,7 @@ func TestAccOffersDataSource_errors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
 			resource.UnitTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: protoV6ProviderFactories,
 				Steps: []resource.TestStep{{
@@ -199,6 +203,7 @@ func offerIDs(ids ...string) knownvalue.Check {
 // attribute issue 12 added and the standing and expiry filters, on a user
 // catalog whose offers take every standing (standingFixture).
 func TestAccOffersDataSource_standing(t *testing.T) {
+	t.Parallel()
 	f := newStandingFixture()
 	file := f.file(t)
 	all := "data.trustcloud_offers.all"

@@ -9,6 +9,7 @@ import (
 )
 
 func TestAccOperatorsDataSource(t *testing.T) {
+	t.Parallel()
 	// Whether Outscale has a qualification today is the embedded catalog's
 	// answer (its qualification expires, renewals are recorded late).
 	outscaleQualified := embedded(t).OperatorQualified("outscale")
@@ -101,6 +102,7 @@ output "french_has_google" {
 }
 
 func TestAccOperatorsDataSource_invalidCountry(t *testing.T) {
+	t.Parallel()
 	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: protoV6ProviderFactories,
 		Steps: []resource.TestStep{{

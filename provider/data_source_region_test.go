@@ -123,6 +123,7 @@ var regionFacts = []struct {
 }
 
 func TestAccRegionDataSource(t *testing.T) {
+	t.Parallel()
 	c := embedded(t)
 	config := providerConfig
 	var checks []statecheck.StateCheck
@@ -155,6 +156,7 @@ data "trustcloud_region" "` + f.name + `" {
 }
 
 func TestAccRegionDataSource_errors(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name, provider, region string
 		want                   []string
@@ -167,6 +169,7 @@ func TestAccRegionDataSource_errors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
 			resource.UnitTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: protoV6ProviderFactories,
 				Steps: []resource.TestStep{{
@@ -187,6 +190,7 @@ data "trustcloud_region" "r" {
 // when an offer whose standing is qualified today covers it; the offers
 // say why the others do not count. The user catalog is standingFixture.
 func TestAccRegionDataSource_standing(t *testing.T) {
+	t.Parallel()
 	f := newStandingFixture()
 	file := f.file(t)
 	standings := func(pairs ...string) knownvalue.Check {

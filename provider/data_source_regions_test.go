@@ -10,6 +10,7 @@ import (
 )
 
 func TestAccRegionsDataSource(t *testing.T) {
+	t.Parallel()
 	// Whether Outscale's SecNumCloud region is qualified today is the
 	// embedded catalog's answer (its qualification expires).
 	info, err := embedded(t).RegionOf("outscale/outscale", "cloudgouv-eu-west-1")
@@ -112,6 +113,7 @@ output "qualified_has_google_paris" {
 }
 
 func TestAccRegionsDataSource_errors(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name, args string
 		want       []string
@@ -122,6 +124,7 @@ func TestAccRegionsDataSource_errors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
 			resource.UnitTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: protoV6ProviderFactories,
 				Steps: []resource.TestStep{{

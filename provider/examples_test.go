@@ -78,6 +78,7 @@ func exampleConfig(t *testing.T, rel string) string {
 }
 
 func TestAccExamples(t *testing.T) {
+	t.Parallel()
 	files := exampleFiles(t)
 	for _, want := range wantExamples {
 		if !slices.Contains(files, want) {
@@ -86,6 +87,7 @@ func TestAccExamples(t *testing.T) {
 	}
 	for _, rel := range files {
 		t.Run(rel, func(t *testing.T) {
+			t.Parallel()
 			resource.UnitTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: protoV6ProviderFactories,
 				TerraformVersionChecks:   functionVersionChecks,
@@ -153,6 +155,7 @@ var exampleOutputs = map[string][]statecheck.StateCheck{
 // TestAccExamples_refuse proves that the examples' guards work: given a
 // region they must refuse, the plan fails with their message.
 func TestAccExamples_refuse(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		example   string
 		variables config.Variables
@@ -171,6 +174,7 @@ func TestAccExamples_refuse(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.example, func(t *testing.T) {
+			t.Parallel()
 			resource.UnitTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: protoV6ProviderFactories,
 				TerraformVersionChecks:   functionVersionChecks,

@@ -9,6 +9,7 @@ import (
 )
 
 func TestAccIsEUFunction(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		output, provider, region string
 		want                     bool
@@ -39,5 +40,6 @@ output "` + tt.output + `" {
 }
 
 func TestAccIsEUFunction_errors(t *testing.T) {
+	t.Parallel()
 	testRegionFunctionErrors(t, "is_eu")
 }

@@ -23,6 +23,7 @@ func pure(t *testing.T) *catalog.Catalog {
 }
 
 func TestAccIsSecNumCloudFunction(t *testing.T) {
+	t.Parallel()
 	c := pure(t)
 	// qualified is the embedded catalog's answer on its as_of date: which
 	// offers are qualified changes as ANSSI publishes, so it is read from
@@ -70,7 +71,8 @@ output "` + tt.output + `" {
 // and before today: the function, which judges on the catalog's date,
 // still counts it, and says so in evaluated_on; the data source, which
 // judges on today's, does not. Expired, unconfirmed, pending and unknown
-// offers never count.
+// offers never count. Not parallel: it replaces the functions' catalog
+// for the whole process, and runs before the parallel tests start.
 func TestAccIsSecNumCloudFunction_standing(t *testing.T) {
 	f := newStandingFixture()
 	fnCatalog := f.alone(t)
@@ -140,5 +142,6 @@ output "lyon_standings" {
 }
 
 func TestAccIsSecNumCloudFunction_errors(t *testing.T) {
+	t.Parallel()
 	testRegionFunctionErrors(t, "is_secnumcloud")
 }

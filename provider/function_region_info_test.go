@@ -18,6 +18,7 @@ var functionVersionChecks = []tfversion.TerraformVersionCheck{
 }
 
 func TestAccRegionInfoFunction(t *testing.T) {
+	t.Parallel()
 	c := pure(t)
 	outscale, err := c.RegionOf("outscale/outscale", "cloudgouv-eu-west-1a")
 	if err != nil {
@@ -125,6 +126,7 @@ func testRegionFunctionErrors(t *testing.T, name string) {
 			want[i] = strings.ReplaceAll(w, "NAME", name)
 		}
 		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
 			resource.UnitTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: protoV6ProviderFactories,
 				TerraformVersionChecks:   functionVersionChecks,
@@ -142,5 +144,6 @@ output "x" {
 }
 
 func TestAccRegionInfoFunction_errors(t *testing.T) {
+	t.Parallel()
 	testRegionFunctionErrors(t, "region_info")
 }

@@ -48,7 +48,9 @@ func (n *netRecorder) block(t *testing.T) {
 // calls every function, while the process's HTTP transport and resolver
 // fail and record any use: the provider must answer from its catalog
 // alone. (A dial to a literal IP address would bypass both; the
-// provider's code has none.)
+// provider's code has none.) Not parallel: the recorder is the process's,
+// and it runs before the parallel tests start, so that it sees this test's
+// calls only.
 func TestAccProviderMakesNoNetworkCall(t *testing.T) {
 	var rec netRecorder
 	rec.block(t)

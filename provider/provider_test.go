@@ -103,6 +103,7 @@ func writeFile(t *testing.T, name, content string) string {
 }
 
 func TestAccProvider_catalogFile(t *testing.T) {
+	t.Parallel()
 	file := writeFile(t, "catalog.json", userCatalog)
 	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: protoV6ProviderFactories,
@@ -155,6 +156,7 @@ data "trustcloud_region" "default" {
 }
 
 func TestAccProvider_catalogFileErrors(t *testing.T) {
+	t.Parallel()
 	missing := filepath.ToSlash(filepath.Join(t.TempDir(), "nope.json"))
 	badRef := writeFile(t, "bad.json", `{
   "schema_version": "1",
@@ -171,6 +173,7 @@ func TestAccProvider_catalogFileErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
 			resource.UnitTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: protoV6ProviderFactories,
 				Steps: []resource.TestStep{{

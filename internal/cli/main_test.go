@@ -3,7 +3,6 @@ package cli_test
 import (
 	"bytes"
 	"errors"
-	"flag"
 	"fmt"
 	"os"
 	"os/exec"
@@ -17,10 +16,9 @@ import (
 	"github.com/trustcloud/trustcloud/internal/cli"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
-
-// binary is the trustcloud command built once for the end-to-end tests;
-// binaryErr says why it could not be built.
+// binary is the trustcloud command, built once for the package by
+// TestMain: the end-to-end tests run it, the CI examples' tests put its
+// directory first on PATH. binaryErr says why it could not be built.
 var (
 	binary    string
 	binaryErr error

@@ -3,7 +3,6 @@ package policy
 import (
 	"encoding/json"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -12,6 +11,7 @@ import (
 	"github.com/hashicorp/hcl/v2/hclwrite"
 
 	"github.com/trustcloud/trustcloud/internal/catalog"
+	"github.com/trustcloud/trustcloud/internal/golden"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
@@ -220,7 +220,7 @@ func TestEditDistance(t *testing.T) {
 }
 
 // TestProfileValues pins every field of every built-in profile, as
-// Profile returns it, in testdata/profiles/NAME.json (go test -update
+// Profile returns it, in testdata/profiles/NAME.json (make golden
 // rewrites them): nil and empty lists and maps, zero ranges and the
 // settings that the effective policy leaves out, such as max_waiver_days,
 // included. Default must be the default profile.
@@ -236,22 +236,7 @@ func TestProfileValues(t *testing.T) {
 				t.Fatal(err)
 			}
 			got = append(got, '\n')
-			golden := filepath.Join("testdata", "profiles", name+".json")
-			if *update {
-				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update)", err)
-			}
-			if diff := cmp.Diff(string(want), string(got)); diff != "" {
-				t.Errorf("profile %s differs from %s (-golden +got):\n%s", name, golden, diff)
-			}
+			golden.Assert(t, filepath.Join("testdata", "profiles", name+".json"), got)
 			if name != DefaultProfile {
 				return
 			}
@@ -259,8 +244,8 @@ func TestProfileValues(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if diff := cmp.Diff(string(want), string(def)+"\n"); diff != "" {
-				t.Errorf("Default() differs from %s (-golden +got):\n%s", golden, diff)
+			if diff := cmp.Diff(string(got), string(def)+"\n"); diff != "" {
+				t.Errorf("Default() differs from profile %s (-profile +Default):\n%s", name, diff)
 			}
 		})
 	}

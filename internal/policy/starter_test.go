@@ -2,20 +2,18 @@ package policy
 
 import (
 	"bytes"
-	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-)
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+	"github.com/trustcloud/trustcloud/internal/golden"
+)
 
 // TestStarterFile checks that each starter file loads without any
 // diagnostic to exactly its profile, explains every attribute, and matches
-// its golden copy (go test -update rewrites them).
+// its golden copy (make golden rewrites them).
 func TestStarterFile(t *testing.T) {
 	for _, name := range Profiles() {
 		t.Run(name, func(t *testing.T) {
@@ -54,19 +52,7 @@ func TestStarterFile(t *testing.T) {
 				}
 			}
 
-			golden := filepath.Join("testdata", "starter", file)
-			if *update {
-				if err := os.WriteFile(golden, src, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			wantSrc, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update)", err)
-			}
-			if diff := cmp.Diff(string(wantSrc), text); diff != "" {
-				t.Errorf("starter file differs from %s (-golden +got):\n%s", golden, diff)
-			}
+			golden.Assert(t, filepath.Join("testdata", "starter", file), src)
 		})
 	}
 }

@@ -2,7 +2,6 @@ package report
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -13,28 +12,13 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/trustcloud/trustcloud/internal/catalog"
+	"github.com/trustcloud/trustcloud/internal/golden"
 	"github.com/trustcloud/trustcloud/internal/i18n"
 	"github.com/trustcloud/trustcloud/internal/inventory"
 	"github.com/trustcloud/trustcloud/internal/planfile"
 	"github.com/trustcloud/trustcloud/internal/policy"
 	"github.com/trustcloud/trustcloud/internal/rules"
 )
-
-// The -update flag rewrites golden files. html_test.go declares it too;
-// whichever file is compiled first registers it (package variables are set
-// before init runs), and goldens reads it by name, so that either file can
-// change without breaking the other.
-func init() {
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite the golden files under testdata/")
-	}
-}
-
-// updating reports whether -update was given.
-func updating() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
 
 // testNow is when the test reports are evaluated: waivers expiring before
 // it have expired.
@@ -223,26 +207,10 @@ func renderFormat(t *testing.T, format string, r *Report) []byte {
 }
 
 // checkFormatGolden compares got with testdata/golden/CASE/FORMAT+EXT, or
-// rewrites it with -update.
+// rewrites it with -update (make golden).
 func checkFormatGolden(t *testing.T, caseName, format string, got []byte) {
 	t.Helper()
-	path := filepath.Join("testdata", "golden", caseName, format+Formats[format].Ext)
-	if updating() {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run `go test ./internal/report -update` to create it)", err)
-	}
-	if diff := cmp.Diff(string(want), string(got)); diff != "" {
-		t.Errorf("%s differs from the golden file (-want +got; `go test ./internal/report -update` rewrites it):\n%s", path, diff)
-	}
+	golden.Assert(t, filepath.Join("testdata", "golden", caseName, format+Formats[format].Ext), got)
 }
 
 // eachScenario renders every scenario report in a format, checks it

@@ -6,7 +6,6 @@ import (
 	"compress/gzip"
 	"context"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -18,6 +17,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 
+	"github.com/trustcloud/trustcloud/internal/golden"
 	"github.com/trustcloud/trustcloud/internal/testcorpus"
 )
 
@@ -28,9 +28,9 @@ import (
 //
 //	TRUSTCLOUD_PROVIDER_METADATA=/path/to/provider-metadata go test ./internal/testprovider -run TestSchemaFiles -update
 //
-// Without -update, TestSchemaFiles checks that the embedded files still
-// have the reference's structure.
-var update = flag.Bool("update", false, "rewrite the embedded schema files from TRUSTCLOUD_PROVIDER_METADATA")
+// (make golden runs it too). Without -update, TestSchemaFiles checks that
+// the embedded files are still what the reference gives, with its
+// structure.
 
 // schemaSources are the embedded files and the reference file each is
 // made from (relative to TRUSTCLOUD_PROVIDER_METADATA).
@@ -66,23 +66,12 @@ func TestSchemaFiles(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			path := filepath.Join("schemas", s.file)
-			if *update {
-				if err := os.WriteFile(path, gzipBytes(want), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			got, err := gunzipFile(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("%s differs from what %s gives: run with -update", path, s.source)
-			}
+			// Compared uncompressed, stored gzip-compressed.
+			golden.Assert(t, filepath.Join("schemas", s.file), want)
 			if s.address == "" {
 				// Shrinking keeps the structure: the reference and the
 				// shrunk file describe the same types.
-				if diff := cmp.Diff(structureOf(t, raw), structureOf(t, got)); diff != "" {
+				if diff := cmp.Diff(structureOf(t, raw), structureOf(t, want)); diff != "" {
 					t.Errorf("structure lost in shrinking (-reference +shrunk):\n%s", diff)
 				}
 			}
@@ -93,19 +82,7 @@ func TestSchemaFiles(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		path := filepath.Join("schemas", "aws-v6-regional.txt")
-		if *update {
-			if err := os.WriteFile(path, want, 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
-		got, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !bytes.Equal(got, want) {
-			t.Errorf("%s differs from resource-scope.tsv: run with -update", path)
-		}
+		golden.Assert(t, filepath.Join("schemas", "aws-v6-regional.txt"), want)
 	})
 }
 
@@ -169,14 +146,6 @@ func gunzipFile(path string) ([]byte, error) {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return out.Bytes(), nil
-}
-
-func gzipBytes(data []byte) []byte {
-	var b bytes.Buffer
-	zw, _ := gzip.NewWriterLevel(&b, gzip.BestCompression)
-	_, _ = zw.Write(data)
-	_ = zw.Close()
-	return b.Bytes()
 }
 
 // shrinkSchema keeps the resource schemas of a `terraform providers schema

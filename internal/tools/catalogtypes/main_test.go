@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"flag"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -11,9 +10,9 @@ import (
 	"testing/fstest"
 
 	"github.com/google/go-cmp/cmp"
-)
 
-var update = flag.Bool("update", false, "rewrite testdata/golden from testdata/metadata")
+	"github.com/trustcloud/trustcloud/internal/golden"
+)
 
 const (
 	metadataDir = "../../catalog/metadata"
@@ -35,25 +34,13 @@ func TestGolden(t *testing.T) {
 	}
 	for name, got := range files {
 		t.Run(name, func(t *testing.T) {
-			path := filepath.Join("testdata", "golden", name)
-			if *update {
-				if err := os.WriteFile(path, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to write it)", err)
-			}
-			if diff := cmp.Diff(string(want), string(got)); diff != "" {
-				t.Errorf("%s differs from the golden file (-want +got):\n%s", name, diff)
-			}
+			golden.Assert(t, filepath.Join("testdata", "golden", name), got)
 		})
 	}
 }
 
 // TestRows checks, on the same extract, the facts the goldens hold, one by
-// one, so that a golden rewritten with -update cannot hide a regression.
+// one, so that a golden rewritten with -update (make golden) cannot hide a regression.
 func TestRows(t *testing.T) {
 	o, err := Generate(os.DirFS("testdata/metadata"))
 	if err != nil {
