@@ -25,7 +25,7 @@ func TestReadmeLayout(t *testing.T) {
 		if e.IsDir() {
 			name += "/"
 		}
-		if name == ".git/" || ignored[strings.TrimSuffix(name, "/")] {
+		if name == ".git/" || name == ".git" || ignored[strings.TrimSuffix(name, "/")] {
 			continue
 		}
 		want = append(want, name)
