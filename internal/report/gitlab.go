@@ -66,8 +66,12 @@ func codeQualitySeverity(s policy.Severity) string {
 }
 
 func writeGitLab(w io.Writer, r *Report) error {
+	return writeJSONArray(w, func(each func(*codeQualityIssue)) { codeQualityIssues(r, each) }, appendCodeQualityIssue)
+}
+
+// codeQualityIssues calls each with the report's issues, in order.
+func codeQualityIssues(r *Report, each func(*codeQualityIssue)) {
 	fps := uniqueFingerprints(r.Findings)
-	issues := []codeQualityIssue{}
 	// The format is a bare array of issues: how the configuration was
 	// evaluated goes in each, a short mark in the description GitLab
 	// shows when values may be only inferred, the full sentence in the
@@ -85,6 +89,7 @@ func writeGitLab(w io.Writer, r *Report) error {
 	// fingerprints as they are.
 	catalog, staleMark := codeQualityCatalog(r)
 	marks := staleMark + inferredMark
+	categories := []string{"Security"}
 	for i, f := range r.Findings {
 		file, line := r.location(f)
 		desc := fmt.Sprintf("%s %s: %s", f.Rule, f.Name, f.Message)
@@ -106,9 +111,9 @@ func writeGitLab(w io.Writer, r *Report) error {
 		} else {
 			desc += marks
 		}
-		issues = append(issues, codeQualityIssue{
+		each(&codeQualityIssue{
 			Type: "issue", CheckName: f.Rule, Description: desc, Content: codeQualityBody(body, evaluation, catalog),
-			Categories:  []string{"Security"},
+			Categories:  categories,
 			Fingerprint: fps[i], Severity: sev,
 			Location: codeQualityLocation{Path: ciPath(file), Lines: codeQualityLines{Begin: max(line, 1)}},
 		})
@@ -116,9 +121,8 @@ func writeGitLab(w io.Writer, r *Report) error {
 	if c := codeQualityCoverage(r); c != nil {
 		c.Description += marks
 		c.Content = codeQualityBody(c.Content.Body, evaluation, catalog)
-		issues = append(issues, *c)
+		each(c)
 	}
-	return WriteJSON(w, issues)
 }
 
 // codeQualityCatalog is the paragraph of an issue's body naming the

@@ -1,14 +1,15 @@
 package report
 
-// The json format's findings and the inventory's resources are written
-// here by appending bytes, without reflection: on a plan with tens of
-// thousands of findings, encoding/json with indentation was a third of
-// `check`'s time. The bytes are those encoding/json writes (WriteJSON:
-// two-space indent, no HTML escaping) for the same values, down to its
-// string escaping; json_test.go compares the two on every scenario
-// and corpus plan and on odd strings. A field added to Finding,
-// rules.Finding, inventory.Resource or the types they hold must be added
-// here too: the differential test fails until it is.
+// The json format's findings, the inventory's resources and the gitlab
+// format's issues are written here by appending bytes, without
+// reflection: on a plan with tens of thousands of findings, encoding/json
+// with indentation was a third of `check`'s time. The bytes are those
+// encoding/json writes (WriteJSON: two-space indent, no HTML escaping)
+// for the same values, down to its string escaping; json_test.go
+// compares the two on every scenario and corpus plan and on odd strings.
+// A field added to Finding, rules.Finding, inventory.Resource,
+// codeQualityIssue or the types they hold must be added here too: the
+// differential test fails until it is.
 
 import (
 	"bufio"
@@ -88,6 +89,34 @@ func writeJSONList[T any](w io.Writer, shell any, key string, list []T, appendEl
 	}
 	_, _ = bw.WriteString("\n  ")
 	_, _ = bw.Write(doc[open:])
+	return bw.Flush()
+}
+
+// writeJSONArray writes what WriteJSON writes for a top-level array of
+// the values list yields, one element at a time through a bufio.Writer.
+// appendElem appends one element at nesting depth 1.
+func writeJSONArray[T any](w io.Writer, list func(each func(T)), appendElem func(*jsonBuf, T)) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	var b jsonBuf
+	n := 0
+	list(func(v T) {
+		b.out, b.depth, b.first = b.out[:0], 1, false
+		if n == 0 {
+			b.out = append(b.out, '[')
+		} else {
+			b.out = append(b.out, ',')
+		}
+		b.newline(1)
+		appendElem(&b, v)
+		// bufio keeps the first write error: Flush returns it.
+		_, _ = bw.Write(b.out)
+		n++
+	})
+	if n == 0 {
+		_, _ = bw.WriteString("[]\n")
+	} else {
+		_, _ = bw.WriteString("\n]\n")
+	}
 	return bw.Flush()
 }
 
@@ -433,4 +462,30 @@ func appendJSONString(dst []byte, s string, html bool) []byte {
 	}
 	dst = append(dst, s[start:]...)
 	return append(dst, '"')
+}
+
+// appendCodeQualityIssue appends an issue of the gitlab format.
+func appendCodeQualityIssue(b *jsonBuf, c *codeQualityIssue) {
+	b.open('{')
+	b.str("type", c.Type)
+	b.str("check_name", c.CheckName)
+	b.str("description", c.Description)
+	if c.Content != nil {
+		b.key("content")
+		b.open('{')
+		b.str("body", c.Content.Body)
+		b.close('}')
+	}
+	b.strs("categories", c.Categories)
+	b.str("fingerprint", c.Fingerprint)
+	b.str("severity", c.Severity)
+	b.key("location")
+	b.open('{')
+	b.str("path", c.Location.Path)
+	b.key("lines")
+	b.open('{')
+	b.integer("begin", c.Location.Lines.Begin)
+	b.close('}')
+	b.close('}')
+	b.close('}')
 }

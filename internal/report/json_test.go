@@ -75,6 +75,18 @@ func reflectReport(t *testing.T, r *Report) []byte {
 	return buf.Bytes()
 }
 
+// reflectGitLab is the gitlab format as encoding/json writes it.
+func reflectGitLab(t *testing.T, r *Report) []byte {
+	t.Helper()
+	issues := []codeQualityIssue{}
+	codeQualityIssues(r, func(c *codeQualityIssue) { issues = append(issues, *c) })
+	var buf bytes.Buffer
+	if err := WriteJSON(&buf, issues); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
 // reflectInventory is the inventory as encoding/json writes it.
 func reflectInventory(t *testing.T, inv *inventory.Inventory) []byte {
 	t.Helper()
@@ -103,15 +115,24 @@ func sameJSON(t *testing.T, what string, got, want []byte) {
 		what, i, len(got), len(want), got[lo:min(len(got), i+80)], want[lo:min(len(want), i+80)])
 }
 
-// compareReport compares the json format and the inventory of a report
-// with the oracle's.
-func compareReport(t *testing.T, name string, r *Report) {
+// compareReport compares the json format and the inventory of a report,
+// and its gitlab format when asked (the random reports have findings the
+// gitlab format does not take: nil ones, nil rule findings), with the
+// oracle's.
+func compareReport(t *testing.T, name string, r *Report, gitlab bool) {
 	t.Helper()
 	var got bytes.Buffer
 	if err := writeJSON(&got, r); err != nil {
 		t.Fatalf("%s: %v", name, err)
 	}
 	sameJSON(t, name+" (json report)", got.Bytes(), reflectReport(t, r))
+	if gitlab {
+		got.Reset()
+		if err := writeGitLab(&got, r); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		sameJSON(t, name+" (gitlab)", got.Bytes(), reflectGitLab(t, r))
+	}
 	if r.Inventory != nil {
 		got.Reset()
 		if err := WriteInventoryJSON(&got, r.Inventory); err != nil {
@@ -165,7 +186,7 @@ func planReport(t *testing.T, planPath string) (*Report, error) {
 // are the bytes encoding/json wrote for them, byte for byte.
 func TestJSONWriterMatchesReflection(t *testing.T) {
 	for _, c := range scenarioCases {
-		compareReport(t, "case "+c.name, c.build(t))
+		compareReport(t, "case "+c.name, c.build(t), true)
 	}
 	scenarios, err := filepath.Glob("../../testdata/scenarios/*/plan.json")
 	if err != nil {
@@ -186,7 +207,7 @@ func TestJSONWriterMatchesReflection(t *testing.T) {
 			t.Logf("%s: not loaded: %v", path, err)
 			continue
 		}
-		compareReport(t, path, r)
+		compareReport(t, path, r, true)
 		plans++
 		findings += len(r.Findings)
 		resources += len(r.Inventory.Resources)
@@ -300,7 +321,27 @@ func TestJSONWriterOddValues(t *testing.T) {
 			r.Findings = append(r.Findings, nil)
 			r.Inventory.Resources = append(r.Inventory.Resources, nil)
 		}
-		compareReport(t, fmt.Sprintf("random report %d", i), r)
+		compareReport(t, fmt.Sprintf("random report %d", i), r, false)
+	}
+	for i := range 300 {
+		issues := []*codeQualityIssue{}
+		for range rng.IntN(4) {
+			var c codeQualityIssue
+			fill(rng, reflect.ValueOf(&c).Elem())
+			issues = append(issues, &c)
+		}
+		var got, want bytes.Buffer
+		if err := writeJSONArray(&got, func(each func(*codeQualityIssue)) {
+			for _, c := range issues {
+				each(c)
+			}
+		}, appendCodeQualityIssue); err != nil {
+			t.Fatal(err)
+		}
+		if err := WriteJSON(&want, issues); err != nil {
+			t.Fatal(err)
+		}
+		sameJSON(t, fmt.Sprintf("random gitlab issues %d", i), got.Bytes(), want.Bytes())
 	}
 	// The odd strings did reach the output, HTML-escaped in locations
 	// only, as encoding/json (through Location.MarshalJSON) writes them.
