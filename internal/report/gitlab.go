@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
+	"iter"
 	"strings"
 
 	"github.com/trustcloud/trustcloud/internal/i18n"
@@ -66,11 +67,19 @@ func codeQualitySeverity(s policy.Severity) string {
 }
 
 func writeGitLab(w io.Writer, r *Report) error {
-	return writeJSONArray(w, func(each func(*codeQualityIssue)) { codeQualityIssues(r, each) }, appendCodeQualityIssue)
+	return writeJSONArray(w, codeQualityIssues(r), appendCodeQualityIssue)
 }
 
-// codeQualityIssues calls each with the report's issues, in order.
-func codeQualityIssues(r *Report, each func(*codeQualityIssue)) {
+// codeQualityIssues yields the report's issues, in order.
+func codeQualityIssues(r *Report) iter.Seq[*codeQualityIssue] {
+	return func(yield func(*codeQualityIssue) bool) {
+		eachCodeQualityIssue(r, yield)
+	}
+}
+
+// eachCodeQualityIssue calls yield with each issue of the report, until
+// it returns false.
+func eachCodeQualityIssue(r *Report, yield func(*codeQualityIssue) bool) {
 	fps := uniqueFingerprints(r.Findings)
 	// The format is a bare array of issues: how the configuration was
 	// evaluated goes in each, a short mark in the description GitLab
@@ -111,17 +120,19 @@ func codeQualityIssues(r *Report, each func(*codeQualityIssue)) {
 		} else {
 			desc += marks
 		}
-		each(&codeQualityIssue{
+		if !yield(&codeQualityIssue{
 			Type: "issue", CheckName: f.Rule, Description: desc, Content: codeQualityBody(body, evaluation, catalog),
 			Categories:  categories,
 			Fingerprint: fps[i], Severity: sev,
 			Location: codeQualityLocation{Path: ciPath(file), Lines: codeQualityLines{Begin: max(line, 1)}},
-		})
+		}) {
+			return
+		}
 	}
 	if c := codeQualityCoverage(r); c != nil {
 		c.Description += marks
 		c.Content = codeQualityBody(c.Content.Body, evaluation, catalog)
-		each(c)
+		yield(c)
 	}
 }
 

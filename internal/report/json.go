@@ -1,23 +1,31 @@
 package report
 
-// The json format's findings, the inventory's resources and the gitlab
-// format's issues are written here by appending bytes, without
-// reflection: on a plan with tens of thousands of findings, encoding/json
-// with indentation was a third of `check`'s time. The bytes are those
+// The json format's findings, the inventory's resources, the gitlab
+// format's issues and the sarif format's results are written here by
+// appending bytes, without reflection, and streamed one at a time: on a
+// plan with tens of thousands of findings, encoding/json with
+// indentation was a third of `check`'s time. The bytes are those
 // encoding/json writes (WriteJSON: two-space indent, no HTML escaping)
 // for the same values, down to its string escaping; json_test.go
-// compares the two on every scenario and corpus plan and on odd strings.
-// A field added to Finding, rules.Finding, inventory.Resource,
-// codeQualityIssue or the types they hold must be added here too: the
-// differential test fails until it is.
+// compares the two on every scenario and corpus plan, on odd strings and
+// on every field set at random. A field added to Finding, rules.Finding,
+// inventory.Resource, codeQualityIssue, sarifResult or the types they
+// hold must be added here too: the random test fails until it is. The
+// small rest of each document (its head, the sarif rules) is still
+// written by WriteJSON.
 
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"io"
+	"iter"
+	"maps"
+	"slices"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/trustcloud/trustcloud/internal/inventory"
@@ -32,7 +40,7 @@ func writeJSON(w io.Writer, r *Report) error {
 	shell := *r
 	shell.Findings = []*Finding{}
 	shell.Evaluation = r.evaluation()
-	return writeJSONList(w, &shell, "findings", r.Findings, appendFinding)
+	return writeJSONList(w, &shell, 1, "findings", slices.Values(r.Findings), appendFinding)
 }
 
 // WriteJSON writes v as indented JSON without HTML escaping.
@@ -48,46 +56,52 @@ func WriteJSON(w io.Writer, v any) error {
 func WriteInventoryJSON(w io.Writer, inv *inventory.Inventory) error {
 	shell := *inv
 	shell.Resources = []*inventory.Resource{}
-	return writeJSONList(w, &shell, "resources", inv.Resources, appendResource)
+	return writeJSONList(w, &shell, 1, "resources", slices.Values(inv.Resources), appendResource)
 }
 
-// writeJSONList writes what WriteJSON writes for a document whose
-// top-level member key holds list, one element at a time through a
-// bufio.Writer: the memory used is that of one element, not of the whole
-// document (a check of 300k resources writes hundreds of megabytes).
-// shell is the document with an empty, non-nil list under key; it is
-// small, and written by WriteJSON. appendElem appends one element at
-// nesting depth 2, as WriteJSON would indent it there.
-func writeJSONList[T any](w io.Writer, shell any, key string, list []T, appendElem func(*jsonBuf, T)) error {
+// writeJSONList writes what WriteJSON writes for a document (shell) that
+// has the values list yields under the member key, at nesting depth
+// depth (1: a member of the top-level object), one element at a time
+// through a bufio.Writer: the memory used is that of one element, not of
+// the whole document (a check of 300k resources writes hundreds of
+// megabytes). shell has an empty, non-nil list under key, and is small:
+// WriteJSON writes it. The first such member at that depth is the one
+// filled. appendElem appends one element at nesting depth depth+1, as
+// WriteJSON would indent it there.
+func writeJSONList[T any](w io.Writer, shell any, depth int, key string, list iter.Seq[T], appendElem func(*jsonBuf, T)) error {
 	var head bytes.Buffer
 	if err := WriteJSON(&head, shell); err != nil {
 		return err
 	}
 	doc := head.Bytes()
-	marker := []byte("\n  \"" + key + "\": []")
+	indent := "\n" + strings.Repeat("  ", depth)
+	marker := []byte(indent + "\"" + key + "\": []")
 	i := bytes.Index(doc, marker)
 	if i < 0 {
-		return fmt.Errorf("json: no empty %q list at the top level", key)
-	}
-	if len(list) == 0 {
-		_, err := w.Write(doc)
-		return err
+		return fmt.Errorf("json: no empty %q list at depth %d", key, depth)
 	}
 	bw := bufio.NewWriterSize(w, 64<<10)
 	open := i + len(marker) - 1 // the "]"
 	// bufio keeps the first write error: Flush returns it.
 	_, _ = bw.Write(doc[:open])
 	var b jsonBuf
-	for n, v := range list {
-		b.out, b.depth, b.first = b.out[:0], 2, false
+	n := 0
+	for v := range list {
+		b.out, b.depth, b.first = b.out[:0], depth+1, false
 		if n > 0 {
 			b.out = append(b.out, ',')
 		}
-		b.newline(2)
+		b.newline(depth + 1)
 		appendElem(&b, v)
+		if b.err != nil {
+			return b.err
+		}
 		_, _ = bw.Write(b.out)
+		n++
 	}
-	_, _ = bw.WriteString("\n  ")
+	if n > 0 {
+		_, _ = bw.WriteString(indent)
+	}
 	_, _ = bw.Write(doc[open:])
 	return bw.Flush()
 }
@@ -95,11 +109,11 @@ func writeJSONList[T any](w io.Writer, shell any, key string, list []T, appendEl
 // writeJSONArray writes what WriteJSON writes for a top-level array of
 // the values list yields, one element at a time through a bufio.Writer.
 // appendElem appends one element at nesting depth 1.
-func writeJSONArray[T any](w io.Writer, list func(each func(T)), appendElem func(*jsonBuf, T)) error {
+func writeJSONArray[T any](w io.Writer, list iter.Seq[T], appendElem func(*jsonBuf, T)) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
 	var b jsonBuf
 	n := 0
-	list(func(v T) {
+	for v := range list {
 		b.out, b.depth, b.first = b.out[:0], 1, false
 		if n == 0 {
 			b.out = append(b.out, '[')
@@ -108,10 +122,13 @@ func writeJSONArray[T any](w io.Writer, list func(each func(T)), appendElem func
 		}
 		b.newline(1)
 		appendElem(&b, v)
+		if b.err != nil {
+			return b.err
+		}
 		// bufio keeps the first write error: Flush returns it.
 		_, _ = bw.Write(b.out)
 		n++
-	})
+	}
 	if n == 0 {
 		_, _ = bw.WriteString("[]\n")
 	} else {
@@ -130,6 +147,8 @@ type jsonBuf struct {
 	// first is set after an object or array opens, until its first
 	// member is written.
 	first bool
+	// err is the first error of a value encoding/json wrote (value).
+	err error
 }
 
 const jsonIndent = "                                                                " // 64 spaces
@@ -168,6 +187,13 @@ func (b *jsonBuf) next() {
 	}
 	b.first = false
 	b.newline(b.depth)
+}
+
+// mapKey starts a member of a map, whose key may need escaping.
+func (b *jsonBuf) mapKey(k string) {
+	b.next()
+	b.out = appendJSONString(b.out, k, b.html)
+	b.out = append(b.out, ':', ' ')
 }
 
 // key starts an object member: its name, its colon and a space.
@@ -488,4 +514,118 @@ func appendCodeQualityIssue(b *jsonBuf, c *codeQualityIssue) {
 	b.close('}')
 	b.close('}')
 	b.close('}')
+}
+
+// appendSARIFResult appends a result of the sarif format.
+func appendSARIFResult(b *jsonBuf, r *sarifResult) {
+	b.open('{')
+	b.str("ruleId", r.RuleID)
+	b.integer("ruleIndex", r.RuleIndex)
+	b.str("level", r.Level)
+	b.key("message")
+	b.open('{')
+	b.str("text", r.Message.Text)
+	b.close('}')
+	b.key("locations")
+	if r.Locations == nil {
+		b.out = append(b.out, "null"...)
+	} else {
+		b.open('[')
+		for _, l := range r.Locations {
+			b.next()
+			b.open('{')
+			b.key("physicalLocation")
+			b.open('{')
+			b.key("artifactLocation")
+			b.open('{')
+			b.str("uri", l.PhysicalLocation.ArtifactLocation.URI)
+			b.close('}')
+			b.key("region")
+			b.open('{')
+			b.integer("startLine", l.PhysicalLocation.Region.StartLine)
+			b.close('}')
+			b.close('}')
+			b.key("logicalLocations")
+			if l.LogicalLocations == nil {
+				b.out = append(b.out, "null"...)
+			} else {
+				b.open('[')
+				for _, ll := range l.LogicalLocations {
+					b.next()
+					b.open('{')
+					b.str("fullyQualifiedName", ll.FullyQualifiedName)
+					b.str("kind", ll.Kind)
+					b.close('}')
+				}
+				b.close(']')
+			}
+			b.close('}')
+		}
+		b.close(']')
+	}
+	b.key("partialFingerprints")
+	b.value(r.PartialFingerprints)
+	b.str("baselineState", r.BaselineState)
+	if len(r.Suppressions) > 0 {
+		b.key("suppressions")
+		b.open('[')
+		for _, s := range r.Suppressions {
+			b.next()
+			b.open('{')
+			b.str("kind", s.Kind)
+			b.str("status", s.Status)
+			b.str("justification", s.Justification)
+			b.close('}')
+		}
+		b.close(']')
+	}
+	b.key("properties")
+	b.value(r.Properties)
+	b.close('}')
+}
+
+// value appends a value of a property map: strings, booleans, ints and
+// maps of them without reflection, anything else through encoding/json
+// at the current indentation.
+func (b *jsonBuf) value(v any) {
+	switch v := v.(type) {
+	case string:
+		b.out = appendJSONString(b.out, v, b.html)
+	case bool:
+		b.out = strconv.AppendBool(b.out, v)
+	case int:
+		b.out = strconv.AppendInt(b.out, int64(v), 10)
+	case map[string]string:
+		if v == nil {
+			b.out = append(b.out, "null"...)
+			return
+		}
+		b.open('{')
+		for _, k := range slices.Sorted(maps.Keys(v)) {
+			b.mapKey(k)
+			b.out = appendJSONString(b.out, v[k], b.html)
+		}
+		b.close('}')
+	case map[string]any:
+		if v == nil {
+			b.out = append(b.out, "null"...)
+			return
+		}
+		b.open('{')
+		for _, k := range slices.Sorted(maps.Keys(v)) {
+			b.mapKey(k)
+			b.value(v[k])
+		}
+		b.close('}')
+	default:
+		var buf bytes.Buffer
+		enc := json.NewEncoder(&buf)
+		enc.SetIndent(strings.Repeat("  ", b.depth), "  ")
+		enc.SetEscapeHTML(b.html)
+		if err := enc.Encode(v); err != nil {
+			b.err = cmp.Or(b.err, err)
+			return
+		}
+		b.out = append(b.out, bytes.TrimSuffix(buf.Bytes(), []byte("\n"))...)
+	}
 }

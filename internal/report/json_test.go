@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -79,9 +80,25 @@ func reflectReport(t *testing.T, r *Report) []byte {
 func reflectGitLab(t *testing.T, r *Report) []byte {
 	t.Helper()
 	issues := []codeQualityIssue{}
-	codeQualityIssues(r, func(c *codeQualityIssue) { issues = append(issues, *c) })
+	for c := range codeQualityIssues(r) {
+		issues = append(issues, *c)
+	}
 	var buf bytes.Buffer
 	if err := WriteJSON(&buf, issues); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// reflectSARIF is the sarif format as encoding/json writes it.
+func reflectSARIF(t *testing.T, r *Report) []byte {
+	t.Helper()
+	run, index := sarifRunOf(r)
+	for res := range sarifResults(r, index) {
+		run.Results = append(run.Results, *res)
+	}
+	var buf bytes.Buffer
+	if err := WriteJSON(&buf, sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{run}}); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
@@ -116,22 +133,27 @@ func sameJSON(t *testing.T, what string, got, want []byte) {
 }
 
 // compareReport compares the json format and the inventory of a report,
-// and its gitlab format when asked (the random reports have findings the
-// gitlab format does not take: nil ones, nil rule findings), with the
-// oracle's.
-func compareReport(t *testing.T, name string, r *Report, gitlab bool) {
+// and its gitlab and sarif formats when ci is set (the random reports
+// have findings those formats do not take: nil ones, nil rule findings),
+// with the oracle's.
+func compareReport(t *testing.T, name string, r *Report, ci bool) {
 	t.Helper()
 	var got bytes.Buffer
 	if err := writeJSON(&got, r); err != nil {
 		t.Fatalf("%s: %v", name, err)
 	}
 	sameJSON(t, name+" (json report)", got.Bytes(), reflectReport(t, r))
-	if gitlab {
+	if ci {
 		got.Reset()
 		if err := writeGitLab(&got, r); err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
 		sameJSON(t, name+" (gitlab)", got.Bytes(), reflectGitLab(t, r))
+		got.Reset()
+		if err := writeSARIF(&got, r); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		sameJSON(t, name+" (sarif)", got.Bytes(), reflectSARIF(t, r))
 	}
 	if r.Inventory != nil {
 		got.Reset()
@@ -290,6 +312,44 @@ func fill(rng *rand.Rand, v reflect.Value) {
 		}
 	case reflect.String:
 		v.SetString(oddStrings[rng.IntN(len(oddStrings))])
+	case reflect.Map:
+		if rng.IntN(4) == 0 {
+			v.SetZero()
+			return
+		}
+		m := reflect.MakeMap(v.Type())
+		for range rng.IntN(4) {
+			k, e := reflect.New(v.Type().Key()).Elem(), reflect.New(v.Type().Elem()).Elem()
+			fill(rng, k)
+			fill(rng, e)
+			m.SetMapIndex(k, e)
+		}
+		v.Set(m)
+	case reflect.Interface:
+		// What property maps hold: strings, booleans, numbers, maps,
+		// and values written through encoding/json.
+		switch rng.IntN(7) {
+		case 0:
+			v.Set(reflect.ValueOf(oddStrings[rng.IntN(len(oddStrings))]))
+		case 1:
+			v.Set(reflect.ValueOf(rng.IntN(2) == 0))
+		case 2:
+			v.Set(reflect.ValueOf(rng.IntN(100)))
+		case 3:
+			m := map[string]any{}
+			fill(rng, reflect.ValueOf(&m).Elem())
+			v.Set(reflect.ValueOf(m))
+		case 4:
+			var l inventory.Location
+			fill(rng, reflect.ValueOf(&l).Elem())
+			v.Set(reflect.ValueOf(l))
+		case 5:
+			var s Summary
+			fill(rng, reflect.ValueOf(&s).Elem())
+			v.Set(reflect.ValueOf(s))
+		default:
+			v.Set(reflect.ValueOf([]string{"<a>", "\u2028"}))
+		}
 	case reflect.Bool:
 		v.SetBool(rng.IntN(2) == 0)
 	case reflect.Int:
@@ -331,17 +391,29 @@ func TestJSONWriterOddValues(t *testing.T) {
 			issues = append(issues, &c)
 		}
 		var got, want bytes.Buffer
-		if err := writeJSONArray(&got, func(each func(*codeQualityIssue)) {
-			for _, c := range issues {
-				each(c)
-			}
-		}, appendCodeQualityIssue); err != nil {
+		if err := writeJSONArray(&got, slices.Values(issues), appendCodeQualityIssue); err != nil {
 			t.Fatal(err)
 		}
 		if err := WriteJSON(&want, issues); err != nil {
 			t.Fatal(err)
 		}
 		sameJSON(t, fmt.Sprintf("random gitlab issues %d", i), got.Bytes(), want.Bytes())
+	}
+	for i := range 300 {
+		results := []*sarifResult{}
+		for range rng.IntN(4) {
+			var res sarifResult
+			fill(rng, reflect.ValueOf(&res).Elem())
+			results = append(results, &res)
+		}
+		var got, want bytes.Buffer
+		if err := writeJSONArray(&got, slices.Values(results), appendSARIFResult); err != nil {
+			t.Fatal(err)
+		}
+		if err := WriteJSON(&want, results); err != nil {
+			t.Fatal(err)
+		}
+		sameJSON(t, fmt.Sprintf("random sarif results %d", i), got.Bytes(), want.Bytes())
 	}
 	// The odd strings did reach the output, HTML-escaped in locations
 	// only, as encoding/json (through Location.MarshalJSON) writes them.
