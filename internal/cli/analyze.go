@@ -12,7 +12,6 @@ import (
 	"github.com/trustcloud/trustcloud/internal/catalog"
 	"github.com/trustcloud/trustcloud/internal/check"
 	"github.com/trustcloud/trustcloud/internal/i18n"
-	"github.com/trustcloud/trustcloud/internal/inventory"
 	"github.com/trustcloud/trustcloud/internal/policy"
 	"github.com/trustcloud/trustcloud/internal/report"
 	"github.com/trustcloud/trustcloud/internal/tfconfig"
@@ -116,9 +115,7 @@ func (e *env) inventory(args []string) error {
 	}
 	e.warn(warnings)
 	if *format == "json" {
-		shell := *inv
-		shell.Resources = []*inventory.Resource{}
-		return report.WriteJSONList(e.stdout, &shell, "resources", inv.Resources)
+		return report.WriteInventoryJSON(e.stdout, inv)
 	}
 	report.WriteInventoryText(e.stdout, inv, e.color(), e.lang)
 	return nil

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
+	"iter"
 	"strings"
 
 	"github.com/trustcloud/trustcloud/internal/i18n"
@@ -66,8 +67,20 @@ func codeQualitySeverity(s policy.Severity) string {
 }
 
 func writeGitLab(w io.Writer, r *Report) error {
+	return writeJSONArray(w, codeQualityIssues(r), appendCodeQualityIssue)
+}
+
+// codeQualityIssues yields the report's issues, in order.
+func codeQualityIssues(r *Report) iter.Seq[*codeQualityIssue] {
+	return func(yield func(*codeQualityIssue) bool) {
+		eachCodeQualityIssue(r, yield)
+	}
+}
+
+// eachCodeQualityIssue calls yield with each issue of the report, until
+// it returns false.
+func eachCodeQualityIssue(r *Report, yield func(*codeQualityIssue) bool) {
 	fps := uniqueFingerprints(r.Findings)
-	issues := []codeQualityIssue{}
 	// The format is a bare array of issues: how the configuration was
 	// evaluated goes in each, a short mark in the description GitLab
 	// shows when values may be only inferred, the full sentence in the
@@ -85,6 +98,7 @@ func writeGitLab(w io.Writer, r *Report) error {
 	// fingerprints as they are.
 	catalog, staleMark := codeQualityCatalog(r)
 	marks := staleMark + inferredMark
+	categories := []string{"Security"}
 	for i, f := range r.Findings {
 		file, line := r.location(f)
 		desc := fmt.Sprintf("%s %s: %s", f.Rule, f.Name, f.Message)
@@ -106,19 +120,20 @@ func writeGitLab(w io.Writer, r *Report) error {
 		} else {
 			desc += marks
 		}
-		issues = append(issues, codeQualityIssue{
+		if !yield(&codeQualityIssue{
 			Type: "issue", CheckName: f.Rule, Description: desc, Content: codeQualityBody(body, evaluation, catalog),
-			Categories:  []string{"Security"},
+			Categories:  categories,
 			Fingerprint: fps[i], Severity: sev,
 			Location: codeQualityLocation{Path: ciPath(file), Lines: codeQualityLines{Begin: max(line, 1)}},
-		})
+		}) {
+			return
+		}
 	}
 	if c := codeQualityCoverage(r); c != nil {
 		c.Description += marks
 		c.Content = codeQualityBody(c.Content.Body, evaluation, catalog)
-		issues = append(issues, *c)
+		yield(c)
 	}
-	return WriteJSON(w, issues)
 }
 
 // codeQualityCatalog is the paragraph of an issue's body naming the

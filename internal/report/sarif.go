@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"iter"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -193,6 +194,14 @@ func sarifLevel(s policy.Severity) string {
 }
 
 func writeSARIF(w io.Writer, r *Report) error {
+	run, index := sarifRunOf(r)
+	log := sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{run}}
+	return writeJSONList(w, log, 3, "results", sarifResults(r, index), appendSARIFResult)
+}
+
+// sarifRunOf is the report's run without its results (an empty list),
+// and the index of each rule in the run's rules.
+func sarifRunOf(r *Report) (sarifRun, map[string]int) {
 	driver := sarifDriver{Name: "trustcloud", Version: r.Tool.Version, InformationURI: informationURI}
 	index := map[string]int{}
 	addRule := func(rule ruledef.Rule) {
@@ -202,62 +211,17 @@ func writeSARIF(w io.Writer, r *Report) error {
 	for _, rule := range ruledef.All() {
 		addRule(rule)
 	}
-	results := []sarifResult{}
 	for _, f := range r.Findings {
 		if _, ok := index[f.Rule]; !ok {
 			// A rule the report's list misses still needs a descriptor
 			// for ruleIndex to point at.
 			addRule(ruledef.Rule{ID: ruledef.ID(f.Rule), Name: f.Name})
 		}
-		file, line := r.location(f)
-		props := map[string]any{
-			"severity":         string(f.Severity),
-			"sensitivityLevel": f.Sensitivity.Level,
-			"locationStatus":   f.Location.Status,
-			"status":           ciStatus(f),
-		}
-		if f.Location.Region != "" {
-			props["region"] = f.Location.Region
-		}
-		if f.Operator != nil {
-			props["operator"] = *f.Operator
-		}
-		if f.Location.Unverified != "" {
-			props["locationInferred"] = f.Location.Unverified
-		}
-		if f.Waiver != nil {
-			props["waiver"] = map[string]any{"id": f.Waiver.ID, "expires": f.Waiver.Expires, "expired": f.Waiver.Expired}
-		}
-		res := sarifResult{
-			RuleID: f.Rule, RuleIndex: index[f.Rule], Level: sarifLevel(f.Severity),
-			Message: sarifText{ciFindingText(r.lang(), f)},
-			Locations: []sarifLocation{{
-				PhysicalLocation: sarifPhysicalLocation{
-					ArtifactLocation: sarifArtifactLocation{URI: sarifURI(file)},
-					Region:           sarifRegion{StartLine: max(line, 1)},
-				},
-				LogicalLocations: []sarifLogicalLocation{{FullyQualifiedName: f.Address, Kind: "resource"}},
-			}},
-			PartialFingerprints: map[string]string{sarifFingerprintKey: ciFingerprint(f)},
-			BaselineState:       "new",
-			Properties:          props,
-		}
-		if f.Type == rules.PolicyType {
-			// The policy file itself: its physical location says it all.
-			res.Locations[0].LogicalLocations = []sarifLogicalLocation{}
-		}
-		if f.Status == StatusExisting {
-			res.BaselineState = "unchanged"
-		}
-		if f.Waived {
-			res.Suppressions = []sarifSuppression{{Kind: "external", Status: "accepted", Justification: ciWaiverText(r.lang(), f)}}
-		}
-		results = append(results, res)
 	}
 	run := sarifRun{
 		Tool:        sarifTool{driver},
 		Invocations: []sarifInvocation{{ExecutionSuccessful: true}},
-		Results:     results,
+		Results:     []sarifResult{},
 		// What the run could look at (analysed, unknown location and
 		// operator, waived …): the check JSON summary.
 		Properties: map[string]any{"summary": r.Summary},
@@ -292,7 +256,67 @@ func writeSARIF(w io.Writer, r *Report) error {
 			})
 		}
 	}
-	return WriteJSON(w, sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{run}})
+	return run, index
+}
+
+// sarifResults yields the result of each finding, in order; index is
+// the rules' (sarifRunOf).
+func sarifResults(r *Report, index map[string]int) iter.Seq[*sarifResult] {
+	return func(yield func(*sarifResult) bool) {
+		for _, f := range r.Findings {
+			if !yield(sarifResultOf(r, f, index)) {
+				return
+			}
+		}
+	}
+}
+
+// sarifResultOf is a finding's result.
+func sarifResultOf(r *Report, f *Finding, index map[string]int) *sarifResult {
+	file, line := r.location(f)
+	props := map[string]any{
+		"severity":         string(f.Severity),
+		"sensitivityLevel": f.Sensitivity.Level,
+		"locationStatus":   f.Location.Status,
+		"status":           ciStatus(f),
+	}
+	if f.Location.Region != "" {
+		props["region"] = f.Location.Region
+	}
+	if f.Operator != nil {
+		props["operator"] = *f.Operator
+	}
+	if f.Location.Unverified != "" {
+		props["locationInferred"] = f.Location.Unverified
+	}
+	if f.Waiver != nil {
+		props["waiver"] = map[string]any{"id": f.Waiver.ID, "expires": f.Waiver.Expires, "expired": f.Waiver.Expired}
+	}
+	res := &sarifResult{
+		RuleID: f.Rule, RuleIndex: index[f.Rule], Level: sarifLevel(f.Severity),
+		Message: sarifText{ciFindingText(r.lang(), f)},
+		Locations: []sarifLocation{{
+			PhysicalLocation: sarifPhysicalLocation{
+				ArtifactLocation: sarifArtifactLocation{URI: sarifURI(file)},
+				Region:           sarifRegion{StartLine: max(line, 1)},
+			},
+			LogicalLocations: []sarifLogicalLocation{{FullyQualifiedName: f.Address, Kind: "resource"}},
+		}},
+		PartialFingerprints: map[string]string{sarifFingerprintKey: ciFingerprint(f)},
+		BaselineState:       "new",
+		Properties:          props,
+	}
+	if f.Type == rules.PolicyType {
+		// The policy file itself: its physical location says it all.
+		res.Locations[0].LogicalLocations = []sarifLogicalLocation{}
+	}
+	if f.Status == StatusExisting {
+		res.BaselineState = "unchanged"
+	}
+	if f.Waived {
+		res.Suppressions = []sarifSuppression{{Kind: "external", Status: "accepted", Justification: ciWaiverText(r.lang(), f)}}
+	}
+	return res
 }
 
 // The helpers below are shared by the CI formats (sarif, junit, gitlab,
