@@ -75,9 +75,13 @@ var extraTagKeys = []string{"cost_center", "owner", "business_unit", "compliance
 // extraTagValue is the value of a resource's extra tag k, the same for
 // every instance of a block, as real tag maps mostly are.
 func extraTagValue(c *ictx, k int) string {
+	typ, name := "data", "data"
+	if c.b != nil {
+		typ, name = c.b.typ, c.b.name
+	}
 	switch k % len(extraTagKeys) {
 	case 0:
-		return fmt.Sprintf("CC-%04d", (len(c.b.name)*131+k)%10000)
+		return fmt.Sprintf("CC-%04d", (len(name)*131+k)%10000)
 	case 1:
 		return "team-" + c.m.svc.name + "@acme.example"
 	case 2:
@@ -87,7 +91,7 @@ func extraTagValue(c *ictx, k int) string {
 	case 4:
 		return "daily-35d"
 	case 5:
-		return "https://runbooks.acme.example/" + c.b.typ
+		return "https://runbooks.acme.example/" + typ
 	case 6:
 		return fmt.Sprintf("CHG-%06d", k*7919)
 	}
