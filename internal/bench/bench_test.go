@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -43,6 +44,37 @@ func sizes(tb testing.TB) []int {
 	return out
 }
 
+// shapes reads TRUSTCLOUD_BENCH_SHAPES: plan shapes of internal/testplan
+// separated by commas or spaces, all of them when unset.
+func shapes(tb testing.TB) []string {
+	s := os.Getenv("TRUSTCLOUD_BENCH_SHAPES")
+	if strings.TrimSpace(s) == "" {
+		return testplan.Shapes
+	}
+	var out []string
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' }) {
+		if !slices.Contains(testplan.Shapes, f) {
+			tb.Fatalf("TRUSTCLOUD_BENCH_SHAPES=%q: %q is not a shape (%s)", s, f, strings.Join(testplan.Shapes, ", "))
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// eachPlan runs a sub-benchmark per shape and size, shape/size, with the
+// plan's path and size in bytes.
+func eachPlan(b *testing.B, run func(b *testing.B, path string, size int64, n int)) {
+	d := dir(b)
+	for _, shape := range shapes(b) {
+		b.Run(shape, func(b *testing.B) {
+			for _, n := range sizes(b) {
+				path, size := planFile(b, d, shape, n)
+				b.Run(strconv.Itoa(n), func(b *testing.B) { run(b, path, size, n) })
+			}
+		})
+	}
+}
+
 // dir is where plans are kept: TRUSTCLOUD_BENCH_DIR, or .cache/bench at
 // the module root.
 func dir(tb testing.TB) string {
@@ -66,15 +98,17 @@ func dir(tb testing.TB) string {
 // checked remembers the plans already compared with the generator.
 var checked sync.Map
 
-// planFile returns the path and size of the plan of n resources, writing
-// it when it is missing or when the generator now writes another plan
-// (told by the size, which any change of the generator moves).
-func planFile(tb testing.TB, dir string, n int) (string, int64) {
-	path := filepath.Join(dir, fmt.Sprintf("plan-%d.json", n))
+// planFile returns the path and size of the plan of a shape and n
+// resources, writing it when it is missing or when the generator now
+// writes another plan (told by the size, which any change of the generator
+// moves).
+func planFile(tb testing.TB, dir, shape string, n int) (string, int64) {
+	path := filepath.Join(dir, testplan.FileName(shape, n))
 	if size, ok := checked.Load(path); ok {
 		return path, size.(int64)
 	}
-	want, err := testplan.Generate(io.Discard, testplan.Options{Resources: n})
+	opts := testplan.Options{Resources: n, Shape: shape}
+	want, err := testplan.Generate(io.Discard, opts)
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -82,8 +116,8 @@ func planFile(tb testing.TB, dir string, n int) (string, int64) {
 		if err != nil && !errors.Is(err, os.ErrNotExist) {
 			tb.Fatal(err)
 		}
-		tb.Logf("writing %s (%d resources)", path, n)
-		if _, err := testplan.WriteFile(path, testplan.Options{Resources: n}); err != nil {
+		tb.Logf("writing %s (%d resources, shape %s)", path, n, shape)
+		if _, err := testplan.WriteFile(path, opts); err != nil {
 			tb.Fatal(err)
 		}
 	}
@@ -147,69 +181,65 @@ func throughput(b *testing.B, bytes int64, resources int) {
 }
 
 func BenchmarkDecodeFloor(b *testing.B) {
-	d := dir(b)
-	for _, n := range sizes(b) {
-		path, size := planFile(b, d, n)
-		b.Run(strconv.Itoa(n), func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				p, err := decodeFloor(path)
-				if err != nil {
-					b.Fatal(err)
-				}
-				if len(p.ResourceChanges) != n {
-					b.Fatalf("%d resource changes, want %d", len(p.ResourceChanges), n)
-				}
+	eachPlan(b, func(b *testing.B, path string, size int64, n int) {
+		b.ReportAllocs()
+		for b.Loop() {
+			p, err := decodeFloor(path)
+			if err != nil {
+				b.Fatal(err)
 			}
-			throughput(b, size, n)
-		})
-	}
+			if len(p.ResourceChanges) != n {
+				b.Fatalf("%d resource changes, want %d", len(p.ResourceChanges), n)
+			}
+		}
+		throughput(b, size, n)
+	})
 }
 
 func BenchmarkInventory(b *testing.B) {
-	d := dir(b)
 	cat, pol := defaults(b)
-	for _, n := range sizes(b) {
-		path, size := planFile(b, d, n)
-		b.Run(strconv.Itoa(n), func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				inv, err := inventoryOf(path, cat, pol)
-				if err != nil {
-					b.Fatal(err)
-				}
-				if len(inv.Resources) != n {
-					b.Fatalf("%d resources, want %d", len(inv.Resources), n)
-				}
+	eachPlan(b, func(b *testing.B, path string, size int64, n int) {
+		b.ReportAllocs()
+		for b.Loop() {
+			inv, err := inventoryOf(path, cat, pol)
+			if err != nil {
+				b.Fatal(err)
 			}
-			throughput(b, size, n)
-		})
-	}
+			if len(inv.Resources) != n {
+				b.Fatalf("%d resources, want %d", len(inv.Resources), n)
+			}
+		}
+		throughput(b, size, n)
+	})
 }
 
 func BenchmarkCheck(b *testing.B) {
-	d := dir(b)
-	for _, n := range sizes(b) {
-		path, size := planFile(b, d, n)
-		b.Run(strconv.Itoa(n), func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				// The plans have findings at level high: exit code 1.
-				if code, _, err := checkPlan(path); err != nil || code != check.ExitFindings {
-					b.Fatalf("exit code %d, want %d: %v", code, check.ExitFindings, err)
-				}
+	eachPlan(b, func(b *testing.B, path string, size int64, n int) {
+		b.ReportAllocs()
+		for b.Loop() {
+			// The plans of every shape have findings at level high:
+			// exit code 1.
+			if code, _, err := checkPlan(path); err != nil || code != check.ExitFindings {
+				b.Fatalf("exit code %d, want %d: %v", code, check.ExitFindings, err)
 			}
-			throughput(b, size, n)
-		})
-	}
+		}
+		throughput(b, size, n)
+	})
 }
 
 // TestPipelines runs what the benchmarks measure once, on a small plan in a
 // temporary directory, so that `go test` checks the benchmarks still
 // measure working code.
 func TestPipelines(t *testing.T) {
+	d := t.TempDir()
+	for _, shape := range testplan.Shapes {
+		t.Run(shape, func(t *testing.T) { pipelines(t, d, shape) })
+	}
+}
+
+func pipelines(t *testing.T, dir, shape string) {
 	const n = 300
-	path, _ := planFile(t, t.TempDir(), n)
+	path, _ := planFile(t, dir, shape, n)
 	p, err := decodeFloor(path)
 	if err != nil {
 		t.Fatal(err)
@@ -227,6 +257,24 @@ func TestPipelines(t *testing.T) {
 	}
 	if code, warnings, err := checkPlan(path); err != nil || code != check.ExitFindings || len(warnings) > 0 {
 		t.Errorf("check: exit code %d, warnings %q, error %v; want %d, none and none", code, warnings, err, check.ExitFindings)
+	}
+}
+
+func TestShapes(t *testing.T) {
+	for _, tc := range []struct {
+		env  string
+		want []string
+	}{
+		{"", testplan.Shapes},
+		{"flat-wide", []string{"flat-wide"}},
+		{"default, findings-heavy", []string{"default", "findings-heavy"}},
+	} {
+		t.Run(tc.env, func(t *testing.T) {
+			t.Setenv("TRUSTCLOUD_BENCH_SHAPES", tc.env)
+			if got := shapes(t); !slices.Equal(got, tc.want) {
+				t.Errorf("shapes = %v, want %v", got, tc.want)
+			}
+		})
 	}
 }
 

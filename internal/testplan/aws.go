@@ -54,7 +54,7 @@ var awsS3Bucket = &block{
 			"bucket", b,
 			"force_destroy", false,
 			"id", b,
-			"region", c.m.aws.region,
+			"region", c.awsProv().region,
 		))
 	},
 	computed: []string{"arn", "bucket_domain_name", "id", "region"},
@@ -117,7 +117,7 @@ var awsSQSQueue = &block{
 		n := c.name("")
 		return c.awsTagged(o(
 			"arn", c.arn("sqs", n),
-			"id", "https://sqs."+c.m.aws.region+".amazonaws.com/"+awsAccount+"/"+n,
+			"id", "https://sqs."+c.awsProv().region+".amazonaws.com/"+awsAccount+"/"+n,
 			"message_retention_seconds", 345600,
 			"name", n,
 			"visibility_timeout_seconds", 60,
@@ -261,8 +261,8 @@ var awsSubnet = &block{
 		i, _ := c.key.(int)
 		return c.awsTagged(o(
 			"arn", c.arn("ec2", "subnet/"+id),
-			"availability_zone", c.m.aws.region+string(rune('a'+i%3)),
-			"availability_zone_id", fmt.Sprintf("%s-az%d", azPrefix(c.m.aws.region), i%3+1),
+			"availability_zone", c.awsProv().region+string(rune('a'+i%3)),
+			"availability_zone_id", fmt.Sprintf("%s-az%d", azPrefix(c.awsProv().region), i%3+1),
 			"cidr_block", c.cidr(i+1),
 			"id", id,
 			"vpc_id", c.awsID("vpc"),
@@ -336,7 +336,7 @@ var awsVPCEndpoint = &block{
 			"arn", c.arn("ec2", "vpc-endpoint/"+id),
 			"id", id,
 			"route_table_ids", []string{c.awsID("rtb")},
-			"service_name", "com.amazonaws."+c.m.aws.region+".s3",
+			"service_name", "com.amazonaws."+c.awsProv().region+".s3",
 			"vpc_endpoint_type", "Gateway",
 			"vpc_id", c.awsID("vpc"),
 		))
@@ -367,12 +367,12 @@ var awsDBInstance = &block{
 	typ: "aws_db_instance", name: "this", prov: "aws", schema: 2, repeat: counted, min: 0, max: 1,
 	values: func(c *ictx) obj {
 		n := c.name("")
-		host := n + "." + c.r.hex(12) + "." + c.m.aws.region + ".rds.amazonaws.com"
+		host := n + "." + c.r.hex(12) + "." + c.awsProv().region + ".rds.amazonaws.com"
 		return c.awsTagged(o(
 			"address", host,
 			"allocated_storage", pick(&c.r, 50, 100, 200),
 			"arn", c.arn("rds", "db:"+n),
-			"availability_zone", c.m.aws.region+"b",
+			"availability_zone", c.awsProv().region+"b",
 			"db_subnet_group_name", n,
 			"engine", "postgres",
 			"id", "db-"+strings.ToUpper(c.r.hex(26)),
@@ -496,7 +496,7 @@ var awsPolicyDocument = &dataBlock{
 var awsRegionData = &dataBlock{
 	typ: "aws_region", name: "current", prov: "aws",
 	values: func(c *ictx) obj {
-		return o("description", "", "endpoint", "ec2."+c.m.aws.region+".amazonaws.com", "id", c.m.aws.region, "name", c.m.aws.region)
+		return o("description", "", "endpoint", "ec2."+c.awsProv().region+".amazonaws.com", "id", c.awsProv().region, "name", c.awsProv().region)
 	},
 	config: func(c *cctx) obj { return obj{} },
 }

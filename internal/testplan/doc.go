@@ -31,7 +31,16 @@
 // ones, required_providers entries of modules), every module call with its
 // expressions and body, and the root variables.
 //
-// The output is deterministic for a size and seed, written progressively
+// That is the default shape (Options.Shape, ShapeDefault). Two others stress
+// other paths of the analyzer: ShapeFindingsHeavy, where every team stack is
+// an AWS stack with a data_sensitivity input its resources are tagged with,
+// under an aws alias of its own, about 60 % of them sensitive and outside
+// the EU (so that about 60 % of the resources are findings); and
+// ShapeFlatWide, where every resource is in the root module, spread over a
+// few hundred blocks under 48 aws aliases, with for_each keys of about 70
+// characters and 14 tags per resource (about 5.5 KB per resource).
+//
+// The output is deterministic for a shape, size and seed, written progressively
 // (memory stays small: 300,000 resources take a few seconds and about 30 MB)
 // and about 1.5 KB per resource.
 package testplan

@@ -214,14 +214,21 @@ var sensitivityLevels = []string{"sensitive", "sensitive", "restricted", "intern
 
 // layout is the generated plan's structure.
 type layout struct {
-	seed     uint64
+	seed  uint64
+	shape string
+	// aliases are the aws provider configurations of the root module
+	// besides those of rootProviders.
+	aliases  []prov
 	root     *modInst
 	services []*service // sorted by module address
 	modules  []*modInst // every module instance, root first
 }
 
-func newLayout(n int, seed uint64) *layout {
-	l := &layout{seed: seed}
+func newLayout(n int, seed uint64, shape string) *layout {
+	if shape == ShapeFlatWide {
+		return newFlatLayout(n, seed)
+	}
+	l := &layout{seed: seed, shape: shape}
 	rootSvc := &service{name: "platform", seed: seed}
 	root := &modInst{svc: rootSvc, tmpl: rootTmpl, aws: rootProviders["aws"], gcp: rootProviders["google"]}
 	rootSvc.root = root
@@ -235,6 +242,9 @@ func newLayout(n int, seed uint64) *layout {
 			break
 		}
 		budget -= s.size
+		if s.ownAlias {
+			l.aliases = append(l.aliases, s.root.aws)
+		}
 		root.children = append(root.children, s.root)
 		l.services = append(l.services, s)
 	}
@@ -263,6 +273,9 @@ func newLayout(n int, seed uint64) *layout {
 }
 
 func (l *layout) newService(i int, num *uint64) *service {
+	if l.shape == ShapeFindingsHeavy {
+		return l.newFindingsService(i, num)
+	}
 	r := rng{seedOf(l.seed, uint64(i), 11)}
 	var v variant
 	if i < len(variants) && i < 8 {

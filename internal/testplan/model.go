@@ -61,6 +61,9 @@ type block struct {
 	relevant string
 	// tagged: the instance may carry a data_sensitivity tag of its own.
 	tagged float64
+	// aws is the block's own provider configuration (provider =
+	// aws.<alias>), nil when it uses the module's.
+	aws *prov
 }
 
 // dataBlock is a data source read at plan time: it is in the prior state
@@ -150,8 +153,14 @@ type service struct {
 	// data_sensitivity tag of all its taggable resources.
 	level, tagLevel string
 	starter         bool
-	root            *modInst
-	size            int
+	// ownAlias: the root module configures an aws alias for this service
+	// alone (its module instance's aws).
+	ownAlias bool
+	// extraTags is how many tags every resource carries besides team and
+	// data_sensitivity.
+	extraTags int
+	root      *modInst
+	size      int
 }
 
 // ictx is what a resource template knows about one instance.
@@ -169,6 +178,15 @@ type ictx struct {
 type cctx struct {
 	m *modInst
 	b *block
+}
+
+// awsProv is the aws provider configuration of the instance: the block's
+// own, or the module's.
+func (c *ictx) awsProv() prov {
+	if c.b != nil && c.b.aws != nil {
+		return *c.b.aws
+	}
+	return c.m.aws
 }
 
 func (m *modInst) prefix() string {

@@ -35,7 +35,7 @@ func (c *ictx) compact(prefix string, max int) string {
 }
 
 func (c *ictx) arn(service, resource string) string {
-	return "arn:aws:" + service + ":" + c.m.aws.region + ":" + awsAccount + ":" + resource
+	return "arn:aws:" + service + ":" + c.awsProv().region + ":" + awsAccount + ":" + resource
 }
 
 func (c *ictx) globalArn(service, resource string) string {
@@ -61,7 +61,41 @@ func (c *ictx) resourceTags() obj {
 	if c.level != "" {
 		t = t.with("data_sensitivity", c.level)
 	}
+	if n := c.m.svc.extraTags; n > 0 {
+		for k := range n {
+			t = append(t, field{fmt.Sprintf("%s_%d", extraTagKeys[k%len(extraTagKeys)], k/len(extraTagKeys)), extraTagValue(c, k)})
+		}
+		t = t.sorted()
+	}
 	return t
+}
+
+var extraTagKeys = []string{"cost_center", "owner", "business_unit", "compliance", "backup", "runbook", "ticket", "app_id"}
+
+// extraTagValue is the value of a resource's extra tag k, the same for
+// every instance of a block, as real tag maps mostly are.
+func extraTagValue(c *ictx, k int) string {
+	typ, name := "data", "data"
+	if c.b != nil {
+		typ, name = c.b.typ, c.b.name
+	}
+	switch k % len(extraTagKeys) {
+	case 0:
+		return fmt.Sprintf("CC-%04d", (len(name)*131+k)%10000)
+	case 1:
+		return "team-" + c.m.svc.name + "@acme.example"
+	case 2:
+		return "digital-platforms"
+	case 3:
+		return pick(&rng{uint64(k)}, "gdpr", "pci-dss", "hds", "none")
+	case 4:
+		return "daily-35d"
+	case 5:
+		return "https://runbooks.acme.example/" + typ
+	case 6:
+		return fmt.Sprintf("CHG-%06d", k*7919)
+	}
+	return fmt.Sprintf("APP-%04d", k*97%10000)
 }
 
 // awsTagged adds tags and tags_all (the provider's default_tags merged
@@ -69,7 +103,7 @@ func (c *ictx) resourceTags() obj {
 func (c *ictx) awsTagged(v obj) obj {
 	tags := c.resourceTags()
 	all := tags
-	for _, f := range c.m.aws.tags {
+	for _, f := range c.awsProv().tags {
 		if _, ok := tags.get(f.k); !ok {
 			all = all.with(f.k, f.v)
 		}

@@ -24,6 +24,8 @@ type Options struct {
 	Resources int
 	// Seed selects the plan; zero means DefaultSeed.
 	Seed uint64
+	// Shape is one of Shapes; "" means ShapeDefault.
+	Shape string
 }
 
 // Stats describe a generated plan.
@@ -70,7 +72,11 @@ func Generate(w io.Writer, opts Options) (Stats, error) {
 	if seed == 0 {
 		seed = DefaultSeed
 	}
-	l := newLayout(opts.Resources, seed)
+	shape, err := parseShape(opts.Shape)
+	if err != nil {
+		return Stats{}, err
+	}
+	l := newLayout(opts.Resources, seed, shape)
 	bw := bufio.NewWriterSize(w, 1<<20)
 	g := &gen{l: l, j: &jsonWriter{w: bw}, sorted: map[*moduleTmpl][]int{}, stats: Stats{ByAction: map[string]int{}, ByProvider: map[string]int{}, Modules: len(l.modules) - 1}}
 	g.plan()
@@ -406,6 +412,10 @@ func (g *gen) providerConfigs() {
 		{key: "null", v: o("name", "null", "version_constraint", "~> 3.2")},
 		{key: "random", v: o("name", "random", "version_constraint", "~> 3.6")},
 	}
+	for _, p := range g.l.aliases {
+		alias := strings.TrimPrefix(p.key, "aws.")
+		entries = append(entries, providerEntry{key: p.key, v: o("name", "aws", "alias", alias, "version_constraint", "~> 5.84", "expressions", awsExprs(constant(p.region)))})
+	}
 	for _, m := range g.l.modules[1:] {
 		for _, local := range m.tmpl.required {
 			v := o("name", local, "module_address", m.addr)
@@ -517,7 +527,11 @@ func (g *gen) resourceConfig(m *modInst, b *block) {
 	j.raw(`,"name":`)
 	j.str(b.name)
 	j.raw(`,"provider_config_key":`)
-	j.str(m.providerKey(b.prov))
+	if b.aws != nil {
+		j.str(b.aws.key)
+	} else {
+		j.str(m.providerKey(b.prov))
+	}
 	j.raw(`,"expressions":`)
 	j.value(b.config(c))
 	j.raw(`,"schema_version":`)

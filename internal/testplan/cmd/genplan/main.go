@@ -3,6 +3,7 @@
 //
 //	go run ./internal/testplan/cmd/genplan -n 100000              # .cache/bench/plan-100000.json
 //	go run ./internal/testplan/cmd/genplan -n 1000 -o - | jq .    # to standard output
+//	go run ./internal/testplan/cmd/genplan -n 10000 -shape flat-wide  # .cache/bench/plan-flat-wide-10000.json
 package main
 
 import (
@@ -10,6 +11,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/trustcloud/trustcloud/internal/testplan"
@@ -18,7 +20,8 @@ import (
 func main() {
 	n := flag.Int("n", 100000, "number of resource changes")
 	out := flag.String("o", "", "output file, - for standard output (default .cache/bench/plan-N.json)")
-	seed := flag.Uint64("seed", 0, "seed (0: the default seed); the same N and seed give the same plan")
+	seed := flag.Uint64("seed", 0, "seed (0: the default seed); the same N, shape and seed give the same plan")
+	shape := flag.String("shape", testplan.ShapeDefault, "plan shape: "+strings.Join(testplan.Shapes, ", "))
 	flag.Parse()
 	if flag.NArg() > 0 {
 		fmt.Fprintf(os.Stderr, "genplan: unexpected argument %q\n", flag.Arg(0))
@@ -26,10 +29,10 @@ func main() {
 	}
 	path := *out
 	if path == "" {
-		path = filepath.Join(".cache", "bench", fmt.Sprintf("plan-%d.json", *n))
+		path = filepath.Join(".cache", "bench", testplan.FileName(*shape, *n))
 	}
 	start := time.Now()
-	opts := testplan.Options{Resources: *n, Seed: *seed}
+	opts := testplan.Options{Resources: *n, Seed: *seed, Shape: *shape}
 	var st testplan.Stats
 	var err error
 	if path == "-" {
