@@ -154,3 +154,18 @@ func TestClassifyMayLower(t *testing.T) {
 		t.Errorf("an unknown signal kind is refused: %v", diags)
 	}
 }
+
+// TestFoldFastPath: fold's ASCII shortcut gives what the rune-by-rune fold
+// gives, on every printable and separator byte and on look-alikes.
+func TestFoldFastPath(t *testing.T) {
+	cases := []string{"", "-", "_ -", "data_classification", "Data-Classification", "DATA CLASSIFICATION",
+		"sensible\t", "ѕensitive", "Ѕensible", "data\u200bclass", "é", "caf\u0065\u0301", "a\x7fb", "A\u00a0B"}
+	for c := 0; c < 0x80; c++ {
+		cases = append(cases, string(rune(c)), "x"+string(rune(c))+"Y", string(rune(c))+"ab")
+	}
+	for _, s := range cases {
+		if got, want := fold(s), foldRunes(s); got != want {
+			t.Errorf("fold(%q) = %q, want %q (the rune-by-rune fold)", s, got, want)
+		}
+	}
+}

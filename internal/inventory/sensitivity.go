@@ -281,6 +281,27 @@ func (b *builder) nearLevel(value string) (string, bool) {
 // disguised it: lower case, without spaces, hyphens, underscores or
 // invisible characters, look-alike letters replaced by Latin ones.
 func fold(s string) string {
+	// Most keys are plain ASCII: lower case them and drop the separators
+	// without decoding runes (the hot path of big tag maps); return s
+	// itself when there is nothing to change.
+	i := 0
+	for ; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 || ('A' <= c && c <= 'Z') || foldDrop[c] {
+			break
+		}
+	}
+	if i == len(s) {
+		return s
+	}
+	if ascii := foldASCII(s, i); ascii != "" {
+		return ascii
+	}
+	return foldRunes(s)
+}
+
+// foldRunes is fold for any text, rune by rune.
+func foldRunes(s string) string {
 	var sb strings.Builder
 	for _, c := range strings.ToLower(s) {
 		if unicode.IsSpace(c) || c == '-' || c == '_' || unicode.Is(unicode.Cf, c) || unicode.Is(unicode.Mn, c) {
@@ -292,6 +313,30 @@ func fold(s string) string {
 		sb.WriteRune(c)
 	}
 	return sb.String()
+}
+
+// foldDrop marks the ASCII bytes fold drops: white space, hyphen and
+// underscore.
+var foldDrop = [128]bool{' ': true, '\t': true, '\n': true, '\v': true, '\f': true, '\r': true, '-': true, '_': true}
+
+// foldASCII is fold of s when s is ASCII, whose first i bytes need no
+// change; "" when s is not ASCII (or folds to nothing).
+func foldASCII(s string, i int) string {
+	b := make([]byte, i, len(s))
+	copy(b, s[:i])
+	for ; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 0x80:
+			return ""
+		case foldDrop[c]:
+		case 'A' <= c && c <= 'Z':
+			b = append(b, c+'a'-'A')
+		default:
+			b = append(b, c)
+		}
+	}
+	return string(b)
 }
 
 // confusables map Cyrillic and Greek letters that look like Latin ones.
