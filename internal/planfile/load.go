@@ -44,6 +44,9 @@ type Error struct {
 	// Where is a JSON path or a "line L, column C" position, when known.
 	Where string
 	Msg   string
+	// off is the stream offset of a reading error, when hasOff.
+	off    int64
+	hasOff bool
 }
 
 func (e *Error) Error() string {
@@ -116,8 +119,10 @@ func decode(name string, r io.Reader, opts LoadOptions) (*tfjson.Plan, error) {
 		_, _ = br.Discard(3)
 	}
 	p, facts, err := readPlan(name, br, opts.Keep)
-	if in.failed != nil {
+	if in.failed != nil && !before(err, in.failed.off) {
 		// The decoder saw a read error; say what it was and where.
+		// (Unless the plan was wrong before that place: workers reading
+		// resource changes may find that after the reader went on.)
 		return nil, &Error{File: name, Where: fmt.Sprintf("byte %d", in.failed.off), Msg: in.failed.msg}
 	}
 	if err != nil {
@@ -133,6 +138,13 @@ func decode(name string, r io.Reader, opts LoadOptions) (*tfjson.Plan, error) {
 		return nil, err
 	}
 	return p, nil
+}
+
+// before reports whether err is a reading error at a stream offset
+// before off, or at off on a byte the reader saw.
+func before(err error, off int64) bool {
+	var e *Error
+	return errors.As(err, &e) && e.hasOff && (e.off < off || e.off == off && !strings.Contains(e.Msg, "ends too early"))
 }
 
 // oneLine escapes the control and line-separator characters of s as Go

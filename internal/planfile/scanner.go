@@ -48,6 +48,9 @@ type scanner struct {
 	memberSet *memberSet
 	stack     []byte
 	keyBuf    []byte
+	// changes decodes the resource changes on other cores, nil when
+	// they are read here (changes.go).
+	changes *changeDecoder
 }
 
 // maxNesting bounds the depth of decoded values and of skipped ones:
@@ -723,6 +726,7 @@ func (s *scanner) skippedMember(raw []byte, at int, check bool, watch []string) 
 // errDuplicate is an object member whose name the object already has.
 type errDuplicate struct {
 	key       string
+	off       int64
 	line, col int
 }
 
@@ -737,7 +741,24 @@ func (s *scanner) duplicate(key string, off int64) error {
 	if p := off - s.base; p >= 0 && p <= int64(s.end) {
 		line, col = s.positionAt(int(p))
 	}
-	return &errDuplicate{key: key, line: line, col: col}
+	return &errDuplicate{key: key, off: off, line: line, col: col}
+}
+
+// errOffset is the stream offset of a reading error, when it has one.
+func errOffset(err error) (int64, bool) {
+	var se *errSyntax
+	if errors.As(err, &se) {
+		return se.off, true
+	}
+	var de *errDuplicate
+	if errors.As(err, &de) {
+		return de.off, true
+	}
+	var cf *changeFault
+	if errors.As(err, &cf) {
+		return cf.off, true
+	}
+	return 0, false
 }
 
 // memberSet holds the member names of the objects being read, the

@@ -153,10 +153,22 @@ func readPlan(name string, r io.Reader, keep func(string) bool) (*tfjson.Plan, *
 		}
 		return at(jsonpos.Member("$", key), skipOther(s, key, planMembers))
 	})
+	if s.changes != nil {
+		// The workers' errors come before anything the reader found
+		// after handing them the changes.
+		changes, werr := s.changes.wait()
+		p.ResourceChanges = changes
+		if werr != nil {
+			// Before anything the reader found, read errors included.
+			return nil, nil, planError(name, werr)
+		}
+	}
 	if err == nil && !s.atEnd() {
 		err = s.errorf("unexpected data after the plan object")
 	}
-	if s.rerr != nil {
+	// The first fault in the file wins: a read error, unless the plan
+	// was wrong before the place reading failed.
+	if s.rerr != nil && !faultBefore(err, s.rerr) {
 		return nil, nil, &Error{File: name, Msg: fmt.Sprintf("cannot read the plan: %v", s.rerr)}
 	}
 	if err != nil {
@@ -177,6 +189,15 @@ func readPlan(name string, r io.Reader, keep func(string) bool) (*tfjson.Plan, *
 		return nil, nil, &Error{File: name, Where: "$.format_version", Msg: fmt.Sprintf("unsupported plan format version %q: trustcloud reads formats 0.1 to 1.x (Terraform 0.12 and later)", p.FormatVersion)}
 	}
 	return p, facts, nil
+}
+
+// faultBefore reports whether err is a fault of the plan's text before
+// the place where reading failed with rerr, or at that place when the
+// reader saw the byte there (not the end of what it could read).
+func faultBefore(err, rerr error) bool {
+	var ie *inputError
+	at, ok := errOffset(err)
+	return ok && errors.As(rerr, &ie) && (at < ie.off || at == ie.off && !strings.Contains(err.Error(), "ends too early"))
 }
 
 // The members the reader decodes, by object, for skipOther.
@@ -217,6 +238,13 @@ func otherCase[K string | []byte](key K, names []string) error {
 // planError turns a scanner or decoding error into an *Error naming the
 // file, the position and the JSON path.
 func planError(name string, err error) error {
+	off, hasOff := errOffset(err)
+	e := planErrorAt(name, err)
+	e.off, e.hasOff = off, hasOff
+	return e
+}
+
+func planErrorAt(name string, err error) *Error {
 	path := ""
 	var pe *pathError
 	if errors.As(err, &pe) {
@@ -524,13 +552,18 @@ func (s *scanner) resourceChanges(p *tfjson.Plan, keep func(string) bool) error 
 	} else if c != '[' {
 		return at("$.resource_changes", fmt.Errorf("expected an array of resource changes"))
 	}
+	if w := parallelWorkers(); w > 0 && s.memberSet != nil && s.changes == nil {
+		s.changes = newChangeDecoder(keep, w)
+		return s.parallelChanges(s.changes)
+	}
 	i := 0
 	return s.array(func() error {
 		path := "$.resource_changes[" + strconv.Itoa(i) + "]"
 		i++
+		start := s.base + int64(s.pos)
 		rc, err := s.resourceChange(path, keep)
 		if err != nil {
-			return err
+			return faultIn(err, start)
 		}
 		p.ResourceChanges = append(p.ResourceChanges, rc)
 		return nil
