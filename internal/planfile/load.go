@@ -140,11 +140,12 @@ func decode(name string, r io.Reader, opts LoadOptions) (*tfjson.Plan, error) {
 	return p, nil
 }
 
-// before reports whether err is a reading error at a stream offset
-// before off, or at off on a byte the reader saw.
+// before reports whether err is a fault of the plan's text at or before
+// stream offset off, where the input failed; the end of what could be
+// read is not one.
 func before(err error, off int64) bool {
 	var e *Error
-	return errors.As(err, &e) && e.hasOff && (e.off < off || e.off == off && !strings.Contains(e.Msg, "ends too early"))
+	return errors.As(err, &e) && e.hasOff && e.off <= off && !strings.Contains(e.Msg, "ends too early")
 }
 
 // oneLine escapes the control and line-separator characters of s as Go

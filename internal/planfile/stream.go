@@ -191,13 +191,13 @@ func readPlan(name string, r io.Reader, keep func(string) bool) (*tfjson.Plan, *
 	return p, facts, nil
 }
 
-// faultBefore reports whether err is a fault of the plan's text before
-// the place where reading failed with rerr, or at that place when the
-// reader saw the byte there (not the end of what it could read).
+// faultBefore reports whether err is a fault of the plan's text at or
+// before the place where reading failed with rerr; the end of what could
+// be read is not one (reading stopped there because of rerr).
 func faultBefore(err, rerr error) bool {
 	var ie *inputError
 	at, ok := errOffset(err)
-	return ok && errors.As(rerr, &ie) && (at < ie.off || at == ie.off && !strings.Contains(err.Error(), "ends too early"))
+	return ok && errors.As(rerr, &ie) && at <= ie.off && !strings.Contains(err.Error(), "ends too early")
 }
 
 // The members the reader decodes, by object, for skipOther.
