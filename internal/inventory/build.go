@@ -21,6 +21,10 @@ type builder struct {
 	// none is left: what changes a verdict is a finding (a tag value
 	// that is not a level is TC012), never a warning on stderr only.
 	warnings []string
+	// foldedTagKeys are the policy's tag keys folded (readsTagKey).
+	foldedTagKeys []string
+	// byModule holds the signals of each module instance, by address.
+	byModule map[string]*moduleSigs
 }
 
 // Build attributes every resource change of a plan: operator, location and

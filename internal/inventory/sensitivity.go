@@ -52,10 +52,10 @@ func (b *builder) classify(r *Resource, rv *resolver) {
 			sigs = append(sigs, sg)
 		}
 	}
-	kind(policy.SignalModuleRule, b.moduleRules(r))
+	kind(policy.SignalModuleRule, b.moduleRulesOf(r))
 	kind(policy.SignalTag, b.tagSignals(r, ""))
 	kind(policy.SignalDefaultTags, b.defaultTagSignals(r))
-	kind(policy.SignalModuleInput, b.moduleInputSignals(r))
+	kind(policy.SignalModuleInput, b.moduleInputsOf(r))
 	if rv != nil {
 		kind(policy.SignalContainer, b.containerSignals(r, rv))
 	}
@@ -118,6 +118,46 @@ func (b *builder) rank(name string) int {
 
 // unclassifiedLevel is the level of what cannot be classified.
 func (b *builder) unclassifiedLevel() string { return b.policy.Unclassified() }
+
+// moduleRulesOf is moduleRules, computed once per module instance for the
+// resources that did not move: most resources share their module.
+func (b *builder) moduleRulesOf(r *Resource) []signal {
+	if r.previous != "" {
+		return b.moduleRules(r)
+	}
+	return b.moduleSignals(r).rules
+}
+
+// moduleInputsOf is moduleInputSignals, computed once per module
+// instance.
+func (b *builder) moduleInputsOf(r *Resource) []signal {
+	sigs := b.moduleSignals(r)
+	if !sigs.inputsDone {
+		sigs.inputs, sigs.inputsDone = b.moduleInputSignals(r), true
+	}
+	return sigs.inputs
+}
+
+// moduleSignals returns the entry of r's module instance in byModule,
+// making it (with its module rules) when there is none.
+func (b *builder) moduleSignals(r *Resource) *moduleSigs {
+	if sigs, ok := b.byModule[r.Module]; ok {
+		return sigs
+	}
+	if b.byModule == nil {
+		b.byModule = map[string]*moduleSigs{}
+	}
+	sigs := &moduleSigs{rules: b.moduleRules(&Resource{Module: r.Module})}
+	b.byModule[r.Module] = sigs
+	return sigs
+}
+
+// moduleSigs are the signals a module instance gives each of its
+// resources: the policy's module rules and the module inputs.
+type moduleSigs struct {
+	rules, inputs []signal
+	inputsDone    bool
+}
 
 // moduleRules are the policy's module rules matching the resource's module
 // or an enclosing one, anchored, or as nested in another module (a module
@@ -213,7 +253,7 @@ func (b *builder) tagSignals(r *Resource, prefix string) []signal {
 				}
 				continue
 			}
-			for _, kv := range tagPairs(pv.value) {
+			for _, kv := range tagPairsWhere(pv.value, b.readsTagKey) {
 				// tags_all repeats tags: one signal per key and value.
 				if seen[kv] {
 					continue
@@ -258,6 +298,25 @@ func (b *builder) tagSignal(r *Resource, prefix, word, attr string, kv [2]string
 		}
 	}
 	return nil
+}
+
+// readsTagKey reports whether tagSignal judges a tag of this key: one of
+// the policy's tag keys, or a key that looks like one.
+func (b *builder) readsTagKey(key string) bool {
+	if b.foldedTagKeys == nil {
+		for _, want := range b.policy.Classification.TagKeys {
+			b.foldedTagKeys = append(b.foldedTagKeys, fold(want))
+		}
+	}
+	for i, want := range b.policy.Classification.TagKeys {
+		if key == want {
+			return true
+		}
+		if f := fold(key); f == b.foldedTagKeys[i] {
+			return true
+		}
+	}
+	return false
 }
 
 // nearLevel reports the level a value would be once folded, when it is
@@ -350,12 +409,17 @@ var confusables = map[rune]rune{
 // tagPairs returns the key=value pairs of a tags attribute written as a
 // map, a list of "key=value" (or "key:value") strings, or a list of {key,
 // value} blocks.
-func tagPairs(v any) [][2]string {
+func tagPairs(v any) [][2]string { return tagPairsWhere(v, nil) }
+
+// tagPairsWhere is tagPairs keeping only the pairs whose key keep
+// accepts (all when keep is nil), sorted after that: a resource may carry
+// hundreds of tags, of which the policy reads one or two.
+func tagPairsWhere(v any, keep func(string) bool) [][2]string {
 	var out [][2]string
 	switch t := v.(type) {
 	case string:
 		// One element of a list of "key=value" strings.
-		return tagPairs([]any{t})
+		return tagPairsWhere([]any{t}, keep)
 	case map[string]any:
 		if k, ok := t["key"].(string); ok && len(t) <= 2 {
 			// One {key, value} block of a list.
@@ -365,7 +429,7 @@ func tagPairs(v any) [][2]string {
 			return nil
 		}
 		for k, val := range t {
-			if s, ok := val.(string); ok {
+			if s, ok := val.(string); ok && (keep == nil || keep(k)) {
 				out = append(out, [2]string{k, s})
 			}
 		}
@@ -377,12 +441,15 @@ func tagPairs(v any) [][2]string {
 			return nil
 		}
 		for _, a := range t {
-			if s, ok := a.Value.(string); ok {
+			if s, ok := a.Value.(string); ok && (keep == nil || keep(a.Key)) {
 				out = append(out, [2]string{a.Key, s})
 			}
 		}
 	case []any:
 		out = listTagPairs(t)
+		if keep != nil {
+			out = slices.DeleteFunc(out, func(kv [2]string) bool { return !keep(kv[0]) })
+		}
 	}
 	slices.SortFunc(out, func(a, b [2]string) int { return strings.Compare(a[0], b[0]) })
 	return out
