@@ -1,10 +1,11 @@
 package cli
 
 import (
-	"bytes"
+	"bufio"
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -179,18 +180,23 @@ func (e *env) check(args []string) (int, error) {
 	e.warn(res.Warnings)
 	rep := res.Report
 	for _, t := range targets {
-		var buf bytes.Buffer
+		// Reports stream to their destination: a report of a big plan
+		// is never held whole in memory.
 		rep.Options.Color = t.path == "" && t.format == "text" && e.color()
-		if err := report.Formats[t.format].Write(&buf, rep); err != nil {
-			return 0, fmt.Errorf("%s: %w", e.t("cli.writing_report", t.format), err)
+		write := func(w io.Writer) error {
+			bw := bufio.NewWriterSize(w, 64<<10)
+			if err := report.Formats[t.format].Write(bw, rep); err != nil {
+				return err
+			}
+			return bw.Flush()
 		}
 		if t.path == "" {
-			if _, err := e.stdout.Write(buf.Bytes()); err != nil {
-				return 0, err
+			if err := write(e.stdout); err != nil {
+				return 0, fmt.Errorf("%s: %w", e.t("cli.writing_report", t.format), err)
 			}
 			continue
 		}
-		if err := writeFileAtomic(t.path, buf.Bytes()); err != nil {
+		if err := writeAtomic(t.path, write); err != nil {
 			return 0, err
 		}
 	}
@@ -203,9 +209,17 @@ func (e *env) check(args []string) (int, error) {
 	return res.ExitCode(), nil
 }
 
-// writeFileAtomic writes a report next to its destination and renames it
-// into place, so that a crash never leaves half a report.
+// writeFileAtomic writes a file next to its destination and renames it
+// into place, so that a crash never leaves half a file.
 func writeFileAtomic(path string, data []byte) error {
+	return writeAtomic(path, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// writeAtomic is writeFileAtomic for a report that write streams.
+func writeAtomic(path string, write func(io.Writer) error) error {
 	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
 		if st.IsDir() {
 			return fmt.Errorf("%s: cannot write the report: is a directory", path)
@@ -216,7 +230,7 @@ func writeFileAtomic(path string, data []byte) error {
 		if err != nil {
 			return fmt.Errorf("%s: cannot write the report: %w", path, err)
 		}
-		_, err = f.Write(data)
+		err = write(f)
 		if cerr := f.Close(); err == nil {
 			err = cerr
 		}
@@ -236,7 +250,7 @@ func writeFileAtomic(path string, data []byte) error {
 	}
 	// After a successful rename the temporary name no longer exists.
 	defer func() { _ = os.Remove(tmp.Name()) }()
-	if _, err := tmp.Write(data); err != nil {
+	if err := write(tmp); err != nil {
 		_ = tmp.Close()
 		return fmt.Errorf("%s: cannot write the report: %w", path, err)
 	}
