@@ -70,6 +70,21 @@ type Evaluator struct {
 	BaselinePolicySHA256 string
 	// alternatives caches qualifiedIn by country list.
 	alternatives map[string]string
+	// texts holds one copy of each remediation text: thousands of
+	// findings of a rule share a few.
+	texts map[string]string
+}
+
+// shared returns the one copy of s the evaluator keeps.
+func (e *Evaluator) shared(s string) string {
+	if t, ok := e.texts[s]; ok {
+		return t
+	}
+	if e.texts == nil {
+		e.texts = map[string]string{}
+	}
+	e.texts[s] = s
+	return s
 }
 
 // Evaluate returns the findings of an inventory, sorted by address then
@@ -140,7 +155,7 @@ func (e *Evaluator) Evaluate(inv *inventory.Inventory) []*Finding {
 func (e *Evaluator) newFinding(r *inventory.Resource, level *policy.Level, id ruledef.ID, msg, remediation i18n.Msg) *Finding {
 	rule, _ := ruledef.Lookup(id)
 	return &Finding{Rule: string(rule.ID), Name: rule.Name, Severity: e.Policy.Severity(level.Name, string(rule.ID)), Address: r.Address, Module: r.Module, Type: r.Type,
-		Message: msg.String(), Remediation: remediation.String(), MessageText: msg, RemediationText: remediation,
+		Message: msg.String(), Remediation: e.shared(remediation.String()), MessageText: msg, RemediationText: remediation,
 		Operator: r.Operator, Location: r.Location, Sensitivity: r.Sensitivity, resource: r}
 }
 
