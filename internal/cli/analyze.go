@@ -145,7 +145,6 @@ func (e *env) check(args []string) (int, error) {
 	if !ok {
 		return 0, usage("cli.unknown_fail_on", *failOn)
 	}
-	type output struct{ format, path string }
 	var targets []output
 	for _, o := range outs {
 		f, p, _ := strings.Cut(o, "=")
@@ -179,9 +178,27 @@ func (e *env) check(args []string) (int, error) {
 	}
 	e.warn(res.Warnings)
 	rep := res.Report
+	if err := e.writeReports(targets, rep); err != nil {
+		return 0, err
+	}
+	if err := bundle.write(res, opts.Catalog, opts.Policy, args); err != nil {
+		return 0, err
+	}
+	if threshold == "none" && rep.Summary.Findings > 0 {
+		fmt.Fprintf(e.stderr, "trustcloud: %s\n", i18n.N(e.lang, "cli.threshold_none", rep.Summary.Findings))
+	}
+	return res.ExitCode(), nil
+}
+
+// output is a report to write: its format, and its file ("" for
+// standard output).
+type output struct{ format, path string }
+
+// writeReports writes the report in every format asked for. Reports
+// stream to their destination: a report of a big plan is never held
+// whole in memory.
+func (e *env) writeReports(targets []output, rep *report.Report) error {
 	for _, t := range targets {
-		// Reports stream to their destination: a report of a big plan
-		// is never held whole in memory.
 		rep.Options.Color = t.path == "" && t.format == "text" && e.color()
 		write := func(w io.Writer) error {
 			bw := bufio.NewWriterSize(w, 64<<10)
@@ -192,21 +209,15 @@ func (e *env) check(args []string) (int, error) {
 		}
 		if t.path == "" {
 			if err := write(e.stdout); err != nil {
-				return 0, fmt.Errorf("%s: %w", e.t("cli.writing_report", t.format), err)
+				return fmt.Errorf("%s: %w", e.t("cli.writing_report", t.format), err)
 			}
 			continue
 		}
 		if err := writeAtomic(t.path, write); err != nil {
-			return 0, err
+			return err
 		}
 	}
-	if err := bundle.write(res, opts.Catalog, opts.Policy, args); err != nil {
-		return 0, err
-	}
-	if threshold == "none" && rep.Summary.Findings > 0 {
-		fmt.Fprintf(e.stderr, "trustcloud: %s\n", i18n.N(e.lang, "cli.threshold_none", rep.Summary.Findings))
-	}
-	return res.ExitCode(), nil
+	return nil
 }
 
 // writeFileAtomic writes a file next to its destination and renames it
