@@ -9,7 +9,7 @@
 #   BENCH_SHAPES=default,flat-wide BENCH_SIZES=1000,10000 BENCH_RUNS=3 scripts/bench.sh
 #
 # Environment:
-#   BENCH_SHAPES  plan shapes of internal/testplan (default, or empty: all of them)
+#   BENCH_SHAPES  plan shapes of internal/testplan, separated by commas (unset or empty: all three)
 #   BENCH_SIZES   numbers of resources (default 1000,10000,100000,300000)
 #   BENCH_RUNS    runs per step; the table shows the fastest (default 1)
 #   BENCH_STARTUP_RUNS  runs of the 10-resource check (default BENCH_RUNS, at least 5)
