@@ -4,11 +4,18 @@
 //	go run ./internal/testplan/cmd/genplan -n 100000              # .cache/bench/plan-100000.json
 //	go run ./internal/testplan/cmd/genplan -n 1000 -o - | jq .    # to standard output
 //	go run ./internal/testplan/cmd/genplan -n 10000 -shape flat-wide  # .cache/bench/plan-flat-wide-10000.json
+//	go run ./internal/testplan/cmd/genplan -n 1000 -if-changed   # only when missing or out of date
+//
+// With -if-changed, an existing file is left as it is when it has the size
+// of the plan the generator writes now (any change of the generator moves
+// the size, as internal/bench assumes): the measuring scripts call it before
+// every run, so that they never measure a plan of an older generator.
 package main
 
 import (
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -22,6 +29,7 @@ func main() {
 	out := flag.String("o", "", "output file, - for standard output (default .cache/bench/plan-N.json)")
 	seed := flag.Uint64("seed", 0, "seed (0: the default seed); the same N, shape and seed give the same plan")
 	shape := flag.String("shape", testplan.ShapeDefault, "plan shape: "+strings.Join(testplan.Shapes, ", "))
+	ifChanged := flag.Bool("if-changed", false, "leave the file as it is when it already has the size of the plan to write")
 	flag.Parse()
 	if flag.NArg() > 0 {
 		fmt.Fprintf(os.Stderr, "genplan: unexpected argument %q\n", flag.Arg(0))
@@ -33,6 +41,16 @@ func main() {
 	}
 	start := time.Now()
 	opts := testplan.Options{Resources: *n, Seed: *seed, Shape: *shape}
+	if *ifChanged && path != "-" {
+		want, err := testplan.Generate(io.Discard, opts)
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "genplan: %v\n", err)
+			os.Exit(1)
+		}
+		if st, err := os.Stat(path); err == nil && st.Size() == want.Bytes {
+			return
+		}
+	}
 	var st testplan.Stats
 	var err error
 	if path == "-" {
