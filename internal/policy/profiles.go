@@ -8,6 +8,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/hashicorp/hcl/v2"
 
@@ -37,17 +38,49 @@ var (
 //go:embed profiles/*.hcl
 var profileFiles embed.FS
 
-// builtin holds the built-in profiles by name, parsed once when the
-// program starts; Profile hands out copies.
-var builtin map[string]*Policy
+// builtin holds the built-in profiles by name, each parsed the first time
+// it is asked for (a run reads one: the others cost no start-up time);
+// Profile hands out copies.
+var builtin func() map[string]func() (*Policy, error)
 
-func init() {
-	var err error
-	if builtin, err = loadProfiles(profileFiles); err != nil {
-		// The files are part of the program: TestLoadProfiles shows how
-		// a broken one is reported.
+// init sets builtin (an initialiser would be a cycle: parsing a profile
+// may name the profiles).
+func init() { builtin = sync.OnceValue(lazyProfiles) }
+
+// lazyProfiles are the built-in profiles by name, each to parse once.
+func lazyProfiles() map[string]func() (*Policy, error) {
+	files, err := fs.Glob(profileFiles, "profiles/*.hcl")
+	if err != nil {
 		panic(err)
 	}
+	out := make(map[string]func() (*Policy, error), len(files))
+	for _, file := range files {
+		name := strings.TrimSuffix(path.Base(file), ".hcl")
+		out[name] = sync.OnceValues(func() (*Policy, error) {
+			src, err := fs.ReadFile(profileFiles, file)
+			if err != nil {
+				return nil, err
+			}
+			return parseProfile(name, file, src)
+		})
+	}
+	return out
+}
+
+// builtinProfile returns the built-in profile name, parsed; false when
+// there is none of that name. The files are part of the program: one
+// that does not parse is a defect (TestLoadProfiles parses them all, and
+// shows how a broken one is reported), hence the panic.
+func builtinProfile(name string) (*Policy, bool) {
+	load, ok := builtin()[name]
+	if !ok {
+		return nil, false
+	}
+	p, err := load()
+	if err != nil {
+		panic(err)
+	}
+	return p, true
 }
 
 // loadProfiles parses the files profiles/NAME.hcl of fsys with the policy
@@ -105,12 +138,12 @@ func parseProfile(name, file string, src []byte) (*Policy, error) {
 
 // Profiles lists the names of the built-in profiles, sorted.
 func Profiles() []string {
-	return slices.Sorted(maps.Keys(builtin))
+	return slices.Sorted(maps.Keys(builtin()))
 }
 
 // Profile returns a new copy of a built-in profile.
 func Profile(name string) (*Policy, error) {
-	p, ok := builtin[name]
+	p, ok := builtinProfile(name)
 	if !ok {
 		return nil, fmt.Errorf("unknown policy profile %q%s (known: %s)",
 			name, didYouMean(name, Profiles()), strings.Join(Profiles(), ", "))
@@ -120,7 +153,11 @@ func Profile(name string) (*Policy, error) {
 
 // Default returns a new copy of the default profile, fr-cloud-au-centre.
 func Default() *Policy {
-	return builtin[DefaultProfile].clone()
+	p, ok := builtinProfile(DefaultProfile)
+	if !ok {
+		panic("no built-in profile " + DefaultProfile + ", the default")
+	}
+	return p.clone()
 }
 
 // clone returns a copy of p that shares nothing a caller may change with
