@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 
@@ -166,5 +167,34 @@ func TestJSONKind(t *testing.T) {
 				t.Errorf("Parse(%s) error = %v, want %q", tt.data, err, "k.json: $: "+tt.want)
 			}
 		})
+	}
+}
+
+// TestEmbeddedParsesStrictly: the embedded catalog, decoded in one pass at
+// start-up, passes every check Parse makes of a user's catalog file, and
+// both give the same document.
+func TestEmbeddedParsesStrictly(t *testing.T) {
+	strict, err := Parse(EmbeddedName, embedded)
+	if err != nil {
+		t.Fatalf("the embedded catalog fails Parse's checks: %v", err)
+	}
+	fast, err := parseEmbedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(strict, fast) {
+		t.Error("parseEmbedded and Parse give different documents for the embedded catalog")
+	}
+}
+
+// TestEmbeddedValidates: the embedded catalog, which the program loads
+// without validating it, passes validation.
+func TestEmbeddedValidates(t *testing.T) {
+	doc, err := parseEmbedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := New(Named{Name: EmbeddedName, Doc: doc}); err != nil {
+		t.Fatalf("the embedded catalog does not validate: %v", err)
 	}
 }

@@ -1,10 +1,9 @@
 package catalog
 
 import (
-	"bufio"
-	"bytes"
 	_ "embed"
 	"fmt"
+	"maps"
 	"path"
 	"slices"
 	"strconv"
@@ -18,13 +17,13 @@ import (
 // data_flows extend or override them, type by type.
 
 //go:embed data/types.tsv
-var embeddedTypes []byte
+var embeddedTypes string
 
 //go:embed data/dataflows.tsv
-var embeddedFlows []byte
+var embeddedFlows string
 
 //go:embed data/region-pairs.tsv
-var embeddedPairs []byte
+var embeddedPairs string
 
 // Type scopes.
 const (
@@ -220,6 +219,10 @@ type generated struct {
 	scopes []TypeScope
 	flows  []DataFlow
 	pairs  []regionPair
+	// byType and flowsByType index scopes and flows by typeKey; a catalog
+	// starts from copies of them.
+	byType      map[string]*TypeScope
+	flowsByType map[string][]*DataFlow
 }
 
 type regionPair struct {
@@ -229,7 +232,8 @@ type regionPair struct {
 // parseGenerated reads the embedded tables. They are generated and tested
 // (internal/tools/catalogtypes): an error here is a build defect.
 func parseGenerated() (*generated, error) {
-	g := &generated{}
+	g := &generated{scopes: make([]TypeScope, 0, strings.Count(embeddedTypes, "\n")),
+		flows: make([]DataFlow, 0, strings.Count(embeddedFlows, "\n"))}
 	err := eachRow("data/types.tsv", embeddedTypes, 7, func(f []string) {
 		g.scopes = append(g.scopes, TypeScope{Source: f[0], Type: f[1], Scope: f[2],
 			LocationAttributes: list(f[3]), ParentAttributes: list(f[4]), Default: f[5], Ref: f[6]})
@@ -247,33 +251,55 @@ func parseGenerated() (*generated, error) {
 	err = eachRow("data/region-pairs.tsv", embeddedPairs, 4, func(f []string) {
 		g.pairs = append(g.pairs, regionPair{source: f[0], region: f[1], paired: f[2], ref: f[3]})
 	})
+	g.byType = make(map[string]*TypeScope, len(g.scopes))
+	for i := range g.scopes {
+		t := &g.scopes[i]
+		g.byType[typeKey(t.Source, t.Type)] = t
+	}
+	g.flowsByType = map[string][]*DataFlow{}
+	for i := range g.flows {
+		f := &g.flows[i]
+		k := typeKey(f.Source, f.Type)
+		g.flowsByType[k] = append(g.flowsByType[k], f)
+	}
 	return g, err
 }
 
 // eachRow calls fn with the fields of every data row of a generated table:
-// after the "#" line and the header.
-func eachRow(name string, data []byte, fields int, fn func([]string)) error {
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	sc.Buffer(make([]byte, 0, 64*1024), 1024*1024)
+// after the "#" line and the header. The fields are slices of data (the
+// embedded text, which stays): a row costs no allocation but its field
+// list, reused from row to row.
+func eachRow(name, data string, fields int, fn func([]string)) error {
 	header := false
-	line := 0
-	for sc.Scan() {
-		line++
-		text := sc.Text()
-		if text == "" || strings.HasPrefix(text, "#") {
+	f := make([]string, 0, fields)
+	for line := 1; data != ""; line++ {
+		text, rest, _ := strings.Cut(data, "\n")
+		data = rest
+		text = strings.TrimSuffix(text, "\r")
+		if text == "" || text[0] == '#' {
 			continue
 		}
 		if !header {
 			header = true
 			continue
 		}
-		f := strings.Split(text, "\t")
-		if len(f) != fields {
-			return &Error{File: name, Msg: fmt.Sprintf("line %d has %d fields, want %d: regenerate with make catalog", line, len(f), fields)}
+		f = f[:0]
+		for len(f) < fields-1 {
+			field, more, ok := strings.Cut(text, "\t")
+			if !ok {
+				break
+			}
+			f = append(f, field)
+			text = more
+		}
+		f = append(f, text)
+		if len(f) != fields || strings.Contains(text, "\t") {
+			n := len(f) + strings.Count(text, "\t")
+			return &Error{File: name, Msg: fmt.Sprintf("line %d has %d fields, want %d: regenerate with make catalog", line, n, fields)}
 		}
 		fn(f)
 	}
-	return sc.Err()
+	return nil
 }
 
 func list(s string) []string {
@@ -296,15 +322,9 @@ func (c *Catalog) indexTypes(g *generated, docs []Named) {
 	c.typeScopes = map[string]*TypeScope{}
 	c.dataFlows = map[string][]*DataFlow{}
 	if g != nil {
-		for i := range g.scopes {
-			t := &g.scopes[i]
-			c.typeScopes[typeKey(t.Source, t.Type)] = t
-		}
-		for i := range g.flows {
-			f := &g.flows[i]
-			k := typeKey(f.Source, f.Type)
-			c.dataFlows[k] = append(c.dataFlows[k], f)
-		}
+		// Copies: a document's entries replace some in this catalog only.
+		c.typeScopes = maps.Clone(g.byType)
+		c.dataFlows = maps.Clone(g.flowsByType)
 	}
 	for _, d := range docs {
 		for i := range d.Doc.TypeScopes {

@@ -183,3 +183,27 @@ func writeFile(t *testing.T, path, body string) {
 		t.Fatal(err)
 	}
 }
+
+// TestEachRow: rows are cut at tabs into exactly the fields asked for,
+// comments, blank lines and the header skipped; a row with another number
+// of fields is an error naming the table and the line.
+func TestEachRow(t *testing.T) {
+	const table = "# generated\nsource\ttype\tref\n\na\tb\tc\r\nd\t\tf\n"
+	var got [][]string
+	if err := eachRow("t.tsv", table, 3, func(f []string) { got = append(got, slices.Clone(f)) }); err != nil {
+		t.Fatal(err)
+	}
+	want := [][]string{{"a", "b", "c"}, {"d", "", "f"}}
+	if !slices.EqualFunc(got, want, slices.Equal[[]string]) {
+		t.Errorf("rows %q, want %q", got, want)
+	}
+	for _, bad := range []struct{ table, want string }{
+		{"h\th\th\nx\ty\n", "t.tsv: line 2 has 2 fields, want 3"},
+		{"h\th\th\nx\ty\tz\tw\n", "t.tsv: line 2 has 4 fields, want 3"},
+	} {
+		err := eachRow("t.tsv", bad.table, 3, func([]string) {})
+		if err == nil || !strings.Contains(err.Error(), bad.want) {
+			t.Errorf("%q: error %v, want %q", bad.table, err, bad.want)
+		}
+	}
+}
