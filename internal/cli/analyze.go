@@ -29,17 +29,20 @@ type common struct {
 	// noPolicyDiscovery skips looking for trustcloud.hcl in the
 	// configuration directory.
 	noPolicyDiscovery bool
+	// color is --color, for the text reports on stdout.
+	color colorFlag
 }
 
 func (c *common) register(fs *flag.FlagSet) {
-	fs.StringVar(&c.policyFile, "policy", "", "policy file (HCL); default: TRUSTCLOUD_POLICY, else trustcloud.hcl or .trustcloud.hcl in the configuration directory, else the built-in fr-cloud-au-centre profile")
-	fs.BoolVar(&c.noPolicyDiscovery, "no-policy-discovery", false, "do not look for trustcloud.hcl or .trustcloud.hcl in the configuration directory (--policy and TRUSTCLOUD_POLICY still apply)")
-	fs.StringVar(&c.catalogFile, "catalog", "", "catalog file (JSON) merged over the embedded catalog")
-	fs.StringVar(&c.terraform, "terraform", "", "terraform binary used to read a binary plan file")
-	fs.Var(&c.maxInput, "max-input", "largest plan JSON read (file, standard input or terraform show output), e.g. 500MiB; 0 for no limit")
-	fs.StringVar(&c.configDir, "config-dir", "", "the Terraform configuration the plan was made from, evaluated for exact values (default: a binary plan's snapshot, else the plan file's directory or the current directory when it holds .tf files)")
-	fs.BoolVar(&c.noConfig, "no-config", false, "judge from plan JSON alone: values read through references are inferred, and an inferred value never satisfies a requirement")
-	fs.StringVar(&c.workspace, "workspace", "", "the workspace the plan was made in, for terraform.workspace (default: TF_WORKSPACE, else what the binary plan or .terraform/environment records)")
+	fs.StringVar(&c.policyFile, "policy", "", "flag.policy")
+	fs.BoolVar(&c.noPolicyDiscovery, "no-policy-discovery", false, "flag.no_policy_discovery")
+	fs.StringVar(&c.catalogFile, "catalog", "", "flag.catalog")
+	fs.StringVar(&c.terraform, "terraform", "", "flag.terraform")
+	fs.Var(&c.maxInput, "max-input", "flag.max_input")
+	fs.StringVar(&c.configDir, "config-dir", "", "flag.config_dir")
+	fs.BoolVar(&c.noConfig, "no-config", false, "flag.no_config")
+	fs.StringVar(&c.workspace, "workspace", "", "flag.workspace")
+	fs.Var(&c.color, "color", "flag.color")
 }
 
 // options maps the common flags and the environment to the runner's
@@ -93,10 +96,10 @@ func (e *env) warn(warnings []string) {
 }
 
 func (e *env) inventory(args []string) error {
-	fs := flag.NewFlagSet("inventory", flag.ContinueOnError)
+	fs := newFlagSet("inventory")
 	var c common
 	c.register(fs)
-	format := fs.String("format", "text", "output format: text or json")
+	format := fs.String("format", "text", "flag.format_text_json")
 	positional, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -118,19 +121,19 @@ func (e *env) inventory(args []string) error {
 	if *format == "json" {
 		return report.WriteInventoryJSON(e.stdout, inv)
 	}
-	report.WriteInventoryText(e.stdout, inv, e.color(), e.lang)
+	report.WriteInventoryText(e.stdout, inv, e.color(c.color), e.lang)
 	return nil
 }
 
 func (e *env) check(args []string) (int, error) {
-	fs := flag.NewFlagSet("check", flag.ContinueOnError)
+	fs := newFlagSet("check")
 	var c common
 	c.register(fs)
 	var outs multiFlag
-	fs.Var(&outs, "format", "output format F or F=PATH (repeatable): "+strings.Join(report.Names(), ", "))
-	failOn := fs.String("fail-on", "high", "lowest severity that fails the run: info, low, medium, high, critical, or none")
-	baseline := fs.String("baseline", "", "an earlier `check --format json` output: each of its findings covers one finding with its fingerprint at its severity or below, reported as existing and not failing the run (created, replaced and imported resources' findings are always new)")
-	newOnly := fs.Bool("new-only", false, "findings whose resource existed before and whose location, data locations, operator and level the plan leaves as they were are existing and do not fail the run (created, replaced and imported resources' findings are always new)")
+	fs.Var(&outs, "format", "flag.check.format")
+	failOn := fs.String("fail-on", "high", "flag.check.fail_on")
+	baseline := fs.String("baseline", "", "flag.check.baseline")
+	newOnly := fs.Bool("new-only", false, "flag.check.new_only")
 	bundle := registerEvidence(fs)
 	positional, err := parse(fs, args)
 	if err != nil {
@@ -145,19 +148,9 @@ func (e *env) check(args []string) (int, error) {
 	if !ok {
 		return 0, usage("cli.unknown_fail_on", *failOn)
 	}
-	var targets []output
-	for _, o := range outs {
-		f, p, _ := strings.Cut(o, "=")
-		if _, ok := report.Formats[f]; !ok {
-			return 0, usage("cli.unknown_format", f, strings.Join(report.Names(), ", "))
-		}
-		if strings.Contains(o, "=") && p == "" {
-			return 0, usage("cli.format_needs_path", f)
-		}
-		targets = append(targets, output{f, p})
-	}
-	if len(targets) == 0 {
-		targets = []output{{"text", ""}}
+	targets, err := reportTargets(outs)
+	if err != nil {
+		return 0, err
 	}
 	var known *check.Baseline
 	if *baseline != "" {
@@ -178,28 +171,84 @@ func (e *env) check(args []string) (int, error) {
 	}
 	e.warn(res.Warnings)
 	rep := res.Report
-	if err := e.writeReports(targets, rep); err != nil {
+	if err := e.writeReports(targets, rep, c.color); err != nil {
 		return 0, err
 	}
 	if err := bundle.write(res, opts.Catalog, opts.Policy, args); err != nil {
 		return 0, err
 	}
+	e.neverSilent(rep, targets, bundle.dir)
 	if threshold == "none" && rep.Summary.Findings > 0 {
 		fmt.Fprintf(e.stderr, "trustcloud: %s\n", i18n.N(e.lang, "cli.threshold_none", rep.Summary.Findings))
 	}
 	return res.ExitCode(), nil
 }
 
-// output is a report to write: its format, and its file ("" for
-// standard output).
+// output is where check writes one report: a format, to a file or (path
+// empty) to stdout.
 type output struct{ format, path string }
 
+// reportTargets reads check's --format flags: text on stdout when there
+// are none; at most one on stdout, since two documents glued there are
+// neither.
+func reportTargets(outs []string) ([]output, error) {
+	var targets []output
+	var onStdout []string
+	for _, o := range outs {
+		f, p, _ := strings.Cut(o, "=")
+		if _, ok := report.Formats[f]; !ok {
+			return nil, usage("cli.unknown_format", f, strings.Join(report.Names(), ", "))
+		}
+		if strings.Contains(o, "=") && p == "" {
+			return nil, usage("cli.format_needs_path", f)
+		}
+		targets = append(targets, output{f, p})
+		if p == "" {
+			onStdout = append(onStdout, "--format "+f)
+		}
+	}
+	if len(onStdout) > 1 {
+		return nil, usage("cli.formats_mixed", strings.Join(onStdout, ", "))
+	}
+	if len(targets) == 0 {
+		targets = []output{{"text", ""}}
+	}
+	return targets, nil
+}
+
+// neverSilent prints the verdict, the counts and where each report went
+// on stderr in one line when no report for people went to stdout: a CI
+// log is never empty.
+func (e *env) neverSilent(rep *report.Report, targets []output, evidenceDir string) {
+	var written []string
+	for _, t := range targets {
+		if t.path == "" {
+			if humanFormats[t.format] {
+				return
+			}
+			written = append(written, e.t("cli.report_stdout", t.format))
+		} else {
+			written = append(written, e.t("cli.report_file", t.format, t.path))
+		}
+	}
+	if evidenceDir != "" {
+		written = append(written, e.t("cli.report_evidence", evidenceDir))
+	}
+	fmt.Fprintf(e.stderr, "trustcloud: %s\n", e.t("cli.summary", report.SummaryLine(rep), strings.Join(written, ", ")))
+}
+
+// humanFormats are the formats people read in a terminal or a CI log: when
+// none of them goes to stdout, check prints its verdict on stderr.
+var humanFormats = map[string]bool{"text": true, "markdown": true, "github": true}
+
+// writeFileAtomic writes a report next to its destination and renames it
+// into place, so that a crash never leaves half a report.
 // writeReports writes the report in every format asked for. Reports
 // stream to their destination: a report of a big plan is never held
 // whole in memory.
-func (e *env) writeReports(targets []output, rep *report.Report) error {
+func (e *env) writeReports(targets []output, rep *report.Report, color colorFlag) error {
 	for _, t := range targets {
-		rep.Options.Color = t.path == "" && t.format == "text" && e.color()
+		rep.Options.Color = t.path == "" && t.format == "text" && e.color(color)
 		write := func(w io.Writer) error {
 			bw := bufio.NewWriterSize(w, 64<<10)
 			if err := report.Formats[t.format].Write(bw, rep); err != nil {
@@ -276,17 +325,4 @@ func writeAtomic(path string, write func(io.Writer) error) error {
 		return fmt.Errorf("%s: cannot write the report: %w", path, err)
 	}
 	return nil
-}
-
-// color reports whether stdout is a terminal that wants colour.
-func (e *env) color() bool {
-	if e.getenv("NO_COLOR") != "" || e.getenv("TERM") == "dumb" {
-		return false
-	}
-	f, ok := e.stdout.(*os.File)
-	if !ok {
-		return false
-	}
-	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }

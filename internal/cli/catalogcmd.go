@@ -1,8 +1,8 @@
 package cli
 
 import (
-	"flag"
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/trustcloud/trustcloud/internal/catalog"
+	"github.com/trustcloud/trustcloud/internal/i18n"
 	"github.com/trustcloud/trustcloud/internal/report"
 )
 
@@ -56,7 +57,7 @@ func (e *env) catalog(args []string) error {
 	}
 	list, ok := catalogLists[what]
 	if !ok {
-		return usage("cli.catalog_list", what)
+		return &usageError{msg: suggested(i18n.M("cli.catalog_list", what), what, slices.Sorted(maps.Keys(catalogLists)), "")}
 	}
 	return list(e, c, f)
 }
@@ -65,19 +66,19 @@ func (e *env) catalog(args []string) error {
 // and the name of the list.
 func parseCatalogFlags(args []string) (catalogFlags, string, error) {
 	var f catalogFlags
-	fs := flag.NewFlagSet("catalog", flag.ContinueOnError)
-	fs.StringVar(&f.file, "catalog", "", "catalog file (JSON) merged over the embedded catalog")
-	fs.StringVar(&f.format, "format", "text", "output format: text or json")
-	fs.StringVar(&f.operator, "operator", "", "only this operator (offers, regions)")
-	fs.StringVar(&f.provider, "provider", "", "only the regions or types of this Terraform provider source (regions, types)")
-	fs.StringVar(&f.typeGlob, "type", "", "only the resource types matching this glob, data sources as data.TYPE (types)")
-	fs.StringVar(&f.scope, "scope", "", "only the types of this scope (types): "+strings.Join(catalog.Scopes, ", "))
-	fs.StringVar(&f.country, "country", "", "only this ISO country code (operators, regions)")
-	fs.StringVar(&f.status, "status", "", "only this SecNumCloud status (offers): qualified, J0, J1, J2, in_progress, unknown, none")
-	fs.StringVar(&f.standing, "standing", "", "only this standing today (offers): qualified, unconfirmed, expired, pending, unknown, none")
-	fs.StringVar(&f.expiring, "expiring", "", "only qualified offers that expire within DURATION of today (offers): 90d, 12w, 2160h")
-	fs.BoolVar(&f.euOnly, "eu-only", false, "only regions in the EU (regions)")
-	fs.BoolVar(&f.secNumCloudOnly, "secnumcloud-only", false, "only SecNumCloud-qualified regions or operators")
+	fs := newFlagSet("catalog")
+	fs.StringVar(&f.file, "catalog", "", "flag.catalog")
+	fs.StringVar(&f.format, "format", "text", "flag.format_text_json")
+	fs.StringVar(&f.operator, "operator", "", "flag.catalog.operator")
+	fs.StringVar(&f.provider, "provider", "", "flag.catalog.provider")
+	fs.StringVar(&f.typeGlob, "type", "", "flag.catalog.type")
+	fs.StringVar(&f.scope, "scope", "", "flag.catalog.scope")
+	fs.StringVar(&f.country, "country", "", "flag.catalog.country")
+	fs.StringVar(&f.status, "status", "", "flag.catalog.status")
+	fs.StringVar(&f.standing, "standing", "", "flag.catalog.standing")
+	fs.StringVar(&f.expiring, "expiring", "", "flag.catalog.expiring")
+	fs.BoolVar(&f.euOnly, "eu-only", false, "flag.catalog.eu_only")
+	fs.BoolVar(&f.secNumCloudOnly, "secnumcloud-only", false, "flag.catalog.secnumcloud_only")
 	positional, err := parse(fs, args)
 	if err != nil {
 		return f, "", err

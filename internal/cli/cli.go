@@ -5,7 +5,6 @@ package cli
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -50,19 +49,23 @@ type Options struct {
 	Now func() time.Time
 }
 
-// usageError is a command-line mistake: it prints the usage hint. Its
-// message is rendered in the user's language when it is printed.
-type usageError struct{ msg i18n.Localizer }
+// usageError is a command-line mistake: it prints the usage hint, which
+// points at the help of cmd when the mistake is in a command. Its message
+// is rendered in the user's language when it is printed.
+type usageError struct {
+	msg i18n.Localizer
+	cmd string
+}
 
 func (e *usageError) Error() string { return e.msg.In(i18n.English) }
 
 // usagef is a usage error in English only.
 func usagef(format string, args ...any) error {
-	return &usageError{i18n.Text(fmt.Sprintf(format, args...))}
+	return &usageError{msg: i18n.Text(fmt.Sprintf(format, args...))}
 }
 
 // usage is a usage error from the i18n catalog, in the user's language.
-func usage(key string, args ...any) error { return &usageError{i18n.M(key, args...)} }
+func usage(key string, args ...any) error { return &usageError{msg: i18n.M(key, args...)} }
 
 // t renders a message in the user's language.
 func (e *env) t(key string, args ...any) string { return i18n.T(e.lang, key, args...) }
@@ -100,9 +103,16 @@ func (e *env) run(args []string) int {
 	}
 	if err != nil {
 		var ue *usageError
-		if errors.As(err, &ue) {
+		var help *helpRequest
+		switch {
+		case errors.As(err, &help):
+			e.writeHelp(e.stdout, help.fs)
+			return ExitOK
+		case errors.As(err, &ue) && ue.cmd != "":
+			fmt.Fprintf(e.stderr, "trustcloud: %s\n%s\n", ue.msg.In(e.lang), e.t("cli.usage_hint_command", ue.cmd))
+		case errors.As(err, &ue):
 			fmt.Fprintf(e.stderr, "trustcloud: %s\n%s\n", ue.msg.In(e.lang), e.t("cli.usage_hint"))
-		} else {
+		default:
 			fmt.Fprintf(e.stderr, "trustcloud: %s\n", strings.TrimRight(err.Error(), "\n"))
 		}
 		return ExitError
@@ -142,11 +152,23 @@ func (e *env) takeLang(args []string) ([]string, error) {
 	return out, nil
 }
 
-// dispatch runs a command and returns its exit code.
+// dispatch runs a command and returns its exit code. A usage error of a
+// command points at the command's help.
 func (e *env) dispatch(args []string) (int, error) {
+	cmd := args[1]
+	code, err := e.runCommand(cmd, args[2:])
+	var ue *usageError
+	if errors.As(err, &ue) && ue.cmd == "" && isCommand(cmd) && cmd != "help" {
+		ue.cmd = cmd
+	}
+	return code, err
+}
+
+// runCommand runs one command.
+func (e *env) runCommand(cmd string, rest []string) (int, error) {
 	var err error
 	code := ExitOK
-	switch cmd, rest := args[1], args[2:]; cmd {
+	switch cmd {
 	case "check":
 		code, err = e.check(rest)
 	case "inventory":
@@ -160,41 +182,14 @@ func (e *env) dispatch(args []string) (int, error) {
 	case "keygen":
 		err = e.keygen(rest)
 	case "version", "--version", "-version":
-		fmt.Fprintf(e.stdout, "trustcloud %s\n", Version)
+		// Arguments other than flags are ignored, as they always were.
+		if _, err = parse(newFlagSet("version"), rest); err == nil {
+			fmt.Fprintf(e.stdout, "trustcloud %s\n", Version)
+		}
 	case "help", "--help", "-help", "-h":
-		fmt.Fprint(e.stdout, e.t("cli.usage"))
+		code, err = e.help(rest)
 	default:
-		err = usage("cli.unknown_command", cmd)
+		err = unknownCommand(cmd)
 	}
 	return code, err
 }
-
-// parse parses flags wherever they appear among the arguments (flags after
-// the plan are common in scripts) and returns the positional arguments.
-func parse(fs *flag.FlagSet, args []string) ([]string, error) {
-	fs.SetOutput(io.Discard)
-	var positional []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return nil, usage("cli.see_help", fs.Name())
-			}
-			return nil, usage("cli.flag_error", fs.Name(), err)
-		}
-		args = fs.Args()
-		if len(args) == 0 {
-			return positional, nil
-		}
-		if args[0] == "--" {
-			return append(positional, args[1:]...), nil
-		}
-		positional = append(positional, args[0])
-		args = args[1:]
-	}
-}
-
-// multiFlag collects a repeated flag.
-type multiFlag []string
-
-func (m *multiFlag) String() string     { return strings.Join(*m, ",") }
-func (m *multiFlag) Set(v string) error { *m = append(*m, v); return nil }

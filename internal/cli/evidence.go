@@ -46,8 +46,8 @@ type evidenceFlags struct {
 
 func registerEvidence(fs *flag.FlagSet) *evidenceFlags {
 	ev := &evidenceFlags{started: time.Now()}
-	fs.StringVar(&ev.dir, "evidence", "", "write an evidence bundle into `DIR`: inventory, findings, OSCAL assessment results, the policy and catalog used, and a manifest of SHA-256 digests")
-	fs.StringVar(&ev.sign, "sign", "", "sign the evidence bundle's manifest with this ed25519 private `KEY` file (made by 'trustcloud keygen')")
+	fs.StringVar(&ev.dir, "evidence", "", "flag.check.evidence")
+	fs.StringVar(&ev.sign, "sign", "", "flag.check.sign")
 	return ev
 }
 
@@ -175,9 +175,9 @@ func (h *hashingReader) Read(p []byte) (int, error) {
 }
 
 func (e *env) keygen(args []string) error {
-	fs := flag.NewFlagSet("keygen", flag.ContinueOnError)
-	out := fs.String("out", "trustcloud", "write the private key to `PREFIX`.key (mode 0600) and the public key to PREFIX.pub")
-	force := fs.Bool("force", false, "replace an existing key pair")
+	fs := newFlagSet("keygen")
+	out := fs.String("out", "trustcloud", "flag.keygen.out")
+	force := fs.Bool("force", false, "flag.keygen.force")
 	positional, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -199,10 +199,10 @@ func (e *env) keygen(args []string) error {
 }
 
 func (e *env) verify(args []string) (int, error) {
-	fs := flag.NewFlagSet("verify", flag.ContinueOnError)
-	pubkey := fs.String("pubkey", "", "check the manifest's signature with this ed25519 public key `FILE` (made by 'trustcloud keygen')")
-	planFile := fs.String("plan", "", "check that the bundle was made from this plan `FILE`")
-	format := fs.String("format", "text", "output format: text or json")
+	fs := newFlagSet("verify")
+	pubkey := fs.String("pubkey", "", "flag.verify.pubkey")
+	planFile := fs.String("plan", "", "flag.verify.plan")
+	format := fs.String("format", "text", "flag.format_text_json")
 	positional, err := parse(fs, args)
 	if err != nil {
 		return 0, err

@@ -2,25 +2,33 @@ package cli
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"os"
+	"strings"
 	"time"
 
+	"github.com/trustcloud/trustcloud/internal/i18n"
 	"github.com/trustcloud/trustcloud/internal/policy"
 )
 
 const defaultPolicyFile = "trustcloud.hcl"
 
 func (e *env) policy(args []string) error {
+	if len(args) > 0 && strings.HasPrefix(args[0], "-") && args[0] != "-" {
+		// Flags before the subcommand: --help is the help of policy.
+		if _, err := parse(newFlagSet("policy"), args[:1]); err != nil {
+			return err
+		}
+		args = args[1:]
+	}
 	if len(args) == 0 {
 		return usage("cli.policy_what")
 	}
 	switch args[0] {
 	case "init":
-		fs := flag.NewFlagSet("policy init", flag.ContinueOnError)
-		profile := fs.String("profile", "fr-cloud-au-centre", "built-in profile to start from")
-		force := fs.Bool("force", false, "overwrite an existing file")
+		fs := newFlagSet("policy init")
+		profile := fs.String("profile", "fr-cloud-au-centre", "flag.policy_init.profile")
+		force := fs.Bool("force", false, "flag.policy_init.force")
 		positional, err := parse(fs, args[1:])
 		if err != nil {
 			return err
@@ -46,7 +54,7 @@ func (e *env) policy(args []string) error {
 		fmt.Fprintf(e.stdout, "wrote %s (profile %s): edit it, then check it with 'trustcloud policy validate %s'\n", file, *profile, file)
 		return nil
 	case "validate":
-		fs := flag.NewFlagSet("policy validate", flag.ContinueOnError)
+		fs := newFlagSet("policy validate")
 		positional, err := parse(fs, args[1:])
 		if err != nil {
 			return err
@@ -77,5 +85,5 @@ func (e *env) policy(args []string) error {
 		}
 		return nil
 	}
-	return usage("cli.policy_unknown", args[0])
+	return &usageError{msg: suggested(i18n.M("cli.policy_unknown", args[0]), args[0], []string{"init", "validate"}, "")}
 }

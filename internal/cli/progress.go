@@ -36,12 +36,7 @@ func (e *env) progressWanted() bool {
 	if e.getenv("CI") != "" || e.getenv("TERM") == "dumb" || e.getenv("TRUSTCLOUD_NO_PROGRESS") != "" {
 		return false
 	}
-	f, ok := e.stderr.(*os.File)
-	if !ok {
-		return false
-	}
-	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
+	return isTerminal(e.stderr)
 }
 
 // startProgress starts the indicator for reading path (nil when progress

@@ -1,10 +1,10 @@
 package cli
 
 import (
-	"errors"
 	"strconv"
 	"strings"
 
+	"github.com/trustcloud/trustcloud/internal/i18n"
 	"github.com/trustcloud/trustcloud/internal/planfile"
 )
 
@@ -38,7 +38,7 @@ func (s *sizeFlag) Set(v string) error {
 	}
 	n, err := strconv.ParseInt(text, 10, 64)
 	if err != nil || n < 0 || n > (1<<62)/mult {
-		return errors.New("want a size such as 500MiB, 2GiB or 1073741824 (bytes), or 0 for no limit")
+		return valueError{i18n.M("cli.size_invalid")}
 	}
 	s.n, s.set = n*mult, true
 	return nil

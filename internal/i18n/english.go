@@ -416,15 +416,19 @@ var english = map[string]string{
 Usage:
   trustcloud check     [--policy FILE | --no-policy-discovery] [--catalog FILE] [--format F[=PATH]]...
                        [--fail-on SEV] [--baseline FILE] [--new-only] [--config-dir DIR] [--terraform PATH]
-                       [--evidence DIR [--sign KEY]] PLAN
+                       [--evidence DIR [--sign KEY]] [--color auto|always|never] PLAN
   trustcloud inventory [--policy FILE | --no-policy-discovery] [--catalog FILE] [--format text|json]
-                       [--terraform PATH] PLAN
+                       [--terraform PATH] [--color auto|always|never] PLAN
   trustcloud catalog   providers|offers|regions|operators|types [--format text|json] [--catalog FILE] [filters]
   trustcloud policy    init [--profile NAME] [--force] [FILE]
   trustcloud policy    validate [FILE]
   trustcloud keygen    [--out PREFIX] [--force]
   trustcloud verify    [--pubkey FILE] [--plan FILE] [--format text|json] DIR
   trustcloud version
+  trustcloud help      [COMMAND]
+
+Run 'trustcloud help COMMAND' or 'trustcloud COMMAND --help' for a command's flags, their defaults
+and examples.
 
 PLAN is the output of 'terraform show -json PLANFILE', '-' for standard input, or a binary
 plan file (converted with 'terraform show -json', terraform from PATH or --terraform).
@@ -451,8 +455,6 @@ manifest or signature (each difference is listed); 2 usage error.
 	"cli.unknown_command":          "unknown command %q",
 	"cli.lang_missing":             "--lang needs a language: %s",
 	"cli.lang_unknown":             "unknown language %q for --lang: use %s",
-	"cli.see_help":                 "%s: see 'trustcloud help'",
-	"cli.flag_error":               "%s: %v",
 	"cli.missing_plan":             "missing PLAN: give the output of 'terraform show -json PLANFILE', or '-' for standard input",
 	"cli.one_plan":                 "one PLAN expected, got %d: %s",
 	"cli.warning":                  "warning: %s",

@@ -413,15 +413,19 @@ var french = map[string]string{
 Utilisation :
   trustcloud check     [--policy FICHIER | --no-policy-discovery] [--catalog FICHIER] [--format F[=CHEMIN]]...
                        [--fail-on GRAVITÉ] [--baseline FICHIER] [--new-only] [--config-dir RÉP] [--terraform CHEMIN]
-                       [--evidence RÉP [--sign CLÉ]] PLAN
+                       [--evidence RÉP [--sign CLÉ]] [--color auto|always|never] PLAN
   trustcloud inventory [--policy FICHIER | --no-policy-discovery] [--catalog FICHIER] [--format text|json]
-                       [--terraform CHEMIN] PLAN
+                       [--terraform CHEMIN] [--color auto|always|never] PLAN
   trustcloud catalog   providers|offers|regions|operators|types [--format text|json] [--catalog FICHIER] [filtres]
   trustcloud policy    init [--profile NOM] [--force] [FICHIER]
   trustcloud policy    validate [FICHIER]
   trustcloud keygen    [--out PRÉFIXE] [--force]
   trustcloud verify    [--pubkey FICHIER] [--plan FICHIER] [--format text|json] RÉP
   trustcloud version
+  trustcloud help      [COMMANDE]
+
+Lancez « trustcloud help COMMANDE » ou « trustcloud COMMANDE --help » pour les options d'une commande,
+leurs valeurs par défaut et des exemples.
 
 PLAN est la sortie de « terraform show -json PLANFILE », « - » pour l'entrée standard, ou un
 fichier de plan binaire (converti par « terraform show -json », terraform pris dans le PATH ou --terraform).
@@ -449,8 +453,6 @@ Codes de sortie : 0 aucun constat de gravité --fail-on ou plus (high par défau
 	"cli.unknown_command":          "commande inconnue %q",
 	"cli.lang_missing":             "--lang attend une langue : %s",
 	"cli.lang_unknown":             "langue %q inconnue pour --lang : utilisez %s",
-	"cli.see_help":                 "%s : voir « trustcloud help »",
-	"cli.flag_error":               "%s : %v",
 	"cli.missing_plan":             "PLAN manquant : donnez la sortie de « terraform show -json PLANFILE », ou « - » pour l'entrée standard",
 	"cli.one_plan":                 "un seul PLAN attendu, %d reçus : %s",
 	"cli.warning":                  "avertissement : %s",

@@ -153,26 +153,7 @@ func writeText(w io.Writer, rep *Report) error {
 		}
 		fmt.Fprintln(w)
 	}
-	s := rep.Summary
-	var sev []string
-	for i := len(policy.Severities) - 1; i >= 0; i-- {
-		if n := s.BySeverity[string(policy.Severities[i])]; n > 0 {
-			sev = append(sev, rep.t("report.count", n, rep.severity(policy.Severities[i])))
-		}
-	}
-	counts := rep.t("text.no_finding")
-	if s.Findings > 0 {
-		counts = rep.t("text.findings", i18n.P("n.finding", s.Findings), strings.Join(sev, ", "))
-	}
-	verdict := p.wrap("32", rep.t("text.passed"))
-	if s.Failed {
-		verdict = p.wrap("1;31", rep.t("text.failed"))
-	}
-	if s.Existing > 0 {
-		counts += rep.n("text.existing_before", s.Existing)
-	}
-	_, err := fmt.Fprintf(w, "%s\n", rep.t("text.summary",
-		verdict, i18n.P("n.resource_analysed", s.Analysed), s.UnknownLocation, s.UnknownOperator, counts, s.Waived, rep.threshold()))
+	_, err := fmt.Fprintf(w, "%s\n", summaryLine(rep, p))
 	return err
 }
 
