@@ -52,7 +52,7 @@ mkdir -p "$BIN"
 DIR="$(cd "$DIR" && pwd)"
 BIN="$DIR/bin"
 cd "$ROOT"
-"$GO" build -o "$BIN/trustcloud" ./cmd/trustcloud
+CGO_ENABLED="${CGO_ENABLED:-0}" "$GO" build -o "$BIN/trustcloud" ./cmd/trustcloud
 "$GO" build -o "$BIN/decodefloor" ./internal/bench/cmd/decodefloor
 "$GO" build -o "$BIN/genplan" ./internal/testplan/cmd/genplan
 
