@@ -84,8 +84,9 @@ func TestEveryConsumerKnowsEveryRule(t *testing.T) {
 				t.Errorf("rules: internal/rules never names ruledef.%s", id)
 			}
 
-			// SARIF: a descriptor with the rule's name, texts, doctrine
-			// and default level.
+			// SARIF: a descriptor with the rule's name, texts, doctrine,
+			// default level, page, and the security severity and
+			// precision GitHub ranks alerts by.
 			d, ok := sarif[id]
 			switch {
 			case !ok:
@@ -93,6 +94,11 @@ func TestEveryConsumerKnowsEveryRule(t *testing.T) {
 			case d.Name != r.Name || d.Short.Text != r.Short(i18n.English) || d.Full.Text != r.Summary(i18n.English) ||
 				d.Default.Level != map[ruledef.Severity]string{"low": "note", "medium": "warning", "high": "error"}[r.Default]:
 				t.Errorf("sarif: %+v", d)
+			case d.HelpURI != r.Link() || !strings.HasSuffix(d.HelpURI, "/"+r.Page()):
+				t.Errorf("sarif: helpUri %q, want the rule's page %s", d.HelpURI, r.Link())
+			case d.Properties.SecuritySeverity != map[ruledef.Severity]string{"low": "3.0", "medium": "5.5", "high": "8.0"}[r.Default] ||
+				d.Properties.Precision != string(r.Precision):
+				t.Errorf("sarif: properties %+v, want the security severity of %s and precision %s", d.Properties, r.Default, r.Precision)
 			default:
 				for _, c := range r.Citations() {
 					if !strings.Contains(d.Help.Text, c.String()) {
@@ -222,10 +228,15 @@ type sarifRule struct {
 	Name    string    `json:"name"`
 	Short   sarifText `json:"shortDescription"`
 	Full    sarifText `json:"fullDescription"`
+	HelpURI string    `json:"helpUri"`
 	Help    sarifText `json:"help"`
 	Default struct {
 		Level string `json:"level"`
 	} `json:"defaultConfiguration"`
+	Properties struct {
+		SecuritySeverity string `json:"security-severity"`
+		Precision        string `json:"precision"`
+	} `json:"properties"`
 }
 
 // sarifRules returns the SARIF rule descriptors, by id.
