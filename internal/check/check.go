@@ -15,6 +15,7 @@ package check
 import (
 	"fmt"
 	"io"
+	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -204,6 +205,9 @@ func Run(opts Options) (*Result, error) {
 	rep.Summary = report.Summarize(inv, rep.Findings, failOn)
 	rep.Freshness = report.NewFreshness(inv.Catalog, l.now())
 	rep.Options.Started, rep.Options.Finished = started, time.Now()
+	// The machine the check ran on, for the JUnit suites; "" when it
+	// cannot be told (written localhost).
+	rep.Options.Hostname, _ = os.Hostname()
 	return &Result{Report: rep, Inventory: inv, Warnings: l.warnings}, nil
 }
 

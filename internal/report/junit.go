@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/trustcloud/trustcloud/internal/i18n"
 	"github.com/trustcloud/trustcloud/internal/inventory"
@@ -19,24 +20,36 @@ func init() {
 	register(Format{Name: "junit", Ext: ".xml", Write: writeJUnit})
 }
 
+// The JUnit document validates against both JUnit schemas of
+// ../shared/reference/schemas (internal/report/testdata): the strict Ant
+// JUnit XSD (windyroad's JUnit.xsd: a bare testsuites root, and on each
+// testsuite its id, package, timestamp, hostname and time, properties,
+// system-out and system-err; test cases with no output of their own) and
+// the lenient Jenkins xUnit junit-10.xsd.
 type junitSuites struct {
-	XMLName  xml.Name     `xml:"testsuites"`
-	Name     string       `xml:"name,attr"`
-	Tests    int          `xml:"tests,attr"`
-	Failures int          `xml:"failures,attr"`
-	Errors   int          `xml:"errors,attr"`
-	Suites   []junitSuite `xml:"testsuite"`
+	XMLName xml.Name     `xml:"testsuites"`
+	Suites  []junitSuite `xml:"testsuite"`
 }
 
 type junitSuite struct {
-	Name       string           `xml:"name,attr"`
-	Tests      int              `xml:"tests,attr"`
-	Failures   int              `xml:"failures,attr"`
-	Errors     int              `xml:"errors,attr"`
-	Skipped    int              `xml:"skipped,attr"`
-	Properties *junitProperties `xml:"properties,omitempty"`
-	Cases      []junitCase      `xml:"testcase"`
-	SystemOut  junitText        `xml:"system-out,omitempty"`
+	Name     string `xml:"name,attr"`
+	Tests    int    `xml:"tests,attr"`
+	Failures int    `xml:"failures,attr"`
+	Errors   int    `xml:"errors,attr"`
+	Skipped  int    `xml:"skipped,attr"`
+	// Time is the suite's duration in seconds; Timestamp when the check
+	// began (UTC, without a zone, as the Ant schema wants it); Hostname
+	// the machine it ran on.
+	Time      string `xml:"time,attr"`
+	Timestamp string `xml:"timestamp,attr"`
+	Hostname  string `xml:"hostname,attr"`
+	// ID numbers the suites from 0; Package is the suite's name.
+	ID         int             `xml:"id,attr"`
+	Package    string          `xml:"package,attr"`
+	Properties junitProperties `xml:"properties"`
+	Cases      []junitCase     `xml:"testcase"`
+	SystemOut  junitText       `xml:"system-out"`
+	SystemErr  junitText       `xml:"system-err"`
 }
 
 type junitProperties struct {
@@ -54,7 +67,6 @@ type junitCase struct {
 	Time      string       `xml:"time,attr"`
 	Failure   *junitResult `xml:"failure,omitempty"`
 	Skipped   *junitResult `xml:"skipped,omitempty"`
-	SystemOut junitText    `xml:"system-out,omitempty"`
 }
 
 type junitResult struct {
@@ -180,8 +192,8 @@ func checkedResources(r *Report) []*checkedResource {
 }
 
 // writeJUnit writes JUnit XML as GitLab's unit test report reads it
-// (artifacts:reports:junit), within the Jenkins xUnit JUnit schema too (no
-// file attribute, counts on every suite).
+// (artifacts:reports:junit), valid against the Ant JUnit schema and the
+// Jenkins xUnit JUnit schema too.
 //
 // Shape: one <testsuite> per module ("root module" first, then module
 // addresses sorted), and in it one <testcase> per checked resource (managed,
@@ -210,18 +222,34 @@ func checkedResources(r *Report) []*checkedResource {
 // "other (ID)". In a test: new, unwaived findings make one <failure>
 // (type = their rule ids; the Ant JUnit schema allows one per test and
 // GitLab's parser expects one, so several findings share it); existing
-// findings (from the
-// baseline) never fail a test and are written to <system-out>; waived
-// findings make a <skipped message="waived: …"> when nothing fails, and
-// are written to <system-out> otherwise, so that none is dropped.
+// findings (from the baseline) never fail a test; waived findings make a
+// <skipped message="waived: …"> when nothing fails. Neither schema lets a
+// test case hold output of its own: what a test says of its findings
+// that do not make its result (existing, or waived beside a failure) is
+// appended to its failure or skipped text, and, for a test that passes,
+// written to its suite's <system-out>, so that none is dropped.
+//
+// Neither schema has a file or line attribute on a test case: the file
+// and line each finding points at are in its failure or skipped text
+// ("at main.tf:12"), and the suite's properties give them by resource
+// (file:ADDRESS, line:ADDRESS) for the resources with findings. Each
+// suite carries when the check began (timestamp), the machine it ran on
+// (hostname) and a time in seconds: the check's duration on the summary
+// suite, 0 on the others and on every test case, since the rules judge
+// all resources at once.
 func writeJUnit(w io.Writer, r *Report) error {
-	doc := junitSuites{Name: "trustcloud"}
+	doc := junitSuites{}
 	var suite *junitSuite
 	for _, c := range checkedResources(r) {
 		name := moduleTitle(i18n.English, c.Module)
 		if suite == nil || suite.Name != name {
 			doc.Suites = append(doc.Suites, junitSuite{Name: name})
 			suite = &doc.Suites[len(doc.Suites)-1]
+		}
+		if len(c.Findings) > 0 {
+			file, line := r.location(c.Findings[0])
+			suite.Properties.Property = append(suite.Properties.Property,
+				junitProperty{"file:" + c.Address, ciPath(file)}, junitProperty{"line:" + c.Address, strconv.Itoa(max(line, 1))})
 		}
 		groups := slices.Clone(ruleGroups)
 		if c.Resource == nil && len(c.Findings) > 0 && !slices.ContainsFunc(c.Findings, func(f *Finding) bool { return f.Type != rules.PolicyType }) {
@@ -239,7 +267,7 @@ func writeJUnit(w io.Writer, r *Report) error {
 					in = append(in, f)
 				}
 			}
-			tc := junitTestCase(r, c.Address, g, in)
+			tc, out := junitTestCase(r, c.Address, g, in)
 			suite.Tests++
 			switch {
 			case tc.Failure != nil:
@@ -247,14 +275,23 @@ func writeJUnit(w io.Writer, r *Report) error {
 			case tc.Skipped != nil:
 				suite.Skipped++
 			}
+			if out != "" {
+				suite.SystemOut += junitText(junitSeparator(string(suite.SystemOut)) + tc.Classname + " / " + tc.Name + "\n" + out)
+			}
 			suite.Cases = append(suite.Cases, tc)
 		}
 	}
 	doc.Suites = append(doc.Suites, junitSummarySuite(r))
-	for _, s := range doc.Suites {
-		doc.Tests += s.Tests
-		doc.Failures += s.Failures
+	started, seconds := junitClock(r)
+	host := r.Options.Hostname
+	if host == "" {
+		host = "localhost"
 	}
+	for i := range doc.Suites {
+		s := &doc.Suites[i]
+		s.ID, s.Package, s.Timestamp, s.Hostname, s.Time = i, s.Name, started, host, "0"
+	}
+	doc.Suites[len(doc.Suites)-1].Time = seconds
 	if _, err := io.WriteString(w, xml.Header); err != nil {
 		return err
 	}
@@ -267,6 +304,34 @@ func writeJUnit(w io.Writer, r *Report) error {
 	return err
 }
 
+// junitSeparator is what goes before a text appended to out: nothing
+// when out is empty, a blank line otherwise.
+func junitSeparator(out string) string {
+	if out == "" {
+		return ""
+	}
+	return "\n\n"
+}
+
+// junitClock is when the check began, as the Ant schema's timestamp
+// (UTC, to the second, no zone), and how long it took in seconds, to the
+// millisecond: Options.Started and Finished; when the report does not say,
+// the time it is written and 0.
+func junitClock(r *Report) (string, string) {
+	started, finished := r.Options.Started, r.Options.Finished
+	if started.IsZero() {
+		started = finished
+	}
+	if started.IsZero() {
+		started = time.Now()
+	}
+	seconds := "0"
+	if !finished.IsZero() && finished.After(started) {
+		seconds = strconv.FormatFloat(finished.Sub(started).Seconds(), 'f', 3, 64)
+	}
+	return started.UTC().Format("2006-01-02T15:04:05"), seconds
+}
+
 // junitSummarySuite is a last suite, without tests, that says what the
 // run could look at: the summary counts and how the configuration was
 // evaluated as properties (analysed, unknown location and operator,
@@ -275,7 +340,7 @@ func writeJUnit(w io.Writer, r *Report) error {
 // evaluation's, the catalog's and, when it is stale, the warning.
 func junitSummarySuite(r *Report) junitSuite {
 	s := r.Summary
-	suite := junitSuite{Name: "trustcloud summary", Properties: &junitProperties{}}
+	suite := junitSuite{Name: "trustcloud summary"}
 	for _, p := range []struct {
 		name  string
 		value int
@@ -328,8 +393,10 @@ func junitSummarySuite(r *Report) junitSuite {
 	return suite
 }
 
-// junitTestCase is the test of one rule group on one resource.
-func junitTestCase(r *Report, address string, g ruleGroup, fs []*Finding) junitCase {
+// junitTestCase is the test of one rule group on one resource, and what
+// it says that its result cannot hold: existing and waived findings of a
+// test that passes, for its suite's output.
+func junitTestCase(r *Report, address string, g ruleGroup, fs []*Finding) (junitCase, string) {
 	tc := junitCase{Name: g.Title(), Classname: address, Time: "0"}
 	var failing, existing, waived []*Finding
 	for _, f := range fs {
@@ -373,8 +440,19 @@ func junitTestCase(r *Report, address string, g ruleGroup, fs []*Finding) junitC
 			}
 		}
 	}
-	tc.SystemOut = junitText(strings.Join(out, "\n\n"))
-	return tc
+	if len(out) == 0 {
+		return tc, ""
+	}
+	more := strings.Join(out, "\n\n")
+	switch {
+	case tc.Failure != nil:
+		tc.Failure.Text += junitText("\n\n" + more)
+		return tc, ""
+	case tc.Skipped != nil:
+		tc.Skipped.Text += junitText("\n\n" + more)
+		return tc, ""
+	}
+	return tc, more
 }
 
 // junitSummary is the failure message: the first finding, and how many

@@ -6,9 +6,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/trustcloud/trustcloud/internal/i18n"
 	"github.com/trustcloud/trustcloud/internal/rules"
@@ -17,18 +21,28 @@ import (
 // The JUnit document as read back, with every element a test case may
 // hold, so that the structure checks see them all.
 type junitIn struct {
-	XMLName  xml.Name `xml:"testsuites"`
-	Name     string   `xml:"name,attr"`
-	Tests    string   `xml:"tests,attr"`
-	Failures string   `xml:"failures,attr"`
-	Errors   string   `xml:"errors,attr"`
-	Suites   []struct {
-		Name     string `xml:"name,attr"`
-		Tests    string `xml:"tests,attr"`
-		Failures string `xml:"failures,attr"`
-		Errors   string `xml:"errors,attr"`
-		Skipped  string `xml:"skipped,attr"`
-		Cases    []struct {
+	XMLName xml.Name   `xml:"testsuites"`
+	Attrs   []xml.Attr `xml:",any,attr"`
+	Suites  []struct {
+		Name       string `xml:"name,attr"`
+		Tests      string `xml:"tests,attr"`
+		Failures   string `xml:"failures,attr"`
+		Errors     string `xml:"errors,attr"`
+		Skipped    string `xml:"skipped,attr"`
+		Time       string `xml:"time,attr"`
+		Timestamp  string `xml:"timestamp,attr"`
+		Hostname   string `xml:"hostname,attr"`
+		ID         string `xml:"id,attr"`
+		Package    string `xml:"package,attr"`
+		Properties []struct {
+			Property []struct {
+				Name  string `xml:"name,attr"`
+				Value string `xml:"value,attr"`
+			} `xml:"property"`
+		} `xml:"properties"`
+		SystemOut []string   `xml:"system-out"`
+		SystemErr []struct{} `xml:"system-err"`
+		Cases     []struct {
 			Name      string `xml:"name,attr"`
 			Classname string `xml:"classname,attr"`
 			Time      string `xml:"time,attr"`
@@ -68,13 +82,16 @@ func parseJUnit(t *testing.T, out []byte) junitIn {
 	return doc
 }
 
-// checkJUnitStructure applies the rules of GitLab's parser and of the
-// Jenkins xUnit junit-10.xsd (see /work/shared/reference/schemas): a
-// testsuites root of testsuite elements with name, tests, failures and
-// errors; test cases with name, classname and a numeric time, at most one
-// failure, error or skipped each, failures with a type; counts that add
-// up; (classname, name) unique, since GitLab drops later duplicates. It
-// returns the numbers of tests, failures and skipped tests.
+// checkJUnitStructure applies the rules of GitLab's parser and of the two
+// JUnit schemas (testdata/junit-*.xsd, which TestJUnitSchemas validates
+// against with xmllint): a bare testsuites root of testsuite elements with
+// name, tests, failures, errors, a time, a timestamp without zone, a
+// hostname, an id counting from 0, a package, one properties, one
+// system-out and one system-err; test cases with name, classname and a
+// numeric time, at most one failure, error or skipped each and no output
+// of their own, failures with a type; counts that add up; (classname,
+// name) unique, since GitLab drops later duplicates. It returns the
+// numbers of tests, failures and skipped tests.
 func checkJUnitStructure(t *testing.T, doc junitIn) (tests, failures, skipped int) {
 	t.Helper()
 	num := func(what, s string) int {
@@ -85,9 +102,21 @@ func checkJUnitStructure(t *testing.T, doc junitIn) (tests, failures, skipped in
 		return n
 	}
 	seen := map[string]bool{}
-	for _, s := range doc.Suites {
+	if len(doc.Attrs) > 0 {
+		t.Errorf("testsuites has attributes %v: the Ant schema allows none", doc.Attrs)
+	}
+	for i, s := range doc.Suites {
 		if s.Name == "" || len(s.Nested) > 0 {
 			t.Errorf("testsuite %q: want a name and no nested suite", s.Name)
+		}
+		if _, err := time.Parse("2006-01-02T15:04:05", s.Timestamp); err != nil {
+			t.Errorf("testsuite %s: timestamp %q, want YYYY-MM-DDTHH:MM:SS", s.Name, s.Timestamp)
+		}
+		if _, err := strconv.ParseFloat(s.Time, 64); err != nil || s.Hostname == "" || s.ID != strconv.Itoa(i) || s.Package != s.Name {
+			t.Errorf("testsuite %s: time %q, hostname %q, id %q, package %q", s.Name, s.Time, s.Hostname, s.ID, s.Package)
+		}
+		if len(s.Properties) != 1 || len(s.SystemOut) != 1 || len(s.SystemErr) != 1 {
+			t.Errorf("testsuite %s: %d properties, %d system-out, %d system-err; want one each", s.Name, len(s.Properties), len(s.SystemOut), len(s.SystemErr))
 		}
 		var f, sk int
 		for _, c := range s.Cases {
@@ -105,8 +134,8 @@ func checkJUnitStructure(t *testing.T, doc junitIn) (tests, failures, skipped in
 			if n := len(c.Failures) + len(c.Errors) + len(c.Skipped); n > 1 {
 				t.Errorf("%s: %d results, want at most one", id, n)
 			}
-			if len(c.SystemOut) > 1 {
-				t.Errorf("%s: %d system-out elements", id, len(c.SystemOut))
+			if len(c.SystemOut) > 0 {
+				t.Errorf("%s: system-out in a test case, which the Ant schema does not allow", id)
 			}
 			for _, fl := range c.Failures {
 				if fl.Type == "" || fl.Message == "" || fl.Text == "" {
@@ -125,9 +154,6 @@ func checkJUnitStructure(t *testing.T, doc junitIn) (tests, failures, skipped in
 		tests += len(s.Cases)
 		failures += f
 		skipped += sk
-	}
-	if doc.Name == "" || num("tests", doc.Tests) != tests || num("failures", doc.Failures) != failures || num("errors", doc.Errors) != 0 {
-		t.Errorf("testsuites %q: tests=%s failures=%s errors=%s; counted %d, %d, 0", doc.Name, doc.Tests, doc.Failures, doc.Errors, tests, failures)
 	}
 	return tests, failures, skipped
 }
@@ -199,7 +225,13 @@ func TestJUnit(t *testing.T) {
 					}
 					text.WriteString(sk.Text)
 				}
-				text.WriteString(strings.Join(c.SystemOut, ""))
+				// What a passing test says is in its suite's output,
+				// under its name.
+				if suiteOut := strings.Join(s.SystemOut, ""); len(c.Failures)+len(c.Skipped) == 0 {
+					if i := strings.Index(suiteOut, key+"\n"); i >= 0 {
+						text.WriteString(suiteOut[i:])
+					}
+				}
 				for _, o := range e.outs {
 					if !strings.Contains(text.String(), o) {
 						t.Errorf("%s: output lacks %q", key, o)
@@ -232,9 +264,10 @@ func dedupe(ss []string) []string {
 	return out
 }
 
-// TestJUnitGrouping: several findings of one group share one failure;
-// waived and existing ones never make one, and are not dropped.
-func TestJUnitGrouping(t *testing.T) {
+// groupingReport is a report whose resource has findings of every kind:
+// two new ones of one group, an existing one, waived ones beside a
+// failure and alone, an expired waiver, and a rule the registry lacks.
+func groupingReport() *Report {
 	r := syntheticReport(1, "high")
 	base := r.Findings[0]
 	mk := func(rule, msg string, waived bool, status string) *Finding {
@@ -255,6 +288,13 @@ func TestJUnitGrouping(t *testing.T) {
 		mk("TC099", "a future rule", false, StatusNew),
 	}
 	r.Summary = Summarize(r.Inventory, r.Findings, "high")
+	return r
+}
+
+// TestJUnitGrouping: several findings of one group share one failure;
+// waived and existing ones never make one, and are not dropped.
+func TestJUnitGrouping(t *testing.T) {
+	r := groupingReport()
 	doc := parseJUnit(t, renderFormat(t, "junit", r))
 	tests, failures, skipped := checkJUnitStructure(t, doc)
 	if tests != len(ruleGroups)+1 || failures != 3 || skipped != 1 {
@@ -269,14 +309,16 @@ func TestJUnitGrouping(t *testing.T) {
 		for _, s := range c.Skipped {
 			fmt.Fprintf(&b, "skipped[%s|%s]", s.Message, s.Text)
 		}
-		fmt.Fprintf(&b, "out[%s]", strings.Join(c.SystemOut, ""))
+		if i := strings.Index(strings.Join(doc.Suites[0].SystemOut, ""), c.Classname+" / "+c.Name+"\n"); i >= 0 {
+			fmt.Fprintf(&b, "out[%s]", strings.Join(doc.Suites[0].SystemOut, "")[i:])
+		}
 		cases[c.Name] = b.String()
 	}
 	for name, wants := range map[string][]string{
 		"replication (TC006)":                         {"failure[TC006|TC006 non-eu-region: replica one (and 1 more)|", "replica two"},
-		"location (TC001/TC003/TC004)":                {"out[Existing finding", "outside"},
+		"location (TC001/TC003/TC004)":                {"out[aws_s3_bucket.b[0] / location (TC001/TC003/TC004)\nExisting finding", "outside"},
 		"SecNumCloud (TC002/TC008/TC009/TC010/TC011)": {"skipped[waived: TC002 waiver W-not qualified: r (approved by a; expires 2030-01-01)|"},
-		"waivers (TC007)":                             {"failure[TC007|", "expired waiver", "out[Waived finding.", "expired waiver again"},
+		"waivers (TC007)":                             {"failure[TC007|", "expired waiver", "\n\nWaived finding.", "expired waiver again"},
 		"other (TC099)":                               {"failure[TC099|"},
 	} {
 		got, ok := cases[name]
@@ -320,5 +362,144 @@ func TestJUnitEscapes(t *testing.T) {
 	want := "a <b> & \"c\" 'd' ]]> e\r\nline\ttab \uFFFD"
 	if len(got) != 2 || !strings.Contains(got[0], want) || !strings.Contains(got[1], want) {
 		t.Errorf("failure message and text %q: want them to hold %q", got, want)
+	}
+}
+
+// The JUnit schemas (see testdata/README.md): the strict Ant JUnit XSD
+// and the lenient Jenkins xUnit one.
+var junitSchemas = []string{"testdata/junit-windyroad-JUnit.xsd", "testdata/junit-jenkins-xunit-junit-10.xsd"}
+
+// TestJUnitSchemas validates the JUnit output of every scenario report, of
+// a report with findings of every kind, of one with a policy-file finding
+// and of one with XML's special characters, in English and French,
+// against both JUnit schemas with xmllint; and checks that xmllint does
+// reject what a schema forbids.
+func TestJUnitSchemas(t *testing.T) {
+	xmllint := xmllintBinary(t)
+	dir := t.TempDir()
+	validate := func(t *testing.T, name string, out []byte) {
+		t.Helper()
+		file := filepath.Join(dir, strings.NewReplacer("/", "_", " ", "_").Replace(name)+".xml")
+		if err := os.WriteFile(file, out, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		for _, xsd := range junitSchemas {
+			if msg, err := runXmllint(xmllint, xsd, file); err != nil {
+				t.Errorf("%s does not validate against %s: %v\n%s", name, xsd, err, msg)
+			}
+		}
+	}
+	reports := map[string]func(*testing.T) *Report{
+		"findings of every kind": func(*testing.T) *Report { return groupingReport() },
+		"escapes": func(*testing.T) *Report {
+			r := syntheticReport(1, "high")
+			r.Findings[0].Message = "a <b> & \"c\" 'd' ]]> e\r\nline\ttab \x01"
+			return r
+		},
+		"policy file": func(*testing.T) *Report {
+			r := syntheticReport(1, "high")
+			f := *r.Findings[0].Finding
+			f.Rule, f.Address, f.Type = "TC013", "trustcloud.hcl", rules.PolicyType
+			r.Findings = append(r.Findings, &Finding{Finding: &f, Fingerprint: Fingerprint(&f), Status: StatusNew})
+			r.Summary = Summarize(r.Inventory, r.Findings, "high")
+			return r
+		},
+	}
+	for _, c := range scenarioCases {
+		reports["scenario "+c.name] = c.build
+	}
+	for name, build := range reports {
+		for _, lang := range i18n.Supported {
+			t.Run(name+"/"+string(lang), func(t *testing.T) {
+				r := build(t)
+				r.Options.Lang = lang
+				validate(t, name+"_"+string(lang), renderFormat(t, "junit", r))
+			})
+		}
+	}
+
+	// What a schema forbids is refused: an attribute on testsuites
+	// (Ant), a test case with output of its own (Ant), a file attribute
+	// on a test case (both).
+	good := renderFormat(t, "junit", groupingReport())
+	for _, bad := range []struct {
+		name, old, new string
+		rejected       []string
+	}{
+		{"testsuites attribute", "<testsuites>", `<testsuites name="trustcloud">`, junitSchemas[:1]},
+		{"testcase output", `time="0"></testcase>`, `time="0"><system-out>x</system-out></testcase>`, junitSchemas[:1]},
+		{"testcase file", `<testcase name=`, `<testcase file="main.tf" name=`, junitSchemas},
+	} {
+		doc := strings.Replace(string(good), bad.old, bad.new, 1)
+		if doc == string(good) {
+			t.Fatalf("%s: %q is not in the output", bad.name, bad.old)
+		}
+		file := filepath.Join(dir, strings.ReplaceAll(bad.name, " ", "_")+".xml")
+		if err := os.WriteFile(file, []byte(doc), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		for _, xsd := range bad.rejected {
+			if _, err := runXmllint(xmllint, xsd, file); err == nil {
+				t.Errorf("%s: %s accepts it", bad.name, xsd)
+			}
+		}
+	}
+}
+
+// runXmllint validates an XML file against an XSD; the error says why it
+// does not.
+func runXmllint(xmllint, xsd, file string) (string, error) {
+	out, err := exec.Command(xmllint, "--noout", "--nonet", "--schema", xsd, file).CombinedOutput()
+	return string(out), err
+}
+
+// xmllintBinary is the xmllint the schema check runs: TRUSTCLOUD_XMLLINT,
+// else xmllint on PATH. Without one the test is skipped with the command
+// that installs it, except under CI (CI set) or when TRUSTCLOUD_XMLLINT
+// names a missing file, where it fails: CI must never lose the schema
+// check silently (.ci/run installs xmllint).
+func xmllintBinary(t *testing.T) string {
+	t.Helper()
+	path, missing := findXmllint(os.Getenv, exec.LookPath)
+	switch {
+	case missing == "":
+		return path
+	case os.Getenv("TRUSTCLOUD_XMLLINT") != "" || os.Getenv("CI") != "":
+		t.Fatal(missing)
+	default:
+		t.Skip(missing)
+	}
+	return ""
+}
+
+// findXmllint is the xmllint to use, or why there is none and how to get
+// one.
+func findXmllint(getenv func(string) string, lookPath func(string) (string, error)) (path, missing string) {
+	if p := getenv("TRUSTCLOUD_XMLLINT"); p != "" {
+		if _, err := os.Stat(p); err != nil {
+			return "", "TRUSTCLOUD_XMLLINT=" + p + ": no such file"
+		}
+		return p, ""
+	}
+	p, err := lookPath("xmllint")
+	if err != nil {
+		return "", "the JUnit schema check needs xmllint, and there is none on PATH: " +
+			"run `make xmllint` (Debian's libxml2-utils through apt-get; needs root or sudo), or set TRUSTCLOUD_XMLLINT to an xmllint binary"
+	}
+	return p, ""
+}
+
+func TestFindXmllint(t *testing.T) {
+	env := func(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
+	none := func(string) (string, error) { return "", exec.ErrNotFound }
+	if _, missing := findXmllint(env(nil), none); !strings.Contains(missing, "make xmllint") {
+		t.Errorf("no xmllint: %q, want the command that installs it", missing)
+	}
+	if _, missing := findXmllint(env(map[string]string{"TRUSTCLOUD_XMLLINT": "/nonexistent/xmllint"}), none); !strings.Contains(missing, "no such file") {
+		t.Errorf("TRUSTCLOUD_XMLLINT missing: %q", missing)
+	}
+	onPath := func(string) (string, error) { return "/usr/bin/xmllint", nil }
+	if p, missing := findXmllint(env(nil), onPath); p != "/usr/bin/xmllint" || missing != "" {
+		t.Errorf("on PATH: %q, %q", p, missing)
 	}
 }

@@ -93,8 +93,12 @@ type Options struct {
 	// machine formats (json, gitlab) ignore it.
 	Lang i18n.Lang
 	// Started and Finished are when the check ran; the OSCAL assessment
-	// results record them (zero: the time the report is written).
+	// results and the JUnit suites record them (zero: the time the report
+	// is written).
 	Started, Finished time.Time
+	// Hostname is the machine the check ran on, which the JUnit suites
+	// record ("" is written localhost, as the Ant JUnit schema asks).
+	Hostname string
 }
 
 // Finding is a rule finding as reported: with its fingerprint, whether it

@@ -119,7 +119,8 @@ func (c scenarioCase) build(t *testing.T) *Report {
 	r := &Report{
 		FormatVersion: FormatVersion, Tool: Tool{Name: "trustcloud", Version: "v0.0.0-test"},
 		Catalog: inv.Catalog, Policy: inv.Policy, Plan: inv.Plan, Findings: []*Finding{},
-		Inventory: inv, Options: Options{PlanFile: inv.Plan.File},
+		// The check's clock and machine, fixed for the goldens (JUnit).
+		Inventory: inv, Options: Options{PlanFile: inv.Plan.File, Started: now, Finished: now.Add(1250 * time.Millisecond), Hostname: "ci-runner"},
 	}
 	marked := map[string]bool{}
 	for _, f := range ev.Evaluate(inv) {

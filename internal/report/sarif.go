@@ -30,7 +30,7 @@ const (
 	// Fingerprint hashes must bump it, so that viewers do not match
 	// results across incompatible runs.
 	sarifFingerprintKey = "trustcloudFingerprint/v1"
-	informationURI      = "https://github.com/trustcloud/trustcloud"
+	informationURI      = ruledef.RepositoryURL
 )
 
 type sarifLog struct {
@@ -71,6 +71,7 @@ type sarifRule struct {
 	Name                 string             `json:"name"`
 	ShortDescription     sarifText          `json:"shortDescription"`
 	FullDescription      sarifText          `json:"fullDescription"`
+	HelpURI              string             `json:"helpUri,omitempty"`
 	Help                 sarifHelp          `json:"help"`
 	DefaultConfiguration sarifConfiguration `json:"defaultConfiguration"`
 	Properties           map[string]any     `json:"properties,omitempty"`
@@ -144,9 +145,10 @@ type sarifSuppression struct {
 }
 
 // sarifRuleOf is a rule's descriptor: its texts in the report's language,
-// the doctrine it rests on, and its default level. A rule the registry
-// lacks (a finding of a newer trustcloud) has its id and name only, at
-// level warning.
+// the doctrine it rests on, its default level, its page (helpUri), and
+// the security-severity and precision GitHub code scanning ranks alerts
+// by. A rule the registry lacks (a finding of a newer trustcloud) has its
+// id and name only, at level warning.
 func sarifRuleOf(r ruledef.Rule, lang i18n.Lang) sarifRule {
 	summary := r.Summary(lang)
 	title := r.Title(lang)
@@ -169,17 +171,42 @@ func sarifRuleOf(r ruledef.Rule, lang i18n.Lang) sarifRule {
 		fmt.Fprintf(&md, "\n%s\n", i18n.T(lang, "sarif.help.fix_md", fix))
 	}
 	level := "warning"
-	if r.Default != "" {
+	props := map[string]any{"tags": []string{"compliance", "data-residency"}}
+	var help string
+	if _, known := ruledef.Lookup(r.ID); known {
 		level = sarifLevel(policy.Severity(r.Default))
+		props["security-severity"] = sarifSecuritySeverity(policy.Severity(r.Default))
+		props["precision"] = string(r.Precision)
+		help = r.Link()
 	}
 	return sarifRule{
 		ID: string(r.ID), Name: r.Name,
 		ShortDescription:     sarifText{r.Short(lang)},
 		FullDescription:      sarifText{summary},
+		HelpURI:              help,
 		Help:                 sarifHelp{Text: text.String(), Markdown: md.String()},
 		DefaultConfiguration: sarifConfiguration{level},
-		Properties:           map[string]any{"tags": []string{"compliance", "data-residency"}},
+		Properties:           props,
 	}
+}
+
+// sarifSecuritySeverity is a severity as GitHub code scanning's
+// security-severity property reads it: a score from 0.0 to 10.0 written
+// as a string, which GitHub ranks critical above 9.0, high from 7.0,
+// medium from 4.0, low below. Each severity gets a score inside its band;
+// info, which GitHub has no band for, is low.
+func sarifSecuritySeverity(s policy.Severity) string {
+	switch s {
+	case policy.SeverityCritical:
+		return "9.5"
+	case policy.SeverityHigh:
+		return "8.0"
+	case policy.SeverityMedium:
+		return "5.5"
+	case policy.SeverityLow:
+		return "3.0"
+	}
+	return "1.0"
 }
 
 // sarifLevel maps a severity to a SARIF level.

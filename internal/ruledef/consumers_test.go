@@ -21,8 +21,8 @@ import (
 // TestEveryConsumerKnowsEveryRule enumerates the registry and checks that
 // each place that reads it knows every rule: policy validation, the
 // built-in profiles and the starter file, the rules that raise findings,
-// the SARIF rules, the OSCAL controls, the JUnit tests, the rules guide
-// and the README's rule tables. Adding a rule to the registry without the
+// the SARIF rules, the OSCAL controls, the JUnit tests, the rules guide,
+// the rules' pages and the README's rule tables. Adding a rule to the registry without the
 // rest fails here, and says where.
 func TestEveryConsumerKnowsEveryRule(t *testing.T) {
 	sarif := sarifRules(t)
@@ -84,8 +84,9 @@ func TestEveryConsumerKnowsEveryRule(t *testing.T) {
 				t.Errorf("rules: internal/rules never names ruledef.%s", id)
 			}
 
-			// SARIF: a descriptor with the rule's name, texts, doctrine
-			// and default level.
+			// SARIF: a descriptor with the rule's name, texts, doctrine,
+			// default level, page, and the security severity and
+			// precision GitHub ranks alerts by.
 			d, ok := sarif[id]
 			switch {
 			case !ok:
@@ -93,6 +94,11 @@ func TestEveryConsumerKnowsEveryRule(t *testing.T) {
 			case d.Name != r.Name || d.Short.Text != r.Short(i18n.English) || d.Full.Text != r.Summary(i18n.English) ||
 				d.Default.Level != map[ruledef.Severity]string{"low": "note", "medium": "warning", "high": "error"}[r.Default]:
 				t.Errorf("sarif: %+v", d)
+			case d.HelpURI != r.Link() || !strings.HasSuffix(d.HelpURI, "/"+r.Page()):
+				t.Errorf("sarif: helpUri %q, want the rule's page %s", d.HelpURI, r.Link())
+			case d.Properties.SecuritySeverity != map[ruledef.Severity]string{"low": "3.0", "medium": "5.5", "high": "8.0"}[r.Default] ||
+				d.Properties.Precision != string(r.Precision):
+				t.Errorf("sarif: properties %+v, want the security severity of %s and precision %s", d.Properties, r.Default, r.Precision)
 			default:
 				for _, c := range r.Citations() {
 					if !strings.Contains(d.Help.Text, c.String()) {
@@ -125,9 +131,29 @@ func TestEveryConsumerKnowsEveryRule(t *testing.T) {
 				t.Errorf("junit: a finding of %s fails test %q, want the test of group %q", id, name, r.Group)
 			}
 
-			// The rules guide: a section where the rule's link points.
-			if !strings.Contains(guide, "\n## "+id+" "+r.Name+"\n") || !strings.Contains(guide, "(#"+r.Anchor()+")") {
-				t.Errorf("docs/guides/rules.md: no section for %s: run make docs", id)
+			// The rules guide: a section where the rule's section link
+			// points, which links to the rule's page.
+			if !strings.Contains(guide, "\n## "+id+" "+r.Name+"\n") || !strings.Contains(guide, "(#"+r.Anchor()+")") ||
+				!strings.Contains(guide, "]("+r.Link()+")") {
+				t.Errorf("docs/guides/rules.md: no section for %s, or no link to its page: run make docs", id)
+			}
+
+			// The rule's page, where its link (SARIF's helpUri) points:
+			// what it checks, why, its examples, how to fix and waive.
+			if !strings.HasSuffix(r.Link(), "/"+r.Page()) {
+				t.Errorf("link %s is not the page %s", r.Link(), r.Page())
+			}
+			page := readFile(t, "../../"+r.Page())
+			for _, want := range []string{"# " + id + " " + r.Name + "\n", r.Summary(i18n.English), r.Help(i18n.English),
+				"## An example that fires", "## An example that passes", "## How to waive"} {
+				if !strings.Contains(page, want) {
+					t.Errorf("%s: the page lacks %q: run make docs", r.Page(), want)
+				}
+			}
+			for _, c := range r.Citations() {
+				if !strings.Contains(page, c.String()) {
+					t.Errorf("%s: the page does not cite %q", r.Page(), c.String())
+				}
 			}
 
 			// The README tables: the rule's row, in order.
@@ -222,10 +248,15 @@ type sarifRule struct {
 	Name    string    `json:"name"`
 	Short   sarifText `json:"shortDescription"`
 	Full    sarifText `json:"fullDescription"`
+	HelpURI string    `json:"helpUri"`
 	Help    sarifText `json:"help"`
 	Default struct {
 		Level string `json:"level"`
 	} `json:"defaultConfiguration"`
+	Properties struct {
+		SecuritySeverity string `json:"security-severity"`
+		Precision        string `json:"precision"`
+	} `json:"properties"`
 }
 
 // sarifRules returns the SARIF rule descriptors, by id.

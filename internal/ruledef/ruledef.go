@@ -69,7 +69,24 @@ type Rule struct {
 	// policy can neither waive it nor change its severity, and its finding
 	// is on the file, not on a resource.
 	JudgesPolicy bool
+	// Precision is how often a finding of the rule is a real problem
+	// (SARIF's precision property): PrecisionHigh for a rule that judges
+	// what the plan and the catalog state, PrecisionMedium for one that
+	// also fires on what trustcloud could not establish (a location or a
+	// destination unknown or only inferred at plan time), where the
+	// applied resource may turn out to comply.
+	Precision Precision
 }
+
+// Precision is a rule's precision as SARIF viewers read it (GitHub code
+// scanning's precision property).
+type Precision string
+
+// The precisions the registry gives.
+const (
+	PrecisionHigh   Precision = "high"
+	PrecisionMedium Precision = "medium"
+)
 
 // All returns every rule, in id order.
 func All() []Rule { return slices.Clone(rules) }
@@ -125,16 +142,32 @@ func InGroup(g Group) []ID {
 	return out
 }
 
+// RepositoryURL is the project's home, as SARIF's informationUri names
+// it.
+const RepositoryURL = "https://github.com/trustcloud/trustcloud"
+
 // GuideURL is where the rules guide (docs/guides/rules.md, which `make
 // docs` generates from the registry) is published.
-const GuideURL = "https://github.com/trustcloud/trustcloud/blob/main/docs/guides/rules.md"
+const GuideURL = RepositoryURL + "/blob/main/docs/guides/rules.md"
+
+// PagesURL is where the rules' pages (docs/rules/ID.md, which `make docs`
+// generates from the registry) are published.
+const PagesURL = RepositoryURL + "/blob/main/docs/rules/"
 
 // Anchor is the rule's heading in the rules guide as a link fragment
 // ("## TC001 non-eu-region" is #tc001-non-eu-region).
 func (r Rule) Anchor() string { return strings.ToLower(string(r.ID)) + "-" + r.Name }
 
-// Link is the rule's documentation: its section of the rules guide.
-func (r Rule) Link() string { return GuideURL + "#" + r.Anchor() }
+// Page is the rule's page in the repository: docs/rules/ID.md.
+func (r Rule) Page() string { return "docs/rules/" + string(r.ID) + ".md" }
+
+// Link is the rule's documentation: its page, as published (SARIF's
+// helpUri). The rules guide keeps a section of each rule, which links to
+// the page.
+func (r Rule) Link() string { return PagesURL + string(r.ID) + ".md" }
+
+// SectionLink is the rule's section of the rules guide.
+func (r Rule) SectionLink() string { return GuideURL + "#" + r.Anchor() }
 
 // Title is the rule's name for people in a language: in English its
 // stable name, in another its translation (rule.ID.title), or the name

@@ -66,6 +66,9 @@ func TestRegistry(t *testing.T) {
 		if r.Severity != "" && r.Default != r.Severity {
 			t.Errorf("%s: default %q, but its findings are always %q", r.ID, r.Default, r.Severity)
 		}
+		if r.Precision != ruledef.PrecisionHigh && r.Precision != ruledef.PrecisionMedium {
+			t.Errorf("%s: precision %q, want high or medium", r.ID, r.Precision)
+		}
 		if r.JudgesPolicy && r.Severity == "" {
 			t.Errorf("%s judges the policy, which cannot set its severity: it needs a Severity", r.ID)
 		}
@@ -179,7 +182,13 @@ func TestDoctrines(t *testing.T) {
 
 func TestLink(t *testing.T) {
 	r, _ := ruledef.Lookup(ruledef.TC006)
-	if got, want := r.Link(), "https://github.com/trustcloud/trustcloud/blob/main/docs/guides/rules.md#tc006-cross-border-replication"; got != want {
+	if got, want := r.Link(), "https://github.com/trustcloud/trustcloud/blob/main/docs/rules/TC006.md"; got != want {
 		t.Errorf("Link() = %s, want %s", got, want)
+	}
+	if got, want := r.Page(), "docs/rules/TC006.md"; got != want {
+		t.Errorf("Page() = %s, want %s", got, want)
+	}
+	if got, want := r.SectionLink(), "https://github.com/trustcloud/trustcloud/blob/main/docs/guides/rules.md#tc006-cross-border-replication"; got != want {
+		t.Errorf("SectionLink() = %s, want %s", got, want)
 	}
 }

@@ -30,36 +30,41 @@ const (
 
 // rules is the registry, in id order. A new rule gets an entry here, its
 // texts in the i18n catalogs (rule.ID.*, doctrine.circular.ID, and its
-// findings' messages), its implementation in internal/rules and its row
-// in the README's rule tables; the registry's tests say what is missing.
+// findings' messages), its implementation in internal/rules, its row in
+// the README's rule tables and its examples in internal/tools/rulesdoc
+// (for its page, docs/rules/ID.md); the registry's tests say what is
+// missing.
 var rules = []Rule{
 	{ID: TC001, Name: "non-eu-region", Group: GroupLocation, Default: SeverityMedium,
-		Doctrine: []DoctrineID{CloudAuCentre, SREN, SecNumCloudLocation}},
+		Doctrine: []DoctrineID{CloudAuCentre, SREN, SecNumCloudLocation}, Precision: PrecisionHigh},
 	{ID: TC002, Name: "not-qualified", Group: GroupSecNumCloud, Default: SeverityHigh,
-		Doctrine: []DoctrineID{CloudAuCentre, SREN, SecNumCloud}},
+		Doctrine: []DoctrineID{CloudAuCentre, SREN, SecNumCloud}, Precision: PrecisionHigh},
+	// TC003 and TC006 also fire where a location or a destination is
+	// unknown or only inferred at plan time: the applied resource may
+	// comply.
 	{ID: TC003, Name: "unknown-location", Group: GroupLocation, Default: SeverityMedium,
-		Doctrine: []DoctrineID{CloudAuCentre, SecNumCloudLocation}},
+		Doctrine: []DoctrineID{CloudAuCentre, SecNumCloudLocation}, Precision: PrecisionMedium},
 	{ID: TC004, Name: "global-service", Group: GroupLocation, Default: SeverityHigh,
-		Doctrine: []DoctrineID{CloudAuCentre, SecNumCloudLocation}},
+		Doctrine: []DoctrineID{CloudAuCentre, SecNumCloudLocation}, Precision: PrecisionHigh},
 	{ID: TC005, Name: "extraterritorial-exposure", Group: GroupExposure, Default: SeverityMedium,
-		Doctrine: []DoctrineID{CloudAuCentre, SREN, SecNumCloudImmunity}},
+		Doctrine: []DoctrineID{CloudAuCentre, SREN, SecNumCloudImmunity}, Precision: PrecisionHigh},
 	{ID: TC006, Name: "cross-border-replication", Group: GroupReplication, Default: SeverityMedium,
-		Doctrine: []DoctrineID{CloudAuCentre, SecNumCloudLocation}},
+		Doctrine: []DoctrineID{CloudAuCentre, SecNumCloudLocation}, Precision: PrecisionMedium},
 	// An expired waiver fails loudly, whatever the level.
 	{ID: TC007, Name: "waiver-expired", Group: GroupWaivers, Severity: SeverityHigh, Default: SeverityHigh,
-		Doctrine: []DoctrineID{CloudAuCentre, SREN}},
+		Doctrine: []DoctrineID{CloudAuCentre, SREN}, Precision: PrecisionHigh},
 	{ID: TC008, Name: "qualification-pending", Group: GroupSecNumCloud, Default: SeverityHigh,
-		Doctrine: []DoctrineID{CloudAuCentre, SREN, SecNumCloud}},
+		Doctrine: []DoctrineID{CloudAuCentre, SREN, SecNumCloud}, Precision: PrecisionHigh},
 	{ID: TC009, Name: "qualification-expired", Group: GroupSecNumCloud, Default: SeverityHigh,
-		Doctrine: []DoctrineID{CloudAuCentre, SREN, SecNumCloud}},
+		Doctrine: []DoctrineID{CloudAuCentre, SREN, SecNumCloud}, Precision: PrecisionHigh},
 	// An expiry ahead is a warning, whatever the level.
 	{ID: TC010, Name: "qualification-expiring", Group: GroupSecNumCloud, Severity: SeverityLow, Default: SeverityLow,
-		Doctrine: []DoctrineID{CloudAuCentre, SecNumCloud}},
+		Doctrine: []DoctrineID{CloudAuCentre, SecNumCloud}, Precision: PrecisionHigh},
 	{ID: TC011, Name: "qualification-unconfirmed", Group: GroupSecNumCloud, Default: SeverityHigh,
-		Doctrine: []DoctrineID{CloudAuCentre, SREN, SecNumCloud}},
+		Doctrine: []DoctrineID{CloudAuCentre, SREN, SecNumCloud}, Precision: PrecisionHigh},
 	{ID: TC012, Name: "unclassified", Group: GroupClassification, Default: SeverityHigh,
-		Doctrine: []DoctrineID{CloudAuCentre, SREN}},
+		Doctrine: []DoctrineID{CloudAuCentre, SREN}, Precision: PrecisionHigh},
 	// The policy under judgement cannot lower it: always high.
 	{ID: TC013, Name: "policy-relaxed", Group: GroupPolicy, Severity: SeverityHigh, Default: SeverityHigh,
-		Doctrine: []DoctrineID{CloudAuCentre, SREN}, JudgesPolicy: true},
+		Doctrine: []DoctrineID{CloudAuCentre, SREN}, JudgesPolicy: true, Precision: PrecisionHigh},
 }

@@ -1,10 +1,16 @@
-// Command rulesdoc writes the rules guide (a tfplugindocs template) from
-// the rule registry and the English message catalog, so the guide cannot
-// drift from what trustcloud reports. `make docs` runs it; each rule's
-// section is what its documentation link (ruledef.Rule.Link) points at.
+// Command rulesdoc writes the rules guide (a tfplugindocs template, on
+// standard output) and, with -pages DIR, a page for each rule
+// (DIR/TC001.md …) from the rule registry, the English message catalog and
+// the examples of examples.go, so the documentation cannot drift from what
+// trustcloud reports. `make docs` runs it from the repository root. A
+// rule's page is what its documentation link (ruledef.Rule.Link, SARIF's
+// helpUri) points at; the guide has a section of each rule, linking to its
+// page. The examples are checked when the pages are written: rulesdoc
+// fails when one that should fire does not, or one that should pass does.
 package main
 
 import (
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -15,6 +21,14 @@ import (
 )
 
 func main() {
+	dir := flag.String("pages", "", "write each rule's page into `DIR` (docs/rules), checking its examples from the repository root (the working directory)")
+	flag.Parse()
+	if *dir != "" {
+		if err := writePages(".", *dir); err != nil {
+			fmt.Fprintln(os.Stderr, "rulesdoc:", err)
+			os.Exit(2)
+		}
+	}
 	if err := write(os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "rulesdoc:", err)
 		os.Exit(2)
@@ -49,6 +63,7 @@ func write(w io.Writer) error {
 		p("- **Doctrine**: %s.\n", strings.Join(cites, "; "))
 		p("- **JUnit test**: `%s (%s)`%s.\n", r.Group, strings.Join(ids(ruledef.InGroup(r.Group)), "/"), of(r))
 		p("- **In French**: %s.\n", r.Title(i18n.French))
+		p("- **Page** (what it checks, why, an example that fires and one that passes, how to fix, how to waive): [%s](%s).\n", r.Page(), r.Link())
 	}
 	p("\n## The texts the rules rest on\n\n")
 	for _, d := range ruledef.Doctrines() {

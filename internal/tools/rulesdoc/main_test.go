@@ -39,8 +39,8 @@ func slug(heading string) string {
 }
 
 // TestEveryRuleHasItsSection: every rule has a section whose anchor is
-// the one its documentation link names, and nothing in the guide links to
-// an anchor no heading has.
+// the one its section link names, which links to the rule's page, and
+// nothing in the guide links to an anchor no heading has.
 func TestEveryRuleHasItsSection(t *testing.T) {
 	var out bytes.Buffer
 	if err := write(&out); err != nil {
@@ -54,8 +54,11 @@ func TestEveryRuleHasItsSection(t *testing.T) {
 		if !anchors[r.Anchor()] {
 			t.Errorf("%s: no heading gives #%s, where %s points", r.ID, r.Anchor(), r.Link())
 		}
-		if !strings.HasSuffix(r.Link(), "docs/guides/rules.md#"+r.Anchor()) {
-			t.Errorf("%s: link %s is not its section of the rules guide", r.ID, r.Link())
+		if !strings.HasSuffix(r.SectionLink(), "docs/guides/rules.md#"+r.Anchor()) {
+			t.Errorf("%s: link %s is not its section of the rules guide", r.ID, r.SectionLink())
+		}
+		if !strings.Contains(out.String(), "]("+r.Link()+")") {
+			t.Errorf("%s: the guide does not link to its page %s", r.ID, r.Link())
 		}
 	}
 	for _, m := range regexp.MustCompile(`\]\(#([^)]+)\)`).FindAllStringSubmatch(out.String(), -1) {
