@@ -25,6 +25,8 @@ type builder struct {
 	foldedTagKeys []string
 	// byModule holds the signals of each module instance, by address.
 	byModule map[string]*moduleSigs
+	// byTags holds the judged pairs of each shared tags value.
+	byTags map[tagKey][]pairSignal
 }
 
 // Build attributes every resource change of a plan: operator, location and

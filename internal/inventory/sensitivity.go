@@ -2,6 +2,7 @@ package inventory
 
 import (
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 	"unicode"
@@ -253,13 +254,13 @@ func (b *builder) tagSignals(r *Resource, prefix string) []signal {
 				}
 				continue
 			}
-			for _, kv := range tagPairsWhere(pv.value, b.readsTagKey) {
+			for _, ps := range b.pairSignals(r, prefix, word, attr, pv.value) {
 				// tags_all repeats tags: one signal per key and value.
-				if seen[kv] {
+				if seen[ps.kv] {
 					continue
 				}
-				seen[kv] = true
-				out = append(out, b.tagSignal(r, prefix, word, attr, kv)...)
+				seen[ps.kv] = true
+				out = append(out, ps.sigs...)
 			}
 			if u, ok := unknownTags(unknown, pv.at); ok {
 				for _, key := range b.policy.Classification.TagKeys {
@@ -270,6 +271,49 @@ func (b *builder) tagSignals(r *Resource, prefix string) []signal {
 				}
 			}
 		}
+	}
+	return out
+}
+
+// pairSignal is a key=value of a tags attribute the policy reads, and what
+// tagSignal made of it.
+type pairSignal struct {
+	kv   [2]string
+	sigs []signal
+}
+
+// tagKey identifies a tags value the reader shared between resources
+// (planfile decodes a repeated tags object once): its attribute, and the
+// address and length of its map or list.
+type tagKey struct {
+	attr string
+	ptr  uintptr
+	n    int
+}
+
+// pairSignals judges the pairs of a tags attribute's value: once per
+// value the reader shared, for the resource's own tags (no prefix), as
+// the evidence then names nothing but the tags.
+func (b *builder) pairSignals(r *Resource, prefix, word, attr string, v any) []pairSignal {
+	var key tagKey
+	memo := false
+	if prefix == "" {
+		if rv := reflect.ValueOf(v); (rv.Kind() == reflect.Map || rv.Kind() == reflect.Slice) && rv.Len() > 0 {
+			key, memo = tagKey{attr: attr, ptr: rv.Pointer(), n: rv.Len()}, true
+			if out, ok := b.byTags[key]; ok {
+				return out
+			}
+		}
+	}
+	var out []pairSignal
+	for _, kv := range tagPairsWhere(v, b.readsTagKey) {
+		out = append(out, pairSignal{kv: kv, sigs: b.tagSignal(r, prefix, word, attr, kv)})
+	}
+	if memo {
+		if b.byTags == nil {
+			b.byTags = map[tagKey][]pairSignal{}
+		}
+		b.byTags[key] = out
 	}
 	return out
 }

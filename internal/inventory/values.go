@@ -3,6 +3,7 @@ package inventory
 import (
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/trustcloud/trustcloud/internal/planfile"
 )
@@ -33,8 +34,22 @@ type pathValue struct {
 // whether each is unknown until apply (from after_unknown).
 func lookupPath(values, unknown any, path string) []pathValue {
 	var w pathWalk
-	w.walk(values, unknown, strings.Split(path, "."), "")
+	w.walk(values, unknown, pathSteps(path), "")
 	return w.out
+}
+
+// steps holds the steps of each path lookupPath was given: a few dozen
+// catalog paths, looked up for every resource.
+var steps sync.Map
+
+// pathSteps returns path cut at its dots.
+func pathSteps(path string) []string {
+	if s, ok := steps.Load(path); ok {
+		return s.([]string)
+	}
+	s := strings.Split(path, ".")
+	steps.Store(path, s)
+	return s
 }
 
 // pathWalk collects the values at a path, step by step.
