@@ -34,6 +34,23 @@ type configIndex struct {
 	// configuration Terraform used (Terraform 1.1 and later, OpenTofu):
 	// a module's key then means the module's own provider block.
 	resolvedKeys bool
+	// modPaths holds the module path (module.a.module.b, no instance
+	// keys) of each module instance address met.
+	modPaths map[string]string
+}
+
+// modulePath is tfaddr.SplitModule's path of a module instance address,
+// computed once per address: every resource of a module asks.
+func (ix *configIndex) modulePath(addr string) string {
+	if p, ok := ix.modPaths[addr]; ok {
+		return p
+	}
+	_, p := tfaddr.SplitModule(addr)
+	if ix.modPaths == nil {
+		ix.modPaths = map[string]string{}
+	}
+	ix.modPaths[addr] = p
+	return p
 }
 
 type configModule struct {
@@ -105,7 +122,7 @@ func (ix *configIndex) addModule(path string, call *tfjson.ModuleCall, m *tfjson
 
 // resource returns the configuration of a resource change.
 func (ix *configIndex) resource(rc *tfjson.ResourceChange) *configResource {
-	_, path := tfaddr.SplitModule(rc.ModuleAddress)
+	path := ix.modulePath(rc.ModuleAddress)
 	m := ix.modules[path]
 	if m == nil {
 		return nil

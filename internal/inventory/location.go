@@ -261,8 +261,7 @@ func (ix *configIndex) confFor(r *Resource) *providerConf {
 	if r.config != nil {
 		key = r.config.res.ProviderConfigKey
 	}
-	_, modPath := tfaddr.SplitModule(r.Module)
-	return ix.providerConfig(key, modPath, providerLocalName(r))
+	return ix.providerConfig(key, ix.modulePath(r.Module), providerLocalName(r))
 }
 
 // publicRegistries are the registries whose namespaces the catalog's

@@ -33,9 +33,7 @@ type pathValue struct {
 // "region", "api.region" or "nodes[].region" in a resource's values, and
 // whether each is unknown until apply (from after_unknown).
 func lookupPath(values, unknown any, path string) []pathValue {
-	var w pathWalk
-	w.walk(values, unknown, pathSteps(path), "")
-	return w.out
+	return walkPath(nil, values, unknown, pathSteps(path), "")
 }
 
 // steps holds the steps of each path lookupPath was given: a few dozen
@@ -52,30 +50,23 @@ func pathSteps(path string) []string {
 	return s
 }
 
-// pathWalk collects the values at a path, step by step.
-type pathWalk struct {
-	out []pathValue
-}
-
-// walk follows the steps segs from value v, u its after_unknown
+// walkPath appends to out the values at the steps segs from value v, u its after_unknown
 // counterpart, at the concrete path at: a step written "name[]" goes into
 // every element of a list, and an unknown value on the way is the only
 // value found there, unknown.
-func (w *pathWalk) walk(v, u any, segs []string, at string) {
+func walkPath(out []pathValue, v, u any, segs []string, at string) []pathValue {
 	if len(segs) == 0 {
-		w.end(v, u, at)
-		return
+		return endPath(out, v, u, at)
 	}
 	seg := segs[0]
 	each := strings.HasSuffix(seg, "[]")
 	name := strings.TrimSuffix(seg, "[]")
 	if b, ok := u.(bool); ok && b {
-		w.out = append(w.out, pathValue{unknown: true, at: joinAt(at, name)})
-		return
+		return append(out, pathValue{unknown: true, at: joinAt(at, name)})
 	}
 	child, uchild := field(v, name), field(u, name)
 	if child == nil && uchild == nil {
-		return
+		return out
 	}
 	next := joinAt(at, name)
 	list, isList := child.([]any)
@@ -83,8 +74,7 @@ func (w *pathWalk) walk(v, u any, segs []string, at string) {
 	// in plan JSON: step into them whether or not the path says [].
 	if each || (isList && len(segs) > 1) {
 		if b, ok := uchild.(bool); ok && b {
-			w.out = append(w.out, pathValue{unknown: true, at: next})
-			return
+			return append(out, pathValue{unknown: true, at: next})
 		}
 		ulist, _ := uchild.([]any)
 		for i, e := range list {
@@ -92,20 +82,19 @@ func (w *pathWalk) walk(v, u any, segs []string, at string) {
 			if i < len(ulist) {
 				ue = ulist[i]
 			}
-			w.walk(e, ue, segs[1:], fmt.Sprintf("%s[%d]", next, i))
+			out = walkPath(out, e, ue, segs[1:], fmt.Sprintf("%s[%d]", next, i))
 		}
-		return
+		return out
 	}
-	w.walk(child, uchild, segs[1:], next)
+	return walkPath(out, child, uchild, segs[1:], next)
 }
 
-// end records the value at the end of the path: unknown, every element
+// endPath appends the value at the end of the path: unknown, every element
 // of a non-empty list at its index (an unknown element as unknown, a null
 // one left out), or the value itself when it is not null.
-func (w *pathWalk) end(v, u any, at string) {
+func endPath(out []pathValue, v, u any, at string) []pathValue {
 	if b, ok := u.(bool); ok && b {
-		w.out = append(w.out, pathValue{unknown: true, at: at})
-		return
+		return append(out, pathValue{unknown: true, at: at})
 	}
 	if list, ok := v.([]any); ok && len(list) > 0 {
 		// Every value of a list, each at its index.
@@ -116,16 +105,17 @@ func (w *pathWalk) end(v, u any, at string) {
 				ue = ulist[i]
 			}
 			if b, ok := ue.(bool); ok && b {
-				w.out = append(w.out, pathValue{unknown: true, at: fmt.Sprintf("%s[%d]", at, i)})
+				out = append(out, pathValue{unknown: true, at: fmt.Sprintf("%s[%d]", at, i)})
 			} else if e != nil {
-				w.out = append(w.out, pathValue{value: e, at: fmt.Sprintf("%s[%d]", at, i)})
+				out = append(out, pathValue{value: e, at: fmt.Sprintf("%s[%d]", at, i)})
 			}
 		}
-		return
+		return out
 	}
 	if v != nil {
-		w.out = append(w.out, pathValue{value: v, at: at})
+		out = append(out, pathValue{value: v, at: at})
 	}
+	return out
 }
 
 func joinAt(at, name string) string {
