@@ -11,16 +11,21 @@ import (
 // namespace/type in lower case, without host (registry.terraform.io,
 // registry.opentofu.org …). A bare type such as "aws" is returned as is.
 func NormalizeSource(source string) string {
-	parts := strings.Split(strings.ToLower(source), "/")
-	if len(parts) > 2 {
-		parts = parts[len(parts)-2:]
+	s := strings.ToLower(source)
+	// The last two parts, each without spaces around it (normalising
+	// twice must give the same key), without allocating when nothing
+	// needs trimming.
+	i := strings.LastIndexByte(s, '/')
+	if i < 0 {
+		return strings.TrimSpace(s)
 	}
-	// Spaces around any part, not only the whole: normalising twice
-	// must give the same key.
-	for i, p := range parts {
-		parts[i] = strings.TrimSpace(p)
+	j := strings.LastIndexByte(s[:i], '/')
+	ns, typ := s[j+1:i], s[i+1:]
+	tns, ttyp := strings.TrimSpace(ns), strings.TrimSpace(typ)
+	if tns == ns && ttyp == typ {
+		return s[j+1:]
 	}
-	return strings.Join(parts, "/")
+	return tns + "/" + ttyp
 }
 
 // Provider returns the mapping of a Terraform provider source, written

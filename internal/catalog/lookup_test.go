@@ -516,3 +516,25 @@ func TestProvidersOfAndRegionsOf(t *testing.T) {
 		}
 	}
 }
+
+// TestNormalizeSourceSplitFree: NormalizeSource, written without
+// splitting, gives what splitting at slashes, keeping the last two parts
+// trimmed and joining them gives.
+func TestNormalizeSourceSplitFree(t *testing.T) {
+	byParts := func(source string) string {
+		parts := strings.Split(strings.ToLower(source), "/")
+		if len(parts) > 2 {
+			parts = parts[len(parts)-2:]
+		}
+		for i, p := range parts {
+			parts[i] = strings.TrimSpace(p)
+		}
+		return strings.Join(parts, "/")
+	}
+	for _, s := range []string{"", "aws", " aws ", "hashicorp/aws", "Hashicorp/AWS", "registry.terraform.io/hashicorp/aws",
+		"registry.opentofu.org/ hashicorp / aws ", "a/b/c/d", "/", "//", "a/", "/b", " / ", "x.example/ns/ty pe"} {
+		if got, want := NormalizeSource(s), byParts(s); got != want {
+			t.Errorf("NormalizeSource(%q) = %q, want %q", s, got, want)
+		}
+	}
+}

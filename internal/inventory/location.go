@@ -273,16 +273,32 @@ var publicRegistries = []string{"registry.terraform.io", "registry.opentofu.org"
 // provider does not serve (aws_* types under another source are a renamed
 // or forked provider, not what the catalog describes).
 func (rv *resolver) untrustedSource(r *Resource, p *catalog.Provider) string {
-	parts := strings.Split(r.Provider, "/")
-	if len(parts) == 3 && !slices.Contains(publicRegistries, strings.ToLower(parts[0])) && !slices.Contains(rv.trustedRegistries, strings.ToLower(parts[0])) {
+	if host, ok := registryHost(r.Provider); ok && !slices.Contains(publicRegistries, strings.ToLower(host)) && !slices.Contains(rv.trustedRegistries, strings.ToLower(host)) {
 		return fmt.Sprintf("provider %s comes from registry %s, which is neither the Terraform nor the OpenTofu public registry and which the policy does not list in trusted_registries: it is not taken for %s",
-			r.Provider, parts[0], p.Source)
+			r.Provider, host, p.Source)
 	}
 	if !p.Serves(r.Type) {
 		return fmt.Sprintf("resource type %s is not one of provider %s's (catalog type prefixes): a renamed or forked provider is not taken for the catalog's",
 			r.Type, r.Provider)
 	}
 	return ""
+}
+
+// registryHost is the registry host of a provider source written in full
+// (HOST/NAMESPACE/TYPE: exactly three parts).
+func registryHost(source string) (string, bool) {
+	if strings.Count(source, "/") != 2 {
+		return "", false
+	}
+	host, _, _ := strings.Cut(source, "/")
+	return host, true
+}
+
+// firstStep is the first step of an attribute path ("api" of
+// "api.region").
+func firstStep(path string) string {
+	step, _, _ := strings.Cut(path, ".")
+	return step
 }
 
 func providerLocalName(r *Resource) string {
@@ -508,7 +524,7 @@ func (rv *resolver) attributePlaces(c *ctx) attrPlaces {
 	for _, a := range rv.locationAttributes(c) {
 		for _, pv := range lookupPath(vals, unknown, a.Path) {
 			if pv.unknown {
-				if c.r.configSets(strings.Split(a.Path, ".")[0]) {
+				if c.r.configSets(firstStep(a.Path)) {
 					if ap.pending == nil {
 						pv := pv
 						ap.pending = &pv
@@ -526,7 +542,7 @@ func (rv *resolver) attributePlaces(c *ctx) attrPlaces {
 				if ok {
 					ap.found = append(ap.found, loc)
 					ap.paths = append(ap.paths, a.Path)
-					ap.fromConfig = append(ap.fromConfig, c.r.config == nil || c.r.configSets(strings.Split(a.Path, ".")[0]))
+					ap.fromConfig = append(ap.fromConfig, c.r.config == nil || c.r.configSets(firstStep(a.Path)))
 				}
 			}
 		}
@@ -543,7 +559,7 @@ func (r *Resource) hasOwnRegion(p *catalog.Provider) bool {
 		if a.Role == catalog.RoleReplica || !a.AppliesTo(r.Type) || strings.Contains(a.Path, "zone") {
 			continue
 		}
-		if r.configSets(strings.Split(a.Path, ".")[0]) {
+		if r.configSets(firstStep(a.Path)) {
 			return true
 		}
 	}
@@ -1092,7 +1108,7 @@ func (rv *resolver) offer(c *ctx) {
 	// A location over several regions ("GRA11+SBG5") is covered by an
 	// offer that covers every one of them.
 	var regions []*catalog.Region
-	for _, code := range strings.Split(r.Location.Region, "+") {
+	for code := range strings.SplitSeq(r.Location.Region, "+") {
 		m, ok := rv.cat.Locate(c.p, c.ops, code)
 		if !ok || m.Region == nil {
 			return
@@ -1278,7 +1294,7 @@ func (rv *resolver) globalScope(c *ctx, loc Location) Location {
 // its location attributes.
 func (rv *resolver) setsLocation(c *ctx) bool {
 	for _, a := range rv.locationAttributes(c) {
-		if c.r.configSets(strings.TrimSuffix(strings.Split(a.Path, ".")[0], "[]")) {
+		if c.r.configSets(strings.TrimSuffix(firstStep(a.Path), "[]")) {
 			return true
 		}
 	}

@@ -528,7 +528,7 @@ func listTagPairs(list []any) [][2]string {
 // when some of its values are unknown.
 func unknownTags(unknown any, at string) (map[string]any, bool) {
 	u := unknown
-	for _, seg := range strings.Split(at, ".") {
+	for seg := range strings.SplitSeq(at, ".") {
 		name, idx := seg, -1
 		if open := strings.IndexByte(seg, '['); open >= 0 {
 			name = seg[:open]

@@ -52,7 +52,11 @@ func SkipKey[T string | []byte](s T) int {
 
 // StripKeys removes every instance key from an address.
 func StripKeys(addr string) string {
+	if strings.IndexByte(addr, '[') < 0 {
+		return addr
+	}
 	var b strings.Builder
+	b.Grow(len(addr))
 	for i := 0; i < len(addr); i++ {
 		if addr[i] == '[' {
 			i += SkipKey(addr[i:]) - 1
