@@ -73,6 +73,25 @@ type Evaluator struct {
 	// texts holds one copy of each remediation text: thousands of
 	// findings of a rule share a few.
 	texts map[string]string
+	// levels holds the "at level NAME" and "level NAME" messages of each
+	// level (messages are not changed once made: they are shared).
+	levels map[*policy.Level]levelMsgs
+}
+
+// levelMsgs are the messages that name a level.
+type levelMsgs struct{ at, the i18n.Msg }
+
+// levelMsgs returns the messages naming level, made once per level.
+func (e *Evaluator) levelMsgs(l *policy.Level) levelMsgs {
+	if m, ok := e.levels[l]; ok {
+		return m
+	}
+	if e.levels == nil {
+		e.levels = map[*policy.Level]levelMsgs{}
+	}
+	m := levelMsgs{at: atLevel(l), the: theLevel(l)}
+	e.levels[l] = m
+	return m
 }
 
 // shared returns the one copy of s the evaluator keeps.
@@ -241,7 +260,7 @@ func requiresLocation(l *policy.Level) bool {
 func (e *Evaluator) checkLocation(r *inventory.Resource, level *policy.Level) []*Finding {
 	var fs []*Finding
 	loc := r.Location
-	lv := atLevel(level)
+	lv := e.levelMsgs(level).at
 	switch loc.Status {
 	case inventory.StatusUnknown:
 		if requiresLocation(level) {
@@ -297,7 +316,7 @@ func (e *Evaluator) checkLocation(r *inventory.Resource, level *policy.Level) []
 // location, is a finding on the resource that sets up the flow.
 func (e *Evaluator) dataLocations(r *inventory.Resource, level *policy.Level) []*Finding {
 	var fs []*Finding
-	lv := atLevel(level)
+	lv := e.levelMsgs(level).at
 	restricted := level.AllowedArea != policy.AreaAny || len(level.AllowedCountries) > 0
 	for i := range r.DataLocations {
 		d := &r.DataLocations[i]
@@ -381,7 +400,7 @@ func (e *Evaluator) qualifiedNowhere(r *inventory.Resource, level *policy.Level)
 	if op, err := e.Catalog.Operator(name); err == nil && op.Name != "" {
 		name = op.Name
 	}
-	return []*Finding{e.newFinding(r, level, ruledef.TC002, i18n.M("finding.TC002.nowhere", theLevel(level), name, r.Address), i18n.M("fix.TC002"))}
+	return []*Finding{e.newFinding(r, level, ruledef.TC002, i18n.M("finding.TC002.nowhere", e.levelMsgs(level).the, name, r.Address), i18n.M("fix.TC002"))}
 }
 
 // outside returns the countries not allowed by the level.
@@ -421,7 +440,7 @@ func (e *Evaluator) areaText(level *policy.Level) i18n.Localizer {
 // unexpired qualification satisfies the requirement, and one expiring
 // within the policy's window is a warning.
 func (e *Evaluator) qualification(r *inventory.Resource, level *policy.Level, countries []string) []*Finding {
-	lv := theLevel(level)
+	lv := e.levelMsgs(level).the
 	alternatives := e.qualifiedIn(countries)
 	remediation := i18n.M("fix.TC002")
 	if alternatives != "" {
@@ -533,7 +552,7 @@ func (e *Evaluator) findQualifiedIn(countries []string) string {
 
 // exposure implements TC005.
 func (e *Evaluator) exposure(r *inventory.Resource, level *policy.Level) *Finding {
-	lv := theLevel(level)
+	lv := e.levelMsgs(level).the
 	if r.Operator == nil {
 		return e.newFinding(r, level, ruledef.TC005, i18n.M("finding.TC005.no_operator", lv, r.Address), i18n.M("fix.TC005.unknown"))
 	}
