@@ -52,7 +52,8 @@ func (rv *resolver) dataLocations(c *ctx) []Location {
 		seen[k] = true
 		out = append(out, l)
 	}
-	vals, unknown := c.r.values()
+	attrs, unknown := c.r.values()
+	var vals any = attrs // boxed once, not per attribute
 	for _, a := range c.p.ResourceAttributes {
 		if a.Role != catalog.RoleReplica || !a.AppliesTo(c.r.Type) {
 			continue

@@ -519,7 +519,8 @@ type attrPlaces struct {
 // pattern does not extract a location from, or that names no place, is
 // passed over.
 func (rv *resolver) attributePlaces(c *ctx) attrPlaces {
-	vals, unknown := c.r.values()
+	attrs, unknown := c.r.values()
+	var vals any = attrs // boxed once, not per attribute
 	ap := attrPlaces{pendingZone: true}
 	for _, a := range rv.locationAttributes(c) {
 		for _, pv := range lookupPath(vals, unknown, a.Path) {

@@ -241,7 +241,9 @@ func moduleAddrPrefix(addr string, n int) string {
 // characters) — unreadable. prefix names r in evidence when r is a
 // container of the resource classified.
 func (b *builder) tagSignals(r *Resource, prefix string) []signal {
-	vals, unknown := r.values()
+	attrs, unknown := r.values()
+	// Boxed once, not once per attribute looked up.
+	var vals any = attrs
 	var out []signal
 	seen := map[[2]string]bool{}
 	for _, attr := range tagAttributes {
