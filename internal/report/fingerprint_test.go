@@ -1,6 +1,8 @@
 package report
 
 import (
+	"math/rand/v2"
+	"regexp"
 	"testing"
 
 	"github.com/trustcloud/trustcloud/internal/inventory"
@@ -67,5 +69,29 @@ func TestFingerprintDataLocations(t *testing.T) {
 	}
 	if Fingerprint(tc006("replica[0].region_name", inventory.StatusKnown, "us-east-1")) != a {
 		t.Error("the same flow must keep its fingerprint")
+	}
+}
+
+// TestDropCountIndexesMatchesRegexp: the hand-written removal of count
+// indexes gives what the regular expression the fingerprints were defined
+// with gives, so that baselines keep matching.
+func TestDropCountIndexesMatchesRegexp(t *testing.T) {
+	re := regexp.MustCompile(`\[[0-9]+\]`)
+	cases := []string{"", "aws_s3_bucket.b", "aws_s3_bucket.b[0]", "module.m[12].aws_s3_bucket.b[3]",
+		`module.m["a[1]b"].x.y["k"]`, "a[]b", "a[x]", "a[1", "a]1[", "[[1]]", "[1][2][", "a[01]b[9999999999]",
+		"[٣]", "x[1]]", "[[]]"}
+	r := rand.New(rand.NewPCG(1, 2))
+	const alphabet = "ab.[]0123456789\"m"
+	for range 2000 {
+		b := make([]byte, r.IntN(16))
+		for i := range b {
+			b[i] = alphabet[r.IntN(len(alphabet))]
+		}
+		cases = append(cases, string(b))
+	}
+	for _, s := range cases {
+		if got, want := dropCountIndexes(s), re.ReplaceAllString(s, ""); got != want {
+			t.Errorf("dropCountIndexes(%q) = %q, want %q", s, got, want)
+		}
 	}
 }
