@@ -57,6 +57,9 @@ type Catalog struct {
 	// typeScopes and dataFlows are keyed by typeKey.
 	typeScopes map[string]*TypeScope
 	dataFlows  map[string][]*DataFlow
+	// typeAttrs, when set, are TypeAttributes' answer, worked out with
+	// the generated tables (the catalog has no type entries of its own).
+	typeAttrs []string
 
 	// now is the clock used to decide whether a qualification has expired.
 	now func() time.Time

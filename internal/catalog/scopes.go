@@ -223,6 +223,8 @@ type generated struct {
 	// starts from copies of them.
 	byType      map[string]*TypeScope
 	flowsByType map[string][]*DataFlow
+	// attrs are the attribute paths the tables name (typeAttributes).
+	attrs []string
 }
 
 type regionPair struct {
@@ -262,6 +264,7 @@ func parseGenerated() (*generated, error) {
 		k := typeKey(f.Source, f.Type)
 		g.flowsByType[k] = append(g.flowsByType[k], f)
 	}
+	g.attrs = typeAttributes(g.byType, g.flowsByType)
 	return g, err
 }
 
@@ -325,6 +328,13 @@ func (c *Catalog) indexTypes(g *generated, docs []Named) {
 		// Copies: a document's entries replace some in this catalog only.
 		c.typeScopes = maps.Clone(g.byType)
 		c.dataFlows = maps.Clone(g.flowsByType)
+		own := false
+		for _, d := range docs {
+			own = own || len(d.Doc.TypeScopes) > 0 || len(d.Doc.DataFlows) > 0
+		}
+		if !own {
+			c.typeAttrs = g.attrs
+		}
 	}
 	for _, d := range docs {
 		for i := range d.Doc.TypeScopes {
@@ -399,6 +409,15 @@ func validateTypes(docs []Named) error {
 // TypeAttributes returns every attribute path the type tables name:
 // location and parent attributes, data flow paths and their context.
 func (c *Catalog) TypeAttributes() []string {
+	if c.typeAttrs != nil {
+		return slices.Clone(c.typeAttrs)
+	}
+	return typeAttributes(c.typeScopes, c.dataFlows)
+}
+
+// typeAttributes are the attribute paths type scopes and data flows name,
+// each once.
+func typeAttributes(typeScopes map[string]*TypeScope, dataFlows map[string][]*DataFlow) []string {
 	seen := map[string]bool{}
 	var out []string
 	add := func(ps []string) {
@@ -409,11 +428,11 @@ func (c *Catalog) TypeAttributes() []string {
 			}
 		}
 	}
-	for _, t := range c.typeScopes {
+	for _, t := range typeScopes {
 		add(t.LocationAttributes)
 		add(t.ParentAttributes)
 	}
-	for _, fs := range c.dataFlows {
+	for _, fs := range dataFlows {
 		for _, f := range fs {
 			add([]string{f.Path})
 			add(f.Context)

@@ -207,3 +207,21 @@ func TestEachRow(t *testing.T) {
 		}
 	}
 }
+
+// TestTypeAttributesPrecomputed: the attribute paths worked out with the
+// generated tables are those of the catalog's own tables.
+func TestTypeAttributesPrecomputed(t *testing.T) {
+	c, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.typeAttrs == nil {
+		t.Fatal("the default catalog has no precomputed type attributes")
+	}
+	got, want := c.TypeAttributes(), typeAttributes(c.typeScopes, c.dataFlows)
+	slices.Sort(got)
+	slices.Sort(want)
+	if !slices.Equal(got, want) || len(got) == 0 {
+		t.Errorf("precomputed type attributes differ from the tables' (%d against %d)", len(got), len(want))
+	}
+}
