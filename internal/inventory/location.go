@@ -53,6 +53,8 @@ type resolver struct {
 	// providerLocs fromProvider's per configuration and resource type.
 	redirects    map[redirectKey]string
 	providerLocs map[providerLocKey]providerLoc
+	// operators caches operator's answer per provider configuration.
+	operators map[operatorKey]operatorAnswer
 	// trustedRegistries are registry hosts, besides the public Terraform
 	// and OpenTofu registries, whose providers are taken for the ones of
 	// the same namespace and type (private mirrors).
@@ -315,6 +317,35 @@ func providerLocalName(r *Resource) string {
 // JSON), and why no operator can be chosen (an attribute that decides is
 // unknown, or set to a value no rule recognises).
 func (rv *resolver) operator(c *ctx) (op *catalog.Operator, evidence, unverified, unknownWhy string) {
+	// The answer depends on the provider and its configuration only:
+	// the resources of one configuration share it.
+	k := operatorKey{c.p, c.conf}
+	if a, ok := rv.operators[k]; ok {
+		return a.op, a.evidence, a.unverified, a.unknown
+	}
+	op, evidence, unverified, unknownWhy = rv.findOperator(c)
+	if c.conf.failed == "" {
+		if rv.operators == nil {
+			rv.operators = map[operatorKey]operatorAnswer{}
+		}
+		rv.operators[k] = operatorAnswer{op: op, evidence: evidence, unverified: unverified, unknown: unknownWhy}
+	}
+	return op, evidence, unverified, unknownWhy
+}
+
+// operatorKey and operatorAnswer are operator's memory.
+type operatorKey struct {
+	p    *catalog.Provider
+	conf *providerConf
+}
+
+type operatorAnswer struct {
+	op                            *catalog.Operator
+	evidence, unverified, unknown string
+}
+
+// findOperator is operator, worked out.
+func (rv *resolver) findOperator(c *ctx) (op *catalog.Operator, evidence, unverified, unknownWhy string) {
 	if c.conf.failed != "" && hasConditions(c.p) {
 		return nil, "", "", fmt.Sprintf("the operator depends on the provider configuration, which is not known: %s", c.conf.failed)
 	}
