@@ -26,7 +26,9 @@ type configIndex struct {
 	// Every resource of a provider configuration asks the same questions
 	// of it: the answers are computed once.
 	confs map[string]*providerConf
-	attrs map[string]evaluated
+	// confsFor holds providerConfig's answers by its arguments.
+	confsFor map[[3]string]*providerConf
+	attrs    map[string]evaluated
 	// ev evaluates the configuration's sources; nil when only plan JSON
 	// is at hand (values read through references are then inferred).
 	ev *tfconfig.Evaluator
@@ -163,12 +165,15 @@ func (p *providerConf) display() string {
 // version constraint, as Terraform writes for inherited providers)
 // resolves to the same local name in the parent module, up to the root.
 func (ix *configIndex) providerConfig(key, fallbackModule, fallbackLocal string) *providerConf {
-	memo := key + "\x00" + fallbackModule + "\x00" + fallbackLocal
-	if c, ok := ix.confs[memo]; ok {
+	memo := [3]string{key, fallbackModule, fallbackLocal}
+	if c, ok := ix.confsFor[memo]; ok {
 		return c
 	}
 	c := ix.findProviderConfig(key, fallbackModule, fallbackLocal)
-	ix.confs[memo] = c
+	if ix.confsFor == nil {
+		ix.confsFor = map[[3]string]*providerConf{}
+	}
+	ix.confsFor[memo] = c
 	return c
 }
 
