@@ -552,3 +552,39 @@ func TestCatalogTypes(t *testing.T) {
 		t.Errorf("bad scope: %s", r)
 	}
 }
+
+// TestCatalogInFrench: with --lang fr, every catalog table speaks French —
+// headers, yes and no, standings and notes — and only identifiers (codes,
+// ids, statuses) stay as the catalog writes them.
+func TestCatalogInFrench(t *testing.T) {
+	english := []string{"OPERATOR", "REGION", "CITY", "COUNTRY", "SOURCE TYPE", "LOCATION", "STANDING", "EXPIRES", "QUALIFIED ON",
+		"NAME", "EXTRATERRITORIAL EXPOSURE", "DATA FLOWS", " yes ", " no ", "(no location)", "confirm in", "renewal not", "unverified", "(unconfirmed)"}
+	for _, what := range []string{"providers", "operators", "offers", "regions", "types"} {
+		t.Run(what, func(t *testing.T) {
+			args := []string{"catalog", what, "--lang", "fr"}
+			if what == "types" {
+				args = append(args, "--provider", "hashicorp/aws")
+			}
+			r := run(t, "", args...)
+			if r.code != cli.ExitOK || r.stderr != "" {
+				t.Fatalf("got %s", r)
+			}
+			padded := " " + strings.Join(strings.Fields(r.stdout), "  ") + " "
+			for _, w := range english {
+				if strings.Contains(padded, w) {
+					t.Errorf("catalog %s --lang fr shows %q", what, strings.TrimSpace(w))
+				}
+			}
+		})
+	}
+	r := run(t, "", "catalog", "regions", "--country", "FR", "--lang", "fr")
+	rows := table(t, r.stdout)
+	if diff := cmp.Diff([]string{"OPÉRATEUR", "RÉGION", "VILLE", "PAYS", "UE", "SECNUMCLOUD"}, rows[0]); diff != "" {
+		t.Errorf("header (-want +got):\n%s", diff)
+	}
+	for _, row := range rows[1:] {
+		if eu := row[len(row)-2]; eu != "oui" {
+			t.Errorf("row %q: a French region is in the EU: want oui, got %q", row, eu)
+		}
+	}
+}

@@ -103,11 +103,11 @@ func (e *env) catalogProviders(c *catalog.Catalog, f catalogFlags) error {
 	for _, p := range list {
 		ops := strings.Join(p.OperatorIDs(), ", ")
 		if p.NotLocated {
-			ops = "(no location)"
+			ops = e.t("catalog.no_location")
 		}
 		rows = append(rows, []string{p.Source, orDash(ops), orDash(attrPaths(p.ProviderAttributes)), orDash(attrPaths(p.ResourceAttributes))})
 	}
-	e.writeTable([]string{"SOURCE", "OPERATORS", "LOCATION IN PROVIDER BLOCK", "LOCATION ON RESOURCES"}, rows)
+	e.writeTable([]string{"catalog.col.source", "catalog.col.operators", "catalog.col.location_provider", "catalog.col.location_resources"}, rows)
 	return nil
 }
 
@@ -119,13 +119,13 @@ func (e *env) catalogOperators(c *catalog.Catalog, f catalogFlags) error {
 	}
 	rows := make([][]string, 0, len(list))
 	for _, o := range list {
-		exp := "unknown"
+		exp := e.t("catalog.unknown")
 		if o.ExtraterritorialExposure != nil {
-			exp = yesNo(*o.ExtraterritorialExposure)
+			exp = e.yesNo(*o.ExtraterritorialExposure)
 		}
-		rows = append(rows, []string{o.ID, o.Name, o.Country, exp, yesNo(c.OperatorQualified(o.ID))})
+		rows = append(rows, []string{o.ID, o.Name, o.Country, exp, e.yesNo(c.OperatorQualified(o.ID))})
 	}
-	e.writeTable([]string{"ID", "NAME", "COUNTRY", "EXTRATERRITORIAL EXPOSURE", "SECNUMCLOUD"}, rows)
+	e.writeTable([]string{"catalog.col.id", "catalog.col.name", "catalog.col.country", "catalog.col.exposure", "catalog.col.secnumcloud"}, rows)
 	return nil
 }
 
@@ -154,10 +154,10 @@ func (e *env) catalogOffers(c *catalog.Catalog, f catalogFlags) error {
 	rows := make([][]string, 0, len(list))
 	for _, o := range list {
 		st := c.Standing(o)
-		rows = append(rows, []string{o.Operator, o.Name, string(o.Status), standingText(st), orDash(o.QualifiedOn),
-			orDash(o.ExpiresOn), orDash(o.Decision), orDash(strings.Join(o.Regions, ", ")), offerNote(o, st)})
+		rows = append(rows, []string{o.Operator, o.Name, string(o.Status), e.standingText(st), orDash(o.QualifiedOn),
+			orDash(o.ExpiresOn), orDash(o.Decision), orDash(strings.Join(o.Regions, ", ")), e.offerNote(o, st)})
 	}
-	e.writeTable([]string{"OPERATOR", "OFFER", "STATUS", "STANDING", "QUALIFIED ON", "EXPIRES ON", "DECISION", "REGIONS", "NOTE"}, rows)
+	e.writeTable([]string{"catalog.col.operator", "catalog.col.offer", "catalog.col.status", "catalog.col.standing", "catalog.col.qualified_on", "catalog.col.expires_on", "catalog.col.decision", "catalog.col.regions", "catalog.col.note"}, rows)
 	return nil
 }
 
@@ -212,9 +212,9 @@ func (e *env) catalogRegions(c *catalog.Catalog, f catalogFlags) error {
 	rows := make([][]string, 0, len(list))
 	for _, r := range list {
 		rows = append(rows, []string{r.Operator, r.Code, orDash(r.City), strings.Join(r.CountryList(), ","),
-			yesNo(c.RegionInEU(r)), yesNo(c.RegionQualified(r))})
+			e.yesNo(c.RegionInEU(r)), e.yesNo(c.RegionQualified(r))})
 	}
-	e.writeTable([]string{"OPERATOR", "REGION", "CITY", "COUNTRY", "EU", "SECNUMCLOUD"}, rows)
+	e.writeTable([]string{"catalog.col.operator", "catalog.col.region", "catalog.col.city", "catalog.col.country", "catalog.col.eu", "catalog.col.secnumcloud"}, rows)
 	return nil
 }
 
@@ -252,15 +252,20 @@ func (e *env) catalogTypes(c *catalog.Catalog, f catalogFlags) error {
 		cells = append(cells, []string{r.Source, r.Type, r.Scope, orDash(strings.Join(r.LocationAttributes, ", ")),
 			orDash(strings.Join(r.ParentAttributes, ", ")), orDash(strings.Join(flows, "; ")), r.Ref})
 	}
-	e.writeTable([]string{"SOURCE", "TYPE", "SCOPE", "LOCATION", "PARENT", "DATA FLOWS", "ROW"}, cells)
+	e.writeTable([]string{"catalog.col.source", "catalog.col.type", "catalog.col.scope", "catalog.col.location", "catalog.col.parent", "catalog.col.data_flows", "catalog.col.row"}, cells)
 	return nil
 }
 
-// writeTable writes a text table to stdout: the header, then the rows,
+// writeTable writes a text table to stdout: the header (message keys,
+// in the run's language), then the rows,
 // columns aligned.
 func (e *env) writeTable(header []string, rows [][]string) {
 	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, strings.Join(header, "\t"))
+	cols := make([]string, len(header))
+	for i, k := range header {
+		cols[i] = e.t(k)
+	}
+	fmt.Fprintln(tw, strings.Join(cols, "\t"))
 	for _, r := range rows {
 		fmt.Fprintln(tw, strings.Join(r, "\t"))
 	}
@@ -307,22 +312,19 @@ func expiringHorizon(s string) (catalog.Horizon, bool) {
 // standingText is the standing as the text table shows it: an
 // unconfirmed qualification is "qualified (unconfirmed)", never plain
 // "qualified".
-func standingText(s catalog.Standing) string {
-	if s == catalog.StandingUnconfirmed {
-		return "qualified (unconfirmed)"
-	}
-	return string(s)
+func (e *env) standingText(s catalog.Standing) string {
+	return e.t("catalog.standing." + string(s))
 }
 
 // offerNote says what to check about an offer.
-func offerNote(o *catalog.Offer, s catalog.Standing) string {
+func (e *env) offerNote(o *catalog.Offer, s catalog.Standing) string {
 	switch {
 	case s == catalog.StandingUnconfirmed:
-		return "confirm in ANSSI's catalogue"
+		return e.t("catalog.note.confirm")
 	case s == catalog.StandingExpired:
-		return "renewal not recorded"
+		return e.t("catalog.note.renewal")
 	case o.Unverified:
-		return "unverified"
+		return e.t("catalog.note.unverified")
 	}
 	return ""
 }
@@ -342,9 +344,9 @@ func orDash(s string) string {
 	return s
 }
 
-func yesNo(b bool) string {
+func (e *env) yesNo(b bool) string {
 	if b {
-		return "yes"
+		return e.t("catalog.yes")
 	}
-	return "no"
+	return e.t("catalog.no")
 }

@@ -106,12 +106,17 @@ trustcloud verify --pubkey ci-signer.pub --plan plan.json evidence/`,
 // The command line's messages join the catalogs; a key in both would be
 // a mistake, caught at start.
 func init() {
-	for _, c := range []struct{ into, from map[string]string }{{english, englishCLI}, {french, frenchCLI}} {
-		for k, v := range c.from {
-			if _, ok := c.into[k]; ok {
-				panic(fmt.Sprintf("i18n: key %q is twice in a catalog", k))
-			}
-			c.into[k] = v
+	merge(english, englishCLI)
+	merge(french, frenchCLI)
+}
+
+// merge adds the texts of from to the catalog into; a key in both is a
+// defect.
+func merge(into, from map[string]string) {
+	for k, v := range from {
+		if _, ok := into[k]; ok {
+			panic(fmt.Sprintf("i18n: key %q is twice in a catalog", k))
 		}
+		into[k] = v
 	}
 }

@@ -163,6 +163,9 @@ func TestComputedKeysExist(t *testing.T) {
 	for _, s := range []string{inventory.StatusKnown, inventory.StatusUnknown, inventory.StatusGlobal, inventory.StatusMultiRegion, inventory.StatusNotApplicable} {
 		keys = append(keys, "html.location_status."+s)
 	}
+	for _, s := range catalog.Standings {
+		keys = append(keys, "catalog.standing."+string(s))
+	}
 	keys = append(keys, "html.status.new", "html.status.existing", "html.status.waived", "html.verdict.passed", "html.verdict.blocked")
 	for _, k := range keys {
 		for _, l := range i18n.Supported {
