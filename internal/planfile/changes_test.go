@@ -12,6 +12,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	tfjson "github.com/hashicorp/terraform-json"
 
+	"github.com/trustcloud/trustcloud/internal/testcorpus"
 	"github.com/trustcloud/trustcloud/internal/testplan"
 )
 
@@ -44,6 +45,27 @@ func sameReading(t *testing.T, name string, src []byte) {
 			if d := cmp.Diff(asJSON(t, want), asJSON(t, got)); d != "" {
 				t.Errorf("%s, %d workers, batches of %d bytes or %d changes: plan differs from one core's (-one core +parallel):\n%s", name, cut.workers, cut.bytes, cut.changes, d)
 			}
+		}
+	}
+}
+
+// TestParallelChangesMatchOneCoreOnTheCorpus: the same on the real plans of
+// public projects, many of them written over several lines (positions
+// of errors then count lines), some of them with errors of their own.
+func TestParallelChangesMatchOneCoreOnTheCorpus(t *testing.T) {
+	plans, err := filepath.Glob(filepath.Join(testcorpus.Dir(t), "*.json"))
+	if err != nil || len(plans) < 50 {
+		t.Fatalf("corpus plans: %d found, %v", len(plans), err)
+	}
+	for _, p := range plans {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sameReading(t, filepath.Base(p), data)
+		// Cut in the middle of its resource changes.
+		if i := bytes.Index(data, []byte(`"resource_changes"`)); i >= 0 {
+			sameReading(t, filepath.Base(p)+" cut", data[:i+(len(data)-i)/3])
 		}
 	}
 }
