@@ -14,6 +14,7 @@ import (
 
 	"github.com/trustcloud/trustcloud/internal/check"
 	"github.com/trustcloud/trustcloud/internal/i18n"
+	"github.com/trustcloud/trustcloud/internal/planfile"
 )
 
 // Exit codes: those of a finished check, and ExitError for usage, input
@@ -113,11 +114,22 @@ func (e *env) run(args []string) int {
 		case errors.As(err, &ue):
 			fmt.Fprintf(e.stderr, "trustcloud: %s\n%s\n", ue.msg.In(e.lang), e.t("cli.usage_hint"))
 		default:
-			fmt.Fprintf(e.stderr, "trustcloud: %s\n", strings.TrimRight(err.Error(), "\n"))
+			fmt.Fprintf(e.stderr, "trustcloud: %s\n", strings.TrimRight(e.errorText(err), "\n"))
 		}
 		return ExitError
 	}
 	return code
+}
+
+// errorText is err in the run's language when it is a plan error with a
+// translation, else as it is.
+func (e *env) errorText(err error) string {
+	// Only when nothing wrapped it with more words, which would be lost.
+	var pe *planfile.Error
+	if errors.As(err, &pe) && pe.Error() == err.Error() {
+		return pe.In(e.lang)
+	}
+	return err.Error()
 }
 
 // takeLang reads --lang (or --lang=, -lang), which every command takes,

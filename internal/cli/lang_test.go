@@ -298,3 +298,40 @@ func TestInventoryInFrench(t *testing.T) {
 		t.Errorf("inventory JSON changes with the language:\n%s", cmp.Diff(en.stdout, fr.stdout))
 	}
 }
+
+// TestPlanErrorsInFrench: the plan reader's common errors are in French
+// with --lang fr (and in English without), with the same file and place.
+func TestPlanErrorsInFrench(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, body string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(body), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	cases := []struct{ name, path, en, fr string }{
+		{"missing", filepath.Join(dir, "nope.json"), "cannot read the plan", "impossible de lire le plan"},
+		{"empty", write("empty.json", ""), "the file is empty", "le fichier est vide"},
+		{"no format", write("obj.json", "{}"), "this is not the output of", "ce n'est pas la sortie de"},
+		{"state", write("state.json", `{"format_version":"1.2","values":{"root_module":{}}}`), "this is a Terraform state", "c'est un état Terraform"},
+		{"NUL", write("nul.json", "{\"format_version\":\"1.2\",\x00}"), "NUL byte", "octet NUL"},
+		{"UTF-16", write("utf16.json", "\xff\xfe{\x00}\x00"), "the file is UTF-16 text", "le fichier est du texte UTF-16"},
+		{"version", write("v9.json", `{"format_version":"9.0","resource_changes":[]}`), "unsupported plan format version", "non prise en charge"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			en := run(t, "", "check", c.path)
+			fr := run(t, "", "check", "--lang", "fr", c.path)
+			if en.code != cli.ExitError || fr.code != cli.ExitError {
+				t.Fatalf("exit codes %d and %d, want %d", en.code, fr.code, cli.ExitError)
+			}
+			if !strings.Contains(en.stderr, c.en) || !strings.Contains(en.stderr, c.path) {
+				t.Errorf("English: %q, want %q and the file", en.stderr, c.en)
+			}
+			if !strings.Contains(fr.stderr, c.fr) || !strings.Contains(fr.stderr, c.path) || strings.Contains(fr.stderr, c.en) {
+				t.Errorf("French: %q, want %q and the file, without %q", fr.stderr, c.fr, c.en)
+			}
+		})
+	}
+}

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"unicode/utf8"
+
+	"github.com/trustcloud/trustcloud/internal/i18n"
 )
 
 // DefaultMaxInput is the largest plan JSON read when LoadOptions.MaxInput
@@ -18,6 +20,9 @@ const DefaultMaxInput int64 = 2 << 30
 type inputError struct {
 	off int64
 	msg string
+	// key and args are msg's message in the i18n catalogs.
+	key  string
+	args []any
 }
 
 func (e *inputError) Error() string { return fmt.Sprintf("byte %d: %s", e.off, e.msg) }
@@ -60,7 +65,7 @@ func (in *input) Read(p []byte) (int, error) {
 			var probe [1]byte
 			m, err := io.ReadFull(in.r, probe[:])
 			if m > 0 {
-				in.failed = &inputError{off: in.max, msg: fmt.Sprintf("the input is larger than the %s limit (--max-input): not read further", FormatSize(in.max))}
+				in.failed = newInputError(in.max, "plan.too_large", FormatSize(in.max))
 				return 0, in.failed
 			}
 			if err == nil || errors.Is(err, io.ErrUnexpectedEOF) {
@@ -92,7 +97,7 @@ func (in *input) Read(p []byte) (int, error) {
 // end checks what is left at the end of the input.
 func (in *input) end(err error) error {
 	if errors.Is(err, io.EOF) && in.nc > 0 {
-		in.failed = &inputError{off: in.n - int64(in.nc), msg: "invalid UTF-8: the input ends in the middle of a character (truncated?)"}
+		in.failed = newInputError(in.n-int64(in.nc), "plan.utf8_truncated")
 		return in.failed
 	}
 	return err
@@ -163,17 +168,22 @@ func (in *input) check(b []byte) (int, bool) {
 // fail records a byte that cannot be in plan JSON at off: c is invalid
 // UTF-8 or NUL.
 func (in *input) fail(off int64, c byte) {
-	msg := fmt.Sprintf("invalid UTF-8 (byte 0x%02x): `terraform show -json` writes UTF-8; this file was damaged or converted", c)
 	switch {
 	case off == 0 && (c == 0xff || c == 0xfe), off == 1 && c == 0:
 		// FF FE and FE FF are UTF-16 byte order marks; without one,
 		// little-endian UTF-16 JSON has a NUL second byte. Windows
 		// PowerShell's `>` writes UTF-16LE.
-		msg = "the file is UTF-16 text, not UTF-8 (PowerShell's `>` writes UTF-16): write it with `terraform show -json plan.tfplan | Out-File -Encoding utf8 plan.json`"
+		in.failed = newInputError(off, "plan.utf16")
 	case c == 0:
-		msg = "NUL byte: JSON text never holds one; this is binary data, or the file was damaged"
+		in.failed = newInputError(off, "plan.nul")
+	default:
+		in.failed = newInputError(off, "plan.utf8", fmt.Sprintf("0x%02x", c))
 	}
-	in.failed = &inputError{off: off, msg: msg}
+}
+
+// newInputError is an input error at off with its message's key.
+func newInputError(off int64, key string, args ...any) *inputError {
+	return &inputError{off: off, msg: i18n.T(i18n.English, key, args...), key: key, args: args}
 }
 
 // FormatSize writes a byte count the way --max-input reads it.

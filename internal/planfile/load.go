@@ -14,6 +14,8 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/trustcloud/trustcloud/internal/i18n"
+
 	tfjson "github.com/hashicorp/terraform-json"
 )
 
@@ -44,6 +46,9 @@ type Error struct {
 	// Where is a JSON path or a "line L, column C" position, when known.
 	Where string
 	Msg   string
+	// Text is Msg not yet rendered, for the user's language (In); zero
+	// for the messages that exist in English only.
+	Text i18n.Msg
 	// off is the stream offset of a reading error, when hasOff.
 	off    int64
 	hasOff bool
@@ -54,6 +59,26 @@ func (e *Error) Error() string {
 		return fmt.Sprintf("%s: %s: %s", e.File, e.Where, e.Msg)
 	}
 	return fmt.Sprintf("%s: %s", e.File, e.Msg)
+}
+
+// In is the error in language l: Error with the message translated when
+// it has a translation.
+func (e *Error) In(l i18n.Lang) string {
+	if e.Text.IsZero() {
+		return e.Error()
+	}
+	msg := oneLine(e.Text.In(l))
+	if e.Where != "" {
+		return fmt.Sprintf("%s: %s: %s", e.File, e.Where, msg)
+	}
+	return fmt.Sprintf("%s: %s", e.File, msg)
+}
+
+// failure is an Error whose message has a translation: key and args of
+// the i18n catalogs, rendered in English for Msg.
+func failure(file, where, key string, args ...any) *Error {
+	text := i18n.M(key, args...)
+	return &Error{File: file, Where: where, Msg: text.String(), Text: text}
 }
 
 // Load reads a plan: a `terraform show -json` file, "-" for standard
@@ -75,11 +100,11 @@ func Load(path string, opts LoadOptions) (*tfjson.Plan, string, error) {
 			if errors.As(err, &pe) {
 				err = pe.Err
 			}
-			return nil, name, &Error{File: name, Msg: fmt.Sprintf("cannot read the plan: %v", err)}
+			return nil, name, failure(name, "", "plan.cannot_read", err.Error())
 		}
 		defer func() { _ = f.Close() }()
 		if st, err := f.Stat(); err == nil && st.IsDir() {
-			return nil, name, &Error{File: name, Msg: "cannot read the plan: is a directory"}
+			return nil, name, failure(name, "", "plan.is_directory")
 		}
 		in = f
 	}
@@ -87,12 +112,12 @@ func Load(path string, opts LoadOptions) (*tfjson.Plan, string, error) {
 	head := make([]byte, 4)
 	n, err := io.ReadFull(in, head)
 	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, io.ErrUnexpectedEOF) {
-		return nil, name, &Error{File: name, Msg: fmt.Sprintf("cannot read the plan: %v", err)}
+		return nil, name, failure(name, "", "plan.cannot_read", err.Error())
 	}
 	head = head[:n]
 	if isBinaryPlan(head) {
 		if path == "-" {
-			return nil, name, &Error{File: name, Msg: "this is a binary plan file: pass it by path (trustcloud runs `terraform show -json` on it) or pipe `terraform show -json plan` instead"}
+			return nil, name, failure(name, "", "plan.binary_on_stdin")
 		}
 		data, err := showJSON(path, opts)
 		if err != nil {
@@ -123,7 +148,11 @@ func decode(name string, r io.Reader, opts LoadOptions) (*tfjson.Plan, error) {
 		// The decoder saw a read error; say what it was and where.
 		// (Unless the plan was wrong before that place: workers reading
 		// resource changes may find that after the reader went on.)
-		return nil, &Error{File: name, Where: fmt.Sprintf("byte %d", in.failed.off), Msg: in.failed.msg}
+		e := &Error{File: name, Where: fmt.Sprintf("byte %d", in.failed.off), Msg: in.failed.msg}
+		if in.failed.key != "" {
+			e.Text = i18n.M(in.failed.key, in.failed.args...)
+		}
+		return nil, e
 	}
 	if err != nil {
 		// A message is one line, whatever the keys and values it quotes
@@ -181,7 +210,7 @@ func showJSON(path string, opts LoadOptions) ([]byte, error) {
 	if tf == "" {
 		found, err := exec.LookPath("terraform")
 		if err != nil {
-			return nil, &Error{File: path, Msg: "this is a binary plan file and no terraform was found on PATH to read it: run `terraform show -json " + path + " > plan.json` and pass plan.json, or give --terraform PATH"}
+			return nil, failure(path, "", "plan.binary_no_terraform", path)
 		}
 		tf = found
 	}

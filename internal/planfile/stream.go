@@ -105,13 +105,13 @@ func readPlan(name string, r io.Reader, keep func(string) bool) (*tfjson.Plan, *
 	c, err := s.peek()
 	if err != nil {
 		if s.rerr != nil {
-			return nil, nil, &Error{File: name, Msg: fmt.Sprintf("cannot read the plan: %v", s.rerr)}
+			return nil, nil, failure(name, "", "plan.cannot_read", s.rerr.Error())
 		}
-		return nil, nil, &Error{File: name, Msg: "the file is empty: expected the output of `terraform show -json PLANFILE`"}
+		return nil, nil, failure(name, "", "plan.empty")
 	}
 	if c != '{' {
 		line, col := s.position()
-		return nil, nil, &Error{File: name, Where: fmt.Sprintf("line %d, column %d", line, col), Msg: "not a Terraform plan: expected a JSON object (the output of `terraform show -json PLANFILE`)"}
+		return nil, nil, failure(name, fmt.Sprintf("line %d, column %d", line, col), "plan.not_object")
 	}
 	facts := &planFacts{}
 	p := &tfjson.Plan{}
@@ -169,24 +169,24 @@ func readPlan(name string, r io.Reader, keep func(string) bool) (*tfjson.Plan, *
 	// The first fault in the file wins: a read error, unless the plan
 	// was wrong before the place reading failed.
 	if s.rerr != nil && !faultBefore(err, s.rerr) {
-		return nil, nil, &Error{File: name, Msg: fmt.Sprintf("cannot read the plan: %v", s.rerr)}
+		return nil, nil, failure(name, "", "plan.cannot_read", s.rerr.Error())
 	}
 	if err != nil {
 		return nil, nil, planError(name, err)
 	}
 	if !seen["format_version"] {
-		return nil, nil, &Error{File: name, Where: "$.format_version", Msg: "missing: this is not the output of `terraform show -json PLANFILE`"}
+		return nil, nil, failure(name, "$.format_version", "plan.no_format_version")
 	}
 	if !seen["resource_changes"] && !seen["planned_values"] && seen["values"] {
-		return nil, nil, &Error{File: name, Msg: "this is a Terraform state (`terraform show -json` without a plan file), not a plan: run `terraform plan -out=plan.tfplan && terraform show -json plan.tfplan`"}
+		return nil, nil, failure(name, "", "plan.is_state")
 	}
 	if !seen["resource_changes"] && !seen["planned_values"] && !seen["configuration"] {
 		// Other `terraform ... -json` outputs (providers schema, metadata
 		// functions) have a format_version too: an empty plan would pass.
-		return nil, nil, &Error{File: name, Msg: "not a Terraform plan: it has none of resource_changes, planned_values or configuration (the output of `terraform show -json PLANFILE` has them)"}
+		return nil, nil, failure(name, "", "plan.not_plan")
 	}
 	if major, _, _ := strings.Cut(p.FormatVersion, "."); major != "0" && major != "1" {
-		return nil, nil, &Error{File: name, Where: "$.format_version", Msg: fmt.Sprintf("unsupported plan format version %q: trustcloud reads formats 0.1 to 1.x (Terraform 0.12 and later)", p.FormatVersion)}
+		return nil, nil, failure(name, "$.format_version", "plan.format_version", p.FormatVersion)
 	}
 	return p, facts, nil
 }
