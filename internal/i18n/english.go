@@ -184,6 +184,8 @@ var english = map[string]string{
 	"relax.default_level":                  "the default level is %s instead of %s (%s)",
 	"relax.unclassified_level":             "what cannot be classified is judged at level %s instead of %s (%s)",
 	"relax.may_lower":                      "a %s signal may lower a resource's level below its other signals (%s lets none)",
+	"relax.disabled_rule":                  "rule %s (%s) is disabled, on in %s",
+	"relax.inline_waivers":                 "waiver comments in the .tf files (trustcloud:waive) apply, not in %s",
 	"relax.max_waiver_days":                "waivers may last %d days instead of %d (%s)",
 	"relax.area":                           "level %s allows %s, wider than %s in %s",
 	"relax.require_secnumcloud":            "level %s does not require SecNumCloud, which %s requires",

@@ -183,6 +183,8 @@ var french = map[string]string{
 	"relax.default_level":                  "le niveau par défaut est %s au lieu de %s (%s)",
 	"relax.unclassified_level":             "ce qui ne peut pas être classifié est jugé au niveau %s au lieu de %s (%s)",
 	"relax.may_lower":                      "un signal %s peut abaisser le niveau d'une ressource sous celui de ses autres signaux (%s n'en autorise aucun)",
+	"relax.disabled_rule":                  "la règle %s (%s) est désactivée, active dans %s",
+	"relax.inline_waivers":                 "les dérogations en commentaire dans les fichiers .tf (trustcloud:waive) s'appliquent, pas dans %s",
 	"relax.max_waiver_days":                "les dérogations peuvent durer %d jours au lieu de %d (%s)",
 	"relax.area":                           "le niveau %s autorise %s, plus large que %s dans %s",
 	"relax.require_secnumcloud":            "le niveau %s n'exige pas SecNumCloud, que %s exige",
