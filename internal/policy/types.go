@@ -210,4 +210,7 @@ type Waiver struct {
 	// ones.
 	CoversNew bool
 	Range     hcl.Range
+	// Inline, for a waiver written as a comment in the .tf files, is
+	// where (file:line); empty for the policy's waivers.
+	Inline string
 }

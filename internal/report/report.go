@@ -32,7 +32,13 @@ type Report struct {
 	Tool          Tool                 `json:"tool"`
 	Catalog       inventory.CatalogRef `json:"catalog"`
 	Policy        *inventory.PolicyRef `json:"policy"`
-	Plan          inventory.PlanRef    `json:"plan"`
+	// DisabledRules are the rules the policy switches off: every format
+	// lists them in its header. Nil: none.
+	DisabledRules []rules.DisabledRule `json:"disabled_rules,omitempty"`
+	// InlineWaivers are the waiver comments found in the configuration's
+	// .tf files, in force or not: every format lists them. Nil: none.
+	InlineWaivers []*rules.InlineWaiver `json:"inline_waivers,omitempty"`
+	Plan          inventory.PlanRef     `json:"plan"`
 	// Evaluation says whether the configuration was evaluated from its
 	// sources or read from plan JSON alone. Left nil, the formats take
 	// the inventory's; nil there too, they say nothing of it.
