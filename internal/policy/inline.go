@@ -18,7 +18,9 @@ import (
 // written in the change that creates the resource does not waive it),
 // and its lifetime is checked against the policy's max_waiver_days from
 // approved_on, or from now when it gives none. The waiver's Addresses and
-// ID are the caller's to set. Its error says in English what is wrong.
+// ID are the caller's to set. Its error says in English what is wrong;
+// with an error, the waiver is nil when the text cannot be read, or
+// holds what could be (its rules) when a value is missing or wrong.
 func (p *Policy) ParseInlineWaiver(text string, now time.Time) (*Waiver, error) {
 	w := &Waiver{}
 	fields, err := splitDirective(text)
@@ -80,26 +82,26 @@ func (p *Policy) ParseInlineWaiver(text string, now time.Time) (*Waiver, error) 
 	}
 	switch {
 	case len(w.Rules) == 0:
-		return nil, fmt.Errorf("no rule id: name the rules waived, e.g. trustcloud:waive TC001")
+		return w, fmt.Errorf("no rule id: name the rules waived, e.g. trustcloud:waive TC001")
 	case w.Reason == "":
-		return nil, fmt.Errorf(`missing reason="…": why the exception is needed and how it will end`)
+		return w, fmt.Errorf(`missing reason="…": why the exception is needed and how it will end`)
 	case w.Expires.IsZero():
-		return nil, fmt.Errorf("missing expires=YYYY-MM-DD: a waiver is temporary")
+		return w, fmt.Errorf("missing expires=YYYY-MM-DD: a waiver is temporary")
 	case w.ApprovedBy == "":
-		return nil, fmt.Errorf(`missing approved_by="…": who approved the exception`)
+		return w, fmt.Errorf(`missing approved_by="…": who approved the exception`)
 	}
 	from, what := now, "today"
 	if !w.ApprovedOn.IsZero() {
 		from, what = w.ApprovedOn, "its approval ("+w.ApprovedOn.Format(time.DateOnly)+")"
 		if w.ApprovedOn.After(now) {
-			return nil, fmt.Errorf("approved_on %s is in the future", w.ApprovedOn.Format(time.DateOnly))
+			return w, fmt.Errorf("approved_on %s is in the future", w.ApprovedOn.Format(time.DateOnly))
 		}
 		if w.Expires.Before(w.ApprovedOn) {
-			return nil, fmt.Errorf("expires %s is before approved_on %s", w.Expires.Format(time.DateOnly), w.ApprovedOn.Format(time.DateOnly))
+			return w, fmt.Errorf("expires %s is before approved_on %s", w.Expires.Format(time.DateOnly), w.ApprovedOn.Format(time.DateOnly))
 		}
 	}
 	if p.MaxWaiverDays > 0 && w.Expires.After(from.AddDate(0, 0, p.MaxWaiverDays)) {
-		return nil, fmt.Errorf("expires %s is more than max_waiver_days (%d) after %s", w.Expires.Format(time.DateOnly), p.MaxWaiverDays, what)
+		return w, fmt.Errorf("expires %s is more than max_waiver_days (%d) after %s", w.Expires.Format(time.DateOnly), p.MaxWaiverDays, what)
 	}
 	return w, nil
 }

@@ -90,6 +90,8 @@ func InlineWaivers(comments []tfconfig.WaiverComment, p *policy.Policy, now time
 		}
 		w, err := p.ParseInlineWaiver(c.Text, now)
 		if w != nil {
+			// A waiver with an error waives nothing (below); its rules
+			// still say which findings to tell about it.
 			w.ID, w.Inline, w.Addresses = "inline "+iw.At, iw.At, []string{iw.Resource}
 			iw.Rules, iw.Reason, iw.ApprovedBy = w.Rules, w.Reason, w.ApprovedBy
 			iw.Expires = w.Expires.Format(time.DateOnly)
