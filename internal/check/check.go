@@ -189,7 +189,10 @@ func Run(opts Options) (*Result, error) {
 	nw := newnessFor(opts, l)
 	// The inventories are built: the decoded values can go.
 	l.plan.ResourceChanges = nil
-	ev := &rules.Evaluator{Catalog: l.cat, Policy: l.pol, Now: l.now}
+	// Waiver comments are read from the sources: without them (plan JSON
+	// alone), there are none, and every finding stands.
+	inline := rules.InlineWaivers(l.srcs.WaiverComments(), l.pol, l.now())
+	ev := &rules.Evaluator{Catalog: l.cat, Policy: l.pol, Now: l.now, Inline: inline}
 	if opts.Baseline != nil {
 		ev.BaselinePolicySHA256 = opts.Baseline.PolicySHA256
 	}
@@ -199,7 +202,8 @@ func Run(opts Options) (*Result, error) {
 	}
 	inv := l.inv
 	rep := &report.Report{FormatVersion: report.FormatVersion, Tool: report.Tool{Name: "trustcloud", Version: version},
-		Catalog: inv.Catalog, Policy: inv.Policy, Plan: inv.Plan, Findings: reported(ev.Evaluate(inv), inv.Policy, l.srcs),
+		Catalog: inv.Catalog, Policy: inv.Policy, DisabledRules: rules.DisabledRules(l.pol), InlineWaivers: inline,
+		Plan: inv.Plan, Findings: reported(ev.Evaluate(inv), inv.Policy, l.srcs),
 		Inventory: inv, Options: report.Options{PlanFile: inv.Plan.File, Lang: opts.Lang}}
 	nw.apply(rep.Findings)
 	rep.Summary = report.Summarize(inv, rep.Findings, failOn)

@@ -27,8 +27,13 @@ type Effective struct {
 	TrustedRegistries []string `json:"trusted_registries,omitempty"`
 	// ExpiryWarningDays is how long before a qualification's expiry TC010
 	// warns.
-	ExpiryWarningDays int               `json:"expiry_warning_days"`
-	Waivers           []EffectiveWaiver `json:"waivers"`
+	ExpiryWarningDays int `json:"expiry_warning_days"`
+	// DisabledRules are the rules switched off (empty: none).
+	DisabledRules []string `json:"disabled_rules,omitempty"`
+	// AllowInlineWaivers says whether waiver comments in the .tf files
+	// apply.
+	AllowInlineWaivers bool              `json:"allow_inline_waivers,omitempty"`
+	Waivers            []EffectiveWaiver `json:"waivers"`
 }
 
 // EffectiveClassification is how resources get their level.
@@ -95,7 +100,8 @@ func (p *Policy) Effective() *Effective {
 		},
 		Levels:       []EffectiveLevel{},
 		RuleSeverity: maps.Clone(p.RuleSeverity), TrustedRegistries: slices.Clone(p.TrustedRegistries), ExpiryWarningDays: p.ExpiryWarningDays,
-		Waivers: []EffectiveWaiver{},
+		Waivers:       []EffectiveWaiver{},
+		DisabledRules: slices.Clone(p.DisabledRules), AllowInlineWaivers: p.AllowInlineWaivers,
 	}
 	for _, m := range p.Classification.Modules {
 		e.Classification.Modules = append(e.Classification.Modules, EffectiveModule{Glob: m.Glob, Level: m.Level, At: at(m.Range)})

@@ -37,10 +37,14 @@ type fileBody struct {
 	// TC010 warns.
 	ExpiryWarningDays *hcl.Attribute `hcl:"expiry_warning_days,optional"`
 	// MaxWaiverDays bounds a waiver's lifetime from its approved_on.
-	MaxWaiverDays  *hcl.Attribute       `hcl:"max_waiver_days,optional"`
-	Classification *classificationBlock `hcl:"classification,block"`
-	Levels         []*levelBlock        `hcl:"level,block"`
-	Waivers        []*waiverBlock       `hcl:"waiver,block"`
+	MaxWaiverDays *hcl.Attribute `hcl:"max_waiver_days,optional"`
+	// DisabledRules lists the rules switched off.
+	DisabledRules *hcl.Attribute `hcl:"disabled_rules,optional"`
+	// AllowInlineWaivers lets waiver comments in the .tf files apply.
+	AllowInlineWaivers *hcl.Attribute       `hcl:"allow_inline_waivers,optional"`
+	Classification     *classificationBlock `hcl:"classification,block"`
+	Levels             []*levelBlock        `hcl:"level,block"`
+	Waivers            []*waiverBlock       `hcl:"waiver,block"`
 }
 
 type classificationBlock struct {
@@ -203,6 +207,14 @@ func (d *decoder) policy(raw *fileBody, body hcl.Body) *Policy {
 		} else {
 			p.MaxWaiverDays = days
 		}
+	}
+	if a := raw.DisabledRules; a != nil {
+		p.DisabledRules = d.disabledRules(a, p.DisabledRules)
+		p.DisabledAt = at(a.NameRange)
+	}
+	if a := raw.AllowInlineWaivers; a != nil {
+		d.boolean(a, &p.AllowInlineWaivers)
+		p.InlineAt = at(a.NameRange)
 	}
 	d.levels(p, raw.Levels)
 	if raw.Classification != nil {
@@ -392,6 +404,36 @@ func (d *decoder) ruleSeverities(attr *hcl.Attribute, into map[string]Severity) 
 			d.badSeverity(kv.valueRange, kv.value)
 		}
 	}
+	return out
+}
+
+// disabledRules decodes disabled_rules: the profile's disabled rules
+// (base) with the file's added, each once. An unknown rule, or TC013,
+// which judges the policy itself, is an error.
+func (d *decoder) disabledRules(attr *hcl.Attribute, base []string) []string {
+	items, ok := d.strList(attr.Expr)
+	if !ok {
+		return base
+	}
+	out := slices.Clone(base)
+	seen := map[string]bool{}
+	for _, it := range items {
+		id, known := canonicalRule(it.value)
+		switch {
+		case !known:
+			d.unknownRule(it.rng, it.value)
+		case judgesPolicy(id):
+			d.policyRule(it.rng, id, "disabled")
+		case seen[id]:
+			d.errorf(it.rng, "Duplicate rule", "%s appears twice in disabled_rules; keep one entry.", id)
+		default:
+			seen[id] = true
+			if !slices.Contains(out, id) {
+				out = append(out, id)
+			}
+		}
+	}
+	slices.Sort(out)
 	return out
 }
 

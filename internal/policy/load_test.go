@@ -535,6 +535,33 @@ func TestDiagnostics(t *testing.T) {
 			want: []diagWant{{"p.hcl:4,17", "Waiver ends before its approval"}},
 		},
 		{
+			name:       "unknown disabled rule",
+			src:        "disabled_rules = [\"TC010\", \"TC01\"]\n",
+			want:       []diagWant{{"p.hcl:1,28", `Unknown rule "TC01"`}},
+			wantDetail: `(did you mean "TC001"?)`,
+		},
+		{
+			name:       "TC013 disabled",
+			src:        "disabled_rules = [\"tc013\"]\n",
+			want:       []diagWant{{"p.hcl:1,19", "TC013 cannot be disabled"}},
+			wantDetail: "judges the policy file itself",
+		},
+		{
+			name: "rule disabled twice",
+			src:  "disabled_rules = [\"TC010\", \"tc010\"]\n",
+			want: []diagWant{{"p.hcl:1,28", "Duplicate rule"}},
+		},
+		{
+			name: "disabled_rules not a list",
+			src:  "disabled_rules = \"TC010\"\n",
+			want: []diagWant{{"p.hcl:1,19", "Invalid expression"}},
+		},
+		{
+			name: "allow_inline_waivers not a bool",
+			src:  "allow_inline_waivers = \"yes please\"\n",
+			want: []diagWant{{"p.hcl:1,25", "Unsuitable value type"}},
+		},
+		{
 			name: "invalid max_waiver_days",
 			src:  "max_waiver_days = 0\n",
 			want: []diagWant{{"p.hcl:1,19", "Invalid max_waiver_days"}},

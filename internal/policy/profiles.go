@@ -122,6 +122,7 @@ func parseProfile(name, file string, src []byte) (*Policy, error) {
 	}
 	p.Profile = name
 	p.File, p.SHA256 = "", ""
+	p.DisabledAt, p.InlineAt = "", ""
 	// What a profile sets has no place: reports show where a policy file
 	// sets something (Effective's "at"), and the profile is no such file.
 	for _, l := range p.Levels {
@@ -186,6 +187,7 @@ func (p *Policy) clone() *Policy {
 	}
 	c.RuleSeverity = maps.Clone(p.RuleSeverity)
 	c.TrustedRegistries = slices.Clone(p.TrustedRegistries)
+	c.DisabledRules = slices.Clone(p.DisabledRules)
 	return &c
 }
 

@@ -153,3 +153,13 @@ func (w *Waiver) Expired(now time.Time) bool {
 	end := time.Date(w.Expires.Year(), w.Expires.Month(), w.Expires.Day()+1, 0, 0, 0, 0, time.UTC)
 	return !now.Before(end)
 }
+
+// RuleDisabled reports whether the policy switches rule off
+// (disabled_rules): it reports nothing.
+func (p *Policy) RuleDisabled(rule string) bool {
+	if len(p.DisabledRules) == 0 {
+		return false
+	}
+	id, _ := canonicalRule(rule)
+	return slices.Contains(p.DisabledRules, id)
+}

@@ -97,6 +97,14 @@ func (r *relaxed) settings() {
 	if p.MaxWaiverDays > base.MaxWaiverDays && base.MaxWaiverDays > 0 {
 		r.add("max_waiver_days", "", i18n.M("relax.max_waiver_days", p.MaxWaiverDays, base.MaxWaiverDays, p.Profile))
 	}
+	for _, rule := range p.DisabledRules {
+		if !slices.Contains(base.DisabledRules, rule) {
+			r.add("disabled_rules."+rule, p.DisabledAt, i18n.M("relax.disabled_rule", rule, ruleName(rule), p.Profile))
+		}
+	}
+	if p.AllowInlineWaivers && !base.AllowInlineWaivers {
+		r.add("allow_inline_waivers", p.InlineAt, i18n.M("relax.inline_waivers", p.Profile))
+	}
 }
 
 // level finds what the policy's level l relaxes of the profile's level
@@ -175,6 +183,12 @@ func (r *relaxed) classification() {
 			r.add("classification.module_inputs."+k, "", i18n.M("relax.module_input", k, p.Profile))
 		}
 	}
+}
+
+// ruleName is a rule's name in the registry ("qualification-expiring").
+func ruleName(id string) string {
+	r, _ := ruledef.Lookup(ruledef.ID(id))
+	return r.Name
 }
 
 // waivers lists every waiver: each relaxes the profile.

@@ -122,3 +122,57 @@ func TestRelaxationsClassificationAndWaivers(t *testing.T) {
 		t.Errorf("relaxations %v", whats)
 	}
 }
+
+// TestRelaxationsRuleControl: disabling a rule the profile keeps and
+// allowing inline waivers are relaxations, each pointing at its
+// attribute; the rule is disabled whatever its case, and a lowered
+// severity at one level is one too.
+func TestRelaxationsRuleControl(t *testing.T) {
+	src := "disabled_rules = [\"tc010\", \"TC005\"]\nallow_inline_waivers = true\nlevel \"sensitive\" {\n  rule_severity = { TC002 = \"low\" }\n}\n"
+	p, diags := Parse("p.hcl", []byte(src))
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	if !slices.Equal(p.DisabledRules, []string{"TC005", "TC010"}) {
+		t.Errorf("DisabledRules = %v, want [TC005 TC010]", p.DisabledRules)
+	}
+	if !p.RuleDisabled("tc010") || p.RuleDisabled("TC001") || !p.AllowInlineWaivers {
+		t.Errorf("RuleDisabled(tc010) = %v, RuleDisabled(TC001) = %v, AllowInlineWaivers = %v", p.RuleDisabled("tc010"), p.RuleDisabled("TC001"), p.AllowInlineWaivers)
+	}
+	if got := p.Severity("sensitive", "TC002"); got != SeverityLow {
+		t.Errorf("TC002 at sensitive = %s, want low", got)
+	}
+	if got := p.Severity("restricted", "TC002"); got != SeverityCritical {
+		t.Errorf("TC002 at restricted = %s, want critical (only sensitive changed)", got)
+	}
+	got := map[string]string{}
+	for _, r := range p.Relaxations(nil) {
+		got[r.What] = r.At
+	}
+	want := map[string]string{
+		"disabled_rules.TC005":                "p.hcl:1:1",
+		"disabled_rules.TC010":                "p.hcl:1:1",
+		"allow_inline_waivers":                "p.hcl:2:1",
+		"level.sensitive.rule_severity.TC002": "p.hcl:3:1",
+	}
+	for what, at := range want {
+		if a, ok := got[what]; !ok || a != at {
+			t.Errorf("relaxation %s at %q (present %v), want at %q; all: %v", what, a, ok, at, got)
+		}
+	}
+	e := p.Effective()
+	if !slices.Equal(e.DisabledRules, []string{"TC005", "TC010"}) || !e.AllowInlineWaivers {
+		t.Errorf("effective policy: disabled_rules %v, allow_inline_waivers %v", e.DisabledRules, e.AllowInlineWaivers)
+	}
+	// The profile allows nothing of the kind.
+	d := Default()
+	if len(d.DisabledRules) > 0 || d.AllowInlineWaivers || len(d.Relaxations(nil)) > 0 {
+		t.Errorf("default profile: disabled %v, inline %v", d.DisabledRules, d.AllowInlineWaivers)
+	}
+	// Restating the profile (allow_inline_waivers = false, no rule
+	// disabled) relaxes nothing.
+	same, diags := Parse("q.hcl", []byte("disabled_rules = []\nallow_inline_waivers = false\n"))
+	if diags.HasErrors() || len(same.Relaxations(nil)) != 0 {
+		t.Errorf("restated profile: %v %v", diags, same.Relaxations(nil))
+	}
+}

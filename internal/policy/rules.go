@@ -28,7 +28,7 @@ func judgesPolicy(id string) bool {
 func (d *decoder) policyRule(rng hcl.Range, id, where string) {
 	r, _ := ruledef.Lookup(ruledef.ID(id))
 	d.errorf(rng, fmt.Sprintf("%s cannot be %s", r.ID, where),
-		"%s (%s) judges the policy file itself, so the policy can neither waive it nor change its severity. "+
+		"%s (%s) judges the policy file itself, so the policy can neither waive it, disable it nor change its severity. "+
 			"To accept this policy's relaxations, give it with --policy or TRUSTCLOUD_POLICY.", r.ID, r.Name)
 }
 

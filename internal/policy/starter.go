@@ -88,12 +88,24 @@ profile = %[1]s
 # (TC009).
 expiry_warning_days = %d
 
+# disabled_rules: rules switched off: they report nothing, and every
+# report lists them. Disabling a rule the profile keeps is a relaxation
+# (see TC013). TC013 itself cannot be disabled.
+disabled_rules = %s
+
+# allow_inline_waivers: true lets a comment directly above a resource
+# block in the .tf files waive its findings:
+#   # trustcloud:waive TC001 reason="…" expires=YYYY-MM-DD approved_by="…"
+# Off, such comments are listed in every report as ignored. Turning it on
+# is a relaxation (see TC013).
+allow_inline_waivers = %t
+
 # trusted_registries: private registry hosts (mirrors) whose providers are
 # taken for the public registries' providers of the same namespace and
 # type. A provider from any other host is not the catalog's.
 # trusted_registries = ["registry.example.gouv.fr"]
 
-`, p.ExpiryWarningDays)
+`, p.ExpiryWarningDays, stringList(p.DisabledRules), p.AllowInlineWaivers)
 }
 
 // writeStarterClassification writes the classification block with the

@@ -34,7 +34,7 @@ func TestStarterFile(t *testing.T) {
 			text := string(src)
 			// Each attribute and block is named where a comment explains it.
 			explained := []string{
-				"# profile:", "# rule_severity:", "# classification:", "# default_level:", "# tag_keys:",
+				"# profile:", "# rule_severity:", "# disabled_rules:", "# allow_inline_waivers:", "# classification:", "# default_level:", "# tag_keys:",
 				"# module_inputs:", "# aliases:", `# module "GLOB":`, `# level "NAME":`,
 				"#   description ", "#   allowed_area ", "#   allowed_countries ", "#   require_secnumcloud ",
 				"#   allow_pending ", "#   require_known_location ", "#   unknown_location ",

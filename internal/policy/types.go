@@ -84,11 +84,25 @@ type Policy struct {
 	// MaxWaiverDays is the longest a waiver may last from its approved_on
 	// (default 365).
 	MaxWaiverDays int
+	// DisabledRules are the rule ids the policy switches off
+	// (disabled_rules): they report nothing. TC013, which judges the
+	// policy itself, cannot be among them.
+	DisabledRules []string
+	// AllowInlineWaivers lets "# trustcloud:waive" comments in the .tf
+	// files above a resource block waive its findings
+	// (allow_inline_waivers); off in every built-in profile. Off, an
+	// inline waiver found is reported as ignored, never applied.
+	AllowInlineWaivers bool
 	// TrustedRegistries are registry hosts, besides the public Terraform
 	// and OpenTofu registries, whose providers are taken for the catalog's
 	// providers of the same namespace and type (private mirrors). A
 	// provider from any other host is not.
 	TrustedRegistries []string
+
+	// DisabledAt and InlineAt are where the policy file sets
+	// disabled_rules and allow_inline_waivers (file:line:column), empty
+	// for a profile: where the relaxations point.
+	DisabledAt, InlineAt string `json:"-"`
 }
 
 // Classification says how a resource gets its sensitivity level.
@@ -196,4 +210,7 @@ type Waiver struct {
 	// ones.
 	CoversNew bool
 	Range     hcl.Range
+	// Inline, for a waiver written as a comment in the .tf files, is
+	// where (file:line); empty for the policy's waivers.
+	Inline string
 }

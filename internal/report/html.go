@@ -57,6 +57,11 @@ type htmlView struct {
 	// relative to its profile.
 	RelaxationsTitle string
 	Relaxations      []string
+	// Disabled lists the rules the policy disables ("" none); InlineTitle
+	// and Inline list the inline waivers.
+	Disabled    string
+	InlineTitle string
+	Inline      []string
 	// Verdict is "passed" or "blocked" (a CSS class); VerdictWord says it
 	// in the page's language.
 	Verdict     string
@@ -167,6 +172,13 @@ func newHTMLView(r *Report) *htmlView {
 			for _, x := range r.Policy.Relaxations {
 				v.Relaxations = append(v.Relaxations, x.In(lang))
 			}
+		}
+	}
+	v.Disabled = disabledText(lang, r.DisabledRules)
+	if len(r.InlineWaivers) > 0 {
+		v.InlineTitle = r.t("report.inline_waivers")
+		for _, iw := range r.InlineWaivers {
+			v.Inline = append(v.Inline, inlineLine(lang, iw))
 		}
 	}
 	v.Verdict, v.Why = htmlVerdict(r, v.Threshold)

@@ -416,6 +416,8 @@ func (b *jsonBuf) ruleFinding(f *rules.Finding) {
 		b.str("approved_by", wv.ApprovedBy)
 		b.boolean("expired", wv.Expired)
 		b.strOmit("refused", wv.Refused)
+		b.strOmit("source", wv.Source)
+		b.strOmit("at", wv.At)
 		b.close('}')
 	}
 }

@@ -372,6 +372,22 @@ func junitSummarySuite(r *Report) junitSuite {
 			}
 		}
 	}
+	// The rules the policy disables, and the inline waivers.
+	if d := disabledText(r.lang(), r.DisabledRules); d != "" {
+		ids := make([]string, len(r.DisabledRules))
+		for i, x := range r.DisabledRules {
+			ids[i] = x.Rule
+		}
+		suite.Properties.Property = append(suite.Properties.Property, junitProperty{"disabled_rules", strings.Join(ids, ",")})
+		out += "\n" + d
+	}
+	if len(r.InlineWaivers) > 0 {
+		suite.Properties.Property = append(suite.Properties.Property, junitProperty{"inline_waivers", strconv.Itoa(len(r.InlineWaivers))})
+		out += "\n" + r.t("report.inline_waivers")
+		for _, iw := range r.InlineWaivers {
+			out += "\n- " + inlineLine(r.lang(), iw)
+		}
+	}
 	// The catalog the verdicts rest on, and whether it was too old.
 	ref := r.catalogRef()
 	for _, p := range []junitProperty{{"catalog_as_of", ref.AsOf}, {"catalog_anssi_edition", ref.AnssiEdition}, {"catalog_version", ref.Version}} {

@@ -114,6 +114,16 @@ func markdownHead(r *Report) string {
 		}
 		head.WriteString("\n")
 	}
+	if d := disabledText(lang, r.DisabledRules); d != "" {
+		fmt.Fprintf(&head, "**%s**\n\n", mdText(d))
+	}
+	if len(r.InlineWaivers) > 0 {
+		fmt.Fprintf(&head, "**%s**\n\n", mdText(r.t("report.inline_waivers")))
+		for _, iw := range r.InlineWaivers {
+			fmt.Fprintf(&head, "- %s\n", mdText(inlineLine(lang, iw)))
+		}
+		head.WriteString("\n")
+	}
 	if stale := staleText(lang, r.Freshness); stale != "" {
 		// Once, under the line naming the catalog: the verdict may be wrong.
 		fmt.Fprintf(&head, "> %s\n\n", r.t("md.stale", mdText(sentence(stale))))

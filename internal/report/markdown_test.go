@@ -16,6 +16,7 @@ func TestMarkdown(t *testing.T) {
 		"aws-dynamodb-global-table": "**trustcloud: 3 new findings at or above high — this merge request does not meet the doctrine**",
 		"policy-module-glob":        "**trustcloud: no new finding at or above critical**",
 		"s3ns-premi3ns":             "**trustcloud: no new finding at or above high**",
+		"rule-control":              "**trustcloud: 1 new finding at or above high — this merge request does not meet the doctrine**",
 	}
 	eachScenario(t, "markdown", func(t *testing.T, r *Report, out []byte) {
 		md := string(out)

@@ -206,6 +206,12 @@ func OSCAL(r *Report) *oscal.OscalModels {
 			meta.add("policy-relaxation", x.Detail)
 		}
 	}
+	for _, x := range r.DisabledRules {
+		meta.add("policy-disabled-rule", x.Rule)
+	}
+	for _, iw := range r.InlineWaivers {
+		meta.add("inline-waiver", inlineLine(i18n.English, iw))
+	}
 	meta.add("plan-file", r.Plan.File)
 	meta.add("plan-format-version", r.Plan.FormatVersion)
 	meta.add("terraform-version", r.Plan.TerraformVersion)

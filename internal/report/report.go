@@ -31,7 +31,13 @@ type Report struct {
 	Tool          Tool                 `json:"tool"`
 	Catalog       inventory.CatalogRef `json:"catalog"`
 	Policy        *inventory.PolicyRef `json:"policy"`
-	Plan          inventory.PlanRef    `json:"plan"`
+	// DisabledRules are the rules the policy switches off: every format
+	// lists them in its header. Nil: none.
+	DisabledRules []rules.DisabledRule `json:"disabled_rules,omitempty"`
+	// InlineWaivers are the waiver comments found in the configuration's
+	// .tf files, in force or not: every format lists them. Nil: none.
+	InlineWaivers []*rules.InlineWaiver `json:"inline_waivers,omitempty"`
+	Plan          inventory.PlanRef     `json:"plan"`
 	// Evaluation says whether the configuration was evaluated from its
 	// sources or read from plan JSON alone. Left nil, the formats take
 	// the inventory's; nil there too, they say nothing of it.
@@ -498,4 +504,44 @@ func relaxationsTitle(lang i18n.Lang, ref *inventory.PolicyRef) string {
 		profile = policy.DefaultProfile
 	}
 	return i18n.T(lang, "report.policy.relaxations", profile)
+}
+
+// disabledText lists the rules the policy disables in a language
+// ("Rules disabled by the policy: TC010 (qualification-expiring)"), ""
+// when it disables none.
+func disabledText(lang i18n.Lang, rs []rules.DisabledRule) string {
+	if len(rs) == 0 {
+		return ""
+	}
+	names := make([]string, len(rs))
+	for i, r := range rs {
+		names[i] = r.Rule + " (" + r.Name + ")"
+	}
+	return i18n.T(lang, "report.disabled_rules", strings.Join(names, ", "))
+}
+
+// inlineLine says in a language where an inline waiver is, what it
+// waives and what became of it: "main.tf:12 aws_s3_bucket.logs TC001:
+// in force, 1 finding waived".
+func inlineLine(lang i18n.Lang, w *rules.InlineWaiver) string {
+	var status string
+	switch w.Status {
+	case rules.InlineInForce:
+		status = i18n.T(lang, "report.inline.in_force", i18n.P("n.finding", w.Waived))
+	case rules.InlineExpired:
+		status = i18n.T(lang, "report.inline.expired", w.Expires)
+	case rules.InlineInvalid:
+		status = i18n.T(lang, "report.inline.invalid", w.Detail)
+	default:
+		status = i18n.T(lang, "report.inline."+w.Status)
+	}
+	res := w.Resource
+	if res == "" {
+		res = i18n.T(lang, "report.inline.no_block")
+	}
+	ids := strings.Join(w.Rules, ", ")
+	if ids == "" {
+		ids = "?"
+	}
+	return w.At + " " + res + " " + ids + ": " + status
 }

@@ -18,6 +18,7 @@ import (
 	"github.com/trustcloud/trustcloud/internal/planfile"
 	"github.com/trustcloud/trustcloud/internal/policy"
 	"github.com/trustcloud/trustcloud/internal/rules"
+	"github.com/trustcloud/trustcloud/internal/tfconfig"
 )
 
 // testNow is when the test reports are evaluated: waivers expiring before
@@ -42,6 +43,9 @@ type scenarioCase struct {
 	existing []string
 	// now is when the report is made (testNow when zero).
 	now time.Time
+	// inline reads the waiver comments of the scenario's .tf files, as
+	// check does from the sources.
+	inline bool
 }
 
 // scenarioCases are the reports of the golden tests:
@@ -54,7 +58,10 @@ type scenarioCase struct {
 //   - policy-module-glob: a policy module glob makes two modules sensitive,
 //     five TC002 at high under a critical threshold: a passing report with
 //     findings, sources in module files;
-//   - s3ns-premi3ns: sensitive data on a qualified offer: no finding.
+//   - s3ns-premi3ns: sensitive data on a qualified offer: no finding;
+//   - rule-control: a policy that disables TC004, lowers TC002 at
+//     sensitive and allows inline waivers; the header lists the disabled
+//     rule and every inline waiver (in force, expired, refused …).
 var scenarioCases = []scenarioCase{
 	{
 		name: "ministry", scenario: "ministry", policy: "testdata/policies/ministry-waivers.hcl", failOn: "high",
@@ -75,6 +82,7 @@ var scenarioCases = []scenarioCase{
 		},
 	},
 	{name: "s3ns-premi3ns", scenario: "s3ns-premi3ns", failOn: "high"},
+	{name: "rule-control", scenario: "rule-control", policy: "../../testdata/scenarios/rule-control/policy.hcl", failOn: "high", inline: true},
 }
 
 // build makes the case's report through planfile.Load, inventory.Build,
@@ -116,9 +124,19 @@ func (c scenarioCase) build(t *testing.T) *Report {
 	}
 	inv, _ := inventory.Build(p, repoPath(planFile), cat, pol)
 	ev := &rules.Evaluator{Catalog: cat, Policy: pol, Now: func() time.Time { return now }}
+	if c.inline {
+		dir := filepath.Join("..", "..", "testdata", "scenarios", c.scenario)
+		cfg, err := tfconfig.LoadDir(dir, tfconfig.Terraform)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfg.Root = repoPath(filepath.ToSlash(dir))
+		ev.Inline = rules.InlineWaivers(cfg.WaiverComments(), pol, now)
+	}
 	r := &Report{
 		FormatVersion: FormatVersion, Tool: Tool{Name: "trustcloud", Version: "v0.0.0-test"},
 		Catalog: inv.Catalog, Policy: inv.Policy, Plan: inv.Plan, Findings: []*Finding{},
+		DisabledRules: rules.DisabledRules(pol), InlineWaivers: ev.Inline,
 		// The check's clock and machine, fixed for the goldens (JUnit).
 		Inventory: inv, Options: Options{PlanFile: inv.Plan.File, Started: now, Finished: now.Add(1250 * time.Millisecond), Hostname: "ci-runner"},
 	}
@@ -240,6 +258,7 @@ func TestScenarioReports(t *testing.T) {
 		"aws-dynamodb-global-table": {findings: 3, newF: 3, failed: true},
 		"policy-module-glob":        {findings: 7, newF: 7},
 		"s3ns-premi3ns":             {},
+		"rule-control":              {findings: 10, newF: 10, waived: 1, failed: true},
 	}
 	for _, c := range scenarioCases {
 		r := c.build(t)
@@ -446,5 +465,58 @@ func TestUserCatalogInEveryFormat(t *testing.T) {
 		if out := string(renderFormat(t, format, r)); !strings.Contains(out, "renewals-2026-12.json") {
 			t.Errorf("the %s report does not name the user catalog file", format)
 		}
+	}
+}
+
+// TestRuleControlInEveryFormat: the rule the policy disables, and every
+// inline waiver with what became of it, are in each format that has a
+// header (gitlab's Code Quality report has none); a disabled rule has no
+// finding; the finding an inline waiver covers says where the comment
+// is.
+func TestRuleControlInEveryFormat(t *testing.T) {
+	c := scenarioCases[len(scenarioCases)-1]
+	if c.name != "rule-control" {
+		t.Fatalf("the last golden case is %s, not rule-control", c.name)
+	}
+	r := c.build(t)
+	if len(r.DisabledRules) != 1 || r.DisabledRules[0].Rule != "TC004" || r.DisabledRules[0].At != "testdata/scenarios/rule-control/policy.hcl:4:1" {
+		t.Fatalf("disabled rules %+v, want TC004 at policy.hcl:4:1", r.DisabledRules)
+	}
+	statuses := map[string]string{}
+	for _, iw := range r.InlineWaivers {
+		statuses[iw.At] = iw.Status
+	}
+	const mainTF = "testdata/scenarios/rule-control/main.tf"
+	wantStatus := map[string]string{
+		mainTF + ":27": rules.InlineInForce, mainTF + ":34": rules.InlineExpired, mainTF + ":41": rules.InlineInvalid,
+		mainTF + ":49": rules.InlineInForce, mainTF + ":70": rules.InlineInForce,
+	}
+	if diff := cmp.Diff(wantStatus, statuses); diff != "" {
+		t.Errorf("inline waivers (-want +got):\n%s", diff)
+	}
+	for _, f := range r.Findings {
+		if f.Rule == "TC004" {
+			t.Errorf("a finding of the disabled rule TC004: %s", f.Address)
+		}
+		if f.Address == "aws_s3_bucket.waived" && f.Rule == "TC001" {
+			if !f.Waived || f.Waiver == nil || f.Waiver.Source != rules.WaiverInline || f.Waiver.At != mainTF+":27" {
+				t.Errorf("aws_s3_bucket.waived: waived %v, waiver %+v", f.Waived, f.Waiver)
+			}
+		}
+	}
+	for _, format := range Names() {
+		out := string(renderFormat(t, format, r))
+		if format == "gitlab" || format == "github" {
+			continue
+		}
+		for _, want := range []string{"TC004", mainTF + ":27", mainTF + ":41"} {
+			if !strings.Contains(out, want) {
+				t.Errorf("the %s report does not say %q", format, want)
+			}
+		}
+	}
+	sarif := string(renderFormat(t, "sarif", r))
+	if !strings.Contains(sarif, `"enabled": false`) || !strings.Contains(sarif, `"kind": "inSource"`) {
+		t.Errorf("the sarif report has no rule with enabled false or no inSource suppression")
 	}
 }

@@ -79,6 +79,9 @@ type sarifRule struct {
 
 type sarifConfiguration struct {
 	Level string `json:"level"`
+	// Enabled is false for a rule the policy disables; left out
+	// otherwise (SARIF's default is true).
+	Enabled *bool `json:"enabled,omitempty"`
 }
 
 type sarifInvocation struct {
@@ -185,7 +188,7 @@ func sarifRuleOf(r ruledef.Rule, lang i18n.Lang) sarifRule {
 		FullDescription:      sarifText{summary},
 		HelpURI:              help,
 		Help:                 sarifHelp{Text: text.String(), Markdown: md.String()},
-		DefaultConfiguration: sarifConfiguration{level},
+		DefaultConfiguration: sarifConfiguration{Level: level},
 		Properties:           props,
 	}
 }
@@ -233,7 +236,13 @@ func sarifRunOf(r *Report) (sarifRun, map[string]int) {
 	index := map[string]int{}
 	addRule := func(rule ruledef.Rule) {
 		index[string(rule.ID)] = len(driver.Rules)
-		driver.Rules = append(driver.Rules, sarifRuleOf(rule, r.lang()))
+		d := sarifRuleOf(rule, r.lang())
+		for _, x := range r.DisabledRules {
+			if x.Rule == string(rule.ID) {
+				d.DefaultConfiguration.Enabled = new(bool)
+			}
+		}
+		driver.Rules = append(driver.Rules, d)
 	}
 	for _, rule := range ruledef.All() {
 		addRule(rule)
@@ -274,6 +283,13 @@ func sarifRunOf(r *Report) (sarifRun, map[string]int) {
 	// relaxes (the check JSON's policy object).
 	if r.Policy != nil {
 		run.Properties["policy"] = r.Policy
+	}
+	// The rules it disables and the inline waivers, as in the check JSON.
+	if len(r.DisabledRules) > 0 {
+		run.Properties["disabledRules"] = r.DisabledRules
+	}
+	if len(r.InlineWaivers) > 0 {
+		run.Properties["inlineWaivers"] = r.InlineWaivers
 	}
 	if f := r.Freshness; f != nil {
 		run.Properties["catalogFreshness"] = f
@@ -341,7 +357,12 @@ func sarifResultOf(r *Report, f *Finding, index map[string]int) *sarifResult {
 		res.BaselineState = "unchanged"
 	}
 	if f.Waived {
-		res.Suppressions = []sarifSuppression{{Kind: "external", Status: "accepted", Justification: ciWaiverText(r.lang(), f)}}
+		kind := "external"
+		if f.Waiver != nil && f.Waiver.Source == rules.WaiverInline {
+			// A comment next to the code: SARIF's in-source suppression.
+			kind = "inSource"
+		}
+		res.Suppressions = []sarifSuppression{{Kind: kind, Status: "accepted", Justification: ciWaiverText(r.lang(), f)}}
 	}
 	return res
 }

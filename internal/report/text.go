@@ -174,6 +174,15 @@ func writeTextHeader(w io.Writer, rep *Report, p palette) {
 			fmt.Fprintf(w, "  - %s%s\n", r.In(lang), p.dim(at))
 		}
 	}
+	if d := disabledText(lang, rep.DisabledRules); d != "" {
+		fmt.Fprintf(w, "%s\n", p.wrap("33", d))
+	}
+	if len(rep.InlineWaivers) > 0 {
+		fmt.Fprintf(w, "%s\n", p.wrap("33", rep.t("report.inline_waivers")))
+		for _, iw := range rep.InlineWaivers {
+			fmt.Fprintf(w, "  - %s\n", inlineLine(lang, iw))
+		}
+	}
 	if line := p.evaluation(lang, rep.evaluation()); line != "" {
 		fmt.Fprintf(w, "%s\n", line)
 	}

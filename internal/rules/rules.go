@@ -56,7 +56,14 @@ type WaiverRef struct {
 	// (it was granted for existing resources, and this change creates
 	// the resource).
 	Refused string `json:"refused,omitempty"`
+	// Source is WaiverInline for a waiver written as a comment in the .tf
+	// files, at At (file:line); empty for a waiver of the policy file.
+	Source string `json:"source,omitempty"`
+	At     string `json:"at,omitempty"`
 }
+
+// WaiverInline is the Source of an inline waiver.
+const WaiverInline = "inline"
 
 // Evaluator evaluates inventories.
 type Evaluator struct {
@@ -68,6 +75,10 @@ type Evaluator struct {
 	// was made with (--baseline): a policy that changed since, and relaxes
 	// its profile, is a TC013 however it was given.
 	BaselinePolicySHA256 string
+	// Inline are the waiver comments of the configuration, judged (see
+	// InlineWaivers); those in force waive findings like the policy's
+	// waivers, after them, and count what they waive.
+	Inline []*InlineWaiver
 	// alternatives caches qualifiedIn by country list.
 	alternatives map[string]string
 	// texts holds one copy of each remediation text: thousands of
@@ -574,11 +585,28 @@ func (e *Evaluator) exposure(r *inventory.Resource, level *policy.Level) *Findin
 	return nil
 }
 
-// waive applies the policy's waivers to a finding: an unexpired waiver
-// marks it waived; an expired one leaves it and adds TC007.
+// waive applies the policy's waivers, then the inline waivers in force,
+// to a finding: an unexpired waiver marks it waived; an expired one
+// leaves it and adds TC007. A finding of a rule the policy disables is
+// dropped here, before any waiver sees it.
 func (e *Evaluator) waive(f *Finding, level *policy.Level, now time.Time) []*Finding {
+	if e.Policy.RuleDisabled(f.Rule) {
+		return nil
+	}
 	ws := e.Policy.MatchWaivers(f.Address, f.Rule)
+	inline, ignored := e.inlineFor(f)
+	byWaiver := map[*policy.Waiver]*InlineWaiver{}
+	for _, iw := range inline {
+		ws = append(ws, iw.waiver)
+		byWaiver[iw.waiver] = iw
+	}
 	if len(ws) == 0 {
+		if ignored != nil {
+			// Said on the finding: an inline waiver was there and did not
+			// apply.
+			f.Waiver = waiverRef(ignored.waiver, false)
+			f.Waiver.Refused = fmt.Sprintf("inline waiver at %s is %s: %s", ignored.At, strings.ReplaceAll(ignored.Status, "_", " "), ignored.Detail)
+		}
 		return []*Finding{f}
 	}
 	created := f.resource != nil && slices.Contains(f.resource.Actions, "create")
@@ -596,15 +624,25 @@ func (e *Evaluator) waive(f *Finding, level *policy.Level, now time.Time) []*Fin
 		}
 		f.Waived = true
 		f.Waiver = waiverRef(w, false)
+		if iw := byWaiver[w]; iw != nil {
+			iw.Waived++
+		}
 		return []*Finding{f}
 	}
 	if refused != nil {
 		f.Waiver = waiverRef(refused, false)
-		f.Waiver.Refused = fmt.Sprintf("waiver %s covers resources that exist already; this change creates %s (the waiver does not say covers_new = true): the finding stands", refused.ID, f.Address)
+		if refused.Inline != "" {
+			f.Waiver.Refused = fmt.Sprintf("inline waiver at %s covers resources that exist already; this change creates %s (an inline waiver never covers a new resource: only the policy file's covers_new does): the finding stands", refused.Inline, f.Address)
+		} else {
+			f.Waiver.Refused = fmt.Sprintf("waiver %s covers resources that exist already; this change creates %s (the waiver does not say covers_new = true): the finding stands", refused.ID, f.Address)
+		}
 		return []*Finding{f}
 	}
 	w := ws[0]
 	f.Waiver = waiverRef(w, true)
+	if e.Policy.RuleDisabled(string(ruledef.TC007)) {
+		return []*Finding{f}
+	}
 	exp := e.newFinding(f.resource, level, ruledef.TC007,
 		i18n.M("finding.TC007", w.ID, w.Reason, f.Rule, f.Address, w.Expires.Format(time.DateOnly)),
 		i18n.M("fix.TC007"))
@@ -613,7 +651,14 @@ func (e *Evaluator) waive(f *Finding, level *policy.Level, now time.Time) []*Fin
 }
 
 func waiverRef(w *policy.Waiver, expired bool) *WaiverRef {
-	return &WaiverRef{ID: w.ID, Reason: w.Reason, Expires: w.Expires.Format(time.DateOnly), ApprovedBy: w.ApprovedBy, Expired: expired}
+	ref := &WaiverRef{ID: w.ID, Reason: w.Reason, ApprovedBy: w.ApprovedBy, Expired: expired}
+	if !w.Expires.IsZero() {
+		ref.Expires = w.Expires.Format(time.DateOnly)
+	}
+	if w.Inline != "" {
+		ref.Source, ref.At = WaiverInline, w.Inline
+	}
+	return ref
 }
 
 // Resource returns the inventory entry the finding is about.

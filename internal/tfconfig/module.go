@@ -41,6 +41,9 @@ type Module struct {
 	Resources map[string]*Resource
 
 	cfg *Config
+	// files are the display paths of the module's configuration files, in
+	// the order they were read.
+	files []string
 }
 
 // Variable is a variable block.
@@ -179,6 +182,7 @@ func (c *Config) addModule(key, dir, source string, files map[string][]byte) err
 	for i, name := range append(primary, overrides...) {
 		display := m.displayPath(name)
 		c.files[display] = files[name]
+		m.files = append(m.files, display)
 		var f *hcl.File
 		var d hcl.Diagnostics
 		if strings.HasSuffix(name, ".json") {

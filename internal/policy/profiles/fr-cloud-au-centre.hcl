@@ -24,6 +24,11 @@ rule_severity = {
 expiry_warning_days = 60
 max_waiver_days     = 365
 
+# No rule is switched off; waiver comments in the .tf files do not apply
+# (a policy file may allow them: a relaxation, reported).
+disabled_rules       = []
+allow_inline_waivers = false
+
 classification {
   default_level = "internal"
   tag_keys      = ["data_sensitivity", "trustcloud_sensitivity"]

@@ -42,7 +42,7 @@ func write(w io.Writer) error {
 	p("---\npage_title: \"The trustcloud rules\"\nsubcategory: \"\"\ndescription: |-\n  Every rule trustcloud check applies: when it fires, the severity of its findings, what to do about one, and the doctrine it rests on.\n---\n\n")
 	p("# The trustcloud rules\n\n")
 	p("This page is generated from the rule registry (`internal/ruledef`) and the English message catalog by `make docs`. ")
-	p("A finding names its rule by a stable id and name, in every format and language; a policy names rules by id in `rule_severity` and in waivers.\n\n")
+	p("A finding names its rule by a stable id and name, in every format and language; a policy names rules by id in `rule_severity`, `disabled_rules` and in waivers.\n\n")
 	p("| id | name | in short |\n|---|---|---|\n")
 	for _, r := range ruledef.All() {
 		p("| [%s](#%s) | %s | %s |\n", r.ID, r.Anchor(), r.Name, r.Short(i18n.English))
@@ -77,7 +77,7 @@ func write(w io.Writer) error {
 func severity(r ruledef.Rule) string {
 	switch {
 	case r.JudgesPolicy:
-		return fmt.Sprintf("always `%s`: the policy it judges can neither change its severity nor waive it", r.Severity)
+		return fmt.Sprintf("always `%s`: the policy it judges can neither change its severity, disable it nor waive it", r.Severity)
 	case r.Severity != "":
 		return fmt.Sprintf("`%s` at every level of the built-in profiles (their `rule_severity`), which a policy may change", r.Severity)
 	}

@@ -264,7 +264,7 @@ func exampleText(root string, r ruledef.Rule, ex example, fires bool) (string, e
 // waive says how to waive a rule's findings, or that a policy cannot.
 func waive(r ruledef.Rule, ex example) string {
 	if r.JudgesPolicy {
-		return "A policy can neither waive " + string(r.ID) + " nor change its severity: it judges the policy itself. " +
+		return "A policy can neither waive " + string(r.ID) + ", disable it nor change its severity: it judges the policy itself. " +
 			"Give the policy explicitly (`--policy FILE` or the pipeline's `TRUSTCLOUD_POLICY`), or remove its relaxations.\n"
 	}
 	var b strings.Builder
@@ -277,9 +277,37 @@ func waive(r ruledef.Rule, ex example) string {
 	fmt.Fprintf(&b, "By default a waiver covers only resources that exist already: `covers_new = true` lets it cover resources the change creates. ")
 	fmt.Fprintf(&b, "Once it has expired, the findings it covered are reported again, with a TC007 (waiver-expired). ")
 	fmt.Fprintf(&b, "`trustcloud policy init` writes a starter policy that documents every setting.\n\n")
-	fmt.Fprintf(&b, "To change the severity of the rule's findings instead, set it in the policy, for every level or for one:\n\n")
-	fmt.Fprintf(&b, "```hcl\nrule_severity = {\n  \"%s\" = \"low\"\n}\n\nlevel \"internal\" {\n  rule_severity = { \"%s\" = \"medium\" }\n}\n```\n", r.ID, r.ID)
+	fmt.Fprintf(&b, "Where the policy says `allow_inline_waivers = true` (off in every built-in profile: a relaxation), a comment directly above the resource block ")
+	fmt.Fprintf(&b, "waives it too, with the same requirements (`approved_on` optional: without it, `expires` is at most `max_waiver_days` from the day of the check), ")
+	fmt.Fprintf(&b, "never for a resource the change creates; reports list every such comment, applied or not, with its file and line:\n\n")
+	fmt.Fprintf(&b, "```tf\n# trustcloud:waive %s reason=\"Why and until when\" expires=2027-03-31 approved_by=\"CISO\" approved_on=2026-04-01\nresource \"%s\" \"%s\" {\n  # …\n}\n```\n\n", r.ID, exType(ex.Address), exName(ex.Address))
+	fmt.Fprintf(&b, "To change the severity of the rule's findings instead, set it in the policy, for every level or for one; or switch the rule off (`disabled_rules`, listed in every report, a relaxation):\n\n")
+	fmt.Fprintf(&b, "```hcl\nrule_severity = {\n  \"%s\" = \"low\"\n}\n\nlevel \"internal\" {\n  rule_severity = { \"%s\" = \"medium\" }\n}\n\ndisabled_rules = [\"%s\"]\n```\n", r.ID, r.ID, r.ID)
 	return b.String()
+}
+
+// exType and exName are the type and name of a resource address
+// (module path and instance key left out).
+func exType(address string) string {
+	parts := resourceParts(address)
+	return parts[0]
+}
+
+func exName(address string) string {
+	parts := resourceParts(address)
+	return parts[1]
+}
+
+// resourceParts are the last two steps of an address, instance key cut.
+func resourceParts(address string) [2]string {
+	if i := strings.Index(address, "["); i >= 0 {
+		address = address[:i]
+	}
+	steps := strings.Split(address, ".")
+	if len(steps) < 2 {
+		return [2]string{"TYPE", "NAME"}
+	}
+	return [2]string{steps[len(steps)-2], steps[len(steps)-1]}
 }
 
 // sentence ends a text with a full stop.
