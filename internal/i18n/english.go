@@ -55,7 +55,7 @@ var english = map[string]string{
 	"rule.TC012.short":   "A classification signal cannot be read: judged at the unclassified level",
 	"rule.TC012.help":    "Give the signal a level of the policy (or an alias), known at plan time, under the exact key the policy reads; or classify the module in the policy.",
 	"rule.TC013.title":   "policy-relaxed",
-	"rule.TC013.summary": "A policy file found in the configuration directory (neither --policy nor TRUSTCLOUD_POLICY) relaxes the built-in profile it names: a wider area, a dropped requirement, a lower level or severity, a waiver.",
+	"rule.TC013.summary": "A policy file found in the configuration directory (neither --policy nor TRUSTCLOUD_POLICY) relaxes the built-in profile it names: a wider area, a dropped requirement, a lower level or severity, a waiver, a disabled rule, inline waivers allowed.",
 	"rule.TC013.short":   "A discovered policy file relaxes its profile",
 	"rule.TC013.help":    "Accepting a policy that relaxes its profile is the CI's decision: give it explicitly with --policy FILE or the TRUSTCLOUD_POLICY variable of the pipeline, or remove its relaxations. A policy cannot waive TC013 nor change its severity.",
 

@@ -56,7 +56,7 @@ var french = map[string]string{
 	"rule.TC012.short":   "Un signal de classification est illisible : jugée au niveau des ressources non classifiées",
 	"rule.TC012.help":    "Donnez au signal un niveau de la politique (ou un alias), connu au moment du plan, sous la clé exacte que lit la politique ; ou classez le module dans la politique.",
 	"rule.TC013.title":   "politique assouplie",
-	"rule.TC013.summary": "Un fichier de politique trouvé dans le répertoire de configuration (ni --policy ni TRUSTCLOUD_POLICY) assouplit le profil intégré qu'il nomme : zone plus large, exigence abandonnée, niveau ou gravité abaissés, dérogation.",
+	"rule.TC013.summary": "Un fichier de politique trouvé dans le répertoire de configuration (ni --policy ni TRUSTCLOUD_POLICY) assouplit le profil intégré qu'il nomme : zone plus large, exigence abandonnée, niveau ou gravité abaissés, dérogation, règle désactivée, dérogations en ligne permises.",
 	"rule.TC013.short":   "Une politique découverte assouplit son profil",
 	"rule.TC013.help":    "Accepter une politique qui assouplit son profil est une décision de la CI : donnez-la explicitement avec --policy FICHIER ou la variable TRUSTCLOUD_POLICY du pipeline, ou retirez ses assouplissements. Une politique ne peut ni déroger à TC013 ni changer sa gravité.",
 
