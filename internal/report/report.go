@@ -99,6 +99,13 @@ type Options struct {
 	// Hostname is the machine the check ran on, which the JUnit suites
 	// record ("" is written localhost, as the Ant JUnit schema asks).
 	Hostname string
+	// WorkDir is the directory the report's relative file names are
+	// relative to: where the check ran ("" is the process's working
+	// directory). Root is the repository that holds it ("" is WorkDir):
+	// reports name the files inside Root relative to it, with forward
+	// slashes, so that GitHub and GitLab annotate the right line when the
+	// check runs in a subdirectory or is given absolute paths.
+	WorkDir, Root string
 }
 
 // Finding is a rule finding as reported: with its fingerprint, whether it
@@ -278,7 +285,7 @@ func Summarize(inv *inventory.Inventory, findings []*Finding, failOn string) Sum
 }
 
 // location returns where a finding points: its resource's source, else
-// the plan file.
+// the plan file, as given (reports write it through ciPath).
 func (r *Report) location(f *Finding) (string, int) {
 	if f.Source != nil {
 		return f.Source.File, f.Source.Line
@@ -432,7 +439,7 @@ func inferred(lang i18n.Lang, l inventory.Location) string {
 // and the start of its SHA-256, over the profile it starts from
 // ("trustcloud.hcl (discovered in ., sha256 1a2b3c4d5e6f…) over profile
 // fr-cloud-au-centre"); the profile alone without a file. file formats a
-// path (ciPath for markdown).
+// path (Report.ciPath for markdown).
 func policyName(lang i18n.Lang, ref *inventory.PolicyRef, file func(string) string) string {
 	switch {
 	case ref == nil:
