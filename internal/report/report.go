@@ -85,6 +85,9 @@ type Tool struct {
 type Options struct {
 	// Color enables ANSI colours (text on a terminal only).
 	Color bool
+	// Width is the width the text report wraps its lines to (the
+	// terminal's), 0 for no wrapping: a file, a pipe, a CI log.
+	Width int
 	// PlanFile is the path reports point at when a resource has no
 	// source location.
 	PlanFile string
