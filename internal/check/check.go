@@ -212,6 +212,11 @@ func Run(opts Options) (*Result, error) {
 	// The machine the check ran on, for the JUnit suites; "" when it
 	// cannot be told (written localhost).
 	rep.Options.Hostname, _ = os.Hostname()
+	// Reports name files relative to the repository the check runs in,
+	// so that CI platforms annotate the right line.
+	if wd, err := os.Getwd(); err == nil {
+		rep.Options.WorkDir, rep.Options.Root = wd, RepositoryRoot(wd)
+	}
 	return &Result{Report: rep, Inventory: inv, Warnings: l.warnings}, nil
 }
 

@@ -64,3 +64,23 @@ func HoldsConfig(dir string) bool {
 	}
 	return false
 }
+
+// RepositoryRoot is the repository that holds dir: the first directory,
+// from dir up, that holds a .git entry (a directory, or the file of a
+// worktree or submodule); "" when none does. No git binary is needed.
+func RepositoryRoot(dir string) string {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return ""
+	}
+	for {
+		if _, err := os.Lstat(filepath.Join(abs, ".git")); err == nil {
+			return abs
+		}
+		up := filepath.Dir(abs)
+		if up == abs {
+			return ""
+		}
+		abs = up
+	}
+}

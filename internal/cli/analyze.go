@@ -249,6 +249,10 @@ var humanFormats = map[string]bool{"text": true, "markdown": true, "github": tru
 func (e *env) writeReports(targets []output, rep *report.Report, color colorFlag) error {
 	for _, t := range targets {
 		rep.Options.Color = t.path == "" && t.format == "text" && e.color(color)
+		rep.Options.Width = 0
+		if t.path == "" && t.format == "text" {
+			rep.Options.Width = e.textWidth(e.stdout)
+		}
 		write := func(w io.Writer) error {
 			bw := bufio.NewWriterSize(w, 64<<10)
 			if err := report.Formats[t.format].Write(bw, rep); err != nil {

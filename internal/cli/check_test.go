@@ -202,9 +202,12 @@ func TestCheckWaivers(t *testing.T) {
 
 	r = run(t, "", args...)
 	for _, want := range []string{
-		`WAIVED TC001 non-eu-region  terraform_data.site["virginia"]`,
+		"\n  terraform_data.site[\"virginia\"]  [internal; aws us-east-1, US]  ",
+		"testdata/builtin/main.tf:20\n    why: level internal: policy default level internal; location: input = \"us-east-1\"\n",
+		"\n    WAIVED TC001 non-eu-region: ",
 		"waiver DER-2026-001 until 2099-12-31, approved by CISO: Replica in Virginia",
-		"HIGH TC007 waiver-expired  module.app.terraform_data.app",
+		"\n  module.app.terraform_data.app  [sensitive; aws eu-west-3, FR]",
+		"\n    HIGH TC007 waiver-expired: ",
 		"trustcloud check testdata/builtin/plan.json: policy testdata/policies/waivers.hcl",
 		"3 findings (2 high, 1 low), 1 waived",
 	} {
@@ -656,7 +659,8 @@ func checkPlanRun(t *testing.T, plan, pol string) {
 		t.Errorf("colour escapes in output that is not a terminal")
 	}
 	for _, f := range rep.Findings {
-		if !strings.Contains(text.stdout, " "+f.Rule+" "+f.Name+"  "+f.Address+"  ") {
+		// The resource's line, then its findings under it.
+		if !strings.Contains(text.stdout, "\n  "+f.Address+"  [") || !strings.Contains(text.stdout, " "+f.Rule+" "+f.Name+": ") {
 			t.Errorf("text output does not list %s on %s", f.Rule, f.Address)
 		}
 	}

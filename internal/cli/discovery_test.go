@@ -270,7 +270,7 @@ func TestPolicyDiscoveryReports(t *testing.T) {
 		"The policy relaxes profile fr-cloud-au-centre:",
 		"  - level sensitive does not require SecNumCloud, which fr-cloud-au-centre requires  trustcloud.hcl:1:1",
 		"  - waiver DER-ALL exempts every rule on ** until 2099-12-31 (approved by nobody)  trustcloud.hcl:4:1",
-		"HIGH TC013 policy-relaxed  trustcloud.hcl  [policy file]  trustcloud.hcl:1",
+		"\n  trustcloud.hcl  [policy file]  trustcloud.hcl:1\n    HIGH TC013 policy-relaxed: trustcloud.hcl, discovered in .",
 	} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("text lacks %q:\n%s", want, r.stdout)

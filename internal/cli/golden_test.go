@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/trustcloud/trustcloud/internal/catalog"
+	"github.com/trustcloud/trustcloud/internal/check"
 	"github.com/trustcloud/trustcloud/internal/cli"
 	"github.com/trustcloud/trustcloud/internal/golden"
 	"github.com/trustcloud/trustcloud/internal/report"
@@ -42,6 +43,11 @@ type goldenCase struct {
 }
 
 func TestGolden(t *testing.T) {
+	// Reports name the configuration's files from the repository root
+	// (internal/cli/testdata/builtin/main.tf): the goldens hold those.
+	if check.RepositoryRoot(".") == "" {
+		t.Fatal("no .git above internal/cli: the golden files name files from the repository root; run the tests in a checkout")
+	}
 	cases := []goldenCase{
 		{name: "builtin", plan: builtinPlan, checkExit: cli.ExitOK},
 		{name: "builtin-as-aws", plan: builtinPlan, flags: []string{"--catalog", builtinAsAWS}, checkExit: cli.ExitFindings},

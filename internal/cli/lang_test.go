@@ -23,15 +23,19 @@ var (
 	frenchText = []string{
 		"trustcloud check " + langPlan + " : politique fr-cloud-au-centre, catalogue du ",
 		"module racine",
-		"ÉLEVÉE TC001 (région hors UE)  aws_sqs_queue.analytics_export  [données sensibles ; aws us-east-1, US]",
-		"ÉLEVÉE TC002 (offre non qualifiée)  aws_s3_bucket.grant_applications  [données sensibles ; aws eu-west-3, FR]",
+		"\n  aws_sqs_queue.analytics_export  [données sensibles ; aws us-east-1, US]",
+		"\n    pourquoi : niveau « sensible » : tag data_sensitivity=sensitive ; localisation : region = \"us-east-1\"\n",
+		"\n    ÉLEVÉE TC001 (région hors UE) : aws_sqs_queue.analytics_export est dans la région us-east-1",
+		"\n  aws_s3_bucket.grant_applications  [données sensibles ; aws eu-west-3, FR]",
+		"\n    ÉLEVÉE TC002 (offre non qualifiée) : le niveau « sensible » exige",
 		"le niveau « sensible » exige la qualification SecNumCloud, et aucune offre qualifiée de l'opérateur aws ne couvre eu-west-3",
 		"hors de la zone autorisée au niveau « sensible » (EEE)",
-		"à faire : Déplacez la ressource vers une offre qualifiée SecNumCloud",
+		"\nÀ faire :\n",
+		"\n  TC002 (offre non qualifiée), pour aws_sqs_queue.analytics_export :\n    Déplacez la ressource vers une offre qualifiée SecNumCloud, ou inscrivez",
 		"ou inscrivez une dérogation temporaire dans la politique.",
 		"ÉCHEC : 11 ressources analysées (localisation inconnue : 0, sans opérateur du catalogue : 0) : 6 constats (élevée : 6), sous dérogation : 0 ; seuil : élevée",
 	}
-	englishText = []string{"root module", "HIGH", "non-eu-region", "not-qualified", "what to do:", "requires SecNumCloud", "FAILED", "threshold high"}
+	englishText = []string{"root module", "HIGH", "non-eu-region", "not-qualified", "What to do:", "why:", "requires SecNumCloud", "FAILED", "threshold high"}
 )
 
 func TestCheckInFrench(t *testing.T) {
@@ -61,7 +65,7 @@ func TestCheckInFrench(t *testing.T) {
 // LC_MESSAGES, then LANG), and anything but French is English.
 func TestLangFromEnvironment(t *testing.T) {
 	english := run(t, "", "check", langPlan)
-	if !strings.Contains(english.stdout, "HIGH TC001 non-eu-region") || !strings.Contains(english.stdout, "what to do:") {
+	if !strings.Contains(english.stdout, "HIGH TC001 non-eu-region") || !strings.Contains(english.stdout, "\nWhat to do:\n") {
 		t.Fatalf("the default report is not in English:\n%s", english.stdout)
 	}
 	french := run(t, "", "check", "--lang", "fr", langPlan)

@@ -66,7 +66,7 @@ func writeGitHub(w io.Writer, r *Report) error {
 		}
 		file, line := r.location(f)
 		fmt.Fprintf(&b, "::%s file=%s,line=%d,title=%s::%s\n", cmd,
-			githubProperty.Replace(ciPath(file)), max(line, 1), githubProperty.Replace(title), githubData.Replace(text))
+			githubProperty.Replace(r.ciPath(file)), max(line, 1), githubProperty.Replace(title), githubData.Replace(text))
 	}
 	s := r.Summary
 	fmt.Fprintf(&b, "%s\n", r.t("github.summary",

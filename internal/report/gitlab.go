@@ -124,7 +124,7 @@ func eachCodeQualityIssue(r *Report, yield func(*codeQualityIssue) bool) {
 			Type: "issue", CheckName: f.Rule, Description: desc, Content: codeQualityBody(body, evaluation, catalog),
 			Categories:  categories,
 			Fingerprint: fps[i], Severity: sev,
-			Location: codeQualityLocation{Path: ciPath(file), Lines: codeQualityLines{Begin: max(line, 1)}},
+			Location: codeQualityLocation{Path: r.ciPath(file), Lines: codeQualityLines{Begin: max(line, 1)}},
 		}) {
 			return
 		}
@@ -187,7 +187,7 @@ func codeQualityCoverage(r *Report) *codeQualityIssue {
 		Content:     &codeQualityContent{Body: "What to do: set the location of each resource at plan time, and add missing operators to a catalog file (--catalog); the check's inventory lists them."},
 		Categories:  []string{"Bug Risk"},
 		Fingerprint: hex.EncodeToString(sum[:16]), Severity: "info",
-		Location: codeQualityLocation{Path: ciPath(r.Options.PlanFile), Lines: codeQualityLines{Begin: 1}},
+		Location: codeQualityLocation{Path: r.ciPath(r.Options.PlanFile), Lines: codeQualityLines{Begin: 1}},
 	}
 }
 

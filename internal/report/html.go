@@ -251,9 +251,9 @@ func newHTMLFinding(r *Report, i int, f *Finding) htmlFinding {
 	}
 	hf.StatusLabel = r.t("html.status." + hf.Status)
 	file, line := r.location(f)
-	hf.Where = file
+	hf.Where = r.ciPath(file)
 	if f.Source != nil {
-		hf.Where = fmt.Sprintf("%s:%d", file, line)
+		hf.Where = fmt.Sprintf("%s:%d", r.ciPath(file), line)
 	}
 	hf.Place = htmlPlace(lang, f.Location)
 	if res := f.Resource(); res != nil {

@@ -249,7 +249,7 @@ func writeJUnit(w io.Writer, r *Report) error {
 		if len(c.Findings) > 0 {
 			file, line := r.location(c.Findings[0])
 			suite.Properties.Property = append(suite.Properties.Property,
-				junitProperty{"file:" + c.Address, ciPath(file)}, junitProperty{"line:" + c.Address, strconv.Itoa(max(line, 1))})
+				junitProperty{"file:" + c.Address, r.ciPath(file)}, junitProperty{"line:" + c.Address, strconv.Itoa(max(line, 1))})
 		}
 		groups := slices.Clone(ruleGroups)
 		if c.Resource == nil && len(c.Findings) > 0 && !slices.ContainsFunc(c.Findings, func(f *Finding) bool { return f.Type != rules.PolicyType }) {
@@ -485,7 +485,7 @@ func junitSummary(r *Report, fs []*Finding) string {
 func junitBlock(r *Report, f *Finding) string {
 	file, line := r.location(f)
 	var b strings.Builder
-	b.WriteString(r.t("junit.block", f.Rule, r.ruleTitle(f), r.severity(f.Severity), ciPath(file), line, r.message(f)))
+	b.WriteString(r.t("junit.block", f.Rule, r.ruleTitle(f), r.severity(f.Severity), r.ciPath(file), line, r.message(f)))
 	if f.Waived {
 		b.WriteString("\n" + r.t("junit.waived_by", ciWaiverText(r.lang(), f)))
 	} else if fix := r.remediation(f); fix != "" {

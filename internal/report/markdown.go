@@ -95,7 +95,7 @@ func markdownHead(r *Report) string {
 	lang := r.lang()
 	var head strings.Builder
 	head.WriteString(markdownVerdict(r) + "\n\n")
-	head.WriteString(r.t("md.plan", mdCode(ciPath(r.Plan.File)), mdCode(mdPolicyName(r))))
+	head.WriteString(r.t("md.plan", mdCode(r.ciPath(r.Plan.File)), mdCode(mdPolicyName(r))))
 	if d := catalogDate(lang, r.catalogRef()); d != "" {
 		head.WriteString(r.t("md.catalog", mdText(d)))
 	}
@@ -108,7 +108,7 @@ func markdownHead(r *Report) string {
 		for _, x := range r.Policy.Relaxations {
 			at := ""
 			if x.At != "" {
-				at = " (" + mdCode(ciPath(x.At)) + ")"
+				at = " (" + mdCode(r.ciPath(x.At)) + ")"
 			}
 			fmt.Fprintf(&head, "- %s%s\n", mdText(x.In(lang)), at)
 		}
@@ -319,14 +319,14 @@ func withInferred(lang i18n.Lang, f *Finding, text string) string {
 // markdownWhere is the file:line a finding points at.
 func markdownWhere(r *Report, f *Finding) string {
 	file, line := r.location(f)
-	return fmt.Sprintf("%s:%d", ciPath(file), line)
+	return fmt.Sprintf("%s:%d", r.ciPath(file), line)
 }
 
 func mdPolicyName(r *Report) string {
 	if r.Policy == nil {
 		return "default"
 	}
-	return policyName(r.lang(), r.Policy, ciPath)
+	return policyName(r.lang(), r.Policy, r.ciPath)
 }
 
 // mdSeverityCounts lists the non-zero severities, strongest first, as

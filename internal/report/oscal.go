@@ -506,7 +506,7 @@ func (b *oscalBuilder) evidenceOf(res *inventory.Resource) []oscal.RelevantEvide
 	var out []oscal.RelevantEvidence
 	if f := b.r.Plan.File; f != "" && f != "<stdin>" {
 		out = append(out, oscal.RelevantEvidence{
-			Href:        sarifURI(f),
+			Href:        b.r.sarifURI(f),
 			Description: fmt.Sprintf("The Terraform plan (terraform show -json) that declares %s.", res.Address),
 		})
 	}
@@ -555,7 +555,7 @@ func (b *oscalBuilder) findings() []oscal.Finding {
 			p.add("waiver", f.Waiver.ID)
 		}
 		if f.Source != nil {
-			p.add("source", fmt.Sprintf("%s:%d", f.Source.File, f.Source.Line))
+			p.add("source", fmt.Sprintf("%s:%d", b.r.ciPath(f.Source.File), f.Source.Line))
 		}
 		var links []oscal.Link
 		rule, _ := ruledef.Lookup(ruledef.ID(f.Rule))

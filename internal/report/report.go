@@ -90,6 +90,9 @@ type Tool struct {
 type Options struct {
 	// Color enables ANSI colours (text on a terminal only).
 	Color bool
+	// Width is the width the text report wraps its lines to (the
+	// terminal's), 0 for no wrapping: a file, a pipe, a CI log.
+	Width int
 	// PlanFile is the path reports point at when a resource has no
 	// source location.
 	PlanFile string
@@ -104,6 +107,13 @@ type Options struct {
 	// Hostname is the machine the check ran on, which the JUnit suites
 	// record ("" is written localhost, as the Ant JUnit schema asks).
 	Hostname string
+	// WorkDir is the directory the report's relative file names are
+	// relative to: where the check ran ("" is the process's working
+	// directory). Root is the repository that holds it ("" is WorkDir):
+	// reports name the files inside Root relative to it, with forward
+	// slashes, so that GitHub and GitLab annotate the right line when the
+	// check runs in a subdirectory or is given absolute paths.
+	WorkDir, Root string
 }
 
 // Finding is a rule finding as reported: with its fingerprint, whether it
@@ -307,7 +317,7 @@ func Summarize(inv *inventory.Inventory, findings []*Finding, failOn string) Sum
 }
 
 // location returns where a finding points: its resource's source, else
-// the plan file.
+// the plan file, as given (reports write it through ciPath).
 func (r *Report) location(f *Finding) (string, int) {
 	if f.Source != nil {
 		return f.Source.File, f.Source.Line
@@ -461,7 +471,7 @@ func inferred(lang i18n.Lang, l inventory.Location) string {
 // and the start of its SHA-256, over the profile it starts from
 // ("trustcloud.hcl (discovered in ., sha256 1a2b3c4d5e6f…) over profile
 // fr-cloud-au-centre"); the profile alone without a file. file formats a
-// path (ciPath for markdown).
+// path (Report.ciPath for markdown).
 func policyName(lang i18n.Lang, ref *inventory.PolicyRef, file func(string) string) string {
 	switch {
 	case ref == nil:

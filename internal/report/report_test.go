@@ -336,24 +336,40 @@ func TestSeverityMappings(t *testing.T) {
 	}
 }
 
+// TestCIPath: file names are written relative to the repository root,
+// whether given relative to the working directory (a subdirectory of the
+// repository) or absolute; files outside the repository keep their name;
+// without a root, the working directory is the root; slashes are forward.
 func TestCIPath(t *testing.T) {
-	wd, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for in, want := range map[string]string{
+	root := t.TempDir()
+	wd := filepath.Join(root, "infra")
+	in := &Report{Options: Options{WorkDir: wd, Root: root}}
+	for p, want := range map[string]string{
 		"":                                  "",
-		"main.tf":                           "main.tf",
-		"./a/../b/main.tf":                  "b/main.tf",
-		filepath.Join(wd, "mod", "main.tf"): "mod/main.tf",
-		"../up/main.tf":                     "../up/main.tf",
+		"<stdin>":                           "<stdin>",
+		"main.tf":                           "infra/main.tf",
+		"./a/../b/main.tf":                  "infra/b/main.tf",
+		"../modules/db/main.tf":             "modules/db/main.tf",
+		filepath.Join(wd, "mod", "main.tf"): "infra/mod/main.tf",
+		filepath.Join(root, "x.tf"):         "x.tf",
+		"../../up/main.tf":                  "../../up/main.tf",
 	} {
-		if got := ciPath(in); got != want {
-			t.Errorf("ciPath(%q) = %q, want %q", in, got, want)
+		if got := in.ciPath(p); got != want {
+			t.Errorf("ciPath(%q) from %s in repository %s = %q, want %q", p, wd, root, got, want)
 		}
 	}
-	if outside := filepath.Join(filepath.Dir(wd), "x.tf"); ciPath(outside) != filepath.ToSlash(outside) {
-		t.Errorf("ciPath(%q) = %q: a path outside the working directory stays absolute", outside, ciPath(outside))
+	if outside := filepath.Join(filepath.Dir(root), "x.tf"); in.ciPath(outside) != filepath.ToSlash(outside) {
+		t.Errorf("ciPath(%q) = %q: a path outside the repository stays absolute", outside, in.ciPath(outside))
+	}
+	noRepo := &Report{Options: Options{WorkDir: wd}}
+	for p, want := range map[string]string{
+		"main.tf":                           "main.tf",
+		filepath.Join(wd, "mod", "main.tf"): "mod/main.tf",
+		"../x.tf":                           "../x.tf",
+	} {
+		if got := noRepo.ciPath(p); got != want {
+			t.Errorf("ciPath(%q) from %s, no repository, = %q, want %q", p, wd, got, want)
+		}
 	}
 }
 

@@ -340,7 +340,7 @@ func sarifResultOf(r *Report, f *Finding, index map[string]int) *sarifResult {
 		Message: sarifText{ciFindingText(r.lang(), f)},
 		Locations: []sarifLocation{{
 			PhysicalLocation: sarifPhysicalLocation{
-				ArtifactLocation: sarifArtifactLocation{URI: sarifURI(file)},
+				ArtifactLocation: sarifArtifactLocation{URI: r.sarifURI(file)},
 				Region:           sarifRegion{StartLine: max(line, 1)},
 			},
 			LogicalLocations: []sarifLogicalLocation{{FullyQualifiedName: f.Address, Kind: "resource"}},
@@ -441,27 +441,39 @@ func ciWithAddress(text, address string) string {
 }
 
 // ciPath turns a file name into the repository-relative, forward-slash
-// path CI systems expect. Absolute paths inside the working directory are
-// made relative to it (CI runs from the repository root); others are kept.
-func ciPath(p string) string {
-	if p == "" {
+// path CI systems expect: a file inside Options.Root (relative names are
+// read from Options.WorkDir) is named relative to it; others are kept as
+// given, cleaned. Standard input ("-", "<stdin>") is no file.
+func (r *Report) ciPath(p string) string {
+	if p == "" || p == "-" || p == "<stdin>" {
 		return p
 	}
 	p = filepath.Clean(p)
-	if filepath.IsAbs(p) {
-		if wd, err := os.Getwd(); err == nil {
-			if rel, err := filepath.Rel(wd, p); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-				p = rel
-			}
+	wd := r.Options.WorkDir
+	if wd == "" {
+		var err error
+		if wd, err = os.Getwd(); err != nil {
+			return filepath.ToSlash(p)
 		}
+	}
+	root := r.Options.Root
+	if root == "" {
+		root = wd
+	}
+	abs := p
+	if !filepath.IsAbs(abs) {
+		abs = filepath.Join(wd, p)
+	}
+	if rel, err := filepath.Rel(root, abs); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		p = rel
 	}
 	return filepath.ToSlash(p)
 }
 
-// sarifURI is a file name as a SARIF URI reference: relative when it can
-// be, percent-encoded.
-func sarifURI(p string) string {
-	p = ciPath(p)
+// sarifURI is a file name as a SARIF URI reference: relative to the
+// repository root when it can be (see ciPath), percent-encoded.
+func (r *Report) sarifURI(p string) string {
+	p = r.ciPath(p)
 	if strings.HasPrefix(p, "/") || filepath.IsAbs(filepath.FromSlash(p)) {
 		if !strings.HasPrefix(p, "/") {
 			p = "/" + p // a Windows drive path: file:///C:/…

@@ -278,7 +278,7 @@ func TestSARIFURI(t *testing.T) {
 		"modules/db#1/main.tf":   "modules/db%231/main.tf",
 		"modules/db?x=1/main.tf": "modules/db%3Fx=1/main.tf",
 	} {
-		if got := sarifURI(in); got != want {
+		if got := (&Report{}).sarifURI(in); got != want {
 			t.Errorf("sarifURI(%q) = %q, want %q", in, got, want)
 		}
 	}

@@ -309,7 +309,7 @@ func (e *Evaluator) checkLocation(r *inventory.Resource, level *policy.Level) []
 	if outside := e.outside(level, countries); len(outside) > 0 {
 		fs = append(fs, e.newFinding(r, level, ruledef.TC001,
 			i18n.M("finding.TC001", r.Address, loc.Region, strings.Join(outside, ", "), lv, e.areaText(level)),
-			i18n.M("fix.TC001", r.Address, e.areaText(level))))
+			i18n.M("fix.TC001", e.areaText(level))))
 	}
 	if level.RequireSecNumCloud {
 		fs = append(fs, e.qualification(r, level, countries)...)
