@@ -60,11 +60,6 @@ type usageError struct {
 
 func (e *usageError) Error() string { return e.msg.In(i18n.English) }
 
-// usagef is a usage error in English only.
-func usagef(format string, args ...any) error {
-	return &usageError{msg: i18n.Text(fmt.Sprintf(format, args...))}
-}
-
 // usage is a usage error from the i18n catalog, in the user's language.
 func usage(key string, args ...any) error { return &usageError{msg: i18n.M(key, args...)} }
 

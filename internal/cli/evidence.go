@@ -55,7 +55,7 @@ func registerEvidence(fs *flag.FlagSet) *evidenceFlags {
 // and hashes standard input as it is read when the plan comes from it.
 func (ev *evidenceFlags) prepare(e *env, positional []string) error {
 	if ev.sign != "" && ev.dir == "" {
-		return usagef("check: --sign signs an evidence bundle: give --evidence DIR too")
+		return usage("cli.sign_needs_evidence")
 	}
 	if ev.dir == "" {
 		return nil
@@ -183,18 +183,18 @@ func (e *env) keygen(args []string) error {
 		return err
 	}
 	if len(positional) > 0 {
-		return usagef("keygen: unexpected argument %q: name the key files with --out PREFIX", positional[0])
+		return usage("cli.keygen.argument", positional[0])
 	}
 	if *out == "" {
-		return usagef("keygen: --out needs a file name prefix")
+		return usage("cli.keygen.out")
 	}
 	pub, err := evidence.WriteKeyPair(*out, *force)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "wrote %s.key (private: keep it secret, sign with 'trustcloud check --evidence DIR --sign %s.key')\n", *out, *out)
-	fmt.Fprintf(e.stdout, "wrote %s.pub (public: give it to verifiers, 'trustcloud verify --pubkey %s.pub DIR')\n", *out, *out)
-	fmt.Fprintf(e.stdout, "key %s\n", evidence.KeyID(pub))
+	fmt.Fprintln(e.stdout, e.t("cli.keygen.private", *out))
+	fmt.Fprintln(e.stdout, e.t("cli.keygen.public", *out))
+	fmt.Fprintln(e.stdout, e.t("cli.keygen.key", evidence.KeyID(pub)))
 	return nil
 }
 
@@ -208,13 +208,13 @@ func (e *env) verify(args []string) (int, error) {
 		return 0, err
 	}
 	if *format != "text" && *format != "json" {
-		return 0, usagef("verify: unknown format %q: use text or json", *format)
+		return 0, usage("cli.verify.format", *format)
 	}
 	if len(positional) != 1 {
 		if len(positional) == 0 {
-			return 0, usagef("verify: missing DIR: give the evidence bundle's directory")
+			return 0, usage("cli.verify.missing_dir")
 		}
-		return 0, usagef("verify: one DIR expected, got %d", len(positional))
+		return 0, usage("cli.verify.one_dir", len(positional))
 	}
 	opts := evidence.VerifyOptions{PublicKeyName: *pubkey}
 	if *pubkey != "" {

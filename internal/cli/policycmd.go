@@ -44,14 +44,14 @@ func (e *env) policy(args []string) error {
 			return err
 		}
 		if _, err := os.Stat(file); err == nil && !*force {
-			return fmt.Errorf("%s: already exists: choose another file or pass --force to overwrite it", file)
+			return errors.New(e.t("cli.policy.exists", file))
 		} else if err != nil && !errors.Is(err, os.ErrNotExist) {
 			return fmt.Errorf("%s: %w", file, err)
 		}
 		if err := writeFileAtomic(file, policy.StarterFile(*profile)); err != nil {
 			return err
 		}
-		fmt.Fprintf(e.stdout, "wrote %s (profile %s): edit it, then check it with 'trustcloud policy validate %s'\n", file, *profile, file)
+		fmt.Fprintln(e.stdout, e.t("cli.policy.wrote", file, *profile, file))
 		return nil
 	case "validate":
 		fs := newFlagSet("policy validate")
@@ -70,7 +70,7 @@ func (e *env) policy(args []string) error {
 		if diags.HasErrors() {
 			return fmt.Errorf("%s", policy.FormatDiagnostics(diags))
 		}
-		fmt.Fprintf(e.stdout, "%s is valid: profile %s, %d levels, %d waivers, default level %s\n", file, pol.Profile, len(pol.Levels), len(pol.Waivers), pol.Classification.DefaultLevel)
+		fmt.Fprintln(e.stdout, e.t("cli.policy.valid", file, pol.Profile, len(pol.Levels), len(pol.Waivers), pol.Classification.DefaultLevel))
 		// Waivers that have ended, or end within 30 days: a waiver is
 		// temporary, and reviewers renew or retire it on time.
 		today := e.now().UTC()
@@ -78,9 +78,9 @@ func (e *env) policy(args []string) error {
 			days := int(w.Expires.Sub(time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, time.UTC)).Hours() / 24)
 			switch {
 			case days < 0:
-				fmt.Fprintf(e.stdout, "waiver %s expired on %s: its findings are reported again, with TC007\n", w.ID, w.Expires.Format(time.DateOnly))
+				fmt.Fprintln(e.stdout, e.t("cli.policy.waiver_expired", w.ID, w.Expires.Format(time.DateOnly)))
 			case days <= 30:
-				fmt.Fprintf(e.stdout, "waiver %s expires on %s, in %d days\n", w.ID, w.Expires.Format(time.DateOnly), days)
+				fmt.Fprintln(e.stdout, e.t("cli.policy.waiver_expires", w.ID, w.Expires.Format(time.DateOnly), days))
 			}
 		}
 		return nil
