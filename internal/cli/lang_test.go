@@ -339,3 +339,31 @@ func TestPlanErrorsInFrench(t *testing.T) {
 		})
 	}
 }
+
+// TestCommandsInFrench: policy init and validate, keygen and verify's
+// usage errors speak French with --lang fr.
+func TestCommandsInFrench(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "trustcloud.hcl")
+	for _, c := range []struct {
+		args     []string
+		code     int
+		fr, en   string
+		onStderr bool
+	}{
+		{[]string{"policy", "init", "--lang", "fr", file}, cli.ExitOK, "écrit (profil", "wrote", false},
+		{[]string{"policy", "init", "--lang", "fr", file}, cli.ExitError, "existe déjà", "already exists", true},
+		{[]string{"policy", "validate", "--lang", "fr", file}, cli.ExitOK, "est valide : profil", "is valid", false},
+		{[]string{"keygen", "--lang", "fr", "--out", filepath.Join(dir, "k")}, cli.ExitOK, "clé SHA256:", "wrote", false},
+		{[]string{"verify", "--lang", "fr"}, cli.ExitError, "DIR manquant", "missing DIR", true},
+	} {
+		r := run(t, "", c.args...)
+		out := r.stdout
+		if c.onStderr {
+			out = r.stderr
+		}
+		if r.code != c.code || !strings.Contains(out, c.fr) || strings.Contains(out, c.en) {
+			t.Errorf("%v: exit %d (want %d), output %q: want %q, not %q", c.args, r.code, c.code, out, c.fr, c.en)
+		}
+	}
+}
