@@ -52,16 +52,7 @@ func TestHTMLFitsPhoneAndDesktop(t *testing.T) {
 	}
 	for _, size := range []struct{ w, h int }{{390, 844}, {1920, 1080}} {
 		t.Run(fmt.Sprintf("%dpx", size.w), func(t *testing.T) {
-			allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
-				chromedp.ExecPath(bin),
-				chromedp.Flag("headless", true),
-				chromedp.Flag("no-sandbox", true),
-				chromedp.Flag("disable-gpu", true),
-				chromedp.Flag("no-first-run", true),
-				chromedp.Flag("disable-background-networking", true),
-				chromedp.Flag("hide-scrollbars", true),
-				chromedp.WindowSize(size.w, size.h),
-			)
+			allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), headlessChromium(bin, size.w, size.h)...)
 			defer cancelAlloc()
 			ctx, cancel := chromedp.NewContext(allocCtx)
 			defer cancel()

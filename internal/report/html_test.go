@@ -653,6 +653,23 @@ func (b *lockedBuffer) String() string {
 	return b.buf.String()
 }
 
+// headlessChromium are the options every browser check starts Chromium
+// with: headless, offline, no first-run work, a window of w×h pixels.
+// chromedp adds --user-data-dir=<a temporary directory> that it removes
+// afterwards, and "about:blank" as the first page.
+func headlessChromium(bin string, w, h int) []chromedp.ExecAllocatorOption {
+	return []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(bin),
+		chromedp.Flag("headless", true),
+		chromedp.Flag("no-sandbox", true),
+		chromedp.Flag("disable-gpu", true),
+		chromedp.Flag("no-first-run", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("hide-scrollbars", true),
+		chromedp.WindowSize(w, h),
+	}
+}
+
 // TestHTMLInChromium opens the written report in headless Chromium over
 // the DevTools protocol: the page renders, the chart is drawn, the filter
 // and the evidence rows work, nothing is fetched from the network and no
@@ -676,23 +693,16 @@ func TestHTMLInChromium(t *testing.T) {
 
 	var browserOut lockedBuffer
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
-		chromedp.ExecPath(bin),
-		// chromedp adds --user-data-dir=<a temporary directory> that it
-		// removes afterwards, and "about:blank" as the first page.
-		chromedp.Flag("headless", true),
-		chromedp.Flag("no-sandbox", true),
-		chromedp.Flag("disable-gpu", true),
-		chromedp.Flag("no-first-run", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("hide-scrollbars", true),
-		chromedp.Flag("remote-debugging-port", "0"),
-		chromedp.WindowSize(1280, 900),
-		// The port is read from the "DevTools listening on ws://…" line
-		// of the browser's output; the protocol goes over that websocket.
-		remote.WebSocket,
-		chromedp.CombinedOutput(&browserOut),
+		append(headlessChromium(bin, 1280, 900),
+			chromedp.Flag("disable-component-update", true),
+			chromedp.Flag("disable-sync", true),
+			chromedp.Flag("remote-debugging-port", "0"),
+			// The port is read from the "DevTools listening on ws://…"
+			// line of the browser's output; the protocol goes over that
+			// websocket.
+			remote.WebSocket,
+			chromedp.CombinedOutput(&browserOut),
+		)...,
 	)
 	defer cancelAlloc()
 
