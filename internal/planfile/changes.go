@@ -52,8 +52,9 @@ type changeDecoder struct {
 	open    *changeBatch
 }
 
-// parallelWorkers is the number of workers decoding resource changes: the
-// cores but one for the reader (at least one), none on a single core.
+// parallelWorkers is the number of workers decoding resource changes: one
+// per core, at most four (the reader, which mostly skips and copies text,
+// shares a core with them), none on a single core.
 var parallelWorkers = func() int {
 	n := runtime.GOMAXPROCS(0)
 	if n < 2 {
