@@ -8,25 +8,35 @@ import (
 )
 
 // TestReadmeQuickstartIsRealOutput: the output the README's quickstart
-// shows is what the built command prints on the shipped example plan, from
-// the repository root, line for line (the README elides some lines with …,
-// never changes one).
+// (and the French guide's sample) shows is what the built command prints
+// on the shipped example plan, from the repository root, line for line
+// (a README elides lines, or the end of one, with …; it never changes one).
 func TestReadmeQuickstartIsRealOutput(t *testing.T) {
+	for _, c := range []struct{ readme, after, lang string }{
+		{"README.md", "$ trustcloud check testdata/scenarios/ministry/plan.json\n", "en"},
+		{"README.fr.md", "Extrait du rapport texte sur le plan d'exemple :\n\n```\n", "fr"},
+	} {
+		t.Run(c.readme, func(t *testing.T) { readmeBlockIsRealOutput(t, c.readme, c.after, c.lang) })
+	}
+}
+
+// readmeBlockIsRealOutput checks the code block after the text after in
+// the file readme against check's output on the example plan in lang.
+func readmeBlockIsRealOutput(t *testing.T, readmeFile, after, lang string) {
 	root, err := filepath.Abs(filepath.Join("..", ".."))
 	if err != nil {
 		t.Fatal(err)
 	}
-	readme, err := os.ReadFile(filepath.Join(root, "README.md"))
+	readme, err := os.ReadFile(filepath.Join(root, readmeFile))
 	if err != nil {
 		t.Fatal(err)
 	}
-	const prompt = "$ trustcloud check testdata/scenarios/ministry/plan.json\n"
-	_, block, ok := strings.Cut(string(readme), prompt)
+	_, block, ok := strings.Cut(string(readme), after)
 	if !ok {
-		t.Fatalf("README.md has no %q block", strings.TrimSpace(prompt))
+		t.Fatalf("%s has no block after %q", readmeFile, strings.TrimSpace(after))
 	}
 	block, _, _ = strings.Cut(block, "```")
-	r := runBinary(t, root, []string{"NO_COLOR=1", "COLUMNS="}, "", "check", "testdata/scenarios/ministry/plan.json")
+	r := runBinary(t, root, []string{"NO_COLOR=1", "COLUMNS="}, "", "check", "--lang", lang, "testdata/scenarios/ministry/plan.json")
 	if r.code != 1 {
 		t.Fatalf("exit code %d, want 1 (findings at high): %s", r.code, r.stderr)
 	}
@@ -34,14 +44,16 @@ func TestReadmeQuickstartIsRealOutput(t *testing.T) {
 	shown := 0
 	next := 0
 	for _, line := range strings.Split(strings.TrimRight(block, "\n"), "\n") {
-		if line == "…" {
+		if strings.TrimSpace(line) == "…" {
 			continue
 		}
 		shown++
 		// In order: find the line at or after the previous one.
 		found := false
+		// A line cut short with … matches the output line it starts.
+		prefix, cut := strings.CutSuffix(line, "…")
 		for ; next < len(got); next++ {
-			if got[next] == line {
+			if got[next] == line || cut && strings.HasPrefix(got[next], prefix) {
 				found, next = true, next+1
 				break
 			}
