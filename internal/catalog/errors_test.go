@@ -179,3 +179,21 @@ func TestValidCountry(t *testing.T) {
 		t.Errorf("%d ISO 3166-1 codes, want the 249 officially assigned", len(iso3166))
 	}
 }
+
+// TestTypoDistance: a swap of adjacent letters is one edit, where
+// Levenshtein counts two; everything else as Levenshtein.
+func TestTypoDistance(t *testing.T) {
+	for _, tt := range []struct {
+		a, b      string
+		typo, lev int
+	}{
+		{"chekc", "check", 1, 2}, {"frmat", "format", 1, 1}, {"ab", "ba", 1, 2}, {"", "abc", 3, 3}, {"région", "region", 1, 1},
+	} {
+		if got := TypoDistance(tt.a, tt.b); got != tt.typo {
+			t.Errorf("TypoDistance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.typo)
+		}
+		if got := EditDistance(tt.a, tt.b); got != tt.lev {
+			t.Errorf("EditDistance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.lev)
+		}
+	}
+}

@@ -38,8 +38,18 @@ func closestFirst(name string, candidates []string) []string {
 }
 
 // EditDistance is the Levenshtein distance between a and b, in runes.
-func EditDistance(a, b string) int {
+func EditDistance(a, b string) int { return distance(a, b, false) }
+
+// TypoDistance is EditDistance where swapping two adjacent letters counts
+// as one edit (the optimal string alignment distance): "chekc" is one
+// edit from "check", as a typist sees it.
+func TypoDistance(a, b string) int { return distance(a, b, true) }
+
+// distance is the edit distance between a and b, in runes, with adjacent
+// transpositions as one edit when transpose is set.
+func distance(a, b string, transpose bool) int {
 	ra, rb := []rune(a), []rune(b)
+	prev2 := make([]int, len(rb)+1)
 	prev := make([]int, len(rb)+1)
 	cur := make([]int, len(rb)+1)
 	for j := range prev {
@@ -53,8 +63,11 @@ func EditDistance(a, b string) int {
 				cost = 0
 			}
 			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if transpose && i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
 		}
-		prev, cur = cur, prev
+		prev2, prev, cur = prev, cur, prev2
 	}
 	return prev[len(rb)]
 }

@@ -4,6 +4,7 @@ import (
 	"flag"
 	"strings"
 
+	"github.com/trustcloud/trustcloud/internal/catalog"
 	"github.com/trustcloud/trustcloud/internal/i18n"
 )
 
@@ -136,33 +137,9 @@ func (w withSuggestion) In(l i18n.Lang) string {
 	return w.msg.In(l) + i18n.T(l, "cli.did_you_mean", w.name)
 }
 
-// editDistance is the optimal string alignment distance between a and b:
-// insertions, deletions, substitutions and transpositions of adjacent
-// letters ("chekc" is one edit from "check").
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev2 := make([]int, len(rb)+1)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
-				cur[j] = min(cur[j], prev2[j-2]+1)
-			}
-		}
-		prev2, prev, cur = prev, cur, prev2
-	}
-	return prev[len(rb)]
-}
+// editDistance is how far a typed word is from a known one: the catalog's
+// TypoDistance (a swap of two adjacent letters is one edit).
+func editDistance(a, b string) int { return catalog.TypoDistance(a, b) }
 
 // colorFlag is --color: auto, always or never.
 type colorFlag string
