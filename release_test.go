@@ -578,26 +578,3 @@ func TestReleaseGitLabTemplate(t *testing.T) {
 		t.Errorf("the template's steps with a tampered archive: exit %d, want a failed checksum and nothing run:\n%s", code, out)
 	}
 }
-
-// TestReleaseGitLabTemplateDocumented: the CI guide shows the template as
-// it is now (make docs).
-func TestReleaseGitLabTemplateDocumented(t *testing.T) {
-	tmpl, err := os.ReadFile("templates/guides/ci.md.tmpl")
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := os.ReadFile("docs/guides/ci.md")
-	if err != nil {
-		t.Fatal(err)
-	}
-	data, err := os.ReadFile("examples/ci/gitlab-release.yml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Contains(tmpl, []byte(`{{ codefile "yaml" "examples/ci/gitlab-release.yml" }}`)) {
-		t.Error("templates/guides/ci.md.tmpl does not show examples/ci/gitlab-release.yml")
-	}
-	if !bytes.Contains(doc, bytes.TrimSpace(data)) {
-		t.Error("docs/guides/ci.md does not hold the current examples/ci/gitlab-release.yml: run make docs")
-	}
-}

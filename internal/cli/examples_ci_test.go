@@ -998,7 +998,7 @@ func TestCIExamplesAreDocumented(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, f := range []string{"examples/ci/gitlab-ci.yml", "examples/ci/github-actions.yml", "examples/ci/atlantis.yaml", ".pre-commit-hooks.yaml"} {
+	for _, f := range []string{"examples/ci/gitlab-ci.yml", "examples/ci/github-actions.yml", "examples/ci/atlantis.yaml", "examples/ci/gitlab-release.yml", ".pre-commit-hooks.yaml"} {
 		if !strings.Contains(string(tmpl), f) {
 			t.Errorf("templates/guides/ci.md.tmpl does not show %s", f)
 		}
