@@ -15,22 +15,8 @@ set -euo pipefail
 if [ -x "${TRUSTCLOUD_CHROMIUM:-/usr/bin/chromium}" ] && command -v curl >/dev/null 2>&1; then
 	exit 0
 fi
-if ! command -v apt-get >/dev/null 2>&1; then
-	echo "install-chromium.sh: apt-get not found: install chromium with your package manager, or set TRUSTCLOUD_CHROMIUM to a Chromium binary" >&2
-	exit 1
-fi
-sudo=()
-if [ "$(id -u)" -ne 0 ]; then
-	if ! command -v sudo >/dev/null 2>&1; then
-		echo "install-chromium.sh: needs root (or sudo) to run apt-get" >&2
-		exit 1
-	fi
-	sudo=(sudo)
-fi
 start=$SECONDS
-echo "install-chromium.sh: installing chromium and curl with apt-get" >&2
-export DEBIAN_FRONTEND=noninteractive
-"${sudo[@]}" apt-get update -qq
-"${sudo[@]}" apt-get install -y -qq --no-install-recommends chromium curl ca-certificates >/dev/null
+bash "$(dirname "$0")/apt-install.sh" install-chromium.sh \
+	"install chromium with your package manager, or set TRUSTCLOUD_CHROMIUM to a Chromium binary" chromium curl ca-certificates
 /usr/bin/chromium --version >&2
 echo "install-chromium.sh: done in $((SECONDS - start))s" >&2
