@@ -146,7 +146,7 @@ func TestRuleControlDiscovered(t *testing.T) {
 				t.Fatalf("no high TC013 for a discovered policy that %s: %+v", name, tc013)
 			}
 			want := map[string]string{"disables a rule": "TC004 (global-service) is disabled", "allows inline waivers": "trustcloud:waive", "lowers a rule at level": "TC002 at level sensitive is medium"}[name]
-			if !strings.Contains(tc013.Message, want) {
+			if !strings.Contains(tc013.Message.String(), want) {
 				t.Errorf("TC013 says %q, want it to name %q", tc013.Message, want)
 			}
 			if res.ExitCode() != check.ExitFindings {

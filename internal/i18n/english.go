@@ -4,6 +4,8 @@ package i18n
 // french.go has the same keys with the same placeholders. Plurals are
 // KEY.one and KEY.other (see Plural).
 var english = map[string]string{
+	// Text from outside the catalogs, the same in every language (Plain).
+	"plain": "%s",
 	// Rules: a title for people (in English the stable name), a summary, a
 	// short description and what to do (SARIF help).
 	"rule.TC001.title":   "non-eu-region",

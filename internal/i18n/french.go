@@ -7,6 +7,7 @@ package i18n
 // UE, juridiction extra-européenne, lois extraterritoriales. Plain-text
 // outputs use ordinary spaces before « : » and « ; ».
 var french = map[string]string{
+	"plain":              "%s",
 	"rule.TC001.title":   "région hors UE",
 	"rule.TC001.summary": "La localisation de la ressource est hors de la zone que son niveau de sensibilité autorise (UE/EEE par défaut, une liste de pays si le niveau en fixe une).",
 	"rule.TC001.short":   "Ressource située hors de la zone autorisée par son niveau de sensibilité",

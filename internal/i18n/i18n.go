@@ -128,11 +128,26 @@ type Msg struct {
 // M makes a message.
 func M(key string, args ...any) Msg { return Msg{Key: key, Args: args} }
 
+// Plain is a message of text from outside the catalogs (a policy's own
+// words, a test's fixture): the same in every language.
+func Plain(s string) Msg { return M("plain", Text(s)) }
+
 // In renders the message in a language.
 func (m Msg) In(l Lang) string { return T(l, m.Key, m.Args...) }
 
 // String renders the message in English.
 func (m Msg) String() string { return m.In(English) }
+
+// MarshalText renders the message in English: a Msg field is a JSON
+// string, the message as the machine-readable outputs show it.
+func (m Msg) MarshalText() ([]byte, error) { return []byte(m.String()), nil }
+
+// UnmarshalText reads a message back from a report: plain text, already
+// rendered.
+func (m *Msg) UnmarshalText(text []byte) error {
+	*m = Plain(string(text))
+	return nil
+}
 
 // IsZero reports whether the message is empty (no key).
 func (m Msg) IsZero() bool { return m.Key == "" }

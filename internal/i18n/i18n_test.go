@@ -1,6 +1,7 @@
 package i18n
 
 import (
+	"encoding/json"
 	"fmt"
 	"regexp"
 	"sort"
@@ -265,5 +266,34 @@ func TestNoFailWord(t *testing.T) {
 				t.Errorf("%s %q holds \"fail\": %q", l, k, msg)
 			}
 		}
+	}
+}
+
+// TestMsgAsJSON: a message is a JSON string, rendered in English, and
+// reads back as plain text that renders the same in every language.
+func TestMsgAsJSON(t *testing.T) {
+	m := struct {
+		Message Msg `json:"message"`
+	}{M("n.finding.other", 3)}
+	data, err := json.Marshal(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(data) != `{"message":"3 findings"}` {
+		t.Errorf("marshalled %s, want the English rendering", data)
+	}
+	var back struct {
+		Message Msg `json:"message"`
+	}
+	if err := json.Unmarshal(data, &back); err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range []Lang{English, French} {
+		if got := back.Message.In(l); got != "3 findings" {
+			t.Errorf("read back in %s: %q, want the text as written", l, got)
+		}
+	}
+	if Plain("50% <of> it").In(French) != "50% <of> it" {
+		t.Errorf("Plain changed its text: %q", Plain("50% <of> it").In(French))
 	}
 }

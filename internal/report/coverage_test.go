@@ -534,7 +534,7 @@ func TestInferredLocationShown(t *testing.T) {
 		f.Location.Unverified = why
 		f.Waived, f.Waiver = false, nil
 	}
-	r.Findings[1].Message = "the location of x (us-east-1) is only inferred: " + why
+	r.Findings[1].Message = i18n.Plain("the location of x (us-east-1) is only inferred: " + why)
 	r.Summary = Summarize(r.Inventory, r.Findings, "high")
 	label := map[i18n.Lang]string{i18n.English: "inferred", i18n.French: "déduite"}
 	for _, lang := range i18n.Supported {

@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"testing"
 
+	"github.com/trustcloud/trustcloud/internal/i18n"
+
 	"github.com/trustcloud/trustcloud/internal/inventory"
 	"github.com/trustcloud/trustcloud/internal/rules"
 )
@@ -12,7 +14,7 @@ import (
 func TestFingerprint(t *testing.T) {
 	aws := "aws"
 	base := func(addr, rule, region string) *rules.Finding {
-		return &rules.Finding{Rule: rule, Address: addr, Operator: &aws, Message: "m", Location: inventory.Location{Status: inventory.StatusKnown, Region: region}}
+		return &rules.Finding{Rule: rule, Address: addr, Operator: &aws, Message: i18n.Plain("m"), Location: &inventory.Location{Status: inventory.StatusKnown, Region: region}}
 	}
 	f := Fingerprint(base("aws_instance.web[0]", "TC001", "us-east-1"))
 	if len(f) != 32 {
@@ -22,7 +24,7 @@ func TestFingerprint(t *testing.T) {
 		base("aws_instance.web[3]", "TC001", "us-east-1"), // count renumbered
 		func() *rules.Finding {
 			x := base("aws_instance.web[0]", "TC001", "us-east-1")
-			x.Message = "other words"
+			x.Message = i18n.Plain("other words")
 			return x
 		}(),
 	}
@@ -54,7 +56,7 @@ func TestFingerprint(t *testing.T) {
 // findings; a baseline that accepts one must not cover the other.
 func TestFingerprintDataLocations(t *testing.T) {
 	tc006 := func(attr, status, region string) *rules.Finding {
-		return &rules.Finding{Rule: "TC006", Address: "aws_dynamodb_table.t", Location: inventory.Location{Status: inventory.StatusKnown, Region: "eu-west-3"},
+		return &rules.Finding{Rule: "TC006", Address: "aws_dynamodb_table.t", Location: &inventory.Location{Status: inventory.StatusKnown, Region: "eu-west-3"},
 			DataLocation: &inventory.Location{Status: status, Region: region, Attribute: attr, Flow: "replica"}}
 	}
 	a := Fingerprint(tc006("replica[0].region_name", inventory.StatusKnown, "us-east-1"))

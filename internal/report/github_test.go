@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/trustcloud/trustcloud/internal/i18n"
 )
 
 func TestGitHub(t *testing.T) {
@@ -44,7 +46,7 @@ func TestGitHub(t *testing.T) {
 			if cmd != want || props["file"] != file || props["line"] != fmt.Sprint(line) || props["title"] != title {
 				t.Errorf("line %d: %s %v; want %s file=%s line=%d title=%s", i, cmd, props, want, file, line, title)
 			}
-			if !strings.Contains(data, f.Message) || !strings.Contains(data, f.Address) {
+			if !strings.Contains(data, f.Message.String()) || !strings.Contains(data, f.Address) {
 				t.Errorf("line %d: %q lacks the message or the address", i, data)
 			}
 		}
@@ -108,7 +110,7 @@ func TestGitHubEscapes(t *testing.T) {
 	f := r.Findings[0]
 	f.Severity, f.Status, f.Waived = "critical", StatusNew, false
 	f.Source = &SourceRef{File: "modules/a,b:c/main.tf", Line: 7}
-	f.Message = "50% of it\nis ::error::elsewhere"
+	f.Message = i18n.Plain("50% of it\nis ::error::elsewhere")
 	f.Remediation = "Fix it."
 	r.Summary = Summarize(r.Inventory, r.Findings, "high")
 	got := strings.Split(string(renderFormat(t, "github", r)), "\n")[0]
@@ -116,7 +118,7 @@ func TestGitHubEscapes(t *testing.T) {
 	if got != want {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}
-	if _, props, data, ok := parseWorkflowCommand(got); !ok || props["file"] != f.Source.File || !strings.Contains(data, f.Message) {
+	if _, props, data, ok := parseWorkflowCommand(got); !ok || props["file"] != f.Source.File || !strings.Contains(data, f.Message.String()) {
 		t.Errorf("does not read back: %v %q", props, data)
 	}
 }

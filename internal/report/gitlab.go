@@ -101,9 +101,10 @@ func eachCodeQualityIssue(r *Report, yield func(*codeQualityIssue) bool) {
 	categories := []string{"Security"}
 	for i, f := range r.Findings {
 		file, line := r.location(f)
-		desc := fmt.Sprintf("%s %s: %s", f.Rule, f.Name, f.Message)
-		if !strings.Contains(f.Message, f.Address) {
-			desc = fmt.Sprintf("%s %s on %s: %s", f.Rule, f.Name, f.Address, f.Message)
+		msg := f.Message.String()
+		desc := fmt.Sprintf("%s %s: %s", f.Rule, f.Name, msg)
+		if !strings.Contains(msg, f.Address) {
+			desc = fmt.Sprintf("%s %s on %s: %s", f.Rule, f.Name, f.Address, msg)
 		}
 		sev := codeQualitySeverity(f.Severity)
 		if f.Waived {

@@ -66,7 +66,7 @@ func TestGitLab(t *testing.T) {
 				got.Location.Path != file || got.Location.Lines.Begin != line {
 				t.Errorf("issue %d: %+v; want check %s, severity %s, %s:%d", i, got, f.Rule, wantSev, file, line)
 			}
-			if !strings.HasPrefix(got.Description, f.Rule+" "+f.Name) || !strings.Contains(got.Description, ": "+f.Message) || !strings.Contains(got.Description, f.Address) {
+			if !strings.HasPrefix(got.Description, f.Rule+" "+f.Name) || !strings.Contains(got.Description, ": "+f.Message.String()) || !strings.Contains(got.Description, f.Address) {
 				t.Errorf("issue %d: description %q lacks the rule, the message or the address", i, got.Description)
 			}
 			if waived := strings.Contains(got.Description, "(waived: "); waived != f.Waived {

@@ -255,7 +255,7 @@ func newHTMLFinding(r *Report, i int, f *Finding) htmlFinding {
 	if f.Source != nil {
 		hf.Where = fmt.Sprintf("%s:%d", r.ciPath(file), line)
 	}
-	hf.Place = htmlPlace(lang, f.Location)
+	hf.Place = htmlPlace(lang, *f.Location)
 	if res := f.Resource(); res != nil {
 		hf.Replicas = res.DataLocations
 	}

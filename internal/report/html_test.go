@@ -460,7 +460,7 @@ func TestHTMLEscapesHostileInput(t *testing.T) {
 	clone := *f.Finding
 	clone.Address = hostile
 	clone.Module = `module.a["\"><img src=x onerror=alert(2)>"]`
-	clone.Message = `</td></tr></table><script>alert(3)</script>`
+	clone.Message = i18n.Plain(`</td></tr></table><script>alert(3)</script>`)
 	clone.Sensitivity.Evidence = []string{`isTag data_sensitivity=<b onmouseover=alert(4)>`}
 	rep.Findings = append(rep.Findings, &Finding{Finding: &clone, Fingerprint: Fingerprint(&clone), Status: StatusNew})
 	rep.Inventory.Resources = append(rep.Inventory.Resources, &inventory.Resource{Address: hostile, Module: clone.Module,

@@ -312,6 +312,10 @@ func appendResource(b *jsonBuf, r *inventory.Resource) {
 // location appends what inventory.Location.MarshalJSON writes: HTML
 // characters escaped, and region last, null when empty.
 func (b *jsonBuf) location(l *inventory.Location) {
+	if l == nil {
+		b.out = append(b.out, "null"...)
+		return
+	}
 	html := b.html
 	b.html = true
 	b.open('{')
@@ -341,6 +345,10 @@ func (b *jsonBuf) location(l *inventory.Location) {
 }
 
 func (b *jsonBuf) sensitivity(s *inventory.Sensitivity) {
+	if s == nil {
+		b.out = append(b.out, "null"...)
+		return
+	}
 	b.open('{')
 	b.str("level", s.Level)
 	b.strs("evidence", s.Evidence)
@@ -393,13 +401,13 @@ func (b *jsonBuf) ruleFinding(f *rules.Finding) {
 	b.str("address", f.Address)
 	b.str("module", f.Module)
 	b.str("type", f.Type)
-	b.str("message", f.Message)
+	b.str("message", f.Message.String())
 	b.str("remediation", f.Remediation)
 	b.strPtr("operator", f.Operator)
 	b.key("location")
-	b.location(&f.Location)
+	b.location(f.Location)
 	b.key("sensitivity")
-	b.sensitivity(&f.Sensitivity)
+	b.sensitivity(f.Sensitivity)
 	if f.DataLocation != nil {
 		b.key("data_location")
 		b.location(f.DataLocation)

@@ -182,13 +182,13 @@ func TestJUnit(t *testing.T) {
 			switch {
 			case f.Waived:
 				e.skip = true
-				e.outs = append(e.outs, f.Message, f.Waiver.ID)
+				e.outs = append(e.outs, f.Message.String(), f.Waiver.ID)
 			case f.Status == StatusExisting:
-				e.outs = append(e.outs, "Existing finding", f.Message)
+				e.outs = append(e.outs, "Existing finding", f.Message.String())
 			default:
 				e.fail = true
 				e.rules = append(e.rules, f.Rule)
-				e.outs = append(e.outs, f.Message, f.Remediation)
+				e.outs = append(e.outs, f.Message.String(), f.Remediation)
 			}
 		}
 		var wantFailures, wantSkipped int
@@ -272,7 +272,7 @@ func groupingReport() *Report {
 	base := r.Findings[0]
 	mk := func(rule, msg string, waived bool, status string) *Finding {
 		f := *base.Finding
-		f.Rule, f.Message, f.Waived, f.Waiver = rule, msg, waived, nil
+		f.Rule, f.Message, f.Waived, f.Waiver = rule, i18n.Plain(msg), waived, nil
 		if waived {
 			f.Waiver = &rules.WaiverRef{ID: "W-" + msg, Reason: "r", Expires: "2030-01-01", ApprovedBy: "a"}
 		}
@@ -345,7 +345,7 @@ func TestJUnitEscapes(t *testing.T) {
 	f := r.Findings[0]
 	f.Status = StatusNew
 	f.Severity = "high"
-	f.Message = "a <b> & \"c\" 'd' ]]> e\r\nline\ttab \x01"
+	f.Message = i18n.Plain("a <b> & \"c\" 'd' ]]> e\r\nline\ttab \x01")
 	f.Address = `aws_s3_bucket.x["<&>"]`
 	r.Inventory.Resources[0].Address = f.Address
 	doc := parseJUnit(t, renderFormat(t, "junit", r))
@@ -393,7 +393,7 @@ func TestJUnitSchemas(t *testing.T) {
 		"findings of every kind": func(*testing.T) *Report { return groupingReport() },
 		"escapes": func(*testing.T) *Report {
 			r := syntheticReport(1, "high")
-			r.Findings[0].Message = "a <b> & \"c\" 'd' ]]> e\r\nline\ttab \x01"
+			r.Findings[0].Message = i18n.Plain("a <b> & \"c\" 'd' ]]> e\r\nline\ttab \x01")
 			return r
 		},
 		"policy file": func(*testing.T) *Report {

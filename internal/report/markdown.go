@@ -313,7 +313,7 @@ func withInferred(lang i18n.Lang, f *Finding, text string) string {
 	if why == "" || strings.Contains(text, why) {
 		return text
 	}
-	return text + " (" + inferred(lang, f.Location) + ")"
+	return text + " (" + inferred(lang, *f.Location) + ")"
 }
 
 // markdownWhere is the file:line a finding points at.
@@ -410,7 +410,7 @@ func (c *checkedResource) location() (inventory.Location, *string) {
 	case c.Resource != nil:
 		return c.Resource.Location, c.Resource.Operator
 	case len(c.Findings) > 0:
-		return c.Findings[0].Location, c.Findings[0].Operator
+		return *c.Findings[0].Location, c.Findings[0].Operator
 	}
 	return inventory.Location{Status: inventory.StatusUnknown}, nil
 }

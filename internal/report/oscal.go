@@ -570,7 +570,7 @@ func (b *oscalBuilder) findings() []oscal.Finding {
 		finding := oscal.Finding{
 			UUID:        id,
 			Title:       fmt.Sprintf("%s %s: %s", f.Rule, f.Name, f.Address),
-			Description: strings.TrimSpace(f.Message),
+			Description: strings.TrimSpace(f.Message.String()),
 			Remarks:     strings.TrimSpace(f.Remediation),
 			Props:       p.list(),
 			Links:       nonEmpty(links),

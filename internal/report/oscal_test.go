@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/trustcloud/trustcloud/internal/i18n"
+
 	"github.com/google/go-cmp/cmp"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
@@ -483,7 +485,7 @@ func TestOSCALSynthetic(t *testing.T) {
 	for range 2 {
 		dup := *f.Finding
 		dup.Rule, dup.Name = "TC006", "cross-border-replication"
-		dup.Message = "replicates\n  to   \"us-west-2\" <&>  "
+		dup.Message = i18n.Plain("replicates\n  to   \"us-west-2\" <&>  ")
 		r.Findings = append(r.Findings, &Finding{Finding: &dup, Fingerprint: Fingerprint(&dup), Status: StatusNew})
 	}
 	r.Summary = Summarize(r.Inventory, r.Findings, "high")

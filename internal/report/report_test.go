@@ -300,8 +300,8 @@ func syntheticReport(n int, failOn string) *Report {
 			Sensitivity: inventory.Sensitivity{Level: "sensitive"}}
 		inv.Resources = append(inv.Resources, res)
 		rf := &rules.Finding{Rule: "TC001", Name: "non-eu-region", Severity: sevs[i%len(sevs)], Address: addr, Type: res.Type,
-			Message:     addr + " is in us-east-1 (US), outside the area allowed at level sensitive (EU) " + strings.Repeat("and more words ", 10),
-			Remediation: "Deploy " + addr + " in a region located in EU.", Operator: &aws, Location: res.Location, Sensitivity: res.Sensitivity}
+			Message:     i18n.Plain(addr + " is in us-east-1 (US), outside the area allowed at level sensitive (EU) " + strings.Repeat("and more words ", 10)),
+			Remediation: "Deploy " + addr + " in a region located in EU.", Operator: &aws, Location: &res.Location, Sensitivity: &res.Sensitivity}
 		if i%5 == 4 {
 			rf.Waived = true
 			rf.Waiver = &rules.WaiverRef{ID: "DER-" + strconv.Itoa(i), Reason: "temporary", Expires: "2027-01-31", ApprovedBy: "CISO"}
@@ -375,11 +375,11 @@ func TestCIPath(t *testing.T) {
 
 func TestCIText(t *testing.T) {
 	f := syntheticReport(1, "high").Findings[0]
-	f.Message, f.Remediation = "it is wrong", "Fix it."
+	f.Message, f.Remediation = i18n.Plain("it is wrong"), "Fix it."
 	if got := ciFindingText(i18n.English, f); got != "it is wrong. What to do: Fix it." {
 		t.Errorf("ciFindingText: %q", got)
 	}
-	f.Message, f.Remediation = "Already a sentence.", ""
+	f.Message, f.Remediation = i18n.Plain("Already a sentence."), ""
 	if got := ciFindingText(i18n.English, f); got != "Already a sentence." {
 		t.Errorf("ciFindingText without remediation: %q", got)
 	}

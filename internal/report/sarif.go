@@ -389,10 +389,7 @@ func ciFingerprint(f *Finding) string {
 
 // messageIn is what a finding says, in a language.
 func messageIn(lang i18n.Lang, f *Finding) string {
-	if f.MessageText.IsZero() {
-		return f.Message
-	}
-	return f.MessageText.In(lang)
+	return f.Message.In(lang)
 }
 
 // remediationIn is what to do about a finding, in a language.

@@ -192,7 +192,7 @@ func TestSARIF(t *testing.T) {
 			if res.Level != levels[string(f.Severity)] {
 				t.Errorf("result %d: level %s for severity %s", i, res.Level, f.Severity)
 			}
-			if want := f.Message + ". What to do: " + f.Remediation; res.Message.Text != want {
+			if want := f.Message.String() + ". What to do: " + f.Remediation; res.Message.Text != want {
 				t.Errorf("result %d: message %q, want %q", i, res.Message.Text, want)
 			}
 			loc := res.Locations[0]

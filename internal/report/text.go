@@ -236,7 +236,7 @@ func writeTextResource(out *textOut, rep *Report, p palette, findings []*Finding
 		out.line(2, 6, rep.t("text.resource_policy", first.Address, at))
 	} else {
 		out.line(2, 6, rep.t("text.resource", first.Address,
-			i18n.Or("data_level."+first.Sensitivity.Level, first.Sensitivity.Level), where(lang, first.Location, first.Operator), at))
+			i18n.Or("data_level."+first.Sensitivity.Level, first.Sensitivity.Level), where(lang, *first.Location, first.Operator), at))
 		out.line(4, 6, p.dim(rep.t("text.why_label"))+" "+textWhy(rep, first))
 	}
 	for _, f := range findings {

@@ -22,7 +22,7 @@ func TestTextGolden(t *testing.T) {
 	eachScenario(t, "text", func(t *testing.T, r *Report, out []byte) {
 		text := string(out)
 		for _, f := range r.Findings {
-			wants := []string{f.Rule + " " + f.Name + ": " + f.Message, f.Address}
+			wants := []string{f.Rule + " " + f.Name + ": " + f.Message.String(), f.Address}
 			if f.Waived {
 				wants = append(wants, "waiver "+f.Waiver.ID+" until "+f.Waiver.Expires)
 			} else {
@@ -79,7 +79,7 @@ func TestTextGroupedByResource(t *testing.T) {
 		case f.Status == StatusExisting:
 			sev = "existing " + string(f.Severity)
 		}
-		want[f.Address] = append(want[f.Address], "    "+sev+" "+f.Rule+" "+f.Name+": "+f.Message)
+		want[f.Address] = append(want[f.Address], "    "+sev+" "+f.Rule+" "+f.Name+": "+f.Message.String())
 		if header[f.Address] != 1 {
 			t.Errorf("%s: %d resource lines, want 1", f.Address, header[f.Address])
 		}
@@ -220,7 +220,7 @@ func TestJSONGolden(t *testing.T) {
 		}
 		for i, f := range r.Findings {
 			got := doc.Findings[i]
-			if got.Rule != f.Rule || got.Address != f.Address || got.Message != f.Message || got.Remediation != f.Remediation {
+			if got.Rule != f.Rule || got.Address != f.Address || got.Message != f.Message.String() || got.Remediation != f.Remediation {
 				t.Errorf("finding %d: %+v, want %s %s %q %q", i, got, f.Rule, f.Address, f.Message, f.Remediation)
 			}
 		}

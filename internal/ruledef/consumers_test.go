@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/trustcloud/trustcloud/internal/inventory"
+
 	"github.com/trustcloud/trustcloud/internal/i18n"
 	"github.com/trustcloud/trustcloud/internal/policy"
 	"github.com/trustcloud/trustcloud/internal/report"
@@ -221,7 +223,8 @@ func findings() *report.Report {
 	for _, rule := range ruledef.All() {
 		f := &rules.Finding{Rule: string(rule.ID), Name: rule.Name, Severity: policy.SeverityHigh,
 			Address: "terraform_data." + strings.ToLower(string(rule.ID)), Type: "terraform_data",
-			Message: "a finding of " + string(rule.ID), Remediation: "fix it"}
+			Message: i18n.Plain("a finding of " + string(rule.ID)), Remediation: "fix it",
+			Location: &inventory.Location{}, Sensitivity: &inventory.Sensitivity{}}
 		if rule.JudgesPolicy {
 			f.Address, f.Type = "trustcloud.hcl", rules.PolicyType
 		}

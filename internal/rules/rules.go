@@ -25,18 +25,20 @@ type Finding struct {
 	Address  string          `json:"address"`
 	Module   string          `json:"module"`
 	Type     string          `json:"type"`
-	// Message says what is wrong, in English (JSON and the other
-	// machine-readable outputs show it).
-	Message string `json:"message"`
+	// Message says what is wrong, rendered only when a report asks: in
+	// English in JSON and the other machine-readable outputs (its text
+	// form), in the reader's language in the reports written for people.
+	Message i18n.Msg `json:"message"`
 	// Remediation says what to do, in English.
 	Remediation string `json:"remediation"`
-	// MessageText and RemediationText are Message and Remediation not yet
-	// rendered, for the reports written for people in their language.
-	MessageText     i18n.Msg              `json:"-"`
-	RemediationText i18n.Msg              `json:"-"`
-	Operator        *string               `json:"operator"`
-	Location        inventory.Location    `json:"location"`
-	Sensitivity     inventory.Sensitivity `json:"sensitivity"`
+	// RemediationText is Remediation not yet rendered, for the reports
+	// written for people in their language.
+	RemediationText i18n.Msg `json:"-"`
+	Operator        *string  `json:"operator"`
+	// Location and Sensitivity are the resource's, shared with the
+	// inventory rather than copied into each finding.
+	Location    *inventory.Location    `json:"location"`
+	Sensitivity *inventory.Sensitivity `json:"sensitivity"`
 	// DataLocation, on a TC006, is the data location it is about: where
 	// the data goes, through which attribute.
 	DataLocation *inventory.Location `json:"data_location,omitempty"`
@@ -165,7 +167,7 @@ func (e *Evaluator) Evaluate(inv *inventory.Inventory) []*Finding {
 		}
 		for _, f := range e.dataLocations(r, dataLevel) {
 			if sens != nil {
-				f.Sensitivity = *sens
+				f.Sensitivity = sens
 			}
 			out = append(out, e.waive(f, dataLevel, now())...)
 		}
@@ -185,8 +187,8 @@ func (e *Evaluator) Evaluate(inv *inventory.Inventory) []*Finding {
 func (e *Evaluator) newFinding(r *inventory.Resource, level *policy.Level, id ruledef.ID, msg, remediation i18n.Msg) *Finding {
 	rule, _ := ruledef.Lookup(id)
 	return &Finding{Rule: string(rule.ID), Name: rule.Name, Severity: e.Policy.Severity(level.Name, string(rule.ID)), Address: r.Address, Module: r.Module, Type: r.Type,
-		Message: msg.String(), Remediation: e.shared(remediation.String()), MessageText: msg, RemediationText: remediation,
-		Operator: r.Operator, Location: r.Location, Sensitivity: r.Sensitivity, resource: r}
+		Message: msg, Remediation: e.shared(remediation.String()), RemediationText: remediation,
+		Operator: r.Operator, Location: &r.Location, Sensitivity: &r.Sensitivity, resource: r}
 }
 
 // PolicyType is the type of a finding about the policy file itself
@@ -229,8 +231,8 @@ func (e *Evaluator) policyRelaxed() *Finding {
 	fix := i18n.M("fix.TC013")
 	rule, _ := ruledef.Lookup(ruledef.TC013)
 	return &Finding{Rule: string(rule.ID), Name: rule.Name, Severity: policy.Severity(rule.Severity), Address: p.File, Type: PolicyType,
-		Message: msg.String(), Remediation: fix.String(), MessageText: msg, RemediationText: fix,
-		Location: inventory.Location{Status: inventory.StatusNotApplicable, Evidence: []string{}}, Sensitivity: inventory.Sensitivity{Evidence: []string{}}}
+		Message: msg, Remediation: fix.String(), RemediationText: fix,
+		Location: &inventory.Location{Status: inventory.StatusNotApplicable, Evidence: []string{}}, Sensitivity: &inventory.Sensitivity{Evidence: []string{}}}
 }
 
 // short is the first 12 digits of a hash, for messages.

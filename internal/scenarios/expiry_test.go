@@ -76,7 +76,7 @@ func TestOutscaleAroundExpiry(t *testing.T) {
 					t.Errorf("%s: %v, want one %s (%s)", addr, fs, c.rule, c.severity)
 					continue
 				}
-				if !strings.Contains(fs[0].Message, c.msg) {
+				if !strings.Contains(fs[0].Message.String(), c.msg) {
 					t.Errorf("%s: message %q lacks %q", addr, fs[0].Message, c.msg)
 				}
 			}
