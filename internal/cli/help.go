@@ -64,6 +64,17 @@ func (e *env) writeHelp(w io.Writer, fs *flag.FlagSet) {
 // `FILE`; none for a boolean) and its description, with its default when
 // it has one.
 func (e *env) flagHelp(f *flag.Flag) (metavar, text string) {
+	metavar, text, def := e.flagDoc(f)
+	if def != "" {
+		text += " " + e.t("help.default", def)
+	}
+	return metavar, text
+}
+
+// flagDoc is a flag's value name, its description and its default (""
+// for a boolean or a flag without one), apart: the help joins them, the
+// README's flag tables (flagdoc.go) give each its column.
+func (e *env) flagDoc(f *flag.Flag) (metavar, text, def string) {
 	var args []any
 	if list, ok := flagArgs[f.Usage]; ok {
 		args = list()
@@ -76,15 +87,12 @@ func (e *env) flagHelp(f *flag.Flag) (metavar, text string) {
 		}
 	}
 	if isBool(f) {
-		return "", text
+		return "", text, ""
 	}
 	if metavar == "" {
 		metavar = e.t("help.value")
 	}
-	if f.DefValue != "" {
-		text += " " + e.t("help.default", f.DefValue)
-	}
-	return metavar, text
+	return metavar, text, f.DefValue
 }
 
 // isBool reports whether a flag is a boolean, set by its name alone.

@@ -29,6 +29,13 @@ var englishCLI = map[string]string{
 	"help.default":  "(default: %s)",
 	"help.value":    "VALUE",
 
+	// The README's flag tables (make docs).
+	"help.table_flag":    "flag",
+	"help.table_what":    "what it does",
+	"help.table_default": "default",
+	"help.table_every":   "Every command takes these:",
+	"help.table_none":    "No flag of its own.",
+
 	"flag.help":                     "print this help and exit",
 	"flag.lang":                     "the `LANGUAGE` of messages and of the reports written for people: en or fr (default: LC_ALL, LC_MESSAGES or LANG, else English)",
 	"flag.policy":                   "read the policy from `FILE` (HCL); default: the file named by TRUSTCLOUD_POLICY, else trustcloud.hcl or .trustcloud.hcl in the configuration directory, else the built-in fr-cloud-au-centre profile",

@@ -23,6 +23,13 @@ var frenchCLI = map[string]string{
 	"help.default":  "(par défaut : %s)",
 	"help.value":    "VALEUR",
 
+	// Les tableaux d'options du README (make docs).
+	"help.table_flag":    "option",
+	"help.table_what":    "rôle",
+	"help.table_default": "défaut",
+	"help.table_every":   "Toutes les commandes les acceptent :",
+	"help.table_none":    "Aucune option propre.",
+
 	"flag.help":                     "affiche cette aide et s'arrête",
 	"flag.lang":                     "la `LANGUE` des messages et des rapports destinés aux personnes : en ou fr (par défaut : LC_ALL, LC_MESSAGES ou LANG, sinon l'anglais)",
 	"flag.policy":                   "lit la politique dans `FICHIER` (HCL) ; par défaut : le fichier nommé par TRUSTCLOUD_POLICY, sinon trustcloud.hcl ou .trustcloud.hcl dans le répertoire de configuration, sinon le profil intégré fr-cloud-au-centre",
