@@ -14,6 +14,13 @@
 #   BENCH_RUNS    runs per step; the table shows the fastest (default 1)
 #   BENCH_STARTUP_RUNS  runs of the 10-resource check (default BENCH_RUNS, at least 5)
 #   BENCH_DIR     where plans and binaries go (default .cache/bench)
+#   BENCH_BINARY  1: also the binary-plan variants (scripts/bench-binary.sh,
+#                 real Terraform plans of each shape × size, written when
+#                 missing): a second table with `check` on the binary plan
+#                 (converted by terraform show -json, evaluated from its
+#                 configuration snapshot) and on its JSON plan with the
+#                 configuration next to it (evaluated from the sources)
+#   BENCH_BINARY_SIZES  sizes of the binary-plan variants (default BENCH_SIZES)
 #
 # Plans are BENCH_DIR/plan-N.json for the default shape and
 # plan-SHAPE-N.json for the others (testplan.FileName), written by
@@ -124,6 +131,36 @@ for shape in ${SHAPES//,/ }; do
     done
   done
 done
+
+# The binary-plan variants: real Terraform plans of each shape, with their
+# configuration, so that trustcloud evaluates expressions from the sources.
+if [ "${BENCH_BINARY:-}" = 1 ]; then
+  mapfile -t variants < <(BENCH_SHAPES="$SHAPES" BENCH_SIZES="${BENCH_BINARY_SIZES:-$SIZES}" BENCH_DIR="$DIR" GO="$GO" bash "$ROOT/scripts/bench-binary.sh")
+  # trustcloud runs terraform show -json on a binary plan: with the test
+  # provider's CLI configuration, which bench-binary.sh wrote.
+  export TF_CLI_CONFIG_FILE="$ROOT/.cache/testprovider/terraformrc"
+  terraform_flag=()
+  if [ -n "${TERRAFORM:-}" ]; then terraform_flag=(--terraform "$TERRAFORM"); fi
+  echo
+  echo "| shape | resources | plan MB | step (binary-plan variant) | wall s | CPU s | max RSS MiB | wall × floor | RSS × floor | MB/s |"
+  echo "|---|---:|---:|---|---:|---:|---:|---:|---:|---:|"
+  for v in "${variants[@]}"; do
+    name="$(basename "$v")"
+    shape="${name%-*}" n="${name##*-}"
+    mb="$(awk -v b="$(stat -L -c %s "$v/plan.json")" 'BEGIN { printf "%.1f", b / 1e6 }')"
+    read -r fw fc fr <<<"$(measure "0" "$BIN/decodefloor" "$v/plan.json")"
+    # In the plan's directory: check finds the configuration beside it.
+    read -r jw jc jr <<<"$(cd "$v" && measure "0 1" "$BIN/trustcloud" check --format json plan.json)"
+    read -r bw bc br <<<"$(cd "$v" && measure "0 1" "$BIN/trustcloud" check --format json "${terraform_flag[@]}" plan.tfplan)"
+    for row in "decode floor of plan.json|$fw|$fc|$fr" "trustcloud check --format json plan.json (sources beside it)|$jw|$jc|$jr" "trustcloud check --format json plan.tfplan (terraform show, snapshot)|$bw|$bc|$br"; do
+      IFS='|' read -r step w c r <<<"$row"
+      awk -v shape="$shape" -v n="$n" -v mb="$mb" -v step="$step" -v w="$w" -v c="$c" -v r="$r" -v fw="$fw" -v fr="$fr" 'BEGIN {
+        printf "| %s | %d | %s | %s | %.2f | %.2f | %d | %s | %s | %s |\n", shape, n, mb, step, w, c, r,
+          (fw > 0 ? sprintf("%.2f", w / fw) : "–"), (fr > 0 ? sprintf("%.1f", r / fr) : "–"), (w > 0 ? sprintf("%.0f", mb / w) : "–")
+      }'
+    done
+  done
+fi
 
 # Start-up: the 10-resource plan of the default shape, one run under
 # /usr/bin/time (its peak RSS, and the binary in the page cache), then

@@ -1,11 +1,9 @@
 #!/usr/bin/env bash
 # Regenerates testdata/scenarios/<name>/plan.json with real Terraform.
 #
-# Registry providers cannot be downloaded here, so the scenarios are planned
-# against internal/testprovider: one binary, linked as terraform-provider-aws,
-# -google … and installed through dev_overrides. Nothing is fetched but Go
-# modules (to build that binary); nothing is written into the scenario
-# directories but plan.json (Terraform's working files go to a temporary
+# The scenarios are planned against internal/testprovider, installed through
+# dev_overrides (scripts/testprovider-env.sh). Nothing is written into the
+# scenario directories but plan.json (Terraform's working files go to a temporary
 # directory through TF_DATA_DIR, -out and -state).
 #
 # A scenario that needs prior state (a delete, an update) has a before/
@@ -24,40 +22,10 @@ cache="$root/.cache/testprovider"
 go=${GO:-go}
 terraform=${TERRAFORM:-terraform}
 
-# Only this script's settings reach Terraform and the test provider: a
-# TF_VAR_*, TF_CLI_ARGS*, TF_WORKSPACE or TF_DATA_DIR from the caller's
-# shell would change the plans, and so would the clouds' own variables
-# (AWS_REGION, GOOGLE_REGION, SCW_DEFAULT_ZONE, NUMSPOT_HOST …), which the
-# test provider reads as the real providers do. internal/testtf removes the
-# same ones.
-while IFS= read -r name; do
-	unset "$name"
-done < <(compgen -e | grep -E '^(TF_|TOFU_|TESTPROVIDER_|AWS_|GOOGLE_|GCLOUD_|CLOUDSDK_|ARM_|SCW_|OSC_|OS_|OVH_|NUMSPOT_)' || true)
-export CHECKPOINT_DISABLE=1 TF_IN_AUTOMATION=1 TF_INPUT=0
-
 command -v "$terraform" >/dev/null || { echo "testdata: terraform not found (set TERRAFORM=/path/to/terraform)" >&2; exit 2; }
 
-echo "== build the test provider into ${cache#"$root"/}"
-mkdir -p "$cache/bin"
-(cd "$root" && "$go" build -trimpath -o "$cache/bin/testprovider" ./internal/testprovider)
-
-# One directory per provider type: Terraform looks for
-# terraform-provider-<type> in the directory dev_overrides names, and the
-# binary picks the provider to serve from that name.
-rc="$cache/terraformrc"
-{
-	echo 'provider_installation {'
-	echo '  dev_overrides {'
-	while read -r type source; do
-		mkdir -p "$cache/providers/$type"
-		ln -sfn "$cache/bin/testprovider" "$cache/providers/$type/terraform-provider-$type"
-		printf '    "%s" = "%s"\n' "$source" "$cache/providers/$type"
-	done < <("$cache/bin/testprovider" -sources)
-	echo '  }'
-	echo '  direct {}'
-	echo '}'
-} >"$rc"
-export TF_CLI_CONFIG_FILE="$rc"
+# shellcheck source=scripts/testprovider-env.sh
+. "$root/scripts/testprovider-env.sh"
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

@@ -2,6 +2,8 @@ package bench
 
 import (
 	"bytes"
+	"encoding/json"
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -12,6 +14,7 @@ import (
 	"testing"
 
 	"github.com/trustcloud/trustcloud/internal/testplan"
+	"github.com/trustcloud/trustcloud/internal/testtf"
 )
 
 // The measuring scripts, run on tiny plans: each prints a row per plan shape
@@ -358,5 +361,83 @@ func TestPeersRunShapes(t *testing.T) {
 	}
 	if wantVerdict := map[bool]string{true: "met", false: "not met"}[startMS <= 15]; r[2] != wantVerdict {
 		t.Errorf("start-up target row %q, want %q", r, wantVerdict)
+	}
+}
+
+// TestBenchScriptBinary runs scripts/bench.sh with BENCH_BINARY=1 at 20
+// resources: every shape's configuration is planned by real Terraform
+// into exactly 20 resources, the second table has its three rows per
+// shape, trustcloud evaluates the expressions from the sources beside the
+// JSON plan and from the binary plan's snapshot, and a second run reuses
+// the plans instead of planning again.
+func TestBenchScriptBinary(t *testing.T) {
+	requireCommands(t, "bash", "/usr/bin/time")
+	tf := testtf.Terraform(t)
+	d := t.TempDir()
+	env := []string{"BENCH_DIR=" + d, "BENCH_SIZES=20", "BENCH_RUNS=1", "BENCH_STARTUP_RUNS=1", "BENCH_SHAPES=", "BENCH_BINARY=1", "TERRAFORM=" + tf.Path}
+	tbs := tables(t, runScript(t, env, "scripts/bench.sh"))
+	if len(tbs) != 3 {
+		t.Fatalf("%d tables, want 3 (shapes × sizes, binary-plan variants, start-up)", len(tbs))
+	}
+	bin := tbs[1]
+	shapeCol, nCol, stepCol := bin.col(t, "shape"), bin.col(t, "resources"), bin.col(t, "step (binary-plan variant)")
+	var got []string
+	for _, r := range bin.rows {
+		got = append(got, r[shapeCol]+"/"+r[nCol]+"/"+strings.Fields(r[stepCol])[len(strings.Fields(r[stepCol]))-1])
+		number(t, "wall", r[bin.col(t, "wall s")])
+	}
+	var want []string
+	for _, shape := range testplan.Shapes {
+		want = append(want, shape+"/20/plan.json", shape+"/20/it)", shape+"/20/snapshot)")
+		dir := filepath.Join(d, "binary", shape+"-20")
+		data, err := os.ReadFile(filepath.Join(dir, "plan.json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var plan struct {
+			ResourceChanges []json.RawMessage `json:"resource_changes"`
+		}
+		if err := json.Unmarshal(data, &plan); err != nil {
+			t.Fatalf("%s: %v", shape, err)
+		}
+		if len(plan.ResourceChanges) != 20 {
+			t.Errorf("%s: Terraform planned %d resources, want 20", shape, len(plan.ResourceChanges))
+		}
+		// What the rows measured: check evaluates from the sources.
+		for file, sources := range map[string]string{"plan.json": "directory", "plan.tfplan": "binary_plan"} {
+			cmd := exec.Command(filepath.Join(d, "bin", "trustcloud"), "check", "--format", "json", "--terraform", tf.Path, file)
+			cmd.Dir = dir
+			cmd.Env = append(os.Environ(), "TF_CLI_CONFIG_FILE="+filepath.Join(moduleRoot(t), ".cache", "testprovider", "terraformrc"))
+			out, err := cmd.Output()
+			var exit *exec.ExitError
+			if err != nil && (!errors.As(err, &exit) || exit.ExitCode() != 1) {
+				t.Fatalf("%s: check %s: %v", shape, file, err)
+			}
+			var rep struct {
+				Evaluation struct{ Mode, Sources string }
+			}
+			if err := json.Unmarshal(out, &rep); err != nil {
+				t.Fatalf("%s: check %s: %v", shape, file, err)
+			}
+			if rep.Evaluation.Mode != "sources" || rep.Evaluation.Sources != sources {
+				t.Errorf("%s: check %s evaluated %+v, want from the sources (%s)", shape, file, rep.Evaluation, sources)
+			}
+		}
+	}
+	slices.Sort(got)
+	slices.Sort(want)
+	if !slices.Equal(got, want) {
+		t.Errorf("binary-plan rows (shape/resources/step's last word):\n%q\nwant\n%q", got, want)
+	}
+	// A second run finds the plans up to date.
+	cmd := exec.Command("bash", filepath.Join(moduleRoot(t), "scripts", "bench-binary.sh"))
+	cmd.Env = append(os.Environ(), env...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("bench-binary.sh: %v\n%s", err, stderr.String())
+	}
+	if strings.Contains(stderr.String(), "planned in") {
+		t.Errorf("bench-binary.sh planned again plans that were up to date:\n%s", stderr.String())
 	}
 }

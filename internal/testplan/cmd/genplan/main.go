@@ -5,6 +5,7 @@
 //	go run ./internal/testplan/cmd/genplan -n 1000 -o - | jq .    # to standard output
 //	go run ./internal/testplan/cmd/genplan -n 10000 -shape flat-wide  # .cache/bench/plan-flat-wide-10000.json
 //	go run ./internal/testplan/cmd/genplan -n 1000 -if-changed   # only when missing or out of date
+//	go run ./internal/testplan/cmd/genplan -shape flat-wide -config DIR  # the shape as a Terraform configuration (var.n)
 //
 // With -if-changed, an existing file is left as it is when it has the size
 // of the plan the generator writes now (any change of the generator moves
@@ -30,10 +31,18 @@ func main() {
 	seed := flag.Uint64("seed", 0, "seed (0: the default seed); the same N, shape and seed give the same plan")
 	shape := flag.String("shape", testplan.ShapeDefault, "plan shape: "+strings.Join(testplan.Shapes, ", "))
 	ifChanged := flag.Bool("if-changed", false, "leave the file as it is when it already has the size of the plan to write")
+	config := flag.String("config", "", "write the shape as a Terraform configuration into this directory (planned with -var n=N) instead of a plan")
 	flag.Parse()
 	if flag.NArg() > 0 {
 		fmt.Fprintf(os.Stderr, "genplan: unexpected argument %q\n", flag.Arg(0))
 		os.Exit(2)
+	}
+	if *config != "" {
+		if err := testplan.WriteConfig(*config, *shape); err != nil {
+			fmt.Fprintf(os.Stderr, "genplan: %v\n", err)
+			os.Exit(1)
+		}
+		return
 	}
 	path := *out
 	if path == "" {
