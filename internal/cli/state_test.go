@@ -8,11 +8,13 @@ import (
 	"testing"
 
 	"github.com/trustcloud/trustcloud/internal/cli"
+	"github.com/trustcloud/trustcloud/internal/report"
 )
 
 // stateFile is a state file of format 4: an AWS bucket in Frankfurt
 // (its region attribute) under an aliased provider configuration, a
-// Paris instance that only its ARN places, and a data source.
+// Paris instance and a sensitive queue in Virginia that only their ARNs
+// place, and a data source.
 const stateFile = `{
   "version": 4,
   "terraform_version": "1.9.8",
@@ -25,7 +27,9 @@ const stateFile = `{
     {"mode": "managed", "type": "aws_s3_bucket", "name": "logs", "provider": "provider[\"registry.terraform.io/hashicorp/aws\"].frankfurt",
      "instances": [{"schema_version": 0, "attributes": {"bucket": "logs", "region": "eu-central-1", "arn": "arn:aws:s3:::logs", "tags": {"data_sensitivity": "internal"}}}]},
     {"module": "module.app[0]", "mode": "managed", "type": "aws_instance", "name": "web", "each": "list", "provider": "provider[\"registry.terraform.io/hashicorp/aws\"]",
-     "instances": [{"index_key": 0, "schema_version": 1, "attributes": {"id": "i-0abc", "arn": "arn:aws:ec2:eu-west-3:123456789012:instance/i-0abc"}}]}
+     "instances": [{"index_key": 0, "schema_version": 1, "attributes": {"id": "i-0abc", "arn": "arn:aws:ec2:eu-west-3:123456789012:instance/i-0abc"}}]},
+    {"mode": "managed", "type": "aws_sqs_queue", "name": "virginia", "provider": "provider[\"registry.terraform.io/hashicorp/aws\"]",
+     "instances": [{"schema_version": 0, "attributes": {"name": "q", "arn": "arn:aws:sqs:us-east-1:123456789012:q", "tags": {"data_sensitivity": "sensitive"}}}]}
   ]
 }`
 
@@ -70,6 +74,7 @@ func TestCheckState(t *testing.T) {
 	want := map[string]struct{ region, config string }{
 		"aws_s3_bucket.logs":                {"eu-central-1", "aws.frankfurt"},
 		"module.app[0].aws_instance.web[0]": {"eu-west-3", "aws"},
+		"aws_sqs_queue.virginia":            {"us-east-1", "aws"},
 	}
 	if len(inv.Resources) != len(want) {
 		t.Errorf("%d resources, want %d (the data source is not deployed)", len(inv.Resources), len(want))
@@ -86,12 +91,31 @@ func TestCheckState(t *testing.T) {
 	}
 
 	r = run(t, "", "check", state)
+	if r.code != cli.ExitFindings || !strings.Contains(r.stdout, "TC001") {
+		t.Errorf("the queue in Virginia passed: %s", r)
+	}
 	if !strings.Contains(r.stdout, "deployed state (state file, serial 12, lineage 3f1c9a2e-7d4b-4c1e-9a55-0b6f2d1e8c47)") {
 		t.Errorf("the text report does not say it is a deployed state, with its serial and lineage: %s", r)
 	}
 	fr := run(t, "", "check", "--lang", "fr", state)
 	if !strings.Contains(fr.stdout, "état déployé (fichier d'état, numéro de série 12") {
 		t.Errorf("the French report does not say it is a deployed state: %s", fr)
+	}
+	// Every format says it is a deployed state, and which snapshot.
+	for _, f := range report.Names() {
+		out := filepath.Join(dir, "report."+f)
+		if r := run(t, "", "check", "--format", f+"="+out, "--fail-on", "none", state); r.code != cli.ExitOK {
+			t.Fatalf("check --format %s: %s", f, r)
+		}
+		data, err := os.ReadFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range []string{"deployed state", "serial 12", "lineage 3f1c9a2e-7d4b-4c1e-9a55-0b6f2d1e8c47"} {
+			if !strings.Contains(strings.ToLower(string(data)), w) {
+				t.Errorf("format %s does not say %q", f, w)
+			}
+		}
 	}
 	base := filepath.Join(dir, "baseline.json")
 	if r := run(t, "", "check", "--format", "json="+base, "--fail-on", "none", state); r.code != cli.ExitOK {
