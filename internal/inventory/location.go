@@ -1106,7 +1106,11 @@ func (rv *resolver) unknown(c *ctx) Location {
 		names = append(names, a.Path)
 	}
 	reason := fmt.Sprintf("neither %s nor %s sets a location", c.r.Type, c.conf.display())
-	if len(names) > 0 {
+	switch {
+	case rv.state:
+		reason = fmt.Sprintf("the state records no location attribute or identifier with a region for %s, and a state records no provider configuration (%s): where it is deployed cannot be told from the state",
+			c.r.Type, c.conf.display())
+	case len(names) > 0:
 		reason = fmt.Sprintf("%s sets no %s and %s has no location attribute: the location comes from the environment (or provider defaults) at apply time",
 			c.conf.display(), strings.Join(names, " or "), c.r.Type)
 	}

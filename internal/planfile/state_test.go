@@ -1,6 +1,8 @@
 package planfile
 
 import (
+	"bytes"
+	"errors"
 	"strings"
 	"testing"
 
@@ -146,4 +148,42 @@ func TestParseProviderString(t *testing.T) {
 			t.Errorf("%q: no error", bad)
 		}
 	}
+}
+
+// FuzzState: whatever a state holds, the decoder answers with a state or
+// an *Error naming the file on one line, never a crash; a state it
+// accepts lists each resource instance once.
+func FuzzState(f *testing.F) {
+	for _, s := range []string{
+		`{"format_version":"1.0"}`,
+		`{"version":3,"serial":1,"lineage":"x","modules":[]}`,
+		`{"version":4,"serial":9,"lineage":"l","resources":[{"module":"module.m[\"a\"]","mode":"managed","type":"aws_vpc","name":"v","provider":"module.m.provider[\"registry.terraform.io/hashicorp/aws\"].x","instances":[{"index_key":"k","attributes":{"region":"eu-west-3"}},{"index_key":"k","deposed":"00ab","attributes":{}}]}]}`,
+		`{"format_version":"1.0","values":{"root_module":{"resources":[{"address":"a_b.c[0]","mode":"managed","type":"a_b","name":"c","index":0,"provider_name":"p/a","values":{"id":"x"}}],"child_modules":[{"address":"module.m","resources":[]}]}}}`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		p, st, err := decodeInput("s.json", bytes.NewReader(data), LoadOptions{MaxInput: -1})
+		if err != nil {
+			var pe *Error
+			if !errors.As(err, &pe) || pe.File != "s.json" || strings.ContainsAny(err.Error(), "\r\n") {
+				t.Fatalf("error %q (%T) is not an *Error naming s.json on one line", err, err)
+			}
+			return
+		}
+		if st == nil {
+			return
+		}
+		seen := map[string]bool{}
+		for _, rc := range p.ResourceChanges {
+			k := rc.Address + "\x00" + rc.DeposedKey
+			if seen[k] {
+				t.Fatalf("%s twice", rc.Address)
+			}
+			seen[k] = true
+			if _, ok := st.ProviderKeys[rc.Address]; !ok {
+				t.Fatalf("%s has no provider configuration key", rc.Address)
+			}
+		}
+	})
 }
