@@ -295,10 +295,20 @@ func load(opts Options) (*loaded, error) {
 		names, all := l.srcs.ReferencedAttributes()
 		keep = inventory.KeepWith(keep, names, all)
 	}
-	p, name, err := planfile.Load(opts.Plan, planfile.LoadOptions{Stdin: opts.Stdin, Terraform: opts.Terraform, Keep: keep,
+	in, err := planfile.LoadInput(opts.Plan, planfile.LoadOptions{Stdin: opts.Stdin, Terraform: opts.Terraform, Keep: keep,
 		MaxInput: opts.MaxInput, Progress: opts.Progress})
 	if err != nil {
 		return nil, err
+	}
+	p, name := in.Plan, in.Name
+	if in.State != nil {
+		if err := notForState(opts); err != nil {
+			return nil, err
+		}
+		// A state was not made from the sources beside it (they may
+		// have changed since the apply): its recorded values are judged
+		// alone.
+		l.srcs, srcErr = nil, nil
 	}
 	if srcErr != nil {
 		return nil, srcErr
@@ -323,7 +333,7 @@ func load(opts Options) (*loaded, error) {
 		name = opts.PlanName
 	}
 	l.plan = p
-	l.build = inventory.Options{Sources: l.srcs, Workspace: opts.Workspace, WorkspaceFrom: opts.WorkspaceFrom}
+	l.build = inventory.Options{Sources: l.srcs, Workspace: opts.Workspace, WorkspaceFrom: opts.WorkspaceFrom, State: in.State}
 	l.inv, l.warnings = inventory.BuildWith(p, name, l.cat, l.pol, l.build)
 	return l, nil
 }

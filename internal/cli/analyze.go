@@ -166,6 +166,10 @@ func (e *env) check(args []string) (int, error) {
 	stop := e.showProgress(&opts)
 	res, err := check.Run(opts)
 	stop()
+	var nfs *check.NotForStateError
+	if errors.As(err, &nfs) {
+		return 0, usage("cli.not_for_state", nfs.Option)
+	}
 	if err != nil {
 		return 0, err
 	}

@@ -63,7 +63,7 @@ func TestCheckInputErrors(t *testing.T) {
 	empty := write("empty.json", "")
 	blank := write("blank.json", " \n\t\n")
 	array := write("array.json", "[]\n")
-	state := write("state.json", `{"format_version":"1.0","terraform_version":"1.11.4","values":{"root_module":{}}}`)
+	state := write("terraform.tfstate", `{"version":3,"terraform_version":"0.11.14","serial":7,"lineage":"d7f0","modules":[]}`)
 	v2 := write("v2.json", `{"format_version":"2.0","terraform_version":"9.0.0","resource_changes":[]}`)
 	noVersion := write("noversion.json", `{"resource_changes":[]}`)
 	wrongType := write("wrongtype.json", `{"format_version":"1.2","resource_changes":{}}`)
@@ -80,11 +80,11 @@ func TestCheckInputErrors(t *testing.T) {
 		{"empty file", []string{"check", empty}, []string{empty + ": the file is empty"}},
 		{"blank file", []string{"check", blank}, []string{blank + ": the file is empty"}},
 		{"not an object", []string{"check", array}, []string{array + ": line 1, column 1: not a Terraform plan"}},
-		{"state", []string{"check", state}, []string{state + ": this is a Terraform state", "terraform show -json plan.tfplan"}},
+		{"state of format 3", []string{"check", state}, []string{state + ": $.version: state file format version 3", "terraform state pull"}},
 		{"unsupported format version", []string{"check", v2}, []string{v2 + ": $.format_version: unsupported plan format version \"2.0\""}},
 		{"no format version", []string{"check", noVersion}, []string{noVersion + ": $.format_version: missing"}},
 		{"wrong type", []string{"check", wrongType}, []string{wrongType + ": $.resource_changes"}},
-		{"inventory, state", []string{"inventory", state}, []string{state + ": this is a Terraform state"}},
+		{"inventory, state of format 3", []string{"inventory", state}, []string{state + ": $.version: state file format version 3"}},
 		{"inventory, missing file", []string{"inventory", "--format", "json", missing}, []string{missing + ": cannot read the plan"}},
 	}
 	for _, tc := range cases {

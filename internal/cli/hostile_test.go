@@ -129,8 +129,12 @@ func TestBinaryMalformedInputs(t *testing.T) {
 		{name: "missing format_version", file: edit("noversion.json", func(doc map[string]any) {
 			delete(doc, "format_version")
 		}), want: []string{"$.format_version: missing"}, where: true},
-		{name: "a state file", file: write("state.json", []byte(`{"format_version":"1.0","terraform_version":"1.9.8","values":{"root_module":{"resources":[{"address":"terraform_data.app","mode":"managed","type":"terraform_data","name":"app","provider_name":"terraform.io/builtin/terraform","values":{"input":"a"}}]}}}`)),
-			want: []string{"this is a Terraform state", "terraform show -json plan.tfplan"}},
+		{name: "a state file of format 3", file: write("terraform.tfstate", []byte(`{"version":3,"terraform_version":"0.11.14","serial":2,"lineage":"5c1e","modules":[{"path":["root"],"resources":{}}]}`)),
+			want: []string{"$.version: state file format version 3", "terraform state pull"}, where: true},
+		{name: "a state with a resource twice", file: write("twice.tfstate", []byte(`{"version":4,"serial":2,"lineage":"5c1e","resources":[`+
+			`{"mode":"managed","type":"terraform_data","name":"app","provider":"provider[\"terraform.io/builtin/terraform\"]","instances":[{"attributes":{"id":"a"}}]},`+
+			`{"mode":"managed","type":"terraform_data","name":"app","provider":"provider[\"terraform.io/builtin/terraform\"]","instances":[{"attributes":{"id":"b"}}]}]}`)),
+			want: []string{"$.resources[1].instances[0]: ", `"terraform_data.app" is there twice`}, where: true},
 		{name: "format version 2.0", file: edit("v2.json", func(doc map[string]any) { doc["format_version"] = "2.0" }),
 			want: []string{`$.format_version: unsupported plan format version "2.0"`}, where: true},
 		{name: "a binary plan, no terraform on PATH", file: write("plan.tfplan", zipped.Bytes()), env: []string{"PATH=" + noTerraform},

@@ -318,7 +318,7 @@ func TestPlanErrorsInFrench(t *testing.T) {
 		{"missing", filepath.Join(dir, "nope.json"), "cannot read the plan", "impossible de lire le plan"},
 		{"empty", write("empty.json", ""), "the file is empty", "le fichier est vide"},
 		{"no format", write("obj.json", "{}"), "this is not the output of", "ce n'est pas la sortie de"},
-		{"state", write("state.json", `{"format_version":"1.2","values":{"root_module":{}}}`), "this is a Terraform state", "c'est un état Terraform"},
+		{"state of format 3", write("terraform.tfstate", `{"version":3,"serial":1,"lineage":"x","modules":[]}`), "state file format version 3", "fichier d'état au format 3"},
 		{"NUL", write("nul.json", "{\"format_version\":\"1.2\",\x00}"), "NUL byte", "octet NUL"},
 		{"UTF-16", write("utf16.json", "\xff\xfe{\x00}\x00"), "the file is UTF-16 text", "le fichier est du texte UTF-16"},
 		{"version", write("v9.json", `{"format_version":"9.0","resource_changes":[]}`), "unsupported plan format version", "non prise en charge"},

@@ -18,6 +18,8 @@ var englishPlan = map[string]string{
 	"plan.utf8_truncated":      "invalid UTF-8: the input ends in the middle of a character (truncated?)",
 	"plan.utf16":               "the file is UTF-16 text, not UTF-8 (PowerShell's `>` writes UTF-16): write it with `terraform show -json plan.tfplan | Out-File -Encoding utf8 plan.json`",
 	"plan.nul":                 "NUL byte: JSON text never holds one; this is binary data, or the file was damaged",
+	"state.no_version":         "missing: a state file (terraform.tfstate) has a format version; was it edited by hand?",
+	"state.old_version":        "state file format version %d: trustcloud reads versions 4 and later (Terraform 0.12 and later); rewrite it with a current Terraform (`terraform state pull > terraform.tfstate`) and check that file",
 	"plan.utf8":                "invalid UTF-8 (byte %s): `terraform show -json` writes UTF-8; this file was damaged or converted",
 }
 

@@ -16,5 +16,7 @@ var frenchPlan = map[string]string{
 	"plan.utf8_truncated":      "UTF-8 invalide : l'entrée s'arrête au milieu d'un caractère (tronquée ?)",
 	"plan.utf16":               "le fichier est du texte UTF-16, pas UTF-8 (le `>` de PowerShell écrit de l'UTF-16) : écrivez-le avec `terraform show -json plan.tfplan | Out-File -Encoding utf8 plan.json`",
 	"plan.nul":                 "octet NUL : un texte JSON n'en contient jamais ; ce sont des données binaires, ou le fichier a été endommagé",
+	"state.no_version":         "absent : un fichier d'état (terraform.tfstate) a une version de format ; a-t-il été modifié à la main ?",
+	"state.old_version":        "fichier d'état au format %d : trustcloud lit les versions 4 et suivantes (Terraform 0.12 et suivants) ; réécrivez-le avec un Terraform récent (`terraform state pull > terraform.tfstate`) et vérifiez ce fichier",
 	"plan.utf8":                "UTF-8 invalide (octet %s) : `terraform show -json` écrit de l'UTF-8 ; ce fichier a été endommagé ou converti",
 }

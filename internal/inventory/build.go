@@ -64,7 +64,7 @@ func build(p *tfjson.Plan, file string, cat *catalog.Catalog, pol *policy.Policy
 		Resources:  []*Resource{},
 	}
 	rv := &resolver{cat: cat, cfg: b.cfg, byConfig: map[string][]*Resource{}, done: map[*Resource]bool{}, active: map[*Resource]bool{}, nonRegionalTypes: map[string]bool{},
-		trustedRegistries: pol.TrustedRegistries}
+		trustedRegistries: pol.TrustedRegistries, state: opts.State != nil}
 	for _, rc := range p.ResourceChanges {
 		if rc == nil || rc.Change == nil {
 			continue
@@ -78,6 +78,9 @@ func build(p *tfjson.Plan, file string, cat *catalog.Catalog, pol *policy.Policy
 			Provider: fullSource(rc.ProviderName),
 			config:   b.cfg.resource(rc),
 			previous: rc.PreviousAddress,
+		}
+		if opts.State != nil {
+			r.stateKey = opts.State.ProviderKeys[rc.Address]
 		}
 		for _, a := range rc.Change.Actions {
 			r.Actions = append(r.Actions, string(a))

@@ -119,6 +119,9 @@ type Resource struct {
 	after, before planfile.Attrs
 	afterUnknown  planfile.Attrs
 	config        *configResource
+	// stateKey is the provider configuration key a state records
+	// (planfile.State.ProviderKeys), "" for a plan.
+	stateKey string
 }
 
 // DeleteOnly reports whether the resource is only being deleted.

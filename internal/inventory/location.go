@@ -59,6 +59,9 @@ type resolver struct {
 	// and OpenTofu registries, whose providers are taken for the ones of
 	// the same namespace and type (private mirrors).
 	trustedRegistries []string
+	// state is set when the input is a deployed state: identifiers that
+	// carry a region are location evidence (identifiers.go).
+	state bool
 }
 
 // ctx is what the resolver knows about one resource.
@@ -202,6 +205,9 @@ func (rv *resolver) findLocation(c *ctx) Location {
 	}
 	if !ok {
 		loc, ok = rv.fromAttributes(c)
+		if rv.state {
+			loc, ok = rv.withIdentifiers(c, loc, ok)
+		}
 	}
 	if !ok {
 		loc, ok = rv.fromScope(c)
@@ -262,6 +268,8 @@ func (ix *configIndex) confFor(r *Resource) *providerConf {
 	key := ""
 	if r.config != nil {
 		key = r.config.res.ProviderConfigKey
+	} else if r.stateKey != "" {
+		key = r.stateKey
 	}
 	return ix.providerConfig(key, ix.modulePath(r.Module), providerLocalName(r))
 }
@@ -1098,7 +1106,11 @@ func (rv *resolver) unknown(c *ctx) Location {
 		names = append(names, a.Path)
 	}
 	reason := fmt.Sprintf("neither %s nor %s sets a location", c.r.Type, c.conf.display())
-	if len(names) > 0 {
+	switch {
+	case rv.state:
+		reason = fmt.Sprintf("the state records no location attribute or identifier with a region for %s, and a state records no provider configuration (%s): where it is deployed cannot be told from the state",
+			c.r.Type, c.conf.display())
+	case len(names) > 0:
 		reason = fmt.Sprintf("%s sets no %s and %s has no location attribute: the location comes from the environment (or provider defaults) at apply time",
 			c.conf.display(), strings.Join(names, " or "), c.r.Type)
 	}

@@ -24,6 +24,10 @@ type Options struct {
 	// says so (--workspace, TF_WORKSPACE); WorkspaceFrom names where it
 	// came from, for evidence.
 	Workspace, WorkspaceFrom string
+	// State is set when the input is a state (planfile.LoadInput): the
+	// resources are judged where they are deployed, identifiers that
+	// carry a region (ARNs, self-links) are location evidence too.
+	State *planfile.State
 }
 
 // Evaluation says how the inventory's configuration values were found:
@@ -40,6 +44,8 @@ type Evaluation struct {
 	Path    string `json:"path,omitempty"`
 	// Note says what the mode means for the verdicts.
 	Note string `json:"note"`
+	// State identifies the deployed state checked (Mode "state").
+	State *StateRef `json:"state,omitempty"`
 }
 
 // Evaluation modes.
@@ -49,6 +55,9 @@ const (
 )
 
 func evaluation(opts Options) *Evaluation {
+	if opts.State != nil {
+		return stateEvaluation(opts.State)
+	}
 	if opts.Sources != nil {
 		return &Evaluation{Mode: EvaluatedFromSources, Origin: opts.Sources.Origin, Sources: opts.Sources.Kind, Path: opts.Sources.Path,
 			Note: "configuration values evaluated from the sources with Terraform's semantics"}

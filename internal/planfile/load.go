@@ -85,6 +85,27 @@ func failure(file, where, key string, args ...any) *Error {
 // input, or a binary plan file (converted by running `terraform show
 // -json`). It returns the plan and the name used for it in messages.
 func Load(path string, opts LoadOptions) (*tfjson.Plan, string, error) {
+	in, err := LoadInput(path, opts)
+	if err != nil {
+		return nil, in.Name, err
+	}
+	if in.State != nil {
+		return nil, in.Name, failure(in.Name, "", "plan.is_state")
+	}
+	return in.Plan, in.Name, nil
+}
+
+// LoadInput is Load that also accepts a state: `terraform show -json`
+// without a plan file, or a state file (terraform.tfstate, format 4 and
+// later). Input.State then says which, and Input.Plan holds the
+// resources as they are deployed (see State). The Input is never nil:
+// its Name is set with an error too.
+func LoadInput(path string, opts LoadOptions) (*Input, error) {
+	p, st, name, err := load(path, opts)
+	return &Input{Plan: p, Name: name, State: st}, err
+}
+
+func load(path string, opts LoadOptions) (*tfjson.Plan, *State, string, error) {
 	name := path
 	var in io.Reader
 	if path == "-" {
@@ -100,11 +121,11 @@ func Load(path string, opts LoadOptions) (*tfjson.Plan, string, error) {
 			if errors.As(err, &pe) {
 				err = pe.Err
 			}
-			return nil, name, failure(name, "", "plan.cannot_read", err.Error())
+			return nil, nil, name, failure(name, "", "plan.cannot_read", err.Error())
 		}
 		defer func() { _ = f.Close() }()
 		if st, err := f.Stat(); err == nil && st.IsDir() {
-			return nil, name, failure(name, "", "plan.is_directory")
+			return nil, nil, name, failure(name, "", "plan.is_directory")
 		}
 		in = f
 	}
@@ -112,27 +133,36 @@ func Load(path string, opts LoadOptions) (*tfjson.Plan, string, error) {
 	head := make([]byte, 4)
 	n, err := io.ReadFull(in, head)
 	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, io.ErrUnexpectedEOF) {
-		return nil, name, failure(name, "", "plan.cannot_read", err.Error())
+		return nil, nil, name, failure(name, "", "plan.cannot_read", err.Error())
 	}
 	head = head[:n]
 	if isBinaryPlan(head) {
 		if path == "-" {
-			return nil, name, failure(name, "", "plan.binary_on_stdin")
+			return nil, nil, name, failure(name, "", "plan.binary_on_stdin")
 		}
 		data, err := showJSON(path, opts)
 		if err != nil {
-			return nil, name, err
+			return nil, nil, name, err
 		}
-		p, err := decode(name, bytes.NewReader(data), opts)
-		return p, name, err
+		p, st, err := decodeInput(name, bytes.NewReader(data), opts)
+		return p, st, name, err
 	}
-	p, err := decode(name, io.MultiReader(bytes.NewReader(head), in), opts)
-	return p, name, err
+	p, st, err := decodeInput(name, io.MultiReader(bytes.NewReader(head), in), opts)
+	return p, st, name, err
 }
 
 // decode reads plan JSON through the input checks (size limit, UTF-8),
-// then checks the resource changes.
+// then checks the resource changes. A state is refused.
 func decode(name string, r io.Reader, opts LoadOptions) (*tfjson.Plan, error) {
+	p, st, err := decodeInput(name, r, opts)
+	if err == nil && st != nil {
+		return nil, failure(name, "", "plan.is_state")
+	}
+	return p, err
+}
+
+// decodeInput is decode that also reads a state.
+func decodeInput(name string, r io.Reader, opts LoadOptions) (*tfjson.Plan, *State, error) {
 	if opts.Progress != nil {
 		r = &progressReader{r: r, report: opts.Progress}
 	}
@@ -152,7 +182,7 @@ func decode(name string, r io.Reader, opts LoadOptions) (*tfjson.Plan, error) {
 		if in.failed.key != "" {
 			e.Text = i18n.M(in.failed.key, in.failed.args...)
 		}
-		return nil, e
+		return nil, nil, e
 	}
 	if err != nil {
 		// A message is one line, whatever the keys and values it quotes
@@ -161,12 +191,15 @@ func decode(name string, r io.Reader, opts LoadOptions) (*tfjson.Plan, error) {
 		if errors.As(err, &pe) {
 			pe.Where, pe.Msg = oneLine(pe.Where), oneLine(pe.Msg)
 		}
-		return nil, err
+		return nil, nil, err
+	}
+	if facts.isState != nil {
+		return p, facts.isState, nil
 	}
 	if err := validate(name, p, facts); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return p, nil
+	return p, nil, nil
 }
 
 // before reports whether err is a fault of the plan's text at or before

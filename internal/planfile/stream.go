@@ -39,7 +39,10 @@ func at(path string, err error) error {
 // skipped. Memory grows with the number of resources, not with the size
 // of the planned values and prior state Terraform also writes.
 func decodePlan(name string, r io.Reader, keep func(string) bool) (*tfjson.Plan, error) {
-	p, _, err := readPlan(name, r, keep)
+	p, facts, err := readPlan(name, r, keep)
+	if err == nil && facts.isState != nil {
+		return nil, failure(name, "", "plan.is_state")
+	}
 	return p, err
 }
 
@@ -53,6 +56,10 @@ type planFacts struct {
 	// set when planned_values is an object.
 	planned       plannedResources
 	plannedValues bool
+	// state collects a state's members; isState is set when the input
+	// is a state (see finishState).
+	state   stateDoc
+	isState *State
 }
 
 // plannedResources are the resources of planned_values: only their
@@ -143,6 +150,10 @@ func readPlan(name string, r io.Reader, keep func(string) bool) (*tfjson.Plan, *
 			return at("$.timestamp", err)
 		case "prior_state":
 			return s.priorState(p)
+		case "values":
+			return s.showStateValues(&facts.state, keep)
+		case "version", "serial", "lineage", "resources":
+			return s.rawStateMember(&facts.state, key, keep)
 		case "configuration":
 			if c, err := s.peek(); err == nil && c == 'n' {
 				return s.skip()
@@ -174,11 +185,16 @@ func readPlan(name string, r io.Reader, keep func(string) bool) (*tfjson.Plan, *
 	if err != nil {
 		return nil, nil, planError(name, err)
 	}
+	if !seen["resource_changes"] && !seen["planned_values"] && !seen["configuration"] && isState(seen) {
+		st, err := finishState(name, p, &facts.state, seen["format_version"])
+		if err != nil {
+			return nil, nil, err
+		}
+		facts.isState = st
+		return p, facts, nil
+	}
 	if !seen["format_version"] {
 		return nil, nil, failure(name, "$.format_version", "plan.no_format_version")
-	}
-	if !seen["resource_changes"] && !seen["planned_values"] && seen["values"] {
-		return nil, nil, failure(name, "", "plan.is_state")
 	}
 	if !seen["resource_changes"] && !seen["planned_values"] && !seen["configuration"] {
 		// Other `terraform ... -json` outputs (providers schema, metadata
@@ -202,7 +218,7 @@ func faultBefore(err, rerr error) bool {
 
 // The members the reader decodes, by object, for skipOther.
 var (
-	planMembers            = []string{"format_version", "terraform_version", "variables", "resource_changes", "planned_values", "configuration", "timestamp", "prior_state"}
+	planMembers            = []string{"format_version", "terraform_version", "variables", "resource_changes", "planned_values", "configuration", "timestamp", "prior_state", "values", "version", "serial", "lineage", "resources"}
 	stateMembers           = []string{"values"}
 	stateResourceMembers   = []string{"address", "mode", "values"}
 	valuesMembers          = []string{"root_module"}

@@ -185,7 +185,7 @@ func newHTMLView(r *Report) *htmlView {
 	v.VerdictWord = r.t("html.verdict." + v.Verdict)
 	if ev := r.evaluation(); ev != nil {
 		v.Evaluation = evaluationText(lang, ev)
-		v.EvaluationInferred = ev.Mode != inventory.EvaluatedFromSources
+		v.EvaluationInferred = ev.Mode != inventory.EvaluatedFromSources && ev.Mode != inventory.EvaluatedFromState
 	}
 	v.CatalogDate = catalogDate(lang, r.catalogRef())
 	if stale := staleText(lang, r.Freshness); stale != "" {

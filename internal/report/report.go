@@ -11,6 +11,7 @@ import (
 	"path"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -383,6 +384,8 @@ func evaluationText(lang i18n.Lang, ev *inventory.Evaluation) string {
 		return i18n.T(lang, "report.eval.sources_unnamed")
 	case ev.Mode == inventory.EvaluatedFromJSON:
 		return i18n.T(lang, "report.eval.plan_json")
+	case ev.Mode == inventory.EvaluatedFromState:
+		return stateText(lang, ev.State)
 	}
 	return i18n.T(lang, "report.eval.unknown_mode", ev.Mode, ev.Note)
 }
@@ -554,4 +557,22 @@ func inlineLine(lang i18n.Lang, w *rules.InlineWaiver) string {
 		ids = "?"
 	}
 	return w.At + " " + res + " " + ids + ": " + status
+}
+
+// stateText says in a language that the input is a deployed state, and
+// which snapshot: a state file's serial and lineage, or that `terraform
+// show -json` records neither.
+func stateText(lang i18n.Lang, ref *inventory.StateRef) string {
+	if ref == nil || ref.Kind != "tfstate" {
+		return i18n.T(lang, "report.eval.state_json")
+	}
+	serial := i18n.T(lang, "report.eval.state_no_serial")
+	if ref.Serial != nil {
+		serial = strconv.FormatUint(*ref.Serial, 10)
+	}
+	lineage := ref.Lineage
+	if lineage == "" {
+		lineage = i18n.T(lang, "report.eval.state_no_lineage")
+	}
+	return i18n.T(lang, "report.eval.state_file", serial, lineage)
 }

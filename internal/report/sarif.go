@@ -268,7 +268,7 @@ func sarifRunOf(r *Report) (sarifRun, map[string]int) {
 		// inferred.
 		run.Properties["evaluation"] = ev
 		level := "warning"
-		if ev.Mode == inventory.EvaluatedFromSources {
+		if ev.Mode == inventory.EvaluatedFromSources || ev.Mode == inventory.EvaluatedFromState {
 			level = "note"
 		}
 		run.Invocations[0].ToolExecutionNotifications = append(run.Invocations[0].ToolExecutionNotifications, sarifNotification{
