@@ -23,6 +23,7 @@ import (
 	tfjson "github.com/hashicorp/terraform-json"
 
 	"github.com/trustcloud/trustcloud/internal/catalog"
+	"github.com/trustcloud/trustcloud/internal/configinput"
 	"github.com/trustcloud/trustcloud/internal/i18n"
 	"github.com/trustcloud/trustcloud/internal/inventory"
 	"github.com/trustcloud/trustcloud/internal/planfile"
@@ -81,6 +82,12 @@ type Options struct {
 	// files Terraform ignores. Its error is returned once the plan has
 	// loaded, so that a broken plan is reported as such.
 	Sources func(tool tfconfig.Tool) (*tfconfig.Config, error)
+	// Vars are the -var and -var-file arguments, in order, and Environ
+	// the environment TF_VAR_ variables are read from (nil: the
+	// process's): a check of a configuration directory (Plan names a
+	// directory) reads them as Terraform would.
+	Vars    []configinput.Var
+	Environ []string
 	// Workspace is the workspace the plan was made in, when the caller
 	// knows it better than the sources do; WorkspaceFrom names where it
 	// came from ("--workspace", "TF_WORKSPACE"), for evidence.
@@ -282,6 +289,9 @@ func load(opts Options) (*loaded, error) {
 	l.cat = l.cat.WithClock(l.now)
 	if l.pol == nil {
 		l.pol = policy.Default()
+	}
+	if opts.Plan != "-" && configinput.IsDir(opts.Plan) {
+		return loadDir(opts, l)
 	}
 	// The sources first, for the attributes their expressions read; an
 	// error waits until the plan itself has loaded, so that a broken plan

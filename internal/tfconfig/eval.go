@@ -35,6 +35,12 @@ type Plan struct {
 	// user says (--workspace or TF_WORKSPACE); WorkspaceFrom says so in
 	// evidence. Otherwise the sources' record is used, if any.
 	Workspace, WorkspaceFrom string
+	// ConfigOnly is set when there is no plan at all (a check of a
+	// configuration directory): reasons then say that only a plan knows
+	// what the configuration does not. VariableOrigins names, by root
+	// variable, where its value came from ("terraform.tfvars", "-var").
+	ConfigOnly      bool
+	VariableOrigins map[string]string
 }
 
 // Instance is one instance of a resource in the plan.
@@ -582,11 +588,18 @@ func (e *Evaluator) rootVariable(decl *Variable) *Value {
 		if decl.Sensitive {
 			shown = "(sensitive value)"
 		}
-		return &Value{Val: val, Set: true, Evidence: []string{fmt.Sprintf("var.%s = %s (root: the plan's variables)", decl.Name, shown)}}
+		from := "the plan's variables"
+		if o := e.plan.VariableOrigins[decl.Name]; o != "" {
+			from = o
+		}
+		return &Value{Val: val, Set: true, Evidence: []string{fmt.Sprintf("var.%s = %s (root: %s)", decl.Name, shown, from)}}
 	}
 	if decl.Default != nil {
 		v := e.expr(&scope{mod: e.cfg.Modules[""]}, decl.Default.Expr, fmt.Sprintf("var.%s (root, default)", decl.Name))
 		return v
+	}
+	if e.plan.ConfigOnly {
+		return unknown(fmt.Sprintf("var.%s has no value: no default, and no -var, -var-file, tfvars file or TF_VAR_%s gives one", decl.Name, decl.Name))
 	}
 	return unknown(fmt.Sprintf("var.%s has no value in the plan", decl.Name))
 }
@@ -917,6 +930,12 @@ func (e *Evaluator) resource(s *scope, mode, typ, name string) *Value {
 		if mode == "data" {
 			why = fmt.Sprintf("%s is read while planning: its value is in the plan's prior state, which is not evaluated", full)
 		}
+		if e.plan.ConfigOnly {
+			why = fmt.Sprintf("%s has no value without a plan (configuration only)", full)
+			if mode == "data" {
+				why = fmt.Sprintf("%s is a data source: only a plan reads its value (configuration only)", full)
+			}
+		}
 		return unknown(why)
 	}
 	out := &Value{Set: true}
@@ -940,8 +959,14 @@ func (e *Evaluator) resource(s *scope, mode, typ, name string) *Value {
 		out.Val = insts[0].Value
 	}
 	out.Evidence = []string{fmt.Sprintf("%s: planned values of the plan", full)}
+	if e.plan.ConfigOnly {
+		out.Evidence = []string{fmt.Sprintf("%s: the values its configuration gives", full)}
+	}
 	if !out.Val.IsWhollyKnown() {
 		out.Reasons = []string{fmt.Sprintf("%s is only partly known until apply", full)}
+		if e.plan.ConfigOnly {
+			out.Reasons = []string{fmt.Sprintf("%s: the attributes its provider computes are only known to a plan (configuration only)", full)}
+		}
 	}
 	return out
 }
