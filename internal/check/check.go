@@ -159,6 +159,9 @@ type loaded struct {
 	build    inventory.Options
 	warnings []string
 	now      func() time.Time
+	// configOnly is set for a configuration directory read without a
+	// plan.
+	configOnly bool
 }
 
 // Inventory reads the plan and builds its inventory, what `trustcloud
@@ -223,6 +226,14 @@ func Run(opts Options) (*Result, error) {
 	// so that CI platforms annotate the right line.
 	if wd, err := os.Getwd(); err == nil {
 		rep.Options.WorkDir, rep.Options.Root = wd, RepositoryRoot(wd)
+	}
+	if l.configOnly {
+		// A directory checked from elsewhere: its files are named
+		// relative to the repository that holds it, the workspace an
+		// editor opens.
+		if root := RepositoryRoot(opts.Plan); root != "" {
+			rep.Options.Root = root
+		}
 	}
 	return &Result{Report: rep, Inventory: inv, Warnings: l.warnings}, nil
 }

@@ -26,7 +26,7 @@ func loadDir(opts Options, l *loaded) (*loaded, error) {
 	if opts.Phase != nil {
 		opts.Phase("resolving the configuration's resources")
 	}
-	l.plan, l.srcs = in.Plan, in.Sources
+	l.plan, l.srcs, l.configOnly = in.Plan, in.Sources, true
 	l.build = inventory.Options{Sources: in.Sources, Workspace: in.Workspace, WorkspaceFrom: in.WorkspaceFrom,
 		ConfigOnly: true, Unresolved: in.Unresolved, VariableOrigins: in.VariableOrigins}
 	l.inv, l.warnings = inventory.BuildWith(in.Plan, name, l.cat, l.pol, l.build)
