@@ -160,8 +160,9 @@ type loaded struct {
 	warnings []string
 	now      func() time.Time
 	// configOnly is set for a configuration directory read without a
-	// plan.
+	// plan; calls are the module calls it could not expand.
 	configOnly bool
+	calls      map[string]configinput.Place
 }
 
 // Inventory reads the plan and builds its inventory, what `trustcloud
@@ -213,7 +214,7 @@ func Run(opts Options) (*Result, error) {
 	inv := l.inv
 	rep := &report.Report{FormatVersion: report.FormatVersion, Tool: report.Tool{Name: "trustcloud", Version: version},
 		Catalog: inv.Catalog, Policy: inv.Policy, DisabledRules: rules.DisabledRules(l.pol), InlineWaivers: inline,
-		Plan: inv.Plan, Findings: reported(ev.Evaluate(inv), inv.Policy, l.srcs),
+		Plan: inv.Plan, Findings: reported(ev.Evaluate(inv), inv.Policy, l.srcs, l.calls),
 		Inventory: inv, Options: report.Options{PlanFile: inv.Plan.File, Lang: opts.Lang}}
 	nw.apply(rep.Findings)
 	rep.Summary = report.Summarize(inv, rep.Findings, failOn)
@@ -264,7 +265,7 @@ func newnessFor(opts Options, l *loaded) *newness {
 // reported are the findings as reports show them: fingerprinted, new
 // until a comparison says otherwise, and pointing at the block that
 // declares their resource (TC013: at the policy's relaxation).
-func reported(findings []*rules.Finding, pol *inventory.PolicyRef, srcs *tfconfig.Config) []*report.Finding {
+func reported(findings []*rules.Finding, pol *inventory.PolicyRef, srcs *tfconfig.Config, calls map[string]configinput.Place) []*report.Finding {
 	var sources *source.Index
 	if srcs != nil {
 		sources = source.FromConfig(srcs)
@@ -277,6 +278,10 @@ func reported(findings []*rules.Finding, pol *inventory.PolicyRef, srcs *tfconfi
 		} else if sources != nil {
 			if file, line, ok := sources.Lookup(f.Address); ok {
 				rf.Source = &report.SourceRef{File: file, Line: line}
+			} else if c, ok := calls[f.Address]; ok {
+				// A module call a configuration-only check could not
+				// expand: its block.
+				rf.Source = &report.SourceRef{File: joinRoot(srcs, c.File), Line: c.Line}
 			}
 		}
 		out = append(out, rf)

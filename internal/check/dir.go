@@ -2,9 +2,11 @@ package check
 
 import (
 	"errors"
+	"path"
 
 	"github.com/trustcloud/trustcloud/internal/configinput"
 	"github.com/trustcloud/trustcloud/internal/inventory"
+	"github.com/trustcloud/trustcloud/internal/tfconfig"
 )
 
 // loadDir reads a configuration directory in place of a plan (package
@@ -26,9 +28,18 @@ func loadDir(opts Options, l *loaded) (*loaded, error) {
 	if opts.Phase != nil {
 		opts.Phase("resolving the configuration's resources")
 	}
-	l.plan, l.srcs, l.configOnly = in.Plan, in.Sources, true
+	l.plan, l.srcs, l.configOnly, l.calls = in.Plan, in.Sources, true, in.Calls
 	l.build = inventory.Options{Sources: in.Sources, Workspace: in.Workspace, WorkspaceFrom: in.WorkspaceFrom,
 		ConfigOnly: true, Unresolved: in.Unresolved, VariableOrigins: in.VariableOrigins}
 	l.inv, l.warnings = inventory.BuildWith(in.Plan, name, l.cat, l.pol, l.build)
 	return l, nil
+}
+
+// joinRoot joins a file name of the sources to their root, as
+// source.FromConfig names the files of resources.
+func joinRoot(srcs *tfconfig.Config, file string) string {
+	if srcs != nil && srcs.Root != "" && srcs.Root != "." {
+		return path.Join(srcs.Root, file)
+	}
+	return file
 }

@@ -127,6 +127,10 @@ resource "aws_s3_bucket" "records" {
 	if r.code != cli.ExitError || !strings.Contains(r.stderr, "--var and --var-file apply to a configuration directory") {
 		t.Errorf("--var with a plan: %s", r)
 	}
+	r = run(t, "", "check", "--evidence", "bundle", dir)
+	if r.code != cli.ExitError || !strings.Contains(r.stderr, "an evidence bundle records the plan") {
+		t.Errorf("--evidence with a directory: %s", r)
+	}
 	r = run(t, "", "inventory", "--no-config", dir)
 	if r.code != cli.ExitError || !strings.Contains(r.stderr, "is a configuration directory") {
 		t.Errorf("--no-config with a directory: %s", r)

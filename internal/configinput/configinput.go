@@ -66,6 +66,17 @@ type Input struct {
 	Workspace, WorkspaceFrom string
 	// VariableOrigins names where each root variable's value came from.
 	VariableOrigins map[string]string
+	// Calls are the module calls among the Unresolved entries (a module
+	// not downloaded, an unknown count or for_each), by address: where
+	// their findings point. File names are as the sources' (joined to
+	// Sources.Root by the caller).
+	Calls map[string]Place
+}
+
+// Place is a file and line of the configuration.
+type Place struct {
+	File string
+	Line int
 }
 
 // IsDir reports whether a check's input is a directory.
@@ -107,7 +118,7 @@ func FromConfig(cfg *tfconfig.Config, opts Options) (*Input, error) {
 		return nil, err
 	}
 	in := &Input{Sources: cfg, Unresolved: map[string]string{}, Workspace: opts.Workspace, WorkspaceFrom: opts.WorkspaceFrom,
-		VariableOrigins: vals.origins}
+		VariableOrigins: vals.origins, Calls: map[string]Place{}}
 	if in.Workspace == "" && cfg.Workspace == "" {
 		// No workspace selected in the directory: Terraform would use
 		// the default one.
@@ -154,6 +165,7 @@ func FromConfig(cfg *tfconfig.Config, opts Options) (*Input, error) {
 			in.Unresolved[u.Address] = fmt.Sprintf("%s: its instances are not known without a plan: %s", u.Address, u.Reason)
 		default:
 			rc.Type, rc.Name = "module", u.Call.Name
+			in.Calls[u.Address] = Place{File: u.Range.Filename, Line: u.Range.Start.Line}
 			in.Unresolved[u.Address] = fmt.Sprintf("%s: the resources of this module call are not known without a plan: %s", u.Address, u.Reason)
 		}
 		p.ResourceChanges = append(p.ResourceChanges, rc)

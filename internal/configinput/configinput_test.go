@@ -220,6 +220,25 @@ resource "aws_sqs_queue" "q" {
 	if r := resource(t, inv, "aws_instance.i"); r.Location.Region != "eu-west-3" {
 		t.Errorf("aws_instance.i: %+v, want the provider's region", r.Location)
 	}
+	// Their findings (TC003) point at their blocks, the module call's too.
+	res, err := check.Run(check.Options{Plan: dir, Environ: []string{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := map[string]int{"aws_subnet.s": 6, "module.vpc": 17}
+	for _, f := range res.Report.Findings {
+		want, ok := lines[f.Address]
+		if !ok {
+			continue
+		}
+		delete(lines, f.Address)
+		if f.Rule != "TC003" || f.Source == nil || !strings.HasSuffix(f.Source.File, "main.tf") || f.Source.Line != want {
+			t.Errorf("%s %s at %+v, want TC003 at main.tf:%d", f.Rule, f.Address, f.Source, want)
+		}
+	}
+	if len(lines) > 0 {
+		t.Errorf("no finding for %v", lines)
+	}
 }
 
 // TestDownloadedModule: a registry module `terraform init` installed is

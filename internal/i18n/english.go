@@ -497,6 +497,7 @@ manifest or signature (each difference is listed); 2 usage error.
 	"cli.policy_what":              "policy: say init or validate",
 	"cli.at_most_one_file":         "%s: at most one FILE",
 	"cli.policy_unknown":           "policy: unknown subcommand %q: use init or validate",
+	"cli.evidence_dir":             "%s is a configuration directory, checked without a plan: an evidence bundle records the plan a check judged; give the plan",
 	"cli.dir_with_config":          "%s is a configuration directory, checked without a plan: --config-dir and --no-config apply to a plan only",
 	"cli.vars_without_dir":         "--var and --var-file apply to a configuration directory checked without a plan; a plan records its variables",
 	"cli.config_dir":               "--config-dir %s is not a directory",

@@ -495,6 +495,7 @@ Codes de sortie : 0 aucun constat de gravité --fail-on ou plus (high par défau
 	"cli.policy_what":              "policy : précisez init ou validate",
 	"cli.at_most_one_file":         "%s : un seul FICHIER au plus",
 	"cli.policy_unknown":           "policy : sous-commande %q inconnue : utilisez init ou validate",
+	"cli.evidence_dir":             "%s est un répertoire de configuration, vérifié sans plan : un dossier de preuves enregistre le plan qu'une analyse a jugé ; donnez le plan",
 	"cli.dir_with_config":          "%s est un répertoire de configuration, vérifié sans plan : --config-dir et --no-config ne s'appliquent qu'à un plan",
 	"cli.vars_without_dir":         "--var et --var-file s'appliquent à un répertoire de configuration vérifié sans plan ; un plan enregistre ses variables",
 	"cli.config_dir":               "--config-dir %s n'est pas un répertoire",
