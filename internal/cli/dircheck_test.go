@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/trustcloud/trustcloud/internal/cli"
+	"github.com/trustcloud/trustcloud/internal/report"
 )
 
 // TestCheckDirectory: `trustcloud check DIR` run from another working
@@ -116,6 +117,24 @@ resource "aws_s3_bucket" "records" {
 	}
 	if rep.Evaluation.Mode != "configuration_only" {
 		t.Errorf("JSON evaluation mode %q, want configuration_only", rep.Evaluation.Mode)
+	}
+
+	// Every format says so.
+	args := []string{"check"}
+	for _, f := range report.Names() {
+		args = append(args, "--format", f+"=report."+f)
+	}
+	if r := run(t, "", append(args, dir)...); r.code != cli.ExitFindings {
+		t.Fatalf("every format: %s", r)
+	}
+	for _, f := range report.Names() {
+		data, err := os.ReadFile("report." + f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(strings.ToLower(string(data)), "configuration only, no plan") {
+			t.Errorf("the %s report does not say the check ran on the configuration only", f)
+		}
 	}
 
 	// --var wins over terraform.tfvars; a plan takes no --var.
