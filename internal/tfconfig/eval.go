@@ -109,6 +109,10 @@ type Evaluator struct {
 	// mu guards stubs: an evaluation abandoned at the deadline may still
 	// call a stub.
 	mu sync.Mutex
+	// scopes holds moduleScope's answers by address, steps0 the parsed
+	// addresses.
+	scopes map[string]scopeOf
+	steps0 map[string]parsedInstance
 }
 
 // NewEvaluator returns an evaluator of cfg's expressions against plan.
@@ -141,7 +145,34 @@ type repetition struct {
 // moduleScope returns the scope of a module instance address, with the
 // repetition of its module call.
 func (e *Evaluator) moduleScope(inst string) (*scope, string) {
-	steps, err := parseModuleInstance(inst)
+	// Every resource of a module instance asks: the address is parsed
+	// once (a fresh scope each time, which callers extend).
+	if c, ok := e.scopes[inst]; ok {
+		if c.why != "" {
+			return nil, c.why
+		}
+		return &scope{mod: c.mod, inst: inst}, ""
+	}
+	s, why := e.parseScope(inst)
+	if e.scopes == nil {
+		e.scopes = map[string]scopeOf{}
+	}
+	c := scopeOf{why: why}
+	if s != nil {
+		c.mod = s.mod
+	}
+	e.scopes[inst] = c
+	return s, why
+}
+
+// scopeOf is moduleScope's answer for one address.
+type scopeOf struct {
+	mod *Module
+	why string
+}
+
+func (e *Evaluator) parseScope(inst string) (*scope, string) {
+	steps, err := e.instanceSteps(inst)
 	if err != "" {
 		return nil, err
 	}
@@ -157,6 +188,25 @@ func (e *Evaluator) moduleScope(inst string) (*scope, string) {
 		return nil, fmt.Sprintf("module %s is not in %s", displayInst(inst), e.cfg.Origin)
 	}
 	return &scope{mod: m, inst: inst}, ""
+}
+
+// instanceSteps is parseModuleInstance, once per address.
+func (e *Evaluator) instanceSteps(inst string) ([]moduleStep, string) {
+	if p, ok := e.steps0[inst]; ok {
+		return p.steps, p.why
+	}
+	steps, why := parseModuleInstance(inst)
+	if e.steps0 == nil {
+		e.steps0 = map[string]parsedInstance{}
+	}
+	e.steps0[inst] = parsedInstance{steps, why}
+	return steps, why
+}
+
+// parsedInstance is a parsed module instance address.
+type parsedInstance struct {
+	steps []moduleStep
+	why   string
 }
 
 // moduleStep is one step of a module instance address.
@@ -636,7 +686,7 @@ func (e *Evaluator) moduleArgument(s *scope, decl *Variable) *Value {
 // callOf returns the module call of a module instance, the scope of the
 // calling module instance, and the instance's key.
 func (e *Evaluator) callOf(inst string) (*scope, *Call, cty.Value, *Value) {
-	steps, why := parseModuleInstance(inst)
+	steps, why := e.instanceSteps(inst)
 	if why != "" || len(steps) == 0 {
 		return nil, nil, cty.NilVal, unknown(fmt.Sprintf("%q is not the address of a module instance: %s", inst, why))
 	}
