@@ -150,6 +150,10 @@ resource "aws_s3_bucket" "records" {
 	if r.code != cli.ExitError || !strings.Contains(r.stderr, "an evidence bundle records the plan") {
 		t.Errorf("--evidence with a directory: %s", r)
 	}
+	r = run(t, "", "check", "--new-only", dir)
+	if r.code != cli.ExitError || !strings.Contains(r.stderr, "--new-only compares a plan") {
+		t.Errorf("--new-only with a directory: %s", r)
+	}
 	r = run(t, "", "inventory", "--no-config", dir)
 	if r.code != cli.ExitError || !strings.Contains(r.stderr, "is a configuration directory") {
 		t.Errorf("--no-config with a directory: %s", r)
