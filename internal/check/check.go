@@ -23,6 +23,7 @@ import (
 	tfjson "github.com/hashicorp/terraform-json"
 
 	"github.com/trustcloud/trustcloud/internal/catalog"
+	"github.com/trustcloud/trustcloud/internal/configinput"
 	"github.com/trustcloud/trustcloud/internal/i18n"
 	"github.com/trustcloud/trustcloud/internal/inventory"
 	"github.com/trustcloud/trustcloud/internal/planfile"
@@ -81,6 +82,12 @@ type Options struct {
 	// files Terraform ignores. Its error is returned once the plan has
 	// loaded, so that a broken plan is reported as such.
 	Sources func(tool tfconfig.Tool) (*tfconfig.Config, error)
+	// Vars are the -var and -var-file arguments, in order, and Environ
+	// the environment TF_VAR_ variables are read from (nil: the
+	// process's): a check of a configuration directory (Plan names a
+	// directory) reads them as Terraform would.
+	Vars    []configinput.Var
+	Environ []string
 	// Workspace is the workspace the plan was made in, when the caller
 	// knows it better than the sources do; WorkspaceFrom names where it
 	// came from ("--workspace", "TF_WORKSPACE"), for evidence.
@@ -152,6 +159,10 @@ type loaded struct {
 	build    inventory.Options
 	warnings []string
 	now      func() time.Time
+	// configOnly is set for a configuration directory read without a
+	// plan; calls are the module calls it could not expand.
+	configOnly bool
+	calls      map[string]configinput.Place
 }
 
 // Inventory reads the plan and builds its inventory, what `trustcloud
@@ -203,7 +214,7 @@ func Run(opts Options) (*Result, error) {
 	inv := l.inv
 	rep := &report.Report{FormatVersion: report.FormatVersion, Tool: report.Tool{Name: "trustcloud", Version: version},
 		Catalog: inv.Catalog, Policy: inv.Policy, DisabledRules: rules.DisabledRules(l.pol), InlineWaivers: inline,
-		Plan: inv.Plan, Findings: reported(ev.Evaluate(inv), inv.Policy, l.srcs),
+		Plan: inv.Plan, Findings: reported(ev.Evaluate(inv), inv.Policy, l.srcs, l.calls),
 		Inventory: inv, Options: report.Options{PlanFile: inv.Plan.File, Lang: opts.Lang}}
 	nw.apply(rep.Findings)
 	rep.Summary = report.Summarize(inv, rep.Findings, failOn)
@@ -216,6 +227,14 @@ func Run(opts Options) (*Result, error) {
 	// so that CI platforms annotate the right line.
 	if wd, err := os.Getwd(); err == nil {
 		rep.Options.WorkDir, rep.Options.Root = wd, RepositoryRoot(wd)
+	}
+	if l.configOnly {
+		// A directory checked from elsewhere: its files are named
+		// relative to the repository that holds it, the workspace an
+		// editor opens.
+		if root := RepositoryRoot(opts.Plan); root != "" {
+			rep.Options.Root = root
+		}
 	}
 	return &Result{Report: rep, Inventory: inv, Warnings: l.warnings}, nil
 }
@@ -246,7 +265,7 @@ func newnessFor(opts Options, l *loaded) *newness {
 // reported are the findings as reports show them: fingerprinted, new
 // until a comparison says otherwise, and pointing at the block that
 // declares their resource (TC013: at the policy's relaxation).
-func reported(findings []*rules.Finding, pol *inventory.PolicyRef, srcs *tfconfig.Config) []*report.Finding {
+func reported(findings []*rules.Finding, pol *inventory.PolicyRef, srcs *tfconfig.Config, calls map[string]configinput.Place) []*report.Finding {
 	var sources *source.Index
 	if srcs != nil {
 		sources = source.FromConfig(srcs)
@@ -259,6 +278,10 @@ func reported(findings []*rules.Finding, pol *inventory.PolicyRef, srcs *tfconfi
 		} else if sources != nil {
 			if file, line, ok := sources.Lookup(f.Address); ok {
 				rf.Source = &report.SourceRef{File: file, Line: line}
+			} else if c, ok := calls[f.Address]; ok {
+				// A module call a configuration-only check could not
+				// expand: its block.
+				rf.Source = &report.SourceRef{File: joinRoot(srcs, c.File), Line: c.Line}
 			}
 		}
 		out = append(out, rf)
@@ -282,6 +305,9 @@ func load(opts Options) (*loaded, error) {
 	l.cat = l.cat.WithClock(l.now)
 	if l.pol == nil {
 		l.pol = policy.Default()
+	}
+	if opts.Plan != "-" && configinput.IsDir(opts.Plan) {
+		return loadDir(opts, l)
 	}
 	// The sources first, for the attributes their expressions read; an
 	// error waits until the plan itself has loaded, so that a broken plan

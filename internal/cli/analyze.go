@@ -12,6 +12,7 @@ import (
 
 	"github.com/trustcloud/trustcloud/internal/catalog"
 	"github.com/trustcloud/trustcloud/internal/check"
+	"github.com/trustcloud/trustcloud/internal/configinput"
 	"github.com/trustcloud/trustcloud/internal/i18n"
 	"github.com/trustcloud/trustcloud/internal/policy"
 	"github.com/trustcloud/trustcloud/internal/report"
@@ -31,6 +32,9 @@ type common struct {
 	noPolicyDiscovery bool
 	// color is --color, for the text reports on stdout.
 	color colorFlag
+	// vars are --var and --var-file, in the order given, for a
+	// configuration directory checked without a plan.
+	vars []configinput.Var
 }
 
 func (c *common) register(fs *flag.FlagSet) {
@@ -43,6 +47,8 @@ func (c *common) register(fs *flag.FlagSet) {
 	fs.BoolVar(&c.noConfig, "no-config", false, "flag.no_config")
 	fs.StringVar(&c.workspace, "workspace", "", "flag.workspace")
 	fs.Var(&c.color, "color", "flag.color")
+	fs.Var(&varFlag{list: &c.vars}, "var", "flag.var")
+	fs.Var(&varFlag{list: &c.vars, file: true}, "var-file", "flag.var_file")
 }
 
 // options maps the common flags and the environment to the runner's
@@ -56,6 +62,13 @@ func (e *env) options(c *common, positional []string) (check.Options, error) {
 		return check.Options{}, usage("cli.one_plan", len(positional), strings.Join(positional, " "))
 	}
 	plan := positional[0]
+	isDir := plan != "-" && configinput.IsDir(plan)
+	switch {
+	case isDir && (c.configDir != "" || c.noConfig):
+		return check.Options{}, usage("cli.dir_with_config", plan)
+	case !isDir && len(c.vars) > 0:
+		return check.Options{}, usage("cli.vars_without_dir")
+	}
 	cat, err := catalog.Load(c.catalogFile)
 	if err != nil {
 		return check.Options{}, err
@@ -72,6 +85,7 @@ func (e *env) options(c *common, positional []string) (check.Options, error) {
 	opts := check.Options{Plan: plan, Stdin: e.stdin, Terraform: c.terraform, MaxInput: c.maxInput.limit(),
 		Catalog: cat, Policy: pol, Now: e.now, Lang: e.lang, ToolVersion: Version,
 		Sources: func(tool tfconfig.Tool) (*tfconfig.Config, error) { return c.loadSources(plan, tool) }}
+	opts.Vars = c.vars
 	opts.Workspace, opts.WorkspaceFrom = c.workspace, "--workspace"
 	if opts.Workspace == "" && e.getenv("TF_WORKSPACE") != "" {
 		opts.Workspace, opts.WorkspaceFrom = e.getenv("TF_WORKSPACE"), "TF_WORKSPACE"

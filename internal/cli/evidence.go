@@ -15,6 +15,7 @@ import (
 
 	"github.com/trustcloud/trustcloud/internal/catalog"
 	"github.com/trustcloud/trustcloud/internal/check"
+	"github.com/trustcloud/trustcloud/internal/configinput"
 	"github.com/trustcloud/trustcloud/internal/evidence"
 	"github.com/trustcloud/trustcloud/internal/policy"
 	"github.com/trustcloud/trustcloud/internal/report"
@@ -59,6 +60,9 @@ func (ev *evidenceFlags) prepare(e *env, positional []string) error {
 	}
 	if ev.dir == "" {
 		return nil
+	}
+	if len(positional) == 1 && positional[0] != "-" && configinput.IsDir(positional[0]) {
+		return usage("cli.evidence_dir", positional[0])
 	}
 	if ev.sign != "" {
 		key, err := evidence.ReadPrivateKey(ev.sign)

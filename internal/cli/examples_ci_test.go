@@ -955,36 +955,118 @@ func TestCIExamplePreCommitHook(t *testing.T) {
 	ciBin(t)
 	var hooks []ciPreCommitHook
 	ciReadYAML(t, "../../.pre-commit-hooks.yaml", &hooks)
-	i := slices.IndexFunc(hooks, func(h ciPreCommitHook) bool { return h.ID == "trustcloud-check" })
-	if i < 0 {
-		t.Fatal(".pre-commit-hooks.yaml: no hook trustcloud-check")
+	// trustcloud-check checks the configuration directory, without a
+	// plan; trustcloud-check-plan checks a plan made beforehand.
+	for _, tc := range []struct{ id, input string }{{"trustcloud-check", "."}, {"trustcloud-check-plan", "plan.json"}} {
+		t.Run(tc.id, func(t *testing.T) {
+			i := slices.IndexFunc(hooks, func(h ciPreCommitHook) bool { return h.ID == tc.id })
+			if i < 0 {
+				t.Fatalf(".pre-commit-hooks.yaml: no hook %s", tc.id)
+			}
+			h := hooks[i]
+			if !strings.HasPrefix(h.Entry, "trustcloud check") {
+				t.Errorf("entry %q does not run trustcloud check", h.Entry)
+			}
+			if h.PassFilenames == nil || *h.PassFilenames {
+				t.Error("pass_filenames must be false: the hook checks a directory or a plan, not the staged files")
+			}
+			if len(h.Args) == 0 || h.Args[len(h.Args)-1] != tc.input {
+				t.Errorf("args %q, want the input %s last", h.Args, tc.input)
+			}
+			if _, err := regexp.Compile(h.Files); err != nil {
+				t.Fatalf("files %q: %v", h.Files, err)
+			}
+			for _, f := range []string{"infra/main.tf", "infra/prod.tfvars", "main.tofu"} {
+				if !regexp.MustCompile(h.Files).MatchString(f) {
+					t.Errorf("files %q does not match %s", h.Files, f)
+				}
+			}
+			// pre-commit runs the entry, split like a shell would, followed
+			// by the arguments, without a shell in between.
+			argv := append(strings.Fields(h.Entry), h.Args...)
+			run := func(scenario string) ciResult {
+				dir := t.TempDir()
+				copyTree(t, scenario, dir)
+				if tc.input == "." {
+					// The configuration alone: no plan to read.
+					if err := os.Remove(filepath.Join(dir, "plan.json")); err != nil {
+						t.Fatal(err)
+					}
+				}
+				return ciShArgs(t, dir, nil, append([]string{"-c", `exec "$@"`, "sh"}, argv...)...)
+			}
+			if r := run(ciFailingScenario); r.code != 1 || !strings.Contains(r.stdout, "FAILED") {
+				t.Errorf("%v with high findings: want exit 1, got %s", argv, r)
+			} else if tc.input == "." && !strings.Contains(r.stdout, "configuration only, no plan") {
+				t.Errorf("%v: the report does not say it checked the configuration only:\n%s", argv, r.stdout)
+			}
+			if r := run(ciPassingScenario); r.code != 0 || !strings.Contains(r.stdout, "PASSED") {
+				t.Errorf("%v without findings: want exit 0, got %s", argv, r)
+			}
+		})
 	}
-	h := hooks[i]
-	if !strings.HasPrefix(h.Entry, "trustcloud check") {
-		t.Errorf("entry %q does not run trustcloud check", h.Entry)
+}
+
+// TestCIExampleConfigOnly runs the check of gitlab-ci-config-only.yml, a
+// merge request job without a plan, on a repository whose configuration
+// is under infra/ (no plan there).
+func TestCIExampleConfigOnly(t *testing.T) {
+	ciBin(t)
+	var doc map[string]yaml.Node
+	ciReadYAML(t, filepath.Join(ciExamples, "gitlab-ci-config-only.yml"), &doc)
+	var global map[string]any
+	if n, ok := doc["variables"]; ok {
+		if err := n.Decode(&global); err != nil {
+			t.Fatal(err)
+		}
 	}
-	if h.PassFilenames == nil || *h.PassFilenames {
-		t.Error("pass_filenames must be false: the hook checks a plan, not the staged files")
+	var job *ciGitlabJob
+	var check string
+	for name, n := range doc {
+		if n.Kind != yaml.MappingNode || name == "variables" {
+			continue
+		}
+		var j ciGitlabJob
+		if err := n.Decode(&j); err != nil {
+			t.Fatalf("job %s: %v", name, err)
+		}
+		for _, line := range ciFlatten(j.Script) {
+			if strings.Contains(line, "trustcloud check") {
+				job, check = &j, line
+			}
+		}
 	}
-	if _, err := regexp.Compile(h.Files); err != nil {
-		t.Errorf("files %q: %v", h.Files, err)
+	if job == nil {
+		t.Fatal("gitlab-ci-config-only.yml: no script runs trustcloud check")
 	}
-	if !regexp.MustCompile(h.Files).MatchString("infra/main.tf") {
-		t.Errorf("files %q does not match .tf files", h.Files)
+	if strings.Contains(check, "plan") {
+		t.Errorf("the check reads a plan: %s", check)
 	}
-	// pre-commit runs the entry, split like a shell would, followed by the
-	// arguments, without a shell in between.
-	argv := append(strings.Fields(h.Entry), h.Args...)
-	run := func(scenario string) ciResult {
-		dir := t.TempDir()
-		copyTree(t, scenario, dir)
-		return ciShArgs(t, dir, nil, append([]string{"-c", `exec "$@"`, "sh"}, argv...)...)
+	files := ciReportFiles(t, check)
+	if got := job.Artifacts.Reports["codequality"]; got == "" || got != files["gitlab"] {
+		t.Errorf("artifacts:reports:codequality = %q, want the --format gitlab file %q", got, files["gitlab"])
 	}
-	if r := run(ciFailingScenario); r.code != 1 || !strings.Contains(r.stdout, "FAILED") {
-		t.Errorf("%v on a plan with high findings: want exit 1, got %s", argv, r)
+	if job.Artifacts.When != "always" {
+		t.Errorf("artifacts:when = %q, want always", job.Artifacts.When)
 	}
-	if r := run(ciPassingScenario); r.code != 0 || !strings.Contains(r.stdout, "PASSED") {
-		t.Errorf("%v on a compliant plan: want exit 0, got %s", argv, r)
+	vars := ciGitlabVars(global, job.Variables)
+	vars["TF_ROOT"] = "infra"
+	script := strings.Join(ciFlatten(job.Script), "\n")
+	for _, tc := range []struct {
+		scenario string
+		code     int
+		findings int
+	}{{ciFailingScenario, 1, ciMinistryFindings}, {ciPassingScenario, 0, 0}} {
+		root := ciRepo(t, tc.scenario)
+		if err := os.Remove(filepath.Join(root, "infra", "plan.json")); err != nil {
+			t.Fatal(err)
+		}
+		r := ciSh(t, root, vars, script)
+		if r.code != tc.code || !strings.Contains(r.stdout, "configuration only, no plan") {
+			t.Errorf("%s: want exit %d and a configuration-only report, got %s", tc.scenario, tc.code, r)
+			continue
+		}
+		ciCheckReports(t, root, files, tc.findings)
 	}
 }
 
@@ -998,7 +1080,7 @@ func TestCIExamplesAreDocumented(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, f := range []string{"examples/ci/gitlab-ci.yml", "examples/ci/github-actions.yml", "examples/ci/atlantis.yaml", "examples/ci/gitlab-release.yml", ".pre-commit-hooks.yaml"} {
+	for _, f := range []string{"examples/ci/gitlab-ci.yml", "examples/ci/github-actions.yml", "examples/ci/atlantis.yaml", "examples/ci/gitlab-release.yml", "examples/ci/gitlab-ci-config-only.yml", ".pre-commit-hooks.yaml"} {
 		if !strings.Contains(string(tmpl), f) {
 			t.Errorf("templates/guides/ci.md.tmpl does not show %s", f)
 		}

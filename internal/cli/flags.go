@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/trustcloud/trustcloud/internal/catalog"
+	"github.com/trustcloud/trustcloud/internal/configinput"
 	"github.com/trustcloud/trustcloud/internal/i18n"
 )
 
@@ -165,6 +166,24 @@ type multiFlag []string
 
 func (m *multiFlag) String() string     { return strings.Join(*m, ",") }
 func (m *multiFlag) Set(v string) error { *m = append(*m, v); return nil }
+
+// varFlag is --var or --var-file: both add to one list, in the order
+// given, as Terraform applies them.
+type varFlag struct {
+	list *[]configinput.Var
+	file bool
+}
+
+func (v *varFlag) String() string { return "" }
+
+func (v *varFlag) Set(s string) error {
+	if v.file {
+		*v.list = append(*v.list, configinput.Var{File: s})
+	} else {
+		*v.list = append(*v.list, configinput.Var{Assign: s})
+	}
+	return nil
+}
 
 // commandNames are the commands, for the suggestions.
 var commandNames = []string{"check", "inventory", "catalog", "policy", "verify", "keygen", "version", "help"}

@@ -65,9 +65,9 @@ var helpCommands = []struct {
 	flags []string
 }{
 	{[]string{"check"}, []string{"--baseline", "--catalog", "--color", "--config-dir", "--evidence", "--fail-on", "--format",
-		"-h, --help", "--lang", "--max-input", "--new-only", "--no-config", "--no-policy-discovery", "--policy", "--sign", "--terraform", "--workspace"}},
+		"-h, --help", "--lang", "--max-input", "--new-only", "--no-config", "--no-policy-discovery", "--policy", "--sign", "--terraform", "--var", "--var-file", "--workspace"}},
 	{[]string{"inventory"}, []string{"--catalog", "--color", "--config-dir", "--format", "-h, --help", "--lang", "--max-input", "--no-config",
-		"--no-policy-discovery", "--policy", "--terraform", "--workspace"}},
+		"--no-policy-discovery", "--policy", "--terraform", "--var", "--var-file", "--workspace"}},
 	{[]string{"catalog"}, []string{"--catalog", "--country", "--eu-only", "--expiring", "--format", "-h, --help", "--lang", "--operator",
 		"--provider", "--scope", "--secnumcloud-only", "--standing", "--status", "--type"}},
 	{[]string{"policy"}, []string{"-h, --help", "--lang"}},

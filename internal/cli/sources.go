@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 
 	"github.com/trustcloud/trustcloud/internal/check"
+	"github.com/trustcloud/trustcloud/internal/configinput"
 	"github.com/trustcloud/trustcloud/internal/tfconfig"
 )
 
@@ -33,6 +34,9 @@ func (c *common) loadSources(planPath string, tool tfconfig.Tool) (*tfconfig.Con
 // directory (with --no-config, standard input, or a plan file alone).
 func (c *common) discoveryDir(planPath string) string {
 	switch {
+	case planPath != "-" && configinput.IsDir(planPath):
+		// A configuration directory checked without a plan.
+		return planPath
 	case c.configDir != "":
 		return c.configDir
 	case c.noConfig || planPath == "-":

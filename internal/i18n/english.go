@@ -164,6 +164,7 @@ var english = map[string]string{
 	"report.count":                         "%d %s",
 	"report.threshold_none":                "none",
 	"report.eval.sources":                  "configuration evaluated from %s",
+	"report.eval.config_only":              "configuration only, no plan: checked from %s; what only a plan knows (attributes the provider computes, data sources, an unknown count or for_each, modules not downloaded) is unknown, never compliant",
 	"report.eval.sources_unnamed":          "configuration evaluated from its sources",
 	"report.eval.plan_json":                "plan JSON alone: values read through references are inferred, which can reveal a breach but never show compliance (give the binary plan file or --config-dir to evaluate them)",
 	"report.eval.state_file":               "deployed state (state file, serial %s, lineage %s): resources are judged where they are deployed, from their recorded attributes and identifiers; a state records no provider configuration",
@@ -503,6 +504,9 @@ manifest or signature (each difference is listed); 2 usage error.
 	"cli.policy_what":              "policy: say init or validate",
 	"cli.at_most_one_file":         "%s: at most one FILE",
 	"cli.policy_unknown":           "policy: unknown subcommand %q: use init or validate",
+	"cli.evidence_dir":             "%s is a configuration directory, checked without a plan: an evidence bundle records the plan a check judged; give the plan",
+	"cli.dir_with_config":          "%s is a configuration directory, checked without a plan: --config-dir and --no-config apply to a plan only",
+	"cli.vars_without_dir":         "--var and --var-file apply to a configuration directory checked without a plan; a plan records its variables",
 	"cli.config_dir":               "--config-dir %s is not a directory",
 	"cli.no_config_and_dir":        "--no-config and --config-dir cannot be given together: --no-config judges from plan JSON alone",
 }

@@ -45,6 +45,8 @@ var englishCLI = map[string]string{
 	"flag.max_input":                "read at most `SIZE` of plan JSON (file, standard input or terraform show output), such as 500MiB; 0 for no limit",
 	"flag.config_dir":               "the Terraform configuration `DIR` the plan was made from, evaluated for exact values (default: a binary plan's snapshot, else the plan file's directory or the current directory when it holds .tf files)",
 	"flag.no_config":                "judge from plan JSON alone: values read through references are inferred, and an inferred value never satisfies a requirement",
+	"flag.var":                      "set a root variable, `NAME=TEXT`, of a configuration directory checked without a plan, as Terraform's own var flag does (repeatable; with --var-file, in the order given, the last one winning over terraform.tfvars, *.auto.tfvars and TF_VAR_NAME)",
+	"flag.var_file":                 "read root variables of a configuration directory checked without a plan from a .tfvars or .tfvars.json `FILE`, as Terraform's own var-file flag does (repeatable)",
 	"flag.workspace":                "the workspace `NAME` the plan was made in, for terraform.workspace (default: TF_WORKSPACE, else what the binary plan or .terraform/environment records)",
 	"flag.color":                    "colour the text report on standard output: `WHEN` is auto (on a terminal), always or never; without the flag, NO_COLOR set means never, and FORCE_COLOR or CLICOLOR_FORCE set (not 0) always",
 	"flag.format_text_json":         "the output `FORMAT`: text or json",
@@ -72,13 +74,14 @@ var englishCLI = map[string]string{
 	"flag.verify.plan":              "check that the bundle was made from this plan `FILE`",
 
 	"help.check.usage":       "trustcloud check [flags] PLAN",
-	"help.check.description": "Check a Terraform plan against the policy: where each resource lives, who operates it, how sensitive its data is, and what the \"cloud de confiance\" doctrine says about it. PLAN is a binary plan file (terraform plan -out), the output of terraform show -json, or - for standard input. Exit codes: 0 no finding at or above --fail-on; 1 such findings; 2 usage, input, catalog or policy error. When no report for people (text, markdown, github) goes to standard output, a one-line verdict goes to standard error.",
+	"help.check.description": "Check a Terraform plan against the policy: where each resource lives, who operates it, how sensitive its data is, and what the \"cloud de confiance\" doctrine says about it. PLAN is a binary plan file (terraform plan -out), the output of terraform show -json, or - for standard input. PLAN may also be a configuration directory (trustcloud check .): it is then checked without a plan, offline, from its .tf files, modules and variables (--var, --var-file, tfvars files, TF_VAR_), and what only a plan knows is unknown. Exit codes: 0 no finding at or above --fail-on; 1 such findings; 2 usage, input, catalog or policy error. When no report for people (text, markdown, github) goes to standard output, a one-line verdict goes to standard error.",
 	"help.check.examples": `trustcloud check plan.tfplan
-trustcloud check --format text --format sarif=trustcloud.sarif plan.json
+trustcloud check --var-file prod.tfvars --format text --format sarif=trustcloud.sarif infra/
 trustcloud check --fail-on medium --format gitlab=gl-code-quality.json plan.tfplan`,
 	"help.inventory.usage":       "trustcloud inventory [flags] PLAN",
 	"help.inventory.description": "List every resource of a Terraform plan with where it lives (region, country, status), its operator, its sensitivity level, where its data goes, and the evidence of each, without judging it. PLAN is as for check.",
 	"help.inventory.examples": `trustcloud inventory plan.tfplan
+trustcloud inventory infra/
 trustcloud inventory --format json plan.json | jq '.resources[] | {address, location}'`,
 	"help.catalog.usage":       "trustcloud catalog providers|offers|regions|operators|types [flags]",
 	"help.catalog.description": "List what the catalog knows: the Terraform providers and where they read locations (providers), the operators (operators), their SecNumCloud offers and qualifications (offers), their regions (regions), and the resource types' scopes and data flows (types). Each list reads the filters that apply to it.",

@@ -162,6 +162,7 @@ var french = map[string]string{
 	"report.count":                         "%[2]s : %[1]d",
 	"report.threshold_none":                "aucun",
 	"report.eval.sources":                  "configuration évaluée depuis %s",
+	"report.eval.config_only":              "configuration seule, sans plan : vérifiée depuis %s ; ce que seul un plan connaît (attributs calculés par le fournisseur, sources de données, count ou for_each inconnus, modules non téléchargés) est inconnu, jamais conforme",
 	"report.eval.sources_unnamed":          "configuration évaluée depuis ses sources",
 	"report.eval.plan_json":                "JSON du plan seul : les valeurs lues à travers des références sont déduites, ce qui peut révéler une infraction mais jamais démontrer la conformité (donnez le fichier de plan binaire ou --config-dir pour les évaluer)",
 	"report.eval.state_file":               "état déployé (fichier d'état, numéro de série %s, lignée %s) : les ressources sont jugées là où elles sont déployées, d'après leurs attributs et identifiants enregistrés ; un état n'enregistre pas la configuration des fournisseurs",
@@ -500,6 +501,9 @@ Codes de sortie : 0 aucun constat de gravité --fail-on ou plus (high par défau
 	"cli.policy_what":              "policy : précisez init ou validate",
 	"cli.at_most_one_file":         "%s : un seul FICHIER au plus",
 	"cli.policy_unknown":           "policy : sous-commande %q inconnue : utilisez init ou validate",
+	"cli.evidence_dir":             "%s est un répertoire de configuration, vérifié sans plan : un dossier de preuves enregistre le plan qu'une analyse a jugé ; donnez le plan",
+	"cli.dir_with_config":          "%s est un répertoire de configuration, vérifié sans plan : --config-dir et --no-config ne s'appliquent qu'à un plan",
+	"cli.vars_without_dir":         "--var et --var-file s'appliquent à un répertoire de configuration vérifié sans plan ; un plan enregistre ses variables",
 	"cli.config_dir":               "--config-dir %s n'est pas un répertoire",
 	"cli.no_config_and_dir":        "--no-config et --config-dir ne peuvent pas être donnés ensemble : --no-config juge sur le seul JSON du plan",
 }

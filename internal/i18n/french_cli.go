@@ -39,6 +39,8 @@ var frenchCLI = map[string]string{
 	"flag.max_input":                "lit au plus `TAILLE` de JSON de plan (fichier, entrée standard ou sortie de terraform show), comme 500MiB ; 0 pour aucune limite",
 	"flag.config_dir":               "le `RÉP` de la configuration Terraform dont vient le plan, évaluée pour des valeurs exactes (par défaut : l'instantané d'un plan binaire, sinon le répertoire du fichier de plan ou le répertoire courant s'il contient des .tf)",
 	"flag.no_config":                "juge sur le seul JSON du plan : les valeurs lues à travers des références sont déduites, et une valeur déduite ne satisfait jamais une exigence",
+	"flag.var":                      "donne une variable racine, `NOM=TEXTE`, d'un répertoire de configuration vérifié sans plan, comme l'option var de Terraform (répétable ; avec --var-file, dans l'ordre donné, la dernière l'emportant sur terraform.tfvars, *.auto.tfvars et TF_VAR_NOM)",
+	"flag.var_file":                 "lit des variables racine d'un répertoire de configuration vérifié sans plan dans un `FICHIER` .tfvars ou .tfvars.json, comme l'option var-file de Terraform (répétable)",
 	"flag.workspace":                "le `NOM` de l'espace de travail où le plan a été fait, pour terraform.workspace (par défaut : TF_WORKSPACE, sinon ce qu'enregistre le plan binaire ou .terraform/environment)",
 	"flag.color":                    "colore le rapport texte sur la sortie standard : `QUAND` vaut auto (sur un terminal), always ou never ; sans l'option, NO_COLOR défini donne never, et FORCE_COLOR ou CLICOLOR_FORCE défini (autre que 0) always",
 	"flag.format_text_json":         "le `FORMAT` de sortie : text ou json",
@@ -66,13 +68,14 @@ var frenchCLI = map[string]string{
 	"flag.verify.plan":              "vérifie que le dossier a été fait à partir du plan `FICHIER`",
 
 	"help.check.usage":       "trustcloud check [options] PLAN",
-	"help.check.description": "Analyse un plan Terraform selon la politique : où vit chaque ressource, qui l'opère, quelle est la sensibilité de ses données, et ce qu'en dit la doctrine « cloud de confiance ». PLAN est un fichier de plan binaire (terraform plan -out), la sortie de terraform show -json, ou - pour l'entrée standard. Codes de sortie : 0 aucun constat de gravité --fail-on ou plus ; 1 de tels constats ; 2 erreur d'utilisation, d'entrée, de catalogue ou de politique. Quand aucun rapport destiné aux personnes (text, markdown, github) ne va sur la sortie standard, un verdict d'une ligne va sur la sortie d'erreur.",
+	"help.check.description": "Analyse un plan Terraform selon la politique : où vit chaque ressource, qui l'opère, quelle est la sensibilité de ses données, et ce qu'en dit la doctrine « cloud de confiance ». PLAN est un fichier de plan binaire (terraform plan -out), la sortie de terraform show -json, ou - pour l'entrée standard. PLAN peut aussi être un répertoire de configuration (trustcloud check .) : il est alors vérifié sans plan, hors ligne, depuis ses fichiers .tf, ses modules et ses variables (--var, --var-file, fichiers tfvars, TF_VAR_), et ce que seul un plan connaît est inconnu. Codes de sortie : 0 aucun constat de gravité --fail-on ou plus ; 1 de tels constats ; 2 erreur d'utilisation, d'entrée, de catalogue ou de politique. Quand aucun rapport destiné aux personnes (text, markdown, github) ne va sur la sortie standard, un verdict d'une ligne va sur la sortie d'erreur.",
 	"help.check.examples": `trustcloud check plan.tfplan
-trustcloud check --format text --format sarif=trustcloud.sarif plan.json
+trustcloud check --var-file prod.tfvars --format text --format sarif=trustcloud.sarif infra/
 trustcloud check --fail-on medium --format gitlab=gl-code-quality.json plan.tfplan`,
 	"help.inventory.usage":       "trustcloud inventory [options] PLAN",
 	"help.inventory.description": "Liste chaque ressource d'un plan Terraform avec l'endroit où elle vit (région, pays, statut), son opérateur, son niveau de sensibilité, où vont ses données, et la preuve de chacun, sans la juger. PLAN est comme pour check.",
 	"help.inventory.examples": `trustcloud inventory plan.tfplan
+trustcloud inventory infra/
 trustcloud inventory --format json plan.json | jq '.resources[] | {address, location}'`,
 	"help.catalog.usage":       "trustcloud catalog providers|offers|regions|operators|types [options]",
 	"help.catalog.description": "Liste ce que sait le catalogue : les fournisseurs Terraform et où ils lisent les localisations (providers), les opérateurs (operators), leurs offres et qualifications SecNumCloud (offers), leurs régions (regions), et les portées et flux de données des types de ressources (types). Chaque liste lit les filtres qui la concernent.",

@@ -101,6 +101,9 @@ func build(p *tfjson.Plan, file string, cat *catalog.Catalog, pol *policy.Policy
 	}
 	for _, r := range inv.Resources {
 		rv.locate(r)
+		if why, ok := opts.Unresolved[r.Address]; ok {
+			unresolved(r, why)
+		}
 		b.classify(r, rv)
 	}
 	// The values were needed to resolve; the inventory does not keep them.

@@ -28,6 +28,15 @@ type Options struct {
 	// resources are judged where they are deployed, identifiers that
 	// carry a region (ARNs, self-links) are location evidence too.
 	State *planfile.State
+	// ConfigOnly is set when the "plan" is a configuration directory's,
+	// made without a plan (package configinput): reports say so, and
+	// Unresolved lists, by address, the entries whose instances only a
+	// plan could tell, with the reason: their location is unknown.
+	ConfigOnly bool
+	Unresolved map[string]string
+	// VariableOrigins names where each root variable's value came from
+	// (a tfvars file, -var), for evidence.
+	VariableOrigins map[string]string
 }
 
 // Evaluation says how the inventory's configuration values were found:
@@ -52,11 +61,18 @@ type Evaluation struct {
 const (
 	EvaluatedFromSources = "sources"
 	EvaluatedFromJSON    = "plan_json"
+	// EvaluatedFromConfigOnly is a check of a configuration directory
+	// without a plan.
+	EvaluatedFromConfigOnly = "configuration_only"
 )
 
 func evaluation(opts Options) *Evaluation {
 	if opts.State != nil {
 		return stateEvaluation(opts.State)
+	}
+	if opts.ConfigOnly && opts.Sources != nil {
+		return &Evaluation{Mode: EvaluatedFromConfigOnly, Origin: opts.Sources.Origin, Sources: opts.Sources.Kind, Path: opts.Sources.Path,
+			Note: "configuration only, no plan: values evaluated from the sources; what only a plan knows (attributes the provider computes, data sources, an unknown count or for_each, modules not downloaded) is unknown"}
 	}
 	if opts.Sources != nil {
 		return &Evaluation{Mode: EvaluatedFromSources, Origin: opts.Sources.Origin, Sources: opts.Sources.Kind, Path: opts.Sources.Path,
@@ -120,7 +136,7 @@ func newEvaluator(p *tfjson.Plan, opts Options) *tfconfig.Evaluator {
 		return out
 	}
 	return tfconfig.NewEvaluator(opts.Sources, tfconfig.Plan{Variables: vars, Instances: instances,
-		Timestamp: p.Timestamp, Workspace: opts.Workspace, WorkspaceFrom: opts.WorkspaceFrom})
+		Timestamp: p.Timestamp, Workspace: opts.Workspace, WorkspaceFrom: opts.WorkspaceFrom, ConfigOnly: opts.ConfigOnly, VariableOrigins: opts.VariableOrigins})
 }
 
 func isDeleteOnly(rc *tfjson.ResourceChange) bool {

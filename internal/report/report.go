@@ -378,6 +378,8 @@ func evaluationText(lang i18n.Lang, ev *inventory.Evaluation) string {
 	switch {
 	case ev == nil:
 		return ""
+	case ev.Mode == inventory.EvaluatedFromConfigOnly:
+		return i18n.T(lang, "report.eval.config_only", originIn(lang, ev))
 	case ev.Mode == inventory.EvaluatedFromSources && ev.Origin != "":
 		return i18n.T(lang, "report.eval.sources", originIn(lang, ev))
 	case ev.Mode == inventory.EvaluatedFromSources:

@@ -35,6 +35,12 @@ type Plan struct {
 	// user says (--workspace or TF_WORKSPACE); WorkspaceFrom says so in
 	// evidence. Otherwise the sources' record is used, if any.
 	Workspace, WorkspaceFrom string
+	// ConfigOnly is set when there is no plan at all (a check of a
+	// configuration directory): reasons then say that only a plan knows
+	// what the configuration does not. VariableOrigins names, by root
+	// variable, where its value came from ("terraform.tfvars", "-var").
+	ConfigOnly      bool
+	VariableOrigins map[string]string
 }
 
 // Instance is one instance of a resource in the plan.
@@ -103,6 +109,10 @@ type Evaluator struct {
 	// mu guards stubs: an evaluation abandoned at the deadline may still
 	// call a stub.
 	mu sync.Mutex
+	// scopes holds moduleScope's answers by address, steps0 the parsed
+	// addresses.
+	scopes map[string]scopeOf
+	steps0 map[string]parsedInstance
 }
 
 // NewEvaluator returns an evaluator of cfg's expressions against plan.
@@ -135,7 +145,34 @@ type repetition struct {
 // moduleScope returns the scope of a module instance address, with the
 // repetition of its module call.
 func (e *Evaluator) moduleScope(inst string) (*scope, string) {
-	steps, err := parseModuleInstance(inst)
+	// Every resource of a module instance asks: the address is parsed
+	// once (a fresh scope each time, which callers extend).
+	if c, ok := e.scopes[inst]; ok {
+		if c.why != "" {
+			return nil, c.why
+		}
+		return &scope{mod: c.mod, inst: inst}, ""
+	}
+	s, why := e.parseScope(inst)
+	if e.scopes == nil {
+		e.scopes = map[string]scopeOf{}
+	}
+	c := scopeOf{why: why}
+	if s != nil {
+		c.mod = s.mod
+	}
+	e.scopes[inst] = c
+	return s, why
+}
+
+// scopeOf is moduleScope's answer for one address.
+type scopeOf struct {
+	mod *Module
+	why string
+}
+
+func (e *Evaluator) parseScope(inst string) (*scope, string) {
+	steps, err := e.instanceSteps(inst)
 	if err != "" {
 		return nil, err
 	}
@@ -151,6 +188,25 @@ func (e *Evaluator) moduleScope(inst string) (*scope, string) {
 		return nil, fmt.Sprintf("module %s is not in %s", displayInst(inst), e.cfg.Origin)
 	}
 	return &scope{mod: m, inst: inst}, ""
+}
+
+// instanceSteps is parseModuleInstance, once per address.
+func (e *Evaluator) instanceSteps(inst string) ([]moduleStep, string) {
+	if p, ok := e.steps0[inst]; ok {
+		return p.steps, p.why
+	}
+	steps, why := parseModuleInstance(inst)
+	if e.steps0 == nil {
+		e.steps0 = map[string]parsedInstance{}
+	}
+	e.steps0[inst] = parsedInstance{steps, why}
+	return steps, why
+}
+
+// parsedInstance is a parsed module instance address.
+type parsedInstance struct {
+	steps []moduleStep
+	why   string
 }
 
 // moduleStep is one step of a module instance address.
@@ -582,11 +638,18 @@ func (e *Evaluator) rootVariable(decl *Variable) *Value {
 		if decl.Sensitive {
 			shown = "(sensitive value)"
 		}
-		return &Value{Val: val, Set: true, Evidence: []string{fmt.Sprintf("var.%s = %s (root: the plan's variables)", decl.Name, shown)}}
+		from := "the plan's variables"
+		if o := e.plan.VariableOrigins[decl.Name]; o != "" {
+			from = o
+		}
+		return &Value{Val: val, Set: true, Evidence: []string{fmt.Sprintf("var.%s = %s (root: %s)", decl.Name, shown, from)}}
 	}
 	if decl.Default != nil {
 		v := e.expr(&scope{mod: e.cfg.Modules[""]}, decl.Default.Expr, fmt.Sprintf("var.%s (root, default)", decl.Name))
 		return v
+	}
+	if e.plan.ConfigOnly {
+		return unknown(fmt.Sprintf("var.%s has no value: no default, and no -var, -var-file, tfvars file or TF_VAR_%s gives one", decl.Name, decl.Name))
 	}
 	return unknown(fmt.Sprintf("var.%s has no value in the plan", decl.Name))
 }
@@ -623,7 +686,7 @@ func (e *Evaluator) moduleArgument(s *scope, decl *Variable) *Value {
 // callOf returns the module call of a module instance, the scope of the
 // calling module instance, and the instance's key.
 func (e *Evaluator) callOf(inst string) (*scope, *Call, cty.Value, *Value) {
-	steps, why := parseModuleInstance(inst)
+	steps, why := e.instanceSteps(inst)
 	if why != "" || len(steps) == 0 {
 		return nil, nil, cty.NilVal, unknown(fmt.Sprintf("%q is not the address of a module instance: %s", inst, why))
 	}
@@ -917,6 +980,12 @@ func (e *Evaluator) resource(s *scope, mode, typ, name string) *Value {
 		if mode == "data" {
 			why = fmt.Sprintf("%s is read while planning: its value is in the plan's prior state, which is not evaluated", full)
 		}
+		if e.plan.ConfigOnly {
+			why = fmt.Sprintf("%s has no value without a plan (configuration only)", full)
+			if mode == "data" {
+				why = fmt.Sprintf("%s is a data source: only a plan reads its value (configuration only)", full)
+			}
+		}
 		return unknown(why)
 	}
 	out := &Value{Set: true}
@@ -940,8 +1009,14 @@ func (e *Evaluator) resource(s *scope, mode, typ, name string) *Value {
 		out.Val = insts[0].Value
 	}
 	out.Evidence = []string{fmt.Sprintf("%s: planned values of the plan", full)}
+	if e.plan.ConfigOnly {
+		out.Evidence = []string{fmt.Sprintf("%s: the values its configuration gives", full)}
+	}
 	if !out.Val.IsWhollyKnown() {
 		out.Reasons = []string{fmt.Sprintf("%s is only partly known until apply", full)}
+		if e.plan.ConfigOnly {
+			out.Reasons = []string{fmt.Sprintf("%s: the attributes its provider computes are only known to a plan (configuration only)", full)}
+		}
 	}
 	return out
 }

@@ -53,6 +53,9 @@ type Config struct {
 	// Root is the directory of the root module on disk, when known: file
 	// names in reports are joined to it.
 	Root string
+	// Missing are the modules a directory read with LoadDirPartial
+	// calls but does not hold, by module key, with the reason.
+	Missing map[string]string
 
 	// files holds the bytes of every file by display path, to quote
 	// expressions in evidence.
@@ -196,6 +199,17 @@ func readZip(f *zip.File, limit int64) ([]byte, error) {
 // module whose directory is missing is an error: its values could not be
 // evaluated.
 func LoadDir(dir string, tool Tool) (*Config, error) {
+	return loadDir(dir, tool, false)
+}
+
+// LoadDirPartial is LoadDir for a check of the directory alone: a module
+// whose directory is missing (not downloaded) is recorded in
+// Config.Missing, with the reason, instead of failing the load.
+func LoadDirPartial(dir string, tool Tool) (*Config, error) {
+	return loadDir(dir, tool, true)
+}
+
+func loadDir(dir string, tool Tool, partial bool) (*Config, error) {
 	st, err := os.Stat(dir)
 	if err != nil {
 		return nil, &Error{File: slash(dir), Msg: fmt.Sprintf("cannot read the configuration: %v", unwrapPath(err))}
@@ -210,7 +224,7 @@ func LoadDir(dir string, tool Tool) (*Config, error) {
 	cfg := newConfig(fmt.Sprintf("the directory %s", slash(dir)), tool)
 	cfg.Root = slash(dir)
 	cfg.Kind, cfg.Path = FromDirectory, slash(dir)
-	l := &dirLoader{root: dir, installed: installed, cfg: cfg}
+	l := &dirLoader{root: dir, installed: installed, cfg: cfg, partial: partial}
 	cfg.read = func(m *Module, name string) ([]byte, error) {
 		return readInside(dir, filepath.Join(filepath.FromSlash(m.Dir), filepath.FromSlash(name)))
 	}
@@ -227,6 +241,8 @@ type dirLoader struct {
 	installed map[string]manifestEntry
 	cfg       *Config
 	total     int
+	// partial records missing modules instead of failing.
+	partial bool
 }
 
 // load reads the module at key from dir (relative to the root), then the
@@ -254,6 +270,13 @@ func (l *dirLoader) load(key, dir, source string, callers []string) error {
 			childKey = key + "." + name
 		}
 		childDir, ok := l.moduleDir(childKey, dir, call.Source)
+		if !ok && l.partial {
+			if l.cfg.Missing == nil {
+				l.cfg.Missing = map[string]string{}
+			}
+			l.cfg.Missing[childKey] = fmt.Sprintf("module %q (source %q, %s) is not downloaded: its resources are not known; run `terraform init` (or `terraform get`) in %s", name, call.Source, where(call.Range), slash(l.root))
+			continue
+		}
 		if !ok {
 			return &Error{File: call.Range.Filename, Msg: fmt.Sprintf("module %q (source %q): its directory is not in %s; run `terraform init` (or `terraform get`) there, or give the binary plan file, whose snapshot holds every module", name, call.Source, slash(l.root))}
 		}
