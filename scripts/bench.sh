@@ -135,7 +135,12 @@ done
 # The binary-plan variants: real Terraform plans of each shape, with their
 # configuration, so that trustcloud evaluates expressions from the sources.
 if [ "${BENCH_BINARY:-}" = 1 ]; then
-  mapfile -t variants < <(BENCH_SHAPES="$SHAPES" BENCH_SIZES="${BENCH_BINARY_SIZES:-$SIZES}" BENCH_DIR="$DIR" GO="$GO" bash "$ROOT/scripts/bench-binary.sh")
+  BENCH_SHAPES="$SHAPES" BENCH_SIZES="${BENCH_BINARY_SIZES:-$SIZES}" BENCH_DIR="$DIR" GO="$GO" bash "$ROOT/scripts/bench-binary.sh" >"$TMP/variants"
+  mapfile -t variants <"$TMP/variants"
+  if [ "${#variants[@]}" -eq 0 ]; then
+    echo "bench: scripts/bench-binary.sh wrote no plan" >&2
+    exit 1
+  fi
   # trustcloud runs terraform show -json on a binary plan: with the test
   # provider's CLI configuration, which bench-binary.sh wrote.
   export TF_CLI_CONFIG_FILE="$ROOT/.cache/testprovider/terraformrc"

@@ -1,6 +1,8 @@
 package tfconfig
 
 import (
+	"strings"
+
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
@@ -11,9 +13,13 @@ import (
 // within the module (`aws_s3_bucket.b`, `data.aws_region.r`) and its
 // instance key (cty.NilVal without count or for_each).
 func ParseResourceAddress(addr string) (module, resource string, key cty.Value, ok bool) {
-	tr, diags := hclsyntax.ParseTraversalAbs([]byte(addr), "", hcl.InitialPos)
-	if diags.HasErrors() {
-		return "", "", cty.NilVal, false
+	tr, ok := simpleTraversal(addr)
+	if !ok {
+		var diags hcl.Diagnostics
+		tr, diags = hclsyntax.ParseTraversalAbs([]byte(addr), "", hcl.InitialPos)
+		if diags.HasErrors() {
+			return "", "", cty.NilVal, false
+		}
 	}
 	var steps []moduleStep
 	i := 0
@@ -67,4 +73,88 @@ func ParseResourceAddress(addr string) (module, resource string, key cty.Value, 
 		resource += "." + p
 	}
 	return joinInst(steps), resource, key, true
+}
+
+// simpleTraversal reads the addresses Terraform writes for nearly every
+// resource — ASCII names, integer indexes and quoted keys without escapes
+// or template characters — as hclsyntax.ParseTraversalAbs does, without
+// its lexer (a plan of 100,000 resources asks for each address several
+// times). ok is false for anything else, which the HCL parser then reads:
+// escapes, Unicode (normalised by HCL), numbers written otherwise.
+func simpleTraversal(addr string) (hcl.Traversal, bool) {
+	var tr hcl.Traversal
+	for i := 0; i < len(addr); {
+		if len(tr) > 0 {
+			switch addr[i] {
+			case '.':
+				i++
+			case '[':
+				j := strings.IndexByte(addr[i:], ']')
+				if j < 0 {
+					return nil, false
+				}
+				k, ok := simpleKey(addr[i+1 : i+j])
+				if !ok {
+					return nil, false
+				}
+				tr = append(tr, hcl.TraverseIndex{Key: k})
+				i += j + 1
+				continue
+			default:
+				return nil, false
+			}
+		}
+		j := i
+		for j < len(addr) && isIdentByte(addr[j], j == i) {
+			j++
+		}
+		if j == i {
+			return nil, false
+		}
+		if len(tr) == 0 {
+			tr = append(tr, hcl.TraverseRoot{Name: addr[i:j]})
+		} else {
+			tr = append(tr, hcl.TraverseAttr{Name: addr[i:j]})
+		}
+		i = j
+	}
+	return tr, len(tr) > 0
+}
+
+// isIdentByte is an ASCII byte of an HCL identifier: a letter or an
+// underscore first, then letters, digits, underscores and dashes.
+func isIdentByte(c byte, first bool) bool {
+	switch {
+	case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c == '_':
+		return true
+	case c >= '0' && c <= '9', c == '-':
+		return !first
+	}
+	return false
+}
+
+// simpleKey is an index key: a non-negative integer without leading
+// zeros, or a quoted string of printable ASCII without escapes or template
+// characters.
+func simpleKey(s string) (cty.Value, bool) {
+	if len(s) >= 2 && s[0] == '"' && s[len(s)-1] == '"' {
+		in := s[1 : len(s)-1]
+		for k := 0; k < len(in); k++ {
+			if c := in[k]; c < 0x20 || c > 0x7e || c == '"' || c == '\\' || c == '$' || c == '%' {
+				return cty.NilVal, false
+			}
+		}
+		return cty.StringVal(in), true
+	}
+	if s == "" || len(s) > 15 || s[0] == '0' && len(s) > 1 {
+		return cty.NilVal, false
+	}
+	n := int64(0)
+	for k := 0; k < len(s); k++ {
+		if s[k] < '0' || s[k] > '9' {
+			return cty.NilVal, false
+		}
+		n = n*10 + int64(s[k]-'0')
+	}
+	return cty.NumberIntVal(n), true
 }

@@ -97,6 +97,9 @@ type Evaluator struct {
 
 	memo   map[string]*Value
 	active map[string]bool
+	// wholly says, per memoized for_each value, whether it is wholly
+	// known: finding out walks (and sorts) a set of every key.
+	wholly map[*Value]bool
 	depth  int
 	steps  int
 	start  time.Time
@@ -716,15 +719,42 @@ func (e *Evaluator) callRepetition(ps *scope, call *Call, key cty.Value) (*repet
 		if key == cty.NilVal {
 			return nil, unknown(fmt.Sprintf("module %q has for_each but the address has no key", call.Name))
 		}
-		fe := e.expr(ps, call.ForEach.Expr, fmt.Sprintf("module %q for_each", call.Name))
+		fe := e.forEachValue(ps, "module\x00"+call.Name, call.ForEach.Expr, fmt.Sprintf("module %q for_each", call.Name))
 		return e.forEachElement(fe, key, fmt.Sprintf("module %q", call.Name))
 	}
 	return nil, nil
 }
 
+// forEachValue evaluates the for_each expression of a block (owner: its
+// kind and name) in a module instance once, whatever the number of
+// instances asking for their each.value: a for_each of N keys read for
+// each of its N instances would cost N² (toset sorts the N keys each
+// time). It cannot depend on the instance (Terraform refuses each and
+// count in for_each); a scope that carries a repetition or iteration
+// variables is evaluated without the memo.
+func (e *Evaluator) forEachValue(s *scope, owner string, x hcl.Expression, what string) *Value {
+	if s.each != nil || len(s.iter) > 0 {
+		return e.expr(s, x, what)
+	}
+	return e.memoized(s.inst+"\x00for_each\x00"+owner, what, func() *Value { return e.expr(s, x, what) })
+}
+
+// forEachKnown is fe.Known(), worked out once per for_each value.
+func (e *Evaluator) forEachKnown(fe *Value) bool {
+	if known, ok := e.wholly[fe]; ok {
+		return known
+	}
+	if e.wholly == nil {
+		e.wholly = map[*Value]bool{}
+	}
+	known := fe.Known()
+	e.wholly[fe] = known
+	return known
+}
+
 // forEachElement is the each.value of one key of a for_each value.
 func (e *Evaluator) forEachElement(fe *Value, key cty.Value, what string) (*repetition, *Value) {
-	if !fe.Known() {
+	if !e.forEachKnown(fe) {
 		return &repetition{key: key, value: cty.DynamicVal}, nil
 	}
 	val := fe.Val

@@ -1,6 +1,7 @@
 package tfconfig
 
 import (
+	"fmt"
 	"maps"
 	"slices"
 	"strings"
@@ -457,5 +458,54 @@ variable "k" { default = "us" }
 		if got := ev.PlainReferenceAt("", tt.res, tt.self, "rule[0].destination[0].bucket", tt.target); got != tt.want {
 			t.Errorf("%s (self %s) → %s: %v, want %v", tt.res, tt.self.GoString(), tt.target, got, tt.want)
 		}
+	}
+}
+
+// TestForEachEvaluatedOnce: a module call's for_each is evaluated once,
+// not once per instance asking for its provider or arguments — a for_each
+// of N keys read N times costs N² (toset sorts its N keys each time), and
+// a plan of 10,000 resources then ran out of the evaluation's time.
+func TestForEachEvaluatedOnce(t *testing.T) {
+	cfg := newTestConfig(t, Terraform, map[string]testModule{
+		"": {files: map[string]string{"main.tf": `
+provider "aws" {
+  alias  = "us"
+  region = "us-east-1"
+}
+module "team" {
+  source    = "./t"
+  for_each  = toset([for i in range(300) : format("t%03d", i)])
+  name      = each.key
+  providers = { aws = aws.us }
+}
+`}},
+		"team": {dir: "t", files: map[string]string{"main.tf": `
+variable "name" {}
+resource "aws_s3_bucket" "b" {
+  for_each = toset(["x", "y"])
+  bucket   = "${var.name}-${each.key}"
+}
+`}},
+	})
+	ev := NewEvaluator(cfg, Plan{})
+	for i := range 300 {
+		inst := fmt.Sprintf(`module.team["t%03d"]`, i)
+		for _, k := range []string{"x", "y"} {
+			ref, fail := ev.ResourceProvider(inst, "aws_s3_bucket.b", cty.StringVal(k))
+			if fail != nil {
+				t.Fatalf("%s: %s", inst, fail.Reason())
+			}
+			wantString(t, ev.ProviderAttr(ref, "region"), "us-east-1")
+		}
+		wantString(t, ev.ModuleArg(inst, "name"), fmt.Sprintf("t%03d", i))
+	}
+	calls := 0
+	for key := range ev.memo {
+		if strings.HasSuffix(key, "\x00for_each\x00module\x00team") {
+			calls++
+		}
+	}
+	if calls != 1 {
+		t.Errorf("module.team's for_each evaluated %d times for 300 instances, want once", calls)
 	}
 }

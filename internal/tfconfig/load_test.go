@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
 	tfjson "github.com/hashicorp/terraform-json"
 	"github.com/zclconf/go-cty/cty"
 	"google.golang.org/protobuf/encoding/protowire"
@@ -307,4 +309,69 @@ data "aws_region" "r" {}
 	if _, all := cfg.ReferencedAttributes(); !all {
 		t.Error("a whole resource read: all attributes are needed")
 	}
+}
+
+// sameTraversal reports whether simpleTraversal's reading of addr is
+// HCL's: whenever the fast path accepts an address, HCL parses it to the
+// same steps, names and keys.
+func sameTraversal(t *testing.T, addr string) {
+	t.Helper()
+	fast, ok := simpleTraversal(addr)
+	if !ok {
+		return
+	}
+	slow, diags := hclsyntax.ParseTraversalAbs([]byte(addr), "", hcl.InitialPos)
+	if diags.HasErrors() {
+		t.Fatalf("%q: the fast path reads %#v, HCL refuses it: %s", addr, fast, diags.Error())
+	}
+	if len(fast) != len(slow) {
+		t.Fatalf("%q: %d steps, HCL %d", addr, len(fast), len(slow))
+	}
+	for i := range fast {
+		switch f := fast[i].(type) {
+		case hcl.TraverseRoot:
+			s, ok := slow[i].(hcl.TraverseRoot)
+			if !ok || s.Name != f.Name {
+				t.Fatalf("%q step %d: %#v, HCL %#v", addr, i, f, slow[i])
+			}
+		case hcl.TraverseAttr:
+			s, ok := slow[i].(hcl.TraverseAttr)
+			if !ok || s.Name != f.Name {
+				t.Fatalf("%q step %d: %#v, HCL %#v", addr, i, f, slow[i])
+			}
+		case hcl.TraverseIndex:
+			s, ok := slow[i].(hcl.TraverseIndex)
+			if !ok || !s.Key.Type().Equals(f.Key.Type()) || !s.Key.RawEquals(f.Key) || keyText(s.Key) != keyText(f.Key) {
+				t.Fatalf("%q step %d: %#v, HCL %#v", addr, i, f, slow[i])
+			}
+		}
+	}
+}
+
+// TestSimpleTraversal: the fast path reads as HCL does, and hands over
+// what it does not read.
+func TestSimpleTraversal(t *testing.T) {
+	for _, addr := range []string{
+		"aws_s3_bucket.b", `module.a["x.y"].module.b[2].aws_s3_bucket.b["k"]`, "module.m.data.aws_region.r[0]",
+		`module.team["team-00001"].module.data.aws_dynamodb_table.table[1]`, "a.b[123456789012345]", `a.b["a b-c:d/e"]`,
+		"_x.y-z", "a.b[0]", `a.b[""]`,
+	} {
+		if _, ok := simpleTraversal(addr); !ok {
+			t.Errorf("%q: the fast path does not read it", addr)
+		}
+		sameTraversal(t, addr)
+	}
+	for _, addr := range []string{
+		`a.b["\n"]`, `a.b["${x}"]`, `a.b["%{x}"]`, `a.b["é"]`, "a.b[01]", "a.b[-1]", "a.b[1.5]", "a.b[1e3]",
+		`a.b["a]b"]`, "1a.b", "a..b", "a.b.", "a.-b", "", "a[0]b", "a.b[0][1]x", `a.b["x"`, "a.b[]", "a b.c",
+	} {
+		sameTraversal(t, addr)
+	}
+}
+
+func FuzzSimpleTraversal(f *testing.F) {
+	for _, s := range []string{"aws_s3_bucket.b", `module.a["x.y"].module.b[2].aws_s3_bucket.b["k"]`, "a.b[0]", `a.b["\n"]`, "a.b[01]", `a.b["a]b"]`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, addr string) { sameTraversal(t, addr) })
 }

@@ -94,7 +94,7 @@ func (e *Evaluator) resourceRepetition(s *scope, r *Resource, key cty.Value) (*r
 	case r.Count != nil:
 		return &repetition{count: true, key: key}, nil
 	case r.ForEach != nil:
-		fe := e.expr(s, r.ForEach.Expr, fmt.Sprintf("%s for_each", r.Address()))
+		fe := e.forEachValue(s, "resource\x00"+r.Address(), r.ForEach.Expr, fmt.Sprintf("%s for_each", r.Address()))
 		return e.forEachElement(fe, key, r.Address())
 	}
 	return nil, nil
@@ -220,7 +220,7 @@ func (e *Evaluator) ProviderAttr(ref *ProviderRef, path string) *Value {
 			if ref.Key == cty.NilVal {
 				return unknown(fmt.Sprintf("%s has for_each, but the reference names no instance", ref.Display()))
 			}
-			fe := e.expr(ps, ref.Block.ForEach.Expr, ref.Display()+" for_each")
+			fe := e.forEachValue(ps, "provider\x00"+ref.Block.Key(), ref.Block.ForEach.Expr, ref.Display()+" for_each")
 			rep, fail := e.forEachElement(fe, ref.Key, ref.Display())
 			if fail != nil {
 				return fail
