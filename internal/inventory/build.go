@@ -27,6 +27,9 @@ type builder struct {
 	byModule map[string]*moduleSigs
 	// byTags holds the judged pairs of each shared tags value.
 	byTags map[tagKey][]pairSignal
+	// state is set when the input is a deployed state: it records no
+	// configuration, so no module argument can be read.
+	state bool
 }
 
 // Build attributes every resource change of a plan: operator, location and
@@ -52,7 +55,7 @@ func BuildPrior(p *tfjson.Plan, file string, cat *catalog.Catalog, pol *policy.P
 }
 
 func build(p *tfjson.Plan, file string, cat *catalog.Catalog, pol *policy.Policy, prior bool, opts Options) (*Inventory, []string) {
-	b := &builder{cat: cat, policy: pol, cfg: newConfigIndex(p)}
+	b := &builder{cat: cat, policy: pol, cfg: newConfigIndex(p), state: opts.State != nil}
 	b.cfg.ev = newEvaluator(p, opts)
 	inv := &Inventory{
 		FormatVersion: FormatVersion,

@@ -690,6 +690,14 @@ func (b *builder) moduleInputSignals(r *Resource) []signal {
 func (b *builder) fromModuleInput(inst string) []signal {
 	var out []signal
 	for _, input := range b.policy.Classification.ModuleInputs {
+		if b.state {
+			// The argument may classify the module's resources, and
+			// nothing says it does not: what cannot be read is judged
+			// at the unclassified level, never at the default.
+			msg := fmt.Sprintf("module %s argument %s cannot be read (a state records no module arguments)", inst, input)
+			out = append(out, signal{unreadable: msg, evidence: []string{msg}})
+			continue
+		}
 		var v evaluated
 		if b.cfg.ev != nil {
 			v = fromSources(b.cfg.ev.ModuleArg(inst, input))
