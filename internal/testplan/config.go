@@ -68,7 +68,9 @@ variable "n" {
 locals {
   teams = floor(max(var.n - 1, 0) / 10)
   rest  = var.n - local.teams * 10
-  names = [for i in range(local.teams) : format("team-%05d", i)]
+  # Terraform's range makes at most 1,024 values: thousands of names are
+  # made in chunks of 1,000.
+  names = flatten([for a in range(ceil(local.teams / 1000)) : [for b in range(min(1000, local.teams - a * 1000)) : format("team-%05d", a * 1000 + b)]])
 }
 
 # The root makes up the count: one zone and the parameters left over.
@@ -456,7 +458,8 @@ locals {
 	}
 	for i := range flatWideAliases * 2 {
 		alias := i / 2
-		keys := fmt.Sprintf(`toset([for k in range(local.counts[%d]) : format("%%06d-b%02d-%%s", k, local.prefix)])`, i, i)
+		// Terraform's range makes at most 1,024 values: chunks of 1,000.
+		keys := fmt.Sprintf(`toset(flatten([for a in range(ceil(local.counts[%[1]d] / 1000)) : [for b in range(min(1000, local.counts[%[1]d] - a * 1000)) : format("%%06d-b%02[1]d-%%s", a * 1000 + b, local.prefix)]]))`, i)
 		if i%2 == 0 {
 			fmt.Fprintf(&b, `
 resource "aws_s3_bucket" "b%02d" {
