@@ -34,6 +34,11 @@ type stateScenario struct {
 // level from a state, with TC012: a state records no module arguments, so
 // that whether the call passes data_sensitivity cannot be told, and what
 // cannot be read is never the default level.
+// outscaleKeypair is why an Outscale key pair cannot be placed from a
+// state: it records no region, and its id carries none, so that only the
+// provider block, which a state does not record, says where it is.
+const outscaleKeypair = "an Outscale key pair records no region, and a state no provider block"
+
 const moduleArgs = "a state records no module arguments: judged at the unclassified level"
 
 // aws5 is why a resource of hashicorp/aws 5.x that has no region in its
@@ -51,6 +56,11 @@ var stateScenarios = []stateScenario{
 		levels:  map[string]string{"module.eu_stack.aws_instance.app": "sensitive", "module.eu_stack.aws_subnet.app": "sensitive", "module.eu_stack.aws_vpc.this": "sensitive", "module.us_stack.aws_instance.app": "sensitive", "module.us_stack.aws_subnet.app": "sensitive", "module.us_stack.aws_vpc.this": "sensitive"},
 		differs: map[string]string{"+TC002 module.eu_stack.aws_instance.app": moduleArgs, "+TC012 module.eu_stack.aws_instance.app": moduleArgs, "+TC002 module.eu_stack.aws_subnet.app": moduleArgs, "+TC012 module.eu_stack.aws_subnet.app": moduleArgs, "+TC002 module.eu_stack.aws_vpc.this": moduleArgs, "+TC012 module.eu_stack.aws_vpc.this": moduleArgs, "+TC002 module.us_stack.aws_instance.app": moduleArgs, "+TC012 module.us_stack.aws_instance.app": moduleArgs, "+TC002 module.us_stack.aws_subnet.app": moduleArgs, "+TC012 module.us_stack.aws_subnet.app": moduleArgs, "+TC002 module.us_stack.aws_vpc.this": moduleArgs, "+TC012 module.us_stack.aws_vpc.this": moduleArgs}},
 	{name: "google-compute-paris"},
+	// docs/guides/three-moments.md shows this scenario's three verdicts.
+	{name: "ministry",
+		unlocated: map[string]string{"module.case_management.outscale_keypair.admin": outscaleKeypair},
+		differs: map[string]string{"+TC012 module.case_management.outscale_keypair.admin": moduleArgs, "+TC012 module.case_management.outscale_vm.app": moduleArgs, "+TC012 module.case_management.outscale_volume.data": moduleArgs, "+TC012 module.citizen_records.google_sql_database_instance.records": moduleArgs, "+TC012 module.citizen_records.google_storage_bucket.documents": moduleArgs,
+			"+TC003 module.case_management.outscale_keypair.admin": outscaleKeypair, "-TC010 module.case_management.outscale_keypair.admin": outscaleKeypair}},
 	{name: "azure-hub-network"},
 	{name: "aws-provider-alias-aws5", dir: "aws-provider-alias", opts: testtf.Options{ProviderVersions: map[string]string{"aws": "5.100.0"}},
 		// The buckets record bucket_region; the certificate, public, is
@@ -163,6 +173,11 @@ func TestStateInput(t *testing.T) {
 					}
 					if len(unexplained) > 0 {
 						t.Errorf("findings differ from the plan check's, unexplained: %s", strings.Join(unexplained, ", "))
+					}
+					for d := range sc.differs {
+						if !slices.Contains(diff, d) {
+							t.Errorf("listed difference %s (%s) does not occur: remove it from the list", d, sc.differs[d])
+						}
 					}
 					t.Logf("%d resources; plan check: %d findings, exit %d; state check: %d findings, exit %d",
 						len(res.Inventory.Resources), len(planFindings), planRes.ExitCode(), len(got), res.ExitCode())
