@@ -4,6 +4,8 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/trustcloud/trustcloud/internal/i18n"
+
 	tfjson "github.com/hashicorp/terraform-json"
 
 	"github.com/trustcloud/trustcloud/internal/catalog"
@@ -27,6 +29,9 @@ type builder struct {
 	byModule map[string]*moduleSigs
 	// byTags holds the judged pairs of each shared tags value.
 	byTags map[tagKey][]pairSignal
+	// defaultEvidence is the evidence of the policy's default level,
+	// shared by the resources it applies to (full: an append copies it).
+	defaultEvidence []i18n.Msg
 }
 
 // Build attributes every resource change of a plan: operator, location and

@@ -1,8 +1,9 @@
 package inventory
 
 import (
-	"fmt"
 	"strings"
+
+	"github.com/trustcloud/trustcloud/internal/i18n"
 
 	tfjson "github.com/hashicorp/terraform-json"
 	"github.com/zclconf/go-cty/cty"
@@ -137,29 +138,36 @@ func fromSources(v *tfconfig.Value) evaluated {
 	if v == nil || !v.Set {
 		return evaluated{}
 	}
-	out := evaluated{set: true, evidence: v.Evidence}
+	out := evaluated{set: true, evidence: sourceTexts(v.Evidence)}
 	if v.Known() {
 		if v.Val.IsNull() {
 			// null is null: the argument is not set.
-			return evaluated{evidence: v.Evidence}
+			return evaluated{evidence: out.evidence}
 		}
 		out.value, out.known = tfconfig.ToJSON(v.Val)
 		return out
 	}
-	out.reason = v.Reason()
+	out.reason = sourceText(v.Reason())
 	return out
 }
+
+// sourceText is a text of the sources' evaluator (package tfconfig),
+// which words its evidence and reasons in English.
+func sourceText(s string) i18n.Msg { return Text(s) }
+
+// sourceTexts is sourceText of each text; nil stays nil.
+func sourceTexts(ss []string) []i18n.Msg { return Texts(ss) }
 
 // sourceConf finds, from the sources, the provider configuration of a
 // resource instance; it checks that the plan names the same one.
 func (ix *configIndex) sourceConf(r *Resource) *providerConf {
 	module, res, key, ok := tfconfig.ParseResourceAddress(r.Address)
 	if !ok {
-		return &providerConf{failed: fmt.Sprintf("%q is not a resource address", r.Address)}
+		return &providerConf{failed: i18n.M("ev.not_an_address", r.Address)}
 	}
 	ref, fail := ix.ev.ResourceProvider(module, res, key)
 	if fail != nil {
-		return &providerConf{failed: fail.Reason()}
+		return &providerConf{failed: sourceText(fail.Reason())}
 	}
 	k := ref.ConfigKey() + keyString(ref.Key)
 	if c, ok := ix.confs["src\x00"+k]; ok {
@@ -174,7 +182,7 @@ func (ix *configIndex) sourceConf(r *Resource) *providerConf {
 		pm, pl := tfaddr.CanonicalProviderKey(r.config.res.ProviderConfigKey)
 		if tfaddr.JoinProviderKey(pm, pl) != ref.ConfigKey() {
 			return &providerConf{key: ref.ConfigKey(), local: c.local, ref: ref,
-				failed: fmt.Sprintf("the plan says %s uses provider configuration %s, the sources say %s", r.Address, tfaddr.JoinProviderKey(pm, pl), ref.ConfigKey())}
+				failed: i18n.M("ev.conf_mismatch", r.Address, tfaddr.JoinProviderKey(pm, pl), ref.ConfigKey())}
 		}
 	}
 	return c

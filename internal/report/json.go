@@ -28,6 +28,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/trustcloud/trustcloud/internal/i18n"
+
 	"github.com/trustcloud/trustcloud/internal/inventory"
 	"github.com/trustcloud/trustcloud/internal/rules"
 )
@@ -149,7 +151,38 @@ type jsonBuf struct {
 	first bool
 	// err is the first error of a value encoding/json wrote (value).
 	err error
+	// rendered remembers the last evidence lists written, in English
+	// (msgs): the findings of one resource share its evidence.
+	rendered [3]renderedMsgs
 }
+
+// renderedMsgs is a list of messages and its English rendering.
+type renderedMsgs struct {
+	first *i18n.Msg
+	n     int
+	text  []string
+}
+
+// english renders a list of messages in English, or returns the
+// rendering of the same list (the same elements) kept in slot.
+func (b *jsonBuf) english(slot int, v []i18n.Msg) []string {
+	if len(v) == 0 {
+		return inventory.English(v)
+	}
+	m := &b.rendered[slot]
+	if m.first == &v[0] && m.n == len(v) {
+		return m.text
+	}
+	m.first, m.n, m.text = &v[0], len(v), inventory.English(v)
+	return m.text
+}
+
+// Slots of jsonBuf.rendered.
+const (
+	renderedLocation = iota
+	renderedSensitivity
+	renderedUnclassified
+)
 
 const jsonIndent = "                                                                " // 64 spaces
 
@@ -328,9 +361,9 @@ func (b *jsonBuf) location(l *inventory.Location) {
 	b.boolean("in_catalog", l.InCatalog)
 	b.strOmit("attribute", l.Attribute)
 	b.strOmit("flow", l.Flow)
-	b.strs("evidence", l.Evidence)
-	b.strOmit("reason", l.Reason)
-	b.strOmit("unverified", l.Unverified)
+	b.strs("evidence", b.english(renderedLocation, l.Evidence))
+	b.strOmit("reason", l.Reason.String())
+	b.strOmit("unverified", l.Unverified.String())
 	if l.Region == "" {
 		b.null("region")
 	} else {
@@ -343,8 +376,8 @@ func (b *jsonBuf) location(l *inventory.Location) {
 func (b *jsonBuf) sensitivity(s *inventory.Sensitivity) {
 	b.open('{')
 	b.str("level", s.Level)
-	b.strs("evidence", s.Evidence)
-	b.strsOmit("unclassified", s.Unclassified)
+	b.strs("evidence", b.english(renderedSensitivity, s.Evidence))
+	b.strsOmit("unclassified", b.english(renderedUnclassified, s.Unclassified))
 	b.close('}')
 }
 
