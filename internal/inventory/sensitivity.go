@@ -65,7 +65,7 @@ func (b *builder) classify(r *Resource, rv *resolver) {
 	if len(sigs) == 0 {
 		level := b.policy.Classification.DefaultLevel
 		if b.defaultEvidence == nil {
-			b.defaultEvidence = []i18n.Msg{i18n.M("ev.default_level", level)}
+			b.defaultEvidence = []i18n.Msg{i18n.M("ev.default_level", levelName(level))}
 		}
 		r.Sensitivity = Sensitivity{Level: level, Evidence: b.defaultEvidence}
 		return
@@ -95,7 +95,7 @@ func (b *builder) classify(r *Resource, rv *resolver) {
 			}
 		}
 		if low >= 0 && b.rank(sigs[low].level) < b.rank(sigs[best].level) {
-			lowered = i18n.M("ev.lowered", sigs[best].level, sigs[low].kind, sigs[low].kind)
+			lowered = i18n.M("ev.lowered", levelName(sigs[best].level), sigs[low].kind, sigs[low].kind)
 			best = low
 		}
 	}
@@ -107,7 +107,7 @@ func (b *builder) classify(r *Resource, rv *resolver) {
 		if i == best || len(sg.evidence) == 0 {
 			continue
 		}
-		ev = append(ev, i18n.M("ev.also", sg.evidence[0], sg.level))
+		ev = append(ev, i18n.M("ev.also", sg.evidence[0], levelName(sg.level)))
 	}
 	r.Sensitivity.Level, r.Sensitivity.Evidence = sigs[best].level, ev
 }
@@ -351,6 +351,10 @@ func (b *builder) tagSignal(container string, word i18n.Optional, attr string, k
 	}
 	return nil
 }
+
+// levelName is a level's name in the report's language: a built-in
+// level's translation, the name itself for a level a policy invents.
+func levelName(name string) i18n.Optional { return i18n.Or("level."+name, name) }
 
 // inContainer names the container a signal was read on, when there is
 // one.
@@ -601,7 +605,7 @@ func (b *builder) defaultTagSignals(r *Resource) []signal {
 		}
 		if !inferred.IsZero() && b.rank(level) < b.rank(b.unclassifiedLevel()) {
 			strict := b.unclassifiedLevel()
-			out = append(out, signal{level: strict, evidence: []i18n.Msg{i18n.M("ev.default_tag_inferred", key, s, inferred, strict)}})
+			out = append(out, signal{level: strict, evidence: []i18n.Msg{i18n.M("ev.default_tag_inferred", key, s, inferred, levelName(strict))}})
 			continue
 		}
 		ev := []i18n.Msg{i18n.M("ev.default_tag", key, s)}
@@ -747,7 +751,7 @@ func (b *builder) fromModuleInput(inst string) []signal {
 		}
 		if !v.inferred.IsZero() && b.rank(level) < b.rank(b.unclassifiedLevel()) {
 			strict := b.unclassifiedLevel()
-			out = append(out, signal{level: strict, evidence: append([]i18n.Msg{i18n.M("ev.module_arg_inferred", inst, input, s, v.inferred, strict)}, v.evidence...)})
+			out = append(out, signal{level: strict, evidence: append([]i18n.Msg{i18n.M("ev.module_arg_inferred", inst, input, s, v.inferred, levelName(strict))}, v.evidence...)})
 			continue
 		}
 		// The evaluator's chain starts with the argument as written;

@@ -158,7 +158,7 @@ func (e *Evaluator) Evaluate(inv *inventory.Inventory) []*Finding {
 		if owner := byAddr[r.DataOf]; owner != nil && e.Policy.LevelRank(owner.Sensitivity.Level) > e.Policy.LevelRank(r.Sensitivity.Level) {
 			dataLevel = e.Policy.Level(owner.Sensitivity.Level)
 			sens = &inventory.Sensitivity{Level: owner.Sensitivity.Level,
-				Evidence: append([]i18n.Msg{i18n.M("ev.data_of", r.Address, owner.Address, owner.Sensitivity.Level)}, owner.Sensitivity.Evidence...)}
+				Evidence: append([]i18n.Msg{i18n.M("ev.data_of", r.Address, owner.Address, LevelName(owner.Sensitivity.Level))}, owner.Sensitivity.Evidence...)}
 		}
 		if dataLevel == nil || !dataLevel.HasRequirements() {
 			continue
