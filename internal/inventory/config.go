@@ -157,7 +157,7 @@ type providerConf struct {
 // display names the configuration in evidence: provider aws.paris (root).
 func (p *providerConf) display() i18n.Msg {
 	if p.ref != nil {
-		return sourceText(p.ref.Display())
+		return p.ref.DisplayMsg()
 	}
 	return i18n.M("ev.provider_conf", p.local, moduleName(p.module))
 }

@@ -138,7 +138,7 @@ func fromSources(v *tfconfig.Value) evaluated {
 	if v == nil || !v.Set {
 		return evaluated{}
 	}
-	out := evaluated{set: true, evidence: sourceTexts(v.Evidence)}
+	out := evaluated{set: true, evidence: v.Evidence}
 	if v.Known() {
 		if v.Val.IsNull() {
 			// null is null: the argument is not set.
@@ -147,16 +147,9 @@ func fromSources(v *tfconfig.Value) evaluated {
 		out.value, out.known = tfconfig.ToJSON(v.Val)
 		return out
 	}
-	out.reason = sourceText(v.Reason())
+	out.reason = v.Reason()
 	return out
 }
-
-// sourceText is a text of the sources' evaluator (package tfconfig),
-// which words its evidence and reasons in English.
-func sourceText(s string) i18n.Msg { return Text(s) }
-
-// sourceTexts is sourceText of each text; nil stays nil.
-func sourceTexts(ss []string) []i18n.Msg { return Texts(ss) }
 
 // sourceConf finds, from the sources, the provider configuration of a
 // resource instance; it checks that the plan names the same one.
@@ -167,7 +160,7 @@ func (ix *configIndex) sourceConf(r *Resource) *providerConf {
 	}
 	ref, fail := ix.ev.ResourceProvider(module, res, key)
 	if fail != nil {
-		return &providerConf{failed: sourceText(fail.Reason())}
+		return &providerConf{failed: fail.Reason()}
 	}
 	k := ref.ConfigKey() + keyString(ref.Key)
 	if c, ok := ix.confs["src\x00"+k]; ok {

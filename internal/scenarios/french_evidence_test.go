@@ -84,10 +84,10 @@ func evidenceMsgs(inv *inventory.Inventory) []i18n.Msg {
 	return out
 }
 
-// withoutSourceTexts renders a message in French with the texts of the
-// sources' evaluator left out: package tfconfig still words its evidence
-// and reasons in English (sourcesPending).
-func withoutSourceTexts(m i18n.Msg) string {
+// withoutTexts renders a message in French with the texts kept as they
+// were written left out (ev.text: a message of HCL or of the function
+// library, evidence read back from a JSON report).
+func withoutTexts(m i18n.Msg) string {
 	args := make([]any, len(m.Args))
 	for i, a := range m.Args {
 		switch a := a.(type) {
@@ -96,7 +96,7 @@ func withoutSourceTexts(m i18n.Msg) string {
 				args[i] = ""
 				continue
 			}
-			args[i] = i18n.Text(withoutSourceTexts(a))
+			args[i] = i18n.Text(withoutTexts(a))
 		default:
 			args[i] = a
 		}
@@ -109,10 +109,9 @@ func withoutSourceTexts(m i18n.Msg) string {
 
 // TestFrenchEvidence renders scenarios in French — the text report, the
 // inventory's text, and every evidence and reason of the inventory — and
-// fails on an evidence or reason line that is still English. The plan
-// alone (plan JSON) exercises the inventory's own reading of the
-// configuration; with the sources, the evaluator's texts are left out
-// (sourcesPending).
+// fails on an evidence or reason line that is still English: from the plan
+// alone (plan JSON: the inventory's own reading of the configuration), and
+// with the sources (the evaluator's).
 func TestFrenchEvidence(t *testing.T) {
 	cat := defaultCatalog(t)
 	labels := []string{"inventory.location", "inventory.replica", "inventory.level", "inventory.inferred", "text.why_label"}
@@ -123,43 +122,37 @@ func TestFrenchEvidence(t *testing.T) {
 			_, pol := loadExpectation(t, dir)
 			opts := check.Options{Plan: filepath.Join(dir, "plan.json"), PlanName: "plan.json", Catalog: cat, Policy: pol,
 				Now: func() time.Time { return now }, Lang: i18n.French}
-			res, err := check.Run(opts)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var text, inv bytes.Buffer
-			if err := report.Formats["text"].Write(&text, res.Report); err != nil {
-				t.Fatal(err)
-			}
-			report.WriteInventoryText(&inv, res.Inventory, false, i18n.French)
-			for _, line := range strings.Split(text.String()+inv.String(), "\n") {
-				trimmed := strings.TrimSpace(line)
-				for _, key := range labels {
-					label := i18n.T(i18n.French, key)
-					if rest, ok := strings.CutPrefix(trimmed, label); ok {
-						checked++
-						if words := englishIn(rest); len(words) > 0 {
-							t.Errorf("English words %q in the line:\n%s", words, line)
+			for _, sources := range []bool{false, true} {
+				opts.Sources = nil
+				if sources {
+					opts.Sources = func(tool tfconfig.Tool) (*tfconfig.Config, error) { return tfconfig.LoadDir(dir, tool) }
+				}
+				res, err := check.Run(opts)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var text, inv bytes.Buffer
+				if err := report.Formats["text"].Write(&text, res.Report); err != nil {
+					t.Fatal(err)
+				}
+				report.WriteInventoryText(&inv, res.Inventory, false, i18n.French)
+				for _, line := range strings.Split(text.String()+inv.String(), "\n") {
+					trimmed := strings.TrimSpace(line)
+					for _, key := range labels {
+						label := i18n.T(i18n.French, key)
+						if rest, ok := strings.CutPrefix(trimmed, label); ok {
+							checked++
+							if words := englishIn(rest); len(words) > 0 {
+								t.Errorf("sources %v: English words %q in the line:\n%s", sources, words, line)
+							}
 						}
 					}
 				}
-			}
-			for _, m := range evidenceMsgs(res.Inventory) {
-				checked++
-				if fr := m.In(i18n.French); len(englishIn(fr)) > 0 {
-					t.Errorf("%s: English words %q in %q", m.Key, englishIn(fr), fr)
-				}
-			}
-
-			opts.Sources = func(tool tfconfig.Tool) (*tfconfig.Config, error) { return tfconfig.LoadDir(dir, tool) }
-			res, err = check.Run(opts)
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, m := range evidenceMsgs(res.Inventory) {
-				checked++
-				if fr := withoutSourceTexts(m); len(englishIn(fr)) > 0 {
-					t.Errorf("with sources, %s: English words %q in %q", m.Key, englishIn(fr), fr)
+				for _, m := range evidenceMsgs(res.Inventory) {
+					checked++
+					if fr := withoutTexts(m); len(englishIn(fr)) > 0 {
+						t.Errorf("sources %v, %s: English words %q in %q", sources, m.Key, englishIn(fr), fr)
+					}
 				}
 			}
 		})
