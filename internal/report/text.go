@@ -97,7 +97,7 @@ func moduleTitle(lang i18n.Lang, m string) string {
 }
 
 // WriteInventoryText writes an inventory grouped by module, with evidence,
-// in a language (the evidence itself quotes the plan and stays as it is).
+// in a language (what the evidence quotes from the plan stays as written).
 func WriteInventoryText(w io.Writer, inv *inventory.Inventory, color bool, lang i18n.Lang) {
 	p := palette{color}
 	mods, groups := byModule(inv.Resources, func(r *inventory.Resource) string { return r.Module })
