@@ -40,7 +40,7 @@ func TestCompareAddresses(t *testing.T) {
 // status and region; evidence does not count.
 func TestDiffFlows(t *testing.T) {
 	loc := func(attr, region string, evidence ...string) inventory.Location {
-		return inventory.Location{Status: inventory.StatusKnown, Region: region, Attribute: attr, Flow: "replica", Evidence: evidence}
+		return inventory.Location{Status: inventory.StatusKnown, Region: region, Attribute: attr, Flow: "replica", Evidence: texts(evidence...)}
 	}
 	before := []inventory.Location{loc("replica[0].region_name", "eu-central-1", "a")}
 	for _, tc := range []struct {

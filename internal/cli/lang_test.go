@@ -24,7 +24,7 @@ var (
 		"trustcloud check " + langPlan + " : politique fr-cloud-au-centre, catalogue du ",
 		"module racine",
 		"\n  aws_sqs_queue.analytics_export  [données sensibles ; aws us-east-1, US]",
-		"\n    pourquoi : niveau « sensible » : tag data_sensitivity=sensitive ; localisation : region = \"us-east-1\"\n",
+		"\n    pourquoi : niveau « sensible » : étiquette data_sensitivity=sensitive ; localisation : region = \"us-east-1\"\n",
 		"\n    ÉLEVÉE TC001 (région hors UE) : aws_sqs_queue.analytics_export est dans la région us-east-1",
 		"\n  aws_s3_bucket.grant_applications  [données sensibles ; aws eu-west-3, FR]",
 		"\n    ÉLEVÉE TC002 (offre non qualifiée) : le niveau « sensible » exige",

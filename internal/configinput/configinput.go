@@ -18,6 +18,7 @@ package configinput
 
 import (
 	"fmt"
+	"github.com/trustcloud/trustcloud/internal/i18n"
 	"os"
 	"path/filepath"
 	"slices"
@@ -60,7 +61,7 @@ type Input struct {
 	// Unresolved are the entries of Plan whose instances the
 	// configuration alone cannot tell (an unknown count or for_each, a
 	// module not downloaded), by address, with the reason.
-	Unresolved map[string]string
+	Unresolved map[string]i18n.Msg
 	// Workspace and WorkspaceFrom are the workspace the configuration
 	// was evaluated in.
 	Workspace, WorkspaceFrom string
@@ -117,7 +118,7 @@ func FromConfig(cfg *tfconfig.Config, opts Options) (*Input, error) {
 	if err != nil {
 		return nil, err
 	}
-	in := &Input{Sources: cfg, Unresolved: map[string]string{}, Workspace: opts.Workspace, WorkspaceFrom: opts.WorkspaceFrom,
+	in := &Input{Sources: cfg, Unresolved: map[string]i18n.Msg{}, Workspace: opts.Workspace, WorkspaceFrom: opts.WorkspaceFrom,
 		VariableOrigins: vals.origins, Calls: map[string]Place{}}
 	if in.Workspace == "" && cfg.Workspace == "" {
 		// No workspace selected in the directory: Terraform would use
@@ -162,11 +163,11 @@ func FromConfig(cfg *tfconfig.Config, opts Options) (*Input, error) {
 		case u.Resource != nil:
 			rc.Type, rc.Name = u.Resource.Type, u.Resource.Name
 			rc.ProviderName = s.providerSource(u.Module, u.Resource)
-			in.Unresolved[u.Address] = fmt.Sprintf("%s: its instances are not known without a plan: %s", u.Address, u.Reason)
+			in.Unresolved[u.Address] = i18n.M("ev.instances_config_only", u.Address, u.Reason)
 		default:
 			rc.Type, rc.Name = "module", u.Call.Name
 			in.Calls[u.Address] = Place{File: u.Range.Filename, Line: u.Range.Start.Line}
-			in.Unresolved[u.Address] = fmt.Sprintf("%s: the resources of this module call are not known without a plan: %s", u.Address, u.Reason)
+			in.Unresolved[u.Address] = i18n.M("ev.call_config_only", u.Address, u.Reason)
 		}
 		p.ResourceChanges = append(p.ResourceChanges, rc)
 	}

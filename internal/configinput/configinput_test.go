@@ -212,7 +212,7 @@ resource "aws_sqs_queue" "q" {
 				t.Errorf("%s: %+v, want unknown (a computed attribute)", addr, r.Location)
 			}
 		default:
-			if r.Location.Status != inventory.StatusUnknown || !strings.Contains(r.Location.Reason, why) {
+			if r.Location.Status != inventory.StatusUnknown || !strings.Contains(r.Location.Reason.String(), why) {
 				t.Errorf("%s: %+v, want unknown because %s", addr, r.Location, why)
 			}
 		}

@@ -12,6 +12,7 @@ package i18n
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -103,12 +104,19 @@ func T(l Lang, key string, args ...any) string {
 	if len(args) == 0 && !strings.Contains(format, "%") {
 		return format
 	}
-	resolved := make([]any, len(args))
+	// Arguments are copied only when one is a Localizer: evidence is
+	// rendered at write time, once per finding.
+	var resolved []any
 	for i, a := range args {
 		if loc, ok := a.(Localizer); ok {
-			a = loc.In(l)
+			if resolved == nil {
+				resolved = slices.Clone(args)
+			}
+			resolved[i] = loc.In(l)
 		}
-		resolved[i] = a
+	}
+	if resolved == nil {
+		return fmt.Sprintf(format, args...)
 	}
 	return fmt.Sprintf(format, resolved...)
 }

@@ -4,6 +4,8 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/trustcloud/trustcloud/internal/i18n"
+
 	tfjson "github.com/hashicorp/terraform-json"
 
 	"github.com/trustcloud/trustcloud/internal/catalog"
@@ -30,6 +32,9 @@ type builder struct {
 	// state is set when the input is a deployed state: it records no
 	// configuration, so no module argument can be read.
 	state bool
+	// defaultEvidence is the evidence of the policy's default level,
+	// shared by the resources it applies to (full: an append copies it).
+	defaultEvidence []i18n.Msg
 }
 
 // Build attributes every resource change of a plan: operator, location and

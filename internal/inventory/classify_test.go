@@ -88,11 +88,11 @@ func TestClassifyStrictestWins(t *testing.T) {
 		if s.Level != tc.level {
 			t.Errorf("%s: level %s, want %s (evidence %q)", tc.addr, s.Level, tc.level, s.Evidence)
 		}
-		got := strings.Join(s.Unclassified, " | ")
+		got := strings.Join(English(s.Unclassified), " | ")
 		if tc.unclassified == "" && got != "" || tc.unclassified != "" && !strings.Contains(got, tc.unclassified) {
 			t.Errorf("%s: unclassified %q, want %q", tc.addr, got, tc.unclassified)
 		}
-		if tc.evidence != "" && (len(s.Evidence) == 0 || !strings.Contains(s.Evidence[0], tc.evidence)) {
+		if tc.evidence != "" && (len(s.Evidence) == 0 || !strings.Contains(s.Evidence[0].String(), tc.evidence)) {
 			t.Errorf("%s: evidence %q, want it to start with %q", tc.addr, s.Evidence, tc.evidence)
 		}
 	}
@@ -141,7 +141,7 @@ func TestClassifyMayLower(t *testing.T) {
 		got[r.Address] = r.Sensitivity
 	}
 	s := got["aws_sqs_queue.weaker_tag"]
-	if s.Level != "internal" || !strings.Contains(strings.Join(s.Evidence, " | "), `lowered from sensitive by the policy's may_lower = ["tag"]`) {
+	if s.Level != "internal" || !strings.Contains(strings.Join(English(s.Evidence), " | "), `lowered from sensitive by the policy's may_lower = ["tag"]`) {
 		t.Errorf("weaker_tag: %+v", s)
 	}
 	if s := got["aws_sqs_queue.not_a_level"]; s.Level != "sensitive" {

@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/trustcloud/trustcloud/internal/i18n"
+
 	tfjson "github.com/hashicorp/terraform-json"
 
 	"github.com/trustcloud/trustcloud/internal/planfile"
@@ -145,19 +147,28 @@ type providerConf struct {
 	// sources).
 	ref *tfconfig.ProviderRef
 	// failed says why the configuration could not be determined.
-	failed string
+	failed i18n.Msg
 	// inferred says why, without sources, the configuration is a guess
 	// (a module's key that Terraform before 1.1 also wrote for an
 	// inherited configuration).
-	inferred string
+	inferred i18n.Msg
 }
 
 // display names the configuration in evidence: provider aws.paris (root).
-func (p *providerConf) display() string {
+func (p *providerConf) display() i18n.Msg {
 	if p.ref != nil {
-		return p.ref.Display()
+		return p.ref.DisplayMsg()
 	}
-	return fmt.Sprintf("provider %s (%s)", p.local, tfaddr.DisplayModule(p.module))
+	return i18n.M("ev.provider_conf", p.local, moduleName(p.module))
+}
+
+// moduleName names a module in evidence: its address, or the root module
+// in the report's language.
+func moduleName(path string) i18n.Localizer {
+	if path == "" {
+		return i18n.M("ev.root")
+	}
+	return i18n.Text(path)
 }
 
 // providerConfig finds the provider configuration a resource uses. A key
@@ -182,7 +193,7 @@ func (ix *configIndex) findProviderConfig(key, fallbackModule, fallbackLocal str
 	if key != "" {
 		module, local = tfaddr.CanonicalProviderKey(key)
 	}
-	inferred := ""
+	var inferred i18n.Msg
 	for {
 		k := tfaddr.JoinProviderKey(module, local)
 		pc := ix.providers[k]
@@ -198,9 +209,8 @@ func (ix *configIndex) findProviderConfig(key, fallbackModule, fallbackLocal str
 			// the environment.
 			return &providerConf{key: k, module: module, local: local, inferred: inferred}
 		}
-		if pc != nil && key != "" && inferred == "" {
-			inferred = fmt.Sprintf("Terraform %s writes the same provider key for a module's own empty provider block and for one it inherits: %s is taken as inherited, which only the sources can confirm; give the binary plan file or --config-dir",
-				orUnknown(ix.plan.TerraformVersion), k)
+		if pc != nil && key != "" && inferred.IsZero() {
+			inferred = i18n.M("ev.inherited_key", orUnknown(ix.plan.TerraformVersion), k)
 		}
 		module = tfaddr.ParentModule(module)
 	}
@@ -218,11 +228,11 @@ func resolvesProviderKeys(version string) bool {
 	return major > 1 || major == 1 && minor >= 1
 }
 
-func orUnknown(s string) string {
+func orUnknown(s string) i18n.Localizer {
 	if s == "" {
-		return "(version unknown)"
+		return i18n.M("ev.version_unknown")
 	}
-	return s
+	return i18n.Text(s)
 }
 
 // evaluated is the value of an expression and how it was found.
@@ -231,12 +241,12 @@ type evaluated struct {
 	set   bool // the expression exists
 	known bool // its value is known at plan time
 	// evidence is the chain, outermost last: `var.region = "eu-west-3" (root)`.
-	evidence []string
+	evidence []i18n.Msg
 	// reason says why an expression is not known.
-	reason string
+	reason i18n.Msg
 	// inferred says why a known value is not verified: it was read
 	// through references of plan JSON, not evaluated.
-	inferred string
+	inferred i18n.Msg
 }
 
 var (
@@ -264,14 +274,14 @@ func (ix *configIndex) eval(e *tfjson.Expression, path string, depth int) evalua
 	}
 	if len(e.References) == 0 {
 		if e.ConstantValue == tfjson.UnknownConstantValue {
-			return evaluated{set: true, reason: "the value is unknown until apply"}
+			return evaluated{set: true, reason: i18n.M("ev.unknown_until_apply")}
 		}
 		// constant_value null, or an expression Terraform could not
 		// describe.
-		return evaluated{set: e.ConstantValue != nil, known: false, reason: "the expression has no value in the plan"}
+		return evaluated{set: e.ConstantValue != nil, known: false, reason: i18n.M("ev.expression_no_value")}
 	}
 	if depth > maxDepth {
-		return evaluated{set: true, reason: "the chain of references is too long to follow"}
+		return evaluated{set: true, reason: i18n.M("ev.chain_too_long")}
 	}
 	// Terraform lists the most specific reference first (var.a.b, then
 	// var.a). The expression may do anything with it (upper(var.a),
@@ -279,8 +289,8 @@ func (ix *configIndex) eval(e *tfjson.Expression, path string, depth int) evalua
 	// at best an inference.
 	ref := e.References[0]
 	v := ix.evalRef(ref, path, depth)
-	if v.known && v.inferred == "" {
-		v.inferred = "an expression over " + refsText(e.References)
+	if v.known && v.inferred.IsZero() {
+		v.inferred = i18n.M("ev.expression_over", refsText(e.References))
 	}
 	return v
 }
@@ -305,7 +315,7 @@ func refsText(refs []string) string {
 }
 
 func (ix *configIndex) evalRef(ref, path string, depth int) evaluated {
-	where := tfaddr.DisplayModule(path)
+	where := moduleName(path)
 	switch {
 	case varRef.MatchString(ref):
 		m := varRef.FindStringSubmatch(ref)
@@ -317,7 +327,7 @@ func (ix *configIndex) evalRef(ref, path string, depth int) evaluated {
 		if rest != "" {
 			val, ok := index(v.value, rest)
 			if !ok {
-				return evaluated{set: true, reason: fmt.Sprintf("%s is not in the value of var.%s (%s)", ref, name, where), evidence: v.evidence}
+				return evaluated{set: true, reason: i18n.M("ev.not_in_var", ref, name, where), evidence: v.evidence}
 			}
 			v.value = val
 		}
@@ -330,7 +340,7 @@ func (ix *configIndex) evalRef(ref, path string, depth int) evaluated {
 		}
 		cm := ix.modules[child]
 		if cm == nil || cm.module.Outputs[m[2]] == nil {
-			return evaluated{set: true, reason: fmt.Sprintf("%s is not in the plan's configuration", ref)}
+			return evaluated{set: true, reason: i18n.M("ev.not_in_configuration", ref)}
 		}
 		v := ix.eval(cm.module.Outputs[m[2]].Expression, child, depth+1)
 		if !v.known {
@@ -339,16 +349,16 @@ func (ix *configIndex) evalRef(ref, path string, depth int) evaluated {
 		if m[3] != "" {
 			val, ok := index(v.value, m[3])
 			if !ok {
-				return evaluated{set: true, reason: fmt.Sprintf("%s has no value in the plan", ref)}
+				return evaluated{set: true, reason: i18n.M("ev.no_value", ref)}
 			}
 			v.value = val
 		}
-		v.evidence = append([]string{fmt.Sprintf("%s = %s (%s)", ref, quote(v.value), where)}, v.evidence...)
+		v.evidence = append([]i18n.Msg{i18n.M("ev.value_in", ref, quote(v.value), where)}, v.evidence...)
 		return v
 	case strings.HasPrefix(ref, "local."):
-		return evaluated{set: true, reason: fmt.Sprintf("%s (%s): local values are not recorded in the plan", ref, where)}
+		return evaluated{set: true, reason: i18n.M("ev.local_value", ref, where)}
 	case strings.HasPrefix(ref, "each.") || strings.HasPrefix(ref, "count."):
-		return evaluated{set: true, reason: fmt.Sprintf("%s (%s) differs per instance", ref, where)}
+		return evaluated{set: true, reason: i18n.M("ev.per_instance", ref, where)}
 	}
 	return ix.resourceRef(ref, path)
 }
@@ -358,38 +368,38 @@ func (ix *configIndex) variable(name, path string, depth int) evaluated {
 	if path == "" {
 		if pv, ok := ix.plan.Variables[name]; ok && pv != nil && pv.Value != nil {
 			return evaluated{value: pv.Value, set: true, known: true,
-				evidence: []string{fmt.Sprintf("var.%s = %s (root)", name, quote(pv.Value))}}
+				evidence: []i18n.Msg{i18n.M("ev.var_root", name, quote(pv.Value))}}
 		}
 		if m := ix.modules[""]; m != nil {
 			if cv := m.module.Variables[name]; cv != nil && cv.Default != nil {
 				return evaluated{value: cv.Default, set: true, known: true,
-					evidence: []string{fmt.Sprintf("var.%s = %s (root, default)", name, quote(cv.Default))}}
+					evidence: []i18n.Msg{i18n.M("ev.var_root_default", name, quote(cv.Default))}}
 			}
 		}
-		return evaluated{set: true, reason: fmt.Sprintf("var.%s has no value in the plan", name)}
+		return evaluated{set: true, reason: i18n.M("ev.var_no_value", name)}
 	}
 	m := ix.modules[path]
 	if m == nil {
-		return evaluated{set: true, reason: fmt.Sprintf("module %s is not in the plan's configuration", path)}
+		return evaluated{set: true, reason: i18n.M("ev.module_not_in_configuration", path)}
 	}
 	if m.call != nil {
 		if e := m.call.Expressions[name]; e != nil {
 			v := ix.eval(e, tfaddr.ParentModule(path), depth+1)
 			if v.set {
-				step := fmt.Sprintf("var.%s = %s (module call %s)", name, exprText(e), path)
-				if v.known && !strings.HasPrefix(exprText(e), "var.") && exprText(e) != quote(v.value) {
-					step = fmt.Sprintf("var.%s = %s (module call %s)", name, quote(v.value), path)
+				step := i18n.M("ev.var_module_call", name, exprText(e), path)
+				if text := exprText(e).In(i18n.English); v.known && !strings.HasPrefix(text, "var.") && text != quote(v.value) {
+					step = i18n.M("ev.var_module_call", name, quote(v.value), path)
 				}
-				v.evidence = append([]string{step}, v.evidence...)
+				v.evidence = append([]i18n.Msg{step}, v.evidence...)
 				return v
 			}
 		}
 	}
 	if cv := m.module.Variables[name]; cv != nil && cv.Default != nil {
 		return evaluated{value: cv.Default, set: true, known: true,
-			evidence: []string{fmt.Sprintf("var.%s = %s (%s, default)", name, quote(cv.Default), path)}}
+			evidence: []i18n.Msg{i18n.M("ev.var_default", name, quote(cv.Default), path)}}
 	}
-	return evaluated{set: true, reason: fmt.Sprintf("var.%s of %s has no value in the plan", name, path)}
+	return evaluated{set: true, reason: i18n.M("ev.var_of_no_value", name, path)}
 }
 
 // resourceRef reads another resource's attribute from its planned values
@@ -401,7 +411,7 @@ func (ix *configIndex) resourceRef(ref, path string) evaluated {
 		n = 3
 	}
 	if len(parts) <= n {
-		return evaluated{set: true, reason: fmt.Sprintf("%s is computed at apply time", ref)}
+		return evaluated{set: true, reason: i18n.M("ev.computed", ref)}
 	}
 	addr := strings.Join(parts[:n], ".")
 	if path != "" {
@@ -415,29 +425,32 @@ func (ix *configIndex) resourceRef(ref, path string) evaluated {
 		after, _ := planfile.AsAttrs(rc.Change.After)
 		for _, pv := range lookupPath(after, rc.Change.AfterUnknown, attr) {
 			if pv.unknown {
-				return evaluated{set: true, reason: fmt.Sprintf("%s is computed at apply time", ref)}
+				return evaluated{set: true, reason: i18n.M("ev.computed", ref)}
 			}
 			return evaluated{value: pv.value, set: true, known: true,
-				evidence: []string{fmt.Sprintf("%s = %s (planned value)", ref, quote(pv.value))}}
+				evidence: []i18n.Msg{i18n.M("ev.planned_value", ref, quote(pv.value))}}
 		}
 	}
-	return evaluated{set: true, reason: fmt.Sprintf("%s is computed at apply time", ref)}
+	return evaluated{set: true, reason: i18n.M("ev.computed", ref)}
 }
 
 // exprText renders an expression for evidence: its constant or its first
 // reference.
-func exprText(e *tfjson.Expression) string {
+func exprText(e *tfjson.Expression) i18n.Localizer {
 	if e == nil || e.ExpressionData == nil {
-		return "null"
+		return i18n.Text("null")
 	}
 	if e.ConstantValue != nil && e.ConstantValue != tfjson.UnknownConstantValue {
-		return quote(e.ConstantValue)
+		return i18n.Text(quote(e.ConstantValue))
 	}
 	if len(e.References) > 0 {
-		return e.References[0]
+		return i18n.Text(e.References[0])
 	}
-	return "(expression)"
+	return anExpression
 }
+
+// anExpression is how evidence shows an expression it cannot write.
+var anExpression = i18n.M("ev.expression")
 
 // index applies ".a.b" / `["a"]` / "[0]" accessors to a value.
 func index(v any, accessors string) (any, bool) {
@@ -518,13 +531,12 @@ func (ix *configIndex) evalProviderAttr(p *providerConf, path string) evaluated 
 		if i == len(segs)-1 {
 			v := ix.eval(e, p.module, 0)
 			if v.set {
-				v.evidence = append([]string{fmt.Sprintf("%s %s = %s", p.display(), path, exprTextOrValue(e, v))}, v.evidence...)
+				v.evidence = append([]i18n.Msg{i18n.M("ev.conf_attr_value", p.display(), path, exprTextOrValue(e, v))}, v.evidence...)
 			}
-			if v.known && v.inferred != "" {
-				v.inferred = fmt.Sprintf("%s %s = %s, not evaluated (plan JSON records only its references): give the binary plan file or --config-dir",
-					p.display(), path, v.inferred)
+			if v.known && !v.inferred.IsZero() {
+				v.inferred = i18n.M("ev.not_evaluated", p.display(), path, v.inferred)
 			}
-			if v.known && p.inferred != "" && v.inferred == "" {
+			if v.known && !p.inferred.IsZero() && v.inferred.IsZero() {
 				v.inferred = p.inferred
 			}
 			return v
@@ -537,12 +549,12 @@ func (ix *configIndex) evalProviderAttr(p *providerConf, path string) evaluated 
 	return evaluated{}
 }
 
-func exprTextOrValue(e *tfjson.Expression, v evaluated) string {
-	t := exprText(e)
-	if t == "(expression)" && v.known {
-		return quote(v.value)
+func exprTextOrValue(e *tfjson.Expression, v evaluated) i18n.Localizer {
+	opaque := e != nil && e.ExpressionData != nil && (e.ConstantValue == nil || e.ConstantValue == tfjson.UnknownConstantValue) && len(e.References) == 0
+	if opaque && v.known {
+		return i18n.Text(quote(v.value))
 	}
-	return t
+	return exprText(e)
 }
 
 // providerArgs lists the arguments a provider configuration sets, and its

@@ -51,7 +51,7 @@ func TestCorpusLoadsEverything(t *testing.T) {
 	for _, f := range files {
 		inv := loadCorpus(t, dir, filepath.Base(f))
 		for _, r := range inv.Resources {
-			if r.Location.Unverified != "" {
+			if !r.Location.Unverified.IsZero() {
 				inferred++
 			}
 			if r.Location.Status == "" {
@@ -63,7 +63,7 @@ func TestCorpusLoadsEverything(t *testing.T) {
 			if r.Sensitivity.Level == "" || len(r.Sensitivity.Evidence) == 0 {
 				t.Errorf("%s: %s has no sensitivity level or evidence", filepath.Base(f), r.Address)
 			}
-			if r.Location.Status == StatusUnknown && r.Location.Reason == "" {
+			if r.Location.Status == StatusUnknown && r.Location.Reason.IsZero() {
 				t.Errorf("%s: %s is unknown without a reason", filepath.Base(f), r.Address)
 			}
 			counts[r.Location.Status]++
@@ -219,12 +219,12 @@ func TestCorpusHandChecked(t *testing.T) {
 				if r.Location.Status != w.status || r.Location.Region != w.region || op != w.operator {
 					t.Errorf("%s: got %s %q operator %q, want %s %q operator %q (evidence %q)", addr, r.Location.Status, r.Location.Region, op, w.status, w.region, w.operator, r.Location.Evidence)
 				}
-				if ev := strings.Join(r.Location.Evidence, " | "); !strings.Contains(ev, w.evidence) {
+				if ev := strings.Join(English(r.Location.Evidence), " | "); !strings.Contains(ev, w.evidence) {
 					t.Errorf("%s: evidence %q lacks %q", addr, ev, w.evidence)
 				}
 				// Read from plan JSON alone, a location reached through a
 				// reference is inferred, never verified.
-				if got := r.Location.Unverified != ""; got != inferred[addr] {
+				if got := !r.Location.Unverified.IsZero(); got != inferred[addr] {
 					t.Errorf("%s: unverified %q, want inferred %v", addr, r.Location.Unverified, inferred[addr])
 				}
 			}

@@ -1,7 +1,7 @@
 package inventory
 
 import (
-	"fmt"
+	"github.com/trustcloud/trustcloud/internal/i18n"
 	"strings"
 )
 
@@ -70,7 +70,7 @@ func (rv *resolver) withIdentifiers(c *ctx, loc Location, ok bool) (Location, bo
 		if v == "" {
 			continue
 		}
-		if l, placed := rv.place(c, v, fmt.Sprintf("%s = %q: an identifier naming %s", name, s, v)); placed {
+		if l, placed := rv.place(c, v, i18n.M("ev.identifier", name, s, v)); placed {
 			places = append(places, l)
 		}
 	}

@@ -77,11 +77,11 @@ func TestStateIdentifiers(t *testing.T) {
 	}
 	for _, r := range inv.Resources {
 		w := want[r.Address]
-		ev := strings.Join(r.Location.Evidence, " | ")
+		ev := strings.Join(English(r.Location.Evidence), " | ")
 		if r.Location.Status != w.status || r.Location.Region != w.region || !strings.Contains(ev, w.says) {
 			t.Errorf("%s: %s %q (%s), want %s %q with %q", r.Address, r.Location.Status, r.Location.Region, ev, w.status, w.region, w.says)
 		}
-		if r.Location.Status == StatusUnknown && (!strings.Contains(r.Location.Reason, "disagree") || !strings.Contains(r.Location.Reason, "arn") && !strings.Contains(r.Location.Reason, "self_link")) {
+		if r.Location.Status == StatusUnknown && (!strings.Contains(r.Location.Reason.String(), "disagree") || !strings.Contains(r.Location.Reason.String(), "arn") && !strings.Contains(r.Location.Reason.String(), "self_link")) {
 			t.Errorf("%s: reason %q does not name the identifier that disagrees", r.Address, r.Location.Reason)
 		}
 	}

@@ -6,7 +6,10 @@
 package inventory
 
 import (
+	"bytes"
 	"encoding/json"
+
+	"github.com/trustcloud/trustcloud/internal/i18n"
 
 	"github.com/trustcloud/trustcloud/internal/planfile"
 	"github.com/trustcloud/trustcloud/internal/policy"
@@ -164,16 +167,18 @@ type Location struct {
 	InCatalog bool `json:"in_catalog"`
 	// Attribute names the resource attribute a data location comes from,
 	// Flow what the flow does (replica, backup …): data locations only.
-	Attribute string   `json:"attribute,omitempty"`
-	Flow      string   `json:"flow,omitempty"`
-	Evidence  []string `json:"evidence"`
+	Attribute string `json:"attribute,omitempty"`
+	Flow      string `json:"flow,omitempty"`
+	// Evidence, Reason and Unverified are messages, rendered in the
+	// language of the report that shows them (English in JSON).
+	Evidence []i18n.Msg `json:"evidence"`
 	// Reason explains an unknown location.
-	Reason string `json:"reason,omitempty"`
+	Reason i18n.Msg `json:"reason,omitempty"`
 	// Unverified, when set, says why the location (or the operator it
 	// was placed for) is only inferred: it was read through an expression
 	// trustcloud did not evaluate. It may fail a requirement, never
 	// satisfy one.
-	Unverified string `json:"unverified,omitempty"`
+	Unverified i18n.Msg `json:"unverified,omitempty"`
 }
 
 // MarshalJSON writes region as null, not absent, when there is none: the
@@ -182,8 +187,11 @@ func (l Location) MarshalJSON() ([]byte, error) {
 	type plain Location
 	out := struct {
 		plain
-		Region *string `json:"region"`
-	}{plain: plain(l)}
+		Evidence   []string `json:"evidence"`
+		Reason     string   `json:"reason,omitempty"`
+		Unverified string   `json:"unverified,omitempty"`
+		Region     *string  `json:"region"`
+	}{plain: plain(l), Evidence: English(l.Evidence), Reason: l.Reason.String(), Unverified: l.Unverified.String()}
 	if l.Region != "" {
 		out.Region = &l.Region
 	}
@@ -205,10 +213,95 @@ type OfferRef struct {
 
 // Sensitivity is a resource's level and why.
 type Sensitivity struct {
-	Level    string   `json:"level"`
-	Evidence []string `json:"evidence"`
+	Level    string     `json:"level"`
+	Evidence []i18n.Msg `json:"evidence"`
 	// Unclassified says why classification signals of the resource could
 	// not be read: each judged it at the policy's unclassified level
 	// (TC012).
-	Unclassified []string `json:"unclassified,omitempty"`
+	Unclassified []i18n.Msg `json:"unclassified,omitempty"`
+}
+
+// MarshalJSON writes the evidence in English, as strings. HTML characters
+// are left as they are: the encoder that calls it escapes them if it does.
+func (s Sensitivity) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	err := enc.Encode(struct {
+		Level        string   `json:"level"`
+		Evidence     []string `json:"evidence"`
+		Unclassified []string `json:"unclassified,omitempty"`
+	}{s.Level, English(s.Evidence), English(s.Unclassified)})
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), err
+}
+
+// UnmarshalJSON reads a location as MarshalJSON writes it: the evidence
+// becomes texts, as written.
+func (l *Location) UnmarshalJSON(data []byte) error {
+	type plain Location
+	var in struct {
+		plain
+		Evidence   []string `json:"evidence"`
+		Reason     string   `json:"reason"`
+		Unverified string   `json:"unverified"`
+		Region     *string  `json:"region"`
+	}
+	if err := json.Unmarshal(data, &in); err != nil {
+		return err
+	}
+	*l = Location(in.plain)
+	l.Evidence, l.Reason, l.Unverified = Texts(in.Evidence), Text(in.Reason), Text(in.Unverified)
+	if in.Region != nil {
+		l.Region = *in.Region
+	}
+	return nil
+}
+
+// UnmarshalJSON reads a sensitivity as MarshalJSON writes it.
+func (s *Sensitivity) UnmarshalJSON(data []byte) error {
+	var in struct {
+		Level        string   `json:"level"`
+		Evidence     []string `json:"evidence"`
+		Unclassified []string `json:"unclassified"`
+	}
+	if err := json.Unmarshal(data, &in); err != nil {
+		return err
+	}
+	*s = Sensitivity{Level: in.Level, Evidence: Texts(in.Evidence), Unclassified: Texts(in.Unclassified)}
+	return nil
+}
+
+// Text is evidence as it was written, the same in every language: read
+// back from a JSON report, or worded by the sources' evaluator. "" is no
+// message.
+func Text(s string) i18n.Msg {
+	if s == "" {
+		return i18n.Msg{}
+	}
+	return i18n.M("ev.text", s)
+}
+
+// Texts is Text of each string; nil stays nil.
+func Texts(ss []string) []i18n.Msg {
+	if ss == nil {
+		return nil
+	}
+	out := make([]i18n.Msg, len(ss))
+	for i, s := range ss {
+		out[i] = i18n.M("ev.text", s)
+	}
+	return out
+}
+
+// English renders messages in English, as the inventory's JSON writes
+// them; nil stays nil.
+func English(ms []i18n.Msg) []string {
+	if ms == nil {
+		return nil
+	}
+	out := make([]string, len(ms))
+	for i, m := range ms {
+		out[i] = m.String()
+	}
+	return out
 }

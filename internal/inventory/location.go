@@ -1,11 +1,12 @@
 package inventory
 
 import (
-	"fmt"
 	"path"
 	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/trustcloud/trustcloud/internal/i18n"
 
 	tfjson "github.com/hashicorp/terraform-json"
 
@@ -51,7 +52,7 @@ type resolver struct {
 	nonRegionalTypes map[string]bool
 	// redirects caches redirected's answer per provider configuration,
 	// providerLocs fromProvider's per configuration and resource type.
-	redirects    map[redirectKey]string
+	redirects    map[redirectKey]i18n.Msg
 	providerLocs map[providerLocKey]providerLoc
 	// operators caches operator's answer per provider configuration.
 	operators map[operatorKey]operatorAnswer
@@ -99,14 +100,14 @@ func (rv *resolver) locate(r *Resource) {
 	}
 	op := rv.assignOperator(c)
 	redirect := rv.redirected(c)
-	if redirect != "" {
+	if !redirect.IsZero() {
 		// The API calls go to a host the catalog does not know: who runs
 		// it and where is anybody's guess.
 		r.Operator, c.operator, c.ops = nil, nil, nil
 	}
 	loc := rv.findLocation(c)
-	if redirect != "" && loc.Status != StatusNotApplicable {
-		loc = Location{Status: StatusUnknown, Reason: redirect, Evidence: append([]string{redirect}, loc.Evidence...)}
+	if !redirect.IsZero() && loc.Status != StatusNotApplicable {
+		loc = Location{Status: StatusUnknown, Reason: redirect, Evidence: append([]i18n.Msg{redirect}, loc.Evidence...)}
 	}
 	loc = rv.withOperator(c, loc, op)
 	loc = rv.globalScope(c, loc)
@@ -141,13 +142,13 @@ func (rv *resolver) newCtx(r *Resource) (c *ctx, settled bool) {
 	}
 	if p.NotLocated {
 		r.Location = Location{Status: StatusNotApplicable,
-			Evidence: []string{fmt.Sprintf("provider %s creates nothing in a cloud: %s has no location", p.Source, r.Type)}}
+			Evidence: []i18n.Msg{i18n.M("ev.provider_not_located", p.Source, r.Type)}}
 		return c, true
 	}
-	if why := rv.untrustedSource(r, p); why != "" {
+	if why := rv.untrustedSource(r, p); !why.IsZero() {
 		// Not the provider the catalog describes: neither its operator
 		// nor its location attributes mean what the catalog says.
-		r.Location = Location{Status: StatusUnknown, Evidence: []string{why}, Reason: why}
+		r.Location = Location{Status: StatusUnknown, Evidence: []i18n.Msg{why}, Reason: why}
 		return c, true
 	}
 	return c, false
@@ -157,7 +158,7 @@ func (rv *resolver) newCtx(r *Resource) (c *ctx, settled bool) {
 // evidence of a conditional rule ("" when the operator is the provider's
 // default), why the operator is not verified, why it is unknown.
 type operatorFound struct {
-	evidence, unverified, unknown string
+	evidence, unverified, unknown i18n.Msg
 }
 
 // assignOperator gives the resource the operator its provider
@@ -169,7 +170,7 @@ func (rv *resolver) assignOperator(c *ctx) operatorFound {
 		id := op.ID
 		c.r.Operator = &id
 		c.ops = []string{id}
-		c.byDefault = evidence == ""
+		c.byDefault = evidence.IsZero()
 	}
 	return operatorFound{evidence: evidence, unverified: unverified, unknown: unknown}
 }
@@ -186,7 +187,7 @@ func (rv *resolver) findLocation(c *ctx) Location {
 	var loc Location
 	ok := false
 	if c.scope != nil && c.scope.Scope == catalog.ScopeNone {
-		loc, ok = Location{Status: StatusNotApplicable, Evidence: []string{fmt.Sprintf("%s creates nothing in a cloud (provider metadata %s)", c.r.Type, c.scope.Ref)}}, true
+		loc, ok = Location{Status: StatusNotApplicable, Evidence: []i18n.Msg{i18n.M("ev.type_not_located", c.r.Type, c.scope.Ref)}}, true
 	}
 	if !ok && c.scope != nil && c.scope.Scope == catalog.ScopeParent && !c.p.RegionalAPI {
 		// A part of another resource (an object of a bucket, a rule of a
@@ -221,8 +222,8 @@ func (rv *resolver) findLocation(c *ctx) Location {
 	if !ok {
 		loc, ok = rv.fromProvider(c)
 	}
-	if !ok && c.p.DefaultRegion != "" && c.conf.failed == "" {
-		loc, ok = rv.place(c, c.p.DefaultRegion, fmt.Sprintf("every resource of provider %s is in region %s", c.p.Source, c.p.DefaultRegion))
+	if !ok && c.p.DefaultRegion != "" && c.conf.failed.IsZero() {
+		loc, ok = rv.place(c, c.p.DefaultRegion, i18n.M("ev.provider_default_region", c.p.Source, c.p.DefaultRegion))
 	}
 	if !ok {
 		loc = rv.unknown(c)
@@ -237,21 +238,21 @@ func (rv *resolver) findLocation(c *ctx) Location {
 // or the only operator of the provider with that code) names that one.
 func (rv *resolver) withOperator(c *ctx, loc Location, op operatorFound) Location {
 	r := c.r
-	if op.unknown != "" {
+	if !op.unknown.IsZero() {
 		r.Operator, c.operator = nil, nil
 		loc.Evidence = append(loc.Evidence, op.unknown)
 	}
-	if op.evidence != "" {
+	if !op.evidence.IsZero() {
 		loc.Evidence = append(loc.Evidence, op.evidence)
 	}
-	if op.unverified != "" && loc.Unverified == "" && r.Operator != nil {
+	if !op.unverified.IsZero() && loc.Unverified.IsZero() && r.Operator != nil {
 		loc.Unverified = op.unverified
 	}
 	if owner := rv.regionOwner(c, loc); owner != "" && r.Operator != nil && owner != *r.Operator {
 		// The region belongs to another legal entity of the brand, or is
 		// the only one of its code among the provider's operators.
 		if owner, err := rv.cat.Operator(owner); err == nil {
-			loc.Evidence = append(loc.Evidence, fmt.Sprintf("region %s is run by %s (%s), not %s: operator %s", loc.Region, owner.ID, orDash(owner.LegalName), *r.Operator, owner.ID))
+			loc.Evidence = append(loc.Evidence, i18n.M("ev.region_owner", loc.Region, owner.ID, orDash(owner.LegalName), *r.Operator, owner.ID))
 			id := owner.ID
 			r.Operator, c.operator, c.ops = &id, owner, []string{id}
 		}
@@ -282,16 +283,14 @@ var publicRegistries = []string{"registry.terraform.io", "registry.opentofu.org"
 // catalog's: a registry host nobody vouched for, or a resource type that
 // provider does not serve (aws_* types under another source are a renamed
 // or forked provider, not what the catalog describes).
-func (rv *resolver) untrustedSource(r *Resource, p *catalog.Provider) string {
+func (rv *resolver) untrustedSource(r *Resource, p *catalog.Provider) i18n.Msg {
 	if host, ok := registryHost(r.Provider); ok && !slices.Contains(publicRegistries, strings.ToLower(host)) && !slices.Contains(rv.trustedRegistries, strings.ToLower(host)) {
-		return fmt.Sprintf("provider %s comes from registry %s, which is neither the Terraform nor the OpenTofu public registry and which the policy does not list in trusted_registries: it is not taken for %s",
-			r.Provider, host, p.Source)
+		return i18n.M("ev.untrusted_registry", r.Provider, host, p.Source)
 	}
 	if !p.Serves(r.Type) {
-		return fmt.Sprintf("resource type %s is not one of provider %s's (catalog type prefixes): a renamed or forked provider is not taken for the catalog's",
-			r.Type, r.Provider)
+		return i18n.M("ev.foreign_type", r.Type, r.Provider)
 	}
-	return ""
+	return i18n.Msg{}
 }
 
 // registryHost is the registry host of a provider source written in full
@@ -324,7 +323,7 @@ func providerLocalName(r *Resource) string {
 // choice is only inferred (an attribute read through references of plan
 // JSON), and why no operator can be chosen (an attribute that decides is
 // unknown, or set to a value no rule recognises).
-func (rv *resolver) operator(c *ctx) (op *catalog.Operator, evidence, unverified, unknownWhy string) {
+func (rv *resolver) operator(c *ctx) (op *catalog.Operator, evidence, unverified, unknownWhy i18n.Msg) {
 	// The answer depends on the provider and its configuration only:
 	// the resources of one configuration share it.
 	k := operatorKey{c.p, c.conf}
@@ -332,7 +331,7 @@ func (rv *resolver) operator(c *ctx) (op *catalog.Operator, evidence, unverified
 		return a.op, a.evidence, a.unverified, a.unknown
 	}
 	op, evidence, unverified, unknownWhy = rv.findOperator(c)
-	if c.conf.failed == "" {
+	if c.conf.failed.IsZero() {
 		if rv.operators == nil {
 			rv.operators = map[operatorKey]operatorAnswer{}
 		}
@@ -349,13 +348,14 @@ type operatorKey struct {
 
 type operatorAnswer struct {
 	op                            *catalog.Operator
-	evidence, unverified, unknown string
+	evidence, unverified, unknown i18n.Msg
 }
 
 // findOperator is operator, worked out.
-func (rv *resolver) findOperator(c *ctx) (op *catalog.Operator, evidence, unverified, unknownWhy string) {
-	if c.conf.failed != "" && hasConditions(c.p) {
-		return nil, "", "", fmt.Sprintf("the operator depends on the provider configuration, which is not known: %s", c.conf.failed)
+func (rv *resolver) findOperator(c *ctx) (op *catalog.Operator, evidence, unverified, unknownWhy i18n.Msg) {
+	none := i18n.Msg{}
+	if !c.conf.failed.IsZero() && hasConditions(c.p) {
+		return nil, none, none, i18n.M("ev.operator_conf_unknown", c.conf.failed)
 	}
 	values := map[string]evaluated{}
 	set := false
@@ -377,10 +377,10 @@ func (rv *resolver) findOperator(c *ctx) (op *catalog.Operator, evidence, unveri
 		get(rule.When.Attribute)
 		v := values[rule.When.Attribute]
 		if v.set && !v.known {
-			return nil, "", "", fmt.Sprintf("%s %s decides the operator and is not known: %s", c.conf.display(), rule.When.Attribute, v.reason)
+			return nil, none, none, i18n.M("ev.operator_attr_unknown", c.conf.display(), rule.When.Attribute, v.reason)
 		}
 		set = set || v.set
-		if v.inferred != "" && unverified == "" {
+		if !v.inferred.IsZero() && unverified.IsZero() {
 			unverified = v.inferred
 		}
 	}
@@ -390,12 +390,12 @@ func (rv *resolver) findOperator(c *ctx) (op *catalog.Operator, evidence, unveri
 			// The configuration chose the default operator explicitly
 			// (universe_domain = "googleapis.com"): say so, which also
 			// keeps a region of another operator from re-assigning it.
-			return op, fmt.Sprintf("%s sets what decides the operator to none of the values of another operator: operator %s", c.conf.display(), op.ID), unverified, ""
+			return op, i18n.M("ev.operator_default_explicit", c.conf.display(), op.ID), unverified, none
 		}
-		return op, "", unverified, ""
+		return op, none, unverified, none
 	}
 	v, _ := get(rule.When.Attribute)
-	return op, fmt.Sprintf("%s %s = %q: operator %s", c.conf.display(), rule.When.Attribute, v, op.ID), unverified, ""
+	return op, i18n.M("ev.operator_rule", c.conf.display(), rule.When.Attribute, v, op.ID), unverified, none
 }
 
 func hasConditions(p *catalog.Provider) bool {
@@ -410,9 +410,9 @@ func hasConditions(p *catalog.Provider) bool {
 // redirected says why the provider configuration sends its API calls to a
 // place the catalog does not know: an endpoint override, a profile or
 // configuration file, an API environment it does not list.
-func (rv *resolver) redirected(c *ctx) string {
+func (rv *resolver) redirected(c *ctx) i18n.Msg {
 	if len(c.p.Redirects) == 0 {
-		return ""
+		return i18n.Msg{}
 	}
 	// Every resource of a configuration asks the same question.
 	key := redirectKey{c.conf, c.p}
@@ -421,7 +421,7 @@ func (rv *resolver) redirected(c *ctx) string {
 	}
 	why := rv.findRedirect(c)
 	if rv.redirects == nil {
-		rv.redirects = map[redirectKey]string{}
+		rv.redirects = map[redirectKey]i18n.Msg{}
 	}
 	rv.redirects[key] = why
 	return why
@@ -432,7 +432,7 @@ type redirectKey struct {
 	p    *catalog.Provider
 }
 
-func (rv *resolver) findRedirect(c *ctx) string {
+func (rv *resolver) findRedirect(c *ctx) i18n.Msg {
 	for _, name := range rv.cfg.providerArgs(c.conf) {
 		for _, rd := range c.p.Redirects {
 			if ok, _ := path.Match(rd.Path, name); !ok {
@@ -443,10 +443,10 @@ func (rv *resolver) findRedirect(c *ctx) string {
 			if !v.set || (v.known && !isString && v.value != nil) {
 				// A block with arguments (endpoints { s3 = … }), or a
 				// list or map of settings.
-				return fmt.Sprintf("%s sets %s: the provider's API calls can go elsewhere than its location arguments say, so the location cannot be verified", c.conf.display(), name)
+				return i18n.M("ev.redirect_block", c.conf.display(), name)
 			}
 			if !v.known {
-				return fmt.Sprintf("%s %s is not known (%s): the provider's API calls can go anywhere", c.conf.display(), name, v.reason)
+				return i18n.M("ev.redirect_unknown", c.conf.display(), name, v.reason)
 			}
 			if isString && (strings.TrimSpace(s) == "" || containsFold(rd.Known, s)) {
 				continue
@@ -454,10 +454,10 @@ func (rv *resolver) findRedirect(c *ctx) string {
 			if isString && rv.placesEndpoint(c, s) {
 				continue
 			}
-			return fmt.Sprintf("%s %s = %s: the provider's API calls go to a place the catalog does not know, so the location and the operator cannot be verified", c.conf.display(), name, quote(v.value))
+			return i18n.M("ev.redirect_value", c.conf.display(), name, quote(v.value))
 		}
 	}
-	return ""
+	return i18n.Msg{}
 }
 
 func containsFold(list []string, s string) bool {
@@ -506,8 +506,8 @@ func (rv *resolver) fromAttributes(c *ctx) (Location, bool) {
 	// unknown — unless it is a zone and the provider's region picks a
 	// regional API, which only serves that region's zones.
 	if ap.pending != nil && (!ap.pendingZone || !c.p.RegionalAPI) {
-		return Location{Status: StatusUnknown, Evidence: []string{fmt.Sprintf("%s is set in the configuration but computed at apply time", ap.pending.at)},
-			Reason: fmt.Sprintf("%s is computed at apply time", ap.pending.at)}, true
+		return Location{Status: StatusUnknown, Evidence: []i18n.Msg{i18n.M("ev.attr_pending", ap.pending.at)},
+			Reason: i18n.M("ev.computed", ap.pending.at)}, true
 	}
 	found, paths, fromConfig := ap.found, ap.paths, ap.fromConfig
 	if len(found) == 0 {
@@ -518,7 +518,7 @@ func (rv *resolver) fromAttributes(c *ctx) (Location, bool) {
 			if !c.p.RegionalAPI && !slices.ContainsFunc(paths, func(p string) bool { return p != paths[0] }) {
 				// Every value of one list (OVHcloud's regions): the
 				// resource spans them all.
-				if l, ok := combine(found, fmt.Sprintf("%s lists several locations: the resource spans them all", paths[0])); ok {
+				if l, ok := combine(found, i18n.M("ev.spans_list", paths[0])); ok {
 					return l, true
 				}
 			}
@@ -578,7 +578,7 @@ func (rv *resolver) attributePlaces(c *ctx) attrPlaces {
 				if !ok {
 					continue
 				}
-				loc, ok := rv.place(c, v, fmt.Sprintf("%s = %q", pv.at, s))
+				loc, ok := rv.place(c, v, i18n.M("ev.attr_value", pv.at, s))
 				if ok {
 					ap.found = append(ap.found, loc)
 					ap.paths = append(ap.paths, a.Path)
@@ -618,20 +618,20 @@ func samePlace(a, b Location) bool {
 // conflict is the location of a resource whose location arguments
 // disagree: unknown, with both as evidence.
 func conflict(a, b Location) Location {
-	where := func(l Location) string {
+	where := func(l Location) i18n.Localizer {
 		if l.Status == StatusGlobal {
-			return "global"
+			return i18n.M("ev.global")
 		}
-		return l.Region
+		return i18n.Text(l.Region)
 	}
-	reason := fmt.Sprintf("location arguments disagree: %s says %s, %s says %s", firstOr(a.Evidence), where(a), firstOr(b.Evidence), where(b))
-	ev := append(append([]string{reason}, a.Evidence...), b.Evidence...)
+	reason := i18n.M("ev.conflict", firstOr(a.Evidence), where(a), firstOr(b.Evidence), where(b))
+	ev := append(append([]i18n.Msg{reason}, a.Evidence...), b.Evidence...)
 	return Location{Status: StatusUnknown, Reason: reason, Evidence: ev}
 }
 
-func firstOr(ev []string) string {
+func firstOr(ev []i18n.Msg) i18n.Msg {
 	if len(ev) == 0 {
-		return "(no evidence)"
+		return i18n.M("ev.no_evidence")
 	}
 	return ev[0]
 }
@@ -647,7 +647,7 @@ func (r *Resource) configSets(attr string) bool {
 }
 
 // place turns a location value into a Location, through the catalog.
-func (rv *resolver) place(c *ctx, value, evidence string) (Location, bool) {
+func (rv *resolver) place(c *ctx, value string, evidence i18n.Msg) (Location, bool) {
 	m, found := rv.cat.Locate(c.p, c.ops, value)
 	if !found && len(c.ops) == 1 {
 		// Not a region of the operator: one of another entity of its
@@ -659,12 +659,12 @@ func (rv *resolver) place(c *ctx, value, evidence string) (Location, bool) {
 		}
 	}
 	if found && m.Global {
-		return Location{Status: StatusGlobal, Evidence: []string{evidence + ": a global, non-regional location"}}, true
+		return Location{Status: StatusGlobal, Evidence: []i18n.Msg{i18n.M("ev.place.global", evidence)}}, true
 	}
 	if !found {
 		// A value the catalog cannot place is still where the resource
 		// is: report it as known but without a country.
-		return Location{Status: StatusKnown, Region: value, Evidence: []string{evidence + fmt.Sprintf(": not a region the catalog knows for %s", c.p.Source)}}, true
+		return Location{Status: StatusKnown, Region: value, Evidence: []i18n.Msg{i18n.M("ev.place.not_in_catalog", evidence, c.p.Source)}}, true
 	}
 	reg := m.Region
 	loc := Location{Status: StatusKnown, Region: reg.Code, Zone: m.Zone, InCatalog: true}
@@ -680,22 +680,22 @@ func (rv *resolver) place(c *ctx, value, evidence string) (Location, bool) {
 	ev := evidence
 	switch {
 	case m.Zone != "" && m.Via != "region code":
-		ev += fmt.Sprintf(": zone of region %s", reg.Code)
+		ev = i18n.M("ev.place.zone", ev, reg.Code)
 	case m.Via == "display name" || m.Via == "alias":
-		ev += fmt.Sprintf(": %s of region %s", m.Via, reg.Code)
+		ev = i18n.M("ev.place.via", ev, i18n.Or("ev.via."+m.Via, m.Via), reg.Code)
 	case normKeyEq(value, reg.Code) && value != reg.Code:
-		ev += fmt.Sprintf(": region %s", reg.Code)
+		ev = i18n.M("ev.place.region", ev, reg.Code)
 	case !normKeyEq(value, reg.Code):
-		ev += fmt.Sprintf(": region %s", reg.Code)
+		ev = i18n.M("ev.place.region", ev, reg.Code)
 	}
 	if reg.IsMulti() {
-		ev += fmt.Sprintf(" (multi-region over %s)", strings.Join(reg.Countries, ", "))
+		ev = i18n.M("ev.place.multi", ev, strings.Join(reg.Countries, ", "))
 	}
-	loc.Evidence = []string{ev}
+	loc.Evidence = []i18n.Msg{ev}
 	if c.operator == nil && len(c.ops) == 0 {
 		// The provider configuration named no operator, but the region
 		// belongs to one: say so without claiming it.
-		loc.Evidence = append(loc.Evidence, fmt.Sprintf("region %s is one of operator %s's; the provider configuration does not say it is that operator", reg.Code, reg.Operator))
+		loc.Evidence = append(loc.Evidence, i18n.M("ev.region_of_operator", reg.Code, reg.Operator))
 	}
 	return loc, true
 }
@@ -715,7 +715,7 @@ func (rv *resolver) nonRegional(c *ctx) (Location, bool) {
 	if !global {
 		return Location{}, false
 	}
-	return Location{Status: StatusGlobal, Evidence: []string{fmt.Sprintf("%s is a non-regional service of %s (catalog)", c.r.Type, c.p.Source)}}, true
+	return Location{Status: StatusGlobal, Evidence: []i18n.Msg{i18n.M("ev.non_regional", c.r.Type, c.p.Source)}}, true
 }
 
 // fromParent follows the catalog's parent attributes (bucket, vpc_id …)
@@ -733,17 +733,17 @@ func (rv *resolver) fromParent(c *ctx) (Location, bool) {
 	}
 	for _, attr := range attrs {
 		if parents := rv.referenced(c.r, attr); len(parents) > 0 {
-			parent, why := parents[0], ""
+			parent, why := parents[0], i18n.Msg{}
 			for _, p := range parents {
-				if w := rv.unverifiedContainment(c.r, attr, p); w == "" {
-					parent, why = p, ""
+				if w := rv.unverifiedContainment(c.r, attr, p); w.IsZero() {
+					parent, why = p, i18n.Msg{}
 					break
 				} else if p == parents[0] {
 					why = w
 				}
 			}
-			if loc, ok := rv.inherit(c, parent, fmt.Sprintf("%s refers to %s", attr, parent.Address)); ok {
-				if why != "" && loc.Unverified == "" {
+			if loc, ok := rv.inherit(c, parent, i18n.M("ev.refers_to", attr, parent.Address)); ok {
+				if !why.IsZero() && loc.Unverified.IsZero() {
 					loc.Unverified = why
 				}
 				return loc, true
@@ -755,7 +755,7 @@ func (rv *resolver) fromParent(c *ctx) (Location, bool) {
 			continue
 		}
 		if parent, value := rv.named(c.r, attr); parent != nil {
-			if loc, ok := rv.inherit(c, parent, fmt.Sprintf("%s = %q names %s", attr, value, parent.Address)); ok {
+			if loc, ok := rv.inherit(c, parent, i18n.M("ev.names", attr, value, parent.Address)); ok {
 				return loc, true
 			}
 		}
@@ -767,19 +767,18 @@ func (rv *resolver) fromParent(c *ctx) (Location, bool) {
 // the configuration may not be the container: "" when the attribute's
 // planned value is the parent's identity, or when the sources show the
 // argument is the reference itself.
-func (rv *resolver) unverifiedContainment(r *Resource, attr string, parent *Resource) string {
+func (rv *resolver) unverifiedContainment(r *Resource, attr string, parent *Resource) i18n.Msg {
 	vals, _ := r.values()
 	if s, ok := vals.GetString(attr); ok && namesIdentity(s, parent) {
-		return ""
+		return i18n.Msg{}
 	}
 	if rv.cfg.ev != nil {
 		module, res, _, ok := tfconfig.ParseResourceAddress(r.Address)
 		if ok && rv.cfg.ev.PlainReference(module, res, attr, parent.Address) {
-			return ""
+			return i18n.Msg{}
 		}
 	}
-	return fmt.Sprintf("%s of %s refers to %s, but neither its planned value nor (without the sources) its expression shows that it is that resource: its location is taken from %s only as an inference",
-		attr, r.Address, parent.Address, parent.Address)
+	return i18n.M("ev.containment_inferred", attr, r.Address, parent.Address, parent.Address)
 }
 
 // namesIdentity reports whether a value names resource t: it is t's name,
@@ -836,25 +835,25 @@ func (rv *resolver) named(r *Resource, attr string) (*Resource, string) {
 	return nil, ""
 }
 
-func (rv *resolver) inherit(c *ctx, parent *Resource, head string) (Location, bool) {
+func (rv *resolver) inherit(c *ctx, parent *Resource, head i18n.Msg) (Location, bool) {
 	rv.locate(parent)
 	pl := parent.Location
 	switch pl.Status {
 	case StatusKnown, StatusMultiRegion, StatusGlobal:
 	case StatusUnknown:
 		// The resource is where its container is: nowhere known.
-		reason := fmt.Sprintf("%s, whose location is unknown: %s", head, pl.Reason)
-		return Location{Status: StatusUnknown, Reason: reason, Evidence: append([]string{reason}, pl.Evidence...)}, true
+		reason := i18n.M("ev.parent_unknown", head, pl.Reason)
+		return Location{Status: StatusUnknown, Reason: reason, Evidence: append([]i18n.Msg{reason}, pl.Evidence...)}, true
 	default:
 		return Location{}, false
 	}
 	loc := pl
 	loc.Zone = ""
-	where := pl.Region
+	var where i18n.Localizer = i18n.Text(pl.Region)
 	if pl.Status == StatusGlobal {
-		where = "a global location"
+		where = i18n.M("ev.a_global_location")
 	}
-	loc.Evidence = append([]string{fmt.Sprintf("%s, located in %s", head, where)}, pl.Evidence...)
+	loc.Evidence = append([]i18n.Msg{i18n.M("ev.located_in", head, where)}, pl.Evidence...)
 	return loc, true
 }
 
@@ -982,8 +981,8 @@ type providerLoc struct {
 
 // providerLocation is fromProvider, not cached.
 func (rv *resolver) providerLocation(c *ctx) (Location, bool) {
-	if c.conf.failed != "" {
-		return Location{Status: StatusUnknown, Reason: c.conf.failed, Evidence: []string{c.conf.failed}}, true
+	if !c.conf.failed.IsZero() {
+		return Location{Status: StatusUnknown, Reason: c.conf.failed, Evidence: []i18n.Msg{c.conf.failed}}, true
 	}
 	var chain *Location
 	var endpoints []Location
@@ -1001,8 +1000,8 @@ func (rv *resolver) providerLocation(c *ctx) (Location, bool) {
 		}
 		if !v.known {
 			reason := v.reason
-			if !strings.HasPrefix(reason, c.conf.display()) {
-				reason = fmt.Sprintf("%s %s: %s", c.conf.display(), a.Path, reason)
+			if !strings.HasPrefix(reason.String(), c.conf.display().String()) {
+				reason = i18n.M("ev.conf_attr_reason", c.conf.display(), a.Path, reason)
 			}
 			return Location{Status: StatusUnknown, Evidence: slices.Clone(v.evidence), Reason: reason}, true
 		}
@@ -1010,8 +1009,8 @@ func (rv *resolver) providerLocation(c *ctx) (Location, bool) {
 			val, ok := rv.cat.Extract(c.p, a, s)
 			if !ok {
 				if endpoint {
-					why := fmt.Sprintf("%s %s = %q: an API host the catalog does not know, so the location cannot be verified", c.conf.display(), a.Path, s)
-					return Location{Status: StatusUnknown, Reason: why, Evidence: append([]string{why}, v.evidence...)}, true
+					why := i18n.M("ev.unknown_api_host", c.conf.display(), a.Path, s)
+					return Location{Status: StatusUnknown, Reason: why, Evidence: append([]i18n.Msg{why}, v.evidence...)}, true
 				}
 				continue
 			}
@@ -1055,11 +1054,11 @@ func (rv *resolver) providerPlaces(c *ctx, chain *Location, endpoints []Location
 	}
 	loc := found[0]
 	for _, other := range found[1:] {
-		if loc.Unverified == "" {
+		if loc.Unverified.IsZero() {
 			loc.Unverified = other.Unverified
 		}
 	}
-	if loc.Unverified == "" {
+	if loc.Unverified.IsZero() {
 		loc.Unverified = rv.invisibleBlocks(c)
 	}
 	return loc, true
@@ -1071,9 +1070,9 @@ func (rv *resolver) providerPlaces(c *ctx, chain *Location, endpoints []Location
 // or redirect its API (Outscale's api {} and endpoints {}, AWS's
 // endpoints {}) could be generated by one. "" when the sources were
 // evaluated or every such block is written out.
-func (rv *resolver) invisibleBlocks(c *ctx) string {
+func (rv *resolver) invisibleBlocks(c *ctx) i18n.Msg {
 	if c.conf.ref != nil || c.conf.pc == nil {
-		return ""
+		return i18n.Msg{}
 	}
 	var blocks []string
 	for _, a := range c.p.ProviderAttributes {
@@ -1093,10 +1092,9 @@ func (rv *resolver) invisibleBlocks(c *ctx) string {
 		}
 	}
 	if len(missing) == 0 {
-		return ""
+		return i18n.Msg{}
 	}
-	return fmt.Sprintf("plan JSON does not show dynamic blocks, and a dynamic %s block of %s, invisible there, would set the location or redirect the API: give the binary plan file or --config-dir",
-		strings.Join(missing, " or "), c.conf.display())
+	return i18n.M("ev.invisible_provider_blocks", orList(missing), c.conf.display())
 }
 
 // unknown explains why no location could be found.
@@ -1105,16 +1103,14 @@ func (rv *resolver) unknown(c *ctx) Location {
 	for _, a := range c.p.ProviderAttributes {
 		names = append(names, a.Path)
 	}
-	reason := fmt.Sprintf("neither %s nor %s sets a location", c.r.Type, c.conf.display())
+	reason := i18n.M("ev.no_location", c.r.Type, c.conf.display())
 	switch {
 	case rv.state:
-		reason = fmt.Sprintf("the state records no location attribute or identifier with a region for %s, and a state records no provider configuration (%s): where it is deployed cannot be told from the state",
-			c.r.Type, c.conf.display())
+		reason = i18n.M("ev.no_location_state", c.r.Type, c.conf.display())
 	case len(names) > 0:
-		reason = fmt.Sprintf("%s sets no %s and %s has no location attribute: the location comes from the environment (or provider defaults) at apply time",
-			c.conf.display(), strings.Join(names, " or "), c.r.Type)
+		reason = i18n.M("ev.no_location_env", c.conf.display(), orList(names), c.r.Type)
 	}
-	return Location{Status: StatusUnknown, Evidence: []string{reason}, Reason: reason}
+	return Location{Status: StatusUnknown, Evidence: []i18n.Msg{reason}, Reason: reason}
 }
 
 // locateUnknownProvider handles providers the catalog does not know.
@@ -1126,18 +1122,18 @@ func (rv *resolver) locateUnknownProvider(c *ctx) {
 			if ss := stringsOf(pv.value); len(ss) > 0 {
 				s := ss[0]
 				loc := Location{Status: StatusKnown, Region: s,
-					Evidence: []string{fmt.Sprintf("%s = %q; provider %s is not in the catalog, so the region cannot be placed (read generically from an attribute named %s)", pv.at, s, r.Provider, a.Path)}}
+					Evidence: []i18n.Msg{i18n.M("ev.generic_region", pv.at, s, r.Provider, a.Path)}}
 				if m := genericZone.FindStringSubmatch(s); m != nil && (strings.Contains(a.Path, "zone") || a.Path == "location") {
 					loc.Region, loc.Zone = m[1], s
-					loc.Evidence = []string{fmt.Sprintf("%s = %q: zone of region %s by the generic zone-to-region rule (a zone is its region plus a letter); provider %s is not in the catalog, so the region cannot be placed", pv.at, s, m[1], r.Provider)}
+					loc.Evidence = []i18n.Msg{i18n.M("ev.generic_zone", pv.at, s, m[1], r.Provider)}
 				}
 				r.Location = loc
 				return
 			}
 		}
 	}
-	reason := fmt.Sprintf("provider %s is not in the catalog: add it with a catalog file to place its resources", r.Provider)
-	r.Location = Location{Status: StatusUnknown, Evidence: []string{reason}, Reason: reason}
+	reason := i18n.M("ev.provider_not_in_catalog", r.Provider)
+	r.Location = Location{Status: StatusUnknown, Evidence: []i18n.Msg{reason}, Reason: reason}
 }
 
 // offer records the catalog offer of the resource's operator that covers
@@ -1169,7 +1165,7 @@ func (rv *resolver) offer(c *ctx) {
 		}
 		if !slices.ContainsFunc(regions[1:], func(reg *catalog.Region) bool { return !slices.Contains(rv.cat.OffersCovering(reg), o) }) {
 			if !o.CoversType(r.Type) {
-				r.Location.Evidence = append(r.Location.Evidence, fmt.Sprintf("offer %q covers %s, but its perimeter (%s) leaves out %s", o.Name, r.Location.Region, o.Perimeter, r.Type))
+				r.Location.Evidence = append(r.Location.Evidence, i18n.M("ev.offer_perimeter", o.Name, r.Location.Region, o.Perimeter, r.Type))
 				continue
 			}
 			if best == nil || rank(o) > rank(best) {
@@ -1307,9 +1303,9 @@ func (rv *resolver) fromScope(c *ctx) (Location, bool) {
 	}
 	switch c.scope.Scope {
 	case catalog.ScopeGlobal:
-		return Location{Status: StatusGlobal, Evidence: []string{fmt.Sprintf("%s is a global service of %s (provider metadata %s)", c.r.Type, c.p.Source, c.scope.Ref)}}, true
+		return Location{Status: StatusGlobal, Evidence: []i18n.Msg{i18n.M("ev.scope_global", c.r.Type, c.p.Source, c.scope.Ref)}}, true
 	case catalog.ScopeProject:
-		return Location{Status: StatusGlobal, Evidence: []string{fmt.Sprintf("%s is project- or account-level configuration of %s, with no region of its own (provider metadata %s)", c.r.Type, c.p.Source, c.scope.Ref)}}, true
+		return Location{Status: StatusGlobal, Evidence: []i18n.Msg{i18n.M("ev.scope_provider", c.r.Type, c.p.Source, c.scope.Ref)}}, true
 	}
 	return Location{}, false
 }
@@ -1325,7 +1321,7 @@ func (rv *resolver) globalScope(c *ctx, loc Location) Location {
 	if !ok {
 		return loc
 	}
-	placed, ok := rv.place(c, reg.Code, fmt.Sprintf("operator %s runs its global services in region %s only (catalog: global_scope)", *c.r.Operator, reg.Code))
+	placed, ok := rv.place(c, reg.Code, i18n.M("ev.global_scope", *c.r.Operator, reg.Code))
 	if !ok || placed.Status != StatusKnown {
 		return loc
 	}

@@ -87,7 +87,7 @@ func TestNumSpotHosts(t *testing.T) {
 			t.Errorf("%s: %s %q operator %q, want %s %q operator %q (%v)", tc.addr, r.Location.Status, r.Location.Region, op,
 				tc.status, tc.region, tc.operator, r.Location.Evidence)
 		}
-		if ev := strings.Join(r.Location.Evidence, " | "); !strings.Contains(ev, tc.evidence) {
+		if ev := strings.Join(English(r.Location.Evidence), " | "); !strings.Contains(ev, tc.evidence) {
 			t.Errorf("%s: evidence %q lacks %q", tc.addr, ev, tc.evidence)
 		}
 	}

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/trustcloud/trustcloud/internal/i18n"
+
 	"github.com/trustcloud/trustcloud/internal/planfile"
 	"github.com/trustcloud/trustcloud/internal/policy"
 	"github.com/trustcloud/trustcloud/internal/tfaddr"
@@ -32,8 +34,8 @@ type signal struct {
 	// kind is one of policy.SignalKinds.
 	kind       string
 	level      string
-	evidence   []string
-	unreadable string
+	evidence   []i18n.Msg
+	unreadable i18n.Msg
 }
 
 // classify gives a resource its sensitivity level: the strictest of every
@@ -62,14 +64,17 @@ func (b *builder) classify(r *Resource, rv *resolver) {
 	}
 	if len(sigs) == 0 {
 		level := b.policy.Classification.DefaultLevel
-		r.Sensitivity = Sensitivity{Level: level, Evidence: []string{fmt.Sprintf("policy default level %s", level)}}
+		if b.defaultEvidence == nil {
+			b.defaultEvidence = []i18n.Msg{i18n.M("ev.default_level", levelName(level))}
+		}
+		r.Sensitivity = Sensitivity{Level: level, Evidence: b.defaultEvidence}
 		return
 	}
 	unclassified := b.policy.Unclassified()
 	best := -1
 	for i, sg := range sigs {
 		level := sg.level
-		if sg.unreadable != "" {
+		if !sg.unreadable.IsZero() {
 			level = unclassified
 			sigs[i].level = level
 			r.Sensitivity.Unclassified = append(r.Sensitivity.Unclassified, sg.unreadable)
@@ -81,28 +86,28 @@ func (b *builder) classify(r *Resource, rv *resolver) {
 	// A policy may let some kinds of signal lower the level: the
 	// strictest readable signal of those kinds then decides, and the
 	// evidence says what it lowered.
-	lowered := ""
+	var lowered i18n.Msg
 	if may := b.policy.Classification.MayLower; len(may) > 0 && len(r.Sensitivity.Unclassified) == 0 {
 		low := -1
 		for i, sg := range sigs {
-			if sg.unreadable == "" && slices.Contains(may, sg.kind) && (low < 0 || b.rank(sg.level) > b.rank(sigs[low].level)) {
+			if sg.unreadable.IsZero() && slices.Contains(may, sg.kind) && (low < 0 || b.rank(sg.level) > b.rank(sigs[low].level)) {
 				low = i
 			}
 		}
 		if low >= 0 && b.rank(sigs[low].level) < b.rank(sigs[best].level) {
-			lowered = fmt.Sprintf("lowered from %s by the policy's may_lower = [%q]: the %s signal decides", sigs[best].level, sigs[low].kind, sigs[low].kind)
+			lowered = i18n.M("ev.lowered", levelName(sigs[best].level), sigs[low].kind, sigs[low].kind)
 			best = low
 		}
 	}
 	ev := slices.Clone(sigs[best].evidence)
-	if lowered != "" {
+	if !lowered.IsZero() {
 		ev = append(ev, lowered)
 	}
 	for i, sg := range sigs {
 		if i == best || len(sg.evidence) == 0 {
 			continue
 		}
-		ev = append(ev, fmt.Sprintf("also: %s (level %s)", sg.evidence[0], sg.level))
+		ev = append(ev, i18n.M("ev.also", sg.evidence[0], levelName(sg.level)))
 	}
 	r.Sensitivity.Level, r.Sensitivity.Evidence = sigs[best].level, ev
 }
@@ -171,7 +176,7 @@ func (b *builder) moduleRules(r *Resource) []signal {
 		module, _, _, ok := tfconfig.ParseResourceAddress(r.previous)
 		if ok && module != "" && module != r.Module {
 			for _, sg := range b.moduleRules(&Resource{Module: module}) {
-				sg.evidence = []string{fmt.Sprintf("%s was %s (moved): %s", r.Address, r.previous, sg.evidence[0])}
+				sg.evidence = []i18n.Msg{i18n.M("ev.moved", r.Address, r.previous, sg.evidence[0])}
 				out = append(out, sg)
 			}
 		}
@@ -186,14 +191,14 @@ func (b *builder) moduleRules(r *Resource) []signal {
 				continue
 			}
 			seen[glob+"\x00"+addr] = true
-			ev := fmt.Sprintf("module %s matches the policy's module rule %q", addr, glob)
+			ev := i18n.M("ev.module_rule", addr, glob)
 			if i < len(names) {
-				ev = fmt.Sprintf("enclosing module %s matches the policy's module rule %q", addr, glob)
+				ev = i18n.M("ev.enclosing_module_rule", addr, glob)
 			}
 			if cand != addr {
-				ev += fmt.Sprintf(" (as %s, nested in another module)", cand)
+				ev = i18n.M("ev.module_rule_nested", ev, cand)
 			}
-			out = append(out, signal{level: level, evidence: []string{ev}})
+			out = append(out, signal{level: level, evidence: []i18n.Msg{ev}})
 			break
 		}
 	}
@@ -238,9 +243,9 @@ func moduleAddrPrefix(addr string, n int) string {
 // tagSignals reads the policy's tag keys in every tag and label attribute
 // of r: a level; a value that is not one, or unknown at plan time, or a key
 // that only nearly matches (other case, spaces, look-alike or invisible
-// characters) — unreadable. prefix names r in evidence when r is a
-// container of the resource classified.
-func (b *builder) tagSignals(r *Resource, prefix string) []signal {
+// characters) — unreadable. container is r's address when r is a
+// container of the resource classified: the evidence then names it.
+func (b *builder) tagSignals(r *Resource, container string) []signal {
 	attrs, unknown := r.values()
 	// Boxed once, not once per attribute looked up.
 	var vals any = attrs
@@ -251,12 +256,12 @@ func (b *builder) tagSignals(r *Resource, prefix string) []signal {
 			word := tagWord(attr)
 			if pv.unknown {
 				if attr != "tags_all" && r.config != nil && r.setsFlow(pv.at) {
-					why := fmt.Sprintf("%s%s %s is computed at apply time: its %s cannot be read at plan time", prefix, r.Address, pv.at, strings.Join(b.policy.Classification.TagKeys, " or "))
-					out = append(out, signal{unreadable: why, evidence: []string{why}})
+					why := inContainer(container, i18n.M("ev.tags_pending", r.Address, pv.at, orList(b.policy.Classification.TagKeys)))
+					out = append(out, signal{unreadable: why, evidence: []i18n.Msg{why}})
 				}
 				continue
 			}
-			for _, ps := range b.pairSignals(r, prefix, word, attr, pv.value) {
+			for _, ps := range b.pairSignals(r, container, word, attr, pv.value) {
 				// tags_all repeats tags: one signal per key and value.
 				if seen[ps.kv] {
 					continue
@@ -267,8 +272,8 @@ func (b *builder) tagSignals(r *Resource, prefix string) []signal {
 			if u, ok := unknownTags(unknown, pv.at); ok {
 				for _, key := range b.policy.Classification.TagKeys {
 					if u[key] == true {
-						why := fmt.Sprintf("%s%s %s %s is computed at apply time: not a level known at plan time", prefix, word, pv.at, key)
-						out = append(out, signal{unreadable: why, evidence: []string{why}})
+						why := inContainer(container, i18n.M("ev.tag_pending", word, pv.at, key))
+						out = append(out, signal{unreadable: why, evidence: []i18n.Msg{why}})
 					}
 				}
 			}
@@ -294,12 +299,12 @@ type tagKey struct {
 }
 
 // pairSignals judges the pairs of a tags attribute's value: once per
-// value the reader shared, for the resource's own tags (no prefix), as
-// the evidence then names nothing but the tags.
-func (b *builder) pairSignals(r *Resource, prefix, word, attr string, v any) []pairSignal {
+// value the reader shared, for the resource's own tags (no container),
+// as the evidence then names nothing but the tags.
+func (b *builder) pairSignals(r *Resource, container string, word i18n.Optional, attr string, v any) []pairSignal {
 	var key tagKey
 	memo := false
-	if prefix == "" {
+	if container == "" {
 		if rv := reflect.ValueOf(v); (rv.Kind() == reflect.Map || rv.Kind() == reflect.Slice) && rv.Len() > 0 {
 			key, memo = tagKey{attr: attr, ptr: rv.Pointer(), n: rv.Len()}, true
 			if out, ok := b.byTags[key]; ok {
@@ -309,7 +314,7 @@ func (b *builder) pairSignals(r *Resource, prefix, word, attr string, v any) []p
 	}
 	var out []pairSignal
 	for _, kv := range tagPairsWhere(v, b.readsTagKey) {
-		out = append(out, pairSignal{kv: kv, sigs: b.tagSignal(r, prefix, word, attr, kv)})
+		out = append(out, pairSignal{kv: kv, sigs: b.tagSignal(container, word, attr, kv)})
 	}
 	if memo {
 		if b.byTags == nil {
@@ -321,29 +326,43 @@ func (b *builder) pairSignals(r *Resource, prefix, word, attr string, v any) []p
 }
 
 // tagSignal judges one key=value of a tags attribute.
-func (b *builder) tagSignal(r *Resource, prefix, word, attr string, kv [2]string) []signal {
+func (b *builder) tagSignal(container string, word i18n.Optional, attr string, kv [2]string) []signal {
 	key, value := kv[0], kv[1]
 	for _, want := range b.policy.Classification.TagKeys {
 		if key == want {
 			if level, ok := b.policy.NormalizeLevel(value); ok {
-				ev := fmt.Sprintf("%s%s %s=%s", prefix, word, key, value)
+				ev := i18n.M("ev.tag", word, key, value)
 				if attr == "tags_all" {
-					ev += " (includes the provider's default_tags)"
+					ev = i18n.M("ev.tag_with_defaults", ev)
 				}
-				return []signal{{level: level, evidence: []string{ev}}}
+				return []signal{{level: level, evidence: []i18n.Msg{inContainer(container, ev)}}}
 			}
-			why := fmt.Sprintf("%s%s %s=%q is not a sensitivity level of the policy", prefix, word, key, value)
+			why := i18n.M("ev.tag_not_level", word, key, value)
 			if near, ok := b.nearLevel(value); ok {
-				why += fmt.Sprintf(" (it looks like %q but is not written so)", near)
+				why = i18n.M("ev.looks_like", why, near)
 			}
-			return []signal{{unreadable: why, evidence: []string{why}}}
+			why = inContainer(container, why)
+			return []signal{{unreadable: why, evidence: []i18n.Msg{why}}}
 		}
 		if fold(key) == fold(want) {
-			why := fmt.Sprintf("%s%s key %q is not %q, the key the policy reads, though it looks like it (case, spaces, look-alike or invisible characters)", prefix, word, key, want)
-			return []signal{{unreadable: why, evidence: []string{why}}}
+			why := inContainer(container, i18n.M("ev.tag_key_near", word, key, want))
+			return []signal{{unreadable: why, evidence: []i18n.Msg{why}}}
 		}
 	}
 	return nil
+}
+
+// levelName is a level's name in the report's language: a built-in
+// level's translation, the name itself for a level a policy invents.
+func levelName(name string) i18n.Optional { return i18n.Or("level."+name, name) }
+
+// inContainer names the container a signal was read on, when there is
+// one.
+func inContainer(container string, m i18n.Msg) i18n.Msg {
+	if container == "" {
+		return m
+	}
+	return i18n.M("ev.container", container, m)
 }
 
 // readsTagKey reports whether tagSignal judges a tag of this key: one of
@@ -580,18 +599,18 @@ func (b *builder) defaultTagSignals(r *Resource) []signal {
 		}
 		level, ok := b.policy.NormalizeLevel(s)
 		if !ok {
-			why := fmt.Sprintf("provider default_tags %s=%q is not a sensitivity level of the policy", key, s)
-			out = append(out, signal{unreadable: why, evidence: []string{why}})
+			why := i18n.M("ev.default_tag_not_level", key, s)
+			out = append(out, signal{unreadable: why, evidence: []i18n.Msg{why}})
 			continue
 		}
-		if inferred != "" && b.rank(level) < b.rank(b.unclassifiedLevel()) {
+		if !inferred.IsZero() && b.rank(level) < b.rank(b.unclassifiedLevel()) {
 			strict := b.unclassifiedLevel()
-			out = append(out, signal{level: strict, evidence: []string{fmt.Sprintf("provider default_tags %s=%s is only inferred (%s): an inferred value cannot lower the level, judged at level %s", key, s, inferred, strict)}})
+			out = append(out, signal{level: strict, evidence: []i18n.Msg{i18n.M("ev.default_tag_inferred", key, s, inferred, levelName(strict))}})
 			continue
 		}
-		ev := []string{fmt.Sprintf("provider default_tags %s=%s", key, s)}
-		if inferred != "" {
-			ev = append(ev, "inferred: "+inferred)
+		ev := []i18n.Msg{i18n.M("ev.default_tag", key, s)}
+		if !inferred.IsZero() {
+			ev = append(ev, i18n.M("ev.inferred", inferred))
 		}
 		out = append(out, signal{level: level, evidence: ev})
 	}
@@ -618,9 +637,9 @@ func (b *builder) containerSignals(r *Resource, rv *resolver) []signal {
 			if c == r {
 				continue
 			}
-			for _, sg := range b.tagSignals(c, "container "+c.Address+": ") {
-				if sg.unreadable == "" {
-					sg.evidence = []string{fmt.Sprintf("in %s (%s), whose %s", c.Address, attr, sg.evidence[0])}
+			for _, sg := range b.tagSignals(c, c.Address) {
+				if sg.unreadable.IsZero() {
+					sg.evidence = []i18n.Msg{i18n.M("ev.in_container", c.Address, attr, sg.evidence[0])}
 				}
 				out = append(out, sg)
 			}
@@ -645,25 +664,25 @@ func (r *Resource) taggable() bool {
 	return false
 }
 
-func tagWord(attr string) string {
+func tagWord(attr string) i18n.Optional {
 	if strings.Contains(attr, "labels") {
-		return "label"
+		return i18n.Or("ev.word.label", "label")
 	}
 	if attr == "tags_all" {
-		return "tags_all"
+		return i18n.Optional{Fallback: "tags_all"}
 	}
-	return "tag"
+	return i18n.Or("ev.word.tag", "tag")
 }
 
 // defaultTags evaluates the default_tags block of the resource's provider
 // configuration; inferred says why the value is not verified.
-func (b *builder) defaultTags(r *Resource) (map[string]any, string) {
+func (b *builder) defaultTags(r *Resource) (map[string]any, i18n.Msg) {
 	conf := b.cfg.confFor(r)
 	v := b.cfg.providerAttr(conf, "default_tags.tags")
 	if m, ok := v.value.(map[string]any); ok && v.known {
 		return m, v.inferred
 	}
-	return nil, ""
+	return nil, i18n.Msg{}
 }
 
 // moduleInputSignals reads the policy's module inputs in the call of every
@@ -674,8 +693,8 @@ func (b *builder) moduleInputSignals(r *Resource) []signal {
 	for i := len(names); i > 0; i-- {
 		inst := moduleAddrPrefix(r.Module, i)
 		for _, sg := range b.fromModuleInput(inst) {
-			if i < len(names) && sg.unreadable == "" {
-				sg.evidence = append([]string{fmt.Sprintf("inherited from enclosing module %s", inst)}, sg.evidence...)
+			if i < len(names) && sg.unreadable.IsZero() {
+				sg.evidence = append([]i18n.Msg{i18n.M("ev.inherited_module", inst)}, sg.evidence...)
 			}
 			out = append(out, sg)
 		}
@@ -694,8 +713,8 @@ func (b *builder) fromModuleInput(inst string) []signal {
 			// The argument may classify the module's resources, and
 			// nothing says it does not: what cannot be read is judged
 			// at the unclassified level, never at the default.
-			msg := fmt.Sprintf("module %s argument %s cannot be read (a state records no module arguments)", inst, input)
-			out = append(out, signal{unreadable: msg, evidence: []string{msg}})
+			msg := i18n.M("ev.module_arg_state", inst, input)
+			out = append(out, signal{unreadable: msg, evidence: []i18n.Msg{msg}})
 			continue
 		}
 		var v evaluated
@@ -712,8 +731,8 @@ func (b *builder) fromModuleInput(inst string) []signal {
 				continue
 			}
 			v = b.cfg.eval(e, tfaddr.ParentModule(path), 0)
-			if v.inferred != "" {
-				v.inferred = fmt.Sprintf("module %s %s = %s, not evaluated (plan JSON records only its references): give the binary plan file or --config-dir", inst, input, v.inferred)
+			if !v.inferred.IsZero() {
+				v.inferred = i18n.M("ev.module_not_evaluated", inst, input, v.inferred)
 			}
 		}
 		if !v.set {
@@ -723,34 +742,34 @@ func (b *builder) fromModuleInput(inst string) []signal {
 		if !v.known || !ok {
 			why := v.reason
 			if v.known {
-				why = fmt.Sprintf("not a string: %s", quote(v.value))
+				why = i18n.M("ev.not_a_string", quote(v.value))
 			}
-			msg := fmt.Sprintf("module %s argument %s cannot be read (%s)", inst, input, why)
-			out = append(out, signal{unreadable: msg, evidence: append([]string{msg}, v.evidence...)})
+			msg := i18n.M("ev.module_arg_unreadable", inst, input, why)
+			out = append(out, signal{unreadable: msg, evidence: append([]i18n.Msg{msg}, v.evidence...)})
 			continue
 		}
 		level, ok := b.policy.NormalizeLevel(s)
 		if !ok {
-			msg := fmt.Sprintf("module %s argument %s = %q is not a sensitivity level of the policy", inst, input, s)
+			msg := i18n.M("ev.module_arg_not_level", inst, input, s)
 			if near, ok := b.nearLevel(s); ok {
-				msg += fmt.Sprintf(" (it looks like %q but is not written so)", near)
+				msg = i18n.M("ev.looks_like", msg, near)
 			}
-			out = append(out, signal{unreadable: msg, evidence: append([]string{msg}, v.evidence...)})
+			out = append(out, signal{unreadable: msg, evidence: append([]i18n.Msg{msg}, v.evidence...)})
 			continue
 		}
-		if v.inferred != "" && b.rank(level) < b.rank(b.unclassifiedLevel()) {
+		if !v.inferred.IsZero() && b.rank(level) < b.rank(b.unclassifiedLevel()) {
 			strict := b.unclassifiedLevel()
-			out = append(out, signal{level: strict, evidence: append([]string{fmt.Sprintf("module %s argument %s = %q is only inferred (%s): an inferred value cannot lower the level, judged at level %s", inst, input, s, v.inferred, strict)}, v.evidence...)})
+			out = append(out, signal{level: strict, evidence: append([]i18n.Msg{i18n.M("ev.module_arg_inferred", inst, input, s, v.inferred, levelName(strict))}, v.evidence...)})
 			continue
 		}
 		// The evaluator's chain starts with the argument as written;
 		// plan JSON's with the references it followed.
 		ev := v.evidence
 		if b.cfg.ev == nil {
-			ev = append([]string{fmt.Sprintf("module %s called with %s = %q", inst, input, s)}, v.evidence...)
+			ev = append([]i18n.Msg{i18n.M("ev.module_called_with", inst, input, s)}, v.evidence...)
 		}
-		if v.inferred != "" {
-			ev = append(ev, "inferred: "+v.inferred)
+		if !v.inferred.IsZero() {
+			ev = append(ev, i18n.M("ev.inferred", v.inferred))
 		}
 		out = append(out, signal{level: level, evidence: ev})
 	}

@@ -1,8 +1,9 @@
 package inventory
 
 import (
-	"fmt"
 	"strings"
+
+	"github.com/trustcloud/trustcloud/internal/i18n"
 
 	tfjson "github.com/hashicorp/terraform-json"
 	"github.com/zclconf/go-cty/cty"
@@ -33,7 +34,7 @@ type Options struct {
 	// Unresolved lists, by address, the entries whose instances only a
 	// plan could tell, with the reason: their location is unknown.
 	ConfigOnly bool
-	Unresolved map[string]string
+	Unresolved map[string]i18n.Msg
 	// VariableOrigins names where each root variable's value came from
 	// (a tfvars file, -var), for evidence.
 	VariableOrigins map[string]string
@@ -166,7 +167,7 @@ func fromSources(v *tfconfig.Value) evaluated {
 	if v.Known() {
 		if v.Val.IsNull() {
 			// null is null: the argument is not set.
-			return evaluated{evidence: v.Evidence}
+			return evaluated{evidence: out.evidence}
 		}
 		out.value, out.known = tfconfig.ToJSON(v.Val)
 		return out
@@ -180,7 +181,7 @@ func fromSources(v *tfconfig.Value) evaluated {
 func (ix *configIndex) sourceConf(r *Resource) *providerConf {
 	module, res, key, ok := tfconfig.ParseResourceAddress(r.Address)
 	if !ok {
-		return &providerConf{failed: fmt.Sprintf("%q is not a resource address", r.Address)}
+		return &providerConf{failed: i18n.M("ev.not_an_address", r.Address)}
 	}
 	ref, fail := ix.ev.ResourceProvider(module, res, key)
 	if fail != nil {
@@ -199,7 +200,7 @@ func (ix *configIndex) sourceConf(r *Resource) *providerConf {
 		pm, pl := tfaddr.CanonicalProviderKey(r.config.res.ProviderConfigKey)
 		if tfaddr.JoinProviderKey(pm, pl) != ref.ConfigKey() {
 			return &providerConf{key: ref.ConfigKey(), local: c.local, ref: ref,
-				failed: fmt.Sprintf("the plan says %s uses provider configuration %s, the sources say %s", r.Address, tfaddr.JoinProviderKey(pm, pl), ref.ConfigKey())}
+				failed: i18n.M("ev.conf_mismatch", r.Address, tfaddr.JoinProviderKey(pm, pl), ref.ConfigKey())}
 		}
 	}
 	return c

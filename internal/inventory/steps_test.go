@@ -167,7 +167,7 @@ func TestResolverSteps(t *testing.T) {
 		if r.Location.Status != tc.status || r.Location.Region != tc.region {
 			t.Errorf("%s: %s %q, want %s %q (%v)", tc.addr, r.Location.Status, r.Location.Region, tc.status, tc.region, r.Location.Evidence)
 		}
-		ev := strings.Join(r.Location.Evidence, " | ")
+		ev := strings.Join(English(r.Location.Evidence), " | ")
 		for _, want := range tc.evidence {
 			if !strings.Contains(ev, want) {
 				t.Errorf("%s: evidence %q lacks %q", tc.addr, ev, want)
@@ -179,10 +179,10 @@ func TestResolverSteps(t *testing.T) {
 	}
 	// The tag (an alias) beats the module input; the module input is
 	// inherited by nothing here since the tag wins.
-	if ev := rs["module.app.module.db.aws_db_instance.main"].Sensitivity.Evidence; !strings.Contains(ev[0], "tag data_sensitivity=sensible") {
+	if ev := rs["module.app.module.db.aws_db_instance.main"].Sensitivity.Evidence; !strings.Contains(ev[0].String(), "tag data_sensitivity=sensible") {
 		t.Errorf("db level evidence = %v", ev)
 	}
-	if ev := rs["module.app.aws_s3_bucket.logs"].Sensitivity.Evidence; !strings.Contains(ev[0], `module module.app called with data_sensitivity = "interne"`) {
+	if ev := rs["module.app.aws_s3_bucket.logs"].Sensitivity.Evidence; !strings.Contains(ev[0].String(), `module module.app called with data_sensitivity = "interne"`) {
 		t.Errorf("bucket level evidence = %v", ev)
 	}
 	if !rs["aws_s3_bucket.old"].DeleteOnly() {
@@ -213,7 +213,7 @@ func TestEvalReferences(t *testing.T) {
 		{"var.nope", false, nil, "has no value in the plan"},
 	} {
 		v := ix.evalRef(tc.ref, "", 0)
-		if v.known != tc.known || (tc.known && v.value != tc.value) || !strings.Contains(v.reason, tc.why) {
+		if v.known != tc.known || (tc.known && v.value != tc.value) || !strings.Contains(v.reason.String(), tc.why) {
 			t.Errorf("evalRef(%s) = %+v", tc.ref, v)
 		}
 	}

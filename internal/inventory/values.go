@@ -5,6 +5,8 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/trustcloud/trustcloud/internal/i18n"
+
 	"github.com/trustcloud/trustcloud/internal/planfile"
 )
 
@@ -155,3 +157,9 @@ func quote(v any) string {
 	}
 	return fmt.Sprint(v)
 }
+
+// orList is a list of names joined by "or" in the report's language.
+type orList []string
+
+// In renders the list in a language.
+func (o orList) In(l i18n.Lang) string { return strings.Join(o, i18n.T(l, "ev.or")) }

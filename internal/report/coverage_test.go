@@ -528,10 +528,10 @@ func TestInferredLocationShown(t *testing.T) {
 	const why = "provider aws (root) region = var.region, not evaluated (plan JSON records only its references)"
 	r := syntheticReport(2, "high")
 	for _, res := range r.Inventory.Resources {
-		res.Location.Unverified = why
+		res.Location.Unverified = text(why)
 	}
 	for _, f := range r.Findings {
-		f.Location.Unverified = why
+		f.Location.Unverified = text(why)
 		f.Waived, f.Waiver = false, nil
 	}
 	r.Findings[1].Message = i18n.Plain("the location of x (us-east-1) is only inferred: " + why)

@@ -95,6 +95,15 @@ type htmlView struct {
 // T translates a message into the page's language.
 func (v *htmlView) T(key string, args ...any) string { return i18n.T(v.Lang, key, args...) }
 
+// L renders a message (evidence, a reason) in the report's language; ""
+// for none.
+func (v *htmlView) L(m i18n.Msg) string {
+	if m.IsZero() {
+		return ""
+	}
+	return m.In(v.Lang)
+}
+
 // EU says whether a location is in the EU: yes, no or unknown.
 func (v *htmlView) EU(b *bool) string {
 	switch {

@@ -399,7 +399,7 @@ func TestHTMLStructure(t *testing.T) {
 			}
 			detail := nodeText(details[0])
 			for _, ev := range append(slices.Clone(f.Location.Evidence), f.Sensitivity.Evidence...) {
-				if !strings.Contains(detail, ev) {
+				if !strings.Contains(detail, ev.String()) {
 					t.Errorf("row %d: detail lacks evidence %q", i, ev)
 				}
 			}
@@ -461,7 +461,7 @@ func TestHTMLEscapesHostileInput(t *testing.T) {
 	clone.Address = hostile
 	clone.Module = `module.a["\"><img src=x onerror=alert(2)>"]`
 	clone.Message = i18n.Plain(`</td></tr></table><script>alert(3)</script>`)
-	clone.Sensitivity.Evidence = []string{`isTag data_sensitivity=<b onmouseover=alert(4)>`}
+	clone.Sensitivity = &inventory.Sensitivity{Level: clone.Sensitivity.Level, Evidence: texts(`isTag data_sensitivity=<b onmouseover=alert(4)>`)}
 	rep.Findings = append(rep.Findings, &Finding{Finding: &clone, Fingerprint: Fingerprint(&clone), Status: StatusNew})
 	rep.Inventory.Resources = append(rep.Inventory.Resources, &inventory.Resource{Address: hostile, Module: clone.Module,
 		Type: "aws_s3_bucket", Mode: "managed", Actions: []string{"create"}, Location: inventory.Location{Status: inventory.StatusUnknown},
@@ -814,7 +814,7 @@ func TestHTMLInChromium(t *testing.T) {
 	shownFinding := rep.Findings[index-1]
 	detail := evalString(`(function () { var d = document.getElementById("` + id + `-detail"); return d.checkVisibility() ? d.innerText : ""; })()`)
 	for _, ev := range append(slices.Clone(shownFinding.Location.Evidence), shownFinding.Sensitivity.Evidence...) {
-		if !strings.Contains(detail, ev) {
+		if !strings.Contains(detail, ev.String()) {
 			t.Errorf("the expanded row shows %q, want the evidence %q in it", detail, ev)
 		}
 	}

@@ -28,6 +28,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/trustcloud/trustcloud/internal/i18n"
+
 	"github.com/trustcloud/trustcloud/internal/inventory"
 	"github.com/trustcloud/trustcloud/internal/rules"
 )
@@ -149,6 +151,48 @@ type jsonBuf struct {
 	first bool
 	// err is the first error of a value encoding/json wrote (value).
 	err error
+	// lists and texts, when set, keep the English of the evidence
+	// written, by identity (the address of a list's first message, of a
+	// message's arguments): the findings of a resource share its
+	// evidence, rendered once. Only the findings' writer sets them.
+	lists map[*i18n.Msg][]string
+	texts map[textKey]string
+}
+
+// textKey is a message's identity: its key and the address of its
+// arguments.
+type textKey struct {
+	args *any
+	key  string
+}
+
+// english renders a list of messages in English, once per list when
+// b.lists is set.
+func (b *jsonBuf) english(v []i18n.Msg) []string {
+	if len(v) == 0 || b.lists == nil {
+		return inventory.English(v)
+	}
+	if out, ok := b.lists[&v[0]]; ok && len(out) == len(v) {
+		return out
+	}
+	out := inventory.English(v)
+	b.lists[&v[0]] = out
+	return out
+}
+
+// text renders a message in English, once per message when b.texts is
+// set.
+func (b *jsonBuf) text(m i18n.Msg) string {
+	if len(m.Args) == 0 || b.texts == nil {
+		return m.String()
+	}
+	k := textKey{&m.Args[0], m.Key}
+	if s, ok := b.texts[k]; ok {
+		return s
+	}
+	s := m.String()
+	b.texts[k] = s
+	return s
 }
 
 const jsonIndent = "                                                                " // 64 spaces
@@ -332,9 +376,9 @@ func (b *jsonBuf) location(l *inventory.Location) {
 	b.boolean("in_catalog", l.InCatalog)
 	b.strOmit("attribute", l.Attribute)
 	b.strOmit("flow", l.Flow)
-	b.strs("evidence", l.Evidence)
-	b.strOmit("reason", l.Reason)
-	b.strOmit("unverified", l.Unverified)
+	b.strs("evidence", b.english(l.Evidence))
+	b.strOmit("reason", b.text(l.Reason))
+	b.strOmit("unverified", b.text(l.Unverified))
 	if l.Region == "" {
 		b.null("region")
 	} else {
@@ -351,8 +395,8 @@ func (b *jsonBuf) sensitivity(s *inventory.Sensitivity) {
 	}
 	b.open('{')
 	b.str("level", s.Level)
-	b.strs("evidence", s.Evidence)
-	b.strsOmit("unclassified", s.Unclassified)
+	b.strs("evidence", b.english(s.Evidence))
+	b.strsOmit("unclassified", b.english(s.Unclassified))
 	b.close('}')
 }
 
@@ -361,6 +405,10 @@ func appendFinding(b *jsonBuf, f *Finding) {
 	if f == nil {
 		b.out = append(b.out, "null"...)
 		return
+	}
+	if b.lists == nil {
+		// The findings of a resource share its evidence: rendered once.
+		b.lists, b.texts = map[*i18n.Msg][]string{}, map[textKey]string{}
 	}
 	b.open('{')
 	if rf := f.Finding; rf != nil {

@@ -418,7 +418,7 @@ func TestJSONWriterOddValues(t *testing.T) {
 	// The odd strings did reach the output, HTML-escaped in locations
 	// only, as encoding/json (through Location.MarshalJSON) writes them.
 	var out strings.Builder
-	r := &Report{Findings: []*Finding{{Finding: &rules.Finding{Address: "<a>", Location: &inventory.Location{Evidence: []string{"<e>"}}}}}}
+	r := &Report{Findings: []*Finding{{Finding: &rules.Finding{Address: "<a>", Location: &inventory.Location{Evidence: texts("<e>")}}}}}
 	if err := writeJSON(&out, r); err != nil {
 		t.Fatal(err)
 	}

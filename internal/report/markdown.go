@@ -309,8 +309,7 @@ func markdownDetails(lang i18n.Lang, summary, header string, rows []string, n in
 // withInferred adds to a finding's text why its location is only
 // inferred, unless the text already says it (TC003 does).
 func withInferred(lang i18n.Lang, f *Finding, text string) string {
-	why := f.Location.Unverified
-	if why == "" || strings.Contains(text, why) {
+	if f.Location.Unverified.IsZero() || strings.Contains(text, f.Location.Unverified.In(lang)) {
 		return text
 	}
 	return text + " (" + inferred(lang, *f.Location) + ")"

@@ -449,8 +449,8 @@ func describeResource(res *inventory.Resource) string {
 	case inventory.StatusNotApplicable:
 		where = "it creates nothing in a cloud"
 	case inventory.StatusUnknown:
-		if loc.Reason != "" {
-			where += " (" + loc.Reason + ")"
+		if !loc.Reason.IsZero() {
+			where += " (" + loc.Reason.String() + ")"
 		}
 	}
 	op := "no catalog operator"
@@ -486,8 +486,8 @@ func observationProps(res *inventory.Resource) propList {
 		p.add("offer", res.Offer.ID)
 		p.add("secnumcloud-status", res.Offer.Status)
 	}
-	if loc.Unverified != "" {
-		p.addRemarks("location-inferred", "true", loc.Unverified)
+	if !loc.Unverified.IsZero() {
+		p.addRemarks("location-inferred", "true", loc.Unverified.String())
 	}
 	p.add("sensitivity-level", res.Sensitivity.Level)
 	for _, d := range res.DataLocations {
@@ -510,8 +510,9 @@ func (b *oscalBuilder) evidenceOf(res *inventory.Resource) []oscal.RelevantEvide
 			Description: fmt.Sprintf("The Terraform plan (terraform show -json) that declares %s.", res.Address),
 		})
 	}
-	add := func(kind string, steps []string) {
-		for i, step := range steps {
+	add := func(kind string, steps []i18n.Msg) {
+		for i, m := range steps {
+			step := m.String()
 			var p propList
 			p.add("evidence-kind", kind)
 			p.add("step", strconv.Itoa(i+1))
@@ -519,8 +520,8 @@ func (b *oscalBuilder) evidenceOf(res *inventory.Resource) []oscal.RelevantEvide
 		}
 	}
 	add("location", res.Location.Evidence)
-	if res.Location.Status == inventory.StatusUnknown && len(res.Location.Evidence) == 0 && res.Location.Reason != "" {
-		add("location", []string{res.Location.Reason})
+	if res.Location.Status == inventory.StatusUnknown && len(res.Location.Evidence) == 0 && !res.Location.Reason.IsZero() {
+		add("location", []i18n.Msg{res.Location.Reason})
 	}
 	for _, d := range res.DataLocations {
 		add("data-location", d.Evidence)

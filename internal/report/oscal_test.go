@@ -14,6 +14,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
+	"github.com/trustcloud/trustcloud/internal/inventory"
 	"github.com/trustcloud/trustcloud/internal/ruledef"
 )
 
@@ -325,9 +326,9 @@ func TestOSCAL(t *testing.T) {
 							got = append(got, ev.Description)
 						}
 					}
-					want := res.Location.Evidence
-					if len(want) == 0 && res.Location.Reason != "" && res.Location.Status == "unknown" {
-						want = []string{res.Location.Reason}
+					want := inventory.English(res.Location.Evidence)
+					if len(want) == 0 && !res.Location.Reason.IsZero() && res.Location.Status == "unknown" {
+						want = []string{res.Location.Reason.String()}
 					}
 					if diff := cmp.Diff(want, got); diff != "" {
 						t.Errorf("%s: location evidence (-want +got):\n%s", res.Address, diff)

@@ -466,7 +466,7 @@ func originIn(lang i18n.Lang, ev *inventory.Evaluation) string {
 
 // inferred says why a location is only inferred, "" when it is not.
 func inferred(lang i18n.Lang, l inventory.Location) string {
-	if l.Unverified == "" {
+	if l.Unverified.IsZero() {
 		return ""
 	}
 	return i18n.T(lang, "report.inferred", l.Unverified)

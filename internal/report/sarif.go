@@ -329,8 +329,8 @@ func sarifResultOf(r *Report, f *Finding, index map[string]int) *sarifResult {
 	if f.Operator != nil {
 		props["operator"] = *f.Operator
 	}
-	if f.Location.Unverified != "" {
-		props["locationInferred"] = f.Location.Unverified
+	if !f.Location.Unverified.IsZero() {
+		props["locationInferred"] = f.Location.Unverified.In(r.lang())
 	}
 	if f.Waiver != nil {
 		props["waiver"] = map[string]any{"id": f.Waiver.ID, "expires": f.Waiver.Expires, "expired": f.Waiver.Expired}

@@ -97,7 +97,7 @@ func moduleTitle(lang i18n.Lang, m string) string {
 }
 
 // WriteInventoryText writes an inventory grouped by module, with evidence,
-// in a language (the evidence itself quotes the plan and stays as it is).
+// in a language (what the evidence quotes from the plan stays as written).
 func WriteInventoryText(w io.Writer, inv *inventory.Inventory, color bool, lang i18n.Lang) {
 	p := palette{color}
 	mods, groups := byModule(inv.Resources, func(r *inventory.Resource) string { return r.Module })
@@ -106,19 +106,19 @@ func WriteInventoryText(w io.Writer, inv *inventory.Inventory, color bool, lang 
 		for _, r := range groups[m] {
 			fmt.Fprintf(w, "  %s  %s  [%s]  %s\n", r.Address, where(lang, r.Location, r.Operator), rules.LevelName(r.Sensitivity.Level).In(lang), p.dim(strings.Join(r.Actions, ",")))
 			for _, ev := range r.Location.Evidence {
-				fmt.Fprintf(w, "      %s %s\n", p.dim(i18n.T(lang, "inventory.location")), ev)
+				fmt.Fprintf(w, "      %s %s\n", p.dim(i18n.T(lang, "inventory.location")), ev.In(lang))
 			}
-			if why := r.Location.Unverified; why != "" {
-				fmt.Fprintf(w, "      %s %s\n", p.wrap("33", i18n.T(lang, "inventory.inferred")), why)
+			if why := r.Location.Unverified; !why.IsZero() {
+				fmt.Fprintf(w, "      %s %s\n", p.wrap("33", i18n.T(lang, "inventory.inferred")), why.In(lang))
 			}
 			for _, rep := range r.DataLocations {
-				fmt.Fprintf(w, "      %s %s\n", p.dim(i18n.T(lang, "inventory.replica")), strings.Join(rep.Evidence, "; "))
-				if rep.Unverified != "" {
-					fmt.Fprintf(w, "      %s %s\n", p.wrap("33", i18n.T(lang, "inventory.inferred")), rep.Unverified)
+				fmt.Fprintf(w, "      %s %s\n", p.dim(i18n.T(lang, "inventory.replica")), strings.Join(rendered(lang, rep.Evidence), "; "))
+				if !rep.Unverified.IsZero() {
+					fmt.Fprintf(w, "      %s %s\n", p.wrap("33", i18n.T(lang, "inventory.inferred")), rep.Unverified.In(lang))
 				}
 			}
 			for _, ev := range r.Sensitivity.Evidence {
-				fmt.Fprintf(w, "      %s %s\n", p.dim(i18n.T(lang, "inventory.level")), ev)
+				fmt.Fprintf(w, "      %s %s\n", p.dim(i18n.T(lang, "inventory.level")), ev.In(lang))
 			}
 		}
 	}
@@ -280,8 +280,8 @@ func textWhy(rep *Report, f *Finding) string {
 		why = rep.t("text.why_level_bare", level)
 	}
 	if len(f.Location.Evidence) > 0 {
-		loc := shorten(f.Location.Evidence[0], whyEvidenceRunes)
-		if f.Location.Unverified != "" {
+		loc := shorten(f.Location.Evidence[0].In(rep.lang()), whyEvidenceRunes)
+		if !f.Location.Unverified.IsZero() {
 			loc = rep.t("text.why_inferred", loc)
 		}
 		why = rep.t("text.why_location", why, loc)
@@ -443,4 +443,13 @@ func (r *Report) threshold() string {
 		return r.t("report.threshold_none")
 	}
 	return r.severity(policy.Severity(r.Summary.FailOn))
+}
+
+// rendered renders messages in a language.
+func rendered(lang i18n.Lang, ms []i18n.Msg) []string {
+	out := make([]string, len(ms))
+	for i, m := range ms {
+		out[i] = m.In(lang)
+	}
+	return out
 }

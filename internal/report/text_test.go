@@ -131,10 +131,10 @@ func TestTextRemediationOnce(t *testing.T) {
 func TestTextWhy(t *testing.T) {
 	r := syntheticReport(1, "high")
 	f := r.Findings[0]
-	f.Sensitivity.Evidence = []string{`tag data_sensitivity=sensitive`, "also: module rule app (level internal)"}
+	f.Sensitivity.Evidence = texts(`tag data_sensitivity=sensitive`, "also: module rule app (level internal)")
 	long := `location arguments disagree: availability_zones[0] = "us-east-1a": zone of region us-east-1 says us-east-1, provider aws (root) region = "us-west-2" says us-west-2`
-	f.Location.Evidence = []string{long, `provider aws (root) region = "us-west-2"`}
-	f.Location.Unverified = "read through var.region"
+	f.Location.Evidence = texts(long, `provider aws (root) region = "us-west-2"`)
+	f.Location.Unverified = text("read through var.region")
 	text := string(renderFormat(t, "text", r))
 	short := shorten(long, whyEvidenceRunes)
 	want := "\n    why: level sensitive: tag data_sensitivity=sensitive; location: " + short + " (inferred)\n"

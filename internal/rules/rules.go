@@ -160,7 +160,7 @@ func (e *Evaluator) Evaluate(inv *inventory.Inventory) []*Finding {
 		if owner := byAddr[r.DataOf]; owner != nil && e.Policy.LevelRank(owner.Sensitivity.Level) > e.Policy.LevelRank(r.Sensitivity.Level) {
 			dataLevel = e.Policy.Level(owner.Sensitivity.Level)
 			sens = &inventory.Sensitivity{Level: owner.Sensitivity.Level,
-				Evidence: append([]string{fmt.Sprintf("the data %s copies or sends is %s's, at level %s", r.Address, owner.Address, owner.Sensitivity.Level)}, owner.Sensitivity.Evidence...)}
+				Evidence: append([]i18n.Msg{i18n.M("ev.data_of", r.Address, owner.Address, LevelName(owner.Sensitivity.Level))}, owner.Sensitivity.Evidence...)}
 		}
 		if dataLevel == nil || !dataLevel.HasRequirements() {
 			continue
@@ -232,7 +232,7 @@ func (e *Evaluator) policyRelaxed() *Finding {
 	rule, _ := ruledef.Lookup(ruledef.TC013)
 	return &Finding{Rule: string(rule.ID), Name: rule.Name, Severity: policy.Severity(rule.Severity), Address: p.File, Type: PolicyType,
 		Message: msg, Remediation: fix.String(), RemediationText: fix,
-		Location: &inventory.Location{Status: inventory.StatusNotApplicable, Evidence: []string{}}, Sensitivity: &inventory.Sensitivity{Evidence: []string{}}}
+		Location: &inventory.Location{Status: inventory.StatusNotApplicable, Evidence: []i18n.Msg{}}, Sensitivity: &inventory.Sensitivity{Evidence: []i18n.Msg{}}}
 }
 
 // short is the first 12 digits of a hash, for messages.
@@ -287,13 +287,13 @@ func (e *Evaluator) checkLocation(r *inventory.Resource, level *policy.Level) []
 		if level.RequireKnownLocation {
 			fs = append(fs, e.newFinding(r, level, ruledef.TC004, i18n.M("finding.TC004", r.Type, lv), i18n.M("fix.TC004")))
 		}
-		if loc.Unverified != "" && requiresLocation(level) {
+		if !loc.Unverified.IsZero() && requiresLocation(level) {
 			fs = append(fs, e.newFinding(r, level, ruledef.TC003, i18n.M("finding.TC003.unverified", r.Address, "global", loc.Unverified, lv), i18n.M("fix.TC003.unverified")))
 		}
 		return append(fs, e.qualifiedNowhere(r, level)...)
 	}
 	// known or multi_region
-	if loc.Unverified != "" && requiresLocation(level) && (loc.Country != nil || len(loc.Countries) > 0) {
+	if !loc.Unverified.IsZero() && requiresLocation(level) && (loc.Country != nil || len(loc.Countries) > 0) {
 		// An inferred location may fail a requirement (the checks below
 		// still run) but never satisfies one.
 		fs = append(fs, e.newFinding(r, level, ruledef.TC003, i18n.M("finding.TC003.unverified", r.Address, loc.Region, loc.Unverified, lv), i18n.M("fix.TC003.unverified")))
@@ -333,7 +333,7 @@ func (e *Evaluator) dataLocations(r *inventory.Resource, level *policy.Level) []
 	restricted := level.AllowedArea != policy.AreaAny || len(level.AllowedCountries) > 0
 	for i := range r.DataLocations {
 		d := &r.DataLocations[i]
-		flow := catalog.FlowLabel(d.Flow)
+		flow := inventory.FlowLabel(d.Flow)
 		countries := d.CountryList()
 		n := len(fs)
 		switch {
@@ -342,8 +342,8 @@ func (e *Evaluator) dataLocations(r *inventory.Resource, level *policy.Level) []
 				continue
 			}
 			why := d.Reason
-			if why == "" {
-				why = fmt.Sprintf("%s is not a region the catalog can place", d.Region)
+			if why.IsZero() {
+				why = i18n.M("ev.region_not_placed", d.Region)
 			}
 			f := e.newFinding(r, level, ruledef.TC006,
 				i18n.M("finding.TC006.unknown", r.Address, d.Attribute, flow, why, lv, e.areaText(level)), i18n.M("fix.TC006.unknown"))
@@ -365,7 +365,7 @@ func (e *Evaluator) dataLocations(r *inventory.Resource, level *policy.Level) []
 				fs = append(fs, e.newFinding(r, level, ruledef.TC006,
 					i18n.M("finding.TC006", r.Address, d.Region, strings.Join(outside, ", "), d.Attribute, lv, e.areaText(level)),
 					i18n.M("fix.TC006")))
-			} else if d.Unverified != "" && requiresLocation(level) {
+			} else if !d.Unverified.IsZero() && requiresLocation(level) {
 				// An inferred data location may fail a requirement (above),
 				// never satisfy one.
 				f := e.newFinding(r, level, ruledef.TC006,

@@ -71,29 +71,29 @@ func known(t *testing.T, cat *catalog.Catalog, region, country string) inventory
 		t.Fatalf("bad test: %q is not a country", country)
 	}
 	return inventory.Location{Status: inventory.StatusKnown, Region: region, Country: ptr(country), EU: ptr(cat.InEU(country)),
-		InCatalog: true, Evidence: []string{"region = \"" + region + "\""}}
+		InCatalog: true, Evidence: texts("region = \"" + region + "\"")}
 }
 
 func multi(region string, countries ...string) inventory.Location {
 	return inventory.Location{Status: inventory.StatusMultiRegion, Region: region, Countries: countries, InCatalog: true,
-		Evidence: []string{"location = \"" + region + "\""}}
+		Evidence: texts("location = \"" + region + "\"")}
 }
 
 // uncatalogued is a region code the catalog cannot place in a country.
 func uncatalogued(region string) inventory.Location {
-	return inventory.Location{Status: inventory.StatusKnown, Region: region, Evidence: []string{"region = \"" + region + "\""}}
+	return inventory.Location{Status: inventory.StatusKnown, Region: region, Evidence: texts("region = \"" + region + "\"")}
 }
 
 func unknown() inventory.Location {
-	return inventory.Location{Status: inventory.StatusUnknown, Reason: "region computed at apply time", Evidence: []string{"region is computed"}}
+	return inventory.Location{Status: inventory.StatusUnknown, Reason: text("region computed at apply time"), Evidence: texts("region is computed")}
 }
 
 func global() inventory.Location {
-	return inventory.Location{Status: inventory.StatusGlobal, Evidence: []string{"non-regional service"}}
+	return inventory.Location{Status: inventory.StatusGlobal, Evidence: texts("non-regional service")}
 }
 
 func notApplicable() inventory.Location {
-	return inventory.Location{Status: inventory.StatusNotApplicable, Evidence: []string{"no location"}}
+	return inventory.Location{Status: inventory.StatusNotApplicable, Evidence: texts("no location")}
 }
 
 // offer returns the reference the plan model records for a catalog offer.
@@ -141,7 +141,7 @@ func (r res) build() *inventory.Resource {
 	}
 	return &inventory.Resource{Address: r.address, Module: module, Type: typ, Mode: mode, Actions: actions,
 		Provider: "registry.terraform.io/hashicorp/aws", Operator: op, Location: r.loc, DataLocations: r.replicas,
-		Offer: r.offer, DataOf: r.dataOf, Sensitivity: inventory.Sensitivity{Level: r.level, Evidence: []string{"tag data_sensitivity=" + r.level}}}
+		Offer: r.offer, DataOf: r.dataOf, Sensitivity: inventory.Sensitivity{Level: r.level, Evidence: texts("tag data_sensitivity=" + r.level)}}
 }
 
 func inventoryOf(rs ...res) *inventory.Inventory {
@@ -789,7 +789,7 @@ func TestTC006CrossBorderReplication(t *testing.T) {
 		{
 			name: "replica computed at apply time: a TC006, never dropped",
 			res: res{address: addr, typ: "aws_dynamodb_table", operator: "aws", level: "sensitive", loc: known(t, cat, "eu-west-3", "FR"), offer: offer(t, cat, "aws-all"),
-				replicas: []inventory.Location{{Status: inventory.StatusUnknown, Attribute: "replica[0].region_name", Flow: "replica", Reason: "replica replica[0].region_name: computed at apply time"}}},
+				replicas: []inventory.Location{{Status: inventory.StatusUnknown, Attribute: "replica[0].region_name", Flow: "replica", Reason: text("replica replica[0].region_name: computed at apply time")}}},
 			want: []got{{"TC002", policy.SeverityHigh, addr, false}, {"TC006", policy.SeverityHigh, addr, false}},
 			msg:  "sends data through replica[0].region_name (replica) to a place that is not known",
 		},
@@ -805,7 +805,7 @@ func TestTC006CrossBorderReplication(t *testing.T) {
 			res: res{address: addr, typ: "aws_dynamodb_table", operator: "aws", level: "internal", loc: known(t, cat, "eu-west-3", "FR"), offer: offer(t, cat, "aws-all"),
 				replicas: []inventory.Location{func() inventory.Location {
 					l := replica("eu-central-1", "DE", "replica[0].region_name")
-					l.Unverified = "only read through a reference"
+					l.Unverified = text("only read through a reference")
 					return l
 				}()}},
 			want: []got{{"TC006", policy.SeverityLow, addr, false}},
@@ -816,7 +816,7 @@ func TestTC006CrossBorderReplication(t *testing.T) {
 			res: res{address: addr, typ: "aws_dynamodb_table", operator: "aws", level: "internal", loc: known(t, cat, "eu-west-3", "FR"), offer: offer(t, cat, "aws-all"),
 				replicas: []inventory.Location{func() inventory.Location {
 					l := replica("us-east-1", "US", "replica[0].region_name")
-					l.Unverified = "only read through a reference"
+					l.Unverified = text("only read through a reference")
 					return l
 				}()}},
 			want: []got{{"TC006", policy.SeverityMedium, addr, false}},
@@ -825,12 +825,12 @@ func TestTC006CrossBorderReplication(t *testing.T) {
 		{
 			name: "unknown replica at public: nothing",
 			res: res{address: addr, typ: "aws_dynamodb_table", operator: "aws", level: "public", loc: known(t, cat, "eu-west-3", "FR"), offer: offer(t, cat, "aws-all"),
-				replicas: []inventory.Location{{Status: inventory.StatusUnknown, Attribute: "replica[0].region_name", Flow: "replica", Reason: "computed"}}},
+				replicas: []inventory.Location{{Status: inventory.StatusUnknown, Attribute: "replica[0].region_name", Flow: "replica", Reason: text("computed")}}},
 		},
 		{
 			name: "unknown replica of a resource whose own location is unknown: both reported",
 			res: res{address: addr, typ: "aws_dynamodb_table", operator: "aws", level: "internal", loc: unknown(),
-				replicas: []inventory.Location{{Status: inventory.StatusUnknown, Attribute: "replica[0].region_name", Flow: "replica", Reason: "computed"}}},
+				replicas: []inventory.Location{{Status: inventory.StatusUnknown, Attribute: "replica[0].region_name", Flow: "replica", Reason: text("computed")}}},
 			want: []got{{"TC003", policy.SeverityLow, addr, false}, {"TC006", policy.SeverityLow, addr, false}},
 		},
 		{
@@ -841,7 +841,7 @@ level "internal" {
 }
 `),
 			res: res{address: addr, typ: "aws_dynamodb_table", operator: "aws", level: "internal", loc: known(t, cat, "eu-west-3", "FR"), offer: offer(t, cat, "aws-all"),
-				replicas: []inventory.Location{{Status: inventory.StatusUnknown, Attribute: "replica[0].region_name", Flow: "replica", Reason: "computed"}}},
+				replicas: []inventory.Location{{Status: inventory.StatusUnknown, Attribute: "replica[0].region_name", Flow: "replica", Reason: text("computed")}}},
 			want: []got{{"TC006", policy.SeverityMedium, addr, false}},
 		},
 		{
@@ -871,7 +871,7 @@ func TestTC006OwnersLevel(t *testing.T) {
 		}
 	}
 	if tc006 == nil || tc006.Address != cfg.address || tc006.Severity != policy.SeverityCritical || tc006.Sensitivity.Level != "restricted" ||
-		!strings.Contains(strings.Join(tc006.Sensitivity.Evidence, " "), "aws_s3_bucket.records's, at level restricted") {
+		!strings.Contains(strings.Join(inventory.English(tc006.Sensitivity.Evidence), " "), "aws_s3_bucket.records's, at level restricted") {
 		t.Fatalf("TC006 on the replication configuration at the bucket's level: %+v (all: %s)", tc006, messages(fs))
 	}
 	// A part classified stricter than its owner keeps its own level.
@@ -1309,7 +1309,7 @@ func TestFindingCarriesResource(t *testing.T) {
 	}
 	f := fs[0]
 	want := &rules.Finding{Rule: "TC001", Name: "non-eu-region", Severity: policy.SeverityCritical, Address: r.address, Module: "module.db",
-		Type: "aws_db_instance", Operator: ptr("aws"), Location: &r.loc, Sensitivity: &inventory.Sensitivity{Level: "restricted", Evidence: []string{"tag data_sensitivity=restricted"}}}
+		Type: "aws_db_instance", Operator: ptr("aws"), Location: &r.loc, Sensitivity: &inventory.Sensitivity{Level: "restricted", Evidence: texts("tag data_sensitivity=restricted")}}
 	if diff := cmp.Diff(want, f, cmp.AllowUnexported(rules.Finding{}), cmpIgnoreText()); diff != "" {
 		t.Errorf("finding (-want +got):\n%s", diff)
 	}
@@ -1350,7 +1350,7 @@ func TestTC012Unclassified(t *testing.T) {
 	cat := defaultCatalog(t)
 	r := res{address: "aws_sqs_queue.q", typ: "aws_sqs_queue", operator: "aws", level: "sensitive", loc: known(t, cat, "eu-west-3", "FR"), offer: offer(t, cat, "aws-all")}
 	inv := inventoryOf(r)
-	inv.Resources[0].Sensitivity.Unclassified = []string{`tag data_sensitivity="confidential" is not a sensitivity level of the policy`, "module m argument data_sensitivity cannot be read"}
+	inv.Resources[0].Sensitivity.Unclassified = texts(`tag data_sensitivity="confidential" is not a sensitivity level of the policy`, "module m argument data_sensitivity cannot be read")
 	fs := evaluate(cat, policy.Default(), inv)
 	if diff := cmp.Diff([]got{{"TC002", policy.SeverityHigh, r.address, false}, {"TC012", policy.SeverityHigh, r.address, false}, {"TC012", policy.SeverityHigh, r.address, false}}, summarize(fs)); diff != "" {
 		t.Fatalf("findings (-want +got):\n%s", diff)

@@ -116,11 +116,11 @@ func TestAdversarial(t *testing.T) {
 						(want.Operator != "" && operatorOf(got) != want.Operator) || (want.Level != "" && got.Sensitivity.Level != want.Level) {
 						t.Errorf("%s: trustcloud says %s %q operator %q level %s, want %s %q operator %q level %s\n  evidence: %s %s",
 							addr, got.Location.Status, got.Location.Region, operatorOf(got), got.Sensitivity.Level,
-							want.Status, want.Region, want.Operator, want.Level, strings.Join(got.Location.Evidence, " | "), got.Location.Reason)
+							want.Status, want.Region, want.Operator, want.Level, strings.Join(inventory.English(got.Location.Evidence), " | "), got.Location.Reason)
 					}
 					switch {
 					case got.Location.Status == "unknown":
-						if got.Location.Reason == "" {
+						if got.Location.Reason.IsZero() {
 							t.Errorf("%s: unknown without a reason", addr)
 						}
 					case !landed:

@@ -249,7 +249,7 @@ func checkResources(t *testing.T, want expectation, inv *inventory.Inventory) {
 		if r.Location.Status != w.Status || (w.Region != "" && !strings.EqualFold(r.Location.Region, w.Region)) || op != wop || r.Sensitivity.Level != w.Level {
 			t.Errorf("%s:\n  got  %s %s operator %s level %s\n  want %s %s operator %s level %s\n  location evidence: %s\n  level evidence: %s",
 				addr, r.Location.Status, r.Location.Region, op, r.Sensitivity.Level, w.Status, w.Region, wop, w.Level,
-				strings.Join(r.Location.Evidence, " | ")+r.Location.Reason, strings.Join(r.Sensitivity.Evidence, " | "))
+				strings.Join(inventory.English(r.Location.Evidence), " | ")+r.Location.Reason.String(), strings.Join(inventory.English(r.Sensitivity.Evidence), " | "))
 		}
 	}
 	for addr := range got {

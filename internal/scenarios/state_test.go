@@ -167,7 +167,7 @@ func TestStateInput(t *testing.T) {
 						addr := d[strings.Index(d, " ")+1:]
 						for _, res := range res.Inventory.Resources {
 							if res.Address == addr {
-								t.Logf("%s: %s %q: %s (%s)", addr, res.Location.Status, res.Location.Region, strings.Join(res.Location.Evidence, " | "), res.Location.Reason)
+								t.Logf("%s: %s %q: %s (%s)", addr, res.Location.Status, res.Location.Region, strings.Join(inventory.English(res.Location.Evidence), " | "), res.Location.Reason)
 							}
 						}
 					}
@@ -217,16 +217,16 @@ func checkLandings(t *testing.T, inv *inventory.Inventory, landings map[string]t
 			t.Errorf("%s: %s %q, and the test provider recorded no landing", res.Address, res.Location.Status, res.Location.Region)
 		case l.Region == "global":
 			if res.Location.Status != inventory.StatusGlobal {
-				t.Errorf("%s: %s %q, landed global (evidence: %s)", res.Address, res.Location.Status, res.Location.Region, strings.Join(res.Location.Evidence, " | "))
+				t.Errorf("%s: %s %q, landed global (evidence: %s)", res.Address, res.Location.Status, res.Location.Region, strings.Join(inventory.English(res.Location.Evidence), " | "))
 			}
 		case l.Region == "":
 			// The test provider cannot tell (a part of another resource,
 			// which is where that one is): nothing to compare with.
-			if res.Location.Status == inventory.StatusUnknown && res.Location.Reason == "" {
+			if res.Location.Status == inventory.StatusUnknown && res.Location.Reason.IsZero() {
 				t.Errorf("%s: unknown without a reason", res.Address)
 			}
 		case !strings.EqualFold(res.Location.Region, l.Region):
-			t.Errorf("%s: %s %q, landed in %q (evidence: %s %s)", res.Address, res.Location.Status, res.Location.Region, l.Region, strings.Join(res.Location.Evidence, " | "), res.Location.Reason)
+			t.Errorf("%s: %s %q, landed in %q (evidence: %s %s)", res.Address, res.Location.Status, res.Location.Region, l.Region, strings.Join(inventory.English(res.Location.Evidence), " | "), res.Location.Reason)
 		default:
 			located++
 		}

@@ -209,7 +209,7 @@ func TestAnalysis(t *testing.T) {
 		if r == nil {
 			t.Fatalf("%s.aws_kms_key.this is not in the inventory", s.Module)
 		}
-		ev := strings.Join(r.Location.Evidence, "; ")
+		ev := strings.Join(inventory.English(r.Location.Evidence), "; ")
 		for _, want := range []string{"provider aws (" + s.Module + ") region = var.region", `var.region = "eu-west-3" (root)`} {
 			if !strings.Contains(ev, want) {
 				t.Errorf("%s: evidence %q lacks %q", r.Address, ev, want)

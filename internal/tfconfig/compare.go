@@ -301,7 +301,7 @@ func (c *comparison) expressions(what string, plan map[string]*tfjson.Expression
 		if pe.ConstantValue == nil || pe.ConstantValue == tfjson.UnknownConstantValue {
 			continue
 		}
-		v := c.ev.expr(s, a.Expr, what+" "+name)
+		v := c.ev.expr(s, a.Expr, text(what+" "+name))
 		if !v.Known() {
 			continue
 		}

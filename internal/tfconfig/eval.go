@@ -9,6 +9,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/trustcloud/trustcloud/internal/i18n"
+
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
@@ -62,10 +64,10 @@ type Value struct {
 	// Reasons say why (part of) Val is unknown: an input known only at
 	// apply, a function trustcloud does not implement, an ephemeral
 	// variable …
-	Reasons []string
+	Reasons []i18n.Msg
 	// Evidence is the chain that led to the value: the expression as
 	// written, then the values it read.
-	Evidence []string
+	Evidence []i18n.Msg
 }
 
 // Known reports whether the value is set and wholly known.
@@ -74,11 +76,47 @@ func (v *Value) Known() bool {
 }
 
 // Reason joins the reasons for an unknown value.
-func (v *Value) Reason() string {
-	if v == nil || len(v.Reasons) == 0 {
-		return "the value is only known after apply"
+func (v *Value) Reason() i18n.Msg {
+	switch {
+	case v == nil || len(v.Reasons) == 0:
+		return i18n.M("ev.src.after_apply")
+	case len(v.Reasons) == 1:
+		return v.Reasons[0]
 	}
-	return strings.Join(v.Reasons, "; ")
+	return i18n.M("ev.text", reasonList(v.Reasons))
+}
+
+// reasonList is reasons joined with semicolons, in a language.
+type reasonList []i18n.Msg
+
+// In renders the reasons in a language.
+func (r reasonList) In(l i18n.Lang) string {
+	parts := make([]string, len(r))
+	for i, m := range r {
+		parts[i] = m.In(l)
+	}
+	return strings.Join(parts, "; ")
+}
+
+// text is a text as written (an identifier, a message of HCL or of the
+// function library), the same in every language.
+func text(s string) i18n.Msg { return i18n.M("ev.text", s) }
+
+// instName names a module instance in evidence: its address, or the root
+// module in the report's language.
+func instName(inst string) i18n.Localizer {
+	if inst == "" {
+		return i18n.M("ev.root")
+	}
+	return i18n.Text(inst)
+}
+
+// modName is instName of a module of the configuration.
+func modName(m *Module) i18n.Localizer {
+	if m.Key == "" {
+		return i18n.M("ev.root")
+	}
+	return i18n.Text(m.Display())
 }
 
 // Limits that keep evaluation of a hostile configuration bounded.
@@ -291,8 +329,8 @@ func displayInst(inst string) string {
 }
 
 // unknown is a value that could not be evaluated, with the reason.
-func unknown(reason string, evidence ...string) *Value {
-	return &Value{Val: cty.DynamicVal, Set: true, Reasons: []string{reason}, Evidence: evidence}
+func unknown(reason i18n.Msg, evidence ...i18n.Msg) *Value {
+	return &Value{Val: cty.DynamicVal, Set: true, Reasons: []i18n.Msg{reason}, Evidence: evidence}
 }
 
 // guard counts one evaluation step; it reports why evaluation must stop.
@@ -313,15 +351,15 @@ func (e *Evaluator) guard() string {
 }
 
 // memoized evaluates once per key, detecting cycles.
-func (e *Evaluator) memoized(key, what string, fn func() *Value) *Value {
+func (e *Evaluator) memoized(key string, what i18n.Msg, fn func() *Value) *Value {
 	if v, ok := e.memo[key]; ok {
 		return v
 	}
 	if e.active[key] {
-		return unknown(fmt.Sprintf("%s depends on itself", what))
+		return unknown(i18n.M("ev.src.cycle", what))
 	}
 	if why := e.guard(); why != "" {
-		return unknown(why)
+		return unknown(text(why))
 	}
 	e.active[key] = true
 	e.depth++
@@ -335,9 +373,9 @@ func (e *Evaluator) memoized(key, what string, fn func() *Value) *Value {
 // expr evaluates an expression in a scope. what names it in evidence
 // ("provider aws (root) region"); the first evidence line is
 // `what = <expression> → <value> (file:line)`.
-func (e *Evaluator) expr(s *scope, x hcl.Expression, what string) *Value {
+func (e *Evaluator) expr(s *scope, x hcl.Expression, what i18n.Msg) *Value {
 	if why := e.guard(); why != "" {
-		return unknown(why)
+		return unknown(text(why))
 	}
 	ctx := &hcl.EvalContext{Variables: map[string]cty.Value{}, Functions: e.functions(s.mod)}
 	var inputs []*Value
@@ -360,8 +398,8 @@ func (e *Evaluator) expr(s *scope, x hcl.Expression, what string) *Value {
 	e.stubs = prev
 	stubs = slices.Clone(stubs)
 	e.mu.Unlock()
-	text := e.exprText(x)
-	line := fmt.Sprintf("%s = %s", what, text)
+	src := e.exprText(x)
+	line := i18n.M("ev.src.line", what, src)
 	if diags.HasErrors() {
 		d := diags[0]
 		for _, dd := range diags {
@@ -370,11 +408,11 @@ func (e *Evaluator) expr(s *scope, x hcl.Expression, what string) *Value {
 				break
 			}
 		}
-		reason := fmt.Sprintf("%s: cannot evaluate %s (%s): %s", what, text, where(x.Range()), strings.TrimSuffix(d.Summary, "."))
+		reason := i18n.M("ev.src.cannot_evaluate", what, src, where(x.Range()), strings.TrimSuffix(d.Summary, "."))
 		if d.Detail != "" {
-			reason += ": " + strings.Join(strings.Fields(d.Detail), " ")
+			reason = i18n.M("ev.src.detail", reason, strings.Join(strings.Fields(d.Detail), " "))
 		}
-		out := unknown(reason, line+" ("+where(x.Range())+")")
+		out := unknown(reason, i18n.M("ev.src.at", line, where(x.Range())))
 		out.Evidence = appendEvidence(out.Evidence, inputs)
 		return out
 	}
@@ -382,20 +420,22 @@ func (e *Evaluator) expr(s *scope, x hcl.Expression, what string) *Value {
 	out := &Value{Val: val, Set: true}
 	if _, secret := marks[tffunc.Sensitive]; secret {
 		// Reports are CI logs: a sensitive value is never printed.
-		line += " → (sensitive value)"
-	} else if !isLiteral(text, val) {
-		line += " → " + Render(val)
+		line = i18n.M("ev.src.arrow", line, sensitiveValue)
+	} else if !isLiteral(src, val) {
+		line = i18n.M("ev.src.arrow", line, renderValue(val))
 	}
-	out.Evidence = appendEvidence([]string{line + " (" + where(x.Range()) + ")"}, inputs)
+	out.Evidence = appendEvidence([]i18n.Msg{i18n.M("ev.src.at", line, where(x.Range()))}, inputs)
 	if !val.IsWhollyKnown() {
 		for _, in := range inputs {
 			if !in.Set || in.Val == cty.NilVal || !in.Val.IsWhollyKnown() {
 				out.Reasons = appendUnique(out.Reasons, in.Reasons...)
 			}
 		}
-		out.Reasons = appendUnique(out.Reasons, stubs...)
+		for _, s := range stubs {
+			out.Reasons = appendUnique(out.Reasons, text(s))
+		}
 		if len(out.Reasons) == 0 {
-			out.Reasons = []string{fmt.Sprintf("%s is only known after apply", what)}
+			out.Reasons = []i18n.Msg{i18n.M("ev.src.known_after_apply", what)}
 		}
 	}
 	return out
@@ -439,15 +479,17 @@ func isLiteral(text string, v cty.Value) bool {
 	return text == Render(v)
 }
 
-func appendEvidence(ev []string, inputs []*Value) []string {
+// appendEvidence adds the evidence of the inputs that is not there yet
+// (the same text in English).
+func appendEvidence(ev []i18n.Msg, inputs []*Value) []i18n.Msg {
 	seen := map[string]bool{}
 	for _, l := range ev {
-		seen[l] = true
+		seen[l.String()] = true
 	}
 	for _, in := range inputs {
 		for _, l := range in.Evidence {
-			if !seen[l] {
-				seen[l] = true
+			if s := l.String(); !seen[s] {
+				seen[s] = true
 				ev = append(ev, l)
 			}
 		}
@@ -455,11 +497,27 @@ func appendEvidence(ev []string, inputs []*Value) []string {
 	return ev
 }
 
-func appendUnique(list []string, items ...string) []string {
+// renderValue is Render for evidence: a value unknown until apply is said
+// in the report's language.
+func renderValue(v cty.Value) i18n.Localizer {
+	if !v.IsKnown() {
+		return unknownValue
+	}
+	return i18n.Text(Render(v))
+}
+
+// unknownValue is how evidence shows a value unknown until apply (as
+// Render does).
+var unknownValue = i18n.M("ev.src.unknown_value")
+
+// sensitiveValue is how evidence shows a sensitive value.
+var sensitiveValue = i18n.M("ev.src.sensitive")
+
+func appendUnique(list []i18n.Msg, items ...i18n.Msg) []i18n.Msg {
 	for _, it := range items {
 		found := false
 		for _, l := range list {
-			if l == it {
+			if l.String() == it.String() {
 				found = true
 				break
 			}
@@ -526,12 +584,12 @@ func (e *Evaluator) root(s *scope, name string, trs []hcl.Traversal) (cty.Value,
 		return e.objectOf(trs, func(attr string) *Value { return e.moduleCall(s, attr, trs) })
 	case "count":
 		if s.each == nil || !s.each.count {
-			return cty.DynamicVal, []*Value{unknown(fmt.Sprintf("count.index is used outside a counted block (%s)", displayInst(s.inst)))}
+			return cty.DynamicVal, []*Value{unknown(i18n.M("ev.src.count_outside", instName(s.inst)))}
 		}
 		return cty.ObjectVal(map[string]cty.Value{"index": s.each.key}), nil
 	case "each":
 		if s.each == nil || s.each.count {
-			return cty.DynamicVal, []*Value{unknown(fmt.Sprintf("each is used outside a for_each block (%s)", displayInst(s.inst)))}
+			return cty.DynamicVal, []*Value{unknown(i18n.M("ev.src.each_outside", instName(s.inst)))}
 		}
 		return cty.ObjectVal(map[string]cty.Value{"key": s.each.key, "value": s.each.value}), nil
 	case "path":
@@ -539,14 +597,14 @@ func (e *Evaluator) root(s *scope, name string, trs []hcl.Traversal) (cty.Value,
 			"module": cty.StringVal(s.mod.Dir),
 			"root":   cty.StringVal("."),
 			"cwd":    cty.UnknownVal(cty.String),
-		}), []*Value{unknown("path.cwd is the directory Terraform ran in, which the plan does not record")}
+		}), []*Value{unknown(i18n.M("ev.src.path_cwd"))}
 	case "terraform":
 		ws := e.workspace()
 		return cty.ObjectVal(map[string]cty.Value{"workspace": ws.Val, "applying": cty.False}), []*Value{ws}
 	case "data":
 		return e.objectOf(trs, func(typ string) *Value { return e.dataType(s, typ, trs) })
 	case "self", "ephemeral":
-		return cty.DynamicVal, []*Value{unknown(fmt.Sprintf("%s references are not evaluated", name))}
+		return cty.DynamicVal, []*Value{unknown(i18n.M("ev.src.not_evaluated", name))}
 	}
 	// A managed resource type.
 	return e.objectOf(trs, func(rname string) *Value { return e.resource(s, "managed", name, rname) })
@@ -560,11 +618,11 @@ func (e *Evaluator) objectOf(trs []hcl.Traversal, get func(string) *Value) (cty.
 	for _, tr := range trs {
 		if len(tr) < 2 {
 			// The whole object (var, local): not a value in Terraform.
-			return cty.DynamicVal, []*Value{unknown(fmt.Sprintf("%s alone is not a value", tr.RootName()))}
+			return cty.DynamicVal, []*Value{unknown(i18n.M("ev.src.alone", tr.RootName()))}
 		}
 		attr, ok := tr[1].(hcl.TraverseAttr)
 		if !ok {
-			return cty.DynamicVal, []*Value{unknown(fmt.Sprintf("%s must be followed by a name", tr.RootName()))}
+			return cty.DynamicVal, []*Value{unknown(i18n.M("ev.src.needs_name", tr.RootName()))}
 		}
 		if _, done := attrs[attr.Name]; done {
 			continue
@@ -587,28 +645,28 @@ func (e *Evaluator) workspace() *Value {
 	switch {
 	case e.cfg.Kind == FromPlanFile && e.cfg.Workspace != "":
 		return &Value{Val: cty.StringVal(e.cfg.Workspace), Set: true,
-			Evidence: []string{fmt.Sprintf("terraform.workspace = %q (%s)", e.cfg.Workspace, e.cfg.Origin)}}
+			Evidence: []i18n.Msg{i18n.M("ev.src.workspace", e.cfg.Workspace, e.cfg.Origin)}}
 	case e.plan.Workspace != "":
 		return &Value{Val: cty.StringVal(e.plan.Workspace), Set: true,
-			Evidence: []string{fmt.Sprintf("terraform.workspace = %q (%s)", e.plan.Workspace, e.plan.WorkspaceFrom)}}
+			Evidence: []i18n.Msg{i18n.M("ev.src.workspace", e.plan.Workspace, e.plan.WorkspaceFrom)}}
 	case e.cfg.Workspace != "":
 		return &Value{Val: cty.StringVal(e.cfg.Workspace), Set: true,
-			Evidence: []string{fmt.Sprintf("terraform.workspace = %q (%s)", e.cfg.Workspace, e.cfg.Origin)}}
+			Evidence: []i18n.Msg{i18n.M("ev.src.workspace", e.cfg.Workspace, e.cfg.Origin)}}
 	}
 	return &Value{Val: cty.UnknownVal(cty.String), Set: true,
-		Reasons: []string{"terraform.workspace: plan JSON does not record the workspace; give the binary plan file, --workspace or TF_WORKSPACE"}}
+		Reasons: []i18n.Msg{i18n.M("ev.src.workspace_unknown")}}
 }
 
 // variable is var.name in a module instance.
 func (e *Evaluator) variable(s *scope, name string) *Value {
-	return e.memoized(s.inst+"\x00var\x00"+name, "var."+name, func() *Value {
+	return e.memoized(s.inst+"\x00var\x00"+name, text("var."+name), func() *Value {
 		decl := s.mod.Variables[name]
 		if decl == nil {
-			return unknown(fmt.Sprintf("var.%s is not declared in %s", name, s.mod.Display()))
+			return unknown(i18n.M("ev.src.var_not_declared", name, modName(s.mod)))
 		}
-		what := fmt.Sprintf("var.%s (%s)", name, displayInst(s.inst))
+		what := i18n.M("ev.src.var_in", name, instName(s.inst))
 		if decl.Ephemeral {
-			return unknown(fmt.Sprintf("var.%s is ephemeral (%s): Terraform does not record its value in the plan", name, where(decl.Range)))
+			return unknown(i18n.M("ev.src.var_ephemeral", name, where(decl.Range)))
 		}
 		var v *Value
 		if s.inst == "" {
@@ -623,7 +681,7 @@ func (e *Evaluator) variable(s *scope, name string) *Value {
 			}
 			conv, err := convert.Convert(val, decl.Type)
 			if err != nil {
-				return unknown(fmt.Sprintf("%s: the value does not fit the declared type: %v", what, err), v.Evidence...)
+				return unknown(i18n.M("ev.src.var_type", what, err.Error()), v.Evidence...)
 			}
 			if decl.Sensitive {
 				conv = conv.Mark(tffunc.Sensitive)
@@ -637,24 +695,23 @@ func (e *Evaluator) variable(s *scope, name string) *Value {
 func (e *Evaluator) rootVariable(decl *Variable) *Value {
 	if raw, ok := e.plan.Variables[decl.Name]; ok {
 		val := FromJSON(raw)
-		shown := Render(val)
+		var shown i18n.Localizer = i18n.Text(Render(val))
 		if decl.Sensitive {
-			shown = "(sensitive value)"
+			shown = sensitiveValue
 		}
-		from := "the plan's variables"
 		if o := e.plan.VariableOrigins[decl.Name]; o != "" {
-			from = o
+			return &Value{Val: val, Set: true, Evidence: []i18n.Msg{i18n.M("ev.src.var_root_from", decl.Name, shown, o)}}
 		}
-		return &Value{Val: val, Set: true, Evidence: []string{fmt.Sprintf("var.%s = %s (root: %s)", decl.Name, shown, from)}}
+		return &Value{Val: val, Set: true, Evidence: []i18n.Msg{i18n.M("ev.src.var_root", decl.Name, shown)}}
 	}
 	if decl.Default != nil {
-		v := e.expr(&scope{mod: e.cfg.Modules[""]}, decl.Default.Expr, fmt.Sprintf("var.%s (root, default)", decl.Name))
+		v := e.expr(&scope{mod: e.cfg.Modules[""]}, decl.Default.Expr, i18n.M("ev.src.var_root_default", decl.Name))
 		return v
 	}
 	if e.plan.ConfigOnly {
-		return unknown(fmt.Sprintf("var.%s has no value: no default, and no -var, -var-file, tfvars file or TF_VAR_%s gives one", decl.Name, decl.Name))
+		return unknown(i18n.M("ev.src.var_no_value_config", decl.Name, decl.Name))
 	}
-	return unknown(fmt.Sprintf("var.%s has no value in the plan", decl.Name))
+	return unknown(i18n.M("ev.var_no_value", decl.Name))
 }
 
 // moduleArgument is the value a module call gives a variable of the
@@ -665,25 +722,25 @@ func (e *Evaluator) moduleArgument(s *scope, decl *Variable) *Value {
 	if fail != nil {
 		return fail
 	}
-	what := fmt.Sprintf("var.%s (%s)", decl.Name, s.inst)
+	what := i18n.M("ev.src.var_in", decl.Name, instName(s.inst))
 	if a := call.Args[decl.Name]; a != nil {
 		rep, v := e.callRepetition(ps, call, key)
 		if v != nil {
 			return v
 		}
 		cs := &scope{mod: ps.mod, inst: ps.inst, each: rep}
-		v = e.expr(cs, a.Expr, fmt.Sprintf("%s, from the module call's argument", what))
+		v = e.expr(cs, a.Expr, i18n.M("ev.src.from_call", what))
 		if v.Known() && v.Val.IsNull() && !decl.Nullable && decl.Default != nil {
-			d := e.expr(&scope{mod: s.mod, inst: s.inst}, decl.Default.Expr, what+" (null given, not nullable: default)")
+			d := e.expr(&scope{mod: s.mod, inst: s.inst}, decl.Default.Expr, i18n.M("ev.src.null_default", what))
 			d.Evidence = append(d.Evidence, v.Evidence...)
 			return d
 		}
 		return v
 	}
 	if decl.Default != nil {
-		return e.expr(&scope{mod: s.mod, inst: s.inst}, decl.Default.Expr, what+" (default)")
+		return e.expr(&scope{mod: s.mod, inst: s.inst}, decl.Default.Expr, i18n.M("ev.src.default", what))
 	}
-	return unknown(fmt.Sprintf("%s: the module call gives no value and the variable has no default", what))
+	return unknown(i18n.M("ev.src.no_argument", what))
 }
 
 // callOf returns the module call of a module instance, the scope of the
@@ -691,16 +748,16 @@ func (e *Evaluator) moduleArgument(s *scope, decl *Variable) *Value {
 func (e *Evaluator) callOf(inst string) (*scope, *Call, cty.Value, *Value) {
 	steps, why := e.instanceSteps(inst)
 	if why != "" || len(steps) == 0 {
-		return nil, nil, cty.NilVal, unknown(fmt.Sprintf("%q is not the address of a module instance: %s", inst, why))
+		return nil, nil, cty.NilVal, unknown(i18n.M("ev.src.not_instance", inst, why))
 	}
 	last := steps[len(steps)-1]
 	ps, why := e.moduleScope(joinInst(steps[:len(steps)-1]))
 	if why != "" {
-		return nil, nil, cty.NilVal, unknown(why)
+		return nil, nil, cty.NilVal, unknown(text(why))
 	}
 	call := ps.mod.Calls[last.name]
 	if call == nil {
-		return nil, nil, cty.NilVal, unknown(fmt.Sprintf("%s has no module call %q", ps.mod.Display(), last.name))
+		return nil, nil, cty.NilVal, unknown(i18n.M("ev.src.no_call", modName(ps.mod), last.name))
 	}
 	return ps, call, last.key, nil
 }
@@ -712,15 +769,15 @@ func (e *Evaluator) callRepetition(ps *scope, call *Call, key cty.Value) (*repet
 	switch {
 	case call.Count != nil:
 		if key == cty.NilVal {
-			return nil, unknown(fmt.Sprintf("module %q has count but the address has no index", call.Name))
+			return nil, unknown(i18n.M("ev.src.count_no_index", call.Name))
 		}
 		return &repetition{count: true, key: key}, nil
 	case call.ForEach != nil:
 		if key == cty.NilVal {
-			return nil, unknown(fmt.Sprintf("module %q has for_each but the address has no key", call.Name))
+			return nil, unknown(i18n.M("ev.src.for_each_no_key", call.Name))
 		}
-		fe := e.forEachValue(ps, "module\x00"+call.Name, call.ForEach.Expr, fmt.Sprintf("module %q for_each", call.Name))
-		return e.forEachElement(fe, key, fmt.Sprintf("module %q", call.Name))
+		fe := e.forEachValue(ps, "module\x00"+call.Name, call.ForEach.Expr, i18n.M("ev.src.module_for_each", call.Name))
+		return e.forEachElement(fe, key, i18n.M("ev.src.module", call.Name))
 	}
 	return nil, nil
 }
@@ -732,7 +789,7 @@ func (e *Evaluator) callRepetition(ps *scope, call *Call, key cty.Value) (*repet
 // time). It cannot depend on the instance (Terraform refuses each and
 // count in for_each); a scope that carries a repetition or iteration
 // variables is evaluated without the memo.
-func (e *Evaluator) forEachValue(s *scope, owner string, x hcl.Expression, what string) *Value {
+func (e *Evaluator) forEachValue(s *scope, owner string, x hcl.Expression, what i18n.Msg) *Value {
 	if s.each != nil || len(s.iter) > 0 {
 		return e.expr(s, x, what)
 	}
@@ -753,7 +810,7 @@ func (e *Evaluator) forEachKnown(fe *Value) bool {
 }
 
 // forEachElement is the each.value of one key of a for_each value.
-func (e *Evaluator) forEachElement(fe *Value, key cty.Value, what string) (*repetition, *Value) {
+func (e *Evaluator) forEachElement(fe *Value, key cty.Value, what i18n.Msg) (*repetition, *Value) {
 	if !e.forEachKnown(fe) {
 		return &repetition{key: key, value: cty.DynamicVal}, nil
 	}
@@ -764,11 +821,11 @@ func (e *Evaluator) forEachElement(fe *Value, key cty.Value, what string) (*repe
 		return &repetition{key: key, value: key}, nil
 	case t.IsMapType() || t.IsObjectType():
 		if key.Type() != cty.String || !val.Type().IsObjectType() && !val.HasIndex(key).True() {
-			return nil, unknown(fmt.Sprintf("%s: for_each has no key %s", what, Render(key)))
+			return nil, unknown(i18n.M("ev.src.no_key", what, Render(key)))
 		}
 		if t.IsObjectType() {
 			if !t.HasAttribute(key.AsString()) {
-				return nil, unknown(fmt.Sprintf("%s: for_each has no key %s", what, Render(key)))
+				return nil, unknown(i18n.M("ev.src.no_key", what, Render(key)))
 			}
 			return &repetition{key: key, value: val.GetAttr(key.AsString())}, nil
 		}
@@ -777,17 +834,17 @@ func (e *Evaluator) forEachElement(fe *Value, key cty.Value, what string) (*repe
 		// toset() of a tuple is common; a list is refused by Terraform.
 		return &repetition{key: key, value: key}, nil
 	}
-	return nil, unknown(fmt.Sprintf("%s: for_each is not a map or a set", what))
+	return nil, unknown(i18n.M("ev.src.not_map", what))
 }
 
 // local is local.name in a module instance.
 func (e *Evaluator) local(s *scope, name string) *Value {
-	return e.memoized(s.inst+"\x00local\x00"+name, "local."+name, func() *Value {
+	return e.memoized(s.inst+"\x00local\x00"+name, text("local."+name), func() *Value {
 		a := s.mod.Locals[name]
 		if a == nil {
-			return unknown(fmt.Sprintf("local.%s is not declared in %s", name, s.mod.Display()))
+			return unknown(i18n.M("ev.src.local_not_declared", name, modName(s.mod)))
 		}
-		return e.expr(&scope{mod: s.mod, inst: s.inst}, a.Expr, fmt.Sprintf("local.%s (%s)", name, displayInst(s.inst)))
+		return e.expr(&scope{mod: s.mod, inst: s.inst}, a.Expr, i18n.M("ev.src.local_in", name, instName(s.inst)))
 	})
 }
 
@@ -796,7 +853,7 @@ func (e *Evaluator) local(s *scope, name string) *Value {
 func (e *Evaluator) moduleCall(s *scope, name string, trs []hcl.Traversal) *Value {
 	call := s.mod.Calls[name]
 	if call == nil {
-		return unknown(fmt.Sprintf("module.%s is not called in %s", name, s.mod.Display()))
+		return unknown(i18n.M("ev.src.not_called", name, modName(s.mod)))
 	}
 	outputs := referencedOutputs(name, trs)
 	childKey := name
@@ -805,7 +862,7 @@ func (e *Evaluator) moduleCall(s *scope, name string, trs []hcl.Traversal) *Valu
 	}
 	child := e.cfg.Modules[childKey]
 	if child == nil {
-		return unknown(fmt.Sprintf("module.%s is not in %s", name, e.cfg.Origin))
+		return unknown(i18n.M("ev.src.module_missing", name, e.cfg.Origin))
 	}
 	if outputs == nil {
 		outputs = slices.Sorted(maps.Keys(child.Outputs))
@@ -841,10 +898,10 @@ func (mc *calledModule) instance(key cty.Value) *Value {
 	for _, o := range mc.outputs {
 		a := child.Outputs[o]
 		if a == nil {
-			return unknown(fmt.Sprintf("module.%s has no output %q", mc.name, o))
+			return unknown(i18n.M("ev.src.no_output", mc.name, o))
 		}
-		v := e.memoized(inst+"\x00output\x00"+o, "output "+o, func() *Value {
-			return e.expr(&scope{mod: child, inst: inst}, a.Expr, fmt.Sprintf("%s.%s", inst, o))
+		v := e.memoized(inst+"\x00output\x00"+o, i18n.M("ev.src.output", o), func() *Value {
+			return e.expr(&scope{mod: child, inst: inst}, a.Expr, text(inst+"."+o))
 		})
 		attrs[o] = v.Val
 		if !v.Set || v.Val == cty.NilVal {
@@ -864,13 +921,13 @@ func (mc *calledModule) instance(key cty.Value) *Value {
 // when the count is, or too large to evaluate.
 func (mc *calledModule) counted(count *hcl.Attribute) *Value {
 	name := mc.name
-	n := mc.e.expr(mc.s, count.Expr, fmt.Sprintf("module %q count", name))
+	n := mc.e.expr(mc.s, count.Expr, i18n.M("ev.src.module_count", name))
 	if !n.Known() || n.Val.Type() != cty.Number {
-		return unknown(fmt.Sprintf("module.%s: count is not known (%s)", name, n.Reason()), n.Evidence...)
+		return unknown(i18n.M("ev.src.count_unknown", name, n.Reason()), n.Evidence...)
 	}
 	c, _ := n.Val.AsBigFloat().Int64()
 	if c > 10000 {
-		return unknown(fmt.Sprintf("module.%s: count %d is too large to evaluate", name, c))
+		return unknown(i18n.M("ev.src.count_too_large", name, c))
 	}
 	var elems []cty.Value
 	out := &Value{Set: true}
@@ -891,9 +948,9 @@ func (mc *calledModule) counted(count *hcl.Attribute) *Value {
 // unknown when the collection is, or when a key is not a string.
 func (mc *calledModule) forEach(forEach *hcl.Attribute) *Value {
 	name := mc.name
-	fe := mc.e.expr(mc.s, forEach.Expr, fmt.Sprintf("module %q for_each", name))
+	fe := mc.e.expr(mc.s, forEach.Expr, i18n.M("ev.src.module_for_each", name))
 	if !fe.Known() || !fe.Val.CanIterateElements() {
-		return unknown(fmt.Sprintf("module.%s: for_each is not known (%s)", name, fe.Reason()), fe.Evidence...)
+		return unknown(i18n.M("ev.src.for_each_unknown", name, fe.Reason()), fe.Evidence...)
 	}
 	attrs := map[string]cty.Value{}
 	out := &Value{Set: true}
@@ -903,7 +960,7 @@ func (mc *calledModule) forEach(forEach *hcl.Attribute) *Value {
 			k = ev
 		}
 		if k.Type() != cty.String || k.IsNull() || !k.IsKnown() {
-			return unknown(fmt.Sprintf("module.%s: for_each keys must be strings", name))
+			return unknown(i18n.M("ev.src.for_each_keys", name))
 		}
 		v := mc.instance(k)
 		attrs[k.AsString()] = v.Val
@@ -995,7 +1052,7 @@ func (e *Evaluator) resource(s *scope, mode, typ, name string) *Value {
 	}
 	r := s.mod.Resources[addr]
 	if r == nil {
-		return unknown(fmt.Sprintf("%s is not declared in %s", addr, s.mod.Display()))
+		return unknown(i18n.M("ev.src.not_declared", addr, modName(s.mod)))
 	}
 	var insts []Instance
 	if e.plan.Instances != nil {
@@ -1006,14 +1063,14 @@ func (e *Evaluator) resource(s *scope, mode, typ, name string) *Value {
 		full = s.inst + "." + addr
 	}
 	if len(insts) == 0 {
-		why := fmt.Sprintf("%s has no planned value in the plan's resource changes", full)
+		why := i18n.M("ev.src.no_planned_value", full)
 		if mode == "data" {
-			why = fmt.Sprintf("%s is read while planning: its value is in the plan's prior state, which is not evaluated", full)
+			why = i18n.M("ev.src.data_prior", full)
 		}
 		if e.plan.ConfigOnly {
-			why = fmt.Sprintf("%s has no value without a plan (configuration only)", full)
+			why = i18n.M("ev.src.no_value_config_only", full)
 			if mode == "data" {
-				why = fmt.Sprintf("%s is a data source: only a plan reads its value (configuration only)", full)
+				why = i18n.M("ev.src.data_config_only", full)
 			}
 		}
 		return unknown(why)
@@ -1038,14 +1095,14 @@ func (e *Evaluator) resource(s *scope, mode, typ, name string) *Value {
 	default:
 		out.Val = insts[0].Value
 	}
-	out.Evidence = []string{fmt.Sprintf("%s: planned values of the plan", full)}
+	out.Evidence = []i18n.Msg{i18n.M("ev.src.planned_values", full)}
 	if e.plan.ConfigOnly {
-		out.Evidence = []string{fmt.Sprintf("%s: the values its configuration gives", full)}
+		out.Evidence = []i18n.Msg{i18n.M("ev.src.config_values", full)}
 	}
 	if !out.Val.IsWhollyKnown() {
-		out.Reasons = []string{fmt.Sprintf("%s is only partly known until apply", full)}
+		out.Reasons = []i18n.Msg{i18n.M("ev.src.partly_known", full)}
 		if e.plan.ConfigOnly {
-			out.Reasons = []string{fmt.Sprintf("%s: the attributes its provider computes are only known to a plan (configuration only)", full)}
+			out.Reasons = []i18n.Msg{i18n.M("ev.src.computed_config_only", full)}
 		}
 	}
 	return out

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/trustcloud/trustcloud/internal/i18n"
+
 	"github.com/zclconf/go-cty/cty"
 )
 
@@ -53,16 +55,16 @@ func providerAttr(t *testing.T, ev *Evaluator, module, resource, path string) *V
 func wantString(t *testing.T, v *Value, want string) {
 	t.Helper()
 	if !v.Known() || v.Val.Type() != cty.String || v.Val.AsString() != want {
-		t.Fatalf("got %s (set %v, reasons %q), want %q\nevidence:\n  %s", Render(v.Val), v.Set, v.Reasons, want, strings.Join(v.Evidence, "\n  "))
+		t.Fatalf("got %s (set %v, reasons %q), want %q\nevidence:\n  %s", Render(v.Val), v.Set, v.Reasons, want, strings.Join(english(v.Evidence), "\n  "))
 	}
 }
 
 func wantUnknown(t *testing.T, v *Value, reasonPart string) {
 	t.Helper()
 	if v.Known() {
-		t.Fatalf("got known %s, want unknown (%s)\nevidence:\n  %s", Render(v.Val), reasonPart, strings.Join(v.Evidence, "\n  "))
+		t.Fatalf("got known %s, want unknown (%s)\nevidence:\n  %s", Render(v.Val), reasonPart, strings.Join(english(v.Evidence), "\n  "))
 	}
-	if !strings.Contains(v.Reason(), reasonPart) {
+	if !strings.Contains(v.Reason().String(), reasonPart) {
 		t.Fatalf("reason %q does not say %q", v.Reason(), reasonPart)
 	}
 }
@@ -81,10 +83,10 @@ resource "outscale_net" "n" { ip_range = "10.0.0.0/16" }
 	ev := NewEvaluator(cfg, Plan{Variables: map[string]any{"region": "cloudgouv-eu-west-1"}})
 	v := providerAttr(t, ev, "", "outscale_net.n", "region")
 	wantString(t, v, "us-east-2")
-	if !strings.Contains(v.Evidence[0], `replace(var.region, "cloudgouv-eu-west-1", "us-east-2") → "us-east-2"`) {
+	if !strings.Contains(v.Evidence[0].String(), `replace(var.region, "cloudgouv-eu-west-1", "us-east-2") → "us-east-2"`) {
 		t.Errorf("evidence does not show the expression and its value: %q", v.Evidence)
 	}
-	if !strings.Contains(strings.Join(v.Evidence, "\n"), `var.region = "cloudgouv-eu-west-1" (root: the plan's variables)`) {
+	if !strings.Contains(strings.Join(english(v.Evidence), "\n"), `var.region = "cloudgouv-eu-west-1" (root: the plan's variables)`) {
 		t.Errorf("evidence does not show the variable: %q", v.Evidence)
 	}
 }
@@ -277,7 +279,7 @@ resource "aws_s3_bucket" "x" {}
 	ev := NewEvaluator(cfg, Plan{Variables: map[string]any{"settings": map[string]any{"region": "eu-west-3", "token": "s3cr3t"}}})
 	v := providerAttr(t, ev, "", "aws_s3_bucket.x", "region")
 	wantString(t, v, "eu-west-3")
-	all := strings.Join(v.Evidence, "\n")
+	all := strings.Join(english(v.Evidence), "\n")
 	if strings.Contains(all, "s3cr3t") || strings.Contains(all, "eu-west-3") || !strings.Contains(all, "(sensitive value)") {
 		t.Errorf("evidence shows a sensitive value:\n%s", all)
 	}
@@ -508,4 +510,13 @@ resource "aws_s3_bucket" "b" {
 	if calls != 1 {
 		t.Errorf("module.team's for_each evaluated %d times for 300 instances, want once", calls)
 	}
+}
+
+// english renders evidence in English.
+func english(ms []i18n.Msg) []string {
+	out := make([]string, len(ms))
+	for i, m := range ms {
+		out[i] = m.String()
+	}
+	return out
 }

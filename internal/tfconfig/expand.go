@@ -1,7 +1,7 @@
 package tfconfig
 
 import (
-	"fmt"
+	"github.com/trustcloud/trustcloud/internal/i18n"
 	"maps"
 	"slices"
 	"sort"
@@ -49,7 +49,7 @@ type Unexpanded struct {
 	// Address is `module.a.aws_s3_bucket.b` or, for a module call,
 	// `module.a.module.b`.
 	Address string
-	Reason  string
+	Reason  i18n.Msg
 	Range   hcl.Range
 }
 
@@ -85,9 +85,9 @@ func (e *Evaluator) Expand() ([]ResourceInstance, []Unexpanded) {
 			addr := joinInstWith(s.inst, name, cty.NilVal)
 			child := e.cfg.Modules[childKey]
 			if child == nil {
-				why := e.cfg.Missing[childKey]
-				if why == "" {
-					why = fmt.Sprintf("module %q (source %q) is not in %s", name, call.Source, e.cfg.Origin)
+				why := text(e.cfg.Missing[childKey])
+				if e.cfg.Missing[childKey] == "" {
+					why = i18n.M("ev.src.module_not_in", name, call.Source, e.cfg.Origin)
 				}
 				unexpanded = append(unexpanded, Unexpanded{Module: s.inst, Call: call, Address: addr, Reason: why, Range: call.Range})
 				continue
@@ -127,13 +127,13 @@ const maxInstances = 100000
 func (e *Evaluator) repetitionKeys(s *scope, count, forEach *hcl.Attribute, what string) ([]cty.Value, *Value) {
 	switch {
 	case count != nil:
-		n := e.expr(s, count.Expr, what+" count")
+		n := e.expr(s, count.Expr, i18n.M("ev.src.count_of", what))
 		if !n.Known() || n.Val.IsNull() || n.Val.Type() != cty.Number {
-			return nil, unknown(fmt.Sprintf("%s: count is not known without a plan (%s)", what, n.Reason()), n.Evidence...)
+			return nil, unknown(i18n.M("ev.src.count_unknown_config", what, n.Reason()), n.Evidence...)
 		}
 		c, acc := n.Val.AsBigFloat().Int64()
 		if acc != 0 || c < 0 || c > maxInstances {
-			return nil, unknown(fmt.Sprintf("%s: count %s is not a number of instances trustcloud expands", what, Render(n.Val)))
+			return nil, unknown(i18n.M("ev.src.count_not_expanded", what, Render(n.Val)))
 		}
 		keys := make([]cty.Value, 0, c)
 		for i := int64(0); i < c; i++ {
@@ -141,12 +141,12 @@ func (e *Evaluator) repetitionKeys(s *scope, count, forEach *hcl.Attribute, what
 		}
 		return keys, nil
 	case forEach != nil:
-		fe := e.expr(s, forEach.Expr, what+" for_each")
+		fe := e.expr(s, forEach.Expr, i18n.M("ev.src.for_each_of", what))
 		if !fe.Known() || fe.Val.IsNull() || !fe.Val.CanIterateElements() {
-			return nil, unknown(fmt.Sprintf("%s: for_each is not known without a plan (%s)", what, fe.Reason()), fe.Evidence...)
+			return nil, unknown(i18n.M("ev.src.for_each_unknown_config", what, fe.Reason()), fe.Evidence...)
 		}
 		if fe.Val.LengthInt() > maxInstances {
-			return nil, unknown(fmt.Sprintf("%s: for_each has more instances than trustcloud expands", what))
+			return nil, unknown(i18n.M("ev.src.for_each_too_many", what))
 		}
 		var keys []cty.Value
 		t := fe.Val.Type()
@@ -156,7 +156,7 @@ func (e *Evaluator) repetitionKeys(s *scope, count, forEach *hcl.Attribute, what
 				k = v
 			}
 			if k.IsNull() || !k.IsKnown() || k.Type() != cty.String {
-				return nil, unknown(fmt.Sprintf("%s: for_each keys must be known strings", what))
+				return nil, unknown(i18n.M("ev.src.for_each_keys_strings", what))
 			}
 			keys = append(keys, k)
 		}
@@ -179,15 +179,15 @@ var metaBlocks = map[string]bool{"lifecycle": true, "provisioner": true, "connec
 // before the provider adds its computed attributes: an argument that
 // cannot be evaluated is unknown, and reasons says why, by argument.
 // Nested blocks are lists of objects, as in plan JSON.
-func (e *Evaluator) ResourceValue(module string, r *Resource, key cty.Value) (cty.Value, map[string]string) {
+func (e *Evaluator) ResourceValue(module string, r *Resource, key cty.Value) (cty.Value, map[string]i18n.Msg) {
 	s, why := e.moduleScope(module)
 	if why != "" {
-		return cty.DynamicVal, map[string]string{"": why}
+		return cty.DynamicVal, map[string]i18n.Msg{"": text(why)}
 	}
 	if key != cty.NilVal {
 		rep, fail := e.resourceRepetition(s, r, key)
 		if fail != nil {
-			return cty.DynamicVal, map[string]string{"": fail.Reason()}
+			return cty.DynamicVal, map[string]i18n.Msg{"": fail.Reason()}
 		}
 		s.each = rep
 	}
@@ -195,20 +195,20 @@ func (e *Evaluator) ResourceValue(module string, r *Resource, key cty.Value) (ct
 	if module != "" {
 		what = module + "." + what
 	}
-	reasons := map[string]string{}
+	reasons := map[string]i18n.Msg{}
 	v := e.bodyValue(s, r.Body, what, "", reasons, true)
 	return v, reasons
 }
 
 // bodyValue is the object of a block body; at names the body's path, for
 // reasons.
-func (e *Evaluator) bodyValue(s *scope, n *node, what, at string, reasons map[string]string, top bool) cty.Value {
+func (e *Evaluator) bodyValue(s *scope, n *node, what, at string, reasons map[string]i18n.Msg, top bool) cty.Value {
 	attrs := map[string]cty.Value{}
 	for name, a := range n.attrs {
 		if top && metaArguments[name] {
 			continue
 		}
-		v := e.expr(s, a.Expr, what+" "+at+name)
+		v := e.expr(s, a.Expr, text(what+" "+at+name))
 		if !v.Set || v.Val == cty.NilVal {
 			continue
 		}
@@ -228,7 +228,7 @@ func (e *Evaluator) bodyValue(s *scope, n *node, what, at string, reasons map[st
 			blocks[b.typ] = append(blocks[b.typ], e.bodyValue(s, b.body, what, at+b.typ+".", reasons, false))
 			continue
 		}
-		expanded, fail := e.expandDynamic(s, b, what)
+		expanded, fail := e.expandDynamic(s, b, text(what))
 		if fail != nil {
 			reasons[at+b.typ] = fail.Reason()
 			unknownBlocks = append(unknownBlocks, b.typ)

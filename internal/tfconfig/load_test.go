@@ -156,7 +156,7 @@ func TestLoadPlanFile(t *testing.T) {
 	ev := NewEvaluator(cfg, Plan{})
 	v := providerAttr(t, ev, "module.app", "aws_s3_bucket.b", "region")
 	wantString(t, v, "eu-west-3")
-	if !strings.Contains(v.Evidence[0], "app/main.tf:1") {
+	if !strings.Contains(v.Evidence[0].String(), "app/main.tf:1") {
 		t.Errorf("evidence names no file of the module: %q", v.Evidence)
 	}
 }

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/trustcloud/trustcloud/internal/i18n"
+
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
@@ -35,6 +37,11 @@ func (p *ProviderRef) Display() string {
 	return fmt.Sprintf("provider %s%s (%s)", providerKey(p.Local, p.Alias), keyText(p.Key), displayInst(p.Module))
 }
 
+// DisplayMsg is Display as a message, for the report's language.
+func (p *ProviderRef) DisplayMsg() i18n.Msg {
+	return i18n.M("ev.provider_conf", providerKey(p.Local, p.Alias)+keyText(p.Key), instName(p.Module))
+}
+
 // ConfigKey is the configuration's key as plan JSON writes it
 // (provider_config_key): "aws.paris", or "module.a:aws" for a module's own.
 func (p *ProviderRef) ConfigKey() string {
@@ -58,11 +65,11 @@ func (p *ProviderRef) ConfigKey() string {
 func (e *Evaluator) ResourceProvider(module, resource string, key cty.Value) (*ProviderRef, *Value) {
 	s, why := e.moduleScope(module)
 	if why != "" {
-		return nil, unknown(why)
+		return nil, unknown(text(why))
 	}
 	r := s.mod.Resources[resource]
 	if r == nil {
-		return nil, unknown(fmt.Sprintf("%s is not declared in %s (%s)", resource, s.mod.Display(), e.cfg.Origin))
+		return nil, unknown(i18n.M("ev.src.resource_not_declared", resource, modName(s.mod), e.cfg.Origin))
 	}
 	local := r.Type
 	if i := strings.Index(local, "_"); i > 0 {
@@ -78,7 +85,7 @@ func (e *Evaluator) ResourceProvider(module, resource string, key cty.Value) (*P
 			}
 			rs.each = rep
 		}
-		l, alias, k, v := e.providerExpr(rs, r.Provider, fmt.Sprintf("%s provider", resource))
+		l, alias, k, v := e.providerExpr(rs, r.Provider, i18n.M("ev.src.resource_provider", resource))
 		if v != nil {
 			return nil, v
 		}
@@ -94,15 +101,15 @@ func (e *Evaluator) resourceRepetition(s *scope, r *Resource, key cty.Value) (*r
 	case r.Count != nil:
 		return &repetition{count: true, key: key}, nil
 	case r.ForEach != nil:
-		fe := e.forEachValue(s, "resource\x00"+r.Address(), r.ForEach.Expr, fmt.Sprintf("%s for_each", r.Address()))
-		return e.forEachElement(fe, key, r.Address())
+		fe := e.forEachValue(s, "resource\x00"+r.Address(), r.ForEach.Expr, i18n.M("ev.src.for_each_of", r.Address()))
+		return e.forEachElement(fe, key, text(r.Address()))
 	}
 	return nil, nil
 }
 
 // providerExpr reads a provider reference: aws, aws.alias, or OpenTofu's
 // aws.alias[key] with a key expression.
-func (e *Evaluator) providerExpr(s *scope, x hcl.Expression, what string) (local, alias string, key cty.Value, fail *Value) {
+func (e *Evaluator) providerExpr(s *scope, x hcl.Expression, what i18n.Msg) (local, alias string, key cty.Value, fail *Value) {
 	key = cty.NilVal
 	var keyExpr hcl.Expression
 	if ix, ok := x.(*hclsyntax.IndexExpr); ok {
@@ -110,7 +117,7 @@ func (e *Evaluator) providerExpr(s *scope, x hcl.Expression, what string) (local
 	}
 	tr, diags := hcl.AbsTraversalForExpr(x)
 	if diags.HasErrors() {
-		return "", "", key, unknown(fmt.Sprintf("%s: %s is not a provider reference", what, e.exprText(x)))
+		return "", "", key, unknown(i18n.M("ev.src.not_provider_ref", what, e.exprText(x)))
 	}
 	var names []string
 	for _, step := range tr {
@@ -124,16 +131,16 @@ func (e *Evaluator) providerExpr(s *scope, x hcl.Expression, what string) (local
 		}
 	}
 	if len(names) == 0 || len(names) > 2 {
-		return "", "", key, unknown(fmt.Sprintf("%s: %s is not a provider reference", what, e.exprText(x)))
+		return "", "", key, unknown(i18n.M("ev.src.not_provider_ref", what, e.exprText(x)))
 	}
 	local = names[0]
 	if len(names) == 2 {
 		alias = names[1]
 	}
 	if keyExpr != nil {
-		kv := e.expr(s, keyExpr, what+" instance key")
+		kv := e.expr(s, keyExpr, i18n.M("ev.src.instance_key", what))
 		if !kv.Known() {
-			return "", "", key, unknown(fmt.Sprintf("%s: the provider instance key is not known (%s)", what, kv.Reason()), kv.Evidence...)
+			return "", "", key, unknown(i18n.M("ev.src.instance_key_unknown", what, kv.Reason()), kv.Evidence...)
 		}
 		key = kv.Val
 	}
@@ -146,7 +153,7 @@ func (e *Evaluator) followProvider(ref *ProviderRef) (*ProviderRef, *Value) {
 	for depth := 0; depth <= maxModuleDepth; depth++ {
 		s, why := e.moduleScope(ref.Module)
 		if why != "" {
-			return nil, unknown(why)
+			return nil, unknown(text(why))
 		}
 		k := providerKey(ref.Local, ref.Alias)
 		if p := s.mod.Providers[k]; p != nil {
@@ -184,7 +191,7 @@ func (e *Evaluator) followProvider(ref *ProviderRef) (*ProviderRef, *Value) {
 				return nil, v
 			}
 			cs.each = rep
-			l, alias, key, fail := e.providerExpr(cs, mapped.Parent, fmt.Sprintf("module call %s providers", ref.Module))
+			l, alias, key, fail := e.providerExpr(cs, mapped.Parent, i18n.M("ev.src.call_providers", ref.Module))
 			if fail != nil {
 				return nil, fail
 			}
@@ -193,12 +200,12 @@ func (e *Evaluator) followProvider(ref *ProviderRef) (*ProviderRef, *Value) {
 			continue
 		}
 		if ref.Alias != "" {
-			return nil, unknown(fmt.Sprintf("%s uses provider %s, which its module call does not pass", ref.Module, k))
+			return nil, unknown(i18n.M("ev.src.alias_not_passed", ref.Module, k))
 		}
 		ref.Path = append(ref.Path, fmt.Sprintf("%s inherits %s from %s", ref.Module, k, displayInst(parentInst)))
 		ref.Module = parentInst
 	}
-	return nil, unknown("provider configurations nested too deep")
+	return nil, unknown(i18n.M("ev.src.too_deep"))
 }
 
 // ProviderAttr evaluates an argument of a provider configuration at a
@@ -210,24 +217,25 @@ func (e *Evaluator) ProviderAttr(ref *ProviderRef, path string) *Value {
 		return &Value{}
 	}
 	memo := fmt.Sprintf("%s\x00%s%s\x00provider\x00%s", ref.Module, ref.Block.Key(), keyText(ref.Key), path)
-	return e.memoized(memo, ref.Display()+" "+path, func() *Value {
+	what := i18n.M("ev.src.path", ref.DisplayMsg(), path)
+	return e.memoized(memo, what, func() *Value {
 		s, why := e.moduleScope(ref.Module)
 		if why != "" {
-			return unknown(why)
+			return unknown(text(why))
 		}
 		ps := &scope{mod: s.mod, inst: s.inst}
 		if ref.Block.ForEach != nil {
 			if ref.Key == cty.NilVal {
-				return unknown(fmt.Sprintf("%s has for_each, but the reference names no instance", ref.Display()))
+				return unknown(i18n.M("ev.src.no_instance", ref.DisplayMsg()))
 			}
-			fe := e.forEachValue(ps, "provider\x00"+ref.Block.Key(), ref.Block.ForEach.Expr, ref.Display()+" for_each")
-			rep, fail := e.forEachElement(fe, ref.Key, ref.Display())
+			fe := e.forEachValue(ps, "provider\x00"+ref.Block.Key(), ref.Block.ForEach.Expr, i18n.M("ev.src.for_each_of", ref.DisplayMsg()))
+			rep, fail := e.forEachElement(fe, ref.Key, ref.DisplayMsg())
 			if fail != nil {
 				return fail
 			}
 			ps.each = rep
 		}
-		return e.bodyPath(ps, ref.Block.Body, strings.Split(path, "."), ref.Display()+" "+path)
+		return e.bodyPath(ps, ref.Block.Body, strings.Split(path, "."), what)
 	})
 }
 
@@ -237,7 +245,7 @@ func (e *Evaluator) ModuleArg(module, name string) *Value {
 	if module == "" {
 		return &Value{}
 	}
-	return e.memoized(module+"\x00arg\x00"+name, fmt.Sprintf("%s argument %s", module, name), func() *Value {
+	return e.memoized(module+"\x00arg\x00"+name, i18n.M("ev.src.call_argument", module, name), func() *Value {
 		ps, call, key, fail := e.callOf(module)
 		if fail != nil {
 			return fail
@@ -250,12 +258,12 @@ func (e *Evaluator) ModuleArg(module, name string) *Value {
 		if v != nil {
 			return v
 		}
-		return e.expr(&scope{mod: ps.mod, inst: ps.inst, each: rep}, a.Expr, fmt.Sprintf("module %s argument %s", module, name))
+		return e.expr(&scope{mod: ps.mod, inst: ps.inst, each: rep}, a.Expr, i18n.M("ev.src.module_argument", module, name))
 	})
 }
 
 // bodyPath evaluates the argument at segs in a block body.
-func (e *Evaluator) bodyPath(s *scope, n *node, segs []string, what string) *Value {
+func (e *Evaluator) bodyPath(s *scope, n *node, segs []string, what i18n.Msg) *Value {
 	seg := segs[0]
 	each := strings.HasSuffix(seg, "[]")
 	name := strings.TrimSuffix(seg, "[]")
@@ -296,7 +304,7 @@ type expansion struct {
 
 // expandDynamic generates the blocks of a dynamic block: one per element
 // of its for_each, with the iterator variable bound.
-func (e *Evaluator) expandDynamic(s *scope, b *nestedBlock, what string) ([]expansion, *Value) {
+func (e *Evaluator) expandDynamic(s *scope, b *nestedBlock, what i18n.Msg) ([]expansion, *Value) {
 	iterName := b.typ
 	var content *node
 	if a := b.body.attrs["iterator"]; a != nil {
@@ -311,11 +319,11 @@ func (e *Evaluator) expandDynamic(s *scope, b *nestedBlock, what string) ([]expa
 	}
 	fa := b.body.attrs["for_each"]
 	if fa == nil || content == nil {
-		return nil, unknown(fmt.Sprintf("%s: dynamic %q block without for_each or content (%s)", what, b.typ, where(b.rng)))
+		return nil, unknown(i18n.M("ev.src.dynamic_incomplete", what, b.typ, where(b.rng)))
 	}
-	fe := e.expr(s, fa.Expr, fmt.Sprintf("%s: dynamic %q for_each", what, b.typ))
+	fe := e.expr(s, fa.Expr, i18n.M("ev.src.dynamic_for_each", what, b.typ))
 	if !fe.Known() || !fe.Val.CanIterateElements() {
-		out := unknown(fmt.Sprintf("%s: the for_each of dynamic block %q is not known (%s)", what, b.typ, fe.Reason()))
+		out := unknown(i18n.M("ev.src.dynamic_unknown", what, b.typ, fe.Reason()))
 		out.Evidence = fe.Evidence
 		return nil, out
 	}
@@ -335,7 +343,7 @@ func (e *Evaluator) expandDynamic(s *scope, b *nestedBlock, what string) ([]expa
 // combine joins the values found in several blocks: a tuple when the path
 // asks for every block; otherwise their common value, or unknown when
 // they disagree (a single block written twice cannot have two values).
-func combine(results []*Value, each bool, what string) *Value {
+func combine(results []*Value, each bool, what i18n.Msg) *Value {
 	var set []*Value
 	for _, r := range results {
 		if r.Set {
@@ -364,7 +372,7 @@ func combine(results []*Value, each bool, what string) *Value {
 	for _, r := range set[1:] {
 		if !r.Known() || !set[0].Known() || !r.Val.RawEquals(set[0].Val) {
 			return &Value{Val: cty.DynamicVal, Set: true, Evidence: out.Evidence,
-				Reasons: appendUnique(out.Reasons, fmt.Sprintf("%s is set in several blocks with different values", what))}
+				Reasons: appendUnique(out.Reasons, i18n.M("ev.src.several_values", what))}
 		}
 	}
 	return out
@@ -372,7 +380,7 @@ func combine(results []*Value, each bool, what string) *Value {
 
 // walkValue follows the rest of a path into a value (a JSON body's nested
 // blocks, an object argument).
-func walkValue(v *Value, segs []string, what string) *Value {
+func walkValue(v *Value, segs []string, what i18n.Msg) *Value {
 	vals := []cty.Value{v.Val}
 	each := false
 	for _, seg := range segs {
@@ -397,7 +405,7 @@ func walkValue(v *Value, segs []string, what string) *Value {
 		for _, x := range vals[1:] {
 			if !x.RawEquals(vals[0]) {
 				return &Value{Val: cty.DynamicVal, Set: true, Evidence: v.Evidence,
-					Reasons: appendUnique(v.Reasons, fmt.Sprintf("%s is set in several blocks with different values", what))}
+					Reasons: appendUnique(v.Reasons, i18n.M("ev.src.several_values", what))}
 			}
 		}
 	}
