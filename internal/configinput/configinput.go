@@ -18,11 +18,12 @@ package configinput
 
 import (
 	"fmt"
-	"github.com/trustcloud/trustcloud/internal/i18n"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"github.com/trustcloud/trustcloud/internal/i18n"
 
 	tfjson "github.com/hashicorp/terraform-json"
 	"github.com/zclconf/go-cty/cty"

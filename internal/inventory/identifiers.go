@@ -1,8 +1,9 @@
 package inventory
 
 import (
-	"github.com/trustcloud/trustcloud/internal/i18n"
 	"strings"
+
+	"github.com/trustcloud/trustcloud/internal/i18n"
 )
 
 // identifierAttributes are the attributes of a resource that identify it

@@ -1,11 +1,12 @@
 package tfconfig
 
 import (
-	"github.com/trustcloud/trustcloud/internal/i18n"
 	"maps"
 	"slices"
 	"sort"
 	"strings"
+
+	"github.com/trustcloud/trustcloud/internal/i18n"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/zclconf/go-cty/cty"
