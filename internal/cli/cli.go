@@ -14,7 +14,6 @@ import (
 
 	"github.com/trustcloud/trustcloud/internal/check"
 	"github.com/trustcloud/trustcloud/internal/i18n"
-	"github.com/trustcloud/trustcloud/internal/planfile"
 )
 
 // Exit codes: those of a finished check, and ExitError for usage, input
@@ -116,15 +115,11 @@ func (e *env) run(args []string) int {
 	return code
 }
 
-// errorText is err in the run's language when it is a plan error with a
-// translation, else as it is.
+// errorText is err in the run's language when it has a translation
+// (a plan error, a policy's diagnostics, an i18n.Error …), else as it is.
 func (e *env) errorText(err error) string {
 	// Only when nothing wrapped it with more words, which would be lost.
-	var pe *planfile.Error
-	if errors.As(err, &pe) && pe.Error() == err.Error() {
-		return pe.In(e.lang)
-	}
-	return err.Error()
+	return i18n.ErrorIn(err, e.lang)
 }
 
 // takeLang reads --lang (or --lang=, -lang), which every command takes,

@@ -11,6 +11,7 @@
 package i18n
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -213,3 +214,46 @@ type Text string
 
 // In returns the text.
 func (t Text) In(Lang) string { return string(t) }
+
+// Error is an error whose message has a translation: Error is the
+// message in English, In renders it in a language. Arguments that are
+// errors with a translation (an Error, a plan error) are rendered in the
+// same language; the first argument that is an error is the one it wraps.
+type Error struct {
+	Msg Msg
+}
+
+// Errorf makes an Error from a message key and its arguments.
+func Errorf(key string, args ...any) *Error { return &Error{Msg: M(key, args...)} }
+
+func (e *Error) Error() string { return e.Msg.In(English) }
+
+// In renders the error in a language.
+func (e *Error) In(l Lang) string { return e.Msg.In(l) }
+
+// Unwrap returns the first argument that is an error.
+func (e *Error) Unwrap() error {
+	for _, a := range e.Msg.Args {
+		if err, ok := a.(error); ok {
+			return err
+		}
+	}
+	return nil
+}
+
+// ErrorIn renders an error in a language: in l when the error, or the
+// error it wraps with no more words around it, has a translation;
+// as Error says otherwise.
+func ErrorIn(err error, l Lang) string {
+	if err == nil {
+		return ""
+	}
+	var loc interface {
+		error
+		Localizer
+	}
+	if errors.As(err, &loc) && loc.Error() == err.Error() {
+		return loc.In(l)
+	}
+	return err.Error()
+}

@@ -166,6 +166,9 @@ func TestComputedKeysExist(t *testing.T) {
 	for _, s := range catalog.Standings {
 		keys = append(keys, "catalog.standing."+string(s))
 	}
+	for _, m := range []string{"managed", "data", "ephemeral"} {
+		keys = append(keys, "plan.mode_noun."+m)
+	}
 	keys = append(keys, "html.status.new", "html.status.existing", "html.status.waived", "html.verdict.passed", "html.verdict.blocked")
 	for _, k := range keys {
 		for _, l := range i18n.Supported {

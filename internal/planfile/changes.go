@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"sync"
 
+	"github.com/trustcloud/trustcloud/internal/i18n"
+
 	tfjson "github.com/hashicorp/terraform-json"
 )
 
@@ -212,7 +214,7 @@ func faultIn(err error, start int64) error {
 
 // errNotChange is the reader's error for a change that is not an object;
 // the worker's, which comes first, replaces it.
-var errNotChange = errors.New("expected a resource change object")
+var errNotChange = i18n.Errorf("plan.expected_change")
 
 // reread returns the error of a change the reader could not skip, as
 // reading it on one core gives it: the first fault by the full grammar,

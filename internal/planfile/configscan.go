@@ -3,6 +3,8 @@ package planfile
 import (
 	"fmt"
 
+	"github.com/trustcloud/trustcloud/internal/i18n"
+
 	tfjson "github.com/hashicorp/terraform-json"
 
 	"github.com/trustcloud/trustcloud/internal/jsonpos"
@@ -31,7 +33,7 @@ func (s *scanner) configuration(keep func(string) bool) (*tfjson.Config, error) 
 	if c, err := s.peek(); err != nil {
 		return nil, err
 	} else if c != '{' {
-		return nil, fmt.Errorf("expected a configuration object")
+		return nil, i18n.Errorf("plan.expected_config")
 	}
 	cfg := &tfjson.Config{}
 	err := s.object(func(key string) error {
@@ -65,7 +67,7 @@ func (s *scanner) objectOf(fn func(key string) error) error {
 	case '{':
 		return s.object(fn)
 	}
-	return fmt.Errorf("expected an object")
+	return i18n.Errorf("plan.expected_object")
 }
 
 // arrayOf reads an array (null reads as empty), calling fn for each
@@ -81,7 +83,7 @@ func (s *scanner) arrayOf(fn func() error) error {
 	case '[':
 		return s.array(fn)
 	}
-	return fmt.Errorf("expected an array")
+	return i18n.Errorf("plan.expected_array")
 }
 
 // optString reads a string or null.
@@ -94,7 +96,7 @@ func (s *scanner) optString(intern bool) (string, error) {
 		return "", s.skip()
 	}
 	if c != '"' {
-		return "", fmt.Errorf("expected a string")
+		return "", i18n.Errorf("plan.expected_string")
 	}
 	return s.readStringIntern(intern)
 }
@@ -106,7 +108,7 @@ func (s *scanner) optBool() (bool, error) {
 	}
 	b, ok := v.(bool)
 	if v != nil && !ok {
-		return false, fmt.Errorf("expected true or false")
+		return false, i18n.Errorf("plan.expected_bool")
 	}
 	return b, nil
 }
@@ -141,7 +143,7 @@ const maxModuleDepth = 1000
 
 func (s *scanner) configModule(path string, keep func(string) bool, depth int) (*tfjson.ConfigModule, error) {
 	if depth > maxModuleDepth {
-		return nil, at(path, fmt.Errorf("modules nested more than %d levels deep", maxModuleDepth))
+		return nil, at(path, i18n.Errorf("plan.module_nesting", maxModuleDepth))
 	}
 	m := &tfjson.ConfigModule{}
 	err := s.objectOf(func(key string) error {
@@ -253,7 +255,7 @@ func (s *scanner) configResource(keep func(string) bool) (*tfjson.ConfigResource
 // it does not accept keep only their references.
 func (s *scanner) expressions(keep func(string) bool, depth int) (map[string]*tfjson.Expression, error) {
 	if depth > maxNesting {
-		return nil, s.errorf("expressions nested more than %d levels deep", maxNesting)
+		return nil, s.errorf("plan.json.expr_nesting", maxNesting)
 	}
 	out := map[string]*tfjson.Expression{}
 	err := s.objectOf(func(key string) error {
@@ -298,7 +300,7 @@ func (s *scanner) expression(full bool, depth int) (*tfjson.Expression, error) {
 		return &tfjson.Expression{ExpressionData: data}, err
 	case '{':
 	default:
-		return nil, fmt.Errorf("expected an expression object")
+		return nil, i18n.Errorf("plan.expected_expression")
 	}
 	err = s.object(func(key string) error {
 		switch key {

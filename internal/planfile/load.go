@@ -46,6 +46,9 @@ type Error struct {
 	// Where is a JSON path or a "line L, column C" position, when known.
 	Where string
 	Msg   string
+	// WhereText is Where not yet rendered, for the user's language (In);
+	// zero when Where is a JSON path, the same in every language.
+	WhereText i18n.Msg
 	// Text is Msg not yet rendered, for the user's language (In); zero
 	// for the messages that exist in English only.
 	Text i18n.Msg
@@ -68,8 +71,12 @@ func (e *Error) In(l i18n.Lang) string {
 		return e.Error()
 	}
 	msg := oneLine(e.Text.In(l))
-	if e.Where != "" {
-		return fmt.Sprintf("%s: %s: %s", e.File, e.Where, msg)
+	where := e.Where
+	if !e.WhereText.IsZero() {
+		where = oneLine(e.WhereText.In(l))
+	}
+	if where != "" {
+		return fmt.Sprintf("%s: %s: %s", e.File, where, msg)
 	}
 	return fmt.Sprintf("%s: %s", e.File, msg)
 }
@@ -178,7 +185,8 @@ func decodeInput(name string, r io.Reader, opts LoadOptions) (*tfjson.Plan, *Sta
 		// The decoder saw a read error; say what it was and where.
 		// (Unless the plan was wrong before that place: workers reading
 		// resource changes may find that after the reader went on.)
-		e := &Error{File: name, Where: fmt.Sprintf("byte %d", in.failed.off), Msg: in.failed.msg}
+		where := i18n.M("plan.at_byte", in.failed.off)
+		e := &Error{File: name, Where: where.String(), WhereText: where, Msg: in.failed.msg}
 		if in.failed.key != "" {
 			e.Text = i18n.M(in.failed.key, in.failed.args...)
 		}
@@ -266,7 +274,10 @@ func showJSON(path string, opts LoadOptions) ([]byte, error) {
 	cmd.Stdout = out
 	err := cmd.Run()
 	if out.over {
-		return nil, &Error{File: path, Where: fmt.Sprintf("byte %d", out.max), Msg: fmt.Sprintf("`terraform show -json` wrote more than the %s limit (--max-input): not read further", FormatSize(out.max))}
+		e := failure(path, "", "plan.show_too_large", FormatSize(out.max))
+		e.WhereText = i18n.M("plan.at_byte", out.max)
+		e.Where = e.WhereText.String()
+		return nil, e
 	}
 	if err != nil {
 		msg := strings.TrimSpace(stderr.String())
@@ -280,7 +291,7 @@ func showJSON(path string, opts LoadOptions) ([]byte, error) {
 		if len(msg) > 400 {
 			msg = strings.ToValidUTF8(msg[:400], "") + "…"
 		}
-		return nil, &Error{File: path, Msg: fmt.Sprintf("`%s show -json` failed: %s (run it in the directory where the plan was made, after terraform init)", tf, msg)}
+		return nil, failure(path, "", "plan.show_failed", tf, msg)
 	}
 	return out.Bytes(), nil
 }

@@ -12,6 +12,8 @@ import (
 	"strconv"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/trustcloud/trustcloud/internal/i18n"
 )
 
 // scanner reads JSON from a stream in one pass, keeping only a window of
@@ -66,15 +68,20 @@ type errSyntax struct {
 	off       int64
 	line, col int
 	msg       string
+	// text is msg not yet rendered, for the user's language.
+	text i18n.Msg
 }
 
 func (e *errSyntax) Error() string {
 	return fmt.Sprintf("line %d, column %d: %s", e.line, e.col, e.msg)
 }
 
-func (s *scanner) errorf(format string, args ...any) error {
+// errorf is the syntax error of message key (of the i18n catalogs) at
+// the scanner's position.
+func (s *scanner) errorf(key string, args ...any) error {
 	line, col := s.position()
-	return &errSyntax{off: s.base + int64(s.pos), line: line, col: col, msg: fmt.Sprintf(format, args...)}
+	text := i18n.M(key, args...)
+	return &errSyntax{off: s.base + int64(s.pos), line: line, col: col, msg: text.String(), text: text}
 }
 
 // position returns the line and column of s.pos.
@@ -148,7 +155,7 @@ func (s *scanner) peek() (byte, error) {
 			if s.rerr != nil {
 				return 0, s.rerr
 			}
-			return 0, s.errorf("the input ends too early (truncated?)")
+			return 0, s.errorf("plan.json.ends_early")
 		}
 	}
 }
@@ -159,7 +166,7 @@ func (s *scanner) expect(c byte) error {
 		return err
 	}
 	if got != c {
-		return s.errorf("expected %q, found %q", c, got)
+		return s.errorf("plan.json.expected_found", c, got)
 	}
 	s.pos++
 	return nil
@@ -191,7 +198,7 @@ func (s *scanner) readStringIntern(intern bool) (string, error) {
 	out, ok := unescape(s.tmp[:0], content)
 	s.tmp = out
 	if !ok {
-		return "", s.errorf("invalid string escape")
+		return "", s.errorf("plan.json.bad_escape")
 	}
 	return string(out), nil
 }
@@ -208,7 +215,7 @@ func (s *scanner) appendString(dst []byte) ([]byte, error) {
 	}
 	out, ok := unescape(dst, content)
 	if !ok {
-		return dst, s.errorf("invalid string escape")
+		return dst, s.errorf("plan.json.bad_escape")
 	}
 	return out, nil
 }
@@ -230,14 +237,14 @@ func (s *scanner) stringContent() ([]byte, bool, error) {
 		s.pos-- // keep the opening quote in the buffer while reading more
 		if !s.fill() {
 			s.pos++
-			return nil, false, s.errorf("unterminated string (the input ends too early)")
+			return nil, false, s.errorf("plan.json.unterminated")
 		}
 		s.pos++
 	}
 	escaped := false
 	for _, c := range content {
 		if c < 0x20 {
-			return nil, false, s.errorf("control character in a string")
+			return nil, false, s.errorf("plan.json.control_char")
 		}
 		if c == '\\' {
 			escaped = true
@@ -367,7 +374,7 @@ func (s *scanner) scalar() ([]byte, error) {
 // interface{}: map[string]any, []any, string, float64, bool, nil.
 func (s *scanner) readValue(depth int) (any, error) {
 	if depth > maxNesting {
-		return nil, s.errorf("values nested more than %d levels deep", maxNesting)
+		return nil, s.errorf("plan.json.nesting", maxNesting)
 	}
 	c, err := s.peek()
 	if err != nil {
@@ -405,11 +412,11 @@ func (s *scanner) readValue(depth int) (any, error) {
 	case "null":
 		return nil, nil
 	case "":
-		return nil, s.errorf("unexpected %q", c)
+		return nil, s.errorf("plan.json.unexpected", c)
 	}
 	f, err := strconv.ParseFloat(string(tok), 64)
 	if err != nil || !validNumber(tok) {
-		return nil, s.errorf("invalid value %q", tok)
+		return nil, s.errorf("plan.json.invalid_value", tok)
 	}
 	return f, nil
 }
@@ -490,7 +497,7 @@ func (s *scanner) members(fn func(name []byte, escaped bool) error) error {
 			return nil
 		}
 		s.pos--
-		return s.errorf("expected ',' or '}' after an object member, found %q", c)
+		return s.errorf("plan.json.after_member", c)
 	}
 }
 
@@ -509,7 +516,7 @@ func (s *scanner) memberName() ([]byte, bool, error) {
 		out, ok := unescape(s.tmp[:0], name)
 		s.tmp = out
 		if !ok {
-			return nil, false, s.errorf("invalid string escape")
+			return nil, false, s.errorf("plan.json.bad_escape")
 		}
 		name = out
 	}
@@ -548,7 +555,7 @@ func (s *scanner) array(fn func() error) error {
 			return nil
 		}
 		s.pos--
-		return s.errorf("expected ',' or ']' after an array element, found %q", c)
+		return s.errorf("plan.json.after_element", c)
 	}
 }
 
@@ -569,7 +576,7 @@ func (s *scanner) skip() error {
 		return err
 	}
 	if len(tok) == 0 {
-		return s.errorf("unexpected %q", c)
+		return s.errorf("plan.json.unexpected", c)
 	}
 	return nil
 }
@@ -603,7 +610,7 @@ func (s *scanner) skipFrom(stack []byte, watch []string) error {
 	defer func() { s.stack = stack[:0] }()
 	for {
 		if s.pos >= s.end && !s.fill() {
-			return s.errorf("the input ends too early (truncated?)")
+			return s.errorf("plan.json.ends_early")
 		}
 		var closed bool
 		var err error
@@ -613,7 +620,7 @@ func (s *scanner) skipFrom(stack []byte, watch []string) error {
 		if s.pos < s.end && !s.fill() {
 			// A string in the buffer not read to its end, or to what
 			// follows it, and nothing more to read.
-			return s.errorf("the input ends too early (truncated?)")
+			return s.errorf("plan.json.ends_early")
 		}
 	}
 }
@@ -660,7 +667,7 @@ func (s *scanner) skipBuffered(stack []byte, watch []string) (_ []byte, closed b
 		case '{', '[':
 			if len(stack) >= maxNesting {
 				s.pos = i
-				return stack, false, s.errorf("values nested more than %d levels deep", maxNesting)
+				return stack, false, s.errorf("plan.json.nesting", maxNesting)
 			}
 			stack = append(stack, c)
 			if m != nil && c == '{' {
@@ -670,7 +677,7 @@ func (s *scanner) skipBuffered(stack []byte, watch []string) (_ []byte, closed b
 		default:
 			if len(stack) == 0 || stack[len(stack)-1] != opener[c] {
 				s.pos = i
-				return stack, false, s.errorf("unbalanced %q", c)
+				return stack, false, s.errorf("plan.json.unbalanced", c)
 			}
 			stack = stack[:len(stack)-1]
 			if m != nil && c == '}' {
@@ -710,7 +717,7 @@ func (s *scanner) skippedMember(raw []byte, at int, check bool, watch []string) 
 		s.keyBuf = out
 		if !ok {
 			s.pos = at
-			return s.errorf("invalid string escape")
+			return s.errorf("plan.json.bad_escape")
 		}
 		key, dup = out, m.add(out)
 	}
@@ -730,8 +737,11 @@ type errDuplicate struct {
 	line, col int
 }
 
-func (e *errDuplicate) Error() string {
-	return fmt.Sprintf("member %s appears twice in an object (line %d, column %d): Terraform never writes that, and JSON readers disagree on which of the two counts; was the plan edited by hand?", strconv.Quote(e.key), e.line, e.col)
+func (e *errDuplicate) Error() string { return e.In(i18n.English) }
+
+// In renders the error in a language.
+func (e *errDuplicate) In(l i18n.Lang) string {
+	return i18n.T(l, "plan.duplicate_member", strconv.Quote(e.key), e.line, e.col)
 }
 
 // duplicate returns the error for member key, whose name starts at stream
@@ -977,7 +987,7 @@ func (s *scanner) skipString() error {
 			return nil
 		}
 		if !s.fill() {
-			return s.errorf("unterminated string (the input ends too early)")
+			return s.errorf("plan.json.unterminated")
 		}
 	}
 }

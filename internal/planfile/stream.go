@@ -2,11 +2,12 @@ package planfile
 
 import (
 	"errors"
-	"fmt"
 	"io"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/trustcloud/trustcloud/internal/i18n"
 
 	tfjson "github.com/hashicorp/terraform-json"
 
@@ -118,7 +119,10 @@ func readPlan(name string, r io.Reader, keep func(string) bool) (*tfjson.Plan, *
 	}
 	if c != '{' {
 		line, col := s.position()
-		return nil, nil, failure(name, fmt.Sprintf("line %d, column %d", line, col), "plan.not_object")
+		e := failure(name, "", "plan.not_object")
+		e.WhereText = i18n.M("plan.at_line", line, col)
+		e.Where = e.WhereText.String()
+		return nil, nil, e
 	}
 	facts := &planFacts{}
 	p := &tfjson.Plan{}
@@ -175,7 +179,7 @@ func readPlan(name string, r io.Reader, keep func(string) bool) (*tfjson.Plan, *
 		}
 	}
 	if err == nil && !s.atEnd() {
-		err = s.errorf("unexpected data after the plan object")
+		err = s.errorf("plan.json.trailing")
 	}
 	// The first fault in the file wins: a read error, unless the plan
 	// was wrong before the place reading failed.
@@ -245,7 +249,7 @@ func otherCase[K string | []byte](key K, names []string) error {
 	for _, d := range names {
 		// The first byte differs for most names: compare it first.
 		if len(key) > 0 && (key[0]|0x20 == d[0] || key[0] >= utf8.RuneSelf) && strings.EqualFold(string(key), d) {
-			return fmt.Errorf("member %q is %q in other case: Terraform never writes that, and Go's encoding/json reads it as %q where trustcloud would not; was the plan edited by hand?", key, d, d)
+			return i18n.Errorf("plan.other_case", string(key), d)
 		}
 	}
 	return nil
@@ -269,20 +273,29 @@ func planErrorAt(name string, err error) *Error {
 	}
 	var se *errSyntax
 	if errors.As(err, &se) {
-		where := fmt.Sprintf("line %d, column %d", se.line, se.col)
-		msg := "invalid JSON: " + se.msg
+		where := i18n.M("plan.at_line", se.line, se.col)
+		text := i18n.M("plan.invalid_json", se.text)
 		if strings.Contains(se.msg, "ends too early") {
-			msg = "invalid JSON: the file ends too early (truncated?)"
+			text = i18n.M("plan.invalid_json_truncated")
 		}
 		if path != "" {
-			msg += " (in " + path + ")"
+			text = i18n.M("plan.in_path", text, path)
 		}
-		return &Error{File: name, Where: where, Msg: msg}
+		return &Error{File: name, Where: where.String(), WhereText: where, Msg: text.String(), Text: text}
 	}
 	if path == "" {
 		path = "$"
 	}
-	return &Error{File: name, Where: path, Msg: err.Error()}
+	e := &Error{File: name, Where: path, Msg: err.Error()}
+	// A message with a translation, unless more words were wrapped around it.
+	var loc interface {
+		error
+		In(l i18n.Lang) string
+	}
+	if errors.As(err, &loc) && loc.Error() == err.Error() {
+		e.Text = i18n.M("plan.detail", loc)
+	}
+	return e
 }
 
 // priorState reads the values of the data sources in the plan's prior
@@ -298,7 +311,7 @@ func (s *scanner) priorState(p *tfjson.Plan) error {
 	case c == 'n':
 		return at(path, s.skip())
 	case c != '{':
-		return at(path, errors.New("expected an object"))
+		return at(path, i18n.Errorf("plan.expected_object"))
 	}
 	var data []*tfjson.StateResource
 	err := s.objectBytes(func(key []byte) error {
@@ -325,7 +338,7 @@ func (s *scanner) priorState(p *tfjson.Plan) error {
 // of its child modules) into data, by full address.
 func (s *scanner) stateModule(data *[]*tfjson.StateResource, path string, depth int) error {
 	if depth > maxModuleDepth {
-		return at(path, fmt.Errorf("modules nested more than %d levels deep", maxModuleDepth))
+		return at(path, i18n.Errorf("plan.module_nesting", maxModuleDepth))
 	}
 	return at(path, s.objectOf(func(key string) error {
 		switch key {
@@ -387,7 +400,7 @@ func (s *scanner) plannedValues(facts *planFacts) error {
 		return at(path, s.skip())
 	case '{':
 	default:
-		return at(path, fmt.Errorf("expected an object"))
+		return at(path, i18n.Errorf("plan.expected_object"))
 	}
 	facts.plannedValues = true
 	return at(path, s.objectBytes(func(key []byte) error {
@@ -400,7 +413,7 @@ func (s *scanner) plannedValues(facts *planFacts) error {
 
 func (s *scanner) plannedModule(pr *plannedResources, path string, depth int) error {
 	if depth > maxModuleDepth {
-		return at(path, fmt.Errorf("modules nested more than %d levels deep", maxModuleDepth))
+		return at(path, i18n.Errorf("plan.module_nesting", maxModuleDepth))
 	}
 	module := len(pr.modules)
 	pr.modules = append(pr.modules, path)
@@ -410,7 +423,7 @@ func (s *scanner) plannedModule(pr *plannedResources, path string, depth int) er
 	case c == 'n':
 		return at(path, s.skip())
 	case c != '{':
-		return at(path, errors.New("expected an object"))
+		return at(path, i18n.Errorf("plan.expected_object"))
 	}
 	return at(path, s.objectBytes(func(key []byte) error {
 		switch string(key) {
@@ -438,7 +451,7 @@ func (s *scanner) plannedResource(pr *plannedResources, module, index int) error
 	var mode string
 	found, err := s.plannedMembers(pr, &mode)
 	if err == nil && !found {
-		err = errors.New("missing \"address\": every resource of planned_values has one; was the plan edited by hand?")
+		err = i18n.Errorf("plan.planned_no_address")
 	}
 	if err != nil {
 		return at(pr.path(module, index), err)
@@ -457,7 +470,7 @@ func (s *scanner) plannedMembers(pr *plannedResources, mode *string) (bool, erro
 	case err != nil:
 		return false, err
 	case c != '{':
-		return false, errors.New("expected a resource object")
+		return false, i18n.Errorf("plan.expected_resource")
 	}
 	s.pos++
 	m := s.memberSet
@@ -499,7 +512,7 @@ func (s *scanner) plannedMembers(pr *plannedResources, mode *string) (bool, erro
 			return found, nil
 		case c != ',':
 			s.pos--
-			return found, s.errorf("expected ',' or '}' after an object member, found %q", c)
+			return found, s.errorf("plan.json.after_member", c)
 		case found && modeFound:
 			return found, s.skipRest(plannedResourceMembers)
 		}
@@ -520,7 +533,7 @@ func (s *scanner) plannedMember(name []byte, pr *plannedResources, mode *string)
 		if c, err := s.peek(); err != nil {
 			return false, false, err
 		} else if c != '"' {
-			return false, false, errors.New("\"address\": expected a string")
+			return false, false, i18n.Errorf("plan.address_not_string")
 		}
 		pr.scratch, err = s.appendString(pr.scratch[:0])
 		return true, false, err
@@ -547,7 +560,7 @@ func (s *scanner) variables(p *tfjson.Plan) error {
 	}
 	m, ok := v.(map[string]any)
 	if v != nil && !ok {
-		return fmt.Errorf("expected an object")
+		return i18n.Errorf("plan.expected_object")
 	}
 	p.Variables = map[string]*tfjson.PlanVariable{}
 	for k, e := range m {
@@ -566,7 +579,7 @@ func (s *scanner) resourceChanges(p *tfjson.Plan, keep func(string) bool) error 
 	} else if c == 'n' {
 		return at("$.resource_changes", s.skip())
 	} else if c != '[' {
-		return at("$.resource_changes", fmt.Errorf("expected an array of resource changes"))
+		return at("$.resource_changes", i18n.Errorf("plan.expected_changes"))
 	}
 	if w := parallelWorkers(); w > 0 && s.memberSet != nil && s.changes == nil {
 		s.changes = newChangeDecoder(keep, w)
@@ -590,7 +603,7 @@ func (s *scanner) resourceChange(path string, keep func(string) bool) (*tfjson.R
 	if c, err := s.peek(); err != nil {
 		return nil, at(path, err)
 	} else if c != '{' {
-		return nil, at(path, fmt.Errorf("expected a resource change object"))
+		return nil, at(path, i18n.Errorf("plan.expected_change"))
 	}
 	rc := &tfjson.ResourceChange{}
 	str := func(dst *string, key string, intern bool) error {
@@ -602,7 +615,7 @@ func (s *scanner) resourceChange(path string, keep func(string) bool) (*tfjson.R
 			return s.skip()
 		}
 		if c != '"' {
-			return at(path+"."+key, fmt.Errorf("expected a string"))
+			return at(path+"."+key, i18n.Errorf("plan.expected_string"))
 		}
 		v, err := s.readStringIntern(intern)
 		*dst = v
@@ -647,7 +660,7 @@ func (s *scanner) change(path string, keep func(string) bool) (*tfjson.Change, e
 	if c, err := s.peek(); err != nil {
 		return nil, err
 	} else if c != '{' {
-		return nil, at(path, fmt.Errorf("expected a change object"))
+		return nil, at(path, i18n.Errorf("plan.expected_change_object"))
 	}
 	ch := &tfjson.Change{}
 	err := s.object(func(key string) error {
@@ -659,12 +672,12 @@ func (s *scanner) change(path string, keep func(string) bool) (*tfjson.Change, e
 			}
 			list, ok := v.([]any)
 			if !ok && v != nil {
-				return at(path+".actions", fmt.Errorf("expected an array of actions"))
+				return at(path+".actions", i18n.Errorf("plan.expected_actions"))
 			}
 			for _, a := range list {
 				name, ok := a.(string)
 				if !ok {
-					return at(path+".actions", fmt.Errorf("expected action names"))
+					return at(path+".actions", i18n.Errorf("plan.expected_action_names"))
 				}
 				ch.Actions = append(ch.Actions, tfjson.Action(name))
 			}
@@ -684,7 +697,7 @@ func (s *scanner) change(path string, keep func(string) bool) (*tfjson.Change, e
 				ch.Importing.ID, _ = imp["id"].(string)
 				ch.Importing.Unknown, _ = imp["unknown"].(bool)
 			default:
-				return at(path+".importing", fmt.Errorf("expected an object"))
+				return at(path+".importing", i18n.Errorf("plan.expected_object"))
 			}
 			return nil
 		case "before", "after", "after_unknown":
@@ -787,7 +800,7 @@ func (s *scanner) sharedValue() (any, error) {
 		// problem at the end of the value.
 		var se *errSyntax
 		if errors.As(err, &se) {
-			return nil, s.errorf("%s (in the value ending here)", se.msg)
+			return nil, s.errorf("plan.json.in_value", se.text)
 		}
 		return nil, err
 	}

@@ -1,9 +1,9 @@
 package planfile
 
 import (
+	"github.com/trustcloud/trustcloud/internal/i18n"
 	"github.com/trustcloud/trustcloud/internal/tfaddr"
 
-	"fmt"
 	"slices"
 	"strconv"
 
@@ -34,7 +34,7 @@ func validate(name string, p *tfjson.Plan, facts *planFacts) error {
 	first := make(map[string]int, len(p.ResourceChanges))
 	for i, rc := range p.ResourceChanges {
 		if rc == nil {
-			return &Error{File: name, Where: changePath(i), Msg: "expected a resource change object, found null"}
+			return failure(name, changePath(i), "plan.change_null")
 		}
 		for _, f := range []struct{ key, value string }{
 			{"address", rc.Address},
@@ -44,11 +44,11 @@ func validate(name string, p *tfjson.Plan, facts *planFacts) error {
 			{"provider_name", rc.ProviderName},
 		} {
 			if f.value == "" {
-				return &Error{File: name, Where: changePath(i), Msg: fmt.Sprintf("missing %q: every resource change of `terraform show -json` has one; was the plan edited by hand?", f.key)}
+				return failure(name, changePath(i), "plan.change_missing", f.key)
 			}
 		}
 		if rc.Change == nil {
-			return &Error{File: name, Where: changePath(i), Msg: fmt.Sprintf("%q: missing \"change\": every resource change of `terraform show -json` has one; was the plan edited by hand?", rc.Address)}
+			return failure(name, changePath(i), "plan.change_no_change", rc.Address)
 		}
 		if err := checkChangeAddress(name, i, rc, decls); err != nil {
 			return err
@@ -59,7 +59,7 @@ func validate(name string, p *tfjson.Plan, facts *planFacts) error {
 			key += "\x00" + rc.DeposedKey
 		}
 		if j, dup := first[key]; dup {
-			return &Error{File: name, Where: changePath(i) + ".address", Msg: fmt.Sprintf("%q is there twice (also $.resource_changes[%d]): a plan lists each resource once; were two plans merged?", rc.Address, j)}
+			return failure(name, changePath(i)+".address", "plan.change_twice", rc.Address, j)
 		}
 		first[key] = i
 	}
@@ -80,17 +80,17 @@ func checkChangeAddress(name string, i int, rc *tfjson.ResourceChange, decls *de
 	switch mode {
 	case "managed", "data", "ephemeral":
 	default:
-		return &Error{File: name, Where: changePath(i) + ".mode", Msg: fmt.Sprintf("%q has mode %q: Terraform writes \"managed\", \"data\" or \"ephemeral\"; was the plan edited by hand?", rc.Address, mode)}
+		return failure(name, changePath(i)+".mode", "plan.bad_mode", rc.Address, mode)
 	}
 	module, step := splitAddress(rc.Address)
 	if stepMode(step) != mode {
-		return &Error{File: name, Where: changePath(i) + ".mode", Msg: modeError(rc.Address, mode).Error()}
+		return failure(name, changePath(i)+".mode", "plan.mode_address", rc.Address, mode, modeNoun(addressMode(rc.Address)))
 	}
 	if !isStep(step, mode, rc.Type, rc.Name) {
-		return &Error{File: name, Where: changePath(i), Msg: fmt.Sprintf("%q has type %q and name %q, but its address says %q: Terraform writes the type and name of the address; was the plan edited by hand?", rc.Address, rc.Type, rc.Name, step)}
+		return failure(name, changePath(i), "plan.type_name_address", rc.Address, rc.Type, rc.Name, step)
 	}
 	if rc.ModuleAddress != module {
-		return &Error{File: name, Where: changePath(i) + ".module_address", Msg: fmt.Sprintf("%q has module_address %q, but its address puts it in %s: Terraform writes the module of the address; was the plan edited by hand?", rc.Address, rc.ModuleAddress, moduleNoun(module))}
+		return failure(name, changePath(i)+".module_address", "plan.module_address", rc.Address, rc.ModuleAddress, moduleNoun(module))
 	}
 	if decls == nil || orphanActions(rc.Change.Actions) {
 		return nil
@@ -111,7 +111,7 @@ func checkChangeAddress(name string, i int, rc *tfjson.ResourceChange, decls *de
 			break
 		}
 	}
-	return &Error{File: name, Where: changePath(i) + ".mode", Msg: fmt.Sprintf("%q has mode %q, but the configuration (%s) declares %q only as %s: Terraform writes the mode of the configuration; was the plan edited by hand?", rc.Address, mode, declaredIn, rc.Type+"."+rc.Name, modeNoun(other))}
+	return failure(name, changePath(i)+".mode", "plan.mode_config", rc.Address, mode, declaredIn, rc.Type+"."+rc.Name, modeNoun(other))
 }
 
 // orphanActions reports whether actions are those of an object that may
@@ -141,16 +141,16 @@ func orphanActions(actions tfjson.Actions) bool {
 func checkPlanned(name string, p *tfjson.Plan, facts *planFacts, first map[string]int, decls *declarations) error {
 	pr := &facts.planned
 	if facts.changes != "array" {
-		state := "missing"
+		state := i18n.M("plan.state_missing")
 		if facts.changes == "null" {
-			state = "null"
+			state = i18n.M("plan.state_null")
 		}
 		if len(pr.list) > 0 {
 			r := pr.list[0]
-			return &Error{File: name, Where: "$.resource_changes", Msg: fmt.Sprintf("%s, but planned_values lists resources (%q at %s): Terraform writes a resource change for each; was the plan edited by hand?", state, pr.address(0), pr.path(int(r.module), int(r.index)))}
+			return failure(name, "$.resource_changes", "plan.changes_planned", state, string(pr.address(0)), pr.path(int(r.module), int(r.index)))
 		}
 		if !facts.plannedValues && decls != nil && decls.managed != "" {
-			return &Error{File: name, Where: "$.resource_changes", Msg: fmt.Sprintf("%s, and so is planned_values, but the configuration declares resources (%q at %s): Terraform writes planned_values in every plan, and resource changes when it plans any; was the plan edited by hand?", state, decls.managedAddr, decls.managed)}
+			return failure(name, "$.resource_changes", "plan.changes_declared", state, decls.managedAddr, decls.managed)
 		}
 		return nil
 	}
@@ -169,7 +169,7 @@ func checkPlanned(name string, p *tfjson.Plan, facts *planFacts, first map[strin
 			continue
 		}
 		r := pr.list[i]
-		return &Error{File: name, Where: pr.path(int(r.module), int(r.index)), Msg: fmt.Sprintf("%q has no resource change: Terraform writes one for every resource of planned_values; was the plan edited by hand?", addr)}
+		return failure(name, pr.path(int(r.module), int(r.index)), "plan.planned_no_change", string(addr))
 	}
 	return nil
 }
@@ -241,7 +241,7 @@ func declaredResources(name string, cfg *tfjson.Config) (*declarations, error) {
 		}
 		mode := string(r.Mode)
 		if r.Address != "" && mode != "" && !isStep(r.Address, mode, r.Type, r.Name) {
-			return &Error{File: name, Where: path + ".resources[" + strconv.Itoa(i) + "]", Msg: fmt.Sprintf("%q has mode %q, type %q and name %q, whose address is %q: Terraform writes the address of the mode, type and name; was the plan edited by hand?", r.Address, mode, r.Type, r.Name, modePrefix(mode)+r.Type+"."+r.Name)}
+			return failure(name, path+".resources["+strconv.Itoa(i)+"]", "plan.config_address", r.Address, mode, r.Type, r.Name, modePrefix(mode)+r.Type+"."+r.Name)
 		}
 		if mode == "managed" && d.managed == "" {
 			d.managed, d.managedAddr = path+".resources["+strconv.Itoa(i)+"]", r.Address
@@ -352,26 +352,26 @@ func stepMode[T string | []byte](step T) string {
 
 // modeError is a mode its resource address disagrees with.
 func modeError(addr, mode string) error {
-	return fmt.Errorf("%q has mode %q, but its address is that of %s: Terraform writes the mode of the address; was the plan edited by hand?", addr, mode, modeNoun(addressMode(addr)))
+	return i18n.Errorf("plan.mode_address", addr, mode, modeNoun(addressMode(addr)))
 }
 
-func modeNoun(mode string) string {
+// modeNoun names what a resource of a mode is, in messages: "a data
+// source".
+func modeNoun(mode string) i18n.Msg {
 	switch mode {
-	case "managed":
-		return "a managed resource"
-	case "data":
-		return "a data source"
-	case "ephemeral":
-		return "an ephemeral resource"
+	case "managed", "data", "ephemeral":
+		return i18n.M("plan.mode_noun." + mode)
 	}
-	return fmt.Sprintf("a resource of mode %q", mode)
+	return i18n.M("plan.mode_noun.unknown", mode)
 }
 
-func moduleNoun(module string) string {
+// moduleNoun names a module in messages: "the root module", or its
+// address quoted.
+func moduleNoun(module string) i18n.Localizer {
 	if module == "" {
-		return "the root module"
+		return i18n.M("plan.root_module")
 	}
-	return strconv.Quote(module)
+	return i18n.Text(strconv.Quote(module))
 }
 
 // splitAddress splits a resource instance address into its module part,
