@@ -79,7 +79,7 @@ func (e *env) options(c *common, positional []string) (check.Options, error) {
 	}
 	pol, diags := policy.Load(file)
 	if diags.HasErrors() {
-		return check.Options{}, fmt.Errorf("%s", policy.FormatDiagnostics(diags))
+		return check.Options{}, policy.DiagnosticsError(diags)
 	}
 	pol.Source = source
 	opts := check.Options{Plan: plan, Stdin: e.stdin, Terraform: c.terraform, MaxInput: c.maxInput.limit(),

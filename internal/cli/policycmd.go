@@ -68,7 +68,7 @@ func (e *env) policy(args []string) error {
 		}
 		pol, diags := policy.Load(file)
 		if diags.HasErrors() {
-			return fmt.Errorf("%s", policy.FormatDiagnostics(diags))
+			return policy.DiagnosticsError(diags)
 		}
 		fmt.Fprintln(e.stdout, e.t("cli.policy.valid", file, pol.Profile, len(pol.Levels), len(pol.Waivers), pol.Classification.DefaultLevel))
 		// Waivers that have ended, or end within 30 days: a waiver is

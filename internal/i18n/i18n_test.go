@@ -219,6 +219,10 @@ func TestT(t *testing.T) {
 	}
 }
 
+// policyWaiverWords are the policy file's attribute names and block
+// syntax that hold the word waiver.
+var policyWaiverWords = regexp.MustCompile(`\b\w*_waivers?(_\w+)?\b|\bwaiver "`)
+
 // TestDoctrineVocabulary checks the words the doctrine's French readers
 // expect, where they belong.
 func TestDoctrineVocabulary(t *testing.T) {
@@ -247,8 +251,11 @@ func TestDoctrineVocabulary(t *testing.T) {
 			t.Errorf("fr %q = %q, want it to say %q", k, french[k], want[k])
 		}
 	}
-	// "waiver" is "dérogation" everywhere, never a loan word.
+	// "waiver" is "dérogation" everywhere, never a loan word; the policy
+	// file's own words (max_waiver_days, a waiver "ID" block) are quoted
+	// as they are written.
 	for k, msg := range french {
+		msg = policyWaiverWords.ReplaceAllString(msg, "")
 		if strings.Contains(strings.ToLower(msg), "waiver") {
 			t.Errorf("fr %q says waiver: %q", k, msg)
 		}

@@ -255,7 +255,7 @@ func (s *scanner) configResource(keep func(string) bool) (*tfjson.ConfigResource
 // it does not accept keep only their references.
 func (s *scanner) expressions(keep func(string) bool, depth int) (map[string]*tfjson.Expression, error) {
 	if depth > maxNesting {
-		return nil, s.errorf("plan.json.expr_nesting", maxNesting)
+		return nil, s.syntaxf("plan.json.expr_nesting", maxNesting)
 	}
 	out := map[string]*tfjson.Expression{}
 	err := s.objectOf(func(key string) error {

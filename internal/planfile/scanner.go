@@ -76,9 +76,9 @@ func (e *errSyntax) Error() string {
 	return fmt.Sprintf("line %d, column %d: %s", e.line, e.col, e.msg)
 }
 
-// errorf is the syntax error of message key (of the i18n catalogs) at
+// syntaxf is the syntax error of message key (of the i18n catalogs) at
 // the scanner's position.
-func (s *scanner) errorf(key string, args ...any) error {
+func (s *scanner) syntaxf(key string, args ...any) error {
 	line, col := s.position()
 	text := i18n.M(key, args...)
 	return &errSyntax{off: s.base + int64(s.pos), line: line, col: col, msg: text.String(), text: text}
@@ -155,7 +155,7 @@ func (s *scanner) peek() (byte, error) {
 			if s.rerr != nil {
 				return 0, s.rerr
 			}
-			return 0, s.errorf("plan.json.ends_early")
+			return 0, s.syntaxf("plan.json.ends_early")
 		}
 	}
 }
@@ -166,7 +166,7 @@ func (s *scanner) expect(c byte) error {
 		return err
 	}
 	if got != c {
-		return s.errorf("plan.json.expected_found", c, got)
+		return s.syntaxf("plan.json.expected_found", c, got)
 	}
 	s.pos++
 	return nil
@@ -198,7 +198,7 @@ func (s *scanner) readStringIntern(intern bool) (string, error) {
 	out, ok := unescape(s.tmp[:0], content)
 	s.tmp = out
 	if !ok {
-		return "", s.errorf("plan.json.bad_escape")
+		return "", s.syntaxf("plan.json.bad_escape")
 	}
 	return string(out), nil
 }
@@ -215,7 +215,7 @@ func (s *scanner) appendString(dst []byte) ([]byte, error) {
 	}
 	out, ok := unescape(dst, content)
 	if !ok {
-		return dst, s.errorf("plan.json.bad_escape")
+		return dst, s.syntaxf("plan.json.bad_escape")
 	}
 	return out, nil
 }
@@ -237,14 +237,14 @@ func (s *scanner) stringContent() ([]byte, bool, error) {
 		s.pos-- // keep the opening quote in the buffer while reading more
 		if !s.fill() {
 			s.pos++
-			return nil, false, s.errorf("plan.json.unterminated")
+			return nil, false, s.syntaxf("plan.json.unterminated")
 		}
 		s.pos++
 	}
 	escaped := false
 	for _, c := range content {
 		if c < 0x20 {
-			return nil, false, s.errorf("plan.json.control_char")
+			return nil, false, s.syntaxf("plan.json.control_char")
 		}
 		if c == '\\' {
 			escaped = true
@@ -374,7 +374,7 @@ func (s *scanner) scalar() ([]byte, error) {
 // interface{}: map[string]any, []any, string, float64, bool, nil.
 func (s *scanner) readValue(depth int) (any, error) {
 	if depth > maxNesting {
-		return nil, s.errorf("plan.json.nesting", maxNesting)
+		return nil, s.syntaxf("plan.json.nesting", maxNesting)
 	}
 	c, err := s.peek()
 	if err != nil {
@@ -412,11 +412,11 @@ func (s *scanner) readValue(depth int) (any, error) {
 	case "null":
 		return nil, nil
 	case "":
-		return nil, s.errorf("plan.json.unexpected", c)
+		return nil, s.syntaxf("plan.json.unexpected", c)
 	}
 	f, err := strconv.ParseFloat(string(tok), 64)
 	if err != nil || !validNumber(tok) {
-		return nil, s.errorf("plan.json.invalid_value", tok)
+		return nil, s.syntaxf("plan.json.invalid_value", tok)
 	}
 	return f, nil
 }
@@ -497,7 +497,7 @@ func (s *scanner) members(fn func(name []byte, escaped bool) error) error {
 			return nil
 		}
 		s.pos--
-		return s.errorf("plan.json.after_member", c)
+		return s.syntaxf("plan.json.after_member", c)
 	}
 }
 
@@ -516,7 +516,7 @@ func (s *scanner) memberName() ([]byte, bool, error) {
 		out, ok := unescape(s.tmp[:0], name)
 		s.tmp = out
 		if !ok {
-			return nil, false, s.errorf("plan.json.bad_escape")
+			return nil, false, s.syntaxf("plan.json.bad_escape")
 		}
 		name = out
 	}
@@ -555,7 +555,7 @@ func (s *scanner) array(fn func() error) error {
 			return nil
 		}
 		s.pos--
-		return s.errorf("plan.json.after_element", c)
+		return s.syntaxf("plan.json.after_element", c)
 	}
 }
 
@@ -576,7 +576,7 @@ func (s *scanner) skip() error {
 		return err
 	}
 	if len(tok) == 0 {
-		return s.errorf("plan.json.unexpected", c)
+		return s.syntaxf("plan.json.unexpected", c)
 	}
 	return nil
 }
@@ -610,7 +610,7 @@ func (s *scanner) skipFrom(stack []byte, watch []string) error {
 	defer func() { s.stack = stack[:0] }()
 	for {
 		if s.pos >= s.end && !s.fill() {
-			return s.errorf("plan.json.ends_early")
+			return s.syntaxf("plan.json.ends_early")
 		}
 		var closed bool
 		var err error
@@ -620,7 +620,7 @@ func (s *scanner) skipFrom(stack []byte, watch []string) error {
 		if s.pos < s.end && !s.fill() {
 			// A string in the buffer not read to its end, or to what
 			// follows it, and nothing more to read.
-			return s.errorf("plan.json.ends_early")
+			return s.syntaxf("plan.json.ends_early")
 		}
 	}
 }
@@ -667,7 +667,7 @@ func (s *scanner) skipBuffered(stack []byte, watch []string) (_ []byte, closed b
 		case '{', '[':
 			if len(stack) >= maxNesting {
 				s.pos = i
-				return stack, false, s.errorf("plan.json.nesting", maxNesting)
+				return stack, false, s.syntaxf("plan.json.nesting", maxNesting)
 			}
 			stack = append(stack, c)
 			if m != nil && c == '{' {
@@ -677,7 +677,7 @@ func (s *scanner) skipBuffered(stack []byte, watch []string) (_ []byte, closed b
 		default:
 			if len(stack) == 0 || stack[len(stack)-1] != opener[c] {
 				s.pos = i
-				return stack, false, s.errorf("plan.json.unbalanced", c)
+				return stack, false, s.syntaxf("plan.json.unbalanced", c)
 			}
 			stack = stack[:len(stack)-1]
 			if m != nil && c == '}' {
@@ -717,7 +717,7 @@ func (s *scanner) skippedMember(raw []byte, at int, check bool, watch []string) 
 		s.keyBuf = out
 		if !ok {
 			s.pos = at
-			return s.errorf("plan.json.bad_escape")
+			return s.syntaxf("plan.json.bad_escape")
 		}
 		key, dup = out, m.add(out)
 	}
@@ -987,7 +987,7 @@ func (s *scanner) skipString() error {
 			return nil
 		}
 		if !s.fill() {
-			return s.errorf("plan.json.unterminated")
+			return s.syntaxf("plan.json.unterminated")
 		}
 	}
 }

@@ -179,7 +179,7 @@ func readPlan(name string, r io.Reader, keep func(string) bool) (*tfjson.Plan, *
 		}
 	}
 	if err == nil && !s.atEnd() {
-		err = s.errorf("plan.json.trailing")
+		err = s.syntaxf("plan.json.trailing")
 	}
 	// The first fault in the file wins: a read error, unless the plan
 	// was wrong before the place reading failed.
@@ -512,7 +512,7 @@ func (s *scanner) plannedMembers(pr *plannedResources, mode *string) (bool, erro
 			return found, nil
 		case c != ',':
 			s.pos--
-			return found, s.errorf("plan.json.after_member", c)
+			return found, s.syntaxf("plan.json.after_member", c)
 		case found && modeFound:
 			return found, s.skipRest(plannedResourceMembers)
 		}
@@ -800,7 +800,7 @@ func (s *scanner) sharedValue() (any, error) {
 		// problem at the end of the value.
 		var se *errSyntax
 		if errors.As(err, &se) {
-			return nil, s.errorf("plan.json.in_value", se.text)
+			return nil, s.syntaxf("plan.json.in_value", se.text)
 		}
 		return nil, err
 	}

@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
+
+	"github.com/trustcloud/trustcloud/internal/i18n"
 )
 
 // FormatDiagnostics renders diagnostics one per line, each ending with a
@@ -20,7 +22,11 @@ func FormatDiagnostics(diags hcl.Diagnostics) string {
 	return b.String()
 }
 
-func formatDiagnostic(d *hcl.Diagnostic) string {
+func formatDiagnostic(d *hcl.Diagnostic) string { return formatDiagnosticIn(d, i18n.English) }
+
+// formatDiagnosticIn is formatDiagnostic with the word "warning" in a
+// language; the summary and detail are the diagnostic's.
+func formatDiagnosticIn(d *hcl.Diagnostic, l i18n.Lang) string {
 	var b strings.Builder
 	switch s := d.Subject; {
 	case s == nil:
@@ -30,7 +36,7 @@ func formatDiagnostic(d *hcl.Diagnostic) string {
 		fmt.Fprintf(&b, "%s:%d,%d: ", s.Filename, s.Start.Line, s.Start.Column)
 	}
 	if d.Severity == hcl.DiagWarning {
-		b.WriteString("warning: ")
+		b.WriteString(i18n.T(l, "policy.warning_prefix"))
 	}
 	b.WriteString(d.Summary)
 	if d.Detail != "" {

@@ -1,12 +1,12 @@
 package policy
 
 import (
-	"errors"
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/trustcloud/trustcloud/internal/i18n"
 )
 
 // ParseInlineWaiver reads the text of an inline waiver comment, what
@@ -19,7 +19,7 @@ import (
 // written in the change that creates the resource does not waive it),
 // and its lifetime is checked against the policy's max_waiver_days from
 // approved_on, or from now when it gives none. The waiver's Addresses and
-// ID are the caller's to set. Its error says in English what is wrong;
+// ID are the caller's to set. Its error (an *i18n.Error) says what is wrong;
 // with an error, the waiver is nil when the text cannot be read, or
 // holds what could be (its rules) when a value is missing or wrong.
 func (p *Policy) ParseInlineWaiver(text string, now time.Time) (*Waiver, error) {
@@ -33,7 +33,7 @@ func (p *Policy) ParseInlineWaiver(text string, now time.Time) (*Waiver, error) 
 		key, value, isPair := strings.Cut(f, "=")
 		if !isPair {
 			if len(seen) > 0 {
-				return nil, fmt.Errorf("rule %q after the attributes: write the rule ids first", f)
+				return nil, i18n.Errorf("inline.rule_after_attributes", f)
 			}
 			if err := w.addRules(f); err != nil {
 				return nil, err
@@ -41,7 +41,7 @@ func (p *Policy) ParseInlineWaiver(text string, now time.Time) (*Waiver, error) 
 			continue
 		}
 		if seen[key] {
-			return nil, fmt.Errorf("%s given twice", key)
+			return nil, i18n.Errorf("inline.given_twice", key)
 		}
 		seen[key] = true
 		if err := w.setInline(key, value); err != nil {
@@ -64,9 +64,9 @@ func (w *Waiver) addRules(field string) error {
 		canonical, known := canonicalRule(id)
 		switch {
 		case !known:
-			return fmt.Errorf("unknown rule %q%s", id, didYouMean(id, ruleIDs()))
+			return i18n.Errorf("inline.unknown_rule", id, didYouMean(id, ruleIDs()))
 		case judgesPolicy(canonical):
-			return fmt.Errorf("%s judges the policy file and cannot be waived", canonical)
+			return i18n.Errorf("inline.judges_policy", canonical)
 		case !slices.Contains(w.Rules, canonical):
 			w.Rules = append(w.Rules, canonical)
 		}
@@ -79,7 +79,7 @@ func (w *Waiver) setInline(key, value string) error {
 	if strings.HasPrefix(value, `"`) {
 		v, err := strconv.Unquote(value)
 		if err != nil {
-			return fmt.Errorf("%s: not a quoted string", key)
+			return i18n.Errorf("inline.not_quoted", key)
 		}
 		value = v
 	}
@@ -91,7 +91,7 @@ func (w *Waiver) setInline(key, value string) error {
 	case "expires", "approved_on":
 		t, err := time.Parse(time.DateOnly, value)
 		if err != nil {
-			return fmt.Errorf("%s %q is not a date in the form YYYY-MM-DD", key, value)
+			return i18n.Errorf("inline.not_date", key, value)
 		}
 		if key == "expires" {
 			w.Expires = t
@@ -99,9 +99,9 @@ func (w *Waiver) setInline(key, value string) error {
 			w.ApprovedOn = t
 		}
 	case "covers_new":
-		return errors.New("covers_new is not accepted in an inline waiver: a resource this change creates is waived in the policy file, or not at all")
+		return i18n.Errorf("inline.covers_new")
 	default:
-		return fmt.Errorf("unknown attribute %q%s", key, didYouMean(key, []string{"reason", "expires", "approved_by", "approved_on"}))
+		return i18n.Errorf("inline.unknown_attribute", key, didYouMean(key, []string{"reason", "expires", "approved_by", "approved_on"}))
 	}
 	return nil
 }
@@ -112,26 +112,26 @@ func (w *Waiver) setInline(key, value string) error {
 func (p *Policy) checkInline(w *Waiver, now time.Time) error {
 	switch {
 	case len(w.Rules) == 0:
-		return errors.New("no rule id: name the rules waived, e.g. trustcloud:waive TC001")
+		return i18n.Errorf("inline.no_rule")
 	case w.Reason == "":
-		return errors.New(`missing reason="…": why the exception is needed and how it will end`)
+		return i18n.Errorf("inline.no_reason")
 	case w.Expires.IsZero():
-		return errors.New("missing expires=YYYY-MM-DD: a waiver is temporary")
+		return i18n.Errorf("inline.no_expires")
 	case w.ApprovedBy == "":
-		return errors.New(`missing approved_by="…": who approved the exception`)
+		return i18n.Errorf("inline.no_approved_by")
 	}
-	from, what := now, "today"
+	from, what := now, i18n.M("inline.from_today")
 	if !w.ApprovedOn.IsZero() {
-		from, what = w.ApprovedOn, "its approval ("+w.ApprovedOn.Format(time.DateOnly)+")"
+		from, what = w.ApprovedOn, i18n.M("inline.from_approval", w.ApprovedOn.Format(time.DateOnly))
 		if w.ApprovedOn.After(now) {
-			return fmt.Errorf("approved_on %s is in the future", w.ApprovedOn.Format(time.DateOnly))
+			return i18n.Errorf("inline.approved_future", w.ApprovedOn.Format(time.DateOnly))
 		}
 		if w.Expires.Before(w.ApprovedOn) {
-			return fmt.Errorf("expires %s is before approved_on %s", w.Expires.Format(time.DateOnly), w.ApprovedOn.Format(time.DateOnly))
+			return i18n.Errorf("inline.expires_before", w.Expires.Format(time.DateOnly), w.ApprovedOn.Format(time.DateOnly))
 		}
 	}
 	if p.MaxWaiverDays > 0 && w.Expires.After(from.AddDate(0, 0, p.MaxWaiverDays)) {
-		return fmt.Errorf("expires %s is more than max_waiver_days (%d) after %s", w.Expires.Format(time.DateOnly), p.MaxWaiverDays, what)
+		return i18n.Errorf("inline.too_long", w.Expires.Format(time.DateOnly), p.MaxWaiverDays, what)
 	}
 	return nil
 }
@@ -160,7 +160,7 @@ func splitDirective(text string) ([]string, error) {
 		cur.WriteRune(r)
 	}
 	if quoted {
-		return nil, fmt.Errorf("unterminated quoted value")
+		return nil, i18n.Errorf("inline.unterminated")
 	}
 	if cur.Len() > 0 {
 		out = append(out, cur.String())

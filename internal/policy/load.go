@@ -12,6 +12,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/trustcloud/trustcloud/internal/i18n"
+
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/gohcl"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -110,13 +112,8 @@ func Load(path string) (*Policy, hcl.Diagnostics) {
 		if errors.As(err, &pe) {
 			detail = pe.Err.Error()
 		}
-		detail = fmt.Sprintf("%s. Check the path; `trustcloud policy init FILE` writes a starter policy.", detail)
-		return nil, hcl.Diagnostics{{
-			Severity: hcl.DiagError,
-			Summary:  "Cannot read policy file",
-			Detail:   detail,
-			Subject:  &hcl.Range{Filename: path},
-		}}
+		return nil, hcl.Diagnostics{diagnostic(&hcl.Range{Filename: path},
+			i18n.M("policy.cannot_read"), i18n.M("policy.cannot_read.detail", detail))}
 	}
 	return Parse(path, src)
 }
@@ -161,19 +158,17 @@ type decoder struct {
 	builtin bool
 }
 
-func (d *decoder) errorf(subject hcl.Range, summary, detail string, args ...any) {
-	d.diags = append(d.diags, &hcl.Diagnostic{
-		Severity: hcl.DiagError,
-		Summary:  summary,
-		Detail:   fmt.Sprintf(detail, args...),
-		Subject:  subject.Ptr(),
-	})
+// diagf adds an error at subject: its summary, and its detail as the
+// message detailKey of the i18n catalogs with args. The diagnostic says
+// them in English, and carries them for other languages (see
+// FormatDiagnosticsIn).
+func (d *decoder) diagf(subject hcl.Range, summary i18n.Msg, detailKey string, args ...any) {
+	d.diags = append(d.diags, diagnostic(subject.Ptr(), summary, i18n.M(detailKey, args...)))
 }
 
 func (d *decoder) policy(raw *fileBody, body hcl.Body) *Policy {
 	if d.builtin && raw.Profile == nil {
-		d.errorf(body.MissingItemRange(), "Built-in profile must start from nothing",
-			`Add profile = "none": a built-in profile states every setting.`)
+		d.diagf(body.MissingItemRange(), i18n.M("policy.built_in_profile_must_start_from_nothing"), "policy.built_in_profile_must_start_from_nothing.detail")
 		return nil
 	}
 	p := d.profile(raw.Profile)
@@ -192,8 +187,7 @@ func (d *decoder) policy(raw *fileBody, body hcl.Body) *Policy {
 		v, diags := a.Expr.Value(nil)
 		var days int
 		if diags.HasErrors() || v.Type() != cty.Number || v.IsNull() || !v.IsKnown() || gocty.FromCtyValue(v, &days) != nil || days < 0 || days > 3650 {
-			d.errorf(a.Expr.Range(), "Invalid expiry_warning_days",
-				"expiry_warning_days must be a whole number of days between 0 and 3650 (0: no warning before a qualification expires).")
+			d.diagf(a.Expr.Range(), i18n.M("policy.invalid_expiry_warning_days"), "policy.invalid_expiry_warning_days.detail")
 		} else {
 			p.ExpiryWarningDays = days
 		}
@@ -202,8 +196,7 @@ func (d *decoder) policy(raw *fileBody, body hcl.Body) *Policy {
 		v, diags := a.Expr.Value(nil)
 		var days int
 		if diags.HasErrors() || v.Type() != cty.Number || v.IsNull() || !v.IsKnown() || gocty.FromCtyValue(v, &days) != nil || days < 1 || days > 3650 {
-			d.errorf(a.Expr.Range(), "Invalid max_waiver_days",
-				"max_waiver_days must be a whole number of days between 1 and 3650: how long after its approved_on a waiver may last.")
+			d.diagf(a.Expr.Range(), i18n.M("policy.invalid_max_waiver_days"), "policy.invalid_max_waiver_days.detail")
 		} else {
 			p.MaxWaiverDays = days
 		}
@@ -224,11 +217,9 @@ func (d *decoder) policy(raw *fileBody, body hcl.Body) *Policy {
 
 	switch {
 	case len(p.Levels) == 0:
-		d.errorf(body.MissingItemRange(), "No levels",
-			`A policy with profile = "none" must define its levels with level blocks.`)
+		d.diagf(body.MissingItemRange(), i18n.M("policy.no_levels"), "policy.no_levels.detail")
 	case p.Classification.DefaultLevel == "":
-		d.errorf(body.MissingItemRange(), "Missing default level",
-			`A policy with profile = "none" must set default_level in a classification block.`)
+		d.diagf(body.MissingItemRange(), i18n.M("policy.missing_default_level"), "policy.missing_default_level.detail")
 	}
 	return p
 }
@@ -242,14 +233,12 @@ func (d *decoder) profile(attr *hcl.Attribute) *Policy {
 	val, diags := attr.Expr.Value(nil)
 	if diags.HasErrors() || len(attr.Expr.Variables()) > 0 || val.IsNull() || !val.IsWhollyKnown() ||
 		!val.Type().Equals(cty.String) {
-		d.errorf(attr.Expr.Range(), "Invalid profile",
-			"profile must be a literal string naming a built-in profile: %s.", quoteList(known))
+		d.diagf(attr.Expr.Range(), i18n.M("policy.invalid_profile"), "policy.invalid_profile.detail", quoteList(known))
 		return nil
 	}
 	name := val.AsString()
 	if d.builtin && name != ProfileNone {
-		d.errorf(attr.Expr.Range(), "Built-in profile must start from nothing",
-			`Write profile = "none": a built-in profile cannot start from another, which may not be loaded yet.`)
+		d.diagf(attr.Expr.Range(), i18n.M("policy.built_in_profile_must_start_from_nothing"), "policy.built_in_profile_must_start_from_nothing.detail2")
 		return nil
 	}
 	if name == ProfileNone {
@@ -265,8 +254,8 @@ func (d *decoder) profile(attr *hcl.Attribute) *Policy {
 	}
 	p, err := Profile(name)
 	if err != nil {
-		d.errorf(attr.Expr.Range(), fmt.Sprintf("Unknown profile %q", name),
-			"Use one of %s%s.", quoteList(known), didYouMean(name, known))
+		d.diagf(attr.Expr.Range(), i18n.M("policy.unknown_profile", name),
+			"policy.unknown_profile.detail", quoteList(known), didYouMean(name, known))
 		return nil
 	}
 	return p
@@ -279,14 +268,11 @@ func (d *decoder) levels(p *Policy, blocks []*levelBlock) {
 	seen := map[string]*levelBlock{}
 	for _, b := range blocks {
 		if !levelName.MatchString(b.Name) {
-			d.errorf(b.NameRange, "Invalid level name",
-				"%q: level names are lower-case letters, digits, \"-\" and \"_\", starting with a letter or digit (e.g. \"sensitive\"). "+
-					"Declare other spellings as aliases in the classification block.", b.Name)
+			d.diagf(b.NameRange, i18n.M("policy.invalid_level_name"), "policy.invalid_level_name.detail", b.Name)
 			continue
 		}
 		if first, dup := seen[b.Name]; dup {
-			d.errorf(b.NameRange, "Duplicate level",
-				"Level %q is already defined at %s; merge the two blocks.", b.Name, first.NameRange)
+			d.diagf(b.NameRange, i18n.M("policy.duplicate_level"), "policy.duplicate_level.detail", b.Name, first.NameRange)
 			continue
 		}
 		seen[b.Name] = b
@@ -322,8 +308,7 @@ func (d *decoder) level(l *Level, b *levelBlock) {
 			case strings.EqualFold(s, AreaAny):
 				l.AllowedArea = AreaAny
 			default:
-				d.errorf(b.AllowedArea.Expr.Range(), "Invalid allowed area",
-					"%q: allowed_area is \"EU\", \"EEA\" or \"any\"; to allow a list of countries, set allowed_countries.", s)
+				d.diagf(b.AllowedArea.Expr.Range(), i18n.M("policy.invalid_allowed_area"), "policy.invalid_allowed_area.detail", s)
 			}
 		}
 		// A redefined area would be hidden by the profile's countries.
@@ -338,8 +323,7 @@ func (d *decoder) level(l *Level, b *levelBlock) {
 				code := strings.ToUpper(strings.TrimSpace(it.value))
 				switch {
 				case !catalog.ValidCountry(code):
-					d.errorf(it.rng, "Invalid country code",
-						"%q is not an ISO 3166-1 alpha-2 code: use two letters such as \"FR\", \"DE\" or \"CA\".", it.value)
+					d.diagf(it.rng, i18n.M("policy.invalid_country_code"), "policy.invalid_country_code.detail", it.value)
 				case !slices.Contains(l.AllowedCountries, code):
 					l.AllowedCountries = append(l.AllowedCountries, code)
 				}
@@ -356,8 +340,7 @@ func (d *decoder) level(l *Level, b *levelBlock) {
 			case UnknownDeny, UnknownWarn:
 				l.UnknownLocation = v
 			default:
-				d.errorf(b.UnknownLocation.Expr.Range(), "Invalid unknown_location",
-					"%q: unknown_location is \"deny\" (findings at the level's severity) or \"warn\" (severity low).", s)
+				d.diagf(b.UnknownLocation.Expr.Range(), i18n.M("policy.invalid_unknown_location"), "policy.invalid_unknown_location.detail", s)
 			}
 		}
 	}
@@ -390,11 +373,11 @@ func (d *decoder) ruleSeverities(attr *hcl.Attribute, into map[string]Severity) 
 			continue
 		}
 		if judgesPolicy(id) {
-			d.policyRule(kv.keyRange, id, "given a severity")
+			d.policyRule(kv.keyRange, id, i18n.M("policy.rule_relaxed.severity"))
 			continue
 		}
 		if seen[id] {
-			d.errorf(kv.keyRange, "Duplicate rule", "%s appears twice in rule_severity; keep one entry.", id)
+			d.diagf(kv.keyRange, i18n.M("policy.duplicate_rule"), "policy.duplicate_rule.detail", id)
 			continue
 		}
 		seen[id] = true
@@ -423,9 +406,9 @@ func (d *decoder) disabledRules(attr *hcl.Attribute, base []string) []string {
 		case !known:
 			d.unknownRule(it.rng, it.value)
 		case judgesPolicy(id):
-			d.policyRule(it.rng, id, "disabled")
+			d.policyRule(it.rng, id, i18n.M("policy.rule_relaxed.disabled"))
 		case seen[id]:
-			d.errorf(it.rng, "Duplicate rule", "%s appears twice in disabled_rules; keep one entry.", id)
+			d.diagf(it.rng, i18n.M("policy.duplicate_rule"), "policy.duplicate_rule.detail2", id)
 		default:
 			seen[id] = true
 			if !slices.Contains(out, id) {
@@ -452,8 +435,7 @@ func (d *decoder) classification(p *Policy, c *classificationBlock) {
 		if slices.Contains(SignalKinds, it.value) {
 			return true
 		}
-		d.errorf(it.rng, "Unknown classification signal",
-			"%q is not a signal that may lower a level; one of %s.", it.value, strings.Join(SignalKinds, ", "))
+		d.diagf(it.rng, i18n.M("policy.unknown_classification_signal"), "policy.unknown_classification_signal.detail", it.value, strings.Join(SignalKinds, ", "))
 		return false
 	}); ok {
 		cl.MayLower = kinds
@@ -465,7 +447,7 @@ func (d *decoder) classification(p *Policy, c *classificationBlock) {
 		if strings.TrimSpace(it.value) != "" {
 			return true
 		}
-		d.errorf(it.rng, "Empty tag key", "Remove the empty string from tag_keys.")
+		d.diagf(it.rng, i18n.M("policy.empty_tag_key"), "policy.empty_tag_key.detail")
 		return false
 	}); ok {
 		cl.TagKeys = keys
@@ -474,8 +456,7 @@ func (d *decoder) classification(p *Policy, c *classificationBlock) {
 		if hclsyntax.ValidIdentifier(it.value) {
 			return true
 		}
-		d.errorf(it.rng, "Invalid module input",
-			"%q is not a Terraform variable name (letters, digits, \"_\" and \"-\", starting with a letter).", it.value)
+		d.diagf(it.rng, i18n.M("policy.invalid_module_input"), "policy.invalid_module_input.detail", it.value)
 		return false
 	}); ok {
 		cl.ModuleInputs = inputs
@@ -503,22 +484,20 @@ func (d *decoder) aliases(p *Policy, attr *hcl.Attribute) (map[string]string, bo
 		key := strings.ToLower(strings.TrimSpace(kv.key))
 		switch {
 		case key == "":
-			d.errorf(kv.keyRange, "Empty alias", "An alias is a word for a level, such as sensible = \"sensitive\".")
+			d.diagf(kv.keyRange, i18n.M("policy.empty_alias"), "policy.empty_alias.detail")
 			continue
 		case seen[key]:
-			d.errorf(kv.keyRange, "Duplicate alias",
-				"%q is given twice (aliases are case-insensitive); keep one entry.", kv.key)
+			d.diagf(kv.keyRange, i18n.M("policy.duplicate_alias"), "policy.duplicate_alias.detail", kv.key)
 			continue
 		}
 		seen[key] = true
 		target := p.Level(kv.value)
 		if target == nil {
-			d.unknownLevel(p, kv.valueRange, kv.value, "An alias must name a level, not another alias. ")
+			d.unknownLevel(p, kv.valueRange, kv.value, i18n.M("policy.alias_names_level"))
 			continue
 		}
 		if l := p.Level(key); l != nil && l != target {
-			d.errorf(kv.keyRange, "Alias hides a level",
-				"%q is the name of a level; level names win over aliases, so this alias would never apply. Remove it.", kv.key)
+			d.diagf(kv.keyRange, i18n.M("policy.alias_hides_a_level"), "policy.alias_hides_a_level.detail", kv.key)
 			continue
 		}
 		aliases[key] = target.Name
@@ -567,8 +546,7 @@ func (d *decoder) moduleRules(p *Policy, blocks []*moduleBlock) {
 	for _, m := range blocks {
 		globOK := d.moduleGlob(m)
 		if m.Level == nil {
-			d.errorf(m.DefRange, "Missing module level",
-				"The module rule %q must give a level, e.g. level = \"sensitive\".", m.Glob)
+			d.diagf(m.DefRange, i18n.M("policy.missing_module_level"), "policy.missing_module_level.detail", m.Glob)
 			continue
 		}
 		s, ok := d.str(m.Level.Expr)
@@ -584,16 +562,13 @@ func (d *decoder) moduleRules(p *Policy, blocks []*moduleBlock) {
 
 // moduleGlob checks the label of a module block.
 func (d *decoder) moduleGlob(m *moduleBlock) bool {
-	const syntax = ` In globs, "*" matches any run of characters within a step, "?" one character, ` +
-		`a "**" step any number of steps, and [0], ["key"] or [*] an instance key.`
 	if _, err := compileGlob(m.Glob); err != nil {
-		d.errorf(m.GlobRange, "Invalid module glob", "%q: %s."+syntax, m.Glob, err)
+		d.diagf(m.GlobRange, i18n.M("policy.invalid_module_glob"), "policy.invalid_module_glob.syntax", m.Glob, err)
 		return false
 	}
 	steps, _ := splitGlob(m.Glob)
 	if first := steps[0].name; first != "**" && !regexp.MustCompile(`^`+nameRE(first)+`$`).MatchString("module") {
-		d.errorf(m.GlobRange, "Invalid module glob",
-			"%q can never match: module addresses start with \"module.\", e.g. \"module.db\" or \"module.health_*\".", m.Glob)
+		d.diagf(m.GlobRange, i18n.M("policy.invalid_module_glob"), "policy.invalid_module_glob.detail", m.Glob)
 		return false
 	}
 	return true
@@ -603,20 +578,19 @@ func (d *decoder) waivers(p *Policy, blocks []*waiverBlock) {
 	seen := map[string]*waiverBlock{}
 	for _, b := range blocks {
 		if strings.TrimSpace(b.ID) == "" {
-			d.errorf(b.IDRange, "Empty waiver id", "Label the waiver with its reference, e.g. waiver \"DER-2026-004\".")
+			d.diagf(b.IDRange, i18n.M("policy.empty_waiver_id"), "policy.empty_waiver_id.detail")
 			continue
 		}
 		if first, dup := seen[b.ID]; dup {
-			d.errorf(b.IDRange, "Duplicate waiver",
-				"Waiver %q is already defined at %s; give each waiver its own id.", b.ID, first.IDRange)
+			d.diagf(b.IDRange, i18n.M("policy.duplicate_waiver"), "policy.duplicate_waiver.detail", b.ID, first.IDRange)
 			continue
 		}
 		seen[b.ID] = b
 		w := &Waiver{ID: b.ID, Range: b.DefRange}
 		w.Addresses = d.waiverAddresses(b)
 		w.Rules = d.waiverRules(b)
-		w.Reason = d.requiredText(b, b.Reason, "reason", "why the exception is needed and how it will end")
-		w.ApprovedBy = d.requiredText(b, b.ApprovedBy, "approved_by", "who approved the exception")
+		w.Reason = d.requiredText(b, b.Reason, "reason", i18n.M("policy.waiver_says.reason"))
+		w.ApprovedBy = d.requiredText(b, b.ApprovedBy, "approved_by", i18n.M("policy.waiver_says.approved_by"))
 		w.Expires = d.waiverExpiry(b)
 		d.boolean(b.CoversNew, &w.CoversNew)
 		w.ApprovedOn = d.waiverApproval(p, b, w.Expires)
@@ -628,8 +602,7 @@ func (d *decoder) waivers(p *Policy, blocks []*waiverBlock) {
 // list some, and each must compile.
 func (d *decoder) waiverAddresses(b *waiverBlock) []string {
 	if b.Addresses == nil {
-		d.errorf(b.DefRange, "Missing waiver addresses",
-			`Waiver %q must list the resources it covers, e.g. addresses = ["module.legacy.aws_s3_bucket.*"].`, b.ID)
+		d.diagf(b.DefRange, i18n.M("policy.missing_waiver_addresses"), "policy.missing_waiver_addresses.detail", b.ID)
 		return nil
 	}
 	items, ok := d.strList(b.Addresses.Expr)
@@ -637,15 +610,12 @@ func (d *decoder) waiverAddresses(b *waiverBlock) []string {
 		return nil
 	}
 	if len(items) == 0 {
-		d.errorf(b.Addresses.Expr.Range(), "Empty waiver addresses",
-			`Waiver %q must list the resources it covers, e.g. addresses = ["module.legacy.aws_s3_bucket.*"].`, b.ID)
+		d.diagf(b.Addresses.Expr.Range(), i18n.M("policy.empty_waiver_addresses"), "policy.empty_waiver_addresses.detail", b.ID)
 	}
 	var out []string
 	for _, it := range items {
 		if _, err := compileGlob(it.value); err != nil {
-			d.errorf(it.rng, "Invalid address glob",
-				`%q: %s. Use a resource address where "*" matches within a step and "**" any steps, `+
-					`e.g. "module.legacy.aws_s3_bucket.*".`, it.value, err)
+			d.diagf(it.rng, i18n.M("policy.invalid_address_glob"), "policy.invalid_address_glob.detail", it.value, err)
 			continue
 		}
 		out = append(out, it.value)
@@ -671,7 +641,7 @@ func (d *decoder) waiverRules(b *waiverBlock) []string {
 		case !known:
 			d.unknownRule(it.rng, it.value)
 		case judgesPolicy(id):
-			d.policyRule(it.rng, id, "waived")
+			d.policyRule(it.rng, id, i18n.M("policy.rule_relaxed.waived"))
 		case !slices.Contains(out, id):
 			out = append(out, id)
 		}
@@ -683,8 +653,7 @@ func (d *decoder) waiverRules(b *waiverBlock) []string {
 // waiver must give.
 func (d *decoder) waiverExpiry(b *waiverBlock) time.Time {
 	if b.Expires == nil {
-		d.errorf(b.DefRange, "Missing waiver expiry",
-			`Waiver %q must say when it ends: a waiver is temporary. Add expires = "YYYY-MM-DD" (its last day of validity).`, b.ID)
+		d.diagf(b.DefRange, i18n.M("policy.missing_waiver_expiry"), "policy.missing_waiver_expiry.detail", b.ID)
 		return time.Time{}
 	}
 	s, ok := d.str(b.Expires.Expr)
@@ -693,8 +662,7 @@ func (d *decoder) waiverExpiry(b *waiverBlock) time.Time {
 	}
 	t, err := time.Parse(time.DateOnly, s)
 	if err != nil {
-		d.errorf(b.Expires.Expr.Range(), "Invalid expiry date",
-			`%q is not a date in the form YYYY-MM-DD, such as "2027-06-30".`, s)
+		d.diagf(b.Expires.Expr.Range(), i18n.M("policy.invalid_expiry_date"), "policy.invalid_expiry_date.detail", s)
 	}
 	return t
 }
@@ -705,8 +673,7 @@ func (d *decoder) waiverExpiry(b *waiverBlock) time.Time {
 // max_waiver_days.
 func (d *decoder) waiverApproval(p *Policy, b *waiverBlock, expires time.Time) time.Time {
 	if b.ApprovedOn == nil {
-		d.errorf(b.DefRange, "Missing waiver approval date",
-			`Waiver %q must say when it was approved, so that its lifetime can be checked (max_waiver_days, %d by default): add approved_on = "YYYY-MM-DD".`, b.ID, p.MaxWaiverDays)
+		d.diagf(b.DefRange, i18n.M("policy.missing_waiver_approval_date"), "policy.missing_waiver_approval_date.detail", b.ID, p.MaxWaiverDays)
 		return time.Time{}
 	}
 	s, ok := d.str(b.ApprovedOn.Expr)
@@ -716,29 +683,26 @@ func (d *decoder) waiverApproval(p *Policy, b *waiverBlock, expires time.Time) t
 	t, err := time.Parse(time.DateOnly, s)
 	switch {
 	case err != nil:
-		d.errorf(b.ApprovedOn.Expr.Range(), "Invalid approval date",
-			`%q is not a date in the form YYYY-MM-DD, such as "2026-06-30".`, s)
+		d.diagf(b.ApprovedOn.Expr.Range(), i18n.M("policy.invalid_approval_date"), "policy.invalid_approval_date.detail", s)
 	case !expires.IsZero() && expires.Before(t):
-		d.errorf(b.Expires.Expr.Range(), "Waiver ends before its approval",
-			"Waiver %q expires on %s, before it was approved on %s.", b.ID, expires.Format(time.DateOnly), s)
+		d.diagf(b.Expires.Expr.Range(), i18n.M("policy.waiver_ends_before_its_approval"), "policy.waiver_ends_before_its_approval.detail", b.ID, expires.Format(time.DateOnly), s)
 	case !expires.IsZero() && p.MaxWaiverDays > 0 && expires.After(t.AddDate(0, 0, p.MaxWaiverDays)):
-		d.errorf(b.Expires.Expr.Range(), "Waiver too long",
-			"Waiver %q lasts from %s to %s, longer than the policy's max_waiver_days (%d): a waiver is temporary; renew it when it ends.",
+		d.diagf(b.Expires.Expr.Range(), i18n.M("policy.waiver_too_long"), "policy.waiver_too_long.detail",
 			b.ID, s, expires.Format(time.DateOnly), p.MaxWaiverDays)
 	}
 	return t
 }
 
 // requiredText decodes a waiver attribute that must be a non-empty string.
-func (d *decoder) requiredText(b *waiverBlock, attr *hcl.Attribute, name, what string) string {
+func (d *decoder) requiredText(b *waiverBlock, attr *hcl.Attribute, name string, what i18n.Msg) string {
 	if attr == nil {
-		d.errorf(b.DefRange, "Missing waiver "+name,
-			"Waiver %q must say %s: add %s = \"…\".", b.ID, what, name)
+		d.diagf(b.DefRange, i18n.M("policy.missing_waiver_attribute", name),
+			"policy.missing_waiver_attribute.detail", b.ID, what, name)
 		return ""
 	}
 	s, ok := d.str(attr.Expr)
 	if ok && strings.TrimSpace(s) == "" {
-		d.errorf(attr.Expr.Range(), "Empty waiver "+name, "Waiver %q must say %s.", b.ID, what)
+		d.diagf(attr.Expr.Range(), i18n.M("policy.empty_waiver_attribute", name), "policy.empty_waiver_attribute.detail", b.ID, what)
 	}
 	return s
 }
@@ -748,21 +712,21 @@ func (d *decoder) levelRef(p *Policy, rng hcl.Range, value string) (string, bool
 	if name, ok := p.NormalizeLevel(value); ok {
 		return name, true
 	}
-	d.unknownLevel(p, rng, value, "")
+	d.unknownLevel(p, rng, value, i18n.Text(""))
 	return "", false
 }
 
-func (d *decoder) unknownLevel(p *Policy, rng hcl.Range, value, hint string) {
+func (d *decoder) unknownLevel(p *Policy, rng hcl.Range, value string, hint i18n.Localizer) {
 	names := make([]string, len(p.Levels))
 	for i, l := range p.Levels {
 		names[i] = l.Name
 	}
-	d.errorf(rng, fmt.Sprintf("Unknown level %q", value),
-		"%sLevels: %s%s.", hint, quoteList(names), didYouMean(value, names))
+	d.diagf(rng, i18n.M("policy.unknown_level", value),
+		"policy.unknown_level.detail", hint, quoteList(names), didYouMean(value, names))
 }
 
 func (d *decoder) unknownRule(rng hcl.Range, value string) {
-	d.errorf(rng, fmt.Sprintf("Unknown rule %q", value), "Rules are %s%s.",
+	d.diagf(rng, i18n.M("policy.unknown_rule", value), "policy.unknown_rule.detail",
 		strings.Join(ruleIDs(), ", "), didYouMean(value, ruleIDs()))
 }
 
@@ -771,7 +735,7 @@ func (d *decoder) badSeverity(rng hcl.Range, value string) {
 	for i, s := range Severities {
 		names[i] = string(s)
 	}
-	d.errorf(rng, "Invalid severity", "%q: use one of %s.", value, quoteList(names))
+	d.diagf(rng, i18n.M("policy.invalid_severity"), "policy.invalid_severity.detail", value, quoteList(names))
 }
 
 func (d *decoder) severity(expr hcl.Expression) (Severity, bool) {
@@ -890,11 +854,9 @@ func (d *decoder) registries(attr *hcl.Attribute) []string {
 		h := strings.ToLower(strings.TrimSpace(it.value))
 		switch {
 		case !hostname.MatchString(h):
-			d.errorf(it.rng, "Invalid registry host",
-				"%q is not a registry host name: write the host of the provider source address, such as \"registry.example.gouv.fr\" (no scheme, no path).", it.value)
+			d.diagf(it.rng, i18n.M("policy.invalid_registry_host"), "policy.invalid_registry_host.detail", it.value)
 		case h == "registry.terraform.io" || h == "registry.opentofu.org":
-			d.errorf(it.rng, "Public registry listed",
-				"%s is a public registry: trusted_registries lists private mirrors only.", h)
+			d.diagf(it.rng, i18n.M("policy.public_registry_listed"), "policy.public_registry_listed.detail", h)
 		default:
 			if !slices.Contains(out, h) {
 				out = append(out, h)

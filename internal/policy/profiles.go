@@ -10,6 +10,8 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/trustcloud/trustcloud/internal/i18n"
+
 	"github.com/hashicorp/hcl/v2"
 
 	"github.com/trustcloud/trustcloud/internal/catalog"
@@ -146,7 +148,7 @@ func Profiles() []string {
 func Profile(name string) (*Policy, error) {
 	p, ok := builtinProfile(name)
 	if !ok {
-		return nil, fmt.Errorf("unknown policy profile %q%s (known: %s)",
+		return nil, i18n.Errorf("policy.unknown_profile_name",
 			name, didYouMean(name, Profiles()), strings.Join(Profiles(), ", "))
 	}
 	return p.clone(), nil
@@ -193,7 +195,7 @@ func (p *Policy) clone() *Policy {
 
 // didYouMean returns ` (did you mean "x"?)` for the candidate closest to
 // name, when it is close enough to be a likely typo, or "".
-func didYouMean(name string, candidates []string) string {
+func didYouMean(name string, candidates []string) i18n.Localizer {
 	best, bestDist := "", 0
 	lower := strings.ToLower(name)
 	for _, c := range candidates {
@@ -203,7 +205,7 @@ func didYouMean(name string, candidates []string) string {
 		}
 	}
 	if best == "" || best == name || bestDist > max(2, len([]rune(name))/3) {
-		return ""
+		return i18n.Text("")
 	}
-	return fmt.Sprintf(" (did you mean %q?)", best)
+	return i18n.M("policy.did_you_mean", best)
 }

@@ -1,8 +1,9 @@
 package policy
 
 import (
-	"fmt"
 	"strings"
+
+	"github.com/trustcloud/trustcloud/internal/i18n"
 
 	"github.com/hashicorp/hcl/v2"
 
@@ -25,11 +26,9 @@ func judgesPolicy(id string) bool {
 
 // policyRule reports, as an error at rng, that a policy names rule id,
 // which judges the policy itself, where it would relax it.
-func (d *decoder) policyRule(rng hcl.Range, id, where string) {
+func (d *decoder) policyRule(rng hcl.Range, id string, where i18n.Msg) {
 	r, _ := ruledef.Lookup(ruledef.ID(id))
-	d.errorf(rng, fmt.Sprintf("%s cannot be %s", r.ID, where),
-		"%s (%s) judges the policy file itself, so the policy can neither waive it, disable it nor change its severity. "+
-			"To accept this policy's relaxations, give it with --policy or TRUSTCLOUD_POLICY.", r.ID, r.Name)
+	d.diagf(rng, i18n.M("policy.rule_relaxed", string(r.ID), where), "policy.rule_relaxed.detail", string(r.ID), r.Name)
 }
 
 // ruleIDs lists the rule ids, for messages and suggestions.
