@@ -304,20 +304,20 @@ func writeFileAtomic(path string, data []byte) error {
 func writeAtomic(path string, write func(io.Writer) error) error {
 	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
 		if st.IsDir() {
-			return fmt.Errorf("%s: cannot write the report: is a directory", path)
+			return i18n.Errorf("cli.err.report_is_dir", path)
 		}
 		// A device or a pipe (/dev/null, /dev/stdout, a FIFO): write to
 		// it; renaming over it would replace it with a file.
 		f, err := os.OpenFile(path, os.O_WRONLY, 0)
 		if err != nil {
-			return fmt.Errorf("%s: cannot write the report: %w", path, err)
+			return i18n.Errorf("cli.err.report_write", path, err)
 		}
 		err = write(f)
 		if cerr := f.Close(); err == nil {
 			err = cerr
 		}
 		if err != nil {
-			return fmt.Errorf("%s: cannot write the report: %w", path, err)
+			return i18n.Errorf("cli.err.report_write", path, err)
 		}
 		return nil
 	}
@@ -328,23 +328,23 @@ func writeAtomic(path string, write func(io.Writer) error) error {
 		if errors.As(err, &pe) {
 			err = pe.Err
 		}
-		return fmt.Errorf("%s: cannot write the report in %s: %w", path, dir, err)
+		return i18n.Errorf("cli.err.report_write_in", path, dir, err)
 	}
 	// After a successful rename the temporary name no longer exists.
 	defer func() { _ = os.Remove(tmp.Name()) }()
 	if err := write(tmp); err != nil {
 		_ = tmp.Close()
-		return fmt.Errorf("%s: cannot write the report: %w", path, err)
+		return i18n.Errorf("cli.err.report_write", path, err)
 	}
 	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("%s: cannot write the report: %w", path, err)
+		return i18n.Errorf("cli.err.report_write", path, err)
 	}
 	// CreateTemp makes the file private; a report is for CI and reviewers.
 	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return fmt.Errorf("%s: cannot write the report: %w", path, err)
+		return i18n.Errorf("cli.err.report_write", path, err)
 	}
 	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("%s: cannot write the report: %w", path, err)
+		return i18n.Errorf("cli.err.report_write", path, err)
 	}
 	return nil
 }

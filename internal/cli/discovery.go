@@ -2,9 +2,10 @@ package cli
 
 import (
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
+
+	"github.com/trustcloud/trustcloud/internal/i18n"
 
 	"github.com/trustcloud/trustcloud/internal/policy"
 )
@@ -41,9 +42,9 @@ func (e *env) findPolicy(c *common, planPath string) (file, source string, err e
 		case errors.Is(err, os.ErrNotExist):
 			continue
 		case err != nil:
-			return "", "", fmt.Errorf("%s: cannot read the policy file: %w", path, errors.Unwrap(err))
+			return "", "", i18n.Errorf("cli.err.policy_read", path, errors.Unwrap(err))
 		case st.IsDir():
-			return "", "", fmt.Errorf("%s: is a directory, not a policy file: rename it, or skip policy discovery with --no-policy-discovery", path)
+			return "", "", i18n.Errorf("cli.err.policy_is_dir", path)
 		}
 		found = append(found, path)
 	}
@@ -53,6 +54,5 @@ func (e *env) findPolicy(c *common, planPath string) (file, source string, err e
 	case 1:
 		return found[0], policy.SourceDiscovered, nil
 	}
-	return "", "", fmt.Errorf("%s and %s: two policy files in %s, and trustcloud would have to guess which applies: keep one, or choose with --policy FILE",
-		found[0], found[1], dir)
+	return "", "", i18n.Errorf("cli.err.two_policies", found[0], found[1], dir)
 }

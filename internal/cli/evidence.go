@@ -13,6 +13,8 @@ import (
 	"os"
 	"time"
 
+	"github.com/trustcloud/trustcloud/internal/i18n"
+
 	"github.com/trustcloud/trustcloud/internal/catalog"
 	"github.com/trustcloud/trustcloud/internal/check"
 	"github.com/trustcloud/trustcloud/internal/configinput"
@@ -96,7 +98,7 @@ func (ev *evidenceFlags) write(res *check.Result, cat *catalog.Catalog, pol *pol
 	render := func(name string, write func(w io.Writer) error) (evidence.Content, error) {
 		var buf bytes.Buffer
 		if err := write(&buf); err != nil {
-			return evidence.Content{}, fmt.Errorf("evidence bundle: writing %s: %w", name, err)
+			return evidence.Content{}, i18n.Errorf("cli.err.bundle_writing", name, err)
 		}
 		return evidence.Content{Name: name, Data: buf.Bytes()}, nil
 	}
@@ -121,7 +123,7 @@ func (ev *evidenceFlags) write(res *check.Result, cat *catalog.Catalog, pol *pol
 	if pol.File != "" {
 		src, err := os.ReadFile(pol.File)
 		if err != nil {
-			return fmt.Errorf("evidence bundle: %s: cannot read the policy file: %w", pol.File, err)
+			return i18n.Errorf("cli.err.bundle_policy", pol.File, err)
 		}
 		files = append(files, evidence.Content{Name: bundlePolicySrc, Data: src})
 	}
@@ -136,7 +138,7 @@ func (ev *evidenceFlags) write(res *check.Result, cat *catalog.Catalog, pol *pol
 			Waived: rep.Summary.Waived, FailOn: rep.Summary.FailOn, Failed: rep.Summary.Failed, ExitCode: res.ExitCode()},
 	}
 	if err := evidence.Write(ev.dir, m, files, ev.key); err != nil {
-		return fmt.Errorf("evidence bundle: %w", err)
+		return i18n.Errorf("cli.err.bundle", err)
 	}
 	return nil
 }
@@ -148,18 +150,18 @@ func (ev *evidenceFlags) planInput(name string) (evidence.Input, error) {
 		// The decoder stops at the end of the JSON value: what follows
 		// is part of the input too.
 		if _, err := io.Copy(io.Discard, ev.stdin); err != nil {
-			return evidence.Input{}, fmt.Errorf("evidence bundle: reading the rest of standard input: %w", err)
+			return evidence.Input{}, i18n.Errorf("cli.err.bundle_stdin", err)
 		}
 		return evidence.Input{Name: name, SHA256: hex.EncodeToString(ev.stdin.h.Sum(nil)), Size: ev.stdin.n}, nil
 	}
 	f, err := os.Open(name)
 	if err != nil {
-		return evidence.Input{}, fmt.Errorf("evidence bundle: %s: cannot read the plan again to hash it: %w", name, err)
+		return evidence.Input{}, i18n.Errorf("cli.err.bundle_plan", name, err)
 	}
 	defer func() { _ = f.Close() }()
 	sum, size, err := evidence.HashReader(f)
 	if err != nil {
-		return evidence.Input{}, fmt.Errorf("evidence bundle: %s: %w", name, err)
+		return evidence.Input{}, i18n.Errorf("cli.err.bundle_at", name, err)
 	}
 	return evidence.Input{Name: name, SHA256: sum, Size: size}, nil
 }
@@ -229,12 +231,12 @@ func (e *env) verify(args []string) (int, error) {
 	if *planFile != "" {
 		f, err := os.Open(*planFile)
 		if err != nil {
-			return 0, fmt.Errorf("%s: cannot read the plan: %w", *planFile, unwrapPath(err))
+			return 0, i18n.Errorf("cli.err.verify_plan", *planFile, unwrapPath(err))
 		}
 		sum, _, err := evidence.HashReader(f)
 		_ = f.Close()
 		if err != nil {
-			return 0, fmt.Errorf("%s: %w", *planFile, err)
+			return 0, i18n.Errorf("cli.err.at", *planFile, err)
 		}
 		opts.PlanName, opts.PlanSHA256 = *planFile, sum
 	}
@@ -245,7 +247,7 @@ func (e *env) verify(args []string) (int, error) {
 	if *format == "json" {
 		err = report.WriteJSON(e.stdout, v)
 	} else {
-		err = v.WriteText(e.stdout)
+		err = v.WriteTextIn(e.stdout, e.lang)
 	}
 	if err != nil {
 		return 0, err

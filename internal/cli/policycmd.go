@@ -46,7 +46,7 @@ func (e *env) policy(args []string) error {
 		if _, err := os.Stat(file); err == nil && !*force {
 			return errors.New(e.t("cli.policy.exists", file))
 		} else if err != nil && !errors.Is(err, os.ErrNotExist) {
-			return fmt.Errorf("%s: %w", file, err)
+			return i18n.Errorf("cli.err.at", file, err)
 		}
 		if err := writeFileAtomic(file, policy.StarterFile(*profile)); err != nil {
 			return err

@@ -14,12 +14,13 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/trustcloud/trustcloud/internal/i18n"
 )
 
 // Bundle file names.
@@ -135,11 +136,11 @@ func Digest(data []byte) string {
 func checkName(name string) error {
 	switch {
 	case name == "" || name == "." || name == "..":
-		return fmt.Errorf("bundle file name %q is not a file name", name)
+		return i18n.Errorf("evidence.name_not_file", name)
 	case strings.ContainsAny(name, `/\`) || filepath.Base(name) != name:
-		return fmt.Errorf("bundle file name %q has a directory part", name)
+		return i18n.Errorf("evidence.name_directory", name)
 	case name == ManifestName || name == SignatureName:
-		return fmt.Errorf("bundle file name %q is reserved for the manifest", name)
+		return i18n.Errorf("evidence.name_reserved", name)
 	}
 	return nil
 }
@@ -157,7 +158,7 @@ func Write(dir string, m *Manifest, files []Content, key ed25519.PrivateKey) err
 			return err
 		}
 		if seen[f.Name] {
-			return fmt.Errorf("bundle file %q given twice", f.Name)
+			return i18n.Errorf("evidence.name_twice", f.Name)
 		}
 		seen[f.Name] = true
 		m.Files = append(m.Files, File{Name: f.Name, SHA256: Digest(f.Data), Size: int64(len(f.Data))})
@@ -185,10 +186,10 @@ func Write(dir string, m *Manifest, files []Content, key ed25519.PrivateKey) err
 func writeDir(dir string, files []Content) error {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
-		return fmt.Errorf("%s: %w", dir, err)
+		return i18n.Errorf("evidence.at", dir, err)
 	}
 	if wd, err := os.Getwd(); err == nil && wd == abs {
-		return fmt.Errorf("%s: the bundle needs a directory of its own, not the current directory", dir)
+		return i18n.Errorf("evidence.dir_current", dir)
 	}
 	replace, err := checkDestination(dir)
 	if err != nil {
@@ -196,11 +197,11 @@ func writeDir(dir string, files []Content) error {
 	}
 	parent, base := filepath.Dir(abs), filepath.Base(abs)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return fmt.Errorf("%s: cannot create the bundle's parent directory: %w", dir, unwrap(err))
+		return i18n.Errorf("evidence.cannot_create_parent", dir, unwrap(err))
 	}
 	tmp, err := os.MkdirTemp(parent, "."+base+".tmp-")
 	if err != nil {
-		return fmt.Errorf("%s: cannot write the bundle in %s: %w", dir, parent, unwrap(err))
+		return i18n.Errorf("evidence.cannot_write_in", dir, parent, unwrap(err))
 	}
 	done := false
 	defer func() {
@@ -210,19 +211,19 @@ func writeDir(dir string, files []Content) error {
 	}()
 	for _, f := range files {
 		if err := writeNew(filepath.Join(tmp, f.Name), f.Data, 0o644); err != nil {
-			return fmt.Errorf("%s: cannot write %s: %w", dir, f.Name, unwrap(err))
+			return i18n.Errorf("evidence.cannot_write_file", dir, f.Name, unwrap(err))
 		}
 	}
 	if err := os.Chmod(tmp, 0o755); err != nil {
-		return fmt.Errorf("%s: %w", dir, unwrap(err))
+		return i18n.Errorf("evidence.at", dir, unwrap(err))
 	}
 	if err := syncDir(tmp); err != nil {
-		return fmt.Errorf("%s: %w", dir, unwrap(err))
+		return i18n.Errorf("evidence.at", dir, unwrap(err))
 	}
 	switch replace {
 	case replaceEmpty:
 		if err := os.Remove(abs); err != nil {
-			return fmt.Errorf("%s: cannot replace the empty directory: %w", dir, unwrap(err))
+			return i18n.Errorf("evidence.cannot_replace_empty", dir, unwrap(err))
 		}
 	case replaceBundle:
 		// Move the earlier bundle aside, put the new one in place, then
@@ -230,24 +231,24 @@ func writeDir(dir string, files []Content) error {
 		// earlier one comes back.
 		old, err := os.MkdirTemp(parent, "."+base+".old-")
 		if err != nil {
-			return fmt.Errorf("%s: cannot replace the earlier bundle: %w", dir, unwrap(err))
+			return i18n.Errorf("evidence.cannot_replace", dir, unwrap(err))
 		}
 		if err := os.Remove(old); err != nil {
-			return fmt.Errorf("%s: %w", dir, unwrap(err))
+			return i18n.Errorf("evidence.at", dir, unwrap(err))
 		}
 		if err := os.Rename(abs, old); err != nil {
-			return fmt.Errorf("%s: cannot replace the earlier bundle: %w", dir, unwrap(err))
+			return i18n.Errorf("evidence.cannot_replace", dir, unwrap(err))
 		}
 		if err := os.Rename(tmp, abs); err != nil {
 			_ = os.Rename(old, abs)
-			return fmt.Errorf("%s: cannot write the bundle: %w", dir, unwrap(err))
+			return i18n.Errorf("evidence.cannot_write", dir, unwrap(err))
 		}
 		done = true
 		_ = os.RemoveAll(old)
 		return syncDir(parent)
 	}
 	if err := os.Rename(tmp, abs); err != nil {
-		return fmt.Errorf("%s: cannot write the bundle: %w", dir, unwrap(err))
+		return i18n.Errorf("evidence.cannot_write", dir, unwrap(err))
 	}
 	done = true
 	return syncDir(parent)
@@ -268,14 +269,14 @@ func checkDestination(dir string) (int, error) {
 		return replaceNothing, nil
 	}
 	if err != nil {
-		return 0, fmt.Errorf("%s: %w", dir, unwrap(err))
+		return 0, i18n.Errorf("evidence.at", dir, unwrap(err))
 	}
 	if !st.IsDir() {
-		return 0, fmt.Errorf("%s exists and is not a directory: give a new directory for the evidence bundle", dir)
+		return 0, i18n.Errorf("evidence.exists_not_dir", dir)
 	}
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return 0, fmt.Errorf("%s: %w", dir, unwrap(err))
+		return 0, i18n.Errorf("evidence.at", dir, unwrap(err))
 	}
 	if len(entries) == 0 {
 		return replaceEmpty, nil
@@ -283,7 +284,7 @@ func checkDestination(dir string) (int, error) {
 	if _, err := os.Lstat(filepath.Join(dir, ManifestName)); err == nil {
 		return replaceBundle, nil
 	}
-	return 0, fmt.Errorf("%s is not empty and holds no evidence bundle (no %s): refusing to replace it; give a new directory", dir, ManifestName)
+	return 0, i18n.Errorf("evidence.not_empty", dir, ManifestName)
 }
 
 // writeNew creates a file that must not exist, writes and syncs it.
@@ -320,26 +321,26 @@ func syncDir(dir string) error {
 func writeFileAtomic(path string, data []byte, mode os.FileMode) error {
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
-		return fmt.Errorf("%s: cannot write: %w", path, unwrap(err))
+		return i18n.Errorf("evidence.cannot_write_path", path, unwrap(err))
 	}
 	defer func() { _ = os.Remove(tmp.Name()) }()
 	if err := tmp.Chmod(mode); err != nil {
 		_ = tmp.Close()
-		return fmt.Errorf("%s: cannot write: %w", path, unwrap(err))
+		return i18n.Errorf("evidence.cannot_write_path", path, unwrap(err))
 	}
 	if _, err := tmp.Write(data); err != nil {
 		_ = tmp.Close()
-		return fmt.Errorf("%s: cannot write: %w", path, unwrap(err))
+		return i18n.Errorf("evidence.cannot_write_path", path, unwrap(err))
 	}
 	if err := tmp.Sync(); err != nil {
 		_ = tmp.Close()
-		return fmt.Errorf("%s: cannot write: %w", path, unwrap(err))
+		return i18n.Errorf("evidence.cannot_write_path", path, unwrap(err))
 	}
 	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("%s: cannot write: %w", path, unwrap(err))
+		return i18n.Errorf("evidence.cannot_write_path", path, unwrap(err))
 	}
 	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("%s: cannot write: %w", path, unwrap(err))
+		return i18n.Errorf("evidence.cannot_write_path", path, unwrap(err))
 	}
 	return nil
 }

@@ -8,10 +8,10 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"encoding/pem"
-	"errors"
-	"fmt"
 	"os"
 	"strings"
+
+	"github.com/trustcloud/trustcloud/internal/i18n"
 )
 
 // Keys are ed25519 keys in the PEM encodings OpenSSL reads and writes: the
@@ -53,19 +53,19 @@ func ParsePrivateKey(name string, data []byte) (ed25519.PrivateKey, error) {
 	block, _ := pem.Decode(data)
 	switch {
 	case block == nil:
-		return nil, fmt.Errorf("%s: not a PEM key: want an ed25519 private key as made by 'trustcloud keygen' (-----BEGIN PRIVATE KEY-----)", name)
+		return nil, i18n.Errorf("evidence.key.private_not_pem", name)
 	case block.Type == pemPublic:
-		return nil, fmt.Errorf("%s: this is a public key: signing needs the private key (the .key file of 'trustcloud keygen')", name)
+		return nil, i18n.Errorf("evidence.key.is_public", name)
 	case block.Type != pemPrivate:
-		return nil, fmt.Errorf("%s: PEM block %q: want an ed25519 private key (PRIVATE KEY, PKCS #8)", name, block.Type)
+		return nil, i18n.Errorf("evidence.key.private_block", name, block.Type)
 	}
 	k, err := x509.ParsePKCS8PrivateKey(block.Bytes)
 	if err != nil {
-		return nil, fmt.Errorf("%s: not a PKCS #8 private key: %w", name, err)
+		return nil, i18n.Errorf("evidence.key.not_pkcs8", name, err)
 	}
 	priv, ok := k.(ed25519.PrivateKey)
 	if !ok {
-		return nil, fmt.Errorf("%s: a %T, not an ed25519 key: trustcloud signs with ed25519 only ('trustcloud keygen' makes one)", name, k)
+		return nil, i18n.Errorf("evidence.key.private_type", name, k)
 	}
 	return priv, nil
 }
@@ -76,19 +76,19 @@ func ParsePublicKey(name string, data []byte) (ed25519.PublicKey, error) {
 	block, _ := pem.Decode(data)
 	switch {
 	case block == nil:
-		return nil, fmt.Errorf("%s: not a PEM key: want an ed25519 public key as made by 'trustcloud keygen' (-----BEGIN PUBLIC KEY-----)", name)
+		return nil, i18n.Errorf("evidence.key.public_not_pem", name)
 	case block.Type == pemPrivate:
-		return nil, fmt.Errorf("%s: this is a private key: verifying needs the public key (the .pub file of 'trustcloud keygen'); keep the private key to yourself", name)
+		return nil, i18n.Errorf("evidence.key.is_private", name)
 	case block.Type != pemPublic:
-		return nil, fmt.Errorf("%s: PEM block %q: want an ed25519 public key (PUBLIC KEY, PKIX)", name, block.Type)
+		return nil, i18n.Errorf("evidence.key.public_block", name, block.Type)
 	}
 	k, err := x509.ParsePKIXPublicKey(block.Bytes)
 	if err != nil {
-		return nil, fmt.Errorf("%s: not a PKIX public key: %w", name, err)
+		return nil, i18n.Errorf("evidence.key.not_pkix", name, err)
 	}
 	pub, ok := k.(ed25519.PublicKey)
 	if !ok {
-		return nil, fmt.Errorf("%s: a %T, not an ed25519 key", name, k)
+		return nil, i18n.Errorf("evidence.key.public_type", name, k)
 	}
 	return pub, nil
 }
@@ -97,7 +97,7 @@ func ParsePublicKey(name string, data []byte) (ed25519.PublicKey, error) {
 func ReadPrivateKey(path string) (ed25519.PrivateKey, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("%s: cannot read the signing key: %w", path, unwrap(err))
+		return nil, i18n.Errorf("evidence.key.cannot_read_private", path, unwrap(err))
 	}
 	return ParsePrivateKey(path, data)
 }
@@ -106,7 +106,7 @@ func ReadPrivateKey(path string) (ed25519.PrivateKey, error) {
 func ReadPublicKey(path string) (ed25519.PublicKey, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("%s: cannot read the public key: %w", path, unwrap(err))
+		return nil, i18n.Errorf("evidence.key.cannot_read_public", path, unwrap(err))
 	}
 	return ParsePublicKey(path, data)
 }
@@ -144,7 +144,7 @@ func WriteKeyPair(prefix string, force bool) (ed25519.PublicKey, error) {
 	if !force {
 		for _, f := range []string{keyFile, pubFile} {
 			if _, err := os.Lstat(f); err == nil {
-				return nil, fmt.Errorf("%s already exists: choose another --out PREFIX, or give --force to replace the key pair", f)
+				return nil, i18n.Errorf("evidence.key.exists", f)
 			}
 		}
 	}
@@ -167,10 +167,10 @@ func encodeSignature(sig []byte) []byte {
 func decodeSignature(data []byte) ([]byte, error) {
 	sig, err := base64.StdEncoding.DecodeString(strings.TrimSpace(string(data)))
 	if err != nil {
-		return nil, errors.New("not base64")
+		return nil, i18n.Errorf("evidence.sig_not_base64")
 	}
 	if len(sig) != ed25519.SignatureSize {
-		return nil, fmt.Errorf("%d bytes, an ed25519 signature has %d", len(sig), ed25519.SignatureSize)
+		return nil, i18n.Errorf("evidence.sig_size", len(sig), ed25519.SignatureSize)
 	}
 	return sig, nil
 }

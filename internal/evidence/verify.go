@@ -5,13 +5,14 @@ import (
 	"crypto/ed25519"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
+
+	"github.com/trustcloud/trustcloud/internal/i18n"
 )
 
 // VerifyOptions say what to check beyond the digests.
@@ -41,6 +42,8 @@ type Problem struct {
 	// Name is the file concerned.
 	Name   string `json:"name"`
 	Detail string `json:"detail"`
+	// Text is Detail not yet rendered, for the user's language.
+	Text i18n.Msg `json:"-"`
 	// Expected and Actual are digests, for modified files and plans.
 	Expected string `json:"expected,omitempty"`
 	Actual   string `json:"actual,omitempty"`
@@ -74,7 +77,11 @@ type Verification struct {
 // Intact reports whether nothing differs.
 func (v *Verification) Intact() bool { return len(v.Problems) == 0 }
 
-func (v *Verification) problem(p Problem) { v.Problems = append(v.Problems, p) }
+// problem adds a problem; its Detail is its Text in English.
+func (v *Verification) problem(p Problem) {
+	p.Detail = p.Text.String()
+	v.Problems = append(v.Problems, p)
+}
 
 // has reports whether a problem of a kind was found.
 func (v *Verification) has(kind string) bool {
@@ -94,14 +101,14 @@ var hexDigest = regexp.MustCompile(`^[0-9a-f]{64}$`)
 func Verify(dir string, opts VerifyOptions) (*Verification, error) {
 	st, err := os.Stat(dir)
 	if err != nil {
-		return nil, fmt.Errorf("%s: cannot read the evidence bundle: %w", dir, unwrap(err))
+		return nil, i18n.Errorf("evidence.cannot_read_bundle", dir, unwrap(err))
 	}
 	if !st.IsDir() {
-		return nil, fmt.Errorf("%s is not a directory: give the evidence bundle's directory", dir)
+		return nil, i18n.Errorf("evidence.not_directory", dir)
 	}
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", dir, unwrap(err))
+		return nil, i18n.Errorf("evidence.at", dir, unwrap(err))
 	}
 	present := map[string]os.DirEntry{}
 	for _, e := range entries {
@@ -115,16 +122,16 @@ func Verify(dir string, opts VerifyOptions) (*Verification, error) {
 	manifest, err := readRegular(filepath.Join(dir, ManifestName), present[ManifestName])
 	if err != nil {
 		v.Signature = SignatureNotChecked
-		detail := "no manifest: nothing in the bundle can be checked"
+		detail := i18n.M("evidence.no_manifest")
 		if !errors.Is(err, os.ErrNotExist) {
-			detail = "cannot read the manifest: " + err.Error()
+			detail = i18n.M("evidence.cannot_read_manifest", err)
 		}
-		v.problem(Problem{Kind: ProblemMissing, Name: ManifestName, Detail: detail})
+		v.problem(Problem{Kind: ProblemMissing, Name: ManifestName, Text: detail})
 		return v, nil
 	}
 	m, err := parseManifest(manifest)
 	if err != nil {
-		v.problem(Problem{Kind: ProblemManifest, Name: ManifestName, Detail: err.Error()})
+		v.problem(Problem{Kind: ProblemManifest, Name: ManifestName, Text: i18n.M("evidence.detail", err)})
 		// A signature may still say whether the manifest was altered.
 		v.checkSignature(dir, present, manifest, nil, opts)
 		return v, nil
@@ -146,8 +153,7 @@ func (v *Verification) checkFiles(dir string, present map[string]os.DirEntry, m 
 	listed := map[string]bool{ManifestName: true, SignatureName: true}
 	for _, f := range m.Files {
 		if err := checkName(f.Name); err != nil || !hexDigest.MatchString(f.SHA256) || listed[f.Name] {
-			detail := fmt.Sprintf("the manifest lists an entry it cannot have (name %q, sha256 %q)", f.Name, f.SHA256)
-			v.problem(Problem{Kind: ProblemManifest, Name: ManifestName, Detail: detail})
+			v.problem(Problem{Kind: ProblemManifest, Name: ManifestName, Text: i18n.M("evidence.bad_entry", f.Name, f.SHA256)})
 			listed[f.Name] = true
 			continue
 		}
@@ -162,21 +168,21 @@ func (v *Verification) checkFiles(dir string, present map[string]os.DirEntry, m 
 // with the listed digest.
 func (v *Verification) checkFile(dir string, entry os.DirEntry, f File) {
 	if entry == nil {
-		v.problem(Problem{Kind: ProblemMissing, Name: f.Name, Detail: "listed in the manifest, not in the bundle", Expected: f.SHA256})
+		v.problem(Problem{Kind: ProblemMissing, Name: f.Name, Text: i18n.M("evidence.file_missing"), Expected: f.SHA256})
 		return
 	}
 	if !entry.Type().IsRegular() {
-		v.problem(Problem{Kind: ProblemModified, Name: f.Name, Detail: "not a regular file (" + entry.Type().String() + ")", Expected: f.SHA256})
+		v.problem(Problem{Kind: ProblemModified, Name: f.Name, Text: i18n.M("evidence.not_regular", entry.Type().String()), Expected: f.SHA256})
 		return
 	}
 	digest, size, err := hashFile(filepath.Join(dir, f.Name))
 	if err != nil {
-		v.problem(Problem{Kind: ProblemModified, Name: f.Name, Detail: "cannot read it: " + err.Error(), Expected: f.SHA256})
+		v.problem(Problem{Kind: ProblemModified, Name: f.Name, Text: i18n.M("evidence.cannot_read_file", err), Expected: f.SHA256})
 		return
 	}
 	if digest != f.SHA256 {
 		v.problem(Problem{Kind: ProblemModified, Name: f.Name, Expected: f.SHA256, Actual: digest,
-			Detail: fmt.Sprintf("digest differs (%d bytes in the manifest, %d now)", f.Size, size)})
+			Text: i18n.M("evidence.digest_differs", f.Size, size)})
 		return
 	}
 	v.OK = append(v.OK, f.Name)
@@ -193,11 +199,11 @@ func (v *Verification) extraFiles(present map[string]os.DirEntry, listed map[str
 	}
 	sort.Strings(extra)
 	for _, name := range extra {
-		what := "file"
+		what := i18n.M("evidence.extra_file")
 		if present[name].IsDir() {
-			what = "directory"
+			what = i18n.M("evidence.extra_directory")
 		}
-		v.problem(Problem{Kind: ProblemExtra, Name: name, Detail: "a " + what + " in the bundle that the manifest does not list"})
+		v.problem(Problem{Kind: ProblemExtra, Name: name, Text: what})
 	}
 }
 
@@ -210,7 +216,7 @@ func (v *Verification) checkPlan(m *Manifest, opts VerifyOptions) {
 	v.PlanChecked = true
 	if opts.PlanSHA256 != m.Plan.SHA256 {
 		v.problem(Problem{Kind: ProblemPlan, Name: opts.PlanName, Expected: m.Plan.SHA256, Actual: opts.PlanSHA256,
-			Detail: fmt.Sprintf("the bundle was made from another plan (%s)", m.Plan.Name)})
+			Text: i18n.M("evidence.other_plan", m.Plan.Name)})
 	}
 }
 
@@ -226,26 +232,26 @@ func (v *Verification) checkSignature(dir string, present map[string]os.DirEntry
 	switch {
 	case !sigPresent && signed:
 		v.Signature = SignatureMissing
-		detail := "the manifest says the bundle is signed, but the signature is missing"
+		detail := i18n.M("evidence.signature_missing")
 		if !errors.Is(err, os.ErrNotExist) {
-			detail = "cannot read the signature: " + err.Error()
+			detail = i18n.M("evidence.cannot_read_signature", err)
 		}
-		v.problem(Problem{Kind: ProblemSignature, Name: SignatureName, Detail: detail})
+		v.problem(Problem{Kind: ProblemSignature, Name: SignatureName, Text: detail})
 		return
 	case !sigPresent && opts.PublicKey != nil:
 		v.Signature = SignatureNone
-		v.problem(Problem{Kind: ProblemSignature, Name: SignatureName, Detail: "the bundle is not signed, and --pubkey asks for a signature"})
+		v.problem(Problem{Kind: ProblemSignature, Name: SignatureName, Text: i18n.M("evidence.not_signed_pubkey")})
 		return
 	case !sigPresent:
 		v.Signature = SignatureNone
 		return
 	case m != nil && !signed:
 		v.Signature = SignatureInvalid
-		v.problem(Problem{Kind: ProblemSignature, Name: SignatureName, Detail: "a signature is present, but the manifest does not say the bundle is signed: the manifest was altered"})
+		v.problem(Problem{Kind: ProblemSignature, Name: SignatureName, Text: i18n.M("evidence.signature_unannounced")})
 		return
 	case signed && m.Signature.Algorithm != SignatureAlgorithm:
 		v.Signature = SignatureInvalid
-		v.problem(Problem{Kind: ProblemSignature, Name: SignatureName, Detail: fmt.Sprintf("algorithm %q: trustcloud signs with %s only", m.Signature.Algorithm, SignatureAlgorithm)})
+		v.problem(Problem{Kind: ProblemSignature, Name: SignatureName, Text: i18n.M("evidence.algorithm", m.Signature.Algorithm, SignatureAlgorithm)})
 		return
 	case opts.PublicKey == nil:
 		v.Signature = SignatureNotChecked
@@ -254,7 +260,7 @@ func (v *Verification) checkSignature(dir string, present map[string]os.DirEntry
 	sig, err := decodeSignature(sigData)
 	if err != nil {
 		v.Signature = SignatureInvalid
-		v.problem(Problem{Kind: ProblemSignature, Name: SignatureName, Detail: "not an ed25519 signature: " + err.Error()})
+		v.problem(Problem{Kind: ProblemSignature, Name: SignatureName, Text: i18n.M("evidence.not_signature", err)})
 		return
 	}
 	if ed25519.Verify(opts.PublicKey, manifest, sig) {
@@ -262,19 +268,15 @@ func (v *Verification) checkSignature(dir string, present map[string]os.DirEntry
 		return
 	}
 	v.Signature = SignatureInvalid
-	detail := "the signature does not match the manifest: the manifest or the signature was altered"
+	detail := i18n.M("evidence.signature_mismatch")
 	if signed && m.Signature.PublicKey != v.KeyGiven {
-		detail = fmt.Sprintf("the signature does not verify with %s (key %s); the manifest says it was signed with key %s: wrong key, or an altered manifest",
-			orDefault(opts.PublicKeyName, "the key given"), v.KeyGiven, m.Signature.PublicKey)
+		var key i18n.Localizer = i18n.M("evidence.the_key_given")
+		if opts.PublicKeyName != "" {
+			key = i18n.Text(opts.PublicKeyName)
+		}
+		detail = i18n.M("evidence.wrong_key", key, v.KeyGiven, m.Signature.PublicKey)
 	}
-	v.problem(Problem{Kind: ProblemSignature, Name: SignatureName, Detail: detail})
-}
-
-func orDefault(s, def string) string {
-	if s == "" {
-		return def
-	}
-	return s
+	v.problem(Problem{Kind: ProblemSignature, Name: SignatureName, Text: detail})
 }
 
 // readRegular reads a bundle file that must be a regular file.
@@ -283,7 +285,7 @@ func readRegular(path string, entry os.DirEntry) ([]byte, error) {
 		return nil, os.ErrNotExist
 	}
 	if !entry.Type().IsRegular() {
-		return nil, fmt.Errorf("not a regular file (%s)", entry.Type())
+		return nil, i18n.Errorf("evidence.not_regular", entry.Type().String())
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -299,16 +301,16 @@ func parseManifest(data []byte) (*Manifest, error) {
 	dec.DisallowUnknownFields()
 	var m Manifest
 	if err := dec.Decode(&m); err != nil {
-		return nil, fmt.Errorf("not a valid manifest: %w", err)
+		return nil, i18n.Errorf("evidence.invalid_manifest", err)
 	}
 	if dec.More() {
-		return nil, errors.New("not a valid manifest: data after the JSON object")
+		return nil, i18n.Errorf("evidence.manifest_trailing")
 	}
 	if m.Kind != Kind {
-		return nil, fmt.Errorf("not a trustcloud evidence manifest (kind %q, want %q)", m.Kind, Kind)
+		return nil, i18n.Errorf("evidence.manifest_kind", m.Kind, Kind)
 	}
 	if m.FormatVersion != FormatVersion {
-		return nil, fmt.Errorf("manifest format %q: this trustcloud reads format %q", m.FormatVersion, FormatVersion)
+		return nil, i18n.Errorf("evidence.manifest_format", m.FormatVersion, FormatVersion)
 	}
 	return &m, nil
 }
@@ -323,63 +325,72 @@ func hashFile(path string) (string, int64, error) {
 	return HashReader(f)
 }
 
-// WriteText writes the verification for people: one line per file, the
-// signature, and the verdict.
-func (v *Verification) WriteText(w io.Writer) error {
+// WriteText writes the verification for people, in English: one line
+// per file, the signature, and the verdict.
+func (v *Verification) WriteText(w io.Writer) error { return v.WriteTextIn(w, i18n.English) }
+
+// WriteTextIn is WriteText in a language.
+func (v *Verification) WriteTextIn(w io.Writer, l i18n.Lang) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "evidence bundle %s\n", v.Dir)
+	line := func(key string, args ...any) {
+		b.WriteString(i18n.T(l, key, args...))
+		b.WriteByte('\n')
+	}
+	line("verify.bundle", v.Dir)
 	if m := v.Manifest; m != nil {
-		fmt.Fprintf(&b, "  made       %s by %s %s: %s\n", m.Created, m.Tool.Name, m.Tool.Version, strings.Join(m.Command, " "))
-		fmt.Fprintf(&b, "  plan       %s (sha256 %s, %d bytes)\n", m.Plan.Name, m.Plan.SHA256, m.Plan.Size)
+		line("verify.made", m.Created, m.Tool.Name, m.Tool.Version, strings.Join(m.Command, " "))
+		line("verify.plan", m.Plan.Name, m.Plan.SHA256, m.Plan.Size)
 	}
 	problems := map[string][]Problem{}
 	for _, p := range v.Problems {
 		problems[p.Name] = append(problems[p.Name], p)
 	}
 	for _, name := range v.OK {
-		fmt.Fprintf(&b, "  ok         %s\n", name)
+		line("verify.ok", name)
 	}
 	for _, p := range v.Problems {
+		detail := p.Text.In(l)
 		switch p.Kind {
 		case ProblemModified:
-			fmt.Fprintf(&b, "  MODIFIED   %s: %s\n", p.Name, p.Detail)
+			line("verify.modified", p.Name, detail)
 			if p.Actual != "" {
-				fmt.Fprintf(&b, "             expected sha256 %s\n             actual   sha256 %s\n", p.Expected, p.Actual)
+				line("verify.digests", p.Expected, p.Actual)
 			}
 		case ProblemMissing:
-			fmt.Fprintf(&b, "  MISSING    %s: %s\n", p.Name, p.Detail)
+			line("verify.missing", p.Name, detail)
 		case ProblemExtra:
-			fmt.Fprintf(&b, "  EXTRA      %s: %s\n", p.Name, p.Detail)
+			line("verify.extra", p.Name, detail)
 		case ProblemManifest:
-			fmt.Fprintf(&b, "  MANIFEST   %s: %s\n", p.Name, p.Detail)
+			line("verify.manifest", p.Name, detail)
 		case ProblemPlan:
-			fmt.Fprintf(&b, "  PLAN       %s: %s\n             expected sha256 %s\n             actual   sha256 %s\n", p.Name, p.Detail, p.Expected, p.Actual)
+			line("verify.plan_differs", p.Name, detail)
+			line("verify.digests", p.Expected, p.Actual)
 		}
 	}
 	switch v.Signature {
 	case SignatureValid:
-		fmt.Fprintf(&b, "  signature  valid: ed25519, key %s\n", v.KeyGiven)
+		line("verify.signature_valid", v.KeyGiven)
 	case SignatureNone:
 		if len(problems[SignatureName]) == 0 {
-			b.WriteString("  signature  none: the bundle is not signed (digests alone do not show who made it)\n")
+			line("verify.signature_none")
 		}
 	case SignatureNotChecked:
 		if v.SignedBy != "" {
-			fmt.Fprintf(&b, "  signature  not checked: give --pubkey FILE (signed with key %s)\n", v.SignedBy)
+			line("verify.signature_not_checked", v.SignedBy)
 		}
 	}
 	for _, p := range problems[SignatureName] {
 		if p.Kind == ProblemSignature {
-			fmt.Fprintf(&b, "  SIGNATURE  %s: %s\n", p.Name, p.Detail)
+			line("verify.signature_problem", p.Name, p.Text.In(l))
 		}
 	}
 	if v.PlanChecked && !v.has(ProblemPlan) {
-		b.WriteString("  plan       matches the plan given\n")
+		line("verify.plan_matches")
 	}
 	if v.Intact() {
-		fmt.Fprintf(&b, "intact: %d file(s) match the manifest\n", len(v.OK))
+		line("verify.intact", len(v.OK))
 	} else {
-		fmt.Fprintf(&b, "TAMPERED: %d problem(s)\n", len(v.Problems))
+		line("verify.tampered", len(v.Problems))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
