@@ -353,7 +353,7 @@ func load(opts Options) (*loaded, error) {
 		}
 	}
 	if opts.Phase != nil {
-		opts.Phase(fmt.Sprintf("resolving %d resources", len(p.ResourceChanges)))
+		opts.Phase(i18n.T(opts.Lang, "progress.resolving", len(p.ResourceChanges)))
 	}
 	if opts.PlanName != "" {
 		name = opts.PlanName

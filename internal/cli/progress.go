@@ -4,9 +4,13 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/trustcloud/trustcloud/internal/i18n"
 )
 
 // progress shows, on a terminal, what a long check is doing: a single
@@ -21,6 +25,8 @@ type progress struct {
 	read  atomic.Int64
 	phase atomic.Pointer[string]
 	start time.Time
+	// lang is the language of the line.
+	lang i18n.Lang
 
 	mu    sync.Mutex
 	shown bool
@@ -45,7 +51,9 @@ func (e *env) startProgress(path string) *progress {
 	if !e.progressWanted() {
 		return nil
 	}
-	return newProgress(e.stderr, path, progressDelay, 200*time.Millisecond)
+	p := newProgress(e.stderr, path, progressDelay, 200*time.Millisecond)
+	p.lang = e.lang
+	return p
 }
 
 func newProgress(w io.Writer, path string, delay, every time.Duration) *progress {
@@ -97,16 +105,19 @@ func (p *progress) add(n int64) {
 
 func (p *progress) line() string {
 	phase := *p.phase.Load()
-	elapsed := time.Since(p.start).Seconds()
+	elapsed := strconv.FormatFloat(time.Since(p.start).Seconds(), 'f', 1, 64)
+	if p.lang == i18n.French {
+		elapsed = strings.Replace(elapsed, ".", ",", 1)
+	}
 	if phase != "reading" {
-		return fmt.Sprintf("trustcloud: %s: %s… %.1f s", p.name, phase, elapsed)
+		return i18n.T(p.lang, "progress.phase", p.name, phase, elapsed)
 	}
 	read := p.read.Load()
 	if p.total > 0 {
 		pct := 100 * read / p.total
-		return fmt.Sprintf("trustcloud: %s: reading %3d%% (%d/%d MB) %.1f s", p.name, pct, read>>20, p.total>>20, elapsed)
+		return i18n.T(p.lang, "progress.reading_pct", p.name, pct, read>>20, p.total>>20, elapsed)
 	}
-	return fmt.Sprintf("trustcloud: %s: reading (%d MB) %.1f s", p.name, read>>20, elapsed)
+	return i18n.T(p.lang, "progress.reading", p.name, read>>20, elapsed)
 }
 
 func (p *progress) draw() {

@@ -16,6 +16,7 @@ import (
 	"github.com/trustcloud/trustcloud/internal/i18n"
 	"github.com/trustcloud/trustcloud/internal/inventory"
 	"github.com/trustcloud/trustcloud/internal/policy"
+	"github.com/trustcloud/trustcloud/internal/rules"
 )
 
 // keyUse is a message key the code names, and where.
@@ -165,6 +166,9 @@ func TestComputedKeysExist(t *testing.T) {
 	}
 	for _, s := range catalog.Standings {
 		keys = append(keys, "catalog.standing."+string(s))
+	}
+	for _, s := range []string{rules.InlineInForce, rules.InlineExpired, rules.InlineNotAllowed, rules.InlineInvalid, rules.InlineUnattached, rules.InlineRemote} {
+		keys = append(keys, "waiver.status."+s)
 	}
 	for _, m := range []string{"managed", "data", "ephemeral"} {
 		keys = append(keys, "plan.mode_noun."+m)

@@ -546,7 +546,7 @@ func inlineLine(lang i18n.Lang, w *rules.InlineWaiver) string {
 	case rules.InlineExpired:
 		status = i18n.T(lang, "report.inline.expired", w.Expires)
 	case rules.InlineInvalid:
-		status = i18n.T(lang, "report.inline.invalid", w.Detail)
+		status = i18n.T(lang, "report.inline.invalid", w.DetailIn(lang))
 	default:
 		status = i18n.T(lang, "report.inline."+w.Status)
 	}

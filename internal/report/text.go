@@ -249,7 +249,7 @@ func writeTextResource(out *textOut, rep *Report, p palette, findings []*Finding
 		}
 		out.line(4, 8, rep.t("text.finding", sev, f.Rule, rep.ruleTitle(f), rep.message(f)))
 		if f.Waiver != nil && f.Waiver.Refused != "" {
-			out.line(8, 10, rep.t("text.waiver_refused", f.Waiver.Refused))
+			out.line(8, 10, rep.t("text.waiver_refused", f.Waiver.RefusedIn(rep.lang())))
 		}
 		for _, nb := range f.NewBecause {
 			why := nb.Reason

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/trustcloud/trustcloud/internal/i18n"
+
 	"github.com/trustcloud/trustcloud/internal/policy"
 	"github.com/trustcloud/trustcloud/internal/ruledef"
 	"github.com/trustcloud/trustcloud/internal/tfconfig"
@@ -53,6 +55,14 @@ const (
 	InlineRemote = "remote"
 )
 
+// DetailIn is Detail in a language.
+func (w *InlineWaiver) DetailIn(l i18n.Lang) string {
+	if w.DetailText.IsZero() {
+		return w.Detail
+	}
+	return w.DetailText.In(l)
+}
+
 // InlineWaiver is a "# trustcloud:waive" comment of the configuration and
 // what became of it. Every report lists them all, in force or not.
 type InlineWaiver struct {
@@ -64,7 +74,10 @@ type InlineWaiver struct {
 	// Status is one of the Inline constants.
 	Status string `json:"status"`
 	// Detail says why a waiver is not in force, in English.
-	Detail     string   `json:"detail,omitempty"`
+	Detail string `json:"detail,omitempty"`
+	// DetailText is Detail not yet rendered, for the reports written for
+	// people in their language.
+	DetailText i18n.Msg `json:"-"`
 	Rules      []string `json:"rules"`
 	Reason     string   `json:"reason,omitempty"`
 	Expires    string   `json:"expires,omitempty"`
@@ -99,21 +112,24 @@ func InlineWaivers(comments []tfconfig.WaiverComment, p *policy.Policy, now time
 		switch {
 		case c.Remote:
 			iw.Status = InlineRemote
-			iw.Detail = fmt.Sprintf("the comment is in module %s, installed from elsewhere: only the configuration's own files may waive", strings.TrimSuffix(moduleAddress(c.Module), "."))
+			iw.DetailText = i18n.M("waiver.detail.remote", strings.TrimSuffix(moduleAddress(c.Module), "."))
 		case c.Address == "":
 			iw.Status = InlineUnattached
-			iw.Detail = "the comment is not directly above a resource block (only comment lines may come between them): it waives nothing"
+			iw.DetailText = i18n.M("waiver.detail.unattached")
 		case !p.AllowInlineWaivers:
 			iw.Status = InlineNotAllowed
-			iw.Detail = "the policy does not allow inline waivers (allow_inline_waivers = false): the finding stands"
+			iw.DetailText = i18n.M("waiver.detail.not_allowed")
 		case err != nil:
 			iw.Status = InlineInvalid
-			iw.Detail = err.Error()
+			iw.DetailText = i18n.M("waiver.detail.invalid", err)
 		case w.Expired(now):
 			iw.Status = InlineExpired
-			iw.Detail = "expired on " + iw.Expires
+			iw.DetailText = i18n.M("waiver.detail.expired", iw.Expires)
 		default:
 			iw.Status = InlineInForce
+		}
+		if !iw.DetailText.IsZero() {
+			iw.Detail = iw.DetailText.String()
 		}
 		if c.Address != "" && !c.Remote {
 			// Findings of the resource say which inline waiver did not

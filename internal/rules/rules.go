@@ -58,10 +58,26 @@ type WaiverRef struct {
 	// (it was granted for existing resources, and this change creates
 	// the resource).
 	Refused string `json:"refused,omitempty"`
+	// RefusedText is Refused not yet rendered, for the reports written
+	// for people in their language.
+	RefusedText i18n.Msg `json:"-"`
 	// Source is WaiverInline for a waiver written as a comment in the .tf
 	// files, at At (file:line); empty for a waiver of the policy file.
 	Source string `json:"source,omitempty"`
 	At     string `json:"at,omitempty"`
+}
+
+// refuse says why the waiver does not cover the finding.
+func (w *WaiverRef) refuse(text i18n.Msg) {
+	w.Refused, w.RefusedText = text.String(), text
+}
+
+// RefusedIn is Refused in a language.
+func (w *WaiverRef) RefusedIn(l i18n.Lang) string {
+	if w.RefusedText.IsZero() {
+		return w.Refused
+	}
+	return w.RefusedText.In(l)
 }
 
 // WaiverInline is the Source of an inline waiver.
@@ -607,7 +623,7 @@ func (e *Evaluator) waive(f *Finding, level *policy.Level, now time.Time) []*Fin
 			// Said on the finding: an inline waiver was there and did not
 			// apply.
 			f.Waiver = waiverRef(ignored.waiver, false)
-			f.Waiver.Refused = fmt.Sprintf("inline waiver at %s is %s: %s", ignored.At, strings.ReplaceAll(ignored.Status, "_", " "), ignored.Detail)
+			f.Waiver.refuse(i18n.M("waiver.refused.inline", ignored.At, i18n.M("waiver.status."+ignored.Status), ignored.DetailText))
 		}
 		return []*Finding{f}
 	}
@@ -634,9 +650,9 @@ func (e *Evaluator) waive(f *Finding, level *policy.Level, now time.Time) []*Fin
 	if refused != nil {
 		f.Waiver = waiverRef(refused, false)
 		if refused.Inline != "" {
-			f.Waiver.Refused = fmt.Sprintf("inline waiver at %s covers resources that exist already; this change creates %s (an inline waiver never covers a new resource: only the policy file's covers_new does): the finding stands", refused.Inline, f.Address)
+			f.Waiver.refuse(i18n.M("waiver.refused.inline_new", refused.Inline, f.Address))
 		} else {
-			f.Waiver.Refused = fmt.Sprintf("waiver %s covers resources that exist already; this change creates %s (the waiver does not say covers_new = true): the finding stands", refused.ID, f.Address)
+			f.Waiver.refuse(i18n.M("waiver.refused.new", refused.ID, f.Address))
 		}
 		return []*Finding{f}
 	}
