@@ -22,6 +22,7 @@ var englishWaivers = map[string]string{
 	"progress.reading_pct":      "trustcloud: %s: reading %3d%% (%d/%d MB) %s s",
 	"progress.reading":          "trustcloud: %s: reading (%d MB) %s s",
 	"progress.phase":            "trustcloud: %s: %s… %s s",
+	"finding.decision":          " (ANSSI decision %s)",
 	"progress.resolving":        "resolving %d resources",
 }
 

@@ -37,7 +37,7 @@ var frenchPlan = map[string]string{
 	"plan.json.unbalanced":        "%q non apparié",
 	"plan.json.trailing":          "données inattendues après l'objet du plan",
 	"plan.json.in_value":          "%s (dans la valeur qui finit ici)",
-	"plan.duplicate_member":       "le membre %s figure deux fois dans un objet (ligne %d, colonne %d) : Terraform n'écrit jamais cela, et les lecteurs JSON divergent sur celui des deux qui compte ; le plan a-t-il été modifié à la main ?",
+	"plan.duplicate_member":       "le membre %s figure deux fois dans un objet (ligne %d, colonne %d) : Terraform n'écrit jamais cela, et les analyseurs JSON divergent sur celui des deux qui compte ; le plan a-t-il été modifié à la main ?",
 	"plan.expected_config":        "un objet de configuration est attendu",
 	"plan.expected_object":        "un objet est attendu",
 	"plan.expected_array":         "un tableau est attendu",

@@ -19,5 +19,6 @@ var frenchWaivers = map[string]string{
 	"progress.reading_pct":      "trustcloud : %s : lecture %3d %% (%d/%d Mo) %s s",
 	"progress.reading":          "trustcloud : %s : lecture (%d Mo) %s s",
 	"progress.phase":            "trustcloud : %s : %s… %s s",
+	"finding.decision":          " (décision ANSSI %s)",
 	"progress.resolving":        "résolution de %d ressources",
 }

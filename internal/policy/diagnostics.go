@@ -40,7 +40,7 @@ func formatDiagnosticIn(d *hcl.Diagnostic, l i18n.Lang) string {
 	}
 	b.WriteString(d.Summary)
 	if d.Detail != "" {
-		b.WriteString("; ")
+		b.WriteString(i18n.T(l, "policy.detail_separator"))
 		// One diagnostic, one line: hcl's own details may wrap.
 		b.WriteString(strings.Join(strings.Fields(d.Detail), " "))
 	}

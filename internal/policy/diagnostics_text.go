@@ -28,8 +28,9 @@ func diagnostic(subject *hcl.Range, summary, detail i18n.Msg) *hcl.Diagnostic {
 }
 
 // FormatDiagnosticsIn is FormatDiagnostics in a language: trustcloud's
-// own diagnostics are translated; those of the HCL parser (syntax errors,
-// unsupported arguments) stay as the parser says them.
+// own diagnostics are translated, and those of the HCL parser (syntax
+// errors, unsupported arguments) that hclTexts knows; the others stay as
+// the parser says them.
 func FormatDiagnosticsIn(diags hcl.Diagnostics, l i18n.Lang) string {
 	if l == i18n.English {
 		return FormatDiagnostics(diags)
@@ -39,6 +40,10 @@ func FormatDiagnosticsIn(diags hcl.Diagnostics, l i18n.Lang) string {
 		if t, ok := d.Extra.(*diagText); ok {
 			c := *d
 			c.Summary, c.Detail = t.summary.In(l), t.detail.In(l)
+			d = &c
+		} else if summary, detail, ok := translateHCL(d, l); ok {
+			c := *d
+			c.Summary, c.Detail = summary, detail
 			d = &c
 		}
 		b.WriteString(formatDiagnosticIn(d, l))

@@ -541,11 +541,11 @@ func daysLeft(expiresOn string, now time.Time) (int, bool) {
 
 // decisionText names an offer's ANSSI decision in a message, "" when the
 // catalog has none.
-func decisionText(o *catalog.Offer) string {
+func decisionText(o *catalog.Offer) i18n.Localizer {
 	if o.Decision == "" {
-		return ""
+		return i18n.Text("")
 	}
-	return " (ANSSI decision " + o.Decision + ")"
+	return i18n.M("finding.decision", o.Decision)
 }
 
 // qualifiedIn lists the regions covered by a qualified offer in the given
