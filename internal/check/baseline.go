@@ -3,9 +3,10 @@ package check
 import (
 	"encoding/json"
 	"errors"
-	"fmt"
 	"os"
 	"strings"
+
+	"github.com/trustcloud/trustcloud/internal/i18n"
 
 	"github.com/trustcloud/trustcloud/internal/policy"
 )
@@ -36,7 +37,7 @@ func ReadBaseline(path string) (*Baseline, error) {
 		if errors.As(err, &pe) {
 			err = pe.Err
 		}
-		return nil, fmt.Errorf("%s: cannot read the baseline: %w", path, err)
+		return nil, i18n.Errorf("baseline.cannot_read", path, err)
 	}
 	return ParseBaseline(path, data)
 }
@@ -56,22 +57,22 @@ func ParseBaseline(path string, data []byte) (*Baseline, error) {
 		} `json:"findings"`
 	}
 	if err := json.Unmarshal(data, &doc); err != nil {
-		return nil, fmt.Errorf("%s: not a baseline: expected the output of `trustcloud check --format json`: %w", path, err)
+		return nil, i18n.Errorf("baseline.not_json", path, jsonError{err})
 	}
 	if doc.FormatVersion != "1" || doc.Findings == nil {
-		return nil, fmt.Errorf("%s: not a baseline: expected the output of `trustcloud check --format json` (format_version \"1\" with findings)", path)
+		return nil, i18n.Errorf("baseline.not_baseline", path)
 	}
 	out := accepted{}
 	for i, f := range doc.Findings {
 		if f.Fingerprint == "" {
-			return nil, fmt.Errorf("%s: $.findings[%d]: no fingerprint: regenerate the baseline with this version of trustcloud", path, i)
+			return nil, i18n.Errorf("baseline.no_fingerprint", path, i)
 		}
 		// The severity bounds what the entry accepts: a finding whose
 		// level rose since (internal to sensitive) keeps its fingerprint
 		// but is a new risk.
 		rank := policy.Severity(strings.ToLower(f.Severity)).Rank()
 		if rank == 0 {
-			return nil, fmt.Errorf("%s: $.findings[%d].severity: %q is not a severity (%s): regenerate the baseline with `trustcloud check --format json`", path, i, f.Severity, severityNames())
+			return nil, i18n.Errorf("baseline.severity", path, i, f.Severity, severityNames())
 		}
 		out[f.Fingerprint] = append(out[f.Fingerprint], rank)
 	}
@@ -84,4 +85,26 @@ func severityNames() string {
 		names[i] = string(s)
 	}
 	return strings.Join(names, ", ")
+}
+
+// jsonError is an error of encoding/json, which says it in English: in
+// another language, its kind and place.
+type jsonError struct{ err error }
+
+func (e jsonError) Error() string { return e.err.Error() }
+
+// In renders the error in a language.
+func (e jsonError) In(l i18n.Lang) string {
+	if l == i18n.English {
+		return e.err.Error()
+	}
+	var se *json.SyntaxError
+	if errors.As(e.err, &se) {
+		return i18n.T(l, "json.syntax", se.Offset)
+	}
+	var te *json.UnmarshalTypeError
+	if errors.As(e.err, &te) {
+		return i18n.T(l, "json.type", te.Value, te.Field)
+	}
+	return i18n.T(l, "json.invalid")
 }

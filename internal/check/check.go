@@ -13,7 +13,6 @@
 package check
 
 import (
-	"fmt"
 	"io"
 	"os"
 	"strconv"
@@ -187,7 +186,7 @@ func Run(opts Options) (*Result, error) {
 	}
 	failOn, ok := ParseFailOn(failOn)
 	if !ok {
-		return nil, fmt.Errorf("fail-on %q: want a severity (%s) or none", opts.FailOn, severityNames())
+		return nil, i18n.Errorf("check.fail_on", opts.FailOn, severityNames())
 	}
 	started := opts.Started
 	if started.IsZero() {

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/trustcloud/trustcloud/internal/i18n"
+
 	"github.com/trustcloud/trustcloud/internal/inventory"
 	"github.com/trustcloud/trustcloud/internal/report"
 	"github.com/trustcloud/trustcloud/internal/ruledef"
@@ -91,13 +93,13 @@ func gate(r *inventory.Resource) *report.NewReason {
 	switch {
 	case r == nil:
 		// Every finding has its resource; should one not, it is new.
-		return &report.NewReason{Reason: report.ReasonCreated, Detail: "no resource"}
+		return report.Because(report.ReasonCreated, i18n.M("newness.no_resource"))
 	case r.Replaces():
-		return &report.NewReason{Reason: report.ReasonReplaced, Detail: "actions " + strings.Join(r.Actions, ", ")}
+		return report.Because(report.ReasonReplaced, i18n.M("newness.actions", strings.Join(r.Actions, ", ")))
 	case r.Creates():
-		return &report.NewReason{Reason: report.ReasonCreated, Detail: "actions " + strings.Join(r.Actions, ", ")}
+		return report.Because(report.ReasonCreated, i18n.M("newness.actions", strings.Join(r.Actions, ", ")))
 	case r.Importing:
-		return &report.NewReason{Reason: report.ReasonImported, Detail: "the plan imports " + r.Address}
+		return report.Because(report.ReasonImported, i18n.M("newness.imports", r.Address))
 	}
 	return nil
 }
@@ -115,11 +117,11 @@ func take(left map[string][]int, f *report.Finding) *report.NewReason {
 			return nil
 		}
 	}
-	detail := "the baseline's findings with this fingerprint cover other findings"
+	detail := i18n.M("newness.used")
 	if len(ranks) > 0 {
-		detail = fmt.Sprintf("the baseline accepted this finding at a lower severity than %s", f.Severity)
+		detail = i18n.M("newness.lower", i18n.Or("severity."+string(f.Severity), string(f.Severity)))
 	}
-	return &report.NewReason{Reason: report.ReasonBeyondBaseline, Detail: detail}
+	return report.Because(report.ReasonBeyondBaseline, detail)
 }
 
 // changed says what of f's inputs the plan changes: the resource's
@@ -132,31 +134,32 @@ func (n *newness) changed(f *report.Finding) *report.NewReason {
 	if before == nil {
 		return &report.NewReason{Reason: report.ReasonNotExisting}
 	}
-	var which, details []string
-	add := func(input, detail string) {
+	var which []string
+	var details []i18n.Msg
+	add := func(input string, detail i18n.Msg) {
 		if len(which) == 0 || which[len(which)-1] != input {
 			which = append(which, input)
 		}
 		details = append(details, detail)
 	}
 	if l, b := r.Location, before.Location; l.Status != b.Status || l.Region != b.Region {
-		add(report.InputLocation, fmt.Sprintf("location %s → %s", place(b), place(l)))
+		add(report.InputLocation, i18n.M("newness.location", place(b), place(l)))
 	}
 	if added, removed := diffFlows(before.DataLocations, r.DataLocations); len(added)+len(removed) > 0 {
-		var parts []string
-		if len(added) > 0 {
-			parts = append(parts, "added "+strings.Join(added, "; "))
+		switch {
+		case len(added) > 0 && len(removed) > 0:
+			add(report.InputDataLocations, i18n.M("newness.flows_both", strings.Join(added, "; "), strings.Join(removed, "; ")))
+		case len(added) > 0:
+			add(report.InputDataLocations, i18n.M("newness.flows_added", strings.Join(added, "; ")))
+		default:
+			add(report.InputDataLocations, i18n.M("newness.flows_removed", strings.Join(removed, "; ")))
 		}
-		if len(removed) > 0 {
-			parts = append(parts, "removed "+strings.Join(removed, "; "))
-		}
-		add(report.InputDataLocations, "data locations: "+strings.Join(parts, "; "))
 	}
 	if a, b := operatorOf(r), operatorOf(before); a != b {
-		add(report.InputOperator, fmt.Sprintf("operator %s → %s", orNone(b), orNone(a)))
+		add(report.InputOperator, i18n.M("newness.operator", orNone(b), orNone(a)))
 	}
 	if a, b := r.Sensitivity.Level, before.Sensitivity.Level; a != b {
-		add(report.InputLevel, fmt.Sprintf("level %s → %s", orNone(b), orNone(a)))
+		add(report.InputLevel, i18n.M("newness.level", orNone(b), orNone(a)))
 	}
 	if r.DataOf != "" {
 		owner, ownerBefore := n.now[r.DataOf], n.prior[r.DataOf]
@@ -168,13 +171,15 @@ func (n *newness) changed(f *report.Finding) *report.NewReason {
 			b = ownerBefore.Sensitivity.Level
 		}
 		if a != b {
-			add(report.InputLevel, fmt.Sprintf("level of %s, whose data %s carries, %s → %s", r.DataOf, r.Address, orNone(b), orNone(a)))
+			add(report.InputLevel, i18n.M("newness.owner_level", r.DataOf, r.Address, orNone(b), orNone(a)))
 		}
 	}
 	if len(which) == 0 {
 		return nil
 	}
-	return &report.NewReason{Reason: report.ReasonChanged, Changed: which, Detail: strings.Join(details, "; ")}
+	nr := report.Because(report.ReasonChanged, details...)
+	nr.Changed = which
+	return nr
 }
 
 // place is a location as the rules read it: status and region.
@@ -223,11 +228,11 @@ func operatorOf(r *inventory.Resource) string {
 	return *r.Operator
 }
 
-func orNone(s string) string {
+func orNone(s string) i18n.Localizer {
 	if s == "" {
-		return "none"
+		return i18n.M("newness.none")
 	}
-	return s
+	return i18n.Text(s)
 }
 
 // compareAddresses orders resource addresses with count indexes compared

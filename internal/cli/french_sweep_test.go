@@ -352,6 +352,20 @@ func TestFrenchSweep(t *testing.T) {
 		}
 		s.run("", "check", "--policy", p, findings)
 	}
+	// Sources that are not the plan's, baselines.
+	s.run("", "check", "--config-dir", "../../testdata/scenarios/rule-control", findings)
+	base := filepath.Join(dir, "baseline.json")
+	b := run(t, "", "check", "--format", "json", findings)
+	if err := os.WriteFile(base, []byte(b.stdout), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s.run("", "check", "--baseline", base, "--policy", waiverPolicy, waivers)
+	s.run("", "check", "--baseline", bad("b-empty.json", "{}"), findings)
+	s.run("", "check", "--baseline", bad("b-syntax.json", "{"), findings)
+	s.run("", "check", "--baseline", bad("b-fp.json", `{"format_version":"1","findings":[{"severity":"high"}]}`), findings)
+	s.run("", "check", "--baseline", bad("b-sev.json", `{"format_version":"1","findings":[{"fingerprint":"x","severity":"extreme"}]}`), findings)
+	s.run("", "check", "--baseline", filepath.Join(dir, "missing-baseline.json"), findings)
+	s.run("", "check", "--fail-on", "extreme", findings)
 	// Inline waivers with errors, and a refused one, are in the waiver
 	// scenario above; usage errors:
 	s.run("", "check")

@@ -142,6 +142,31 @@ type NewReason struct {
 	Changed []string `json:"changed,omitempty"`
 	// Detail says it for people, in English: before and after.
 	Detail string `json:"detail,omitempty"`
+	// Texts are Detail's parts not yet rendered, for the reports written
+	// for people in their language.
+	Texts []i18n.Msg `json:"-"`
+}
+
+// Because makes a NewReason whose Detail is texts, joined.
+func Because(reason string, texts ...i18n.Msg) *NewReason {
+	return &NewReason{Reason: reason, Texts: texts, Detail: joinTexts(texts, i18n.English)}
+}
+
+// DetailIn is Detail in a language.
+func (r NewReason) DetailIn(l i18n.Lang) string {
+	if len(r.Texts) == 0 {
+		return r.Detail
+	}
+	return joinTexts(r.Texts, l)
+}
+
+// joinTexts renders texts in a language, joined by "; ".
+func joinTexts(texts []i18n.Msg, l i18n.Lang) string {
+	parts := make([]string, len(texts))
+	for i, t := range texts {
+		parts[i] = t.In(l)
+	}
+	return strings.Join(parts, i18n.T(l, "config.separator"))
 }
 
 // Why a finding is new.

@@ -252,9 +252,9 @@ func writeTextResource(out *textOut, rep *Report, p palette, findings []*Finding
 			out.line(8, 10, rep.t("text.waiver_refused", f.Waiver.RefusedIn(rep.lang())))
 		}
 		for _, nb := range f.NewBecause {
-			why := nb.Reason
-			if nb.Detail != "" {
-				why += ": " + nb.Detail
+			why := i18n.Or("reason."+nb.Reason, nb.Reason).In(rep.lang())
+			if d := nb.DetailIn(rep.lang()); d != "" {
+				why += rep.t("text.new_because_detail", d)
 			}
 			out.line(8, 10, rep.t("text.new_because", why))
 		}

@@ -9,6 +9,8 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/trustcloud/trustcloud/internal/i18n"
+
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	tfjson "github.com/hashicorp/terraform-json"
@@ -21,17 +23,55 @@ import (
 type MismatchError struct {
 	Origin      string
 	Differences []string
+	// Texts are the Differences not yet rendered, for the user's
+	// language; OriginText is Origin's.
+	Texts      []i18n.Msg
+	OriginText i18n.Msg
 }
 
-func (e *MismatchError) Error() string {
+func (e *MismatchError) Error() string { return e.In(i18n.English) }
+
+// In renders the error in a language.
+func (e *MismatchError) In(l i18n.Lang) string {
 	diffs := e.Differences
+	if len(e.Texts) == len(diffs) {
+		diffs = make([]string, len(e.Texts))
+		for i, t := range e.Texts {
+			diffs[i] = t.In(l)
+		}
+	}
 	more := ""
 	if len(diffs) > 8 {
-		more = fmt.Sprintf("; and %d more", len(diffs)-8)
+		more = i18n.T(l, "config.and_more", len(diffs)-8)
 		diffs = diffs[:8]
 	}
-	return fmt.Sprintf("%s is not the configuration this plan was made from: %s%s (give the binary plan file, whose snapshot is the planned configuration, or the checkout the plan was made in)",
-		e.Origin, strings.Join(diffs, "; "), more)
+	var origin i18n.Localizer = i18n.Text(e.Origin)
+	if !e.OriginText.IsZero() {
+		origin = e.OriginText
+	}
+	return i18n.T(l, "config.mismatch", origin, strings.Join(diffs, i18n.T(l, "config.separator")), more)
+}
+
+// mismatch makes a MismatchError from its differences.
+func mismatch(cfg *Config, texts []i18n.Msg) *MismatchError {
+	e := &MismatchError{Origin: cfg.Origin, OriginText: cfg.OriginText, Texts: texts, Differences: make([]string, len(texts))}
+	for i, t := range texts {
+		e.Differences[i] = t.String()
+	}
+	return e
+}
+
+// placeText is a part of a difference that names a place: "the root
+// module", "(root)" and "root" are said in the user's language.
+type placeText string
+
+// In renders the place in a language.
+func (p placeText) In(l i18n.Lang) string {
+	if p == "root" {
+		return i18n.T(l, "config.root")
+	}
+	s := strings.ReplaceAll(string(p), "the root module", i18n.T(l, "plan.root_module"))
+	return strings.ReplaceAll(s, "(root)", "("+i18n.T(l, "config.root")+")")
 }
 
 // Check compares the sources with the configuration a plan records: the
@@ -42,19 +82,19 @@ func (e *MismatchError) Error() string {
 // too.
 func Check(cfg *Config, pc *tfjson.Config) error {
 	if pc == nil || pc.RootModule == nil {
-		return &MismatchError{Origin: cfg.Origin, Differences: []string{"the plan records no configuration to compare with"}}
+		return mismatch(cfg, []i18n.Msg{i18n.M("config.no_configuration")})
 	}
 	c := &comparison{cfg: cfg, ev: NewEvaluator(cfg, Plan{})}
 	c.module("", pc.RootModule, pc)
 	for key := range cfg.Modules {
 		if !c.seen[key] {
-			c.diff("%s is in the sources, not in the plan", moduleDisplay(key))
+			c.diff("config.in_sources", moduleDisplay(key))
 		}
 	}
 	c.providers(pc)
 	if len(c.diffs) > 0 {
-		sort.Strings(c.diffs)
-		return &MismatchError{Origin: cfg.Origin, Differences: c.diffs}
+		sort.Slice(c.diffs, func(i, j int) bool { return c.diffs[i].String() < c.diffs[j].String() })
+		return mismatch(cfg, c.diffs)
 	}
 	return nil
 }
@@ -62,12 +102,19 @@ func Check(cfg *Config, pc *tfjson.Config) error {
 type comparison struct {
 	cfg   *Config
 	ev    *Evaluator
-	diffs []string
+	diffs []i18n.Msg
 	seen  map[string]bool
 }
 
-func (c *comparison) diff(format string, args ...any) {
-	c.diffs = append(c.diffs, fmt.Sprintf(format, args...))
+// diff adds a difference: the message key of the i18n catalogs and its
+// arguments, the places among them said in the user's language.
+func (c *comparison) diff(key string, args ...any) {
+	for i, a := range args {
+		if s, ok := a.(string); ok {
+			args[i] = placeText(s)
+		}
+	}
+	c.diffs = append(c.diffs, i18n.M(key, args...))
 }
 
 func moduleDisplay(key string) string {
@@ -84,7 +131,7 @@ func (c *comparison) module(key string, pm *tfjson.ConfigModule, pc *tfjson.Conf
 	c.seen[key] = true
 	m := c.cfg.Modules[key]
 	if m == nil {
-		c.diff("%s is in the plan, not in the sources", moduleDisplay(key))
+		c.diff("config.in_plan", moduleDisplay(key))
 		return
 	}
 	c.resources(key, pm, m)
@@ -112,7 +159,7 @@ func (c *comparison) resources(key string, pm *tfjson.ConfigModule, m *Module) {
 		planRes[addr] = true
 		sr := m.Resources[addr]
 		if sr == nil {
-			c.diff("%s: %s is in the plan, not in the sources", moduleDisplay(key), addr)
+			c.diff("config.in_plan_at", moduleDisplay(key), addr)
 			continue
 		}
 		for name, e := range r.Expressions {
@@ -121,7 +168,7 @@ func (c *comparison) resources(key string, pm *tfjson.ConfigModule, m *Module) {
 			}
 			a := sr.Body.attrs[name]
 			if a == nil {
-				c.diff("%s: %s.%s is in the plan, not in the sources", moduleDisplay(key), addr, name)
+				c.diff("config.attr_in_plan", moduleDisplay(key), addr, name)
 				continue
 			}
 			c.sameRefs(fmt.Sprintf("%s: %s", moduleDisplay(key), addr), name, e, a)
@@ -132,7 +179,7 @@ func (c *comparison) resources(key string, pm *tfjson.ConfigModule, m *Module) {
 			continue
 		}
 		if !planRes[addr] {
-			c.diff("%s: %s is in the sources, not in the plan", moduleDisplay(key), addr)
+			c.diff("config.in_sources_at", moduleDisplay(key), addr)
 		}
 	}
 }
@@ -143,7 +190,7 @@ func (c *comparison) outputs(key string, pm *tfjson.ConfigModule, m *Module) {
 	for name, o := range pm.Outputs {
 		a := m.Outputs[name]
 		if a == nil {
-			c.diff("%s: output %q is in the plan, not in the sources", moduleDisplay(key), name)
+			c.diff("config.output_in_plan", moduleDisplay(key), name)
 			continue
 		}
 		if o != nil && o.Expression != nil && o.Expression.ExpressionData != nil && len(o.Expression.References) > 0 {
@@ -152,7 +199,7 @@ func (c *comparison) outputs(key string, pm *tfjson.ConfigModule, m *Module) {
 	}
 	for name := range m.Outputs {
 		if _, ok := pm.Outputs[name]; !ok {
-			c.diff("%s: output %q is in the sources, not in the plan", moduleDisplay(key), name)
+			c.diff("config.output_in_sources", moduleDisplay(key), name)
 		}
 	}
 }
@@ -162,12 +209,12 @@ func (c *comparison) outputs(key string, pm *tfjson.ConfigModule, m *Module) {
 func (c *comparison) rootVariables(pm *tfjson.ConfigModule, m *Module) {
 	for name := range pm.Variables {
 		if m.Variables[name] == nil {
-			c.diff("variable %q is in the plan, not in the sources", name)
+			c.diff("config.variable_in_plan", name)
 		}
 	}
 	for name, v := range m.Variables {
 		if _, ok := pm.Variables[name]; !ok && !v.Ephemeral {
-			c.diff("variable %q is in the sources, not in the plan", name)
+			c.diff("config.variable_in_sources", name)
 		}
 	}
 }
@@ -185,11 +232,11 @@ func (c *comparison) calls(key string, pm *tfjson.ConfigModule, m *Module, pc *t
 		}
 		sc := m.Calls[name]
 		if sc == nil {
-			c.diff("%s: module %q is in the plan, not in the sources", moduleDisplay(key), name)
+			c.diff("config.module_in_plan", moduleDisplay(key), name)
 			continue
 		}
 		if call.Source != "" && sc.Source != "" && call.Source != sc.Source {
-			c.diff("module.%s: source %q in the plan, %q in the sources", name, call.Source, sc.Source)
+			c.diff("config.module_source", name, call.Source, sc.Source)
 		}
 		what := fmt.Sprintf("%s module %q", moduleDisplay(key), name)
 		c.expressions(what, call.Expressions, sc.Args, &scope{mod: m}, true)
@@ -199,7 +246,7 @@ func (c *comparison) calls(key string, pm *tfjson.ConfigModule, m *Module, pc *t
 	}
 	for name := range m.Calls {
 		if _, ok := pm.ModuleCalls[name]; !ok {
-			c.diff("%s: module %q is in the sources, not in the plan", moduleDisplay(key), name)
+			c.diff("config.module_in_sources", moduleDisplay(key), name)
 		}
 	}
 }
@@ -220,7 +267,7 @@ func (c *comparison) providers(pc *tfjson.Config) {
 			}
 			pp := planKeys[k]
 			if pp == nil {
-				c.diff("provider %s (%s) is in the sources, not in the plan", pk, displayKey(key))
+				c.diff("config.provider_in_sources", pk, displayKey(key))
 				continue
 			}
 			var dyn []string
@@ -255,7 +302,7 @@ func (c *comparison) providers(pc *tfjson.Config) {
 		mod, local := splitKey(k)
 		m := c.cfg.Modules[mod]
 		if m == nil || m.Providers[local] == nil {
-			c.diff("provider %s (%s) is in the plan, not in the sources", local, displayKey(mod))
+			c.diff("config.provider_in_plan", local, displayKey(mod))
 		}
 	}
 }
@@ -263,7 +310,7 @@ func (c *comparison) providers(pc *tfjson.Config) {
 func (c *comparison) providerExpressions(what string, plan map[string]*tfjson.Expression, attrs map[string]*hcl.Attribute, blocks map[string]bool, dynamic []string, s *scope) {
 	for name := range plan {
 		if attrs[name] == nil && !blocks[name] {
-			c.diff("%s: %s is in the plan, not in the sources", what, name)
+			c.diff("config.in_plan_at", what, name)
 		}
 	}
 	for name := range blocks {
@@ -273,7 +320,7 @@ func (c *comparison) providerExpressions(what string, plan map[string]*tfjson.Ex
 				isDyn = isDyn || d == name
 			}
 			if !isDyn {
-				c.diff("%s: block %s is in the sources, not in the plan", what, name)
+				c.diff("config.block_in_sources", what, name)
 			}
 		}
 	}
@@ -288,7 +335,7 @@ func (c *comparison) expressions(what string, plan map[string]*tfjson.Expression
 	for name, a := range attrs {
 		pe := plan[name]
 		if pe == nil || pe.ExpressionData == nil {
-			c.diff("%s: %s is in the sources, not in the plan", what, name)
+			c.diff("config.in_sources_at", what, name)
 			continue
 		}
 		if len(pe.NestedBlocks) > 0 {
@@ -308,13 +355,13 @@ func (c *comparison) expressions(what string, plan map[string]*tfjson.Expression
 		got, _ := ToJSON(v.Val)
 		if !sameJSON(got, pe.ConstantValue) {
 			want, _ := json.Marshal(pe.ConstantValue)
-			c.diff("%s: %s is %s in the plan, %s in the sources", what, name, string(want), Render(v.Val))
+			c.diff("config.value_differs", what, name, string(want), Render(v.Val))
 		}
 	}
 	if moduleArgs {
 		for name := range plan {
 			if attrs[name] == nil {
-				c.diff("%s: %s is in the plan, not in the sources", what, name)
+				c.diff("config.in_plan_at", what, name)
 			}
 		}
 	}
@@ -331,7 +378,7 @@ func (c *comparison) sameRefs(what, name string, pe *tfjson.Expression, a *hcl.A
 		}
 	}
 	if !reflect.DeepEqual(srcRefs, planRefs) {
-		c.diff("%s: %s refers to %s in the plan, to %s in the sources", what, name, refList(planRefs), refList(srcRefs))
+		c.diff("config.refs_differ", what, name, refList(planRefs), refList(srcRefs))
 	}
 }
 

@@ -13,6 +13,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"github.com/trustcloud/trustcloud/internal/i18n"
 )
 
 // Tool is the program that made the plan: it decides which files are
@@ -42,6 +44,9 @@ type Config struct {
 	// configuration snapshot of plan.tfplan" or "the directory infra/".
 	// Kind (FromPlanFile, FromDirectory) and Path say it for programs.
 	Origin, Kind, Path string
+	// OriginText is Origin not yet rendered, for messages in the user's
+	// language.
+	OriginText i18n.Msg
 	// Modules by key: "" for the root, call names joined by "." ("net",
 	// "net.subnets"), as in Terraform's module manifest.
 	Modules map[string]*Module
@@ -136,7 +141,9 @@ func LoadPlanFile(planFile string, tool Tool) (*Config, error) {
 	if len(manifest) > maxModules {
 		return nil, &Error{File: planFile, Msg: fmt.Sprintf("the configuration snapshot lists %d modules, more than the %d trustcloud reads", len(manifest), maxModules)}
 	}
-	cfg := newConfig(fmt.Sprintf("the configuration snapshot of %s", filepath.Base(planFile)), tool)
+	origin := i18n.M("config.origin_snapshot", filepath.Base(planFile))
+	cfg := newConfig(origin.String(), tool)
+	cfg.OriginText = origin
 	cfg.Kind, cfg.Path = FromPlanFile, filepath.ToSlash(planFile)
 	total := 0
 	for _, m := range manifest {
@@ -221,7 +228,9 @@ func loadDir(dir string, tool Tool, partial bool) (*Config, error) {
 	if err != nil {
 		return nil, err
 	}
-	cfg := newConfig(fmt.Sprintf("the directory %s", slash(dir)), tool)
+	origin := i18n.M("config.origin_dir", slash(dir))
+	cfg := newConfig(origin.String(), tool)
+	cfg.OriginText = origin
 	cfg.Root = slash(dir)
 	cfg.Kind, cfg.Path = FromDirectory, slash(dir)
 	l := &dirLoader{root: dir, installed: installed, cfg: cfg, partial: partial}
