@@ -352,6 +352,30 @@ func TestFrenchSweep(t *testing.T) {
 		}
 		s.run("", "check", "--policy", p, findings)
 	}
+	// Terraform configurations that do not load.
+	for name, src := range map[string]string{
+		"tf-syntax":   "resource \"aws_s3_bucket\" \"a\" {\n",
+		"tf-twice":    "resource \"aws_s3_bucket\" \"a\" {\n}\nresource \"aws_s3_bucket\" \"a\" {\n}\n",
+		"tf-override": "",
+		"tf-module":   "module \"net\" {\n  source = \"./net\"\n}\n",
+		"tf-argument": "resource \"aws_s3_bucket\" \"a\" {\n  bucket = \"x\"\n  bucket = \"y\"\n}\n",
+	} {
+		d := filepath.Join(dir, name)
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		file := "main.tf"
+		if name == "tf-override" {
+			file, src = "main_override.tf", "provider \"aws\" {\n  region = \"eu-west-3\"\n}\n"
+		}
+		if err := os.WriteFile(filepath.Join(d, file), []byte(src), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		if r := s.run("", "check", "--config-dir", d, findings); r.stderr == "" {
+			t.Errorf("check --config-dir %s: no error:\n%s", name, r)
+		}
+	}
+	s.run("", "check", "--config-dir", filepath.Join(dir, "no-such-dir"), findings)
 	// Sources that are not the plan's, baselines.
 	s.run("", "check", "--config-dir", "../../testdata/scenarios/rule-control", findings)
 	base := filepath.Join(dir, "baseline.json")

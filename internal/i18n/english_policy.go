@@ -170,6 +170,12 @@ var englishPolicy = map[string]string{
 	"hcl.multiline_string.detail":                             "Quoted strings may not be split over multiple lines. To produce a multi-line string, either use the \\n escape to represent a newline character or use the \"heredoc\" multi-line template syntax.",
 	"hcl.unterminated_template.summary":                       "Unterminated template string",
 	"hcl.unterminated_template.detail":                        "No closing marker was found for the string.",
+	"hcl.override_base.summary":                               "Missing base provider configuration for override",
+	"hcl.override_base.detail":                                "There is no provider %s block to override.",
+	"hcl.constant_string.summary":                             "Invalid value",
+	"hcl.constant_string.detail":                              "%s must be a constant string.",
+	"hcl.declared_twice.summary":                              "Duplicate %s %s",
+	"hcl.declared_twice.detail":                               "It was first declared at %s: Terraform refuses a configuration that declares it twice.",
 }
 
 func init() {

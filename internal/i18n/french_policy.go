@@ -168,4 +168,10 @@ var frenchPolicy = map[string]string{
 	"hcl.multiline_string.detail":                             "Une chaîne entre guillemets ne peut s'étendre sur plusieurs lignes. Pour une chaîne multiligne, utilisez l'échappement \\n pour un saut de ligne ou la syntaxe de gabarit multiligne \"heredoc\".",
 	"hcl.unterminated_template.summary":                       "Chaîne de gabarit non terminée",
 	"hcl.unterminated_template.detail":                        "Aucune marque de fin n'a été trouvée pour la chaîne.",
+	"hcl.override_base.summary":                               "Configuration de provider de base absente pour la surcharge",
+	"hcl.override_base.detail":                                "Aucun bloc provider %s à surcharger.",
+	"hcl.constant_string.summary":                             "Valeur invalide",
+	"hcl.constant_string.detail":                              "%s doit être une chaîne constante.",
+	"hcl.declared_twice.summary":                              "%s %s en double",
+	"hcl.declared_twice.detail":                               "Déclaré d'abord en %s : Terraform refuse une configuration qui le déclare deux fois.",
 }

@@ -304,3 +304,23 @@ func TestMsgAsJSON(t *testing.T) {
 		t.Errorf("Plain changed its text: %q", Plain("50% <of> it").In(French))
 	}
 }
+
+// TestHCLKeys: every diagnostic of hclTexts has its summary and detail in
+// each language, with as many arguments as its patterns capture.
+func TestHCLKeys(t *testing.T) {
+	for _, h := range hclTexts {
+		for _, k := range []string{h.key + ".summary", h.key + ".detail"} {
+			for _, l := range Supported {
+				if _, ok := Lookup(l, k); !ok {
+					t.Errorf("%s is not in the %s catalog", k, l)
+				}
+			}
+		}
+		if n := strings.Count(english[h.key+".summary"], "%s"); n != h.summary.NumSubexp() {
+			t.Errorf("%s.summary takes %d arguments, its pattern captures %d", h.key, n, h.summary.NumSubexp())
+		}
+		if n := strings.Count(english[h.key+".detail"], "%s"); n != h.detail.NumSubexp() {
+			t.Errorf("%s.detail takes %d arguments, its pattern captures %d", h.key, n, h.detail.NumSubexp())
+		}
+	}
+}

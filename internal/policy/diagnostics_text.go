@@ -29,7 +29,7 @@ func diagnostic(subject *hcl.Range, summary, detail i18n.Msg) *hcl.Diagnostic {
 
 // FormatDiagnosticsIn is FormatDiagnostics in a language: trustcloud's
 // own diagnostics are translated, and those of the HCL parser (syntax
-// errors, unsupported arguments) that hclTexts knows; the others stay as
+// errors, unsupported arguments) that i18n.HCL knows; the others stay as
 // the parser says them.
 func FormatDiagnosticsIn(diags hcl.Diagnostics, l i18n.Lang) string {
 	if l == i18n.English {
@@ -41,7 +41,7 @@ func FormatDiagnosticsIn(diags hcl.Diagnostics, l i18n.Lang) string {
 			c := *d
 			c.Summary, c.Detail = t.summary.In(l), t.detail.In(l)
 			d = &c
-		} else if summary, detail, ok := translateHCL(d, l); ok {
+		} else if summary, detail, ok := i18n.HCL(l, d.Summary, d.Detail); ok {
 			c := *d
 			c.Summary, c.Detail = summary, detail
 			d = &c

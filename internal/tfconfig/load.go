@@ -81,6 +81,8 @@ const (
 type Error struct {
 	File string
 	Msg  string
+	// Text is Msg not yet rendered, for the user's language.
+	Text i18n.Localizer
 }
 
 func (e *Error) Error() string {
@@ -88,6 +90,24 @@ func (e *Error) Error() string {
 		return e.Msg
 	}
 	return e.File + ": " + e.Msg
+}
+
+// In renders the error in a language.
+func (e *Error) In(l i18n.Lang) string {
+	msg := e.Msg
+	if e.Text != nil {
+		msg = e.Text.In(l)
+	}
+	if e.File == "" {
+		return msg
+	}
+	return e.File + ": " + msg
+}
+
+// failure is an Error whose message is key of the i18n catalogs, with args.
+func failure(file, key string, args ...any) *Error {
+	text := i18n.M(key, args...)
+	return &Error{File: file, Msg: text.String(), Text: text}
 }
 
 // snapshot layout of a binary plan file (a zip archive): Terraform and
@@ -112,7 +132,7 @@ type manifestEntry struct {
 func LoadPlanFile(planFile string, tool Tool) (*Config, error) {
 	zr, err := zip.OpenReader(planFile)
 	if err != nil {
-		return nil, &Error{File: planFile, Msg: fmt.Sprintf("cannot read the configuration snapshot of the binary plan: %v", err)}
+		return nil, failure(planFile, "config.snapshot_unreadable", err)
 	}
 	defer func() { _ = zr.Close() }()
 	byName := map[string]*zip.File{}
@@ -121,11 +141,11 @@ func LoadPlanFile(planFile string, tool Tool) (*Config, error) {
 	}
 	mf := byName[snapshotManifest]
 	if mf == nil {
-		return nil, &Error{File: planFile, Msg: "the binary plan has no configuration snapshot (" + snapshotManifest + ")"}
+		return nil, failure(planFile, "config.no_snapshot", snapshotManifest)
 	}
 	raw, err := readZip(mf, maxFileSize)
 	if err != nil {
-		return nil, &Error{File: planFile, Msg: fmt.Sprintf("%s: %v", snapshotManifest, err)}
+		return nil, failure(planFile, "config.at", snapshotManifest, err)
 	}
 	var manifest []manifestEntry
 	if err := json.Unmarshal(raw, &manifest); err != nil {
@@ -134,12 +154,12 @@ func LoadPlanFile(planFile string, tool Tool) (*Config, error) {
 			Modules []manifestEntry `json:"Modules"`
 		}
 		if err2 := json.Unmarshal(raw, &wrapped); err2 != nil {
-			return nil, &Error{File: planFile, Msg: fmt.Sprintf("%s: not a module manifest: %v", snapshotManifest, err)}
+			return nil, failure(planFile, "config.not_manifest", snapshotManifest, err)
 		}
 		manifest = wrapped.Modules
 	}
 	if len(manifest) > maxModules {
-		return nil, &Error{File: planFile, Msg: fmt.Sprintf("the configuration snapshot lists %d modules, more than the %d trustcloud reads", len(manifest), maxModules)}
+		return nil, failure(planFile, "config.snapshot_modules", len(manifest), maxModules)
 	}
 	origin := i18n.M("config.origin_snapshot", filepath.Base(planFile))
 	cfg := newConfig(origin.String(), tool)
@@ -148,7 +168,7 @@ func LoadPlanFile(planFile string, tool Tool) (*Config, error) {
 	total := 0
 	for _, m := range manifest {
 		if _, dup := cfg.Modules[m.Key]; dup {
-			return nil, &Error{File: planFile, Msg: fmt.Sprintf("%s: module %q is there twice", snapshotManifest, m.Key)}
+			return nil, failure(planFile, "config.module_twice", snapshotManifest, m.Key)
 		}
 		dir := cleanDir(m.Dir)
 		prefix := snapshotModule + m.Key + "/"
@@ -160,11 +180,11 @@ func LoadPlanFile(planFile string, tool Tool) (*Config, error) {
 			}
 			data, err := readZip(f, maxFileSize)
 			if err != nil {
-				return nil, &Error{File: planFile, Msg: fmt.Sprintf("%s: %v", name, err)}
+				return nil, failure(planFile, "config.at", name, err)
 			}
 			total += len(data)
 			if total > maxTotalSize {
-				return nil, &Error{File: planFile, Msg: fmt.Sprintf("the configuration snapshot holds more than %d MiB of files", maxTotalSize>>20)}
+				return nil, failure(planFile, "config.snapshot_size", maxTotalSize>>20)
 			}
 			files[base] = data
 		}
@@ -173,7 +193,7 @@ func LoadPlanFile(planFile string, tool Tool) (*Config, error) {
 		}
 	}
 	if cfg.Modules[""] == nil {
-		return nil, &Error{File: planFile, Msg: snapshotManifest + ": the snapshot has no root module"}
+		return nil, failure(planFile, "config.no_root", snapshotManifest)
 	}
 	cfg.Workspace = planWorkspace(byName["tfplan"])
 	cfg.link()
@@ -182,7 +202,7 @@ func LoadPlanFile(planFile string, tool Tool) (*Config, error) {
 
 func readZip(f *zip.File, limit int64) ([]byte, error) {
 	if f.UncompressedSize64 > uint64(limit) {
-		return nil, fmt.Errorf("larger than %d MiB", limit>>20)
+		return nil, i18n.Errorf("config.larger", limit>>20)
 	}
 	rc, err := f.Open()
 	if err != nil {
@@ -194,7 +214,7 @@ func readZip(f *zip.File, limit int64) ([]byte, error) {
 		return nil, err
 	}
 	if int64(len(data)) > limit {
-		return nil, fmt.Errorf("larger than %d MiB", limit>>20)
+		return nil, i18n.Errorf("config.larger", limit>>20)
 	}
 	return data, nil
 }
@@ -219,10 +239,10 @@ func LoadDirPartial(dir string, tool Tool) (*Config, error) {
 func loadDir(dir string, tool Tool, partial bool) (*Config, error) {
 	st, err := os.Stat(dir)
 	if err != nil {
-		return nil, &Error{File: slash(dir), Msg: fmt.Sprintf("cannot read the configuration: %v", unwrapPath(err))}
+		return nil, failure(slash(dir), "config.unreadable", unwrapPath(err))
 	}
 	if !st.IsDir() {
-		return nil, &Error{File: slash(dir), Msg: "cannot read the configuration: not a directory"}
+		return nil, failure(slash(dir), "config.not_directory")
 	}
 	installed, err := readManifest(dir)
 	if err != nil {
@@ -259,10 +279,10 @@ type dirLoader struct {
 // a module that calls itself (which Terraform refuses) is not followed.
 func (l *dirLoader) load(key, dir, source string, callers []string) error {
 	if len(l.cfg.Modules) >= maxModules {
-		return &Error{File: slash(l.root), Msg: fmt.Sprintf("the configuration calls more than %d modules", maxModules)}
+		return failure(slash(l.root), "config.too_many_modules", maxModules)
 	}
 	if len(callers) > maxModuleDepth {
-		return &Error{File: slash(filepath.Join(l.root, dir)), Msg: fmt.Sprintf("modules nested more than %d levels deep", maxModuleDepth)}
+		return failure(slash(filepath.Join(l.root, dir)), "plan.module_nesting", maxModuleDepth)
 	}
 	files, err := l.readModuleFiles(dir)
 	if err != nil {
@@ -287,11 +307,11 @@ func (l *dirLoader) load(key, dir, source string, callers []string) error {
 			continue
 		}
 		if !ok {
-			return &Error{File: call.Range.Filename, Msg: fmt.Sprintf("module %q (source %q): its directory is not in %s; run `terraform init` (or `terraform get`) there, or give the binary plan file, whose snapshot holds every module", name, call.Source, slash(l.root))}
+			return failure(call.Range.Filename, "config.module_missing", name, call.Source, slash(l.root))
 		}
 		for _, c := range append(callers, dir) {
 			if c == childDir {
-				return &Error{File: call.Range.Filename, Msg: fmt.Sprintf("module %q calls its own directory %s", name, childDir)}
+				return failure(call.Range.Filename, "config.module_self", name, childDir)
 			}
 		}
 		if err := l.load(childKey, childDir, call.Source, append(append([]string(nil), callers...), dir)); err != nil {
@@ -324,7 +344,7 @@ func (l *dirLoader) readModuleFiles(dir string) (map[string][]byte, error) {
 	full := filepath.Join(l.root, filepath.FromSlash(dir))
 	entries, err := os.ReadDir(full)
 	if err != nil {
-		return nil, &Error{File: slash(full), Msg: fmt.Sprintf("cannot read the module directory: %v", unwrapPath(err))}
+		return nil, failure(slash(full), "config.module_unreadable", unwrapPath(err))
 	}
 	files := map[string][]byte{}
 	for _, e := range entries {
@@ -334,11 +354,11 @@ func (l *dirLoader) readModuleFiles(dir string) (map[string][]byte, error) {
 		}
 		data, err := readLimited(filepath.Join(full, name))
 		if err != nil {
-			return nil, &Error{File: slash(filepath.Join(full, name)), Msg: err.Error()}
+			return nil, failure(slash(filepath.Join(full, name)), "config.detail", err)
 		}
 		l.total += len(data)
 		if l.total > maxTotalSize {
-			return nil, &Error{File: slash(l.root), Msg: fmt.Sprintf("the configuration holds more than %d MiB of files", maxTotalSize>>20)}
+			return nil, failure(slash(l.root), "config.size", maxTotalSize>>20)
 		}
 		files[name] = data
 	}
@@ -351,7 +371,7 @@ func (l *dirLoader) readModuleFiles(dir string) (map[string][]byte, error) {
 // file of the runner into a report.
 func readInside(root, rel string) ([]byte, error) {
 	if filepath.IsAbs(rel) {
-		return nil, fmt.Errorf("%s: absolute paths are not read", rel)
+		return nil, i18n.Errorf("config.absolute", rel)
 	}
 	base, err := filepath.EvalSymlinks(root)
 	if err != nil {
@@ -362,7 +382,7 @@ func readInside(root, rel string) ([]byte, error) {
 		return nil, err
 	}
 	if r, err := filepath.Rel(base, target); err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
-		return nil, fmt.Errorf("%s is outside the configuration directory: not read", rel)
+		return nil, i18n.Errorf("config.outside", rel)
 	}
 	return readLimited(target)
 }
@@ -378,7 +398,7 @@ func readLimited(p string) ([]byte, error) {
 		return nil, unwrapPath(err)
 	}
 	if len(data) > maxFileSize {
-		return nil, fmt.Errorf("larger than %d MiB", maxFileSize>>20)
+		return nil, i18n.Errorf("config.larger", maxFileSize>>20)
 	}
 	return data, nil
 }
@@ -391,13 +411,13 @@ func readManifest(dir string) (map[string]manifestEntry, error) {
 		return nil, nil
 	}
 	if err != nil {
-		return nil, &Error{File: slash(p), Msg: err.Error()}
+		return nil, failure(slash(p), "config.detail", err)
 	}
 	var doc struct {
 		Modules []manifestEntry `json:"Modules"`
 	}
 	if err := json.Unmarshal(data, &doc); err != nil {
-		return nil, &Error{File: slash(p), Msg: fmt.Sprintf("not a Terraform module manifest: %v (run `terraform init` again)", err)}
+		return nil, failure(slash(p), "config.bad_manifest", err)
 	}
 	out := map[string]manifestEntry{}
 	for _, m := range doc.Modules {

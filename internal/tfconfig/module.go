@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/trustcloud/trustcloud/internal/i18n"
+
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/ext/typeexpr"
 	"github.com/hashicorp/hcl/v2/hclparse"
@@ -553,27 +555,47 @@ func duplicate(what, name string, at, first hcl.Range) *hcl.Diagnostic {
 // diagError formats error diagnostics as file:line,col: summary; detail,
 // one per line, file names joined to the root directory when known.
 func diagError(diags hcl.Diagnostics, root string) error {
+	lines := diagLines{diags: diags, root: root}
+	text := i18n.M("config.does_not_parse", lines)
+	return &Error{Msg: text.String(), Text: text}
+}
+
+// diagLines are the error diagnostics of a configuration, rendered in a
+// language: hcl's own words translated when i18n.HCL knows them.
+type diagLines struct {
+	diags hcl.Diagnostics
+	root  string
+}
+
+// In renders the diagnostics, one per line.
+func (d diagLines) In(l i18n.Lang) string {
 	var lines []string
-	for _, d := range diags {
-		if d.Severity != hcl.DiagError {
+	for _, d2 := range d.diags {
+		if d2.Severity != hcl.DiagError {
 			continue
 		}
 		var b strings.Builder
-		if s := d.Subject; s != nil {
+		if s := d2.Subject; s != nil {
 			name := s.Filename
-			if root != "" && root != "." {
-				name = path.Join(root, name)
+			if d.root != "" && d.root != "." {
+				name = path.Join(d.root, name)
 			}
 			fmt.Fprintf(&b, "%s:%d,%d: ", name, s.Start.Line, s.Start.Column)
 		}
-		b.WriteString(d.Summary)
-		if d.Detail != "" {
-			b.WriteString("; ")
-			b.WriteString(strings.Join(strings.Fields(d.Detail), " "))
+		summary, detail := d2.Summary, d2.Detail
+		if l != i18n.English {
+			if s, dt, ok := i18n.HCL(l, summary, detail); ok {
+				summary, detail = s, dt
+			}
+		}
+		b.WriteString(summary)
+		if detail != "" {
+			b.WriteString(i18n.T(l, "policy.detail_separator"))
+			b.WriteString(strings.Join(strings.Fields(detail), " "))
 		}
 		lines = append(lines, b.String())
 	}
-	return &Error{Msg: "the Terraform configuration does not parse:\n" + strings.Join(lines, "\n")}
+	return strings.Join(lines, "\n")
 }
 
 // link connects each module to its parent.

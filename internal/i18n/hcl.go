@@ -1,16 +1,13 @@
-package policy
+package i18n
 
 import (
 	"regexp"
 	"strings"
-
-	"github.com/hashicorp/hcl/v2"
-
-	"github.com/trustcloud/trustcloud/internal/i18n"
 )
 
 // hclText is a diagnostic of the HCL parser and decoder (a syntax error,
-// an unsupported argument) that the i18n catalogs translate: hcl writes
+// an unsupported argument), or one of trustcloud's in the same form, that
+// the i18n catalogs translate: hcl writes
 // its messages in English, in words this table recognises. The catalogs
 // hold KEY.summary and KEY.detail, whose arguments are the submatches of
 // summary and detail.
@@ -45,6 +42,11 @@ var hclTexts = func() []hclText {
 		{"hcl.unterminated_string", `Unterminated string literal`, `Unable to find the closing quote mark before the end of the file\.`},
 		{"hcl.multiline_string", `Invalid multi-line string`, `Quoted strings may not be split over multiple lines\. To produce a multi-line string, either use the \\n escape to represent a newline character or use the "heredoc" multi-line template syntax\.`},
 		{"hcl.unterminated_template", `Unterminated template string`, `No closing marker was found for the string\.`},
+		// trustcloud's own diagnostics of a Terraform configuration (package
+		// tfconfig), in the same form.
+		{"hcl.override_base", `Missing base provider configuration for override`, `There is no provider (".*") block to override\.`},
+		{"hcl.constant_string", `Invalid value`, `(.*) must be a constant string\.`},
+		{"hcl.declared_twice", `Duplicate (\S+) (".*")`, `It was first declared at (.*): Terraform refuses a configuration that declares it twice\.`},
 		{"hcl.missing_equals", `Missing key/value separator`, `Expected an equals sign \("="\) to mark the beginning of the attribute value\.`},
 		{"hcl.missing_value", `Missing attribute value`, `Expected an attribute value, introduced by an equals sign \("="\)\.`},
 	}
@@ -65,23 +67,23 @@ var hclSuggestions = []struct {
 	{"hcl.did_you_mean_argument", regexp.MustCompile(` Did you mean to define argument (".*")\? If so, use the equals sign to assign it a value\.$`)},
 }
 
-// translateHCL renders a diagnostic of hcl in a language when the table
-// knows it; ok is false otherwise.
-func translateHCL(d *hcl.Diagnostic, l i18n.Lang) (summary, detail string, ok bool) {
-	det, hint := d.Detail, ""
+// HCL renders a diagnostic of the hcl library (its summary and detail) in
+// a language when the table knows it; ok is false otherwise.
+func HCL(l Lang, hclSummary, hclDetail string) (summary, detail string, ok bool) {
+	det, hint := hclDetail, ""
 	for _, s := range hclSuggestions {
 		if m := s.re.FindStringSubmatch(det); m != nil {
-			det, hint = det[:len(det)-len(m[0])], i18n.T(l, s.key, m[1])
+			det, hint = det[:len(det)-len(m[0])], T(l, s.key, m[1])
 			break
 		}
 	}
 	for _, t := range hclTexts {
-		sm := t.summary.FindStringSubmatch(d.Summary)
+		sm := t.summary.FindStringSubmatch(hclSummary)
 		dm := t.detail.FindStringSubmatch(det)
 		if sm == nil || dm == nil {
 			continue
 		}
-		return i18n.T(l, t.key+".summary", strings2any(sm[1:])...), i18n.T(l, t.key+".detail", strings2any(dm[1:])...) + hint, true
+		return T(l, t.key+".summary", strings2any(sm[1:])...), T(l, t.key+".detail", strings2any(dm[1:])...) + hint, true
 	}
 	return "", "", false
 }
