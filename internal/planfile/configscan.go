@@ -3,10 +3,9 @@ package planfile
 import (
 	"fmt"
 
-	"github.com/trustcloud/trustcloud/internal/i18n"
-
 	tfjson "github.com/hashicorp/terraform-json"
 
+	"github.com/trustcloud/trustcloud/internal/i18n"
 	"github.com/trustcloud/trustcloud/internal/jsonpos"
 )
 

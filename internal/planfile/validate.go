@@ -1,15 +1,14 @@
 package planfile
 
 import (
-	"github.com/trustcloud/trustcloud/internal/i18n"
-	"github.com/trustcloud/trustcloud/internal/tfaddr"
-
 	"slices"
 	"strconv"
 
 	tfjson "github.com/hashicorp/terraform-json"
 
+	"github.com/trustcloud/trustcloud/internal/i18n"
 	"github.com/trustcloud/trustcloud/internal/jsonpos"
+	"github.com/trustcloud/trustcloud/internal/tfaddr"
 )
 
 // validate checks what the analysis relies on and well-formed JSON does

@@ -3,10 +3,9 @@ package policy
 import (
 	"strings"
 
-	"github.com/trustcloud/trustcloud/internal/i18n"
-
 	"github.com/hashicorp/hcl/v2"
 
+	"github.com/trustcloud/trustcloud/internal/i18n"
 	"github.com/trustcloud/trustcloud/internal/ruledef"
 )
 

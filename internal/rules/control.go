@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/trustcloud/trustcloud/internal/i18n"
-
 	"github.com/trustcloud/trustcloud/internal/policy"
 	"github.com/trustcloud/trustcloud/internal/ruledef"
 	"github.com/trustcloud/trustcloud/internal/tfconfig"
@@ -55,14 +54,6 @@ const (
 	InlineRemote = "remote"
 )
 
-// DetailIn is Detail in a language.
-func (w *InlineWaiver) DetailIn(l i18n.Lang) string {
-	if w.DetailText.IsZero() {
-		return w.Detail
-	}
-	return w.DetailText.In(l)
-}
-
 // InlineWaiver is a "# trustcloud:waive" comment of the configuration and
 // what became of it. Every report lists them all, in force or not.
 type InlineWaiver struct {
@@ -88,6 +79,14 @@ type InlineWaiver struct {
 	Waived int `json:"waived"`
 	// waiver is the waiver the comment makes; nil when it makes none.
 	waiver *policy.Waiver
+}
+
+// DetailIn is Detail in a language.
+func (w *InlineWaiver) DetailIn(l i18n.Lang) string {
+	if w.DetailText.IsZero() {
+		return w.Detail
+	}
+	return w.DetailText.In(l)
 }
 
 // InlineWaivers judges the waiver comments of the configuration under

@@ -1,10 +1,12 @@
 package i18n
 
-// englishWaivers holds why an inline waiver is not in force and why a
-// waiver does not cover a finding (package rules), and the progress line
-// of a long check; french_waivers.go translates them. Both join the
-// catalogs of english.go and french.go at start.
-var englishWaivers = map[string]string{
+// englishRun holds what a run says beyond its reports: why an inline
+// waiver is not in force and why a waiver does not cover a finding
+// (package rules), why a finding is new (package check), the errors of the
+// Terraform configuration and of a baseline, and the progress line of a
+// long check; french_run.go translates them. Both join the catalogs of
+// english.go and french.go at start.
+var englishRun = map[string]string{
 	"waiver.detail.remote":       "the comment is in module %s, installed from elsewhere: only the configuration's own files may waive",
 	"waiver.detail.unattached":   "the comment is not directly above a resource block (only comment lines may come between them): it waives nothing",
 	"waiver.detail.not_allowed":  "the policy does not allow inline waivers (allow_inline_waivers = false): the finding stands",
@@ -103,6 +105,6 @@ var englishWaivers = map[string]string{
 }
 
 func init() {
-	merge(english, englishWaivers)
-	merge(french, frenchWaivers)
+	merge(english, englishRun)
+	merge(french, frenchRun)
 }

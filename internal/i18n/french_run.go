@@ -1,7 +1,7 @@
 package i18n
 
-// frenchWaivers translates englishWaivers.
-var frenchWaivers = map[string]string{
+// frenchRun translates englishRun.
+var frenchRun = map[string]string{
 	"waiver.detail.remote":       "le commentaire est dans le module %s, installé d'ailleurs : seuls les fichiers propres à la configuration peuvent accorder une dérogation",
 	"waiver.detail.unattached":   "le commentaire n'est pas juste au-dessus d'un bloc de ressource (seules des lignes de commentaire peuvent les séparer) : il ne couvre rien",
 	"waiver.detail.not_allowed":  "la politique n'autorise pas les dérogations en ligne (allow_inline_waivers = false) : le constat est maintenu",
