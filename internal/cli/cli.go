@@ -79,7 +79,7 @@ func RunWith(args []string, stdin io.Reader, stdout, stderr io.Writer, opts Opti
 	}
 	defer func() {
 		if v := recover(); v != nil {
-			code = crashed(stderr, e.getenv, v, debug.Stack())
+			code = crashed(stderr, e.getenv, e.lang, v, debug.Stack())
 		}
 	}()
 	return e.run(args)

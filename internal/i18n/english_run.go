@@ -102,6 +102,8 @@ var englishRun = map[string]string{
 	"config.outside":             "%s is outside the configuration directory: not read",
 	"config.module_missing":      "module %q (source %q): its directory is not in %s; run `terraform init` (or `terraform get`) there, or give the binary plan file, whose snapshot holds every module",
 	"config.does_not_parse":      "the Terraform configuration does not parse:\n%s",
+	"cli.crash_debug":            "trustcloud %s: internal error: %s; please report it at %s with this output",
+	"cli.crash":                  "trustcloud %s: internal error: %s; please report it at %s with the command line (TRUSTCLOUD_DEBUG=1 prints the stack)",
 }
 
 func init() {

@@ -97,4 +97,6 @@ var frenchRun = map[string]string{
 	"config.outside":             "%s est hors du répertoire de configuration : non lu",
 	"config.module_missing":      "module %q (source %q) : son répertoire n'est pas dans %s ; lancez-y `terraform init` (ou `terraform get`), ou donnez le fichier de plan binaire, dont l'instantané contient chaque module",
 	"config.does_not_parse":      "la configuration Terraform ne s'analyse pas :\n%s",
+	"cli.crash_debug":            "trustcloud %s : erreur interne : %s ; signalez-la sur %s avec cette sortie",
+	"cli.crash":                  "trustcloud %s : erreur interne : %s ; signalez-la sur %s avec la ligne de commande (TRUSTCLOUD_DEBUG=1 affiche la pile)",
 }
