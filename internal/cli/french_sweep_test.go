@@ -319,7 +319,6 @@ func TestFrenchSweep(t *testing.T) {
 		bad("syntax.json", `{"format_version":"1.2","x":[1,}`),
 		bad("truncated.json", `{"format_version":"1.2","resource_changes":[{"address":"a`),
 		bad("array.json", `[1]`),
-		bad("state.json", `{"format_version":"1.0","values":{}}`),
 		bad("version.json", `{"format_version":"9.0","planned_values":{}}`),
 		bad("twice.json", `{"format_version":"1.2","format_version":"1.2"}`),
 		bad("nochange.json", `{"format_version":"1.2","resource_changes":[{"address":"aws_s3_bucket.a","mode":"managed","type":"aws_s3_bucket","name":"a","provider_name":"registry.terraform.io/hashicorp/aws"}]}`),
@@ -376,6 +375,16 @@ func TestFrenchSweep(t *testing.T) {
 		}
 	}
 	s.run("", "check", "--config-dir", filepath.Join(dir, "no-such-dir"), findings)
+	// A deployed state, and a configuration directory checked without a
+	// plan.
+	s.run("", "check", bad("state.json", `{"format_version":"1.0","values":{}}`))
+	for _, f := range []string{"text", "markdown", "github"} {
+		s.run("", "check", "--format", f, "../../testdata/scenarios/ministry")
+	}
+	s.run("", "inventory", "../../testdata/scenarios/ministry")
+	s.run("", "check", "--var", "nope", "../../testdata/scenarios/ministry")
+	s.run("", "check", "--var", "nope=1", "../../testdata/scenarios/ministry")
+	s.run("", "check", "--var-file", filepath.Join(dir, "missing.tfvars"), "../../testdata/scenarios/ministry")
 	// Sources that are not the plan's, baselines.
 	s.run("", "check", "--config-dir", "../../testdata/scenarios/rule-control", findings)
 	base := filepath.Join(dir, "baseline.json")

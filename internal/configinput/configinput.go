@@ -17,7 +17,6 @@
 package configinput
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -90,7 +89,7 @@ func IsDir(path string) bool {
 // Load reads the configuration in dir and turns it into a check's input.
 func Load(dir string, opts Options) (*Input, error) {
 	if !holdsConfig(dir) {
-		return nil, &tfconfig.Error{File: filepath.ToSlash(dir), Msg: "cannot read the plan: is a directory without Terraform configuration files (*.tf, *.tf.json): give a plan, or a configuration directory"}
+		return nil, tfconfig.Failure(filepath.ToSlash(dir), "dir.no_tf")
 	}
 	tool := tfconfig.Terraform
 	if holdsTofu(dir) {
@@ -108,7 +107,7 @@ func Load(dir string, opts Options) (*Input, error) {
 func FromConfig(cfg *tfconfig.Config, opts Options) (*Input, error) {
 	root := cfg.Modules[""]
 	if root == nil {
-		return nil, fmt.Errorf("%s: no root module", cfg.Origin)
+		return nil, i18n.Errorf("dir.no_root", cfg.OriginText)
 	}
 	environ := opts.Environ
 	if environ == nil {

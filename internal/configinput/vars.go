@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/trustcloud/trustcloud/internal/i18n"
+
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/hashicorp/hcl/v2/json"
@@ -56,7 +58,7 @@ func rootVariables(dir string, root *tfconfig.Module, vars []Var, environ []stri
 		}
 		v, err := raw(decl, val)
 		if err != nil {
-			return nil, fmt.Errorf("TF_VAR_%s: %w", name, err)
+			return nil, i18n.Errorf("dir.tf_var", name, err)
 		}
 		out.set(name, v, "TF_VAR_"+name)
 	}
@@ -92,15 +94,15 @@ func rootVariables(dir string, root *tfconfig.Module, vars []Var, environ []stri
 		name, val, ok := strings.Cut(v.Assign, "=")
 		name = strings.TrimSpace(name)
 		if !ok || name == "" {
-			return nil, fmt.Errorf("-var %q: want name=value", v.Assign)
+			return nil, i18n.Errorf("dir.var_syntax", v.Assign)
 		}
 		decl := root.Variables[name]
 		if decl == nil {
-			return nil, fmt.Errorf("-var %q: the root module declares no variable %q", v.Assign, name)
+			return nil, i18n.Errorf("dir.var_unknown", v.Assign, name)
 		}
 		j, err := raw(decl, val)
 		if err != nil {
-			return nil, fmt.Errorf("-var %s: %w", name, err)
+			return nil, i18n.Errorf("dir.var", name, err)
 		}
 		out.set(name, j, "-var "+name)
 	}
@@ -115,7 +117,7 @@ func raw(decl *tfconfig.Variable, text string) (any, error) {
 	}
 	x, diags := hclsyntax.ParseExpression([]byte(text), "<value>", hcl.InitialPos)
 	if diags.HasErrors() {
-		return nil, fmt.Errorf("not a value: %s", diags.Error())
+		return nil, i18n.Errorf("dir.not_value", diags.Error())
 	}
 	return constant(x)
 }
@@ -123,11 +125,11 @@ func raw(decl *tfconfig.Variable, text string) (any, error) {
 func constant(x hcl.Expression) (any, error) {
 	v, diags := x.Value(nil)
 	if diags.HasErrors() {
-		return nil, fmt.Errorf("not a constant value: %s", diags.Error())
+		return nil, i18n.Errorf("dir.not_constant", diags.Error())
 	}
 	j, ok := tfconfig.ToJSON(v)
 	if !ok {
-		return nil, fmt.Errorf("not a known value")
+		return nil, i18n.Errorf("dir.not_known")
 	}
 	return j, nil
 }
@@ -138,7 +140,7 @@ func constant(x hcl.Expression) (any, error) {
 func readVarFile(path, shown string, root *tfconfig.Module, out *values) error {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return fmt.Errorf("variables file %s: %w", shown, err)
+		return i18n.Errorf("dir.vars_file", shown, err)
 	}
 	var f *hcl.File
 	var diags hcl.Diagnostics
@@ -148,11 +150,11 @@ func readVarFile(path, shown string, root *tfconfig.Module, out *values) error {
 		f, diags = hclsyntax.ParseConfig(data, shown, hcl.InitialPos)
 	}
 	if diags.HasErrors() {
-		return fmt.Errorf("variables file %s: %s", shown, diags.Error())
+		return i18n.Errorf("dir.vars_file", shown, diags.Error())
 	}
 	attrs, diags := f.Body.JustAttributes()
 	if diags.HasErrors() {
-		return fmt.Errorf("variables file %s: %s", shown, diags.Error())
+		return i18n.Errorf("dir.vars_file", shown, diags.Error())
 	}
 	for name, a := range attrs {
 		if root.Variables[name] == nil {
@@ -160,7 +162,7 @@ func readVarFile(path, shown string, root *tfconfig.Module, out *values) error {
 		}
 		j, err := constant(a.Expr)
 		if err != nil {
-			return fmt.Errorf("%s:%d: %s: %w", shown, a.Range.Start.Line, name, err)
+			return i18n.Errorf("dir.vars_at", shown, a.Range.Start.Line, name, err)
 		}
 		out.set(name, j, fmt.Sprintf("%s:%d", shown, a.Range.Start.Line))
 	}

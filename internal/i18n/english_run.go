@@ -104,6 +104,17 @@ var englishRun = map[string]string{
 	"config.does_not_parse":      "the Terraform configuration does not parse:\n%s",
 	"cli.crash_debug":            "trustcloud %s: internal error: %s; please report it at %s with this output",
 	"cli.crash":                  "trustcloud %s: internal error: %s; please report it at %s with the command line (TRUSTCLOUD_DEBUG=1 prints the stack)",
+	"dir.no_tf":                  "cannot read the plan: is a directory without Terraform configuration files (*.tf, *.tf.json): give a plan, or a configuration directory",
+	"dir.no_root":                "%s: no root module",
+	"dir.tf_var":                 "TF_VAR_%s: %s",
+	"dir.var_syntax":             "-var %q: want name=value",
+	"dir.var_unknown":            "-var %q: the root module declares no variable %q",
+	"dir.var":                    "-var %s: %s",
+	"dir.not_value":              "not a value: %s",
+	"dir.not_constant":           "not a constant value: %s",
+	"dir.not_known":              "not a known value",
+	"dir.vars_file":              "variables file %s: %s",
+	"dir.vars_at":                "%s:%d: %s: %s",
 }
 
 func init() {

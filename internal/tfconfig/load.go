@@ -104,7 +104,11 @@ func (e *Error) In(l i18n.Lang) string {
 	return e.File + ": " + msg
 }
 
-// failure is an Error whose message is key of the i18n catalogs, with args.
+// Failure is an Error whose message is key of the i18n catalogs, with
+// args.
+func Failure(file, key string, args ...any) *Error { return failure(file, key, args...) }
+
+// failure is Failure.
 func failure(file, key string, args ...any) *Error {
 	text := i18n.M(key, args...)
 	return &Error{File: file, Msg: text.String(), Text: text}
