@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -62,29 +63,11 @@ func sweepLine(line string) string {
 // sweep collects the English lines of the outputs of a run of commands.
 type sweep struct {
 	t *testing.T
-	// pending are the inventory's evidence and reason texts, not yet
-	// translatable (see inventoryEvidencePending).
-	pending []string
 	// data are texts the user or the catalog wrote: waiver reasons and
 	// approvers, the catalog's offer names and cities. They are quoted as written.
 	data []string
-	// excluded counts the lines inventoryEvidencePending excludes.
-	excluded int
 	// swept counts the lines looked at.
 	swept int
-}
-
-// inventoryEvidencePending takes out of a line the inventory's evidence
-// and reason texts (Location.Evidence and Reason, Sensitivity.Evidence and
-// Unclassified, made by internal/inventory), which are still English
-// strings while the inventory's evidence becomes structured, translatable
-// values. This function, and the pending list, are removed when inventory
-// evidence is translatable; it is the only exception to the sweep.
-func (s *sweep) inventoryEvidencePending(line string) string {
-	for _, p := range s.pending {
-		line = strings.ReplaceAll(line, p, " ")
-	}
-	return line
 }
 
 // check fails on every line of text, output of what, that says something
@@ -100,14 +83,9 @@ func (s *sweep) check(what, text string) {
 		for _, d := range s.data {
 			clean = strings.ReplaceAll(clean, d, " ")
 		}
-		if !englishWords.MatchString(sweepLine(clean)) {
-			continue
-		}
-		if w := englishWords.FindString(sweepLine(s.inventoryEvidencePending(clean))); w != "" {
+		if w := englishWords.FindString(sweepLine(clean)); w != "" {
 			s.t.Errorf("%s: English (%q) in:\n%s", what, w, line)
-			continue
 		}
-		s.excluded++
 	}
 }
 
@@ -215,27 +193,45 @@ func TestFrenchSweep(t *testing.T) {
 	waiverPolicy := "../../testdata/scenarios/rule-control/policy.hcl"
 	s := &sweep{t: t}
 
-	// The inventory's evidence texts (English JSON: the pending
-	// exception), the user's waiver texts and the catalog's offer names.
+	// The user's waiver texts, the catalog's offer names and cities.
 	for _, p := range []struct{ plan, policy string }{{findings, ""}, {waivers, waiverPolicy}} {
-		args := []string{"inventory", "--format", "json"}
 		check := []string{"check", "--format", "json"}
 		if p.policy != "" {
-			args = append(args, "--policy", p.policy)
 			check = append(check, "--policy", p.policy)
 		}
-		inv := run(t, "", append(args, p.plan)...)
-		collectStrings(t, inv.stdout, map[string]bool{"evidence": true, "reason": true, "unclassified": true}, &s.pending)
 		res := run(t, "", append(check, p.plan)...)
-		collectStrings(t, res.stdout, map[string]bool{"reason": true, "approved_by": true, "text": true}, &s.data)
+		var doc struct {
+			Findings []struct {
+				Waiver *struct {
+					Reason     string `json:"reason"`
+					ApprovedBy string `json:"approved_by"`
+				} `json:"waiver"`
+			} `json:"findings"`
+			InlineWaivers []struct {
+				Reason     string `json:"reason"`
+				ApprovedBy string `json:"approved_by"`
+				Text       string `json:"text"`
+			} `json:"inline_waivers"`
+		}
+		if err := json.Unmarshal([]byte(res.stdout), &doc); err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range doc.Findings {
+			if f.Waiver != nil {
+				s.data = append(s.data, f.Waiver.Reason, f.Waiver.ApprovedBy)
+			}
+		}
+		for _, w := range doc.InlineWaivers {
+			s.data = append(s.data, w.Reason, w.ApprovedBy, w.Text)
+		}
 	}
 	offers := run(t, "", "catalog", "offers", "--format", "json")
 	collectStrings(t, offers.stdout, map[string]bool{"name": true}, &s.data)
 	regions := run(t, "", "catalog", "regions", "--format", "json")
 	collectStrings(t, regions.stdout, map[string]bool{"city": true}, &s.data)
-	s.pending, s.data = longestFirst(s.pending), longestFirst(s.data)
-	if len(s.pending) == 0 || len(s.data) == 0 {
-		t.Fatalf("no evidence (%d) or data (%d) texts collected", len(s.pending), len(s.data))
+	s.data = longestFirst(slices.DeleteFunc(s.data, func(d string) bool { return d == "" }))
+	if len(s.data) == 0 {
+		t.Fatal("no data texts collected")
 	}
 
 	// Help of every command.
@@ -409,7 +405,7 @@ func TestFrenchSweep(t *testing.T) {
 	s.run("", "policy", "int")
 	s.run("", "verify")
 
-	t.Logf("%d lines swept; inventoryEvidencePending excluded %d lines (inventory evidence not yet translatable)", s.swept, s.excluded)
+	t.Logf("%d lines swept", s.swept)
 	if s.swept < 1000 {
 		t.Errorf("only %d lines swept: is the sweep running the commands?", s.swept)
 	}
