@@ -875,6 +875,10 @@ func (rv *resolver) referenced(r *Resource, attr string) []*Resource {
 // configuration (in r's module) name, in the order of the references.
 func (rv *resolver) resolveRefs(r *Resource, refs []string) []*Resource {
 	var out []*Resource
+	// seen replaces a scan of out once it grows: a reference names every
+	// instance of its block across module instances (thousands in a
+	// plan with many stacks), and scanning for each would be quadratic.
+	var seen map[*Resource]bool
 	for _, ref := range refs {
 		parts := strings.Split(tfaddr.StripKeys(ref), ".")
 		n := 2
@@ -893,7 +897,19 @@ func (rv *resolver) resolveRefs(r *Resource, refs []string) []*Resource {
 			targets = rv.priorData(addr, r)
 		}
 		for _, t := range targets {
-			if !slices.Contains(out, t) {
+			if seen == nil && len(out) >= 16 {
+				seen = make(map[*Resource]bool, len(out)+len(targets))
+				for _, o := range out {
+					seen[o] = true
+				}
+			}
+			switch {
+			case seen != nil:
+				if !seen[t] {
+					seen[t] = true
+					out = append(out, t)
+				}
+			case !slices.Contains(out, t):
 				out = append(out, t)
 			}
 		}
