@@ -4,7 +4,6 @@ import (
 	"maps"
 	"slices"
 	"sort"
-	"strings"
 
 	"github.com/trustcloud/trustcloud/internal/i18n"
 
@@ -307,30 +306,14 @@ func (r *readsOf) body(n *node) {
 
 func (r *readsOf) expr(x hcl.Expression) {
 	for _, tr := range x.Variables() {
-		var steps []string
-		for _, st := range tr {
-			switch s := st.(type) {
-			case hcl.TraverseRoot:
-				steps = append(steps, s.Name)
-			case hcl.TraverseAttr:
-				steps = append(steps, s.Name)
-			}
-		}
-		switch steps[0] {
-		case "var", "local", "module", "count", "each", "path", "terraform", "self", "ephemeral":
+		res, attr, ok := resourceAttrRef(tr)
+		if !ok || attr == "" {
 			continue
 		}
-		n := 2
-		if steps[0] == "data" {
-			n = 3
-		}
-		if len(steps) <= n {
-			continue
-		}
-		k := r.module + "\x00" + strings.Join(steps[:n], ".")
+		k := r.module + "\x00" + res
 		if r.out[k] == nil {
 			r.out[k] = map[string]bool{}
 		}
-		r.out[k][steps[n]] = true
+		r.out[k][attr] = true
 	}
 }

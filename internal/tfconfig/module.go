@@ -664,29 +664,46 @@ type attributeRefs struct {
 // modules …) are no resource's.
 func (a *attributeRefs) expr(x hcl.Expression) {
 	for _, tr := range x.Variables() {
-		var steps []string
-		for _, st := range tr {
-			switch s := st.(type) {
-			case hcl.TraverseRoot:
-				steps = append(steps, s.Name)
-			case hcl.TraverseAttr:
-				steps = append(steps, s.Name)
-			}
-		}
-		switch steps[0] {
-		case "var", "local", "module", "count", "each", "path", "terraform", "self", "ephemeral":
-			continue
-		}
-		n := 2
-		if steps[0] == "data" {
-			n = 3
-		}
-		if len(steps) <= n {
+		_, attr, ok := resourceAttrRef(tr)
+		switch {
+		case !ok:
+		case attr == "":
 			a.all = true
-			continue
+		default:
+			a.names[attr] = true
 		}
-		a.names[steps[n]] = true
 	}
+}
+
+// resourceAttrRef reads a reference to a resource or data source: its
+// address in the module (`aws_s3_bucket.b`, `data.aws_region.r`) and the
+// first attribute it reads, "" when it reads the whole object. ok is false
+// for a reference to anything else (variables, locals, modules …).
+func resourceAttrRef(tr hcl.Traversal) (resource, attr string, ok bool) {
+	var steps []string
+	for _, st := range tr {
+		switch s := st.(type) {
+		case hcl.TraverseRoot:
+			steps = append(steps, s.Name)
+		case hcl.TraverseAttr:
+			steps = append(steps, s.Name)
+		}
+	}
+	if len(steps) == 0 {
+		return "", "", false
+	}
+	switch steps[0] {
+	case "var", "local", "module", "count", "each", "path", "terraform", "self", "ephemeral":
+		return "", "", false
+	}
+	n := 2
+	if steps[0] == "data" {
+		n = 3
+	}
+	if len(steps) <= n {
+		return strings.Join(steps, "."), "", true
+	}
+	return strings.Join(steps[:n], "."), steps[n], true
 }
 
 // body collects what the expressions of a body and its nested blocks
