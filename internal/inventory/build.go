@@ -71,7 +71,7 @@ func build(p *tfjson.Plan, file string, cat *catalog.Catalog, pol *policy.Policy
 		Evaluation: evaluation(opts),
 		Resources:  []*Resource{},
 	}
-	rv := &resolver{cat: cat, cfg: b.cfg, byConfig: map[string][]*Resource{}, done: map[*Resource]bool{}, active: map[*Resource]bool{}, nonRegionalTypes: map[string]bool{},
+	rv := &resolver{cat: cat, cfg: b.cfg, byConfig: map[string][]*Resource{}, byInstance: map[string][]*Resource{}, done: map[*Resource]bool{}, active: map[*Resource]bool{}, nonRegionalTypes: map[string]bool{},
 		trustedRegistries: pol.TrustedRegistries, state: opts.State != nil}
 	for _, rc := range p.ResourceChanges {
 		if rc == nil || rc.Change == nil {
@@ -106,6 +106,8 @@ func build(p *tfjson.Plan, file string, cat *catalog.Catalog, pol *policy.Policy
 		inv.Resources = append(inv.Resources, r)
 		k := tfaddr.StripKeys(r.Address)
 		rv.byConfig[k] = append(rv.byConfig[k], r)
+		ik := blockKey(r.Module, localAddress(r))
+		rv.byInstance[ik] = append(rv.byInstance[ik], r)
 	}
 	for _, r := range inv.Resources {
 		rv.locate(r)

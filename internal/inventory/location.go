@@ -30,8 +30,12 @@ type resolver struct {
 	cat *catalog.Catalog
 	cfg *configIndex
 	// byConfig maps a resource address without instance keys to its
-	// inventory entries, to follow references.
+	// inventory entries, across module instances.
 	byConfig map[string][]*Resource
+	// byInstance maps a module instance and a resource block in it
+	// (blockKey) to its inventory entries, to follow references: a
+	// reference in a module instance names that instance's resources only.
+	byInstance map[string][]*Resource
 	// byValue maps provider + name/id/bucket value to resources, built
 	// when first needed.
 	byValue map[string][]*Resource
@@ -804,8 +808,30 @@ var identityAttributes = []string{"name", "id", "bucket", "arn", "self_link"}
 
 // named finds the resource of the same provider that a parent attribute
 // names by value: plans without configuration (or with references Terraform
-// did not record) still say virtual_network_name = "vnet-hub".
+// did not record) still say virtual_network_name = "vnet-hub". A name
+// that resources of several module instances share (one module called
+// per country, each with its dataset "exports") names the one in r's own
+// module instance; when none is there and several instances have one, the
+// name says nothing about which: nil, so that the location is not taken
+// from a container that may be another.
 func (rv *resolver) named(r *Resource, attr string) (*Resource, string) {
+	cands, value := rv.namedAll(r, attr)
+	if len(cands) == 0 {
+		return nil, ""
+	}
+	for _, o := range cands[1:] {
+		if o.Module != cands[0].Module {
+			return nil, ""
+		}
+	}
+	return cands[0], value
+}
+
+// namedAll returns the resources of the same provider whose identity is
+// the value of r's attribute, those of r's module instance only when there
+// are some (they are preferred, as Terraform's references are), in plan
+// order.
+func (rv *resolver) namedAll(r *Resource, attr string) ([]*Resource, string) {
 	vals, _ := r.values()
 	v, _ := vals.Get(attr)
 	value, ok := v.(string)
@@ -827,12 +853,19 @@ func (rv *resolver) named(r *Resource, attr string) (*Resource, string) {
 			}
 		}
 	}
+	var all, same []*Resource
 	for _, o := range rv.byValue[r.Provider+"\x00"+value] {
-		if o != r && o.Managed() && o.Type != r.Type {
-			return o, value
+		if o != r && o.Managed() && o.Type != r.Type && !slices.Contains(all, o) {
+			all = append(all, o)
+			if o.Module == r.Module {
+				same = append(same, o)
+			}
 		}
 	}
-	return nil, ""
+	if len(same) > 0 {
+		return same, value
+	}
+	return all, value
 }
 
 func (rv *resolver) inherit(c *ctx, parent *Resource, head i18n.Msg) (Location, bool) {
@@ -872,12 +905,15 @@ func (rv *resolver) referenced(r *Resource, attr string) []*Resource {
 }
 
 // resolveRefs returns the resources of the plan that references of r's
-// configuration (in r's module) name, in the order of the references.
+// configuration name, in the order of the references. A reference in a
+// module instance names the block's instances in that module instance only,
+// as Terraform evaluates it: resolving it to every instance of the block
+// across the module's instances would judge a resource by another stack's
+// resources (and cost one look-up per instance of every stack).
 func (rv *resolver) resolveRefs(r *Resource, refs []string) []*Resource {
 	var out []*Resource
-	// seen replaces a scan of out once it grows: a reference names every
-	// instance of its block across module instances (thousands in a
-	// plan with many stacks), and scanning for each would be quadratic.
+	// seen replaces a scan of out once it grows (a reference names every
+	// instance of a counted block).
 	var seen map[*Resource]bool
 	for _, ref := range refs {
 		parts := strings.Split(tfaddr.StripKeys(ref), ".")
@@ -888,12 +924,13 @@ func (rv *resolver) resolveRefs(r *Resource, refs []string) []*Resource {
 		if len(parts) < n || parts[0] == "var" || parts[0] == "local" || parts[0] == "module" || parts[0] == "each" || parts[0] == "count" || parts[0] == "path" || parts[0] == "terraform" || parts[0] == "self" {
 			continue
 		}
-		addr := strings.Join(parts[:n], ".")
-		if r.config.module.path != "" {
-			addr = r.config.module.path + "." + addr
-		}
-		targets := rv.byConfig[addr]
+		local := strings.Join(parts[:n], ".")
+		targets := rv.byInstance[blockKey(r.Module, local)]
 		if len(targets) == 0 && parts[0] == "data" {
+			addr := local
+			if r.config.module.path != "" {
+				addr = r.config.module.path + "." + local
+			}
 			targets = rv.priorData(addr, r)
 		}
 		for _, t := range targets {
@@ -915,6 +952,22 @@ func (rv *resolver) resolveRefs(r *Resource, refs []string) []*Resource {
 		}
 	}
 	return out
+}
+
+// blockKey is byInstance's key: a module instance address ("" for the
+// root module) and a resource block's address in it without instance key
+// (type.name, data.type.name).
+func blockKey(module, local string) string {
+	return module + " " + local
+}
+
+// localAddress is a resource's block address in its module, without
+// instance key.
+func localAddress(r *Resource) string {
+	if r.Mode == string(tfjson.DataResourceMode) {
+		return "data." + r.Type + "." + r.Name
+	}
+	return r.Type + "." + r.Name
 }
 
 // priorData returns the instances of a data source read while planning,
@@ -952,6 +1005,9 @@ func (rv *resolver) priorData(addr string, from *Resource) []*Resource {
 	}
 	var out []*Resource
 	for _, r := range rv.prior[addr] {
+		if r.Module != from.Module {
+			continue // another module instance's data source
+		}
 		if r.Provider == "" {
 			p, err := rv.cat.Provider(from.Provider)
 			if err != nil || !p.Serves(r.Type) {
@@ -1371,6 +1427,10 @@ type typeTables struct {
 	// on first use.
 	attrs    []catalog.Attribute
 	attrsSet bool
+	// containers are the attributes that name the resource's containers
+	// (containerAttributes, and the parent attributes of a type placed by
+	// its parent), for classification.
+	containers []string
 }
 
 // typeTables returns the catalog's row and data flows of a resource's
@@ -1382,8 +1442,16 @@ func (rv *resolver) typeTables(p *catalog.Provider, r *Resource) typeTables {
 	}
 	var t typeTables
 	typ := r.catalogType()
+	t.containers = containerAttributes
 	if ts, ok := rv.cat.TypeScope(p, typ); ok {
 		t.scope = ts
+		if ts.Scope == catalog.ScopeParent {
+			for _, a := range ts.ParentAttributes {
+				if !slices.Contains(t.containers, a) {
+					t.containers = append(slices.Clone(t.containers), a)
+				}
+			}
+		}
 	}
 	for _, f := range rv.cat.DataFlows(p, typ) {
 		if follows(f) {

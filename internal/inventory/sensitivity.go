@@ -618,16 +618,19 @@ func (b *builder) defaultTagSignals(r *Resource) []signal {
 }
 
 // containerSignals are the levels of the resources r is in (its resource
-// group, its project), read from their own tags and labels.
+// group, its project, and for a type the catalog places by its parent,
+// that parent: an object's bucket, a table's dataset), read from their own
+// tags and labels. Data written into a container classified sensitive is
+// that sensitive data, wherever the container is managed (a bucket read
+// through a data source counts too).
 func (b *builder) containerSignals(r *Resource, rv *resolver) []signal {
 	var out []signal
-	for _, attr := range containerAttributes {
+	for _, attr := range rv.containerAttributes(r) {
 		var cs []*Resource
 		cs = append(cs, rv.referenced(r, attr)...)
 		if len(cs) == 0 && r.config == nil {
-			if c, _ := rv.named(r, attr); c != nil {
-				cs = append(cs, c)
-			}
+			// Every resource the name may be: the strictest decides.
+			cs, _ = rv.namedAll(r, attr)
 		}
 		if len(cs) == 0 && attr == "project" {
 			// A Google project of the plan, named by its project_id.
@@ -646,6 +649,17 @@ func (b *builder) containerSignals(r *Resource, rv *resolver) []signal {
 		}
 	}
 	return out
+}
+
+// containerAttributes are the attributes that name r's containers:
+// containerAttributes, then the parent attributes of r's type when the
+// catalog places it by its parent.
+func (rv *resolver) containerAttributes(r *Resource) []string {
+	p, err := rv.cat.Provider(r.Provider)
+	if err != nil {
+		return containerAttributes
+	}
+	return rv.typeTables(p, r).containers
 }
 
 // taggable reports whether the resource has a tags attribute (set,

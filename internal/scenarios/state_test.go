@@ -39,6 +39,13 @@ type stateScenario struct {
 // provider block, which a state does not record, says where it is.
 const outscaleKeypair = "an Outscale key pair records no region, and a state no provider block"
 
+// bigqueryTable is why a BigQuery table cannot be placed from a state: it
+// records its dataset_id ("exports"), and the dataset's identity in a state
+// is not that name (projects/P/datasets/D in the real provider's state, a
+// fingerprint in the test provider's), so that the name does not lead to
+// the dataset, nor, in a state, does any configuration reference.
+const bigqueryTable = "a state names a table's dataset by its dataset_id, which is no identity of the dataset in a state"
+
 const moduleArgs = "a state records no module arguments: judged at the unclassified level"
 
 // aws5 is why a resource of hashicorp/aws 5.x that has no region in its
@@ -56,6 +63,16 @@ var stateScenarios = []stateScenario{
 		levels:  map[string]string{"module.eu_stack.aws_instance.app": "sensitive", "module.eu_stack.aws_subnet.app": "sensitive", "module.eu_stack.aws_vpc.this": "sensitive", "module.us_stack.aws_instance.app": "sensitive", "module.us_stack.aws_subnet.app": "sensitive", "module.us_stack.aws_vpc.this": "sensitive"},
 		differs: map[string]string{"+TC002 module.eu_stack.aws_instance.app": moduleArgs, "+TC012 module.eu_stack.aws_instance.app": moduleArgs, "+TC002 module.eu_stack.aws_subnet.app": moduleArgs, "+TC012 module.eu_stack.aws_subnet.app": moduleArgs, "+TC002 module.eu_stack.aws_vpc.this": moduleArgs, "+TC012 module.eu_stack.aws_vpc.this": moduleArgs, "+TC002 module.us_stack.aws_instance.app": moduleArgs, "+TC012 module.us_stack.aws_instance.app": moduleArgs, "+TC002 module.us_stack.aws_subnet.app": moduleArgs, "+TC012 module.us_stack.aws_subnet.app": moduleArgs, "+TC002 module.us_stack.aws_vpc.this": moduleArgs, "+TC012 module.us_stack.aws_vpc.this": moduleArgs}},
 	{name: "google-compute-paris"},
+	// Two instances of one module whose containers share a name: each
+	// table and object must be found in its own instance's container.
+	{name: "google-module-instances",
+		levels:    map[string]string{"module.site[\"a-paris\"].google_bigquery_dataset.exports": "sensitive", "module.site[\"a-paris\"].google_bigquery_table.monthly": "sensitive", "module.site[\"a-paris\"].google_storage_bucket.exports": "sensitive", "module.site[\"a-paris\"].google_storage_bucket_object.report": "sensitive", "module.site[\"a-paris\"].random_id.suffix": "sensitive", "module.site[\"b-iowa\"].random_id.suffix": "sensitive"},
+		unlocated: map[string]string{"module.site[\"a-paris\"].google_bigquery_table.monthly": bigqueryTable, "module.site[\"b-iowa\"].google_bigquery_table.monthly": bigqueryTable},
+		differs: map[string]string{
+			"+TC002 module.site[\"a-paris\"].google_bigquery_dataset.exports": moduleArgs, "+TC002 module.site[\"a-paris\"].google_bigquery_table.monthly": moduleArgs, "+TC002 module.site[\"a-paris\"].google_storage_bucket.exports": moduleArgs, "+TC002 module.site[\"a-paris\"].google_storage_bucket_object.report": moduleArgs,
+			"+TC012 module.site[\"a-paris\"].google_bigquery_dataset.exports": moduleArgs, "+TC012 module.site[\"a-paris\"].google_bigquery_table.monthly": moduleArgs, "+TC012 module.site[\"a-paris\"].google_storage_bucket.exports": moduleArgs, "+TC012 module.site[\"a-paris\"].google_storage_bucket_object.report": moduleArgs,
+			"+TC012 module.site[\"b-iowa\"].google_bigquery_dataset.exports": moduleArgs, "+TC012 module.site[\"b-iowa\"].google_bigquery_table.monthly": moduleArgs, "+TC012 module.site[\"b-iowa\"].google_storage_bucket.exports": moduleArgs, "+TC012 module.site[\"b-iowa\"].google_storage_bucket_object.report": moduleArgs,
+			"+TC003 module.site[\"a-paris\"].google_bigquery_table.monthly": bigqueryTable, "+TC003 module.site[\"b-iowa\"].google_bigquery_table.monthly": bigqueryTable, "-TC001 module.site[\"b-iowa\"].google_bigquery_table.monthly": bigqueryTable}},
 	// docs/guides/three-moments.md shows this scenario's three verdicts.
 	{name: "ministry",
 		unlocated: map[string]string{"module.case_management.outscale_keypair.admin": outscaleKeypair},

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 
@@ -272,5 +273,31 @@ func TestRecordLandingConcurrent(t *testing.T) {
 	}
 	if len(ids) != n {
 		t.Errorf("%d distinct ids in the landing file, want %d", len(ids), n)
+	}
+}
+
+// TestRandomIDApplied: a random_id gets fresh bytes on every create, as
+// the real provider's, so that two instances of one configuration name
+// their buckets differently; the prefix is kept and the id has none.
+func TestRandomIDApplied(t *testing.T) {
+	draw := func() map[string]tftypes.Value {
+		m := map[string]tftypes.Value{"byte_length": tftypes.NewValue(tftypes.Number, 4), "prefix": stringVal("x-")}
+		for _, a := range []string{"id", "hex", "b64_url", "b64_std", "dec"} {
+			m[a] = tftypes.NewValue(tftypes.String, tftypes.UnknownValue)
+		}
+		randomApplied(nil, m)
+		return m
+	}
+	a, b := draw(), draw()
+	ha, _ := knownString(a["hex"])
+	hb, _ := knownString(b["hex"])
+	if len(ha) != len("x-")+8 || !strings.HasPrefix(ha, "x-") {
+		t.Fatalf("hex = %q, want x- and 8 hex digits", ha)
+	}
+	if ha == hb {
+		t.Errorf("two creates drew the same bytes: %q", ha)
+	}
+	if id, _ := knownString(a["id"]); id == "" || strings.HasPrefix(id, "x-") {
+		t.Errorf("id = %q, want the bytes in base64 without the prefix", id)
 	}
 }

@@ -1,6 +1,10 @@
 package main
 
 import (
+	"crypto/rand"
+	"encoding/base64"
+	"encoding/hex"
+	"math/big"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
@@ -174,6 +178,7 @@ func randomProvider() *providerSpec {
 	return &providerSpec{
 		typeName: "random",
 		source:   "hashicorp/random",
+		applied:  randomApplied,
 		resources: map[string]typeSpec{
 			"random_id": ty("byte_length:int!", "prefix", "keepers:map", "hex~", "b64_url~", "b64_std~", "dec~"),
 			"random_string": ty("length:int!", "special:bool?~", "upper:bool?~", "lower:bool?~", "numeric:bool?~",
@@ -185,6 +190,38 @@ func randomProvider() *providerSpec {
 			"random_uuid":    ty("keepers:map", "result~"),
 		},
 	}
+}
+
+// randomApplied draws a random_id's bytes on create, as the real provider
+// does: two instances of one configuration get two different values (a
+// bucket named from it is named differently in each module instance).
+// The id is the bytes in unpadded URL-safe base64; hex, b64_url, b64_std
+// and dec carry the prefix.
+func randomApplied(_ *providerConfig, m map[string]tftypes.Value) {
+	if _, ok := m["hex"]; !ok {
+		return
+	}
+	n := 0
+	if v := m["byte_length"]; v.IsKnown() && !v.IsNull() {
+		var f big.Float
+		if err := v.As(&f); err == nil {
+			i, _ := f.Int64()
+			n = int(i)
+		}
+	}
+	if n < 1 || n > 1024 {
+		return
+	}
+	b := make([]byte, n)
+	if _, err := rand.Read(b); err != nil {
+		return
+	}
+	prefix, _ := knownString(m["prefix"])
+	setIfUnknown(m, "id", stringVal(base64.RawURLEncoding.EncodeToString(b)))
+	setIfUnknown(m, "hex", stringVal(prefix+hex.EncodeToString(b)))
+	setIfUnknown(m, "b64_url", stringVal(prefix+base64.RawURLEncoding.EncodeToString(b)))
+	setIfUnknown(m, "b64_std", stringVal(prefix+base64.StdEncoding.EncodeToString(b)))
+	setIfUnknown(m, "dec", stringVal(prefix+new(big.Int).SetBytes(b).String()))
 }
 
 func nullProvider() *providerSpec {
