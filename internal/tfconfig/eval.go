@@ -154,6 +154,15 @@ type Evaluator struct {
 	// addresses.
 	scopes map[string]scopeOf
 	steps0 map[string]parsedInstance
+	// followed holds followProvider's answers by the reference it
+	// started from: every resource of a module instance asks the same.
+	followed map[string]followed
+}
+
+// followed is followProvider's answer for one reference.
+type followed struct {
+	ref  *ProviderRef
+	fail *Value
 }
 
 // NewEvaluator returns an evaluator of cfg's expressions against plan.

@@ -148,8 +148,36 @@ func (e *Evaluator) providerExpr(s *scope, x hcl.Expression, what i18n.Msg) (loc
 }
 
 // followProvider walks up from the module where a configuration is
-// referenced to the block that defines it.
+// referenced to the block that defines it. The answer depends on the
+// reference alone: it is computed once per reference, and each caller
+// gets its own copy.
 func (e *Evaluator) followProvider(ref *ProviderRef) (*ProviderRef, *Value) {
+	k := ref.Module + "\x00" + ref.Local + "\x00" + ref.Alias
+	if ref.Key != cty.NilVal {
+		k += "\x00" + ref.Key.GoString()
+	}
+	if len(ref.Path) > 0 {
+		// A reference already on its way: not one a resource starts from.
+		return e.walkProvider(ref)
+	}
+	f, ok := e.followed[k]
+	if !ok {
+		f.ref, f.fail = e.walkProvider(ref)
+		if e.followed == nil {
+			e.followed = map[string]followed{}
+		}
+		e.followed[k] = f
+	}
+	if f.ref == nil {
+		return nil, f.fail
+	}
+	out := *f.ref
+	out.Path = slices.Clip(out.Path)
+	return &out, f.fail
+}
+
+// walkProvider is followProvider's walk.
+func (e *Evaluator) walkProvider(ref *ProviderRef) (*ProviderRef, *Value) {
 	for depth := 0; depth <= maxModuleDepth; depth++ {
 		s, why := e.moduleScope(ref.Module)
 		if why != "" {
