@@ -35,6 +35,10 @@ var keyCalls = map[string]struct {
 	"i18n.T": {1, false}, "i18n.M": {0, false}, "i18n.N": {1, true}, "i18n.P": {0, true}, "i18n.Or": {0, false},
 	// report.Report.t/n, cli env.t, cli usage.
 	".t": {0, false}, ".n": {0, true}, "usage": {0, false},
+	// A catalog file's errors: catalog.errorAt(file, path, key),
+	// errorAtOffset(file, data, offset, key), origin.errorAt(sub, key),
+	// validator.add(entry, sub, key).
+	"errorAt": {2, false}, "errorAtOffset": {3, false}, ".errorAt": {1, false}, ".add": {2, false},
 }
 
 // templateKey finds {{.T "key"}} and {{$.T "key"}} in templates.
