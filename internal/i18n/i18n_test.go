@@ -262,6 +262,24 @@ func TestDoctrineVocabulary(t *testing.T) {
 	}
 }
 
+// TestCatalogFileTranslated: every error of a catalog file says
+// something in French, not the English left in place.
+func TestCatalogFileTranslated(t *testing.T) {
+	n := 0
+	for k, en := range english {
+		if !strings.HasPrefix(k, "catalogfile.") {
+			continue
+		}
+		n++
+		if fr, ok := french[k]; !ok || fr == en {
+			t.Errorf("fr %q = %q, want a translation of %q", k, fr, en)
+		}
+	}
+	if n < 60 {
+		t.Errorf("%d catalogfile keys, want the catalog file's errors (over 60)", n)
+	}
+}
+
 // TestNoFailWord: Atlantis reads the word "fail" anywhere in a comment as a
 // failed run, so the markdown and html texts never use it, in any language.
 func TestNoFailWord(t *testing.T) {

@@ -138,6 +138,28 @@ func TestKeysUsedInCodeExist(t *testing.T) {
 	}
 }
 
+// TestCatalogFileKeysUsed: the scan sees the errors of a catalog file
+// (package catalog's errorAt, origin.errorAt and validator.add), so that
+// TestKeysUsedInCodeExist checks each has its French text.
+func TestCatalogFileKeysUsed(t *testing.T) {
+	files := map[string]bool{}
+	n := 0
+	for _, u := range usedKeys(t) {
+		if strings.HasPrefix(u.key, "catalogfile.") {
+			n++
+			files[filepath.Base(strings.Split(u.at, ":")[0])] = true
+		}
+	}
+	if n < 60 {
+		t.Errorf("found %d uses of catalogfile keys, want the catalog file's errors (over 60)", n)
+	}
+	for _, f := range []string{"parse.go", "merge.go", "validate.go", "scopes.go", "catalog.go", "lookup.go"} {
+		if !files[f] {
+			t.Errorf("no catalogfile key found in internal/catalog/%s: is the scan broken?", f)
+		}
+	}
+}
+
 // TestComputedKeysExist checks the keys the code builds from data:
 // severities, level names of the built-in profiles, areas, qualification
 // stages, location statuses. The rules' texts (rule.ID.*) are checked
