@@ -3,7 +3,6 @@ package catalog
 import (
 	_ "embed"
 	"errors"
-	"fmt"
 	"os"
 	"regexp"
 	"sort"
@@ -93,7 +92,7 @@ func Load(path string) (*Catalog, error) {
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, &Error{File: path, Msg: fmt.Sprintf("cannot read the catalog file: %v", unwrapPathError(err))}
+		return nil, errorAt(path, "", "catalogfile.cannot_read", unwrapPathError(err))
 	}
 	user, err := Parse(path, data)
 	if err != nil {
@@ -128,7 +127,7 @@ func New(docs ...Named) (*Catalog, error) {
 	if len(docs) == 0 {
 		// Validation names the first document in errors about the catalog
 		// as a whole: there must be one.
-		return nil, &Error{Msg: "no catalog document to load"}
+		return nil, errorAt("", "", "catalogfile.no_document")
 	}
 	return build(docs, true)
 }

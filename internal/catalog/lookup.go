@@ -5,6 +5,8 @@ import (
 	"path"
 	"slices"
 	"strings"
+
+	"github.com/trustcloud/trustcloud/internal/i18n"
 )
 
 // NormalizeSource reduces a provider source address to the catalog's key:
@@ -52,8 +54,9 @@ func (c *Catalog) Provider(source string) (*Provider, error) {
 	for i, p := range c.providers {
 		known[i] = p.Source
 	}
+	hint := i18n.M("catalogfile.hint.provider")
 	return nil, &NotFoundError{What: "terraform provider", Name: source, Known: closestFirst(key, known),
-		Hint: "a provider source such as \"hashicorp/aws\"; add others with a catalog file"}
+		Hint: hint.String(), HintText: hint}
 }
 
 // OperatorIDs returns the operators a provider source can map to, in the
@@ -222,8 +225,9 @@ func (c *Catalog) RegionOf(source, region string) (*RegionInfo, error) {
 				}
 			}
 		}
-		return nil, &NotFoundError{What: "region", Name: region, Scope: fmt.Sprintf("for provider %q", p.Source),
-			Known: closestFirst(region, known), Hint: "zones are accepted too; the trustcloud_regions data source lists them all"}
+		scope, hint := i18n.M("catalogfile.scope.provider", p.Source), i18n.M("catalogfile.hint.region")
+		return nil, &NotFoundError{What: "region", Name: region, Scope: scope.String(), ScopeText: scope,
+			Known: closestFirst(region, known), Hint: hint.String(), HintText: hint}
 	}
 	if m.Global {
 		return nil, fmt.Errorf("%q is not a region of provider %q: it means a global, non-regional location", region, p.Source)

@@ -3,6 +3,8 @@ package catalog
 import (
 	"fmt"
 	"strings"
+
+	"github.com/trustcloud/trustcloud/internal/i18n"
 )
 
 // origin is where an entry of the merged catalog was written.
@@ -14,8 +16,10 @@ type origin struct {
 	seq int
 }
 
-func (o origin) err(sub, format string, args ...any) *Error {
-	return &Error{File: o.file, Path: o.path + sub, Msg: fmt.Sprintf(format, args...)}
+// errorAt is an error at sub of the entry: key and args of the i18n
+// catalogs (catalogfile.*).
+func (o origin) errorAt(sub, key string, args ...any) *Error {
+	return errorAt(o.file, o.path+sub, key, args...)
 }
 
 type merger struct {
@@ -50,7 +54,7 @@ func mergeList[T any](m *merger, file, field string, entries []T, list *[]*T, po
 		path := fmt.Sprintf("$.%s[%d]", field, i)
 		k := key(e)
 		if prev, dup := seen[k]; dup && k != "" {
-			m.errs = append(m.errs, &Error{File: file, Path: path, Msg: fmt.Sprintf("duplicate %s %q: also at %s", keyName(field), displayKey(k), prev)})
+			m.errs = append(m.errs, errorAt(file, path, "catalogfile.duplicate", keyName(field), displayKey(k), prev))
 			continue
 		}
 		seen[k] = path
@@ -65,14 +69,15 @@ func mergeList[T any](m *merger, file, field string, entries []T, list *[]*T, po
 	}
 }
 
-func keyName(field string) string {
+// keyName says what identifies the entries of a list.
+func keyName(field string) i18n.Msg {
 	switch field {
 	case "regions":
-		return "region (operator and code)"
+		return i18n.M("catalogfile.key.region")
 	case "terraform_providers":
-		return "terraform provider source"
+		return i18n.M("catalogfile.key.terraform_provider")
 	}
-	return "id"
+	return i18n.M("catalogfile.key.id")
 }
 
 func displayKey(k string) string { return strings.ReplaceAll(k, "\x00", "/") }
@@ -80,9 +85,9 @@ func displayKey(k string) string { return strings.ReplaceAll(k, "\x00", "/") }
 func (m *merger) add(d Named) {
 	doc, file := d.Doc, d.Name
 	if doc.SchemaVersion == "" {
-		m.errs = append(m.errs, &Error{File: file, Path: "$.schema_version", Msg: fmt.Sprintf("missing; this trustcloud reads catalog schema version %q", SchemaVersion)})
+		m.errs = append(m.errs, errorAt(file, "$.schema_version", "catalogfile.schema_version_missing", SchemaVersion))
 	} else if major, _, _ := strings.Cut(doc.SchemaVersion, "."); major != SchemaVersion {
-		m.errs = append(m.errs, &Error{File: file, Path: "$.schema_version", Msg: fmt.Sprintf("unsupported catalog schema version %q; this trustcloud reads version %q", doc.SchemaVersion, SchemaVersion)})
+		m.errs = append(m.errs, errorAt(file, "$.schema_version", "catalogfile.schema_version_unsupported", doc.SchemaVersion, SchemaVersion))
 	}
 	c := m.c
 	if doc.SchemaVersion != "" {

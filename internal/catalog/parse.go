@@ -7,9 +7,11 @@ import (
 	"fmt"
 	"io"
 	"reflect"
+	"regexp"
 	"sort"
 	"strings"
 
+	"github.com/trustcloud/trustcloud/internal/i18n"
 	"github.com/trustcloud/trustcloud/internal/jsonpos"
 )
 
@@ -25,11 +27,10 @@ func Parse(file string, data []byte) (*Document, error) {
 		return nil, syntaxError(file, data, err)
 	}
 	if dec.More() {
-		off := dec.InputOffset()
-		return nil, &Error{File: file, Path: jsonpos.Position(data, off), Msg: "unexpected data after the catalog object"}
+		return nil, errorAtOffset(file, data, dec.InputOffset(), "catalogfile.trailing_data")
 	}
 	if _, ok := raw.(map[string]any); !ok {
-		return nil, &Error{File: file, Path: "$", Msg: fmt.Sprintf("the catalog must be a JSON object, not %s", jsonKind(raw))}
+		return nil, errorAt(file, "$", "catalogfile.not_object", jsonKind(raw))
 	}
 	if errs := checkShape(file, raw, reflect.TypeFor[Document](), "$"); len(errs) > 0 {
 		return nil, errs
@@ -58,33 +59,83 @@ func syntaxError(file string, data []byte, err error) error {
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
 		// Offset counts the offending byte; point at it, not after it.
-		return &Error{File: file, Path: jsonpos.Position(data, max(se.Offset-1, 0)), Msg: "invalid JSON: " + se.Error()}
+		key, args := syntaxText(se.Error())
+		return errorAtOffset(file, data, max(se.Offset-1, 0), key, args...)
 	}
 	if errors.Is(err, io.EOF) {
-		return &Error{File: file, Msg: "the file is empty; a catalog is a JSON object"}
+		return errorAt(file, "", "catalogfile.empty")
 	}
 	if errors.Is(err, io.ErrUnexpectedEOF) {
-		return &Error{File: file, Path: jsonpos.Position(data, int64(len(data))), Msg: "invalid JSON: the document ends too early"}
+		return errorAtOffset(file, data, int64(len(data)), "catalogfile.ends_early")
 	}
-	return &Error{File: file, Msg: "invalid JSON: " + err.Error()}
+	return errorAt(file, "", "catalogfile.invalid_json", err.Error())
 }
 
-func jsonKind(v any) string {
+// errorAtOffset is errorAt at the line and column of a byte offset of
+// data.
+func errorAtOffset(file string, data []byte, off int64, key string, args ...any) *Error {
+	line, col := jsonpos.LineColumn(data, off)
+	e := errorAt(file, "", key, args...)
+	e.PathText = i18n.M("catalogfile.at_line", line, col)
+	e.Path = e.PathText.String()
+	return e
+}
+
+// jsonSyntax reads the message of a *json.SyntaxError about a character:
+// "invalid character 'x' " and where it was met (jsonContexts).
+var (
+	jsonSyntax  = regexp.MustCompile(`^invalid character ('(?:[^'\\]|\\.)*') (.+)$`)
+	jsonLiteral = regexp.MustCompile(`^in literal (true|false|null) \(expecting ('.')\)$`)
+)
+
+// jsonContexts are the places encoding/json's syntax errors name, and the
+// message keys that say them.
+var jsonContexts = map[string]string{
+	"looking for beginning of value":             "catalogfile.json.value",
+	"looking for beginning of object key string": "catalogfile.json.key",
+	"after object key":                           "catalogfile.json.after_key",
+	"after object key:value pair":                "catalogfile.json.after_pair",
+	"after array element":                        "catalogfile.json.after_element",
+	"in string literal":                          "catalogfile.json.string",
+	"in string escape code":                      "catalogfile.json.escape",
+	`in \u hexadecimal character escape`:         "catalogfile.json.hex_escape",
+	"in numeric literal":                         "catalogfile.json.number",
+	"after decimal point in numeric literal":     "catalogfile.json.decimal",
+	"in exponent of numeric literal":             "catalogfile.json.exponent",
+}
+
+// syntaxText is the message key and arguments of a JSON syntax error, as
+// encoding/json words it: its words are translated when the table knows
+// them, else the error is quoted as it is.
+func syntaxText(msg string) (string, []any) {
+	if m := jsonSyntax.FindStringSubmatch(msg); m != nil {
+		if key, ok := jsonContexts[m[2]]; ok {
+			return "catalogfile.invalid_character", []any{m[1], i18n.M(key)}
+		}
+		if lit := jsonLiteral.FindStringSubmatch(m[2]); lit != nil {
+			return "catalogfile.invalid_character", []any{m[1], i18n.M("catalogfile.json.literal", lit[1], lit[2])}
+		}
+	}
+	return "catalogfile.invalid_json", []any{msg}
+}
+
+// jsonKind says what kind of JSON value v is: "an object", "a string" …
+func jsonKind(v any) i18n.Localizer {
 	switch v.(type) {
 	case nil:
-		return "null"
+		return i18n.Text("null")
 	case map[string]any:
-		return "an object"
+		return i18n.M("catalogfile.kind.object")
 	case []any:
-		return "an array"
+		return i18n.M("catalogfile.kind.array")
 	case string:
-		return "a string"
+		return i18n.M("catalogfile.kind.string")
 	case json.Number:
-		return "a number"
+		return i18n.M("catalogfile.kind.number")
 	case bool:
-		return "a boolean"
+		return i18n.M("catalogfile.kind.boolean")
 	}
-	return fmt.Sprintf("%T", v)
+	return i18n.Text(fmt.Sprintf("%T", v))
 }
 
 // checkShape walks a generically decoded JSON value against the Go type it
@@ -94,28 +145,28 @@ func checkShape(file string, v any, t reflect.Type, path string) Errors {
 	if v == nil {
 		return nil // null leaves the zero value, as encoding/json does
 	}
-	bad := func(want string) Errors {
-		return Errors{{File: file, Path: path, Msg: fmt.Sprintf("expected %s, got %s", want, jsonKind(v))}}
+	bad := func(want i18n.Msg) Errors {
+		return Errors{errorAt(file, path, "catalogfile.wrong_type", want, jsonKind(v))}
 	}
 	switch t.Kind() {
 	case reflect.Pointer:
 		return checkShape(file, v, t.Elem(), path)
 	case reflect.String:
 		if _, ok := v.(string); !ok {
-			return bad("a string")
+			return bad(i18n.M("catalogfile.kind.string"))
 		}
 	case reflect.Bool:
 		if _, ok := v.(bool); !ok {
-			return bad("true or false")
+			return bad(i18n.M("catalogfile.kind.true_or_false"))
 		}
 	case reflect.Int, reflect.Int64, reflect.Float64:
 		if _, ok := v.(json.Number); !ok {
-			return bad("a number")
+			return bad(i18n.M("catalogfile.kind.number"))
 		}
 	case reflect.Slice:
 		arr, ok := v.([]any)
 		if !ok {
-			return bad("an array")
+			return bad(i18n.M("catalogfile.kind.array"))
 		}
 		var errs Errors
 		for i, e := range arr {
@@ -125,7 +176,7 @@ func checkShape(file string, v any, t reflect.Type, path string) Errors {
 	case reflect.Map:
 		obj, ok := v.(map[string]any)
 		if !ok {
-			return bad("an object")
+			return bad(i18n.M("catalogfile.kind.object"))
 		}
 		var errs Errors
 		for _, k := range sortedKeys(obj) {
@@ -135,14 +186,14 @@ func checkShape(file string, v any, t reflect.Type, path string) Errors {
 	case reflect.Struct:
 		obj, ok := v.(map[string]any)
 		if !ok {
-			return bad("an object")
+			return bad(i18n.M("catalogfile.kind.object"))
 		}
 		fields := jsonFields(t)
 		var errs Errors
 		for _, k := range sortedKeys(obj) {
 			f, ok := fields[k]
 			if !ok {
-				errs = append(errs, &Error{File: file, Path: jsonpos.Member(path, k), Msg: fmt.Sprintf("unknown field %q; known fields: %s", k, strings.Join(closestFirst(k, keys(fields)), ", "))})
+				errs = append(errs, errorAt(file, jsonpos.Member(path, k), "catalogfile.unknown_field", k, strings.Join(closestFirst(k, keys(fields)), ", ")))
 				continue
 			}
 			errs = append(errs, checkShape(file, obj[k], f.Type, jsonpos.Member(path, k))...)

@@ -298,7 +298,7 @@ func eachRow(name, data string, fields int, fn func([]string)) error {
 		f = append(f, text)
 		if len(f) != fields || strings.Contains(text, "\t") {
 			n := len(f) + strings.Count(text, "\t")
-			return &Error{File: name, Msg: fmt.Sprintf("line %d has %d fields, want %d: regenerate with make catalog", line, n, fields)}
+			return errorAt(name, "", "catalogfile.table_fields", line, n, fields)
 		}
 		fn(f)
 	}
@@ -381,25 +381,25 @@ func validateTypes(docs []Named) error {
 		for i, t := range d.Doc.TypeScopes {
 			at := fmt.Sprintf("$.type_scopes[%d]", i)
 			if t.Source == "" || t.Type == "" {
-				errs = append(errs, &Error{File: d.Name, Path: at, Msg: "source and type are required"})
+				errs = append(errs, errorAt(d.Name, at, "catalogfile.type_scope_required"))
 			}
 			if !slices.Contains(Scopes, t.Scope) {
-				errs = append(errs, &Error{File: d.Name, Path: at + ".scope", Msg: fmt.Sprintf("%q is not a scope; one of %s", t.Scope, strings.Join(Scopes, ", "))})
+				errs = append(errs, errorAt(d.Name, at+".scope", "catalogfile.invalid_scope", t.Scope, strings.Join(Scopes, ", ")))
 			}
 			if t.Scope == ScopeParent && len(t.ParentAttributes) == 0 {
-				errs = append(errs, &Error{File: d.Name, Path: at + ".parent_attributes", Msg: "a type placed by its parent needs the attributes that name the parent"})
+				errs = append(errs, errorAt(d.Name, at+".parent_attributes", "catalogfile.parent_attributes_required"))
 			}
 		}
 		for i, f := range d.Doc.DataFlows {
 			at := fmt.Sprintf("$.data_flows[%d]", i)
 			if f.Source == "" || f.Type == "" || f.Path == "" {
-				errs = append(errs, &Error{File: d.Name, Path: at, Msg: "source, type and path are required"})
+				errs = append(errs, errorAt(d.Name, at, "catalogfile.data_flow_required"))
 			}
 			if !slices.Contains(Flows, f.Flow) {
-				errs = append(errs, &Error{File: d.Name, Path: at + ".flow", Msg: fmt.Sprintf("%q is not a flow; one of %s", f.Flow, strings.Join(Flows, ", "))})
+				errs = append(errs, errorAt(d.Name, at+".flow", "catalogfile.invalid_flow", f.Flow, strings.Join(Flows, ", ")))
 			}
 			if !slices.Contains(ValueKinds, f.Value) {
-				errs = append(errs, &Error{File: d.Name, Path: at + ".value", Msg: fmt.Sprintf("%q is not a value kind; one of %s", f.Value, strings.Join(ValueKinds, ", "))})
+				errs = append(errs, errorAt(d.Name, at+".value", "catalogfile.invalid_value_kind", f.Value, strings.Join(ValueKinds, ", ")))
 			}
 		}
 	}

@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/trustcloud/trustcloud/internal/i18n"
 )
 
 var (
@@ -63,22 +65,24 @@ func validate(c *Catalog, origins map[any]origin) error {
 	return v.errs.orNil()
 }
 
-func (v *validator) add(entry any, sub, format string, args ...any) {
-	v.errs = append(v.errs, v.origins[entry].err(sub, format, args...))
+// add reports an error at sub of entry: key and args of the i18n
+// catalogs (catalogfile.*).
+func (v *validator) add(entry any, sub, key string, args ...any) {
+	v.errs = append(v.errs, v.origins[entry].errorAt(sub, key, args...))
 }
 
 func (v *validator) document() {
 	o := v.origins["as_of"]
 	if v.c.AsOf == "" {
-		v.errs = append(v.errs, &Error{File: v.c.Files[0], Path: "$.as_of", Msg: "missing: the date the catalog's facts were checked (YYYY-MM-DD)"})
+		v.errs = append(v.errs, errorAt(v.c.Files[0], "$.as_of", "catalogfile.as_of_missing"))
 	} else if _, err := time.Parse(time.DateOnly, v.c.AsOf); err != nil {
-		v.errs = append(v.errs, o.err(".as_of", "%q is not a date (YYYY-MM-DD)", v.c.AsOf))
+		v.errs = append(v.errs, o.errorAt(".as_of", "catalogfile.as_of_not_date", v.c.AsOf))
 	}
 	if e := v.c.AnssiEdition; e != "" {
 		v.edition(v.origins["anssi_edition"], ".anssi_edition", e)
 	}
 	if v.c.Version == "" {
-		v.errs = append(v.errs, &Error{File: v.c.Files[0], Path: "$.version", Msg: "missing: the catalog's version"})
+		v.errs = append(v.errs, errorAt(v.c.Files[0], "$.version", "catalogfile.version_missing"))
 	}
 	for _, area := range []string{"EU", "EEA"} {
 		found := false
@@ -86,14 +90,14 @@ func (v *validator) document() {
 			found = found || a.ID == area
 		}
 		if !found {
-			v.errs = append(v.errs, &Error{File: v.c.Files[0], Path: "$.areas", Msg: fmt.Sprintf("the area %q is missing: EU and EEA membership are derived from it", area)})
+			v.errs = append(v.errs, errorAt(v.c.Files[0], "$.areas", "catalogfile.area_missing", area))
 		}
 	}
 }
 
 func (v *validator) required(entry any, field, value string) bool {
 	if strings.TrimSpace(value) == "" {
-		v.add(entry, "."+field, "missing; this field is required")
+		v.add(entry, "."+field, "catalogfile.required")
 		return false
 	}
 	return true
@@ -101,19 +105,19 @@ func (v *validator) required(entry any, field, value string) bool {
 
 func (v *validator) id(entry any, value string) {
 	if v.required(entry, "id", value) && !idPattern.MatchString(value) {
-		v.add(entry, ".id", "%q is not a valid id: use lower-case letters, digits, '-' and '_'", value)
+		v.add(entry, ".id", "catalogfile.invalid_id", value)
 	}
 }
 
 func (v *validator) country(entry any, field, value string, required bool) {
 	if value == "" {
 		if required {
-			v.add(entry, "."+field, "missing; give an ISO 3166-1 alpha-2 country code such as \"FR\"")
+			v.add(entry, "."+field, "catalogfile.country_missing")
 		}
 		return
 	}
 	if !ValidCountry(value) {
-		v.add(entry, "."+field, "%q is not an ISO 3166-1 alpha-2 country code (such as \"FR\", \"DE\", \"US\")", value)
+		v.add(entry, "."+field, "catalogfile.invalid_country", value)
 	}
 }
 
@@ -122,18 +126,18 @@ func (v *validator) date(entry any, field, value string) {
 		return
 	}
 	if _, ok := dateEnd(value); !ok {
-		v.add(entry, "."+field, "%q is not a date: write YYYY-MM-DD (or YYYY-MM, YYYY when only that is known)", value)
+		v.add(entry, "."+field, "catalogfile.invalid_date", value)
 	}
 }
 
 func (v *validator) sourceIDs(entry any, ids []string) {
 	if len(ids) == 0 {
-		v.add(entry, ".source_ids", "missing: every fact must point at the sources it was taken from")
+		v.add(entry, ".source_ids", "catalogfile.source_ids_missing")
 		return
 	}
 	for i, id := range ids {
 		if _, ok := v.c.findSource(id); !ok {
-			v.add(entry, fmt.Sprintf(".source_ids[%d]", i), "unknown source %q; known: %s", id, v.c.known("source", id))
+			v.add(entry, fmt.Sprintf(".source_ids[%d]", i), "catalogfile.unknown_source", id, v.c.known("source", id))
 		}
 	}
 }
@@ -141,11 +145,11 @@ func (v *validator) sourceIDs(entry any, ids []string) {
 func (v *validator) regexp(entry any, field, expr string, minGroups int) {
 	re, err := regexp.Compile(expr)
 	if err != nil {
-		v.add(entry, "."+field, "invalid regular expression %q: %v", expr, err)
+		v.add(entry, "."+field, "catalogfile.invalid_regexp", expr, err)
 		return
 	}
 	if re.NumSubexp() < minGroups {
-		v.add(entry, "."+field, "the regular expression %q needs a capture group around the location", expr)
+		v.add(entry, "."+field, "catalogfile.regexp_group", expr)
 	}
 }
 
@@ -156,7 +160,7 @@ func (v *validator) source(s *Source) {
 	if s.URL != "" {
 		u, err := url.Parse(s.URL)
 		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
-			v.add(s, ".url", "%q is not an http(s) URL", s.URL)
+			v.add(s, ".url", "catalogfile.invalid_url", s.URL)
 		}
 	}
 }
@@ -165,7 +169,7 @@ func (v *validator) area(a *Area) {
 	v.required(a, "id", a.ID)
 	v.required(a, "name", a.Name)
 	if len(a.Countries) == 0 {
-		v.add(a, ".countries", "missing: list the member countries")
+		v.add(a, ".countries", "catalogfile.countries_missing")
 	}
 	for i, cc := range a.Countries {
 		v.country(a, fmt.Sprintf("countries[%d]", i), cc, true)
@@ -179,11 +183,11 @@ func (v *validator) area(a *Area) {
 func (v *validator) edition(o origin, sub, value string) {
 	t, err := time.Parse(time.DateOnly, value)
 	if err != nil {
-		v.errs = append(v.errs, o.err(sub, "%q is not a date: write the ANSSI catalogue edition as YYYY-MM-DD", value))
+		v.errs = append(v.errs, o.errorAt(sub, "catalogfile.invalid_edition", value))
 		return
 	}
 	if asOf, err := time.Parse(time.DateOnly, v.c.AsOf); err == nil && t.After(asOf) {
-		v.errs = append(v.errs, o.err(sub, "%s is after the catalog's as_of %s: the catalog cannot reflect an edition published after its facts were checked", value, v.c.AsOf))
+		v.errs = append(v.errs, o.errorAt(sub, "catalogfile.edition_after_as_of", value, v.c.AsOf))
 	}
 }
 
@@ -196,7 +200,7 @@ func (v *validator) regionOwners() {
 	}
 	for _, o := range v.c.operators {
 		if owners[o.ID] && strings.TrimSpace(o.ParentJurisdiction) == "" {
-			v.add(o, ".parent_jurisdiction", "missing: operator %q runs regions, so give the country of its parent company (ISO 3166-1 alpha-2), the jurisdiction its regions' data is subject to", o.ID)
+			v.add(o, ".parent_jurisdiction", "catalogfile.parent_jurisdiction_missing", o.ID)
 		}
 	}
 }
@@ -205,12 +209,12 @@ func (v *validator) operator(o *Operator) {
 	v.id(o, o.ID)
 	v.required(o, "name", o.Name)
 	if o.Brand != "" && !idPattern.MatchString(o.Brand) {
-		v.add(o, ".brand", "%q is not a valid brand label: use lower-case letters, digits, '-' and '_'", o.Brand)
+		v.add(o, ".brand", "catalogfile.invalid_brand", o.Brand)
 	}
 	v.country(o, "country", o.Country, true)
 	v.country(o, "parent_jurisdiction", o.ParentJurisdiction, false)
 	if len(o.ExtraterritorialLaws) > 0 && (o.ExtraterritorialExposure == nil || !*o.ExtraterritorialExposure) {
-		v.add(o, ".extraterritorial_exposure", "must be true when extraterritorial_laws are listed")
+		v.add(o, ".extraterritorial_exposure", "catalogfile.exposure_with_laws")
 	}
 	v.sourceIDs(o, o.SourceIDs)
 }
@@ -220,7 +224,7 @@ func (v *validator) knownOperator(entry any, field, id string) bool {
 		return false
 	}
 	if _, ok := v.c.findOperator(id); !ok {
-		v.add(entry, "."+field, "unknown operator %q; known: %s", id, v.c.known("operator", id))
+		v.add(entry, "."+field, "catalogfile.unknown_operator", id, v.c.known("operator", id))
 		return false
 	}
 	return true
@@ -233,20 +237,20 @@ func (v *validator) region(r *Region) {
 	case "", KindRegion:
 		v.country(r, "country", r.Country, true)
 		if len(r.Countries) > 0 {
-			v.add(r, ".countries", "only a multi_region lists countries; a region has one country")
+			v.add(r, ".countries", "catalogfile.region_countries")
 		}
 	case KindMultiRegion:
 		if r.Country != "" {
-			v.add(r, ".country", "a multi_region lists its countries in \"countries\", not one country")
+			v.add(r, ".country", "catalogfile.multi_region_country")
 		}
 		if len(r.Countries) == 0 {
-			v.add(r, ".countries", "missing: list the countries the multi-region spans")
+			v.add(r, ".countries", "catalogfile.multi_region_countries_missing")
 		}
 		for i, cc := range r.Countries {
 			v.country(r, fmt.Sprintf("countries[%d]", i), cc, true)
 		}
 	default:
-		v.add(r, ".kind", "unknown kind %q; use %q or %q", r.Kind, KindRegion, KindMultiRegion)
+		v.add(r, ".kind", "catalogfile.unknown_kind", r.Kind, KindRegion, KindMultiRegion)
 	}
 	v.sourceIDs(r, r.SourceIDs)
 	if v.names[r.Operator] == nil {
@@ -255,11 +259,11 @@ func (v *validator) region(r *Region) {
 	claim := func(sub, name string) {
 		k := normKey(name)
 		if k == "" {
-			v.add(r, sub, "empty name")
+			v.add(r, sub, "catalogfile.empty_name")
 			return
 		}
 		if other, ok := v.names[r.Operator][k]; ok && other != r.Code {
-			v.add(r, sub, "%q is already a name or zone of region %q of operator %q", name, other, r.Operator)
+			v.add(r, sub, "catalogfile.name_taken", name, other, r.Operator)
 			return
 		}
 		v.names[r.Operator][k] = r.Code
@@ -282,14 +286,14 @@ func (v *validator) offer(o *Offer, ids map[string]bool) {
 	v.required(o, "name", o.Name)
 	switch {
 	case o.Status == "":
-		v.add(o, ".status", "missing; one of %s", statusList())
+		v.add(o, ".status", "catalogfile.status_missing", statusList())
 	case !validStatus(o.Status):
-		v.add(o, ".status", "unknown status %q; one of %s", o.Status, statusList())
+		v.add(o, ".status", "catalogfile.unknown_status", o.Status, statusList())
 	}
 	if o.Model != "" {
 		for _, m := range strings.Split(o.Model, "/") {
 			if !models[m] {
-				v.add(o, ".model", "unknown service model %q in %q; use IaaS, CaaS, PaaS or SaaS, joined by \"/\"", m, o.Model)
+				v.add(o, ".model", "catalogfile.unknown_model", m, o.Model)
 			}
 		}
 	}
@@ -297,7 +301,7 @@ func (v *validator) offer(o *Offer, ids map[string]bool) {
 		v.glob(o, fmt.Sprintf(".resource_types[%d]", i), g)
 	}
 	if len(o.ResourceTypes) > 0 && o.Perimeter == "" {
-		v.add(o, ".resource_types", "a list of resource types needs the perimeter it comes from (perimeter)")
+		v.add(o, ".resource_types", "catalogfile.perimeter_missing")
 	}
 	v.date(o, "qualified_on", o.QualifiedOn)
 	v.date(o, "expires_on", o.ExpiresOn)
@@ -307,9 +311,9 @@ func (v *validator) offer(o *Offer, ids map[string]bool) {
 		switch {
 		case !ok1 || !ok2:
 		case e.Before(q):
-			v.add(o, ".expires_on", "%s is before the qualification date %s", o.ExpiresOn, o.QualifiedOn)
+			v.add(o, ".expires_on", "catalogfile.expires_before", o.ExpiresOn, o.QualifiedOn)
 		case e.Equal(q):
-			v.add(o, ".expires_on", "%s is the qualification date: a qualification ends after it starts", o.ExpiresOn)
+			v.add(o, ".expires_on", "catalogfile.expires_same_day", o.ExpiresOn)
 		}
 	}
 	if o.Edition != "" {
@@ -321,17 +325,17 @@ func (v *validator) offer(o *Offer, ids map[string]bool) {
 	for i, id := range o.Replaces {
 		switch {
 		case !idPattern.MatchString(id):
-			v.add(o, fmt.Sprintf(".replaces[%d]", i), "%q is not a valid offer id", id)
+			v.add(o, fmt.Sprintf(".replaces[%d]", i), "catalogfile.invalid_replaces", id)
 		case id == o.ID || ids[id]:
-			v.add(o, fmt.Sprintf(".replaces[%d]", i), "%q is an offer of this catalog: an offer replaces only offers that no longer exist", id)
+			v.add(o, fmt.Sprintf(".replaces[%d]", i), "catalogfile.replaces_existing", id)
 		}
 	}
 	if o.Status != StatusQualified && o.QualifiedOn != "" {
-		v.add(o, ".qualified_on", "set, but the status is %q: a qualification date needs status \"qualified\"", o.Status)
+		v.add(o, ".qualified_on", "catalogfile.qualified_on_status", o.Status)
 	}
 	for _, k := range sortedKeys(o.Milestones) {
 		if !milestoneKeys[k] {
-			v.add(o, ".milestones."+k, "unknown milestone %q; use J0, J1 or J2 (J3 is qualified_on)", k)
+			v.add(o, ".milestones."+k, "catalogfile.unknown_milestone", k)
 		}
 		v.date(o, "milestones."+k, o.Milestones[k])
 	}
@@ -340,14 +344,14 @@ func (v *validator) offer(o *Offer, ids map[string]bool) {
 		v.knownOperator(o, "regions_of", o.RegionsOf)
 	}
 	if o.Regions == nil {
-		v.add(o, ".regions", "missing: list the region codes the offer covers, [\"*\"] for all, or [] when they are not known")
+		v.add(o, ".regions", "catalogfile.regions_missing")
 	}
 	for i, code := range o.Regions {
 		if code == "*" {
 			continue
 		}
 		if !v.c.hasRegion(regionOp, code) {
-			v.add(o, fmt.Sprintf(".regions[%d]", i), "unknown region %q of operator %q; known: %s", code, regionOp, v.c.known("region:"+regionOp, code))
+			v.add(o, fmt.Sprintf(".regions[%d]", i), "catalogfile.unknown_region", code, regionOp, v.c.known("region:"+regionOp, code))
 		}
 	}
 	v.sourceIDs(o, o.SourceIDs)
@@ -364,14 +368,17 @@ func (v *validator) qualification(o *Offer) {
 		// or not (sourceIDs).
 		return
 	}
-	for _, f := range []struct{ field, value, what string }{
-		{"qualified_on", o.QualifiedOn, "the date of the ANSSI decision"},
-		{"expires_on", o.ExpiresOn, "the end of its validity, as ANSSI publishes it"},
-		{"decision", o.Decision, "the ANSSI decision number"},
-		{"anssi_edition", o.Edition, "the date of the ANSSI catalogue edition it was read from (YYYY-MM-DD)"},
+	for _, f := range []struct {
+		field, value string
+		what         i18n.Msg
+	}{
+		{"qualified_on", o.QualifiedOn, i18n.M("catalogfile.qualification.qualified_on")},
+		{"expires_on", o.ExpiresOn, i18n.M("catalogfile.qualification.expires_on")},
+		{"decision", o.Decision, i18n.M("catalogfile.qualification.decision")},
+		{"anssi_edition", o.Edition, i18n.M("catalogfile.qualification.anssi_edition")},
 	} {
 		if strings.TrimSpace(f.value) == "" {
-			v.add(o, "."+f.field, "missing: a confirmed qualified offer needs %s; mark the offer unverified when it is not known", f.what)
+			v.add(o, "."+f.field, "catalogfile.qualification_missing", f.what)
 		}
 	}
 	for _, id := range o.SourceIDs {
@@ -379,32 +386,32 @@ func (v *validator) qualification(o *Offer) {
 			return
 		}
 	}
-	v.add(o, ".source_ids", "no source of this confirmed qualified offer has a date: cite a dated source (the ANSSI catalogue edition, the decision)")
+	v.add(o, ".source_ids", "catalogfile.qualification_undated")
 }
 
 func (v *validator) provider(p *Provider) {
 	if v.required(p, "source", p.Source) && !sourcePattern.MatchString(p.Source) {
-		v.add(p, ".source", "%q is not a provider source address without host, such as \"hashicorp/aws\"", p.Source)
+		v.add(p, ".source", "catalogfile.invalid_source", p.Source)
 	}
 	if p.NotLocated && (len(p.Operators) > 0 || len(p.ResourceAttributes) > 0 || len(p.ProviderAttributes) > 0) {
-		v.add(p, ".not_located", "a provider whose resources have no location cannot map to operators or list location attributes")
+		v.add(p, ".not_located", "catalogfile.not_located_mapped")
 	}
 	v.operatorRules(p)
 	for i, a := range p.ParentAttributes {
 		if strings.TrimSpace(a) == "" {
-			v.add(p, fmt.Sprintf(".parent_attributes[%d]", i), "empty attribute name")
+			v.add(p, fmt.Sprintf(".parent_attributes[%d]", i), "catalogfile.empty_attribute")
 		}
 	}
 	v.locationAttributes(p, "provider_attributes", p.ProviderAttributes)
 	v.locationAttributes(p, "resource_attributes", p.ResourceAttributes)
 	for i, a := range p.ResourceAttributes {
 		if a.Role == RoleEndpoint {
-			v.add(p, fmt.Sprintf(".resource_attributes[%d].role", i), "\"endpoint\" is a role of provider attributes only")
+			v.add(p, fmt.Sprintf(".resource_attributes[%d].role", i), "catalogfile.endpoint_role")
 		}
 	}
 	for i, r := range p.Redirects {
 		if strings.TrimSpace(r.Path) == "" {
-			v.add(p, fmt.Sprintf(".redirect_attributes[%d].path", i), "missing: the provider argument")
+			v.add(p, fmt.Sprintf(".redirect_attributes[%d].path", i), "catalogfile.redirect_path_missing")
 		} else {
 			v.glob(p, fmt.Sprintf(".redirect_attributes[%d].path", i), r.Path)
 		}
@@ -428,20 +435,20 @@ func (v *validator) operatorRules(p *Provider) {
 		rule := &p.Operators[i]
 		sub := fmt.Sprintf(".operators[%d]", i)
 		if _, ok := v.c.findOperator(rule.Operator); !ok {
-			v.add(p, sub+".operator", "unknown operator %q; known: %s", rule.Operator, v.c.known("operator", rule.Operator))
+			v.add(p, sub+".operator", "catalogfile.unknown_operator", rule.Operator, v.c.known("operator", rule.Operator))
 		}
 		if w := rule.When; w != nil {
 			if w.Attribute == "" {
-				v.add(p, sub+".when.attribute", "missing: the provider attribute to test")
+				v.add(p, sub+".when.attribute", "catalogfile.when_attribute_missing")
 			}
 			if (w.Equals == "") == (w.Matches == "") {
-				v.add(p, sub+".when", "give exactly one of \"equals\" and \"matches\"")
+				v.add(p, sub+".when", "catalogfile.when_one_of")
 			}
 			if w.Matches != "" {
 				v.regexp(p, sub[1:]+".when.matches", w.Matches, 0)
 			}
 		} else if i != len(p.Operators)-1 {
-			v.add(p, sub, "a rule without a condition must come last: the rules after it are never tried")
+			v.add(p, sub, "catalogfile.rule_order")
 		}
 	}
 }
@@ -453,13 +460,13 @@ func (v *validator) locationAttributes(p *Provider, field string, list []Attribu
 	for i, a := range list {
 		sub := fmt.Sprintf("%s[%d]", field, i)
 		if a.Path == "" {
-			v.add(p, "."+sub+".path", "missing: the attribute path")
+			v.add(p, "."+sub+".path", "catalogfile.attribute_path_missing")
 		}
 		if a.Pattern != "" {
 			v.regexp(p, sub+".pattern", a.Pattern, 1)
 		}
 		if a.Role != "" && a.Role != RoleLocation && a.Role != RoleReplica && a.Role != RoleEndpoint {
-			v.add(p, "."+sub+".role", "unknown role %q; use \"location\", \"replica\" or \"endpoint\"", a.Role)
+			v.add(p, "."+sub+".role", "catalogfile.unknown_role", a.Role)
 		}
 		for j, g := range a.Types {
 			v.glob(p, fmt.Sprintf(".%s.types[%d]", sub, j), g)
@@ -478,13 +485,13 @@ func (v *validator) defaultRegion(p *Provider) {
 		found = found || v.c.hasRegion(rule.Operator, p.DefaultRegion)
 	}
 	if !found {
-		v.add(p, ".default_region", "%q is not a region of this provider's operators", p.DefaultRegion)
+		v.add(p, ".default_region", "catalogfile.default_region", p.DefaultRegion)
 	}
 }
 
 func (v *validator) glob(entry any, sub, g string) {
 	if _, err := path.Match(strings.TrimPrefix(g, "!"), ""); err != nil || strings.TrimPrefix(g, "!") == "" {
-		v.add(entry, sub, "%q is not a valid type glob (use * and ?, e.g. \"aws_iam_*\")", g)
+		v.add(entry, sub, "catalogfile.invalid_glob", g)
 	}
 }
 
@@ -563,7 +570,7 @@ func (c *Catalog) hasRegion(operator, code string) bool {
 
 // known lists the names of one kind of entry, closest to name first, for
 // error messages.
-func (c *Catalog) known(kind, name string) string {
+func (c *Catalog) known(kind, name string) i18n.Localizer {
 	var all []string
 	switch {
 	case kind == "source":
@@ -583,11 +590,7 @@ func (c *Catalog) known(kind, name string) string {
 		}
 	}
 	if len(all) == 0 {
-		return "none"
+		return i18n.M("catalogfile.known_none")
 	}
-	all = closestFirst(name, all)
-	if len(all) > maxSuggestions {
-		return strings.Join(all[:maxSuggestions], ", ") + fmt.Sprintf(" and %d more", len(all)-maxSuggestions)
-	}
-	return strings.Join(all, ", ")
+	return knownList(closestFirst(name, all))
 }

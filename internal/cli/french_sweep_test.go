@@ -186,6 +186,32 @@ func longestFirst(texts []string) []string {
 	return texts
 }
 
+// errorPlace is the start of an error line that names a place and stays
+// the same in every language: the file, and a JSON path or a line and
+// column (said in the run's language).
+var errorPlace = regexp.MustCompile(`^trustcloud: ([^:]+: )?(\$[^ ]*: |(line|ligne) \d+, (column|colonne) \d+: )?`)
+
+// untranslated fails when a message of the English error lines en, its
+// place taken out, is still in the French error lines fr: the words the
+// sweep does not know as English ("unknown field", "expected an array,
+// got a string") are caught this way.
+func untranslated(t *testing.T, en, fr string) {
+	t.Helper()
+	if strings.TrimSpace(en) == "" || strings.TrimSpace(fr) == "" {
+		t.Errorf("no error to compare:\nEnglish:\n%s\nFrench:\n%s", en, fr)
+		return
+	}
+	for _, line := range strings.Split(strings.TrimSpace(en), "\n") {
+		if !strings.HasPrefix(line, "trustcloud: ") {
+			line = "trustcloud: " + line
+		}
+		msg := errorPlace.ReplaceAllString(line, "")
+		if msg == "" || strings.Contains(fr, msg) {
+			t.Errorf("English error left in French: %q in:\n%s", msg, fr)
+		}
+	}
+}
+
 func TestFrenchSweep(t *testing.T) {
 	dir := t.TempDir()
 	findings := "../../testdata/scenarios/ministry/plan.json"
@@ -346,6 +372,52 @@ func TestFrenchSweep(t *testing.T) {
 			t.Errorf("policy validate %s: no error:\n%s", p, r)
 		}
 		s.run("", "check", "--policy", p, findings)
+	}
+	// Catalog files that do not load, given to check and to catalog.
+	catalogs := []string{
+		bad("c-empty.json", ""),
+		bad("c-syntax.json", "{\n  \"schema_version\": \"1\",\n  \"offers\": [1,]\n}"),
+		bad("c-truncated.json", `{"schema_version": "1", "offers": [`),
+		bad("c-literal.json", `{"schema_version": tru}`),
+		bad("c-trailing.json", "{\"schema_version\": \"1\"}\n{}"),
+		bad("c-array.json", `[]`),
+		bad("c-field.json", `{"schema_version": "1", "offerz": []}`),
+		bad("c-type.json", `{"schema_version": "1", "offers": [{"id": "x", "regions": "fr-par", "unverified": "yes"}], "sources": {}}`),
+		bad("c-schema.json", `{"schema_version": "2.0"}`),
+		bad("c-duplicate.json", `{"schema_version": "1", "offers": [{"id": "a"}, {"id": "a"}], "regions": [{"operator": "ovhcloud", "code": "x"}, {"operator": "ovhcloud", "code": "X"}]}`),
+		bad("c-date.json", `{"schema_version": "1", "as_of": "2026-02-30", "anssi_edition": "2027-01"}`),
+		bad("c-invalid.json", `{"schema_version": "1",
+  "sources": [{"id": "Src 1", "url": "ftp://x"}],
+  "operators": [{"id": "acme", "name": "Acme", "country": "EU", "brand": "Acme Group", "extraterritorial_laws": ["law"]}],
+  "regions": [{"operator": "acme", "code": "r1", "kind": "zone", "aliases": [" "], "source_ids": ["nope"]}, {"operator": "nobody", "code": "r2", "country": "FR"}],
+  "offers": [{"id": "acme-x", "operator": "acme", "name": "X", "status": "qualified", "model": "DBaaS", "qualified_on": "2026-99", "expires_on": "2025",
+    "milestones": {"J4": "2024"}, "replaces": ["Bad"], "resource_types": ["acme_["], "regions": ["nowhere"], "source_ids": ["s-none"]},
+    {"id": "acme-y", "operator": "acme", "name": "Y", "status": "J1", "qualified_on": "2025-01-01", "source_ids": []}],
+  "terraform_providers": [{"source": "registry.terraform.io/acme/acme", "not_located": true, "default_region": "r9",
+    "operators": [{"operator": "nobody"}, {"operator": "acme", "when": {"equals": "a", "matches": "b"}}],
+    "resource_attributes": [{"path": "", "role": "endpoint", "pattern": "(", "types": ["!"]}],
+    "redirect_attributes": [{"path": ""}], "parent_attributes": [""], "source_ids": ["s1"]}]}`),
+		bad("c-types.json", `{"schema_version": "1",
+  "type_scopes": [{"source": "", "type": "x", "scope": "planet"}, {"source": "a/b", "type": "b_x", "scope": "parent"}],
+  "data_flows": [{"source": "a/b", "type": "", "path": "", "flow": "teleport", "value": "gold"}]}`),
+		filepath.Join(dir, "missing-catalog.json"),
+	}
+	for _, c := range catalogs {
+		for _, args := range [][]string{{"check", "--catalog", c, findings}, {"catalog", "offers", "--catalog", c}} {
+			r := s.run("", args...)
+			if !strings.Contains(r.stderr, filepath.Base(c)) {
+				t.Errorf("%s: the error does not name the file:\n%s", strings.Join(args, " "), r)
+			}
+			untranslated(t, run(t, "", args...).stderr, r.stderr)
+		}
+	}
+	// Lookups that name nothing in the catalog.
+	for _, args := range [][]string{
+		{"catalog", "offers", "--operator", "ovhh"},
+		{"catalog", "regions", "--provider", "hashicorp/awz"},
+		{"catalog", "types", "--provider", "nope/nope"},
+	} {
+		untranslated(t, run(t, "", args...).stderr, s.run("", args...).stderr)
 	}
 	// Terraform configurations that do not load.
 	for name, src := range map[string]string{

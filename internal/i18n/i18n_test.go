@@ -3,6 +3,8 @@ package i18n
 import (
 	"encoding/json"
 	"fmt"
+	"os"
+	"path/filepath"
 	"regexp"
 	"sort"
 	"strconv"
@@ -259,6 +261,48 @@ func TestDoctrineVocabulary(t *testing.T) {
 		if strings.Contains(strings.ToLower(msg), "waiver") {
 			t.Errorf("fr %q says waiver: %q", k, msg)
 		}
+	}
+}
+
+// TestEvidenceBundleTerm: an evidence bundle is a "dossier de preuves"
+// (le dossier), one term everywhere: never a "paquet", in the French
+// texts nor in the French README.
+func TestEvidenceBundleTerm(t *testing.T) {
+	paquet := regexp.MustCompile(`(?i)\bpaquets?\b`)
+	for k, msg := range french {
+		if paquet.MatchString(msg) {
+			t.Errorf("fr %q says paquet, not dossier: %q", k, msg)
+		}
+	}
+	readme, err := os.ReadFile(filepath.Join("..", "..", "README.fr.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m := paquet.Find(readme); m != nil {
+		t.Errorf("README.fr.md says %q, not dossier", m)
+	}
+	for _, k := range []string{"verify.bundle", "flag.check.evidence", "cli.err.bundle", "evidence.cannot_read_bundle"} {
+		if !strings.Contains(french[k], "dossier de preuves") {
+			t.Errorf("fr %q = %q, want it to say dossier de preuves", k, french[k])
+		}
+	}
+}
+
+// TestCatalogFileTranslated: every error of a catalog file says
+// something in French, not the English left in place.
+func TestCatalogFileTranslated(t *testing.T) {
+	n := 0
+	for k, en := range english {
+		if !strings.HasPrefix(k, "catalogfile.") {
+			continue
+		}
+		n++
+		if fr, ok := french[k]; !ok || fr == en {
+			t.Errorf("fr %q = %q, want a translation of %q", k, fr, en)
+		}
+	}
+	if n < 60 {
+		t.Errorf("%d catalogfile keys, want the catalog file's errors (over 60)", n)
 	}
 }
 

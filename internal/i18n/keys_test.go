@@ -35,6 +35,10 @@ var keyCalls = map[string]struct {
 	"i18n.T": {1, false}, "i18n.M": {0, false}, "i18n.N": {1, true}, "i18n.P": {0, true}, "i18n.Or": {0, false},
 	// report.Report.t/n, cli env.t, cli usage.
 	".t": {0, false}, ".n": {0, true}, "usage": {0, false},
+	// A catalog file's errors: catalog.errorAt(file, path, key),
+	// errorAtOffset(file, data, offset, key), origin.errorAt(sub, key),
+	// validator.add(entry, sub, key).
+	"errorAt": {2, false}, "errorAtOffset": {3, false}, ".errorAt": {1, false}, ".add": {2, false},
 }
 
 // templateKey finds {{.T "key"}} and {{$.T "key"}} in templates.
@@ -130,6 +134,28 @@ func TestKeysUsedInCodeExist(t *testing.T) {
 					t.Errorf("%s: key %q is not in the %s catalog", u.at, k, l)
 				}
 			}
+		}
+	}
+}
+
+// TestCatalogFileKeysUsed: the scan sees the errors of a catalog file
+// (package catalog's errorAt, origin.errorAt and validator.add), so that
+// TestKeysUsedInCodeExist checks each has its French text.
+func TestCatalogFileKeysUsed(t *testing.T) {
+	files := map[string]bool{}
+	n := 0
+	for _, u := range usedKeys(t) {
+		if strings.HasPrefix(u.key, "catalogfile.") {
+			n++
+			files[filepath.Base(strings.Split(u.at, ":")[0])] = true
+		}
+	}
+	if n < 60 {
+		t.Errorf("found %d uses of catalogfile keys, want the catalog file's errors (over 60)", n)
+	}
+	for _, f := range []string{"parse.go", "merge.go", "validate.go", "scopes.go", "catalog.go", "lookup.go"} {
+		if !files[f] {
+			t.Errorf("no catalogfile key found in internal/catalog/%s: is the scan broken?", f)
 		}
 	}
 }

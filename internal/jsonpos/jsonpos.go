@@ -10,13 +10,20 @@ import (
 // Position returns "line L, column C" (1-based) for a byte offset of data;
 // an offset past the end points at the end.
 func Position(data []byte, off int64) string {
+	line, col := LineColumn(data, off)
+	return fmt.Sprintf("line %d, column %d", line, col)
+}
+
+// LineColumn returns the line and column (1-based) of a byte offset of
+// data, as Position says them; an offset past the end points at the end.
+func LineColumn(data []byte, off int64) (line, col int) {
 	if off > int64(len(data)) {
 		off = int64(len(data))
 	}
 	if off < 0 {
 		off = 0
 	}
-	line, col := 1, 1
+	line, col = 1, 1
 	for _, b := range data[:off] {
 		if b == '\n' {
 			line++
@@ -25,7 +32,7 @@ func Position(data []byte, off int64) string {
 			col++
 		}
 	}
-	return fmt.Sprintf("line %d, column %d", line, col)
+	return line, col
 }
 
 // Member is the JSON path of key in the object at path: $.a.b, or
