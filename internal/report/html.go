@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/trustcloud/trustcloud/internal/i18n"
 	"github.com/trustcloud/trustcloud/internal/inventory"
@@ -38,7 +39,7 @@ func init() {
 var htmlAssets embed.FS
 
 func writeHTML(w io.Writer, r *Report) error {
-	return htmlPage.Execute(w, newHTMLView(r))
+	return htmlPage().Execute(w, newHTMLView(r))
 }
 
 // htmlView is what the template reads.
@@ -692,4 +693,7 @@ var htmlFuncs = template.FuncMap{
 // and wrap.tmpl defines the "address" and "path" templates. The style
 // sheet and the script are templates too, without actions: "{{" may not
 // appear in them.
-var htmlPage = template.Must(template.New("report.html.tmpl").Funcs(htmlFuncs).ParseFS(htmlAssets, "assets/*"))
+// It is parsed on first use, not at start: most runs write no HTML.
+var htmlPage = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("report.html.tmpl").Funcs(htmlFuncs).ParseFS(htmlAssets, "assets/*"))
+})
