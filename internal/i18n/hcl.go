@@ -3,6 +3,7 @@ package i18n
 import (
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // hclText is a diagnostic of the HCL parser and decoder (a syntax error,
@@ -16,8 +17,10 @@ type hclText struct {
 	summary, detail *regexp.Regexp
 }
 
-// hclTexts are the HCL diagnostics a policy file most often gets.
-var hclTexts = func() []hclText {
+// hclTexts are the HCL diagnostics a policy file most often gets, compiled
+// on first use (a hundred regular expressions: milliseconds of every start
+// otherwise, for a table only a broken policy file reads).
+var hclTexts = sync.OnceValue(func() []hclText {
 	raw := []struct{ key, summary, detail string }{
 		{"hcl.unsupported_argument", `Unsupported argument`, `An argument named (".*") is not expected here\.`},
 		{"hcl.unsupported_block", `Unsupported block type`, `Blocks of type (".*") are not expected here\.`},
@@ -55,29 +58,34 @@ var hclTexts = func() []hclText {
 		out[i] = hclText{r.key, regexp.MustCompile(`^` + r.summary + `$`), regexp.MustCompile(`^` + r.detail + `$`)}
 	}
 	return out
-}()
+})
 
-// hclSuggestions are the hints hcl appends to a detail.
-var hclSuggestions = []struct {
+// hclSuggestions are the hints hcl appends to a detail (compiled on first
+// use, as hclTexts).
+var hclSuggestions = sync.OnceValue(func() []hclSuggestion {
+	return []hclSuggestion{
+		{"hcl.did_you_mean", regexp.MustCompile(` Did you mean (".*")\?$`)},
+		{"hcl.did_you_mean_block", regexp.MustCompile(` Did you mean to define a block of type (".*")\?$`)},
+		{"hcl.did_you_mean_argument", regexp.MustCompile(` Did you mean to define argument (".*")\? If so, use the equals sign to assign it a value\.$`)},
+	}
+})
+
+type hclSuggestion struct {
 	key string
 	re  *regexp.Regexp
-}{
-	{"hcl.did_you_mean", regexp.MustCompile(` Did you mean (".*")\?$`)},
-	{"hcl.did_you_mean_block", regexp.MustCompile(` Did you mean to define a block of type (".*")\?$`)},
-	{"hcl.did_you_mean_argument", regexp.MustCompile(` Did you mean to define argument (".*")\? If so, use the equals sign to assign it a value\.$`)},
 }
 
 // HCL renders a diagnostic of the hcl library (its summary and detail) in
 // a language when the table knows it; ok is false otherwise.
 func HCL(l Lang, hclSummary, hclDetail string) (summary, detail string, ok bool) {
 	det, hint := hclDetail, ""
-	for _, s := range hclSuggestions {
+	for _, s := range hclSuggestions() {
 		if m := s.re.FindStringSubmatch(det); m != nil {
 			det, hint = det[:len(det)-len(m[0])], T(l, s.key, m[1])
 			break
 		}
 	}
-	for _, t := range hclTexts {
+	for _, t := range hclTexts() {
 		sm := t.summary.FindStringSubmatch(hclSummary)
 		dm := t.detail.FindStringSubmatch(det)
 		if sm == nil || dm == nil {

@@ -352,7 +352,7 @@ func TestMsgAsJSON(t *testing.T) {
 // TestHCLKeys: every diagnostic of hclTexts has its summary and detail in
 // each language, with as many arguments as its patterns capture.
 func TestHCLKeys(t *testing.T) {
-	for _, h := range hclTexts {
+	for _, h := range hclTexts() {
 		for _, k := range []string{h.key + ".summary", h.key + ".detail"} {
 			for _, l := range Supported {
 				if _, ok := Lookup(l, k); !ok {
