@@ -35,6 +35,9 @@ type builder struct {
 	// defaultEvidence is the evidence of the policy's default level,
 	// shared by the resources it applies to (full: an append copies it).
 	defaultEvidence []i18n.Msg
+	// containerTags holds the tag signals of each container, read once
+	// for all the resources in it (containerSignals).
+	containerTags map[*Resource][]signal
 }
 
 // Build attributes every resource change of a plan: operator, location and

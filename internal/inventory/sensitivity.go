@@ -640,7 +640,15 @@ func (b *builder) containerSignals(r *Resource, rv *resolver) []signal {
 			if c == r {
 				continue
 			}
-			for _, sg := range b.tagSignals(c, c.Address) {
+			tags, ok := b.containerTags[c]
+			if !ok {
+				tags = b.tagSignals(c, c.Address)
+				if b.containerTags == nil {
+					b.containerTags = map[*Resource][]signal{}
+				}
+				b.containerTags[c] = tags
+			}
+			for _, sg := range tags {
 				if sg.unreadable.IsZero() {
 					sg.evidence = []i18n.Msg{i18n.M("ev.in_container", c.Address, attr, sg.evidence[0])}
 				}
