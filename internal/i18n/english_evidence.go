@@ -67,13 +67,15 @@ var englishEvidence = map[string]string{
 	"ev.global_stored_where":     "%s is global, but its data is stored only where %s says: %s",
 
 	// Location: from the resource that contains this one.
-	"ev.refers_to":            "%s refers to %s",
-	"ev.names":                "%s = %q names %s",
-	"ev.head_names":           "%s names %s",
-	"ev.parent_unknown":       "%s, whose location is unknown: %s",
-	"ev.located_in":           "%s, located in %s",
-	"ev.target_not_located":   "%s, which has no location",
-	"ev.containment_inferred": "%s of %s refers to %s, but neither its planned value nor (without the sources) its expression shows that it is that resource: its location is taken from %s only as an inference",
+	"ev.refers_to":                "%s refers to %s",
+	"ev.names":                    "%s = %q names %s",
+	"ev.head_names":               "%s names %s",
+	"ev.parent_not_found":         "a %s is where its container is, and %s = %q names none in the plan or its data sources: where it is cannot be told (read the container with a data source, or plan it in this configuration)",
+	"ev.parent_not_found_unnamed": "a %s is where its container is, and %s names none in the plan or its data sources: where it is cannot be told",
+	"ev.parent_unknown":           "%s, whose location is unknown: %s",
+	"ev.located_in":               "%s, located in %s",
+	"ev.target_not_located":       "%s, which has no location",
+	"ev.containment_inferred":     "%s of %s refers to %s, but neither its planned value nor (without the sources) its expression shows that it is that resource: its location is taken from %s only as an inference",
 
 	// Location: the provider configuration and its operator.
 	"ev.provider_conf":             "provider %s (%s)",

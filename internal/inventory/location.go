@@ -207,6 +207,12 @@ func (rv *resolver) findLocation(c *ctx) Location {
 		if !ok {
 			loc, ok = rv.fromParent(c)
 		}
+		if !ok {
+			// Its container is neither in the plan nor read by a data
+			// source: the provider's region says nothing of where an
+			// object of a bucket created elsewhere lands.
+			loc, ok = rv.parentNotFound(c), true
+		}
 	}
 	if !ok {
 		loc, ok = rv.fromAttributes(c)
@@ -1181,6 +1187,22 @@ func (rv *resolver) unknown(c *ctx) Location {
 		reason = i18n.M("ev.no_location_state", c.r.Type, c.conf.display())
 	case len(names) > 0:
 		reason = i18n.M("ev.no_location_env", c.conf.display(), orList(names), c.r.Type)
+	}
+	return Location{Status: StatusUnknown, Evidence: []i18n.Msg{reason}, Reason: reason}
+}
+
+// parentNotFound is the location of a part of another resource whose
+// container trustcloud cannot find: unknown, naming the attribute that
+// names the container and what it says, and how to make it known.
+func (rv *resolver) parentNotFound(c *ctx) Location {
+	attrs := c.scope.ParentAttributes
+	vals, _ := c.r.values()
+	reason := i18n.M("ev.parent_not_found_unnamed", c.r.Type, orList(attrs))
+	for _, a := range attrs {
+		if v, ok := vals.GetString(a); ok && v != "" {
+			reason = i18n.M("ev.parent_not_found", c.r.Type, a, v)
+			break
+		}
 	}
 	return Location{Status: StatusUnknown, Evidence: []i18n.Msg{reason}, Reason: reason}
 }
