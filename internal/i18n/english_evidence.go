@@ -72,6 +72,7 @@ var englishEvidence = map[string]string{
 	"ev.head_names":               "%s names %s",
 	"ev.parent_not_found":         "a %s is where its container is, and %s = %q names none in the plan or its data sources: where it is cannot be told (read the container with a data source, or plan it in this configuration)",
 	"ev.parent_not_found_unnamed": "a %s is where its container is, and %s names none in the plan or its data sources: where it is cannot be told",
+	"ev.container_data_unread":    "%s refers to %s, a data source this check has not read (no plan, or read only at apply): what its container says of the data cannot be read",
 	"ev.parent_unknown":           "%s, whose location is unknown: %s",
 	"ev.located_in":               "%s, located in %s",
 	"ev.target_not_located":       "%s, which has no location",

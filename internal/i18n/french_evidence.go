@@ -63,6 +63,7 @@ var frenchEvidence = map[string]string{
 	"ev.head_names":               "%s désigne %s",
 	"ev.parent_not_found":         "un %s est là où est son conteneur, et %s = %q n'en désigne aucun dans le plan ni ses sources de données : son lieu ne peut être établi (lisez le conteneur par une source de données, ou planifiez-le dans cette configuration)",
 	"ev.parent_not_found_unnamed": "un %s est là où est son conteneur, et %s n'en désigne aucun dans le plan ni ses sources de données : son lieu ne peut être établi",
+	"ev.container_data_unread":    "%s désigne %s, une source de données que cette vérification n'a pas lue (pas de plan, ou lue seulement à l'application) : ce que son conteneur dit des données ne peut être lu",
 	"ev.parent_unknown":           "%s, dont le lieu est inconnu : %s",
 	"ev.located_in":               "%s, situé dans %s",
 	"ev.target_not_located":       "%s, qui n'a pas de lieu",

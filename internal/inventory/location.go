@@ -538,9 +538,13 @@ func (rv *resolver) fromAttributes(c *ctx) (Location, bool) {
 	// A resource value the configuration does not set came from the
 	// provider: it must be the provider's region. Where the provider's
 	// region picks a regional API (AWS, Outscale, OpenStack), a zone must
-	// be in that region whoever set it.
+	// be in that region whoever set it. A data source's values are not
+	// filled in by the provider but read from the cloud: what it read is
+	// where the thing is (a bucket another configuration made in Iowa,
+	// read under a provider block of Paris).
 	zoned := found[0].Zone != "" && c.p.RegionalAPI
-	if !fromConfig[0] || zoned {
+	read := c.r.Mode == string(tfjson.DataResourceMode)
+	if (!fromConfig[0] && !read) || zoned {
 		if pl, ok := rv.fromProvider(c); ok && pl.Status == StatusKnown && found[0].Status == StatusKnown && !samePlace(found[0], pl) {
 			if !c.r.hasOwnRegion(c.p) || !fromConfig[0] {
 				return conflict(found[0], pl), true

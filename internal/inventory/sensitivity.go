@@ -636,6 +636,15 @@ func (b *builder) containerSignals(r *Resource, rv *resolver) []signal {
 			// A Google project of the plan, named by its project_id.
 			cs = append(cs, rv.projectNamed(r)...)
 		}
+		if len(cs) == 0 && !slices.Contains(containerAttributes, attr) {
+			if ref := unreadDataRef(r, attr); ref != "" {
+				// The container (a bucket read by a data source) is not
+				// read: without a plan, or read only at apply. What it
+				// says of its data is unknown, never the default level.
+				why := i18n.M("ev.container_data_unread", attr, ref)
+				out = append(out, signal{unreadable: why, evidence: []i18n.Msg{why}})
+			}
+		}
 		for _, c := range cs {
 			if c == r {
 				continue
@@ -657,6 +666,28 @@ func (b *builder) containerSignals(r *Resource, rv *resolver) []signal {
 		}
 	}
 	return out
+}
+
+// unreadDataRef returns the data source an attribute of r's configuration
+// refers to ("data.google_storage_bucket.archive"), "" when it refers to
+// none.
+func unreadDataRef(r *Resource, attr string) string {
+	if r.config == nil {
+		return ""
+	}
+	e := r.config.res.Expressions[attr]
+	if e == nil || e.ExpressionData == nil {
+		return ""
+	}
+	for _, ref := range e.References {
+		if strings.HasPrefix(ref, "data.") {
+			parts := strings.SplitN(tfaddr.StripKeys(ref), ".", 4)
+			if len(parts) >= 3 {
+				return strings.Join(parts[:3], ".")
+			}
+		}
+	}
+	return ""
 }
 
 // containerAttributes are the attributes that name r's containers:

@@ -144,6 +144,10 @@ var dirDifferences = map[string]difference{
 	"aws-replication-per-instance/aws_s3_bucket_versioning.source[\"us\"]": {"known eu-west-3 operator aws level internal rules TC003",
 		"bucket = aws_s3_bucket.source[each.key].id: the id is computed, the location only inferred"},
 	"aws-web-app-paris/data.aws_availability_zones.available": {"absent", "a data source the plan defers to apply: only a plan reads data sources"},
+	"google-object-data-bucket/google_storage_bucket_object.records_export": {"unknown  operator google level sensitive rules TC002,TC003,TC012",
+		"bucket = data.google_storage_bucket.archive.name: only a plan reads the data source, so the bucket's location and labels are unknown: judged at the unclassified level, never the default"},
+	"google-object-data-bucket/google_storage_bucket_object.site_page": {"unknown  operator google level sensitive rules TC002,TC003,TC012",
+		"as records_export: the public bucket is read only by a plan"},
 	"ovh-storage-replication/ovh_cloud_project_network_private.partners": {"multi_region gra11+bhs5 operator ovhcloud level internal rules TC001,TC006",
 		"the same regions: the plan lists a set's elements sorted, the configuration in the order written"},
 }

@@ -118,10 +118,18 @@ func googleProvider(typeName string) *providerSpec {
 			"google_cloud_run_v2_service":         gLabelled(ty("name!", "location!", project, "ingress?~", "deletion_protection:bool", "uri~", blk("template", 1, blk("containers", 0, "image!")))),
 			"google_artifact_registry_repository": gLabelled(ty("repository_id!", "location?~", "format!", project, "description", "name~")),
 		},
-		dataSources: map[string]typeSpec{
-			"google_client_config": {attrs: attrs("project~", "region~", "zone~", "access_token~*", "default_labels:map~"), read: googleClientRead},
-			"google_project":       {attrs: attrs("project_id?~", "number~", "name~"), read: googleProjectRead},
-		},
+		dataSources: googleDataSources(),
+	}
+}
+
+// googleDataSources are the Google data sources: the provider's own
+// settings and project, and the buckets of world.json.
+func googleDataSources() map[string]typeSpec {
+	return map[string]typeSpec{
+		"google_client_config": {attrs: attrs("project~", "region~", "zone~", "access_token~*", "default_labels:map~"), read: googleClientRead},
+		"google_project":       {attrs: attrs("project_id?~", "number~", "name~"), read: googleProjectRead},
+		"google_storage_bucket": {attrs: attrs("name!", "location~", "project?~", "labels:map~", "effective_labels:map~",
+			"storage_class~", "self_link~", "url~"), read: googleBucketRead},
 	}
 }
 
