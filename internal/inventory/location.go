@@ -865,7 +865,9 @@ func (rv *resolver) namedAll(r *Resource, attr string) ([]*Resource, string) {
 	}
 	var all, same []*Resource
 	for _, o := range rv.byValue[r.Provider+"\x00"+value] {
-		if o != r && o.Managed() && o.Type != r.Type && !slices.Contains(all, o) {
+		// A resource is listed once per identity attribute that has
+		// the value, one after the other.
+		if o != r && o.Managed() && o.Type != r.Type && (len(all) == 0 || all[len(all)-1] != o) {
 			all = append(all, o)
 			if o.Module == r.Module {
 				same = append(same, o)
