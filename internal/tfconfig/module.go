@@ -675,20 +675,28 @@ func (a *attributeRefs) expr(x hcl.Expression) {
 	}
 }
 
+// traversalNames are the names a traversal reads, root and attributes,
+// without its index steps: aws_s3_bucket.b[0].arn gives aws_s3_bucket, b,
+// arn.
+func traversalNames(tr hcl.Traversal) []string {
+	var names []string
+	for _, st := range tr {
+		switch s := st.(type) {
+		case hcl.TraverseRoot:
+			names = append(names, s.Name)
+		case hcl.TraverseAttr:
+			names = append(names, s.Name)
+		}
+	}
+	return names
+}
+
 // resourceAttrRef reads a reference to a resource or data source: its
 // address in the module (`aws_s3_bucket.b`, `data.aws_region.r`) and the
 // first attribute it reads, "" when it reads the whole object. ok is false
 // for a reference to anything else (variables, locals, modules …).
 func resourceAttrRef(tr hcl.Traversal) (resource, attr string, ok bool) {
-	var steps []string
-	for _, st := range tr {
-		switch s := st.(type) {
-		case hcl.TraverseRoot:
-			steps = append(steps, s.Name)
-		case hcl.TraverseAttr:
-			steps = append(steps, s.Name)
-		}
-	}
+	steps := traversalNames(tr)
 	if len(steps) == 0 {
 		return "", "", false
 	}

@@ -209,20 +209,8 @@ func referencePrefixes(tr hcl.Traversal, full string) []string {
 	case "var", "local", "count", "each", "path", "terraform", "self":
 		return out
 	}
-	var steps []string
-	for _, st := range tr {
-		switch s := st.(type) {
-		case hcl.TraverseRoot:
-			steps = append(steps, s.Name)
-		case hcl.TraverseAttr:
-			steps = append(steps, s.Name)
-		}
-		if len(steps) == n {
-			break
-		}
-	}
-	if len(steps) == n {
-		if p := strings.Join(steps, "."); p != full {
+	if steps := traversalNames(tr); len(steps) >= n {
+		if p := strings.Join(steps[:n], "."); p != full {
 			out = append(out, p)
 		}
 	}
