@@ -43,7 +43,7 @@ dir=$(cd "$dir" && pwd)
 (cd "$root" && "$go" build -o "$dir/bin/genplan" ./internal/testplan/cmd/genplan)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-version=$("$terraform" version | head -n1)
+version=$("$terraform" version | sed -n 1p)
 
 # tf DIR ARGS… runs terraform in DIR; its output shows only on failure.
 tf() {

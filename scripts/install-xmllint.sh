@@ -19,5 +19,5 @@ fi
 start=$SECONDS
 bash "$(dirname "$0")/apt-install.sh" install-xmllint.sh \
 	"install xmllint (libxml2) with your package manager, or set TRUSTCLOUD_XMLLINT to an xmllint binary" libxml2-utils
-xmllint --version 2>&1 | head -n 1 >&2
+xmllint --version 2>&1 | sed -n 1p >&2
 echo "install-xmllint.sh: done in $((SECONDS - start))s" >&2

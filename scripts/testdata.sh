@@ -84,7 +84,7 @@ same_plan() {
 	cmp -s "$tmp/old.norm" "$tmp/new.norm"
 }
 
-echo "== plan the scenarios with $("$terraform" version | head -n1)"
+echo "== plan the scenarios with $("$terraform" version | sed -n 1p)"
 if [ $# -gt 0 ]; then
 	for name in "$@"; do
 		[ -f "$scenarios/$name/main.tf" ] || { echo "testdata: no scenario $name in ${scenarios#"$root"/}" >&2; exit 2; }

@@ -21,7 +21,7 @@ out="$root/.cache/tofu/$version"
 bin="$out/tofu"
 
 if [ -x "$bin" ]; then
-	echo "tofu: ${bin#"$root"/} is there ($(TF_CLI_CONFIG_FILE=/dev/null "$bin" version | head -n1))" >&2
+	echo "tofu: ${bin#"$root"/} is there ($(TF_CLI_CONFIG_FILE=/dev/null "$bin" version | sed -n 1p))" >&2
 	echo "$bin"
 	exit 0
 fi
@@ -46,5 +46,5 @@ start=$(date +%s)
 (cd "$dir" && CGO_ENABLED=0 GOFLAGS=-mod=readonly "$go" build -trimpath \
 	-ldflags "-s -w -X github.com/opentofu/opentofu/version.dev=no" -o "$bin.tmp" ./cmd/tofu)
 mv "$bin.tmp" "$bin"
-echo "tofu: built in $(($(date +%s) - start))s: $(TF_CLI_CONFIG_FILE=/dev/null "$bin" version | head -n1)" >&2
+echo "tofu: built in $(($(date +%s) - start))s: $(TF_CLI_CONFIG_FILE=/dev/null "$bin" version | sed -n 1p)" >&2
 echo "$bin"

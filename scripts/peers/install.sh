@@ -21,7 +21,7 @@ export CGO_ENABLED="${CGO_ENABLED:-0}"
 # installed_version BINARY -> module version recorded in the binary's build info
 installed_version() {
   [ -x "$1" ] || return 0
-  go version -m "$1" 2>/dev/null | awk '$1 == "mod" { print $3; exit }'
+  go version -m "$1" 2>/dev/null | awk '$1 == "mod" && !seen++ { print $3 }'
 }
 
 install_one() { # name package version
@@ -40,7 +40,7 @@ install_one conftest github.com/open-policy-agent/conftest "$CONFTEST_VERSION"
 install_one opa github.com/open-policy-agent/opa "$OPA_VERSION"
 
 # `conftest --version` says "dev" for a go-installed binary: read the module versions instead.
-dep_version() { go version -m "$1" | awk -v m="$2" '($1 == "mod" || $1 == "dep") && $2 == m { print $3; exit }'; }
+dep_version() { go version -m "$1" | awk -v m="$2" '($1 == "mod" || $1 == "dep") && $2 == m && !seen++ { print $3 }'; }
 echo "conftest: $(dep_version "$BIN/conftest" github.com/open-policy-agent/conftest) (built with OPA $(dep_version "$BIN/conftest" github.com/open-policy-agent/opa), $(go version "$BIN/conftest" | awk '{print $2}'))"
 echo "opa:      v$("$BIN/opa" version 2>&1 | awk -F': ' '/^Version/ {print $2}') ($(go version "$BIN/opa" | awk '{print $2}'))"
 echo "jq:       $(jq --version 2>&1)"

@@ -101,7 +101,7 @@ has_tool() { case " $TOOLS " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
 
 # ---- versions -----------------------------------------------------------------------------
 # VERSION[tool] is set for each tool that runs; MISSING[tool] says why one of TOOLS cannot.
-mod_version() { go version -m "$1" 2>/dev/null | awk -v m="$2" '($1 == "mod" || $1 == "dep") && $2 == m { print $3; exit }'; }
+mod_version() { go version -m "$1" 2>/dev/null | awk -v m="$2" '($1 == "mod" || $1 == "dep") && $2 == m && !seen++ { print $3 }'; }
 
 declare -A VERSION MISSING
 if has_tool conftest; then
@@ -113,7 +113,7 @@ if has_tool conftest; then
 fi
 if has_tool opa; then
   if [ -x "$BIN/opa" ]; then
-    VERSION[opa]="$("$BIN/opa" version | awk -F': ' '/^Version/ { print "v" $2; exit }')"
+    VERSION[opa]="$("$BIN/opa" version | awk -F': ' '/^Version/ && !seen++ { print "v" $2 }')"
   else
     MISSING[opa]="not installed: run scripts/peers/install.sh"
   fi
@@ -131,8 +131,8 @@ for name in trustcloud inventory; do
     continue
   fi
   if [ -z "${VERSION[trustcloud]:-}" ]; then
-    VERSION[trustcloud]="$("$TRUSTCLOUD" version 2>/dev/null | head -1 | sed 's/^trustcloud //')"
-    rev="$(go version -m "$TRUSTCLOUD" 2>/dev/null | awk '$2 == "vcs.revision=" || $2 ~ /^vcs.revision=/ { sub("vcs.revision=", "", $2); print substr($2, 1, 12); exit }')"
+    VERSION[trustcloud]="$("$TRUSTCLOUD" version 2>/dev/null | sed -n 1p | sed 's/^trustcloud //')"
+    rev="$(go version -m "$TRUSTCLOUD" 2>/dev/null | awk '$2 == "vcs.revision=" || $2 ~ /^vcs.revision=/ { if (!seen++) { sub("vcs.revision=", "", $2); print substr($2, 1, 12) } }')"
     [ -n "$rev" ] && VERSION[trustcloud]="${VERSION[trustcloud]} ($rev)"
   fi
   VERSION[$name]="${VERSION[trustcloud]}"
