@@ -120,8 +120,11 @@ func build(p *tfjson.Plan, file string, cat *catalog.Catalog, pol *policy.Policy
 		b.classify(r, rv)
 	}
 	// The values were needed to resolve; the inventory does not keep them.
+	// Equal evidence is shared once every resource is resolved.
+	in := newInterner()
 	for _, r := range inv.Resources {
 		r.after, r.before, r.afterUnknown, r.config = nil, nil, nil, nil
+		in.resource(r)
 	}
 	sort.SliceStable(inv.Resources, func(i, j int) bool { return inv.Resources[i].Address < inv.Resources[j].Address })
 	inv.Summary = summarize(inv.Resources)
