@@ -86,20 +86,9 @@ func writeJSONList[T any](w io.Writer, shell any, depth int, key string, list it
 	open := i + len(marker) - 1 // the "]"
 	// bufio keeps the first write error: Flush returns it.
 	_, _ = bw.Write(doc[:open])
-	var b jsonBuf
-	n := 0
-	for v := range list {
-		b.out, b.depth, b.first = b.out[:0], depth+1, false
-		if n > 0 {
-			b.out = append(b.out, ',')
-		}
-		b.newline(depth + 1)
-		appendElem(&b, v)
-		if b.err != nil {
-			return b.err
-		}
-		_, _ = bw.Write(b.out)
-		n++
+	n, err := appendElems(list, depth+1, appendElem, func(p []byte) { _, _ = bw.Write(p) })
+	if err != nil {
+		return err
 	}
 	if n > 0 {
 		_, _ = bw.WriteString(indent)
@@ -113,26 +102,14 @@ func writeJSONList[T any](w io.Writer, shell any, depth int, key string, list it
 // appendElem appends one element at nesting depth 1.
 func writeJSONArray[T any](w io.Writer, list iter.Seq[T], appendElem func(*jsonBuf, T)) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
-	var b jsonBuf
-	n := 0
-	for v := range list {
-		b.out, b.depth, b.first = b.out[:0], 1, false
-		if n == 0 {
-			b.out = append(b.out, '[')
-		} else {
-			b.out = append(b.out, ',')
-		}
-		b.newline(1)
-		appendElem(&b, v)
-		if b.err != nil {
-			return b.err
-		}
-		// bufio keeps the first write error: Flush returns it.
-		_, _ = bw.Write(b.out)
-		n++
+	// bufio keeps the first write error: Flush returns it.
+	_, _ = bw.WriteString("[")
+	n, err := appendElems(list, 1, appendElem, func(p []byte) { _, _ = bw.Write(p) })
+	if err != nil {
+		return err
 	}
 	if n == 0 {
-		_, _ = bw.WriteString("[]\n")
+		_, _ = bw.WriteString("]\n")
 	} else {
 		_, _ = bw.WriteString("\n]\n")
 	}
