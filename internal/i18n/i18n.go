@@ -105,6 +105,9 @@ func T(l Lang, key string, args ...any) string {
 	if len(args) == 0 && !strings.Contains(format, "%") {
 		return format
 	}
+	if s, ok := sprintf(l, format, args); ok {
+		return s
+	}
 	// Arguments are copied only when one is a Localizer: evidence is
 	// rendered at write time, once per finding.
 	var resolved []any
