@@ -65,6 +65,7 @@ func BuildPrior(p *tfjson.Plan, file string, cat *catalog.Catalog, pol *policy.P
 func build(p *tfjson.Plan, file string, cat *catalog.Catalog, pol *policy.Policy, prior bool, opts Options) (*Inventory, []string) {
 	b := &builder{cat: cat, policy: pol, cfg: newConfigIndex(p), state: opts.State != nil}
 	b.cfg.ev = newEvaluator(p, opts)
+	n := len(p.ResourceChanges)
 	inv := &Inventory{
 		FormatVersion: FormatVersion,
 		Catalog:       CatalogRef{AsOf: cat.AsOf, Version: cat.Version, AnssiEdition: cat.AnssiEdition, Files: cat.UserFiles()},
@@ -72,9 +73,9 @@ func build(p *tfjson.Plan, file string, cat *catalog.Catalog, pol *policy.Policy
 		Policy: &PolicyRef{Profile: pol.Profile, File: pol.File, Source: pol.Source, SHA256: pol.SHA256,
 			Relaxations: pol.Relaxations(cat.InArea)},
 		Evaluation: evaluation(opts),
-		Resources:  []*Resource{},
+		Resources:  make([]*Resource, 0, n),
 	}
-	rv := &resolver{cat: cat, cfg: b.cfg, byConfig: map[string][]*Resource{}, byInstance: map[string][]*Resource{}, done: map[*Resource]bool{}, active: map[*Resource]bool{}, nonRegionalTypes: map[string]bool{},
+	rv := &resolver{cat: cat, cfg: b.cfg, byConfig: make(map[string][]*Resource, n), byInstance: make(map[string][]*Resource, n), done: make(map[*Resource]bool, n), active: map[*Resource]bool{}, nonRegionalTypes: map[string]bool{},
 		trustedRegistries: pol.TrustedRegistries, state: opts.State != nil}
 	for _, rc := range p.ResourceChanges {
 		if rc == nil || rc.Change == nil {

@@ -60,6 +60,8 @@ type resolver struct {
 	providerLocs map[providerLocKey]providerLoc
 	// operators caches operator's answer per provider configuration.
 	operators map[operatorKey]operatorAnswer
+	// offers are the offer references made, one per catalog offer.
+	offers map[*catalog.Offer]*OfferRef
 	// trustedRegistries are registry hosts, besides the public Terraform
 	// and OpenTofu registries, whose providers are taken for the ones of
 	// the same namespace and type (private mirrors).
@@ -1274,8 +1276,15 @@ func (rv *resolver) offer(c *ctx) {
 		}
 	}
 	if best != nil {
-		r.Offer = &OfferRef{ID: best.ID, Name: best.Name, Status: string(best.Status), Standing: string(rv.cat.Standing(best)),
-			QualifiedOn: best.QualifiedOn, ExpiresOn: best.ExpiresOn, Decision: best.Decision}
+		// One reference per offer, shared by the resources it covers.
+		if r.Offer = rv.offers[best]; r.Offer == nil {
+			r.Offer = &OfferRef{ID: best.ID, Name: best.Name, Status: string(best.Status), Standing: string(rv.cat.Standing(best)),
+				QualifiedOn: best.QualifiedOn, ExpiresOn: best.ExpiresOn, Decision: best.Decision}
+			if rv.offers == nil {
+				rv.offers = map[*catalog.Offer]*OfferRef{}
+			}
+			rv.offers[best] = r.Offer
+		}
 	}
 }
 
