@@ -70,6 +70,11 @@ func (e *env) options(c *common, positional []string) (check.Options, error) {
 		return check.Options{}, usage("cli.vars_without_dir")
 	}
 	cat, err := catalog.Load(c.catalogFile)
+	if e.releaseGC != nil && !smallPlan(plan) {
+		// A plan that is not small is read at the collector's own
+		// setting: its memory is what the collector bounds.
+		e.releaseGC()
+	}
 	if err != nil {
 		return check.Options{}, err
 	}

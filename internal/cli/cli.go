@@ -39,6 +39,9 @@ type env struct {
 	// now is the clock of expiries (waivers, qualifications) and of the
 	// catalog's age.
 	now func() time.Time
+	// releaseGC gives the garbage collector back its setting once the
+	// catalog is loaded (holdGC).
+	releaseGC func()
 }
 
 // Options change how Run runs, for tests and embedding.
@@ -77,6 +80,8 @@ func RunWith(args []string, stdin io.Reader, stdout, stderr io.Writer, opts Opti
 	if e.now == nil {
 		e.now = time.Now
 	}
+	e.releaseGC = holdGC(e.getenv)
+	defer e.releaseGC()
 	defer func() {
 		if v := recover(); v != nil {
 			code = crashed(stderr, e.getenv, e.lang, v, debug.Stack())
