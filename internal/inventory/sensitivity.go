@@ -99,7 +99,9 @@ func (b *builder) classify(r *Resource, rv *resolver) {
 			best = low
 		}
 	}
-	ev := slices.Clone(sigs[best].evidence)
+	// Sized once: the best signal's evidence, what it lowered, a line per
+	// other signal.
+	ev := append(make([]i18n.Msg, 0, len(sigs[best].evidence)+len(sigs)), sigs[best].evidence...)
 	if !lowered.IsZero() {
 		ev = append(ev, lowered)
 	}
