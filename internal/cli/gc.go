@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"os"
 	"runtime/debug"
 	"sync"
@@ -22,14 +23,27 @@ const startupGCPercent = 400
 // 2,500 resources of plan JSON.
 const smallPlanBytes = 4 << 20
 
-// smallPlan reports whether path is a plan file of at most smallPlanBytes
-// (a regular file: not standard input, a directory or a pipe).
+// smallPlan reports whether path is a JSON plan file of at most
+// smallPlanBytes: a regular file (not standard input, a directory or a
+// pipe) that starts as JSON does. A binary plan is never small: a few
+// compressed megabytes can hold the JSON of a hundred thousand resources.
 func smallPlan(path string) bool {
 	if path == "-" {
 		return false
 	}
-	fi, err := os.Stat(path)
-	return err == nil && fi.Mode().IsRegular() && fi.Size() <= smallPlanBytes
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer func() { _ = f.Close() }()
+	fi, err := f.Stat()
+	if err != nil || !fi.Mode().IsRegular() || fi.Size() > smallPlanBytes {
+		return false
+	}
+	head := make([]byte, 64)
+	n, _ := f.Read(head)
+	trimmed := bytes.TrimLeft(head[:n], " \t\r\n\ufeff")
+	return len(trimmed) > 0 && trimmed[0] == '{'
 }
 
 // gcHold counts the runs holding the collector (tests run several at

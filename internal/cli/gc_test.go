@@ -68,7 +68,15 @@ func TestSmallPlan(t *testing.T) {
 	if err := f.Close(); err != nil {
 		t.Fatal(err)
 	}
-	for path, want := range map[string]bool{small: true, big: false, d: false, "-": false, filepath.Join(d, "missing.json"): false} {
+	binary := filepath.Join(d, "plan.tfplan")
+	if err := os.WriteFile(binary, []byte("PK\x03\x04 a zip"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	spaced := filepath.Join(d, "spaced.json")
+	if err := os.WriteFile(spaced, []byte("\n  {}"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for path, want := range map[string]bool{small: true, spaced: true, big: false, binary: false, d: false, "-": false, filepath.Join(d, "missing.json"): false} {
 		if got := smallPlan(path); got != want {
 			t.Errorf("smallPlan(%s) = %v, want %v", filepath.Base(path), got, want)
 		}
