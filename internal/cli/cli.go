@@ -39,8 +39,8 @@ type env struct {
 	// now is the clock of expiries (waivers, qualifications) and of the
 	// catalog's age.
 	now func() time.Time
-	// releaseGC gives the garbage collector back its setting once the
-	// catalog is loaded (holdGC).
+	// releaseGC, set while a command that loads the catalog runs, gives
+	// the garbage collector back its setting once it is loaded (holdGC).
 	releaseGC func()
 }
 
@@ -80,8 +80,6 @@ func RunWith(args []string, stdin io.Reader, stdout, stderr io.Writer, opts Opti
 	if e.now == nil {
 		e.now = time.Now
 	}
-	e.releaseGC = holdGC(e.getenv)
-	defer e.releaseGC()
 	defer func() {
 		if v := recover(); v != nil {
 			code = crashed(stderr, e.getenv, e.lang, v, debug.Stack())
@@ -175,6 +173,13 @@ func (e *env) dispatch(args []string) (int, error) {
 func (e *env) runCommand(cmd string, rest []string) (int, error) {
 	var err error
 	code := ExitOK
+	switch cmd {
+	case "check", "inventory", "catalog":
+		// They start by loading the catalog (holdGC). The others read
+		// no catalog, and verify may read a large bundle.
+		e.releaseGC = holdGC(e.getenv)
+		defer e.releaseGC()
+	}
 	switch cmd {
 	case "check":
 		code, err = e.check(rest)

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"testing"
+	"time"
 )
 
 // gcPercent reads the collector's setting.
@@ -115,5 +116,24 @@ func TestReleaseGCAfterCatalog(t *testing.T) {
 	}
 	if got := gcPercent(); got != before {
 		t.Errorf("after a run: %d, want %d", got, before)
+	}
+}
+
+// TestHoldGCCommands: only the commands that load the catalog first hold
+// the collector (they ask whether GOGC is set); verify, which may read a
+// large bundle, and the others do not.
+func TestHoldGCCommands(t *testing.T) {
+	for cmd, want := range map[string]bool{"check": true, "inventory": true, "catalog": true, "verify": false, "version": false, "policy": false, "keygen": false} {
+		asked := false
+		e := &env{stdout: io.Discard, stderr: io.Discard, now: time.Now, getenv: func(k string) string {
+			if k == "GOGC" {
+				asked = true
+			}
+			return ""
+		}}
+		_, _ = e.runCommand(cmd, []string{"--help"})
+		if asked != want {
+			t.Errorf("%s: held the collector %v, want %v", cmd, asked, want)
+		}
 	}
 }
