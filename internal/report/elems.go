@@ -1,6 +1,7 @@
 package report
 
 import (
+	"errors"
 	"iter"
 	"runtime"
 	"sync"
@@ -64,8 +65,18 @@ func appendElems[T any](list iter.Seq[T], depth int, appendElem func(*jsonBuf, T
 	go p.read(list)
 	n, err := p.write(emit)
 	wg.Wait()
+	if p.panicked != nil {
+		// A panic in the list or in a rendering is the caller's, as it
+		// was when the caller rendered alone: the command line's crash
+		// report catches it, not the runtime in another goroutine.
+		panic(p.panicked)
+	}
 	return n, err
 }
+
+// errPanicked marks a batch whose rendering panicked: write stops there,
+// and appendElems panics again in the caller.
+var errPanicked = errors.New("report: rendering panicked")
 
 // elemBatchOf is a batch of list elements and, once done is closed,
 // their bytes or the first rendering error.
@@ -86,6 +97,17 @@ type elemPipeline[T any] struct {
 	order      chan *elemBatchOf[T]
 	stop       chan struct{}
 	free       chan []byte
+	// panicked is the first panic of the reader or a worker.
+	mu       sync.Mutex
+	panicked any
+}
+
+func (p *elemPipeline[T]) recordPanic(v any) {
+	p.mu.Lock()
+	if p.panicked == nil {
+		p.panicked = v
+	}
+	p.mu.Unlock()
 }
 
 func (p *elemPipeline[T]) batch(first int) *elemBatchOf[T] {
@@ -116,6 +138,11 @@ func (p *elemPipeline[T]) send(bt *elemBatchOf[T]) bool {
 func (p *elemPipeline[T]) read(list iter.Seq[T]) {
 	defer close(p.order)
 	defer close(p.jobs)
+	defer func() {
+		if v := recover(); v != nil {
+			p.recordPanic(v)
+		}
+	}()
 	n := 0
 	bt := p.batch(0)
 	for v := range list {
@@ -136,18 +163,29 @@ func (p *elemPipeline[T]) read(list iter.Seq[T]) {
 func (p *elemPipeline[T]) work() {
 	var b jsonBuf
 	for bt := range p.jobs {
-		out := bt.out[:0]
-		for i, v := range bt.elems {
-			renderElem(&b, bt.first+i, p.depth, v, p.appendElem)
-			if b.err != nil {
-				bt.err, b.err = b.err, nil
-				break
-			}
-			out = append(out, b.out...)
-		}
-		bt.out = out
+		p.render(&b, bt)
 		close(bt.done)
 	}
+}
+
+// render renders a batch into its buffer, or sets its error.
+func (p *elemPipeline[T]) render(b *jsonBuf, bt *elemBatchOf[T]) {
+	defer func() {
+		if v := recover(); v != nil {
+			p.recordPanic(v)
+			bt.err, *b = errPanicked, jsonBuf{}
+		}
+	}()
+	out := bt.out[:0]
+	for i, v := range bt.elems {
+		renderElem(b, bt.first+i, p.depth, v, p.appendElem)
+		if b.err != nil {
+			bt.err, b.err = b.err, nil
+			break
+		}
+		out = append(out, b.out...)
+	}
+	bt.out = out
 }
 
 // write emits the batches in order until the first error, then drains

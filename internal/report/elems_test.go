@@ -86,3 +86,48 @@ func TestAppendElemsError(t *testing.T) {
 		}
 	}
 }
+
+// TestAppendElemsPanic: a panic while rendering an element, or in the
+// list itself, reaches the caller's goroutine with its value (where the
+// command line's crash report recovers it), whatever the number of
+// workers, and nothing after it is emitted.
+func TestAppendElemsPanic(t *testing.T) {
+	for _, workers := range []int{0, 2} {
+		for _, where := range []string{"element", "list"} {
+			saved := renderWorkers
+			renderWorkers = func() int { return workers }
+			var got any
+			emitted := 0
+			func() {
+				defer func() { got = recover() }()
+				list := iter.Seq[int](func(yield func(int) bool) {
+					for i := range 10 * elemBatch {
+						if where == "list" && i == elemBatch+5 {
+							panic("boom in list")
+						}
+						if !yield(i) {
+							return
+						}
+					}
+				})
+				_, _ = appendElems(list, 1, func(b *jsonBuf, v int) {
+					if where == "element" && v == 3*elemBatch+1 {
+						panic("boom in element")
+					}
+					b.str("id", strconv.Itoa(v))
+				}, func(p []byte) { emitted += bytes.Count(p, []byte(`"id"`)) })
+			}()
+			renderWorkers = saved
+			if want := "boom in " + where; got != want {
+				t.Errorf("%d workers, panic in the %s: recovered %v, want %q", workers, where, got, want)
+			}
+			limit := 3*elemBatch + 1
+			if where == "list" {
+				limit = elemBatch + 5
+			}
+			if emitted > limit {
+				t.Errorf("%d workers, panic in the %s: %d elements emitted, at most %d before it", workers, where, emitted, limit)
+			}
+		}
+	}
+}
