@@ -13,6 +13,93 @@ import (
 // within the module (`aws_s3_bucket.b`, `data.aws_region.r`) and its
 // instance key (cty.NilVal without count or for_each).
 func ParseResourceAddress(addr string) (module, resource string, key cty.Value, ok bool) {
+	if module, resource, key, ok := simpleResourceAddress(addr); ok {
+		return module, resource, key, true
+	}
+	return parseResourceAddress(addr)
+}
+
+// simpleResourceAddress reads the resource addresses Terraform writes
+// for nearly every resource (`module.a["k"].module.b[0].aws_s3_bucket.x[1]`,
+// ASCII names, keys simpleKey reads) without building a traversal: the
+// module instance is the address's own text before the resource, which
+// is what joinInst would write (FuzzParseResourceAddress). ok is false
+// for anything else, which parseResourceAddress then reads.
+func simpleResourceAddress(addr string) (module, resource string, key cty.Value, ok bool) {
+	i, modEnd := 0, 0
+	for strings.HasPrefix(addr[i:], "module.") {
+		j := identEnd(addr, i+len("module."))
+		if j < 0 {
+			return "", "", cty.NilVal, false
+		}
+		if j < len(addr) && addr[j] == '[' {
+			k := strings.IndexByte(addr[j:], ']')
+			if k < 0 {
+				return "", "", cty.NilVal, false
+			}
+			if _, ok := simpleKey(addr[j+1 : j+k]); !ok {
+				return "", "", cty.NilVal, false
+			}
+			j += k + 1
+		}
+		if j >= len(addr) || addr[j] != '.' {
+			return "", "", cty.NilVal, false
+		}
+		modEnd, i = j, j+1
+	}
+	start, parts := i, 0
+	first := ""
+	for {
+		j := identEnd(addr, i)
+		if j < 0 {
+			return "", "", cty.NilVal, false
+		}
+		if parts == 0 {
+			first = addr[i:j]
+		}
+		parts++
+		i = j
+		if i == len(addr) || addr[i] != '.' {
+			break
+		}
+		i++
+	}
+	switch {
+	case parts == 3 && (first == "data" || first == "ephemeral"):
+	case parts == 2 && first != "data" && first != "module":
+	default:
+		return "", "", cty.NilVal, false
+	}
+	resource, key = addr[start:i], cty.NilVal
+	if i < len(addr) {
+		if addr[i] != '[' || addr[len(addr)-1] != ']' {
+			return "", "", cty.NilVal, false
+		}
+		k, ok := simpleKey(addr[i+1 : len(addr)-1])
+		if !ok {
+			return "", "", cty.NilVal, false
+		}
+		key = k
+	}
+	return addr[:modEnd], resource, key, true
+}
+
+// identEnd is the end of the ASCII identifier that starts at i, -1 when
+// none starts there.
+func identEnd(s string, i int) int {
+	j := i
+	for j < len(s) && isIdentByte(s[j], j == i) {
+		j++
+	}
+	if j == i {
+		return -1
+	}
+	return j
+}
+
+// parseResourceAddress is ParseResourceAddress through a traversal:
+// simpleTraversal's, else HCL's.
+func parseResourceAddress(addr string) (module, resource string, key cty.Value, ok bool) {
 	tr, ok := simpleTraversal(addr)
 	if !ok {
 		var diags hcl.Diagnostics

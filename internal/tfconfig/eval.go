@@ -270,9 +270,15 @@ func parseModuleInstance(inst string) ([]moduleStep, string) {
 	if inst == "" {
 		return nil, ""
 	}
-	tr, diags := hclsyntax.ParseTraversalAbs([]byte(inst), "", hcl.InitialPos)
-	if diags.HasErrors() {
-		return nil, fmt.Sprintf("%q is not a module address", inst)
+	// HCL's lexer is the slow part of reading an address; simpleTraversal
+	// reads the usual ones as it does (TestSimpleTraversal).
+	tr, ok := simpleTraversal(inst)
+	if !ok {
+		var diags hcl.Diagnostics
+		tr, diags = hclsyntax.ParseTraversalAbs([]byte(inst), "", hcl.InitialPos)
+		if diags.HasErrors() {
+			return nil, fmt.Sprintf("%q is not a module address", inst)
+		}
 	}
 	var out []moduleStep
 	for i := 0; i < len(tr); i++ {

@@ -375,3 +375,59 @@ func FuzzSimpleTraversal(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, addr string) { sameTraversal(t, addr) })
 }
+
+// sameResourceAddress reports whether simpleResourceAddress's reading of
+// addr is the traversal's: whenever the fast path accepts an address, the
+// general one reads the same module instance, resource and key.
+func sameResourceAddress(t *testing.T, addr string) {
+	t.Helper()
+	m, r, k, ok := simpleResourceAddress(addr)
+	if !ok {
+		return
+	}
+	sm, sr, sk, sok := parseResourceAddress(addr)
+	if !sok {
+		t.Fatalf("%q: the fast path reads %q %q %#v, the traversal refuses it", addr, m, r, k)
+	}
+	if m != sm || r != sr || (k == cty.NilVal) != (sk == cty.NilVal) {
+		t.Fatalf("%q: fast %q %q %#v, traversal %q %q %#v", addr, m, r, k, sm, sr, sk)
+	}
+	if k != cty.NilVal && (!k.Type().Equals(sk.Type()) || !k.RawEquals(sk) || keyText(k) != keyText(sk)) {
+		t.Fatalf("%q: key %#v, traversal %#v", addr, k, sk)
+	}
+}
+
+// TestSimpleResourceAddress: the fast path reads Terraform's usual
+// addresses as the traversal does, and hands over the rest.
+func TestSimpleResourceAddress(t *testing.T) {
+	for _, addr := range []string{
+		"aws_s3_bucket.b", `module.a["x.y"].module.b[2].aws_s3_bucket.b["k"]`, "module.m.data.aws_region.r[0]",
+		`module.team["team-00001"].module.data.aws_dynamodb_table.table[1]`, "a.b[123456789012345]", `a.b["a b-c:d/e"]`,
+		"_x.y-z", "a.b[0]", `a.b[""]`, "ephemeral.random_password.p", `module.m[0].ephemeral.x.y["k"]`, `a.b["a]b"]`,
+		// Not addresses Terraform writes, read as the traversal reads them.
+		"ephemeral.a", "module.data.x.y",
+	} {
+		if _, _, _, ok := simpleResourceAddress(addr); !ok {
+			t.Errorf("%q: the fast path does not read it", addr)
+		}
+		sameResourceAddress(t, addr)
+	}
+	for _, addr := range []string{
+		`a.b["\n"]`, `a.b["${x}"]`, `a.b["é"]`, "a.b[01]", "a.b[-1]", "a.b[1.5]", `module.a["x]y"].b.c`,
+		"module.m", "module.m.x", "module.m.module.n", "data.x", "data.x.y.z", "module.x.y", "a.b.c", "module.a.b",
+		"a.b[0][1]", `a.b["x"]["y"]`, "a.b[0]x", "a.b.", ".a.b", "a..b", "", "module..a.b", "module.a[0]b.c.d",
+		"a.b[]", `a.b["x"`, "a.é",
+	} {
+		if m, r, k, ok := simpleResourceAddress(addr); ok {
+			t.Errorf("%q: the fast path reads %q %q %#v, where the traversal should decide", addr, m, r, k)
+		}
+		sameResourceAddress(t, addr)
+	}
+}
+
+func FuzzParseResourceAddress(f *testing.F) {
+	for _, s := range []string{"aws_s3_bucket.b", `module.a["x.y"].module.b[2].aws_s3_bucket.b["k"]`, "module.m.data.aws_region.r[0]", `a.b["a]b"]`, "module.data.x.y"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, addr string) { sameResourceAddress(t, addr) })
+}
