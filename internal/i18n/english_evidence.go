@@ -160,6 +160,7 @@ var englishEvidence = map[string]string{
 	"ev.default_tag_inferred":  "provider default_tags %s=%s is only inferred (%s): an inferred value cannot lower the level, judged at level %s",
 	"ev.inferred":              "inferred: %s",
 	"ev.in_container":          "in %s (%s), whose %s",
+	"ev.in_containers":         "%s (and so in %d other resources its %s may name)",
 	"ev.inherited_module":      "inherited from enclosing module %s",
 	"ev.module_not_evaluated":  "module %s %s = %s, not evaluated (plan JSON records only its references): give the binary plan file or --config-dir",
 	"ev.not_a_string":          "not a string: %s",

@@ -147,6 +147,7 @@ var frenchEvidence = map[string]string{
 	"ev.default_tag_inferred":  "default_tags du fournisseur %s=%s n'est que déduit (%s) : une valeur déduite ne peut pas abaisser le niveau, jugé au niveau %s",
 	"ev.inferred":              "déduit : %s",
 	"ev.in_container":          "dans %s (%s) : %s",
+	"ev.in_containers":         "%s (de même dans %d autres ressources que son %s peut désigner)",
 	"ev.inherited_module":      "hérité du module englobant %s",
 	"ev.module_not_evaluated":  "module %s %s = %s, non évalué (le JSON du plan n'en garde que les références) : donnez le fichier de plan binaire ou --config-dir",
 	"ev.not_a_string":          "pas une chaîne : %s",

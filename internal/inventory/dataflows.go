@@ -348,8 +348,16 @@ func (rv *resolver) verifiedRef(r *Resource, pv pathValue, t *Resource) bool {
 // aws_s3_bucket.replica[each.key]. When the reference cannot be matched to
 // one instance, every instance it may read is a candidate.
 func (rv *resolver) flowTargets(r *Resource, at string) []*Resource {
+	set := rv.referencedSetAt(r, at)
+	if set == nil {
+		return nil
+	}
+	if !set.has(r) {
+		// The usual case, answered from the list's indexes.
+		return set.flowTargets(r, instanceKey(r.Address))
+	}
 	var cands []*Resource
-	for _, t := range rv.referencedAt(r, at) {
+	for _, t := range set.list {
 		if t != r {
 			cands = append(cands, t)
 		}
@@ -627,15 +635,15 @@ func (l Location) CountryList() []string {
 	return l.Countries
 }
 
-// referencedAt returns the resources of the plan the configuration's
+// referencedSetAt returns the resources of the plan the configuration's
 // expression at a concrete attribute path ("rule[0].destination[0].bucket")
-// refers to.
-func (rv *resolver) referencedAt(r *Resource, at string) []*Resource {
+// refers to, shared (nil for none).
+func (rv *resolver) referencedSetAt(r *Resource, at string) *candidates {
 	e := r.exprAt(at)
 	if e == nil || e.ExpressionData == nil {
 		return nil
 	}
-	return rv.resolveRefs(r, e.References)
+	return rv.refsSet(r, e.References)
 }
 
 // byIdentity finds a resource of the plan, other than r, whose name, id,

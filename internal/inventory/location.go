@@ -39,6 +39,10 @@ type resolver struct {
 	// byValue maps provider + name/id/bucket value to resources, built
 	// when first needed.
 	byValue map[string][]*Resource
+	// refSets and namedSets are findRefs's and namedAllSet's answers,
+	// shared (candidates).
+	refSets   map[refsKey]*candidates
+	namedSets map[namedKey]*candidates
 	// byIdent maps a name, id, bucket, ARN or self-link value to the
 	// resources that have it, for data flows (any provider).
 	byIdent map[string][]*Resource
@@ -748,16 +752,8 @@ func (rv *resolver) fromParent(c *ctx) (Location, bool) {
 		attrs = append(slices.Clone(c.scope.ParentAttributes), attrs...)
 	}
 	for _, attr := range attrs {
-		if parents := rv.referenced(c.r, attr); len(parents) > 0 {
-			parent, why := parents[0], i18n.Msg{}
-			for _, p := range parents {
-				if w := rv.unverifiedContainment(c.r, attr, p); w.IsZero() {
-					parent, why = p, i18n.Msg{}
-					break
-				} else if p == parents[0] {
-					why = w
-				}
-			}
+		if parents := rv.referencedSet(c.r, attr); parents != nil {
+			parent, why := rv.verifiedParent(c.r, attr, parents)
 			if loc, ok := rv.inherit(c, parent, i18n.M("ev.refers_to", attr, parent.Address)); ok {
 				if !why.IsZero() && loc.Unverified.IsZero() {
 					loc.Unverified = why
@@ -827,23 +823,18 @@ var identityAttributes = []string{"name", "id", "bucket", "arn", "self_link"}
 // name says nothing about which: nil, so that the location is not taken
 // from a container that may be another.
 func (rv *resolver) named(r *Resource, attr string) (*Resource, string) {
-	cands, value := rv.namedAll(r, attr)
-	if len(cands) == 0 {
+	cands, value := rv.namedAllSet(r, attr)
+	if cands == nil || !cands.oneModule() {
 		return nil, ""
 	}
-	for _, o := range cands[1:] {
-		if o.Module != cands[0].Module {
-			return nil, ""
-		}
-	}
-	return cands[0], value
+	return cands.list[0], value
 }
 
-// namedAll returns the resources of the same provider whose identity is
+// namedAllSet returns the resources of the same provider whose identity is
 // the value of r's attribute, those of r's module instance only when there
 // are some (they are preferred, as Terraform's references are), in plan
-// order.
-func (rv *resolver) namedAll(r *Resource, attr string) ([]*Resource, string) {
+// order, shared (nil for none), and the value.
+func (rv *resolver) namedAllSet(r *Resource, attr string) (*candidates, string) {
 	vals, _ := r.values()
 	v, _ := vals.Get(attr)
 	value, ok := v.(string)
@@ -865,21 +856,7 @@ func (rv *resolver) namedAll(r *Resource, attr string) ([]*Resource, string) {
 			}
 		}
 	}
-	var all, same []*Resource
-	for _, o := range rv.byValue[r.Provider+"\x00"+value] {
-		// A resource is listed once per identity attribute that has
-		// the value, one after the other.
-		if o != r && o.Managed() && o.Type != r.Type && (len(all) == 0 || all[len(all)-1] != o) {
-			all = append(all, o)
-			if o.Module == r.Module {
-				same = append(same, o)
-			}
-		}
-	}
-	if len(same) > 0 {
-		return same, value
-	}
-	return all, value
+	return rv.namedSet(r, value), value
 }
 
 func (rv *resolver) inherit(c *ctx, parent *Resource, head i18n.Msg) (Location, bool) {
@@ -908,23 +885,17 @@ func (rv *resolver) inherit(c *ctx, parent *Resource, head i18n.Msg) (Location, 
 // expression refers to, in the same module, in the order of the
 // references.
 func (rv *resolver) referenced(r *Resource, attr string) []*Resource {
-	if r.config == nil {
-		return nil
-	}
-	e := r.config.res.Expressions[attr]
-	if e == nil || e.ExpressionData == nil {
-		return nil
-	}
-	return rv.resolveRefs(r, e.References)
+	return rv.referencedSet(r, attr).items()
 }
 
-// resolveRefs returns the resources of the plan that references of r's
-// configuration name, in the order of the references. A reference in a
-// module instance names the block's instances in that module instance only,
-// as Terraform evaluates it: resolving it to every instance of the block
-// across the module's instances would judge a resource by another stack's
-// resources (and cost one look-up per instance of every stack).
-func (rv *resolver) resolveRefs(r *Resource, refs []string) []*Resource {
+// findRefs returns the resources of the plan that references of r's
+// configuration name, in the order of the references (refsSet shares the
+// answer). A reference in a module instance names
+// the block's instances in that module instance only, as Terraform
+// evaluates it: resolving it to every instance of the block across the
+// module's instances would judge a resource by another stack's resources
+// (and cost one look-up per instance of every stack).
+func (rv *resolver) findRefs(r *Resource, refs []string) []*Resource {
 	var out []*Resource
 	// seen replaces a scan of out once it grows (a reference names every
 	// instance of a counted block).

@@ -628,17 +628,18 @@ func (b *builder) defaultTagSignals(r *Resource) []signal {
 func (b *builder) containerSignals(r *Resource, rv *resolver) []signal {
 	var out []signal
 	for _, attr := range rv.containerAttributes(r) {
-		var cs []*Resource
-		cs = append(cs, rv.referenced(r, attr)...)
-		if len(cs) == 0 && r.config == nil {
+		cs := rv.referencedSet(r, attr)
+		if cs == nil && r.config == nil {
 			// Every resource the name may be: the strictest decides.
-			cs, _ = rv.namedAll(r, attr)
+			cs, _ = rv.namedAllSet(r, attr)
 		}
-		if len(cs) == 0 && attr == "project" {
+		if cs == nil && attr == "project" {
 			// A Google project of the plan, named by its project_id.
-			cs = append(cs, rv.projectNamed(r)...)
+			if ps := rv.projectNamed(r); len(ps) > 0 {
+				cs = &candidates{list: ps}
+			}
 		}
-		if len(cs) == 0 && !slices.Contains(containerAttributes, attr) {
+		if cs == nil && !slices.Contains(containerAttributes, attr) {
 			if ref := unreadDataRef(r, attr); ref != "" {
 				// The container (a bucket read by a data source) is not
 				// read: without a plan, or read only at apply. What it
@@ -647,25 +648,7 @@ func (b *builder) containerSignals(r *Resource, rv *resolver) []signal {
 				out = append(out, signal{unreadable: why, evidence: []i18n.Msg{why}})
 			}
 		}
-		for _, c := range cs {
-			if c == r {
-				continue
-			}
-			tags, ok := b.containerTags[c]
-			if !ok {
-				tags = b.tagSignals(c, c.Address)
-				if b.containerTags == nil {
-					b.containerTags = map[*Resource][]signal{}
-				}
-				b.containerTags[c] = tags
-			}
-			for _, sg := range tags {
-				if sg.unreadable.IsZero() {
-					sg.evidence = []i18n.Msg{i18n.M("ev.in_container", c.Address, attr, sg.evidence[0])}
-				}
-				out = append(out, sg)
-			}
-		}
+		out = append(out, b.containerSignalsOf(r, attr, cs)...)
 	}
 	return out
 }

@@ -512,6 +512,67 @@ func (e *Evaluator) PlainReference(module, resource, attr, target string) bool {
 	return plainRef(r.Body.attrs[attr], module, target)
 }
 
+// PlainReferenceTarget is the resource an argument of a resource block
+// written as a plain reference names, as PlainReference reads it: its
+// address in the module (aws_s3_bucket.b) and the instance key written
+// (cty.NilVal for none). ok is false when the argument is not a plain
+// reference PlainReference could accept for some target: a resource with
+// many candidates asks once, not once per candidate.
+func (e *Evaluator) PlainReferenceTarget(module, resource, attr string) (res string, key cty.Value, ok bool) {
+	s, why := e.moduleScope(module)
+	if why != "" {
+		return "", cty.NilVal, false
+	}
+	r := s.mod.Resources[resource]
+	if r == nil {
+		return "", cty.NilVal, false
+	}
+	a := r.Body.attrs[attr]
+	if a == nil {
+		return "", cty.NilVal, false
+	}
+	expr := a.Expr
+	if rt, ok := expr.(*hclsyntax.RelativeTraversalExpr); ok {
+		expr = rt.Source
+	}
+	st, ok := expr.(*hclsyntax.ScopeTraversalExpr)
+	if !ok {
+		return "", cty.NilVal, false
+	}
+	return traversalTarget(st)
+}
+
+// traversalTarget reads the resource a reference names: its first two
+// names (three for data.), and the index that follows them, if any.
+func traversalTarget(st *hclsyntax.ScopeTraversalExpr) (res string, key cty.Value, ok bool) {
+	n := 2
+	if st.Traversal.RootName() == "data" {
+		n = 3
+	}
+	var names []string
+	key = cty.NilVal
+	for _, step := range st.Traversal {
+		if len(names) == n {
+			if idx, ok := step.(hcl.TraverseIndex); ok {
+				key = idx.Key
+			}
+			break
+		}
+		switch x := step.(type) {
+		case hcl.TraverseRoot:
+			names = append(names, x.Name)
+		case hcl.TraverseAttr:
+			names = append(names, x.Name)
+		default:
+			return "", cty.NilVal, false
+		}
+	}
+	if len(names) < n {
+		return "", cty.NilVal, false
+	}
+	return strings.Join(names[:n], "."), key, true
+}
+
 // PlainReferenceAt is PlainReference for an argument in nested blocks,
 // written as the plan writes its path: "rule[0].destination[0].bucket".
 // A block that a dynamic block of the same type could also generate, or
@@ -693,29 +754,8 @@ func plainRefExpr(expr hcl.Expression, module, target string, self cty.Value) bo
 	if !ok || tmod != module {
 		return false
 	}
-	n := 2
-	if st.Traversal.RootName() == "data" {
-		n = 3
-	}
-	var names []string
-	key := cty.NilVal
-	for _, step := range st.Traversal {
-		if len(names) == n {
-			if idx, ok := step.(hcl.TraverseIndex); ok {
-				key = idx.Key
-			}
-			break
-		}
-		switch x := step.(type) {
-		case hcl.TraverseRoot:
-			names = append(names, x.Name)
-		case hcl.TraverseAttr:
-			names = append(names, x.Name)
-		default:
-			return false
-		}
-	}
-	if len(names) < n || strings.Join(names[:n], ".") != tres {
+	res, key, ok := traversalTarget(st)
+	if !ok || res != tres {
 		return false
 	}
 	if key == cty.NilVal || tkey == cty.NilVal {
