@@ -21,7 +21,9 @@ import (
 // Plan JSON names the whole block in each reference: every part has n/4
 // candidate buckets. A shape the generated plans of internal/testplan do
 // not have, where resolving each candidate per resource is quadratic.
-func pairsPlan(n int) []byte {
+// With otherKeys, the destinations are a for_each block of string keys:
+// no replication's instance key picks one, every destination may be its.
+func pairsPlan(n int, otherKeys bool) []byte {
 	pairs := max(n/4, 1)
 	var b bytes.Buffer
 	b.WriteString(`{"format_version":"1.2","terraform_version":"1.11.0","resource_changes":[`)
@@ -38,7 +40,11 @@ func pairsPlan(n int) []byte {
 			level = "sensitive"
 		}
 		change("aws_s3_bucket.src", "aws_s3_bucket", "src", i, fmt.Sprintf(`{"bucket":"records-%d","tags":{"data_sensitivity":"%s"}}`, i, level), `{"id":true,"arn":true}`)
-		change("aws_s3_bucket.dst", "aws_s3_bucket", "dst", i, fmt.Sprintf(`{"bucket":"records-%d-replica"}`, i), `{"id":true,"arn":true}`)
+		if otherKeys {
+			fmt.Fprintf(&b, `,{"address":"aws_s3_bucket.dst[\"k%d\"]","mode":"managed","type":"aws_s3_bucket","name":"dst","index":"k%d","provider_name":"registry.terraform.io/hashicorp/aws","change":{"actions":["create"],"before":null,"after":{"bucket":"records-%d-replica"},"after_unknown":{"id":true,"arn":true}}}`, i, i, i)
+		} else {
+			change("aws_s3_bucket.dst", "aws_s3_bucket", "dst", i, fmt.Sprintf(`{"bucket":"records-%d-replica"}`, i), `{"id":true,"arn":true}`)
+		}
 		change("aws_s3_bucket_versioning.src", "aws_s3_bucket_versioning", "src", i, `{"bucket":null}`, `{"bucket":true,"id":true}`)
 		change("aws_s3_bucket_replication_configuration.r", "aws_s3_bucket_replication_configuration", "r", i,
 			`{"bucket":null,"rule":[{"destination":[{"bucket":null}]}]}`, `{"bucket":true,"id":true,"rule":[{"destination":[{"bucket":true}]}]}`)
@@ -55,31 +61,36 @@ func pairsPlan(n int) []byte {
 	return b.Bytes()
 }
 
-// writePairs writes pairsPlan(n) into dir and returns its path and size.
-func writePairs(tb testing.TB, dir string, n int) (string, int64) {
+// writePairs writes pairsPlan(n, otherKeys) into dir and returns its path and size.
+func writePairs(tb testing.TB, dir string, n int, otherKeys bool) (string, int64) {
 	tb.Helper()
-	data := pairsPlan(n)
-	path := filepath.Join(dir, fmt.Sprintf("plan-pairs-%d.json", n))
+	data := pairsPlan(n, otherKeys)
+	path := filepath.Join(dir, fmt.Sprintf("plan-pairs-%d-%v.json", n, otherKeys))
 	if err := os.WriteFile(path, data, 0o644); err != nil {
 		tb.Fatal(err)
 	}
 	return path, int64(len(data))
 }
 
-// BenchmarkCheckPairs is BenchmarkCheck on pairsPlan at BENCH_SIZES:
-// its time per resource should not grow with the size.
+// BenchmarkCheckPairs is BenchmarkCheck on pairsPlan at BENCH_SIZES,
+// with destinations of the same keys and of other keys: its time per
+// resource should not grow with the size.
 func BenchmarkCheckPairs(b *testing.B) {
 	d := b.TempDir()
-	for _, n := range sizes(b) {
-		path, size := writePairs(b, d, n)
-		b.Run(strconv.Itoa(n), func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				if code, _, err := checkPlan(path); err != nil || code != check.ExitFindings {
-					b.Fatalf("exit code %d, want %d: %v", code, check.ExitFindings, err)
-				}
+	for _, keys := range []string{"same-key", "other-key"} {
+		b.Run(keys, func(b *testing.B) {
+			for _, n := range sizes(b) {
+				path, size := writePairs(b, d, n, keys == "other-key")
+				b.Run(strconv.Itoa(n), func(b *testing.B) {
+					b.ReportAllocs()
+					for b.Loop() {
+						if code, _, err := checkPlan(path); err != nil || code != check.ExitFindings {
+							b.Fatalf("exit code %d, want %d: %v", code, check.ExitFindings, err)
+						}
+					}
+					throughput(b, size, 4*max(n/4, 1))
+				})
 			}
-			throughput(b, size, 4*max(n/4, 1))
 		})
 	}
 }
@@ -87,32 +98,40 @@ func BenchmarkCheckPairs(b *testing.B) {
 // TestPairsPipeline checks what BenchmarkCheckPairs measures on a small
 // plan: every part is where its bucket is, at the strictest level of the
 // buckets it may name, with evidence of a few lines, and each replication
-// goes to the destination of its own index.
+// goes to the destination of its own index, or, when no key says which,
+// to the first of those it may name, inferred.
 func TestPairsPipeline(t *testing.T) {
 	const n = 400
-	path, _ := writePairs(t, t.TempDir(), n)
 	cat, err := catalog.Default()
 	if err != nil {
 		t.Fatal(err)
 	}
-	inv, _, err := check.Inventory(check.Options{Plan: path, Catalog: cat})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(inv.Resources) != n {
-		t.Fatalf("%d resources, want %d", len(inv.Resources), n)
-	}
-	for _, r := range inv.Resources {
-		if !strings.HasPrefix(r.Address, "aws_s3_bucket_") {
-			continue
+	for _, otherKeys := range []bool{false, true} {
+		path, _ := writePairs(t, t.TempDir(), n, otherKeys)
+		inv, _, err := check.Inventory(check.Options{Plan: path, Catalog: cat})
+		if err != nil {
+			t.Fatal(err)
 		}
-		if r.Location.Region != "eu-west-3" || r.Sensitivity.Level != "sensitive" || len(r.Sensitivity.Evidence) > 4 {
-			t.Fatalf("%s: %s, level %s, %d lines of evidence", r.Address, r.Location.Region, r.Sensitivity.Level, len(r.Sensitivity.Evidence))
+		if len(inv.Resources) != n {
+			t.Fatalf("%d resources, want %d", len(inv.Resources), n)
 		}
-		if r.Type == "aws_s3_bucket_replication_configuration" {
-			own := "aws_s3_bucket.dst" + r.Address[strings.IndexByte(r.Address, '['):]
-			if len(r.DataLocations) != 1 || r.DataLocations[0].Region != "us-east-1" || !strings.Contains(fmt.Sprint(r.DataLocations[0].Evidence), own) {
-				t.Fatalf("%s: data locations %+v, want %s's us-east-1", r.Address, r.DataLocations, own)
+		for _, r := range inv.Resources {
+			if !strings.HasPrefix(r.Address, "aws_s3_bucket_") {
+				continue
+			}
+			if r.Location.Region != "eu-west-3" || r.Sensitivity.Level != "sensitive" || len(r.Sensitivity.Evidence) > 4 {
+				t.Fatalf("%s: %s, level %s, %d lines of evidence", r.Address, r.Location.Region, r.Sensitivity.Level, len(r.Sensitivity.Evidence))
+			}
+			if r.Type == "aws_s3_bucket_replication_configuration" {
+				// Plan JSON alone: inferred either way.
+				own := "aws_s3_bucket.dst" + r.Address[strings.IndexByte(r.Address, '['):]
+				if otherKeys {
+					own = `aws_s3_bucket.dst["k0"]`
+				}
+				if len(r.DataLocations) != 1 || r.DataLocations[0].Region != "us-east-1" || !strings.Contains(fmt.Sprint(r.DataLocations[0].Evidence), own) ||
+					r.DataLocations[0].Unverified.IsZero() {
+					t.Fatalf("other keys %v: %s: data locations %+v, want %s's us-east-1", otherKeys, r.Address, r.DataLocations, own)
+				}
 			}
 		}
 	}

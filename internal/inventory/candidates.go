@@ -2,6 +2,7 @@ package inventory
 
 import (
 	"slices"
+	"strings"
 	"unsafe"
 
 	"github.com/trustcloud/trustcloud/internal/i18n"
@@ -29,9 +30,14 @@ type candidates struct {
 	// byAddress is the first position of a candidate by its parsed
 	// address (addressKey).
 	byAddress map[string]int
-	// byModule and byModuleKey list the candidates by module instance,
-	// and by module instance and instance key, in list order.
-	byModule, byModuleKey, byKey map[string][]*Resource
+	// byModule, byModuleKey and byKey are the candidates by module
+	// instance, by module instance and instance key, and by instance key,
+	// in list order.
+	byModule, byModuleKey, byKey map[string]*candidates
+	// places is the first candidate of each place (placeKey), in list
+	// order, once every candidate is located (placesKnown).
+	places      []*Resource
+	placesKnown bool
 	// signals are containerSignals' answers, by attribute.
 	signals map[string][]signal
 	// spread is 1 when every candidate is in one module instance, 2
@@ -208,36 +214,101 @@ func (rv *resolver) verifiedParent(r *Resource, attr string, parents *candidates
 	return parents.list[0], rv.unverifiedContainment(r, attr, parents.list[0])
 }
 
-// flowTargets narrows the candidates of a flow as flowTargetsOf does,
-// from the indexes: those of r's module instance when there are some,
-// then, of those, the ones of r's instance key when there are some.
-func (c *candidates) flowTargets(r *Resource, key string) []*Resource {
+// flowTargets narrows the candidates of a flow as the resolver's
+// flowTargets does, from the indexes: those of r's module instance when
+// there are some, then, of those, the ones of r's instance key when there
+// are some. r must not be a candidate.
+func (c *candidates) flowTargets(r *Resource, key string) *candidates {
 	if len(c.list) < 2 {
-		return c.list
+		return c
 	}
 	if c.byModule == nil {
-		c.byModule, c.byModuleKey, c.byKey = map[string][]*Resource{}, map[string][]*Resource{}, map[string][]*Resource{}
+		c.byModule, c.byModuleKey, c.byKey = map[string]*candidates{}, map[string]*candidates{}, map[string]*candidates{}
+		add := func(m map[string]*candidates, k string, t *Resource) {
+			if m[k] == nil {
+				m[k] = &candidates{}
+			}
+			m[k].list = append(m[k].list, t)
+		}
 		for _, t := range c.list {
 			k := instanceKey(t.Address)
-			c.byModule[t.Module] = append(c.byModule[t.Module], t)
-			c.byModuleKey[t.Module+"\x00"+k] = append(c.byModuleKey[t.Module+"\x00"+k], t)
-			c.byKey[k] = append(c.byKey[k], t)
+			add(c.byModule, t.Module, t)
+			add(c.byModuleKey, t.Module+"\x00"+k, t)
+			add(c.byKey, k, t)
 		}
 	}
-	if len(c.byModule[r.Module]) > 0 {
+	if same := c.byModule[r.Module]; same != nil {
 		if key != "" {
-			if same := c.byModuleKey[r.Module+"\x00"+key]; len(same) > 0 {
-				return same
+			if own := c.byModuleKey[r.Module+"\x00"+key]; own != nil {
+				return own
 			}
 		}
-		return c.byModule[r.Module]
+		return same
 	}
 	if key != "" {
-		if same := c.byKey[key]; len(same) > 0 {
-			return same
+		if own := c.byKey[key]; own != nil {
+			return own
 		}
 	}
-	return c.list
+	return c
+}
+
+// verifiedTarget is the first candidate a flow attribute names for sure
+// (verifiedRef): its planned value is the candidate's identity, or the
+// sources write it as a plain reference to the candidate. nil when none.
+func (rv *resolver) verifiedTarget(r *Resource, pv pathValue, cands *candidates) *Resource {
+	best := -1
+	if s, ok := pv.value.(string); ok && !pv.unknown {
+		best = cands.firstNamedBy(s)
+	}
+	if rv.cfg.ev != nil {
+		module, res, key, ok := tfconfig.ParseResourceAddress(r.Address)
+		if tres, tkey, found := rv.cfg.ev.PlainReferenceAtTarget(module, res, key, pv.at); ok && found {
+			if i := cands.firstAt(module, tres, tkey.GoString()); i >= 0 && (best < 0 || i < best) &&
+				rv.cfg.ev.PlainReferenceAt(module, res, key, pv.at, cands.list[i].Address) {
+				best = i
+			}
+		}
+	}
+	if best < 0 {
+		return nil
+	}
+	return cands.list[best]
+}
+
+// placeKey is what a data location taken from a flow target's location
+// is told apart by (dataLocations keeps one per place): its status, as
+// targetLocation makes it, and its region.
+func placeKey(l Location) string {
+	status := l.Status
+	if status == StatusNotApplicable {
+		return StatusUnknown + "\x00"
+	}
+	return status + "\x00" + strings.ToLower(l.Region)
+}
+
+// firstPerPlace is the first candidate of each place, in list order: the
+// data locations a flow that may go to any candidate adds (dataLocations
+// keeps the first of each place). ok is false while a candidate is still
+// being located (a reference cycle): its place is not known yet.
+func (rv *resolver) firstPerPlace(c *candidates) ([]*Resource, bool) {
+	if c.placesKnown {
+		return c.places, true
+	}
+	seen := map[string]bool{}
+	var out []*Resource
+	for _, t := range c.list {
+		rv.locate(t)
+		if !rv.done[t] {
+			return nil, false
+		}
+		if k := placeKey(t.Location); !seen[k] {
+			seen[k] = true
+			out = append(out, t)
+		}
+	}
+	c.places, c.placesKnown = slices.Clip(out), true
+	return c.places, true
 }
 
 // namedSet is namedAllSet's answer, worked out once per provider, value,

@@ -61,6 +61,32 @@ resource "aws_s3_bucket" "dst" {
   bucket   = "records-${count.index}-replica"
 }
 
+resource "aws_s3_bucket" "far" {
+  for_each = toset([for i in range(%[1]d) : "far-${i}"])
+  provider = aws.us
+  bucket   = "records-${each.key}"
+}
+
+# Each source replicates to a destination chosen by a variable's map: no
+# instance key says which, any may be.
+variable "far_of" {
+  type    = map(string)
+  default = {}
+}
+
+resource "aws_s3_bucket_replication_configuration" "far" {
+  count  = %[1]d
+  bucket = aws_s3_bucket.src[count.index].id
+  role   = "arn:aws:iam::123456789012:role/s3-replication"
+  rule {
+    id     = "all"
+    status = "Enabled"
+    destination {
+      bucket = aws_s3_bucket.far[lookup(var.far_of, tostring(count.index), "far-0")].arn
+    }
+  }
+}
+
 resource "aws_s3_bucket_replication_configuration" "r" {
   count  = %[1]d
   bucket = aws_s3_bucket.src[count.index].id
@@ -103,8 +129,8 @@ func TestCountPairs(t *testing.T) {
 		for _, r := range inv.Resources {
 			byAddr[r.Address] = r
 		}
-		if len(byAddr) != 4*n+1 {
-			t.Fatalf("sources %v: %d resources, want %d", withSources, len(byAddr), 4*n+1)
+		if len(byAddr) != 6*n+1 {
+			t.Fatalf("sources %v: %d resources, want %d", withSources, len(byAddr), 6*n+1)
 		}
 		// A literal index: the sources name the one bucket, whose id the
 		// plan does not know yet; plan JSON names the whole block.
@@ -141,6 +167,13 @@ func TestCountPairs(t *testing.T) {
 			}
 			if r.DataLocations[0].Unverified.IsZero() != withSources {
 				t.Errorf("sources %v: %s destination unverified %q", withSources, r.Address, r.DataLocations[0].Unverified)
+			}
+			// Any destination may be the one: all are in us-east-1, one
+			// data location, inferred, naming the first.
+			far := byAddr[fmt.Sprintf("aws_s3_bucket_replication_configuration.far[%d]", i)]
+			if len(far.DataLocations) != 1 || far.DataLocations[0].Region != "us-east-1" || far.DataLocations[0].Unverified.IsZero() ||
+				!strings.Contains(strings.Join(English(far.DataLocations[0].Evidence), "\n"), `aws_s3_bucket.far["far-0"]`) {
+				t.Errorf("sources %v: %s data locations %+v, want one inferred in us-east-1", withSources, far.Address, far.DataLocations)
 			}
 		}
 	}
@@ -228,8 +261,22 @@ func TestCandidatesAsLoops(t *testing.T) {
 					narrow(func(t *Resource) bool { return instanceKey(t.Address) == key })
 				}
 			}
-			if got := c.flowTargets(r, instanceKey(r.Address)); !slices.Equal(got, cands) {
-				t.Fatalf("flowTargets(%s) = %v, the loop %v", r.Address, addresses(got), addresses(cands))
+			got := c.flowTargets(r, instanceKey(r.Address))
+			if !slices.Equal(got.list, cands) {
+				t.Fatalf("flowTargets(%s) = %v, the loop %v", r.Address, addresses(got.list), addresses(cands))
+			}
+			// verifiedTarget, as the loop over verifiedRef.
+			for _, pv := range []pathValue{{value: "b1"}, {value: "arn:aws:s3:::b2"}, {value: "x/b1"}, {value: "b1", unknown: true}, {value: 3}} {
+				var want *Resource
+				for _, t := range got.list {
+					if rv.verifiedRef(r, pv, t) {
+						want = t
+						break
+					}
+				}
+				if v := rv.verifiedTarget(r, pv, got); v != want {
+					t.Fatalf("verifiedTarget(%s, %v) = %v, the loop %v", r.Address, pv.value, v, want)
+				}
 			}
 		}
 	}
@@ -315,4 +362,19 @@ func addresses(rs []*Resource) []string {
 		out[i] = r.Address
 	}
 	return out
+}
+
+// verifiedRef (the loop verifiedTarget replaced) reports whether a flow attribute that refers to t names t
+// itself: its planned value is t's identity (its name, id, ARN …, or a path
+// or ARN ending with it), or, with the sources, it is written as a plain
+// reference to t.
+func (rv *resolver) verifiedRef(r *Resource, pv pathValue, t *Resource) bool {
+	if s, ok := pv.value.(string); ok && !pv.unknown && namesIdentity(s, t) {
+		return true
+	}
+	if rv.cfg.ev != nil {
+		module, res, key, ok := tfconfig.ParseResourceAddress(r.Address)
+		return ok && rv.cfg.ev.PlainReferenceAt(module, res, key, pv.at, t.Address)
+	}
+	return false
 }

@@ -282,16 +282,18 @@ func (rv *resolver) placeFlow(c *ctx, f *catalog.DataFlow, pv pathValue) []Locat
 // regions/…/ segment). Anything else names a resource outside the plan:
 // unknown.
 func (rv *resolver) targetFlow(c *ctx, f *catalog.DataFlow, pv pathValue) []Location {
-	if cands := rv.flowTargets(c.r, pv.at); len(cands) > 0 {
-		for _, t := range cands {
-			if rv.verifiedRef(c.r, pv, t) {
-				return []Location{rv.targetLocation(c, f, pv.at, t, i18n.M("ev.refers_to", flowHead(f, pv.at), t.Address))}
-			}
+	if set := rv.flowTargets(c.r, pv.at); set != nil && len(set.list) > 0 {
+		if t := rv.verifiedTarget(c.r, pv, set); t != nil {
+			return []Location{rv.targetLocation(c, f, pv.at, t, i18n.M("ev.refers_to", flowHead(f, pv.at), t.Address))}
 		}
 		// A reference only says the expression reads the resource: a
 		// conditional, or a string built around it, names another. The
 		// data may go to any resource it reads: each is a data location,
-		// inferred.
+		// inferred (the first of each place: dataLocations keeps no more).
+		cands := set.list
+		if firsts, ok := rv.firstPerPlace(set); ok {
+			cands = firsts
+		}
 		var out []Location
 		for _, t := range cands {
 			l := rv.targetLocation(c, f, pv.at, t, i18n.M("ev.refers_to", flowHead(f, pv.at), t.Address))
@@ -326,28 +328,13 @@ func (rv *resolver) targetFlow(c *ctx, f *catalog.DataFlow, pv pathValue) []Loca
 	return out
 }
 
-// verifiedRef reports whether a flow attribute that refers to t names t
-// itself: its planned value is t's identity (its name, id, ARN …, or a path
-// or ARN ending with it), or, with the sources, it is written as a plain
-// reference to t.
-func (rv *resolver) verifiedRef(r *Resource, pv pathValue, t *Resource) bool {
-	if s, ok := pv.value.(string); ok && !pv.unknown && namesIdentity(s, t) {
-		return true
-	}
-	if rv.cfg.ev != nil {
-		module, res, key, ok := tfconfig.ParseResourceAddress(r.Address)
-		return ok && rv.cfg.ev.PlainReferenceAt(module, res, key, pv.at, t.Address)
-	}
-	return false
-}
-
 // flowTargets are the resources of the plan that the expression at a flow
 // attribute reads, other than r. Of the instances of one resource (count,
 // for_each, module instances), those of r's own module instance and, when
 // there are several, of r's own instance key come first: the usual
 // aws_s3_bucket.replica[each.key]. When the reference cannot be matched to
 // one instance, every instance it may read is a candidate.
-func (rv *resolver) flowTargets(r *Resource, at string) []*Resource {
+func (rv *resolver) flowTargets(r *Resource, at string) *candidates {
 	set := rv.referencedSetAt(r, at)
 	if set == nil {
 		return nil
@@ -356,8 +343,13 @@ func (rv *resolver) flowTargets(r *Resource, at string) []*Resource {
 		// The usual case, answered from the list's indexes.
 		return set.flowTargets(r, instanceKey(r.Address))
 	}
+	return &candidates{list: flowTargetsOf(r, set.list)}
+}
+
+// flowTargetsOf is flowTargets's narrowing, walked.
+func flowTargetsOf(r *Resource, list []*Resource) []*Resource {
 	var cands []*Resource
-	for _, t := range set.list {
+	for _, t := range list {
 		if t != r {
 			cands = append(cands, t)
 		}

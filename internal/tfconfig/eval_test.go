@@ -520,3 +520,97 @@ func english(ms []i18n.Msg) []string {
 	}
 	return out
 }
+
+// TestPlainReferenceTargets: the target PlainReferenceAtTarget and
+// PlainReferenceTarget name is the one target, among every resource
+// instance of the configuration, that PlainReferenceAt and PlainReference
+// accept (a resource with many candidates asks once).
+func TestPlainReferenceTargets(t *testing.T) {
+	src := `
+resource "aws_s3_bucket" "eu" {}
+resource "aws_s3_bucket" "replica" {
+  for_each = toset(["eu", "us"])
+}
+resource "aws_s3_bucket" "n" {
+  count = 3
+}
+resource "aws_s3_bucket_replication_configuration" "r" {
+  for_each = toset(["eu", "us"])
+  bucket   = aws_s3_bucket.eu.id
+  rule {
+    destination { bucket = aws_s3_bucket.replica[each.key].arn }
+  }
+  rule {
+    destination { bucket = aws_s3_bucket.replica["eu"].arn }
+  }
+  rule {
+    destination { bucket = aws_s3_bucket.replica[var.k].arn }
+  }
+  rule {
+    destination { bucket = var.flip ? aws_s3_bucket.eu.arn : aws_s3_bucket.n[0].arn }
+  }
+  rule {
+    destination { bucket = aws_s3_bucket.n[1].arn }
+  }
+}
+resource "aws_s3_bucket_versioning" "v" {
+  count  = 3
+  bucket = aws_s3_bucket.n[count.index].id
+}
+resource "aws_s3_bucket_versioning" "w" {
+  bucket = aws_s3_bucket.n[2].id
+}
+resource "aws_backup_selection" "s" {
+  resources = [aws_s3_bucket.eu.arn, "arn:aws:s3:::elsewhere", aws_s3_bucket.n[count.index].arn]
+}
+variable "k" { default = "us" }
+variable "flip" { default = true }
+`
+	ev := NewEvaluator(rootOnly(t, src), Plan{})
+	targets := []string{"aws_s3_bucket.eu", `aws_s3_bucket.replica["eu"]`, `aws_s3_bucket.replica["us"]`, "aws_s3_bucket.n[0]", "aws_s3_bucket.n[1]", "aws_s3_bucket.n[2]", "aws_s3_bucket.n"}
+	selves := []cty.Value{cty.NilVal, cty.StringVal("eu"), cty.StringVal("us"), cty.NumberIntVal(0), cty.NumberIntVal(2)}
+	accepted := 0
+	check := func(what string, res string, key cty.Value, ok bool, accepts func(string) bool) {
+		t.Helper()
+		for _, target := range targets {
+			_, tres, tkey, _ := ParseResourceAddress(target)
+			named := ok && tres == res && tkey.GoString() == key.GoString()
+			if got := accepts(target); got != named {
+				t.Errorf("%s → %s: accepted %v, target %q %#v %v", what, target, got, res, key, ok)
+			}
+			if named {
+				accepted++
+			}
+		}
+	}
+	for _, self := range selves {
+		for _, at := range []struct{ res, path string }{
+			{"aws_s3_bucket_replication_configuration.r", "rule[0].destination[0].bucket"},
+			{"aws_s3_bucket_replication_configuration.r", "rule[1].destination[0].bucket"},
+			{"aws_s3_bucket_replication_configuration.r", "rule[2].destination[0].bucket"},
+			{"aws_s3_bucket_replication_configuration.r", "rule[3].destination[0].bucket"},
+			{"aws_s3_bucket_replication_configuration.r", "rule[4].destination[0].bucket"},
+			{"aws_s3_bucket_replication_configuration.r", "rule[5].destination[0].bucket"},
+			{"aws_s3_bucket_replication_configuration.r", "bucket"},
+			{"aws_s3_bucket_versioning.v", "bucket"},
+			{"aws_s3_bucket_versioning.w", "bucket"},
+			{"aws_backup_selection.s", "resources[0]"},
+			{"aws_backup_selection.s", "resources[1]"},
+			{"aws_backup_selection.s", "resources[2]"},
+		} {
+			res, key, ok := ev.PlainReferenceAtTarget("", at.res, self, at.path)
+			check(fmt.Sprintf("%s %s (self %#v)", at.res, at.path, self), res, key, ok,
+				func(target string) bool { return ev.PlainReferenceAt("", at.res, self, at.path, target) })
+		}
+	}
+	for _, at := range []struct{ res, attr string }{
+		{"aws_s3_bucket_replication_configuration.r", "bucket"}, {"aws_s3_bucket_versioning.v", "bucket"},
+		{"aws_s3_bucket_versioning.w", "bucket"}, {"aws_s3_bucket_versioning.w", "missing"}, {"aws_s3_bucket.missing", "bucket"},
+	} {
+		res, key, ok := ev.PlainReferenceTarget("", at.res, at.attr)
+		check(at.res+" "+at.attr, res, key, ok, func(target string) bool { return ev.PlainReference("", at.res, at.attr, target) })
+	}
+	if accepted < 10 {
+		t.Errorf("only %d accepted references: the test reads too few", accepted)
+	}
+}

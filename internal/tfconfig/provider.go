@@ -531,9 +531,33 @@ func (e *Evaluator) PlainReferenceTarget(module, resource, attr string) (res str
 	if a == nil {
 		return "", cty.NilVal, false
 	}
-	expr := a.Expr
+	return plainRefTarget(a.Expr, cty.NilVal)
+}
+
+// plainRefTarget is the resource (address in its module, instance key)
+// that plainRefExpr accepts for an expression, self being the referring
+// instance's key: ok is false when it accepts none.
+func plainRefTarget(expr hcl.Expression, self cty.Value) (res string, key cty.Value, ok bool) {
 	if rt, ok := expr.(*hclsyntax.RelativeTraversalExpr); ok {
 		expr = rt.Source
+	}
+	if ix, ok := expr.(*hclsyntax.IndexExpr); ok {
+		st, ok := ix.Collection.(*hclsyntax.ScopeTraversalExpr)
+		if !ok || self == cty.NilVal || !selfKey(ix.Key) {
+			return "", cty.NilVal, false
+		}
+		var names []string
+		for _, step := range st.Traversal {
+			switch x := step.(type) {
+			case hcl.TraverseRoot:
+				names = append(names, x.Name)
+			case hcl.TraverseAttr:
+				names = append(names, x.Name)
+			default:
+				return "", cty.NilVal, false
+			}
+		}
+		return strings.Join(names, "."), self, true
 	}
 	st, ok := expr.(*hclsyntax.ScopeTraversalExpr)
 	if !ok {
@@ -582,13 +606,32 @@ func traversalTarget(st *hclsyntax.ScopeTraversalExpr) (res string, key cty.Valu
 // as each.key or count.index (aws_s3_bucket.replica[each.key].arn) is that
 // key.
 func (e *Evaluator) PlainReferenceAt(module, resource string, self cty.Value, path, target string) bool {
+	x, ok := e.argumentAt(module, resource, path)
+	return ok && plainRefExpr(x, module, target, self)
+}
+
+// PlainReferenceAtTarget is PlainReferenceTarget for an argument in nested
+// blocks: the resource PlainReferenceAt would accept, with self the
+// referring instance's key (the key of aws_s3_bucket.replica[each.key]).
+func (e *Evaluator) PlainReferenceAtTarget(module, resource string, self cty.Value, path string) (res string, key cty.Value, ok bool) {
+	x, ok := e.argumentAt(module, resource, path)
+	if !ok {
+		return "", cty.NilVal, false
+	}
+	return plainRefTarget(x, self)
+}
+
+// argumentAt is the expression of a resource's argument at a path as the
+// plan writes it; ok is false when the sources do not write it there (or a
+// dynamic block may).
+func (e *Evaluator) argumentAt(module, resource, path string) (hcl.Expression, bool) {
 	s, why := e.moduleScope(module)
 	if why != "" {
-		return false
+		return nil, false
 	}
 	r := s.mod.Resources[resource]
 	if r == nil {
-		return false
+		return nil, false
 	}
 	n := r.Body
 	segs := strings.Split(path, ".")
@@ -598,7 +641,7 @@ func (e *Evaluator) PlainReferenceAt(module, resource string, self cty.Value, pa
 			name = seg[:open]
 			i, err := strconv.Atoi(strings.TrimSuffix(seg[open+1:], "]"))
 			if err != nil {
-				return false
+				return nil, false
 			}
 			idx = i
 		}
@@ -608,12 +651,12 @@ func (e *Evaluator) PlainReferenceAt(module, resource string, self cty.Value, pa
 				continue
 			}
 			if b.dynamic {
-				return false
+				return nil, false
 			}
 			blocks = append(blocks, b)
 		}
 		if idx >= len(blocks) {
-			return false
+			return nil, false
 		}
 		n = blocks[idx].body
 	}
@@ -623,19 +666,19 @@ func (e *Evaluator) PlainReferenceAt(module, resource string, self cty.Value, pa
 		i, err := strconv.Atoi(strings.TrimSuffix(last[open+1:], "]"))
 		a := n.attrs[last[:open]]
 		if err != nil || a == nil {
-			return false
+			return nil, false
 		}
 		tuple, ok := a.Expr.(*hclsyntax.TupleConsExpr)
 		if !ok || i >= len(tuple.Exprs) {
-			return false
+			return nil, false
 		}
-		return plainRefExpr(tuple.Exprs[i], module, target, self)
+		return tuple.Exprs[i], true
 	}
 	a := n.attrs[last]
 	if a == nil {
-		return false
+		return nil, false
 	}
-	return plainRefExpr(a.Expr, module, target, self)
+	return a.Expr, true
 }
 
 // DynamicAt reports whether a dynamic block of a resource's sources may
