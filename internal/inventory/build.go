@@ -76,7 +76,7 @@ func build(p *tfjson.Plan, file string, cat *catalog.Catalog, pol *policy.Policy
 		Resources:  make([]*Resource, 0, n),
 	}
 	rv := &resolver{cat: cat, cfg: b.cfg, byConfig: make(map[string][]*Resource, n), byInstance: make(map[string][]*Resource, n), done: make(map[*Resource]bool, n), active: map[*Resource]bool{}, nonRegionalTypes: map[string]bool{},
-		trustedRegistries: pol.TrustedRegistries, state: opts.State != nil}
+		trustedRegistries: pol.TrustedRegistries, state: opts.State != nil, unresolved: opts.Unresolved}
 	for _, rc := range p.ResourceChanges {
 		if rc == nil || rc.Change == nil {
 			continue
@@ -115,9 +115,6 @@ func build(p *tfjson.Plan, file string, cat *catalog.Catalog, pol *policy.Policy
 	}
 	for _, r := range inv.Resources {
 		rv.locate(r)
-		if why, ok := opts.Unresolved[r.Address]; ok {
-			unresolved(r, why)
-		}
 		b.classify(r, rv)
 	}
 	// The values were needed to resolve; the inventory does not keep them.

@@ -378,3 +378,48 @@ func (rv *resolver) verifiedRef(r *Resource, pv pathValue, t *Resource) bool {
 	}
 	return false
 }
+
+// TestUnresolvedBeforeRead: an entry whose instances only a plan knows
+// is unknown for every resource that reads it, even one resolved before
+// it (a replication listed before its destination): its location was set
+// after it had been read.
+func TestUnresolvedBeforeRead(t *testing.T) {
+	src := `{"format_version":"1.2","terraform_version":"1.11.0","resource_changes":[
+{"address":"aws_s3_bucket_replication_configuration.r","mode":"managed","type":"aws_s3_bucket_replication_configuration","name":"r","provider_name":"registry.terraform.io/hashicorp/aws",
+ "change":{"actions":["create"],"before":null,"after":{"region":"eu-west-3","bucket":"src","rule":[{"destination":[{"bucket":null}]}]},"after_unknown":{"rule":[{"destination":[{"bucket":true}]}]}}},
+{"address":"aws_s3_bucket.dst","mode":"managed","type":"aws_s3_bucket","name":"dst","provider_name":"registry.terraform.io/hashicorp/aws",
+ "change":{"actions":["create"],"before":null,"after":{"bucket":"dst","region":"us-east-1"},"after_unknown":{}}}],
+"configuration":{"provider_config":{"aws":{"name":"aws","full_name":"registry.terraform.io/hashicorp/aws","expressions":{"region":{"constant_value":"eu-west-3"}}}},
+ "root_module":{"resources":[
+  {"address":"aws_s3_bucket_replication_configuration.r","mode":"managed","type":"aws_s3_bucket_replication_configuration","name":"r","provider_config_key":"aws",
+   "expressions":{"bucket":{"constant_value":"src"},"rule":[{"destination":[{"bucket":{"references":["aws_s3_bucket.dst.arn","aws_s3_bucket.dst"]}}]}]},"schema_version":0},
+  {"address":"aws_s3_bucket.dst","mode":"managed","type":"aws_s3_bucket","name":"dst","provider_config_key":"aws","expressions":{"bucket":{"constant_value":"dst"},"region":{"constant_value":"us-east-1"}},"schema_version":0}]}}}`
+	p, err := planfile.Parse("plan.json", []byte(src))
+	must(t, err)
+	cat, err := catalog.Default()
+	must(t, err)
+	why := i18n.M("ev.text", "only a plan knows its instances")
+	for _, unresolved := range []bool{false, true} {
+		opts := Options{}
+		if unresolved {
+			opts.Unresolved = map[string]i18n.Msg{"aws_s3_bucket.dst": why}
+		}
+		inv, _ := BuildWith(p, "plan.json", cat, policy.Default(), opts)
+		var r *Resource
+		for _, o := range inv.Resources {
+			if o.Address == "aws_s3_bucket_replication_configuration.r" {
+				r = o
+			}
+		}
+		if r == nil || len(r.DataLocations) != 1 {
+			t.Fatalf("unresolved %v: data locations %+v", unresolved, r)
+		}
+		want := StatusKnown
+		if unresolved {
+			want = StatusUnknown
+		}
+		if got := r.DataLocations[0].Status; got != want {
+			t.Errorf("unresolved %v: the replication's destination is %s (%s: %s), want %s", unresolved, got, r.DataLocations[0].Region, English(r.DataLocations[0].Evidence), want)
+		}
+	}
+}

@@ -66,6 +66,9 @@ type resolver struct {
 	operators map[operatorKey]operatorAnswer
 	// offers are the offer references made, one per catalog offer.
 	offers map[*catalog.Offer]*OfferRef
+	// unresolved are the entries of a configuration-only check whose
+	// instances only a plan knows (Options.Unresolved): unknown.
+	unresolved map[string]i18n.Msg
 	// trustedRegistries are registry hosts, besides the public Terraform
 	// and OpenTofu registries, whose providers are taken for the ones of
 	// the same namespace and type (private mirrors).
@@ -102,7 +105,15 @@ func (rv *resolver) locate(r *Resource) {
 		return
 	}
 	rv.active[r] = true
-	defer func() { delete(rv.active, r); rv.done[r] = true }()
+	defer func() {
+		delete(rv.active, r)
+		if why, ok := rv.unresolved[r.Address]; ok {
+			// Set before anything reads it: a resource that refers to
+			// this one sees its final location, whichever comes first.
+			unresolved(r, why)
+		}
+		rv.done[r] = true
+	}()
 
 	c, settled := rv.newCtx(r)
 	if settled {
