@@ -52,7 +52,7 @@ type resolver struct {
 	// first needed (classification by container).
 	projects map[string][]*Resource
 	// prior holds the data sources read while planning (prior state),
-	// by address without instance keys.
+	// by address without instance keys and module instance.
 	prior  map[string][]*Resource
 	done   map[*Resource]bool
 	active map[*Resource]bool
@@ -989,7 +989,9 @@ func (rv *resolver) priorData(addr string, from *Resource) []*Resource {
 					r := &Resource{Address: sr.Address, Module: module, Type: parts[1], Name: parts[2], Mode: "data", Actions: []string{"read"}}
 					r.after, _ = planfile.AsAttrs(sr.AttributeValues)
 					r.config = rv.cfg.resource(&tfjson.ResourceChange{ModuleAddress: module, Type: r.Type, Name: r.Name, Mode: tfjson.DataResourceMode})
-					k := tfaddr.StripKeys(sr.Address)
+					// By address without keys and module instance: each
+					// of a thousand module instances reads its own.
+					k := tfaddr.StripKeys(sr.Address) + "\x00" + module
 					rv.prior[k] = append(rv.prior[k], r)
 				}
 				for _, c := range m.ChildModules {
@@ -1000,10 +1002,7 @@ func (rv *resolver) priorData(addr string, from *Resource) []*Resource {
 		}
 	}
 	var out []*Resource
-	for _, r := range rv.prior[addr] {
-		if r.Module != from.Module {
-			continue // another module instance's data source
-		}
+	for _, r := range rv.prior[addr+"\x00"+from.Module] {
 		if r.Provider == "" {
 			p, err := rv.cat.Provider(from.Provider)
 			if err != nil || !p.Serves(r.Type) {
