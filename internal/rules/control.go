@@ -157,10 +157,20 @@ func moduleAddress(key string) string {
 // resource and that name its rule (or whose rules could not be read):
 // those that apply (in force or expired), and the first of the others.
 func (e *Evaluator) inlineFor(f *Finding) (apply []*InlineWaiver, other *InlineWaiver) {
-	for _, iw := range e.Inline {
-		if iw.waiver == nil || !iw.waiver.Matches(f.Address, f.Rule) {
-			continue
+	if e.inline == nil {
+		// One per resource block of a large configuration: indexed, not
+		// matched one by one against each finding.
+		var ws []*policy.Waiver
+		for i, iw := range e.Inline {
+			if iw.waiver != nil {
+				ws = append(ws, iw.waiver)
+				e.inlineAt = append(e.inlineAt, i)
+			}
 		}
+		e.inline = policy.NewWaiverIndex(ws)
+	}
+	for _, p := range e.inline.MatchAt(f.Address, f.Rule) {
+		iw := e.Inline[e.inlineAt[p]]
 		switch iw.Status {
 		case InlineInForce, InlineExpired:
 			apply = append(apply, iw)

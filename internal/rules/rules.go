@@ -97,6 +97,11 @@ type Evaluator struct {
 	// InlineWaivers); those in force waive findings like the policy's
 	// waivers, after them, and count what they waive.
 	Inline []*InlineWaiver
+	// waivers indexes the policy's waivers, inline those of Inline
+	// (inlineAt: their positions there), built on first use.
+	waivers  *policy.WaiverIndex
+	inline   *policy.WaiverIndex
+	inlineAt []int
 	// alternatives caches qualifiedIn by country list.
 	alternatives map[string]string
 	// texts holds one copy of each remediation text: thousands of
@@ -611,7 +616,12 @@ func (e *Evaluator) waive(f *Finding, level *policy.Level, now time.Time) []*Fin
 	if e.Policy.RuleDisabled(f.Rule) {
 		return nil
 	}
-	ws := e.Policy.MatchWaivers(f.Address, f.Rule)
+	if e.waivers == nil {
+		// Thousands of waivers against a hundred thousand findings:
+		// indexed, not matched one by one (the same as MatchWaivers).
+		e.waivers = policy.NewWaiverIndex(e.Policy.Waivers)
+	}
+	ws := e.waivers.Match(f.Address, f.Rule)
 	inline, ignored := e.inlineFor(f)
 	byWaiver := map[*policy.Waiver]*InlineWaiver{}
 	for _, iw := range inline {
