@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unsafe"
 
+	"github.com/zclconf/go-cty/cty"
+
 	"github.com/trustcloud/trustcloud/internal/i18n"
 	"github.com/trustcloud/trustcloud/internal/tfconfig"
 )
@@ -159,9 +161,8 @@ func (c *candidates) firstNamedBy(s string) int {
 }
 
 // addressKey is the key of byAddress: a module instance, a resource
-// address in it and its instance key, as ParseResourceAddress reads
-// them; "" for an address it cannot read.
-func addressKey(module, res string, key interface{ GoString() string }) string {
+// address in it and its instance key, as ParseResourceAddress reads them.
+func addressKey(module, res string, key cty.Value) string {
 	return module + "\x00" + res + "\x00" + key.GoString()
 }
 
@@ -181,7 +182,7 @@ func (c *candidates) firstAt(module, res, key string) int {
 			}
 		}
 	}
-	if i, ok := c.byAddress[module+"\x00"+res+"\x00"+key]; ok {
+	if i, ok := c.byAddress[module+"\x00"+res+"\x00"+key]; ok { // addressKey
 		return i
 	}
 	return -1
