@@ -35,6 +35,8 @@ type builder struct {
 	// defaultEvidence is the evidence of the policy's default level,
 	// shared by the resources it applies to (full: an append copies it).
 	defaultEvidence []i18n.Msg
+	// ruleIndex indexes the policy's module rules (moduleLevel).
+	ruleIndex *policy.ModuleRuleIndex
 	// containerTags holds the tag signals of each container, read once
 	// for all the resources in it (containerSignals).
 	containerTags map[*Resource][]signal
@@ -158,4 +160,14 @@ func summarize(rs []*Resource) *Summary {
 		}
 	}
 	return s
+}
+
+// moduleLevel is the policy's ModuleLevel through an index of its module
+// rules, built on first use: thousands of rules are asked for every module
+// instance of the plan.
+func (b *builder) moduleLevel(moduleAddr string) (level, glob string, ok bool) {
+	if b.ruleIndex == nil {
+		b.ruleIndex = policy.NewModuleRuleIndex(b.policy)
+	}
+	return b.ruleIndex.ModuleLevel(moduleAddr)
 }

@@ -188,7 +188,7 @@ func (b *builder) moduleRules(r *Resource) []signal {
 	for i := len(names); i > 0; i-- {
 		addr := moduleAddrPrefix(r.Module, i)
 		for _, cand := range moduleSuffixes(addr) {
-			level, glob, ok := b.policy.ModuleLevel(cand)
+			level, glob, ok := b.moduleLevel(cand)
 			if !ok || seen[glob+"\x00"+addr] {
 				continue
 			}

@@ -7,27 +7,25 @@ import (
 	"github.com/trustcloud/trustcloud/internal/tfaddr"
 )
 
-// WaiverIndex finds the waivers that may cover an address without trying
-// every glob of every waiver: a policy of thousands of waivers (one per
-// legacy bucket) checked against a plan of a hundred thousand findings is
-// hundreds of millions of glob matches. An address a glob matches has,
-// once its instance keys are taken out, the glob's leading literal step
-// names (and the literal start of the first step with a wildcard): the
-// index keeps the waivers by that prefix, and tries only those whose
-// prefix the address has.
-type WaiverIndex struct {
-	ws []*Waiver
-	// byPrefix holds the positions of the waivers one of whose globs has
+// globIndex finds the items (waivers, module rules) one of whose address
+// globs may match an address, without trying every glob of every item: a
+// policy of thousands of waivers checked against a plan of a hundred
+// thousand findings is hundreds of millions of glob matches. An address a
+// glob matches has, once its instance keys are taken out, the glob's
+// leading literal step names (and the literal start of the first step
+// with a wildcard): the index keeps the items by that prefix.
+type globIndex struct {
+	// byPrefix holds the positions of the items one of whose globs has
 	// the prefix; lengths are the prefixes' distinct lengths.
 	byPrefix map[string][]int
 	lengths  []int
 }
 
-// NewWaiverIndex indexes waivers, in their order.
-func NewWaiverIndex(ws []*Waiver) *WaiverIndex {
-	x := &WaiverIndex{ws: ws, byPrefix: map[string][]int{}}
-	for i, w := range ws {
-		for _, g := range w.Addresses {
+// newGlobIndex indexes n items, globs(i) being the globs of the i-th.
+func newGlobIndex(n int, globs func(i int) []string) *globIndex {
+	x := &globIndex{byPrefix: map[string][]int{}}
+	for i := range n {
+		for _, g := range globs(i) {
 			prefix, ok := globPrefix(g)
 			if !ok {
 				continue // an invalid glob matches nothing
@@ -42,6 +40,22 @@ func NewWaiverIndex(ws []*Waiver) *WaiverIndex {
 	}
 	slices.Sort(x.lengths)
 	return x
+}
+
+// candidates are the positions, ascending and once each, of the items
+// one of whose globs may match address: every item one of whose globs
+// does is among them.
+func (x *globIndex) candidates(address string) []int {
+	bare := tfaddr.StripKeys(address)
+	var at []int
+	for _, n := range x.lengths {
+		if n > len(bare) {
+			break
+		}
+		at = append(at, x.byPrefix[bare[:n]]...)
+	}
+	slices.Sort(at)
+	return slices.Compact(at)
 }
 
 // globPrefix is what every address a glob matches starts with once its
@@ -74,6 +88,19 @@ func globPrefix(glob string) (string, bool) {
 	return b.String(), true
 }
 
+// WaiverIndex answers Policy.MatchWaivers for a list of waivers through
+// a glob index (globIndex): for thousands of waivers, one per legacy
+// bucket, or an inline waiver on every block.
+type WaiverIndex struct {
+	ws  []*Waiver
+	idx *globIndex
+}
+
+// NewWaiverIndex indexes waivers, in their order.
+func NewWaiverIndex(ws []*Waiver) *WaiverIndex {
+	return &WaiverIndex{ws: ws, idx: newGlobIndex(len(ws), func(i int) []string { return ws[i].Addresses })}
+}
+
 // Match returns the waivers, in order, that cover a finding of rule on the
 // resource at address (Waiver.Matches), expired ones included: what
 // Policy.MatchWaivers returns for the policy's waivers.
@@ -87,23 +114,40 @@ func (x *WaiverIndex) Match(address, rule string) []*Waiver {
 
 // MatchAt is Match as positions in the list indexed.
 func (x *WaiverIndex) MatchAt(address, rule string) []int {
-	bare := tfaddr.StripKeys(address)
-	var at []int
-	for _, n := range x.lengths {
-		if n > len(bare) {
-			break
-		}
-		at = append(at, x.byPrefix[bare[:n]]...)
-	}
-	slices.Sort(at)
+	at := x.idx.candidates(address)
 	out := at[:0]
-	for i, p := range at {
-		if i > 0 && at[i-1] == p {
-			continue
-		}
+	for _, p := range at {
 		if x.ws[p].Matches(address, rule) {
 			out = append(out, p)
 		}
 	}
 	return out
+}
+
+// ModuleRuleIndex answers Policy.ModuleLevel through a glob index: a
+// policy's module rules are asked for every module instance of the plan
+// and each enclosing one.
+type ModuleRuleIndex struct {
+	rules []ModuleRule
+	idx   *globIndex
+}
+
+// NewModuleRuleIndex indexes the module rules of a policy.
+func NewModuleRuleIndex(p *Policy) *ModuleRuleIndex {
+	rules := p.Classification.Modules
+	return &ModuleRuleIndex{rules: rules, idx: newGlobIndex(len(rules), func(i int) []string { return []string{rules[i].Glob} })}
+}
+
+// ModuleLevel is Policy.ModuleLevel: the level of the first module rule
+// whose glob matches the module at moduleAddr, and that glob.
+func (x *ModuleRuleIndex) ModuleLevel(moduleAddr string) (level, glob string, ok bool) {
+	if moduleAddr == "" {
+		return "", "", false
+	}
+	for _, p := range x.idx.candidates(moduleAddr) {
+		if r := x.rules[p]; MatchGlob(r.Glob, moduleAddr) {
+			return r.Level, r.Glob, true
+		}
+	}
+	return "", "", false
 }

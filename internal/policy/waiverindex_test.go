@@ -83,6 +83,47 @@ func TestWaiverIndex(t *testing.T) {
 	}
 }
 
+// TestModuleRuleIndex: the index gives every module address the level
+// and glob of the first rule that matches it, as ModuleLevel does, for
+// random globs and module addresses.
+func TestModuleRuleIndex(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	pick := func(xs ...string) string { return xs[rng.IntN(len(xs))] }
+	found := 0
+	for range 300 {
+		p := &Policy{}
+		for range 1 + rng.IntN(30) {
+			var steps []string
+			for range 1 + rng.IntN(3) {
+				steps = append(steps, "module", pick("app", "app_*", "a?p", "db", "*", "**")+pick("", "", "[0]", `["eu"]`, "[*]"))
+			}
+			if rng.IntN(4) == 0 {
+				steps = append(steps, "**")
+			}
+			p.Classification.Modules = append(p.Classification.Modules, ModuleRule{Glob: strings.Join(steps, "."), Level: pick("internal", "sensitive")})
+		}
+		x := NewModuleRuleIndex(p)
+		for range 30 {
+			var steps []string
+			for range rng.IntN(4) {
+				steps = append(steps, "module."+pick("app", "app_1", "db", "x")+pick("", "[0]", `["eu"]`, `["a.b"]`))
+			}
+			addr := strings.Join(steps, ".")
+			wl, wg, wok := p.ModuleLevel(addr)
+			gl, gg, gok := x.ModuleLevel(addr)
+			if wl != gl || wg != gg || wok != gok {
+				t.Fatalf("%q: the index says %q %q %v, ModuleLevel %q %q %v", addr, gl, gg, gok, wl, wg, wok)
+			}
+			if wok {
+				found++
+			}
+		}
+	}
+	if found < 500 {
+		t.Errorf("only %d module addresses matched: too few to test the index", found)
+	}
+}
+
 func globsOf(ws []*Waiver) [][]string {
 	var out [][]string
 	for _, w := range ws {
