@@ -238,29 +238,7 @@ func TestCandidatesAsLoops(t *testing.T) {
 		}
 		// flowTargets, as the narrowing of every candidate but r.
 		if !c.has(r) {
-			var cands []*Resource
-			for _, t := range list {
-				if t != r {
-					cands = append(cands, t)
-				}
-			}
-			if len(cands) >= 2 {
-				narrow := func(keep func(*Resource) bool) {
-					var out []*Resource
-					for _, t := range cands {
-						if keep(t) {
-							out = append(out, t)
-						}
-					}
-					if len(out) > 0 {
-						cands = out
-					}
-				}
-				narrow(func(t *Resource) bool { return t.Module == r.Module })
-				if key := instanceKey(r.Address); key != "" {
-					narrow(func(t *Resource) bool { return instanceKey(t.Address) == key })
-				}
-			}
+			cands := flowTargetsOf(r, list)
 			got := c.flowTargets(r, instanceKey(r.Address))
 			if !slices.Equal(got.list, cands) {
 				t.Fatalf("flowTargets(%s) = %v, the loop %v", r.Address, addresses(got.list), addresses(cands))

@@ -534,9 +534,11 @@ func (e *Evaluator) PlainReferenceTarget(module, resource, attr string) (res str
 	return plainRefTarget(a.Expr, cty.NilVal)
 }
 
-// plainRefTarget is the resource (address in its module, instance key)
-// that plainRefExpr accepts for an expression, self being the referring
-// instance's key: ok is false when it accepts none.
+// plainRefTarget reads the resource (address in its module, instance key)
+// an expression is a plain reference to (aws_s3_bucket.b.id,
+// aws_s3_bucket.b[0].id, or aws_s3_bucket.b[each.key].id with self the
+// referring instance's key): ok is false when it is none. plainRefExpr
+// compares a target with it.
 func plainRefTarget(expr hcl.Expression, self cty.Value) (res string, key cty.Value, ok bool) {
 	if rt, ok := expr.(*hclsyntax.RelativeTraversalExpr); ok {
 		expr = rt.Source
@@ -759,46 +761,12 @@ func plainRef(a *hcl.Attribute, module, target string) bool {
 // resource at target, in module. self is the referring instance's key,
 // for an index written as each.key or count.index.
 func plainRefExpr(expr hcl.Expression, module, target string, self cty.Value) bool {
-	if rt, ok := expr.(*hclsyntax.RelativeTraversalExpr); ok {
-		// aws_s3_bucket.replica[each.key].arn
-		expr = rt.Source
-	}
-	if ix, ok := expr.(*hclsyntax.IndexExpr); ok {
-		st, ok := ix.Collection.(*hclsyntax.ScopeTraversalExpr)
-		if !ok || self == cty.NilVal || !selfKey(ix.Key) {
-			return false
-		}
-		tmod, tres, tkey, ok := ParseResourceAddress(target)
-		if !ok || tmod != module || tkey == cty.NilVal {
-			return false
-		}
-		var names []string
-		for _, step := range st.Traversal {
-			switch x := step.(type) {
-			case hcl.TraverseRoot:
-				names = append(names, x.Name)
-			case hcl.TraverseAttr:
-				names = append(names, x.Name)
-			default:
-				return false
-			}
-		}
-		if strings.Join(names, ".") != tres {
-			return false
-		}
-		eq := self.Equals(tkey)
-		return eq.IsKnown() && eq.True()
-	}
-	st, ok := expr.(*hclsyntax.ScopeTraversalExpr)
+	res, key, ok := plainRefTarget(expr, self)
 	if !ok {
 		return false
 	}
 	tmod, tres, tkey, ok := ParseResourceAddress(target)
-	if !ok || tmod != module {
-		return false
-	}
-	res, key, ok := traversalTarget(st)
-	if !ok || res != tres {
+	if !ok || tmod != module || tres != res {
 		return false
 	}
 	if key == cty.NilVal || tkey == cty.NilVal {
