@@ -197,8 +197,8 @@ func Run(opts Options) (*Result, error) {
 		return nil, err
 	}
 	nw := newnessFor(opts, l)
-	// The inventories are built: the decoded values can go.
-	l.plan.ResourceChanges = nil
+	// The inventories are built: the decoded plan can go.
+	l.plan = nil
 	// Waiver comments are read from the sources: without them (plan JSON
 	// alone), there are none, and every finding stands.
 	inline := rules.InlineWaivers(l.srcs.WaiverComments(), l.pol, l.now())
