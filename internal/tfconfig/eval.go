@@ -190,6 +190,62 @@ type scope struct {
 type repetition struct {
 	count      bool
 	key, value cty.Value
+	// valueOf, when set, works out value the first time an expression
+	// reads each.value (eachValue): lazyElement.
+	valueOf func() cty.Value
+}
+
+// eachValue is each.value.
+func (r *repetition) eachValue() cty.Value {
+	if r.valueOf != nil {
+		r.value, r.valueOf = r.valueOf(), nil
+	}
+	return r.value
+}
+
+// lazyElement is forEachElement for a for_each expression x that makes a
+// set whatever it is given (toset(...), Terraform's usual form): each.key
+// is the key, and each.value, the key too or unknown with the set, is
+// worked out only when an expression reads it. A for_each of N keys is
+// then not evaluated at all where its instances read only each.key (the
+// plan names the keys): for 50 calls with toset([for ...]) filters of
+// 10,000 names, 2.2 s of a 100k check. Any other for_each is evaluated
+// as before (forEachElement), since a key it does not hold makes the
+// instance unknown. fe evaluates the for_each value (memoized by the
+// caller); ok is false for another expression.
+func (e *Evaluator) lazyElement(x hcl.Expression, fe func() *Value, key cty.Value, what i18n.Msg) (rep *repetition, ok bool) {
+	if !makesSet(x) {
+		return nil, false
+	}
+	return &repetition{key: key, valueOf: func() cty.Value {
+		rep, fail := e.forEachElement(fe(), key, what)
+		if fail != nil {
+			return cty.DynamicVal
+		}
+		return rep.value
+	}}, true
+}
+
+// makesSet reports whether x is a call of toset: its value, when known,
+// is a set (hcl and cty have no other result for it), whose elements are
+// its keys.
+func makesSet(x hcl.Expression) bool {
+	c, ok := x.(*hclsyntax.FunctionCallExpr)
+	return ok && c.Name == "toset" && len(c.Args) == 1 && !c.ExpandFinal
+}
+
+// readsOnlyKey reports whether every traversal of each reads each.key
+// and nothing else of it.
+func readsOnlyKey(trs []hcl.Traversal) bool {
+	for _, tr := range trs {
+		if len(tr) < 2 {
+			return false
+		}
+		if a, ok := tr[1].(hcl.TraverseAttr); !ok || a.Name != "key" {
+			return false
+		}
+	}
+	return true
 }
 
 // moduleScope returns the scope of a module instance address, with the
@@ -606,7 +662,11 @@ func (e *Evaluator) root(s *scope, name string, trs []hcl.Traversal) (cty.Value,
 		if s.each == nil || s.each.count {
 			return cty.DynamicVal, []*Value{unknown(i18n.M("ev.src.each_outside", instName(s.inst)))}
 		}
-		return cty.ObjectVal(map[string]cty.Value{"key": s.each.key, "value": s.each.value}), nil
+		if s.each.valueOf != nil && readsOnlyKey(trs) {
+			// each.value is not read: not worked out either.
+			return cty.ObjectVal(map[string]cty.Value{"key": s.each.key, "value": cty.DynamicVal}), nil
+		}
+		return cty.ObjectVal(map[string]cty.Value{"key": s.each.key, "value": s.each.eachValue()}), nil
 	case "path":
 		return cty.ObjectVal(map[string]cty.Value{
 			"module": cty.StringVal(s.mod.Dir),
@@ -791,8 +851,15 @@ func (e *Evaluator) callRepetition(ps *scope, call *Call, key cty.Value) (*repet
 		if key == cty.NilVal {
 			return nil, unknown(i18n.M("ev.src.for_each_no_key", call.Name))
 		}
-		fe := e.forEachValue(ps, "module\x00"+call.Name, call.ForEach.Expr, i18n.M("ev.src.module_for_each", call.Name))
-		return e.forEachElement(fe, key, i18n.M("ev.src.module", call.Name))
+		fs := &scope{mod: ps.mod, inst: ps.inst, each: ps.each, iter: ps.iter}
+		fe := func() *Value {
+			return e.forEachValue(fs, "module\x00"+call.Name, call.ForEach.Expr, i18n.M("ev.src.module_for_each", call.Name))
+		}
+		what := i18n.M("ev.src.module", call.Name)
+		if rep, ok := e.lazyElement(call.ForEach.Expr, fe, key, what); ok {
+			return rep, nil
+		}
+		return e.forEachElement(fe(), key, what)
 	}
 	return nil, nil
 }

@@ -477,7 +477,7 @@ provider "aws" {
 module "team" {
   source    = "./t"
   for_each  = toset([for i in range(300) : format("t%03d", i)])
-  name      = each.key
+  name      = each.value
   providers = { aws = aws.us }
 }
 `}},
@@ -510,6 +510,90 @@ resource "aws_s3_bucket" "b" {
 	if calls != 1 {
 		t.Errorf("module.team's for_each evaluated %d times for 300 instances, want once", calls)
 	}
+}
+
+// forEachEvaluations counts the for_each values of owner ("module\x00NAME"
+// or "resource\x00ADDRESS") the evaluator has worked out.
+func forEachEvaluations(ev *Evaluator, owner string) int {
+	n := 0
+	for key := range ev.memo {
+		if strings.HasSuffix(key, "\x00for_each\x00"+owner) {
+			n++
+		}
+	}
+	return n
+}
+
+// TestForEachValueLazy: a for_each that makes a set (toset(...)) is not
+// evaluated for instances whose expressions read only each.key: the plan
+// names the keys, and each.value is the key. Reading each.value works it
+// out once, and is unknown with the set. Any other for_each is evaluated
+// for every instance, since a key it does not hold makes the instance
+// unknown (stale sources).
+func TestForEachValueLazy(t *testing.T) {
+	cfg := newTestConfig(t, Terraform, map[string]testModule{
+		"": {files: map[string]string{"main.tf": `
+variable "later" {}
+module "keys" {
+  source   = "./t"
+  for_each = toset([for i in range(900) : format("t%04d", i) if i % 3 == 0])
+  name     = "team-${each.key}"
+  label    = each.value
+}
+module "unknown" {
+  source   = "./t"
+  for_each = toset(var.later)
+  name     = each.key
+  label    = each.value
+}
+module "mapped" {
+  source   = "./t"
+  for_each = { a = "public" }
+  name     = each.key
+  label    = each.value
+}
+resource "aws_s3_bucket" "b" {
+  for_each = toset([for i in range(900) : format("b%04d", i)])
+  bucket   = "x-${each.key}"
+}
+resource "aws_s3_bucket" "v" {
+  for_each = toset(["eu"])
+  bucket   = each.value
+}
+`}},
+		"t": {dir: "t", files: map[string]string{"main.tf": "variable \"name\" {}\nvariable \"label\" {}\n"}},
+	})
+	ev := NewEvaluator(cfg, Plan{})
+	wantString(t, ev.ModuleArg(`module.keys["t0003"]`, "name"), "team-t0003")
+	wantString(t, ev.ModuleArg(`module.keys["t0897"]`, "name"), "team-t0897")
+	b := cfg.Modules[""].Resources["aws_s3_bucket.b"]
+	v, reasons := ev.ResourceValue("", b, cty.StringVal("b0042"))
+	if len(reasons) != 0 || !v.GetAttr("bucket").RawEquals(cty.StringVal("x-b0042")) {
+		t.Fatalf("aws_s3_bucket.b[\"b0042\"]: bucket %s, reasons %v", Render(v.GetAttr("bucket")), reasons)
+	}
+	if n := forEachEvaluations(ev, "module\x00keys") + forEachEvaluations(ev, "resource\x00aws_s3_bucket.b"); n != 0 {
+		t.Errorf("toset for_each evaluated %d times where only each.key is read, want none", n)
+	}
+	// each.value: the key, the set worked out once.
+	wantString(t, ev.ModuleArg(`module.keys["t0003"]`, "label"), "t0003")
+	wantString(t, ev.ModuleArg(`module.keys["t0006"]`, "label"), "t0006")
+	if n := forEachEvaluations(ev, "module\x00keys"); n != 1 {
+		t.Errorf("module.keys's for_each evaluated %d times for each.value, want once", n)
+	}
+	r := cfg.Modules[""].Resources["aws_s3_bucket.v"]
+	if v, reasons := ev.ResourceValue("", r, cty.StringVal("eu")); len(reasons) != 0 || !v.GetAttr("bucket").RawEquals(cty.StringVal("eu")) {
+		t.Fatalf("aws_s3_bucket.v[\"eu\"]: bucket %s, reasons %v", Render(v.GetAttr("bucket")), reasons)
+	}
+	// A set not known before apply: each.key is the plan's key,
+	// each.value unknown.
+	wantString(t, ev.ModuleArg(`module.unknown["x"]`, "name"), "x")
+	if v := ev.ModuleArg(`module.unknown["x"]`, "label"); v.Known() {
+		t.Errorf("each.value of a set not known: got known %s", Render(v.Val))
+	}
+	// A map without the plan's key: the instance is unknown, whatever it
+	// reads (as before).
+	wantString(t, ev.ModuleArg(`module.mapped["a"]`, "label"), "public")
+	wantUnknown(t, ev.ModuleArg(`module.mapped["zz"]`, "name"), "zz")
 }
 
 // english renders evidence in English.

@@ -101,8 +101,14 @@ func (e *Evaluator) resourceRepetition(s *scope, r *Resource, key cty.Value) (*r
 	case r.Count != nil:
 		return &repetition{count: true, key: key}, nil
 	case r.ForEach != nil:
-		fe := e.forEachValue(s, "resource\x00"+r.Address(), r.ForEach.Expr, i18n.M("ev.src.for_each_of", r.Address()))
-		return e.forEachElement(fe, key, text(r.Address()))
+		fs := &scope{mod: s.mod, inst: s.inst, each: s.each, iter: s.iter}
+		fe := func() *Value {
+			return e.forEachValue(fs, "resource\x00"+r.Address(), r.ForEach.Expr, i18n.M("ev.src.for_each_of", r.Address()))
+		}
+		if rep, ok := e.lazyElement(r.ForEach.Expr, fe, key, text(r.Address())); ok {
+			return rep, nil
+		}
+		return e.forEachElement(fe(), key, text(r.Address()))
 	}
 	return nil, nil
 }
