@@ -53,3 +53,63 @@ func TestStreamingMatchesFullDecode(t *testing.T) {
 		}
 	}
 }
+
+// TestKeepWithAll: keeping every attribute (a configuration whose
+// expressions read whole resource objects) decodes each resource's values
+// into Attrs, as any filter does, with every attribute a full
+// terraform-json decode has, equal to it.
+func TestKeepWithAll(t *testing.T) {
+	files, _ := filepath.Glob("../../testdata/scenarios/*/plan.json")
+	if len(files) < 20 {
+		t.Fatalf("only %d plans found", len(files))
+	}
+	cat, err := catalog.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	keep := KeepWith(KeepFor(cat), map[string]bool{"arn": true}, true)
+	values := 0
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var full tfjson.Plan
+		if err := json.Unmarshal(data, &full); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		streamed, _, err := planfile.Load(f, planfile.LoadOptions{Keep: keep})
+		if err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		if len(streamed.ResourceChanges) != len(full.ResourceChanges) {
+			t.Fatalf("%s: %d changes, want %d", f, len(streamed.ResourceChanges), len(full.ResourceChanges))
+		}
+		for i, rc := range streamed.ResourceChanges {
+			want := full.ResourceChanges[i].Change
+			for _, v := range []struct {
+				name      string
+				got, want any
+			}{{"after", rc.Change.After, want.After}, {"before", rc.Change.Before, want.Before}} {
+				if v.want == nil {
+					continue
+				}
+				attrs, ok := v.got.(planfile.Attrs)
+				if !ok {
+					t.Fatalf("%s: %s %s decoded as %T, want planfile.Attrs", f, rc.Address, v.name, v.got)
+				}
+				got := map[string]any{}
+				for _, a := range attrs {
+					got[a.Key] = a.Value
+				}
+				if diff := cmp.Diff(v.want, any(got)); diff != "" {
+					t.Errorf("%s: %s %s differs from the full decode:\n%s", filepath.Base(f), rc.Address, v.name, diff)
+				}
+				values++
+			}
+		}
+	}
+	if values < 100 {
+		t.Fatalf("only %d values compared", values)
+	}
+}
