@@ -32,19 +32,8 @@ func TestStreamingMatchesFullDecode(t *testing.T) {
 	}
 	keep := KeepFor(cat)
 	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var full tfjson.Plan
-		if err := json.Unmarshal(data, &full); err != nil {
-			t.Fatalf("%s: %v", f, err)
-		}
-		streamed, _, err := planfile.Load(f, planfile.LoadOptions{Keep: keep})
-		if err != nil {
-			t.Fatalf("%s: %v", f, err)
-		}
-		a, _ := Build(&full, "p", cat, policy.Default())
+		full, streamed := decodedBothWays(t, f, keep)
+		a, _ := Build(full, "p", cat, policy.Default())
 		b, _ := Build(streamed, "p", cat, policy.Default())
 		ja, _ := json.Marshal(a)
 		jb, _ := json.Marshal(b)
@@ -52,6 +41,25 @@ func TestStreamingMatchesFullDecode(t *testing.T) {
 			t.Errorf("%s: streamed inventory differs from the full decode:\n%s", filepath.Base(f), diff)
 		}
 	}
+}
+
+// decodedBothWays decodes the plan file f fully with terraform-json, and
+// with the streaming reader keeping the attributes keep accepts.
+func decodedBothWays(t *testing.T, f string, keep func(string) bool) (full, streamed *tfjson.Plan) {
+	t.Helper()
+	data, err := os.ReadFile(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	full = &tfjson.Plan{}
+	if err := json.Unmarshal(data, full); err != nil {
+		t.Fatalf("%s: %v", f, err)
+	}
+	streamed, _, err = planfile.Load(f, planfile.LoadOptions{Keep: keep})
+	if err != nil {
+		t.Fatalf("%s: %v", f, err)
+	}
+	return full, streamed
 }
 
 // TestKeepWithAll: keeping every attribute (a configuration whose
@@ -70,18 +78,7 @@ func TestKeepWithAll(t *testing.T) {
 	keep := KeepWith(KeepFor(cat), map[string]bool{"arn": true}, true)
 	values := 0
 	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var full tfjson.Plan
-		if err := json.Unmarshal(data, &full); err != nil {
-			t.Fatalf("%s: %v", f, err)
-		}
-		streamed, _, err := planfile.Load(f, planfile.LoadOptions{Keep: keep})
-		if err != nil {
-			t.Fatalf("%s: %v", f, err)
-		}
+		full, streamed := decodedBothWays(t, f, keep)
 		if len(streamed.ResourceChanges) != len(full.ResourceChanges) {
 			t.Fatalf("%s: %d changes, want %d", f, len(streamed.ResourceChanges), len(full.ResourceChanges))
 		}
