@@ -89,10 +89,7 @@ func (rv *resolver) refsSet(r *Resource, refs []string) *candidates {
 		return c
 	}
 	list := rv.findRefs(r, refs)
-	var c *candidates
-	if len(list) > 0 {
-		c = &candidates{list: slices.Clip(list)}
-	}
+	c := newCandidates(list)
 	if rv.refSets == nil {
 		rv.refSets = map[refsKey]*candidates{}
 	}
@@ -336,15 +333,21 @@ func (rv *resolver) namedSet(r *Resource, value string) *candidates {
 	if len(same) > 0 {
 		list = same
 	}
-	var c *candidates
-	if len(list) > 0 {
-		c = &candidates{list: slices.Clip(list)}
-	}
+	c := newCandidates(list)
 	if rv.namedSets == nil {
 		rv.namedSets = map[namedKey]*candidates{}
 	}
 	rv.namedSets[k] = c
 	return c
+}
+
+// newCandidates is the shared list of list's resources, nil when it is
+// empty.
+func newCandidates(list []*Resource) *candidates {
+	if len(list) == 0 {
+		return nil
+	}
+	return &candidates{list: slices.Clip(list)}
 }
 
 // oneModule reports whether every candidate is in the same module

@@ -554,16 +554,9 @@ func plainRefTarget(expr hcl.Expression, self cty.Value) (res string, key cty.Va
 		if !ok || self == cty.NilVal || !selfKey(ix.Key) {
 			return "", cty.NilVal, false
 		}
-		var names []string
-		for _, step := range st.Traversal {
-			switch x := step.(type) {
-			case hcl.TraverseRoot:
-				names = append(names, x.Name)
-			case hcl.TraverseAttr:
-				names = append(names, x.Name)
-			default:
-				return "", cty.NilVal, false
-			}
+		names, ok := stepNames(st.Traversal)
+		if !ok {
+			return "", cty.NilVal, false
 		}
 		return strings.Join(names, "."), self, true
 	}
@@ -581,28 +574,36 @@ func traversalTarget(st *hclsyntax.ScopeTraversalExpr) (res string, key cty.Valu
 	if st.Traversal.RootName() == "data" {
 		n = 3
 	}
-	var names []string
+	if len(st.Traversal) < n {
+		return "", cty.NilVal, false
+	}
+	names, ok := stepNames(st.Traversal[:n])
+	if !ok {
+		return "", cty.NilVal, false
+	}
 	key = cty.NilVal
-	for _, step := range st.Traversal {
-		if len(names) == n {
-			if idx, ok := step.(hcl.TraverseIndex); ok {
-				key = idx.Key
-			}
-			break
+	if len(st.Traversal) > n {
+		if idx, ok := st.Traversal[n].(hcl.TraverseIndex); ok {
+			key = idx.Key
 		}
+	}
+	return strings.Join(names, "."), key, true
+}
+
+// stepNames are the names of a traversal's steps, root and attributes;
+// ok is false at any other step.
+func stepNames(tr hcl.Traversal) (names []string, ok bool) {
+	for _, step := range tr {
 		switch x := step.(type) {
 		case hcl.TraverseRoot:
 			names = append(names, x.Name)
 		case hcl.TraverseAttr:
 			names = append(names, x.Name)
 		default:
-			return "", cty.NilVal, false
+			return nil, false
 		}
 	}
-	if len(names) < n {
-		return "", cty.NilVal, false
-	}
-	return strings.Join(names[:n], "."), key, true
+	return names, true
 }
 
 // PlainReferenceAt is PlainReference for an argument in nested blocks,
